@@ -1,0 +1,148 @@
+import type { Principal } from './principal';
+
+/**
+ * The one place that decides who may do what (roles in DOMAIN.md). Pure: the caller loads the
+ * unit's membership and passes it in. Every API route names the permission it needs.
+ */
+
+export type Permission =
+  | 'public'
+  | 'me.read'
+  | 'units.list'
+  /** Read what a unit has published: submitted analyses, results, actions. */
+  | 'unit.read'
+  /** Read a unit's work in progress: draft analyses. */
+  | 'unit.readDraft'
+  | 'unit.edit'
+  /** Bind a Teams channel to the unit. */
+  | 'unit.configure'
+  | 'action.create'
+  /** Needs `ownerId` for staff: they update only actions they own. */
+  | 'action.update'
+  /** Needs `respondentId`: one answers only one's own follow-up. */
+  | 'followUp.answer'
+  /** The unit acknowledges the organizer's feedback. */
+  | 'feedback.confirm'
+  /** The roll-up of all units. */
+  | 'organizer.read'
+  /** Year wheel, templates, organizer goals, indicators, feedback. */
+  | 'organizer.edit';
+
+export const PERMISSIONS: readonly Permission[] = [
+  'public', 'me.read', 'units.list', 'unit.read', 'unit.readDraft', 'unit.edit', 'unit.configure',
+  'action.create', 'action.update', 'followUp.answer', 'feedback.confirm', 'organizer.read', 'organizer.edit',
+];
+
+/** Who leads and who works in a unit, from the Units list. */
+export interface UnitMembership {
+  readonly unitId: string;
+  /** Entra object ids of the unit's principals. */
+  readonly principalIds: readonly string[];
+  /** Entra group whose members are the unit's staff. */
+  readonly staffGroupId?: string;
+}
+
+/** An analysis in the unit: only submitted ones are published beyond the unit. */
+export type AnalysisVisibility = 'draft' | 'submitted';
+
+export interface PolicyResource {
+  readonly unit?: UnitMembership;
+  /** The owner of the action to update. */
+  readonly ownerId?: string;
+  /** The person whose follow-up response is written. */
+  readonly respondentId?: string;
+  /**
+   * For reads of an analysis: a draft needs 'unit.readDraft' even when 'unit.read' was asked, so a
+   * route that reads "an analysis" cannot leak a draft by naming the weaker permission.
+   */
+  readonly analysisStatus?: AnalysisVisibility;
+}
+
+export type UnitRole = 'administration' | 'board' | 'principal' | 'staff';
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const ALLOW: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+/** The roles the principal holds towards this unit (administration and board hold for every unit). */
+export function unitRoles(principal: Principal, unit: UnitMembership): Set<UnitRole> {
+  const roles = new Set<UnitRole>();
+  if (principal.appRoles.includes('Administration')) roles.add('administration');
+  if (principal.appRoles.includes('Board')) roles.add('board');
+  if (unit.principalIds.includes(principal.userId)) roles.add('principal');
+  if (unit.staffGroupId !== undefined && principal.groups.includes(unit.staffGroupId)) roles.add('staff');
+  return roles;
+}
+
+/**
+ * Leads some unit other than this one: such a principal may read this unit's published work
+ * (collegial learning between principals). Needs `principalOfUnitIds` (see withPrincipalUnits).
+ */
+function leadsAnotherUnit(principal: Principal, unit: UnitMembership): boolean {
+  return (principal.principalOfUnitIds ?? []).some((unitId) => unitId !== unit.unitId);
+}
+
+/**
+ * Whether the unit exists at all for this user. When false the API answers 404, not 403, so that
+ * outsiders cannot learn which units there are.
+ */
+export function canSeeUnit(principal: Principal, unit: UnitMembership): boolean {
+  return unitRoles(principal, unit).size > 0 || leadsAnotherUnit(principal, unit);
+}
+
+/** Adds the ids of the units the user leads, which the token cannot carry; call once per request. */
+export function withPrincipalUnits(principal: Principal, units: readonly UnitMembership[]): Principal {
+  const principalOfUnitIds = units.filter((unit) => unit.principalIds.includes(principal.userId)).map((unit) => unit.unitId);
+  return { ...principal, principalOfUnitIds };
+}
+
+function authorizeInUnit(principal: Principal, permission: Permission, resource: PolicyResource, unit: UnitMembership): Decision {
+  const roles = unitRoles(principal, unit);
+  const isPrincipal = roles.has('principal');
+  const isStaff = roles.has('staff');
+  const isMember = isPrincipal || isStaff;
+  const readsPublished = isMember || roles.has('board') || leadsAnotherUnit(principal, unit);
+  if (!readsPublished) return deny('not a member of the unit');
+
+  switch (permission) {
+    case 'unit.read':
+      if (resource.analysisStatus !== undefined && resource.analysisStatus !== 'submitted' && !isMember) {
+        return deny('drafts are read only within the unit');
+      }
+      return ALLOW;
+    case 'unit.readDraft':
+      return isMember ? ALLOW : deny('drafts are read only within the unit');
+    case 'unit.edit':
+    case 'unit.configure':
+    case 'feedback.confirm':
+      return isPrincipal ? ALLOW : deny('only the unit\'s principal may do this');
+    case 'action.create':
+      return isMember ? ALLOW : deny('only the unit\'s principal and staff create actions');
+    case 'action.update':
+      if (isPrincipal) return ALLOW;
+      if (isStaff && resource.ownerId !== undefined && resource.ownerId === principal.userId) return ALLOW;
+      return deny(isStaff ? 'staff update only actions they own' : 'only the unit\'s principal and staff update actions');
+    case 'followUp.answer':
+      if (isMember && resource.respondentId !== undefined && resource.respondentId === principal.userId) return ALLOW;
+      return deny('one answers only one\'s own follow-up');
+    default:
+      return deny(`${permission} is not a unit permission`);
+  }
+}
+
+/**
+ * Decides whether `principal` may do `permission`, on `resource` when it is about a unit. Unit
+ * permissions without a unit are refused (except for the administration, who may do everything).
+ * On refusal, use `canSeeUnit` to choose between 404 and 403.
+ */
+export function authorize(principal: Principal, permission: Permission, resource: PolicyResource = {}): Decision {
+  if (permission === 'public' || permission === 'me.read' || permission === 'units.list') return ALLOW;
+  if (principal.appRoles.includes('Administration')) return ALLOW;
+  if (permission === 'organizer.read') {
+    return principal.appRoles.includes('Board') ? ALLOW : deny('the roll-up is for the administration and the board');
+  }
+  if (permission === 'organizer.edit') return deny('only the administration edits the organizer\'s work');
+  if (resource.unit === undefined) return deny(`${permission} needs a unit`);
+  return authorizeInUnit(principal, permission, resource, resource.unit);
+}
