@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { isoDate, itemId, objectId, schoolYear } from './common';
+import { longText, title } from './text';
+
+export const actionStatuses = ['planned', 'inProgress', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+export const originKinds = ['analysis', 'meeting', 'deficiency'] as const;
+export type OriginKind = (typeof originKinds)[number];
+
+/** An action (åtgärd, insats) with an owner and a due date, pointing at what it came from. */
+export const ActionSchema = z.strictObject({
+  title,
+  description: longText.optional(),
+  unitId: itemId,
+  ownerId: objectId,
+  ownerName: z.string().trim().min(1).max(255).optional(),
+  dueDate: isoDate,
+  status: z.enum(actionStatuses),
+  originKind: z.enum(originKinds),
+  originId: itemId,
+  goalId: itemId.optional(),
+  schoolYear,
+  /** Hur blev det? Written when the action is followed up */
+  evaluation: longText.optional(),
+});
+export type Action = z.infer<typeof ActionSchema>;
+
+/** Open means someone still has work to do. */
+export function isOpen(action: Pick<Action, 'status'>): boolean {
+  return action.status === 'planned' || action.status === 'inProgress';
+}
+
+/** Overdue on `today` ("YYYY-MM-DD"): open and due before today. */
+export function isOverdue(action: Pick<Action, 'status' | 'dueDate'>, today: string): boolean {
+  return isOpen(action) && action.dueDate < today;
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** A list item id as SharePoint gives it: a positive integer as a string. */
+export const itemId = z.string().regex(/^[1-9]\d*$/, 'ett id är ett heltal');
+
+/** An Entra ID object id. */
+export const objectId = z.string().uuid();
+
+/** A calendar date, "YYYY-MM-DD". */
+export const isoDate = z.iso.date();
+
+/** An instant, ISO 8601 with offset. */
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+/** "2025/26": the school year starting in the autumn of 2025. */
+export const schoolYear = z
+  .string()
+  .regex(/^\d{4}\/\d{2}$/, 'läsår skrivs som 2025/26')
+  .refine((value) => (Number(value.slice(0, 4)) + 1) % 100 === Number(value.slice(5)), 'läsårets två år ska följa på varandra');
+export type SchoolYear = z.infer<typeof schoolYear>;
+
+/** The school year a date falls in; a new school year starts on 1 July. */
+export function schoolYearOf(date: string | Date): SchoolYear {
+  const d = typeof date === 'string' ? new Date(date) : date;
+  const start = d.getUTCMonth() >= 6 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The school year before `year`. */
+export function previousSchoolYear(year: SchoolYear): SchoolYear {
+  const start = Number(year.slice(0, 4)) - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * A follow-up period: a school year, or one of its terms (HT autumn, VT spring).
+ * "2025/26", "2025/26 HT", "2025/26 VT".
+ */
+export const period = z.string().regex(/^\d{4}\/\d{2}( (HT|VT))?$/, 'period skrivs som 2025/26, 2025/26 HT eller 2025/26 VT');
+
+export function schoolYearOfPeriod(value: string): SchoolYear {
+  return value.slice(0, 7);
+}
+
+/** Who took part, and in which role. Pupils, children and guardians are counted, never named. */
+export const participantRoles = ['principal', 'teacher', 'staff', 'administration', 'board', 'pupils', 'children', 'guardians'] as const;
+export type ParticipantRole = (typeof participantRoles)[number];
+const countedRoles: readonly ParticipantRole[] = ['pupils', 'children', 'guardians'];
+
+export const participant = z
+  .strictObject({
+    role: z.enum(participantRoles),
+    /** Entra object id of a staff member; never for pupils, children or guardians */
+    userId: objectId.optional(),
+    displayName: z.string().trim().min(1).max(255).optional(),
+    /** how many took part, for the roles that are counted */
+    count: z.number().int().min(1).max(10_000).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (countedRoles.includes(value.role)) {
+      if (value.userId !== undefined || value.displayName !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['displayName'], message: 'elever, barn och vårdnadshavare räknas, de namnges aldrig' });
+      }
+      if (value.count === undefined) ctx.addIssue({ code: 'custom', path: ['count'], message: 'ange hur många som deltog' });
+    } else if (value.userId === undefined && value.displayName === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['displayName'], message: 'ange vem som deltog' });
+    }
+  });
+export type Participant = z.infer<typeof participant>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { isoDateTime, itemId, participant, schoolYear } from './common';
+import { freeText, longText, title } from './text';
+
+export const meetingTypes = ['resultsConference', 'skaDay', 'dialogueDay', 'qualityDialogue', 'workshop'] as const;
+export type MeetingType = (typeof meetingTypes)[number];
+
+export const meetingTypeNames: Record<MeetingType, { sv: string; en: string }> = {
+  resultsConference: { sv: 'Resultatkonferens', en: 'Results conference' },
+  skaDay: { sv: 'SKA-dag', en: 'Quality day' },
+  dialogueDay: { sv: 'Dialogdag', en: 'Dialogue day' },
+  qualityDialogue: { sv: 'Kvalitetsdialog', en: 'Quality dialogue' },
+  workshop: { sv: 'Workshop', en: 'Workshop' },
+};
+
+export const agendaItem = z.strictObject({
+  id: z.string().min(1).max(50),
+  title,
+  decisions: z.array(freeText(2_000).pipe(z.string().min(1))).max(50).optional(),
+  notes: longText.optional(),
+});
+
+/** A meeting of the quality work, held in Teams. An organizer-level meeting has no unit. */
+export const MeetingSchema = z.strictObject({
+  type: z.enum(meetingTypes),
+  title,
+  unitId: itemId.optional(),
+  startsAt: isoDateTime,
+  schoolYear,
+  teamsMeetingId: z.string().min(1).max(255).optional(),
+  chatId: z.string().min(1).max(255).optional(),
+  participants: z.array(participant).max(500),
+  agenda: z.array(agendaItem).max(50),
+  yearWheelActivityId: itemId.optional(),
+  endedAt: isoDateTime.optional(),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;

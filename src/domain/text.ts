@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { containsPersonalIdentityNumber } from './personal-identity';
+
+/** The message a person sees when free text holds a personnummer. */
+export const personalIdentityMessage =
+  'Texten innehåller ett personnummer. Kvalitetshjulet får inte innehålla uppgifter om enskilda elever.';
+
+/** The stable code carried by that issue (`params.code`), for API problems. */
+export const personalIdentityCode = 'personalIdentityNumber';
+
+/**
+ * Free text that may be shown to many: trimmed, bounded, and refused when it contains a valid
+ * Swedish personal identity number.
+ */
+export function freeText(maxLength: number) {
+  return z
+    .string()
+    .trim()
+    .max(maxLength)
+    .superRefine((value, ctx) => {
+      if (containsPersonalIdentityNumber(value)) {
+        ctx.addIssue({ code: 'custom', message: personalIdentityMessage, params: { code: personalIdentityCode } });
+      }
+    });
+}
+
+/** A short required label (a title, a name). */
+export const title = freeText(255).pipe(z.string().min(1));
+
+/** Longer free text (an analysis answer, a description, an evaluation). */
+export const longText = freeText(20_000);
+
+/** A list of short free-text points (strengths, areas to develop). */
+export const points = z.array(freeText(1_000).pipe(z.string().min(1))).max(50);

@@ -1,0 +1,128 @@
+import type { ZodType } from 'zod';
+import {
+  ActionSchema, AnalysisSchema, BotConversationSchema, DeficiencySchema, FeedbackSchema, FollowUpResponseSchema,
+  FollowUpTemplateSchema, GoalSchema, IndicatorSchema, JobSchema, MeasurementSchema, MeetingSchema, UnitSchema,
+  YearWheelActivitySchema, actionStatuses, activityKinds, analysisStatuses, conversationKinds, deficiencySources,
+  deficiencyStatuses, directions, goalLevels, indicatorSources, jobStatuses, meetingTypes, originKinds, unitTypes,
+  unitsOfMeasure,
+} from '../domain';
+import type {
+  Action, Analysis, BotConversation, Deficiency, Feedback, FollowUpResponse, FollowUpTemplate, Goal, Indicator, Job,
+  Measurement, Meeting, Unit, YearWheelActivity,
+} from '../domain';
+import { commonColumns, type ColumnDefinition, type ListDefinition } from './definition';
+
+/** The domain entity held by each list. */
+export interface Entities {
+  units: Unit;
+  goals: Goal;
+  indicators: Indicator;
+  measurements: Measurement;
+  analyses: Analysis;
+  actions: Action;
+  deficiencies: Deficiency;
+  meetings: Meeting;
+  followUpTemplates: FollowUpTemplate;
+  followUpResponses: FollowUpResponse;
+  yearWheel: YearWheelActivity;
+  feedback: Feedback;
+  botConversations: BotConversation;
+  jobs: Job;
+}
+export type ListKey = keyof Entities;
+
+/** A list's definition and the domain schema every item is checked against before it is written. */
+export interface ListBinding<T> {
+  readonly definition: ListDefinition;
+  readonly schema: ZodType<T>;
+}
+export type ListBindings = { readonly [K in ListKey]: ListBinding<Entities[K]> };
+
+const text = (name: string, more: Partial<ColumnDefinition> = {}): ColumnDefinition => ({ name, type: 'text', ...more });
+const indexedText = (name: string, more: Partial<ColumnDefinition> = {}): ColumnDefinition => text(name, { indexed: true, ...more });
+const choice = (name: string, choices: readonly string[], more: Partial<ColumnDefinition> = {}): ColumnDefinition =>
+  ({ name, type: 'choice', choices, indexed: true, ...more });
+const json = (name: string): ColumnDefinition => ({ name, type: 'json' });
+const note = (name: string): ColumnDefinition => ({ name, type: 'note' });
+
+function list(key: ListKey, displayName: string, description: string, titleFrom: string, columns: ColumnDefinition[]): ListDefinition {
+  return { key, displayName, description, titleFrom, columns: [...columns, ...commonColumns] };
+}
+
+/**
+ * Every list and column. Every column a query filters on is indexed, and every query filters on
+ * one indexed column first (SharePoint's 5,000-item list view threshold). JSON and note columns
+ * are never filtered.
+ */
+export const lists: ListBindings = {
+  units: { schema: UnitSchema, definition: list('units', 'KH Units', 'Enheter (skolenheter och förskoleenheter)', 'name', [
+    text('name', { required: true }), choice('type', unitTypes, { required: true }),
+    indexedText('schoolUnitCode', { required: true }), json('principalIds'), indexedText('staffGroupId'),
+    indexedText('teamId'), indexedText('channelId'),
+  ]) },
+  goals: { schema: GoalSchema, definition: list('goals', 'KH Goals', 'Mål och fokusområden', 'title', [
+    text('title', { required: true }), note('description'), choice('level', goalLevels, { required: true }),
+    indexedText('unitId'), indexedText('parentGoalId'), text('focusArea'), indexedText('schoolYear', { required: true }),
+  ]) },
+  indicators: { schema: IndicatorSchema, definition: list('indicators', 'KH Indicators', 'Indikatorer', 'name', [
+    text('name', { required: true }), note('description'), choice('source', indicatorSources, { required: true }),
+    choice('unitOfMeasure', unitsOfMeasure, { required: true, indexed: false }), choice('direction', directions, { required: true, indexed: false }),
+    { name: 'target', type: 'number' }, indexedText('koladaKpi'), indexedText('goalId'),
+  ]) },
+  measurements: { schema: MeasurementSchema, definition: list('measurements', 'KH Measurements', 'Resultat', 'period', [
+    indexedText('indicatorId', { required: true }), indexedText('unitId', { required: true }), text('period', { required: true }),
+    indexedText('schoolYear', { required: true }), { name: 'value', type: 'number', required: true }, json('groups'),
+  ]) },
+  analyses: { schema: AnalysisSchema, definition: list('analyses', 'KH Analyses', 'Analyser', 'period', [
+    indexedText('unitId', { required: true }), indexedText('schoolYear', { required: true }), text('period', { required: true }),
+    choice('status', analysisStatuses, { required: true }), note('followUp'), note('causes'), note('direction'), note('approach'),
+    note('evaluation'), json('strengths'), json('areasToDevelop'), json('measurementIds'), json('goalIds'), json('participants'),
+    { name: 'submittedAt', type: 'dateTime' }, text('submittedBy'),
+  ]) },
+  actions: { schema: ActionSchema, definition: list('actions', 'KH Actions', 'Åtgärder', 'title', [
+    text('title', { required: true }), note('description'), indexedText('unitId', { required: true }),
+    indexedText('ownerId', { required: true }), text('ownerName'), { name: 'dueDate', type: 'date', indexed: true, required: true },
+    choice('status', actionStatuses, { required: true }), choice('originKind', originKinds, { required: true, indexed: false }),
+    indexedText('originId', { required: true }), indexedText('goalId'), indexedText('schoolYear', { required: true }), note('evaluation'),
+  ]) },
+  deficiencies: { schema: DeficiencySchema, definition: list('deficiencies', 'KH Deficiencies', 'Brister', 'title', [
+    text('title', { required: true }), note('description'), indexedText('unitId', { required: true }),
+    choice('source', deficiencySources, { required: true }), { name: 'foundOn', type: 'date', required: true },
+    { name: 'deadline', type: 'date', indexed: true }, choice('status', deficiencyStatuses, { required: true }), { name: 'closedOn', type: 'date' },
+  ]) },
+  meetings: { schema: MeetingSchema, definition: list('meetings', 'KH Meetings', 'Möten', 'title', [
+    choice('type', meetingTypes, { required: true }), text('title', { required: true }), indexedText('unitId'),
+    { name: 'startsAt', type: 'dateTime', indexed: true, required: true }, indexedText('schoolYear', { required: true }),
+    indexedText('teamsMeetingId'), indexedText('chatId'), json('participants'), json('agenda'),
+    indexedText('yearWheelActivityId'), { name: 'endedAt', type: 'dateTime' },
+  ]) },
+  followUpTemplates: { schema: FollowUpTemplateSchema, definition: list('followUpTemplates', 'KH FollowUpTemplates', 'Frågemallar per mötestyp', 'meetingType', [
+    choice('meetingType', meetingTypes, { required: true }), { name: 'version', type: 'number', required: true }, json('questions'),
+  ]) },
+  followUpResponses: { schema: FollowUpResponseSchema, definition: list('followUpResponses', 'KH FollowUpResponses', 'Svar på uppföljningsfrågor', 'respondentId', [
+    indexedText('meetingId', { required: true }), indexedText('unitId'), indexedText('templateId', { required: true }),
+    { name: 'templateVersion', type: 'number', required: true }, indexedText('respondentId', { required: true }), json('answers'),
+    { name: 'answeredAt', type: 'dateTime', required: true },
+  ]) },
+  yearWheel: { schema: YearWheelActivitySchema, definition: list('yearWheel', 'KH YearWheel', 'Årshjulets aktiviteter', 'title', [
+    text('title', { required: true }), note('description'), choice('kind', activityKinds, { required: true, indexed: false }),
+    indexedText('schoolYear', { required: true }), { name: 'date', type: 'date', indexed: true, required: true }, indexedText('unitId'),
+    { name: 'remindDaysBefore', type: 'number' },
+  ]) },
+  feedback: { schema: FeedbackSchema, definition: list('feedback', 'KH Feedback', 'Återkoppling från huvudmannen', 'schoolYear', [
+    indexedText('unitId', { required: true }), indexedText('analysisId', { required: true }), indexedText('schoolYear', { required: true }),
+    note('text'), text('authorId', { required: true }), { name: 'givenAt', type: 'dateTime', required: true },
+    { name: 'readAt', type: 'dateTime' }, text('readBy'),
+  ]) },
+  botConversations: { schema: BotConversationSchema, definition: list('botConversations', 'KH BotConversations', 'Botens konversationer', 'conversationId', [
+    indexedText('conversationId', { required: true }), choice('kind', conversationKinds, { required: true }), indexedText('userId'),
+    text('tenantId'), json('reference'), { name: 'lastSeenAt', type: 'dateTime', required: true },
+  ]) },
+  jobs: { schema: JobSchema, definition: list('jobs', 'KH Jobs', 'Bakgrundsjobb (påminnelser, utskick)', 'key', [
+    indexedText('kind', { required: true }), indexedText('key', { required: true }), choice('status', jobStatuses, { required: true }),
+    { name: 'dueAt', type: 'dateTime', indexed: true, required: true }, { name: 'leaseUntil', type: 'dateTime' }, text('leasedBy'),
+    { name: 'attempts', type: 'number', required: true }, json('payload'), note('lastError'), { name: 'doneAt', type: 'dateTime' },
+  ]) },
+};
+
+export const allLists: readonly ListDefinition[] = Object.values(lists).map((binding) => binding.definition);
