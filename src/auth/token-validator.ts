@@ -75,6 +75,8 @@ function toAuthError(error: unknown): unknown {
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'iss') return new AuthError('wrongIssuer', 'The token was not issued for its tenant', { cause: error });
     if (error.claim === 'aud') return new AuthError('wrongAudience', 'The token is not for this API', { cause: error });
+    // Not yet valid is not "expired": a new token would not help, the clocks disagree.
+    if (error.claim === 'nbf') return new AuthError('invalidToken', 'The token is not valid yet', { cause: error });
     return new AuthError('invalidToken', `The token's ${error.claim} claim is ${error.reason}`, { cause: error });
   }
   // A key set we could not fetch or parse is our outage, not a bad token.
