@@ -6,6 +6,7 @@ export const indicatorSources = [
   'grades', 'meritValue', 'eligibility', 'nationalTests', 'attendance', 'krankningar', 'complaints',
   'skolinspektionen', 'survey', 'skolenkaten', 'qualityVisit', 'employment', 'other',
 ] as const;
+export type IndicatorSource = (typeof indicatorSources)[number];
 export const unitsOfMeasure = ['percent', 'points', 'count', 'scale', 'days'] as const;
 export const directions = ['higherIsBetter', 'lowerIsBetter'] as const;
 
