@@ -1,3 +1,5 @@
+import type { StoredItem } from './port';
+
 /** Typed errors of the store port. Graph's error bodies become exactly one of these (graph-errors.ts). */
 export class StoreError extends Error {
   override readonly name: string = 'StoreError';
@@ -13,7 +15,7 @@ export class NotFoundError extends StoreError {
 /** The eTag sent was stale: `current` is the item as it is now (undefined if it was deleted). */
 export class ConflictError<T = unknown> extends StoreError {
   override readonly name = 'ConflictError';
-  constructor(readonly list: string, readonly id: string, readonly current: import('./port').StoredItem<T> | undefined) {
+  constructor(readonly list: string, readonly id: string, readonly current: StoredItem<T> | undefined) {
     super(`${list}/${id} was changed by someone else`);
   }
 }

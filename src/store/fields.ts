@@ -1,0 +1,82 @@
+/**
+ * Field mapping between a domain entity and a SharePoint item's `fields`: column name = field
+ * name; only the encoding differs per column type.
+ */
+import { commonColumns, type ColumnDefinition, type ListDefinition } from '../lists/definition';
+import { InvalidItemError } from './errors';
+
+type Fields = Record<string, unknown>;
+
+/** The list's own columns plus the common ones, by name. */
+export function columnsOf(definition: ListDefinition): ReadonlyMap<string, ColumnDefinition> {
+  const columns = new Map<string, ColumnDefinition>();
+  for (const column of [...commonColumns, ...definition.columns]) columns.set(column.name, column);
+  return columns;
+}
+
+function encodeValue(column: ColumnDefinition, value: unknown): unknown {
+  switch (column.type) {
+    case 'json':
+      return JSON.stringify(value);
+    case 'date':
+      return `${String(value)}T00:00:00Z`;
+    default:
+      return value;
+  }
+}
+
+function decodeValue(column: ColumnDefinition, value: unknown): unknown {
+  switch (column.type) {
+    case 'json':
+      return typeof value === 'string' ? JSON.parse(value) : value;
+    case 'date':
+      return typeof value === 'string' ? value.slice(0, 10) : value;
+    case 'number':
+      return typeof value === 'string' ? Number(value) : value;
+    case 'boolean':
+      return typeof value === 'string' ? value === '1' || value.toLowerCase() === 'true' : value;
+    default:
+      return value;
+  }
+}
+
+/**
+ * Encodes an entity (or a patch) for SharePoint. Absent fields are omitted; in a patch a field set
+ * to `undefined` is sent as null, which clears the column. The `titleFrom` field is copied to Title.
+ */
+export function encodeFields(definition: ListDefinition, entity: Fields, system: Fields = {}): Fields {
+  const columns = columnsOf(definition);
+  const out: Fields = {};
+  for (const [name, value] of Object.entries({ ...entity, ...system })) {
+    const column = columns.get(name);
+    if (!column) throw new InvalidItemError(definition.key, name, 'the list has no such column');
+    out[name] = value === undefined || value === null ? null : encodeValue(column, value);
+    if (name === definition.titleFrom) out.Title = out[name] === null ? null : String(value);
+  }
+  return out;
+}
+
+/** The system columns the store writes itself. */
+export interface SystemFields {
+  readonly clientKey?: string;
+  readonly createdByUser?: string;
+  readonly modifiedByUser?: string;
+}
+
+const systemNames = new Set(commonColumns.map((column) => column.name));
+
+/**
+ * Decodes an item's `fields` into the domain entity and the system columns. Columns the
+ * definition does not name (Title, Created, LookupIds, ...) are ignored.
+ */
+export function decodeFields(definition: ListDefinition, fields: Fields): { entity: Fields; system: SystemFields } {
+  const entity: Fields = {};
+  const system: Record<string, string> = {};
+  for (const column of columnsOf(definition).values()) {
+    const raw = fields[column.name];
+    if (raw === undefined || raw === null) continue;
+    if (systemNames.has(column.name)) system[column.name] = String(raw);
+    else entity[column.name] = decodeValue(column, raw);
+  }
+  return { entity, system };
+}

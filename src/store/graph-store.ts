@@ -1,0 +1,237 @@
+/**
+ * The store over Microsoft Graph's SharePoint lists API. The same code talks to
+ * https://graph.microsoft.com/v1.0 and to the local lists emulator; only the base URL and the
+ * token provider differ. It is the only code that knows the site id and the list ids.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ListBinding, ListBindings } from './binding';
+import type { Clock } from './clock';
+import { ConflictError, NotFoundError, StoreError } from './errors';
+import { encodeFields } from './fields';
+import { sendBatch, type BatchRequest } from './graph-batch';
+import { translateGraphError, type ErrorContext } from './graph-errors';
+import { isWholeItem, toStoredItem, type GraphListItem } from './graph-item';
+import { GraphTransport, type GraphResponse } from './graph-transport';
+import { defaultUserAgent } from './middleware/user-agent-step';
+import { itemsPath } from './odata';
+import { decodePageToken, encodePageToken } from './page-token';
+import type { BatchRead, BatchResult, CreateOptions, Page, Query, Store, StoredItem, UpdateOptions } from './port';
+import { checkQuery } from './query-rules';
+import { validatePatch, validateWith } from './validate';
+
+export interface GraphStoreOptions<M> {
+  /** default 'https://graph.microsoft.com/v1.0'; the emulator's `baseUrl` locally */
+  readonly baseUrl?: string;
+  readonly siteId: string;
+  readonly lists: ListBindings<M>;
+  /** app-only token for Graph; absent = no Authorization header (the local emulator) */
+  readonly tokenProvider?: () => Promise<string>;
+  /** items per query page when the query gives no `top` (default 200) */
+  readonly pageSize?: number;
+  readonly fetch?: typeof fetch;
+  /** default `NONISV|Kvalitetshjulet|Kvalitetshjulet/<appVersion>` */
+  readonly userAgent?: string;
+  readonly appVersion?: string;
+  readonly retry?: { readonly maxAttempts?: number; readonly maxDelayMs?: number };
+  /** SharePoint's per-app budget; default 1,250 resource units a minute (the smallest tenants') */
+  readonly throttle?: { readonly resourceUnitsPerMinute: number };
+  readonly clock?: Clock;
+}
+
+const nonIndexedPrefer = { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' };
+const maxPages = 10_000;
+
+interface ItemsBody {
+  readonly value?: GraphListItem[];
+  readonly '@odata.nextLink'?: string;
+}
+
+class GraphStore<M> implements Store<M> {
+  private readonly transport: GraphTransport;
+  private readonly listIds = new Map<string, Promise<string>>();
+  private readonly pageSize: number;
+
+  constructor(private readonly options: GraphStoreOptions<M>) {
+    this.pageSize = options.pageSize ?? 200;
+    this.transport = new GraphTransport({
+      baseUrl: options.baseUrl ?? 'https://graph.microsoft.com/v1.0',
+      userAgent: options.userAgent ?? defaultUserAgent(options.appVersion ?? '0.1.0'),
+      resourceUnitsPerMinute: options.throttle?.resourceUnitsPerMinute ?? 1250,
+      ...(options.tokenProvider ? { tokenProvider: options.tokenProvider } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+  }
+
+  async get<K extends keyof M & string>(list: K, id: string): Promise<StoredItem<M[K]>> {
+    const path = await this.listPath(list);
+    const response = await this.transport.request('GET', `${path}/items/${encodeURIComponent(id)}?expand=fields`);
+    if (response.status !== 200) throw this.fail(response, { list, id });
+    return toStoredItem(this.binding(list), response.body as GraphListItem);
+  }
+
+  async query<K extends keyof M & string>(list: K, query: Query = {}): Promise<Page<M[K]>> {
+    const { needsNonIndexed } = checkQuery(this.binding(list).definition, query);
+    let response: GraphResponse;
+    if (query.pageToken) {
+      const token = decodePageToken(query.pageToken);
+      response = await this.transport.requestUrl(token.next, token.nonIndexed ? nonIndexedPrefer : {});
+    } else {
+      const path = await this.listPath(list);
+      response = await this.transport.request('GET', itemsPath(path, this.binding(list).definition, query, this.pageSize), undefined, needsNonIndexed ? nonIndexedPrefer : {});
+    }
+    if (response.status !== 200) throw this.fail(response, { list });
+    return this.toPage(list, response.body as ItemsBody, needsNonIndexed);
+  }
+
+  async queryAll<K extends keyof M & string>(list: K, query: Omit<Query, 'pageToken'> = {}): Promise<StoredItem<M[K]>[]> {
+    const items: StoredItem<M[K]>[] = [];
+    let page = await this.query(list, query);
+    items.push(...page.items);
+    for (let i = 0; page.nextPageToken && i < maxPages; i++) {
+      page = await this.query(list, { ...query, pageToken: page.nextPageToken });
+      items.push(...page.items);
+    }
+    return items;
+  }
+
+  /**
+   * Idempotent by client key: the key's column is unique, so a POST resent after a lost answer
+   * gets a 409 and the first item is returned; after any other failure the key is looked up too.
+   */
+  async create<K extends keyof M & string>(list: K, fields: M[K], options: CreateOptions): Promise<StoredItem<M[K]>> {
+    const binding = this.binding(list);
+    const entity = validateWith(list, binding.schema, fields);
+    const clientKey = options.clientKey ?? randomUUID();
+    const body = { fields: encodeFields(binding.definition, entity as Record<string, unknown>, { clientKey, createdByUser: options.actor, modifiedByUser: options.actor }) };
+    const path = await this.listPath(list);
+    let response: GraphResponse;
+    try {
+      response = await this.transport.request('POST', `${path}/items`, body);
+    } catch (error) {
+      const existing = await this.byClientKey(list, clientKey).catch(() => undefined);
+      if (existing) return existing;
+      throw error;
+    }
+    if (response.status === 201 || response.status === 200) return toStoredItem(binding, response.body as GraphListItem);
+    if (response.status === 409 || response.status >= 500 || response.status === 429) {
+      const existing = await this.byClientKey(list, clientKey).catch(() => undefined);
+      if (existing) return existing;
+    }
+    throw this.fail(response, { list });
+  }
+
+  async update<K extends keyof M & string>(list: K, id: string, patch: Partial<M[K]>, options: UpdateOptions): Promise<StoredItem<M[K]>> {
+    const binding = this.binding(list);
+    const valid = validatePatch(list, binding.schema, patch);
+    // a field set to undefined in the patch clears the column
+    const cleared = Object.fromEntries(Object.entries(patch).filter(([, value]) => value === undefined));
+    const fields = encodeFields(binding.definition, { ...(valid as Record<string, unknown>), ...cleared }, { modifiedByUser: options.actor });
+    const path = await this.listPath(list);
+    const response = await this.transport.request('PATCH', `${path}/items/${encodeURIComponent(id)}/fields`, fields, { 'If-Match': options.etag });
+    if (response.status === 412) throw await this.conflict(list, id);
+    if (response.status !== 200) throw this.fail(response, { list, id });
+    const body = (response.body ?? {}) as Record<string, unknown>;
+    if (isWholeItem(binding, body)) return toStoredItem(binding, { id, fields: body });
+    return this.get(list, id);
+  }
+
+  async delete<K extends keyof M & string>(list: K, id: string, options: UpdateOptions): Promise<void> {
+    const path = await this.listPath(list);
+    const response = await this.transport.request('DELETE', `${path}/items/${encodeURIComponent(id)}`, undefined, { 'If-Match': options.etag });
+    if (response.status === 412) throw await this.conflict(list, id);
+    if (response.status !== 204 && response.status !== 200) throw this.fail(response, { list, id });
+  }
+
+  async readMany(reads: readonly BatchRead<M>[]): Promise<BatchResult<M>[]> {
+    const requests: BatchRequest[] = [];
+    for (const [index, read] of reads.entries()) requests.push({ id: String(index + 1), method: 'GET', ...(await this.batchTarget(read)) });
+    const responses = await sendBatch(this.transport, requests, {
+      ...this.options.retry,
+      ...(this.options.clock ? { clock: this.options.clock } : {}),
+      fail: (status, body, retryAfter) => translateGraphError(status, body, retryAfter, { list: '$batch' }),
+    });
+    return reads.map((read, index) => {
+      const response = responses.get(String(index + 1));
+      if (!response) throw new StoreError(`$batch gave no answer for read ${index + 1}`);
+      const context = { list: read.list, ...('id' in read ? { id: read.id } : {}), uniqueColumns: this.uniqueColumns(read.list) };
+      if (response.status !== 200) throw translateGraphError(response.status, response.body, response.headers?.['Retry-After'] ?? response.headers?.['retry-after'], context);
+      if ('id' in read) return { item: toStoredItem(this.binding(read.list), response.body as GraphListItem) };
+      return { page: this.toPage(read.list, response.body as ItemsBody, checkQuery(this.binding(read.list).definition, read.query).needsNonIndexed) };
+    });
+  }
+
+  private async batchTarget(read: BatchRead<M>): Promise<{ url: string; headers?: Record<string, string> }> {
+    const path = await this.listPath(read.list);
+    if ('id' in read) return { url: `${path}/items/${encodeURIComponent(read.id)}?expand=fields` };
+    const definition = this.binding(read.list).definition;
+    const { needsNonIndexed } = checkQuery(definition, read.query);
+    const headers = needsNonIndexed ? { headers: nonIndexedPrefer } : {};
+    if (!read.query.pageToken) return { url: itemsPath(path, definition, read.query, this.pageSize), ...headers };
+    const next = decodePageToken(read.query.pageToken).next;
+    if (!next.startsWith(`${this.transport.baseUrl}/`)) throw new StoreError('the page token is not for this store');
+    return { url: next.slice(this.transport.baseUrl.length), ...headers };
+  }
+
+  private toPage<K extends keyof M & string>(list: K, body: ItemsBody, nonIndexed: boolean): Page<M[K]> {
+    const items = (body.value ?? []).map((item) => toStoredItem(this.binding(list), item));
+    const next = body['@odata.nextLink'];
+    return next ? { items, nextPageToken: encodePageToken({ next, nonIndexed }) } : { items };
+  }
+
+  private async byClientKey<K extends keyof M & string>(list: K, clientKey: string): Promise<StoredItem<M[K]> | undefined> {
+    const page = await this.query(list, { filter: [{ field: 'clientKey', op: 'eq', value: clientKey }], top: 1 });
+    return page.items[0];
+  }
+
+  private async conflict<K extends keyof M & string>(list: K, id: string): Promise<ConflictError<M[K]>> {
+    try {
+      return new ConflictError(list, id, await this.get(list, id));
+    } catch (error) {
+      if (error instanceof NotFoundError) return new ConflictError<M[K]>(list, id, undefined);
+      throw error;
+    }
+  }
+
+  private fail(response: GraphResponse, context: ErrorContext): StoreError {
+    return translateGraphError(response.status, response.body, response.headers.get('Retry-After'), { ...context, uniqueColumns: this.uniqueColumns(context.list) });
+  }
+
+  private uniqueColumns(list: string): string[] {
+    const binding = (this.options.lists as Record<string, ListBinding<unknown> | undefined>)[list];
+    return ['clientKey', ...(binding?.definition.columns.filter((c) => c.unique).map((c) => c.name) ?? [])];
+  }
+
+  private binding<K extends keyof M & string>(list: K): ListBinding<M[K]> {
+    const binding = this.options.lists[list] as ListBinding<M[K]> | undefined;
+    if (!binding) throw new StoreError(`unknown list ${list}`);
+    return binding;
+  }
+
+  /** Resolves the list id once by displayName and caches it (a failed lookup is retried next time). */
+  private listPath(list: keyof M & string): Promise<string> {
+    let id = this.listIds.get(list);
+    if (!id) {
+      id = this.resolveListId(list);
+      this.listIds.set(list, id);
+      id.catch(() => this.listIds.delete(list));
+    }
+    return id.then((listId) => `/sites/${this.options.siteId}/lists/${listId}`);
+  }
+
+  private async resolveListId(list: keyof M & string): Promise<string> {
+    const { displayName } = this.binding(list).definition;
+    const filter = encodeURIComponent(`displayName eq '${displayName.replace(/'/g, "''")}'`);
+    const response = await this.transport.request('GET', `/sites/${this.options.siteId}/lists?$filter=${filter}&$select=id,displayName`);
+    if (response.status !== 200) throw this.fail(response, { list });
+    const found = ((response.body as { value?: { id?: string; displayName?: string }[] }).value ?? []).find((l) => l.displayName === displayName);
+    if (!found?.id) throw new StoreError(`the list "${displayName}" does not exist on the site`);
+    return found.id;
+  }
+}
+
+/** Creates the Graph store. */
+export function createGraphStore<M>(options: GraphStoreOptions<M>): Store<M> {
+  return new GraphStore(options);
+}

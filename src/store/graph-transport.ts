@@ -1,0 +1,84 @@
+/**
+ * Graph over graph-client with our own middleware chain. Relative requests go through
+ * `client.api()`; absolute ones (nextLinks) go straight into the same chain, because `client.api()`
+ * rewrites absolute http URLs.
+ */
+import { Client, ResponseType, TelemetryHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import type { Clock } from './clock';
+import { AuthStep } from './middleware/auth-step';
+import { FetchStep } from './middleware/fetch-step';
+import { RetryStep, type RetryOptions } from './middleware/retry-step';
+import { ThrottleStep } from './middleware/throttle-step';
+import { TokenBucket } from './middleware/token-bucket';
+import { UserAgentStep } from './middleware/user-agent-step';
+
+export interface GraphResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+}
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface GraphTransportOptions {
+  /** e.g. 'https://graph.microsoft.com/v1.0' */
+  readonly baseUrl: string;
+  readonly tokenProvider?: () => Promise<string>;
+  readonly userAgent: string;
+  readonly fetch?: typeof fetch;
+  readonly retry?: Omit<RetryOptions, 'clock'>;
+  readonly resourceUnitsPerMinute: number;
+  readonly clock?: Clock;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export class GraphTransport {
+  private readonly client: Client;
+  private readonly first: Middleware;
+  private readonly customHosts: Set<string>;
+  readonly baseUrl: string;
+
+  constructor(options: GraphTransportOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const url = new URL(this.baseUrl);
+    const version = url.pathname.replace(/^\/+/, '');
+    this.customHosts = new Set([url.hostname]);
+    const chain: Middleware[] = [
+      new TelemetryHandler(),
+      new UserAgentStep(options.userAgent),
+      ...(options.tokenProvider ? [new AuthStep({ tokenProvider: options.tokenProvider })] : []),
+      new RetryStep({ ...options.retry, ...(options.clock ? { clock: options.clock } : {}) }),
+      new ThrottleStep(new TokenBucket({ perMinute: options.resourceUnitsPerMinute, ...(options.clock ? { clock: options.clock } : {}) })),
+      new FetchStep(options.fetch),
+    ];
+    this.first = chain[0] as Middleware;
+    this.client = Client.initWithMiddleware({ middleware: chain, baseUrl: url.origin, defaultVersion: version, customHosts: this.customHosts });
+  }
+
+  /** A request relative to the base URL; the path's query values must already be URL-encoded. */
+  async request(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<GraphResponse> {
+    const request = this.client.api(path).headers(headers).responseType(ResponseType.RAW);
+    const response: Response =
+      method === 'GET' ? await request.get() : method === 'POST' ? await request.post(body) : method === 'PATCH' ? await request.patch(body) : await request.delete();
+    return { status: response.status, headers: response.headers, body: await readBody(response) };
+  }
+
+  /** A GET of an absolute URL on our base (a nextLink), exactly as given, through the same chain. */
+  async requestUrl(url: string, headers: Record<string, string> = {}): Promise<GraphResponse> {
+    if (!url.startsWith(`${this.baseUrl}/`)) throw new Error(`refusing to follow a link outside ${this.baseUrl}`);
+    const context: Context = { request: url, options: { method: 'GET', headers: { ...headers } }, customHosts: this.customHosts };
+    await this.first.execute(context);
+    const response = context.response;
+    if (!response) throw new Error('the middleware chain returned no response');
+    return { status: response.status, headers: response.headers, body: await readBody(response) };
+  }
+}

@@ -1,0 +1,24 @@
+import { ZodObject, type ZodType, type core } from 'zod';
+import { InvalidItemError } from './errors';
+
+function fieldOf(issue: core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.');
+  if (path) return path;
+  // unknown keys are reported on the object itself; name them instead
+  if (issue.code === 'unrecognized_keys') return issue.keys.join(', ');
+  return '(item)';
+}
+
+/** Parses with the list's schema; the first issue becomes an InvalidItemError naming its field. */
+export function validateWith<T>(list: string, schema: ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new InvalidItemError(list, issue ? fieldOf(issue) : '(item)', issue?.message ?? 'invalid');
+}
+
+/** Validates a patch: every field it sets must be valid on its own (the schema made partial). */
+export function validatePatch<T>(list: string, schema: ZodType<T>, patch: unknown): Partial<T> {
+  const partial: ZodType<Partial<T>> = schema instanceof ZodObject ? (schema.partial() as unknown as ZodType<Partial<T>>) : (schema as ZodType<Partial<T>>);
+  return validateWith(list, partial, patch);
+}
