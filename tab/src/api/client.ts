@@ -1,0 +1,161 @@
+import { ProblemError } from './problem-error';
+import type {
+  Action, ActionFields, Analysis, AnalysisFields, Feedback, FollowUpResponse, Goal, Indicator, Me,
+  Measurement, Meeting, Overview, Page, Unit,
+} from './types';
+
+/** Options for `ApiClient`; tests pass a stub `fetch`. */
+export interface ApiClientOptions {
+  baseUrl?: string;
+  /** The bearer token for every call; null means not signed in. */
+  getToken?: () => Promise<string | null>;
+  fetch?: typeof fetch;
+  /** Called on a 401, so the app can ask the user to sign in again. */
+  onUnauthorized?: () => void;
+}
+
+/** Which actions of a unit to list. */
+export type ActionFilter = 'all' | 'mine' | 'overdue' | 'open';
+
+/** Creates an action: the server fills the bookkeeping. */
+export type NewAction = Omit<ActionFields, 'schoolYear'> & { schoolYear?: string };
+/** Creates an analysis. */
+export type NewAnalysis = Partial<AnalysisFields> & Pick<AnalysisFields, 'unitId' | 'schoolYear' | 'period'>;
+
+/** A thin typed client for the tab's API: bearer token, JSON, problem+json errors as `ProblemError`. */
+export class ApiClient {
+  private readonly baseUrl: string;
+  private readonly getToken: () => Promise<string | null>;
+  private readonly fetchImpl: typeof fetch;
+  private readonly onUnauthorized: () => void;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.getToken = options.getToken ?? (async () => null);
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.onUnauthorized = options.onUnauthorized ?? (() => undefined);
+  }
+
+  /** Sends one request; answers the parsed JSON body or throws `ProblemError`. */
+  async request<T>(method: string, path: string, options: { body?: unknown; etag?: string; headers?: Record<string, string> } = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    const token = await this.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.etag) headers['if-match'] = options.etag;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.baseUrl + path, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
+    } catch {
+      throw new ProblemError({ status: 0, code: 'network', title: 'Network error' });
+    }
+    if (response.status === 401) this.onUnauthorized();
+    if (!response.ok) throw await toProblem(response);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  me(): Promise<Me> {
+    return this.request('GET', '/api/me');
+  }
+  units(search = ''): Promise<Page<Unit>> {
+    return this.request('GET', `/api/units${query({ search })}`);
+  }
+  unit(unitId: string): Promise<Unit> {
+    return this.request('GET', `/api/units/${enc(unitId)}`);
+  }
+  unitByChannel(teamId: string, channelId: string): Promise<Unit> {
+    return this.request('GET', `/api/units/by-channel${query({ teamId, channelId })}`);
+  }
+  bindChannel(unitId: string, binding: { teamId: string; channelId: string }): Promise<Unit> {
+    return this.request('PUT', `/api/units/${enc(unitId)}/channel`, { body: binding });
+  }
+  overview(unitId: string, schoolYear?: string): Promise<Overview> {
+    return this.request('GET', `/api/units/${enc(unitId)}/overview${query({ schoolYear })}`);
+  }
+  goals(unitId: string): Promise<Page<Goal>> {
+    return this.request('GET', `/api/units/${enc(unitId)}/goals`);
+  }
+  indicators(): Promise<Page<Indicator>> {
+    return this.request('GET', '/api/indicators');
+  }
+  measurements(unitId: string, filter: { indicatorId?: string; schoolYear?: string } = {}): Promise<Page<Measurement>> {
+    return this.request('GET', `/api/units/${enc(unitId)}/measurements${query(filter)}`);
+  }
+  actions(unitId: string, filter: ActionFilter = 'all', goalId?: string): Promise<Page<Action>> {
+    return this.request('GET', `/api/units/${enc(unitId)}/actions${query({ filter: filter === 'all' ? undefined : filter, goalId })}`);
+  }
+  createAction(unitId: string, action: NewAction): Promise<Action> {
+    return this.request('POST', `/api/units/${enc(unitId)}/actions`, { body: action, headers: { 'idempotency-key': newKey() } });
+  }
+  updateAction(action: Pick<Action, 'id' | 'etag'>, changes: Partial<ActionFields>): Promise<Action> {
+    return this.request('PATCH', `/api/actions/${enc(action.id)}`, { body: changes, etag: action.etag });
+  }
+  analyses(unitId: string, schoolYear?: string): Promise<Page<Analysis>> {
+    return this.request('GET', `/api/units/${enc(unitId)}/analyses${query({ schoolYear })}`);
+  }
+  createAnalysis(unitId: string, analysis: NewAnalysis): Promise<Analysis> {
+    return this.request('POST', `/api/units/${enc(unitId)}/analyses`, { body: analysis, headers: { 'idempotency-key': newKey() } });
+  }
+  updateAnalysis(analysis: Pick<Analysis, 'id' | 'etag'>, changes: Partial<AnalysisFields>): Promise<Analysis> {
+    return this.request('PATCH', `/api/analyses/${enc(analysis.id)}`, { body: changes, etag: analysis.etag });
+  }
+  submitAnalysis(analysis: Pick<Analysis, 'id' | 'etag'>): Promise<Analysis> {
+    return this.request('POST', `/api/analyses/${enc(analysis.id)}/submit`, { etag: analysis.etag });
+  }
+  meetings(unitId: string): Promise<Page<Meeting>> {
+    return this.request('GET', `/api/units/${enc(unitId)}/meetings`);
+  }
+  responses(meetingId: string): Promise<Page<FollowUpResponse>> {
+    return this.request('GET', `/api/meetings/${enc(meetingId)}/responses`);
+  }
+  feedback(unitId: string): Promise<Page<Feedback>> {
+    return this.request('GET', `/api/units/${enc(unitId)}/feedback`);
+  }
+  myActions(): Promise<Page<Action>> {
+    return this.request('GET', '/api/my/actions');
+  }
+  myFollowUps(): Promise<Page<Meeting>> {
+    return this.request('GET', '/api/my/follow-ups');
+  }
+}
+
+async function toProblem(response: Response): Promise<ProblemError> {
+  const text = await response.text().catch(() => '');
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : {};
+    if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;
+  } catch {
+    // Not JSON (a proxy's HTML page, say): keep the status alone.
+  }
+  const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return new ProblemError({
+    status: response.status,
+    code: str(body.code),
+    title: str(body.title) ?? response.statusText,
+    detail: str(body.detail),
+    field: str(body.field),
+    current: body.current,
+  });
+}
+
+function enc(segment: string): string {
+  return encodeURIComponent(segment);
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value) search.set(name, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function newKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,83 @@
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { AuthGate } from './auth/auth-gate';
+import { StatusScreen } from './components/status-screen';
+import { ViewErrorBoundary } from './components/view-error-boundary';
+import { detectHost } from './host/detect-host';
+import type { DetectHostOptions } from './host/detect-host';
+import { HostContext } from './host/host-context';
+import type { Host } from './host/host-context';
+import { themeFor } from './host/theme';
+import { I18nProvider, languageFromLocale, translator } from './i18n/i18n';
+import { routeFrom } from './route';
+
+const ChannelTab = lazy(() => import('./views/channel-tab'));
+const ConfigPage = lazy(() => import('./views/config-page'));
+const MyActions = lazy(() => import('./views/my-actions'));
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+});
+
+/** Options for the app; the defaults are the browser's. */
+export interface AppProps {
+  detect?: DetectHostOptions;
+  location?: { pathname: string; search: string };
+  fetch?: typeof fetch;
+  storage?: Storage;
+}
+
+/** The tab: finds its host, picks language and theme, signs in, then shows the page the URL asks for. */
+export function App(props: AppProps = {}) {
+  const styles = useStyles();
+  const location = props.location ?? window.location;
+  const params = new URLSearchParams(location.search);
+  const [host, setHost] = useState<Host>({ state: { phase: 'starting' } });
+  const [theme, setTheme] = useState<string | undefined>(params.get('theme') ?? undefined);
+
+  useEffect(() => {
+    let live = true;
+    void detectHost(props.detect).then((found) => {
+      if (!live) return;
+      if (found.kind === 'standalone') return setHost({ state: { phase: 'standalone' } });
+      setTheme(found.sdk.context.theme);
+      found.sdk.onThemeChange((next) => setTheme(next));
+      return setHost({ state: { phase: 'teams', context: found.sdk.context }, sdk: found.sdk });
+    });
+    return () => {
+      live = false;
+    };
+    // Detection runs once per page load, whatever the props do later.
+  }, []);
+
+  const locale = host.state.phase === 'teams' ? host.state.context.locale : params.get('lang') ?? undefined;
+  const language = languageFromLocale(locale);
+  const t = useMemo(() => translator(language), [language]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const route = routeFrom(location, host.state.phase === 'teams' ? host.state.context.frameContext : undefined);
+  const loading = <StatusScreen busy message={t('loadingApp')} />;
+
+  return (
+    <FluentProvider theme={themeFor(theme)} className={styles.root}>
+      <I18nProvider language={language}>
+        <HostContext.Provider value={host}>
+          {host.state.phase === 'starting' ? (
+            loading
+          ) : (
+            <AuthGate inHost={host.state.phase === 'teams'} {...(props.fetch ? { fetch: props.fetch } : {})} {...(props.storage ? { storage: props.storage } : {})}>
+              <ViewErrorBoundary title={t('errorTitle')} message={t('errorBoundary')}>
+                <Suspense fallback={loading}>
+                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : <ChannelTab {...(route.unitId ? { unitId: route.unitId } : {})} />}
+                </Suspense>
+              </ViewErrorBoundary>
+            </AuthGate>
+          )}
+        </HostContext.Provider>
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,160 @@
+import { Button, Text } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { ApiClient } from '../api/client';
+import { ProblemError } from '../api/problem-error';
+import type { ApiConfig, Persona } from '../api/types';
+import { StatusScreen } from '../components/status-screen';
+import { useI18n } from '../i18n/i18n';
+import { fetchPersonas, signInAsPersona } from './local-sign-in';
+import { PersonaPicker } from './persona-picker';
+import { SessionContext } from './session';
+import type { Session } from './session';
+import { clearToken, readToken, writeToken } from './token-store';
+import type { StoredToken } from './token-store';
+
+/** Every state of signing in is explicit: loading, picker, Microsoft sign-in, consent, error, signed in. */
+export type AuthState =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'choosePersona'; config: ApiConfig; personas: Persona[] }
+  | { status: 'microsoftSignIn'; config: ApiConfig }
+  | { status: 'consent'; config: ApiConfig }
+  | { status: 'signingIn' }
+  | { status: 'signedIn'; config: ApiConfig; token: StoredToken };
+
+/** Options for the gate; tests pass a stub fetch and storage. */
+export interface AuthGateProps {
+  /** In Teams/Outlook/M365: nested app authentication; standalone: redirect login or personas. */
+  inHost: boolean;
+  fetch?: typeof fetch;
+  storage?: Storage;
+  children: ReactNode;
+}
+
+/** Signs the user in, then renders `children` inside a session. */
+export function AuthGate({ inHost, fetch: fetchImpl = (input, init) => globalThis.fetch(input, init), storage, children }: AuthGateProps) {
+  const { t } = useI18n();
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const tokenRef = useRef<StoredToken | null>(null);
+  const store = storage ?? sessionStorage;
+
+  const start = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      const response = await fetchImpl('/api/config', { headers: { accept: 'application/json' } });
+      if (!response.ok) throw new ProblemError({ status: response.status, title: response.statusText });
+      const config = (await response.json()) as ApiConfig;
+      if (config.mode === 'local') {
+        const stored = readToken(store);
+        if (stored) return setState({ status: 'signedIn', config, token: stored });
+        return setState({ status: 'choosePersona', config, personas: await fetchPersonas(config, fetchImpl) });
+      }
+      const msal = await import('./msal-sign-in');
+      if (inHost) {
+        try {
+          return setState({ status: 'signedIn', config, token: await msal.nestedToken(config) });
+        } catch (error) {
+          if (error instanceof msal.ConsentRequiredError) return setState({ status: 'consent', config });
+          throw error;
+        }
+      }
+      const token = await msal.standaloneToken(config);
+      return setState(token ? { status: 'signedIn', config, token } : { status: 'microsoftSignIn', config });
+    } catch (error) {
+      return setState({ status: 'error', error });
+    }
+  }, [fetchImpl, inHost, store]);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  const handlePickPersona = useCallback(async (config: ApiConfig, persona: Persona) => {
+    setState({ status: 'signingIn' });
+    try {
+      const token = await signInAsPersona(config, persona, fetchImpl);
+      writeToken(token, store);
+      setState({ status: 'signedIn', config, token });
+    } catch (error) {
+      setState({ status: 'error', error });
+    }
+  }, [fetchImpl, store]);
+
+  const handleConsent = useCallback(async (config: ApiConfig) => {
+    try {
+      const msal = await import('./msal-sign-in');
+      setState({ status: 'signedIn', config, token: await msal.nestedConsent(config) });
+    } catch (error) {
+      setState({ status: 'error', error });
+    }
+  }, []);
+
+  const handleMicrosoftSignIn = useCallback(async (config: ApiConfig) => {
+    setState({ status: 'signingIn' });
+    const msal = await import('./msal-sign-in');
+    await msal.standaloneLogin(config);
+  }, []);
+
+  const handleSwitchPerson = useCallback(() => {
+    clearToken(store);
+    void start();
+  }, [start, store]);
+
+  tokenRef.current = state.status === 'signedIn' ? state.token : null;
+  const signedInConfig = state.status === 'signedIn' ? state.config : null;
+  const session = useMemo<Session | null>(() => {
+    if (!signedInConfig) return null;
+    const api = new ApiClient({
+      fetch: fetchImpl,
+      getToken: async () => tokenRef.current?.accessToken ?? null,
+    });
+    return {
+      api,
+      config: signedInConfig,
+      name: tokenRef.current?.name,
+      ...(signedInConfig.mode === 'local' ? { switchPerson: handleSwitchPerson } : {}),
+    };
+  }, [signedInConfig, fetchImpl, handleSwitchPerson]);
+
+  switch (state.status) {
+    case 'loading':
+    case 'signingIn':
+      return <StatusScreen busy message={state.status === 'loading' ? t('loadingApp') : t('signingIn')} />;
+    case 'error':
+      return <StatusScreen title={t('errorTitle')} message={describe(state.error, t('errorNetwork'))} actionLabel={t('retry')} onAction={() => void start()} />;
+    case 'choosePersona': {
+      const { config, personas } = state;
+      return (
+        <StatusScreen title={t('signInTitle')} message={t('signInLocalIntro')}>
+          <PersonaPicker personas={personas} onPick={(persona) => void handlePickPersona(config, persona)} />
+        </StatusScreen>
+      );
+    }
+    case 'microsoftSignIn': {
+      const { config } = state;
+      return (
+        <StatusScreen title={t('signInTitle')} message={t('signInM365Intro')}>
+          <Button appearance="primary" onClick={() => void handleMicrosoftSignIn(config)}>{t('signInMicrosoft')}</Button>
+        </StatusScreen>
+      );
+    }
+    case 'consent': {
+      const { config } = state;
+      return (
+        <StatusScreen title={t('consentTitle')}>
+          <Text>{t('consentIntro')}</Text>
+          <Button appearance="primary" onClick={() => void handleConsent(config)}>{t('consentButton')}</Button>
+        </StatusScreen>
+      );
+    }
+    case 'signedIn':
+      return session ? <SessionContext.Provider value={session}>{children}</SessionContext.Provider> : null;
+  }
+}
+
+function describe(error: unknown, networkMessage: string): string {
+  if (error instanceof ProblemError) return error.status === 0 ? networkMessage : error.detail;
+  if (error instanceof TypeError) return networkMessage;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,25 @@
+import type { ApiConfig, Persona } from '../api/types';
+import { ProblemError } from '../api/problem-error';
+import type { StoredToken } from './token-store';
+
+/** Lists the dev identity provider's demo personas (local mode only). */
+export async function fetchPersonas(config: ApiConfig, fetchImpl: typeof fetch = fetch): Promise<Persona[]> {
+  if (!config.devIdp) return [];
+  const response = await fetchImpl(config.devIdp.personasUrl, { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new ProblemError({ status: response.status, title: response.statusText });
+  const body = (await response.json()) as Persona[] | { items: Persona[] };
+  return Array.isArray(body) ? body : body.items;
+}
+
+/** Asks the dev identity provider for a token as `persona`. */
+export async function signInAsPersona(config: ApiConfig, persona: Persona, fetchImpl: typeof fetch = fetch, now = Date.now()): Promise<StoredToken> {
+  if (!config.devIdp) throw new ProblemError({ status: 0, code: 'noDevIdp', title: 'No dev identity provider' });
+  const response = await fetchImpl(config.devIdp.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ persona: persona.id }),
+  });
+  if (!response.ok) throw new ProblemError({ status: response.status, title: response.statusText });
+  const body = (await response.json()) as { access_token: string; expires_in: number };
+  return { accessToken: body.access_token, expiresAt: now + body.expires_in * 1000, personaId: persona.id, name: persona.name };
+}

@@ -1,0 +1,158 @@
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Textarea,
+  makeStyles, tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { ProblemError } from '../../api/problem-error';
+import type { Action, ActionStatus, Goal } from '../../api/types';
+import { useSession } from '../../auth/session';
+import { ProblemBar } from '../../components/problem-bar';
+import { useI18n } from '../../i18n/i18n';
+import { statusLabel } from '../labels';
+import { changesBetween, draftFrom, splitOrigin } from './action-form-state';
+import type { ActionDraft } from './action-form-state';
+import { ConflictPanel } from './conflict-panel';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+/** Someone who can own an action. */
+export interface Person {
+  id: string;
+  name: string;
+}
+
+/** Creates a new action (no `action`) or edits one; a stale eTag opens the conflict panel. */
+export function ActionDialog(props: {
+  unitId: string;
+  schoolYear: string;
+  action?: Action;
+  people: Person[];
+  goals: Goal[];
+  origins: { value: string; label: string }[];
+  onSaved: (action: Action) => void;
+  onClose: () => void;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { api } = useSession();
+  const [base, setBase] = useState<Action | undefined>(props.action);
+  const [draft, setDraft] = useState<ActionDraft>(() => props.action ? draftFrom(props.action) : {
+    title: '', ownerId: props.people[0]?.id ?? '', ownerName: props.people[0]?.name ?? '', dueDate: '', status: 'planned',
+    goalId: '', evaluation: '', origin: props.origins[0]?.value ?? '',
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<Action | null>(null);
+  const [busy, setBusy] = useState(false);
+  const field = error instanceof ProblemError ? error.field : undefined;
+  const invalid = (name: string) => (field === name ? { validationState: 'error' as const, validationMessage: (error as ProblemError).detail } : {});
+  const set = <K extends keyof ActionDraft>(key: K, value: ActionDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const save = async (against: Action | undefined) => {
+    setBusy(true);
+    setError(null);
+    try {
+      let saved: Action;
+      if (against) {
+        saved = await api.updateAction(against, changesBetween(against, draft));
+      } else {
+        const origin = splitOrigin(draft.origin);
+        if (!origin) throw new ProblemError({ status: 400, code: 'noOrigin', detail: t('needAnalysisOrigin'), field: 'originId' });
+        saved = await api.createAction(props.unitId, {
+          title: draft.title, unitId: props.unitId, ownerId: draft.ownerId, dueDate: draft.dueDate, status: draft.status,
+          schoolYear: props.schoolYear, ...origin,
+          ...(draft.ownerName ? { ownerName: draft.ownerName } : {}),
+          ...(draft.goalId ? { goalId: draft.goalId } : {}),
+          ...(draft.evaluation ? { evaluation: draft.evaluation } : {}),
+        });
+      }
+      props.onSaved(saved);
+    } catch (caught) {
+      if (caught instanceof ProblemError && caught.isConflict && isAction(caught.current)) setConflict(caught.current);
+      else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(base);
+  };
+  const handleUseTheirs = () => {
+    if (!conflict) return;
+    setBase(conflict);
+    setDraft(draftFrom(conflict));
+    setConflict(null);
+  };
+  const handleKeepMine = () => {
+    if (!conflict) return;
+    // Re-apply the user's fields on top of the version they have now seen.
+    setBase(conflict);
+    setConflict(null);
+    void save(conflict);
+  };
+  const handleOwner = (ownerId: string) => {
+    setDraft((d) => ({ ...d, ownerId, ownerName: props.people.find((p) => p.id === ownerId)?.name ?? '' }));
+  };
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <form onSubmit={handleSubmit}>
+          <DialogBody>
+            <DialogTitle>{props.action ? t('editAction') : t('newAction')}</DialogTitle>
+            <DialogContent className={styles.form}>
+              {conflict && <ConflictPanel current={conflict} mine={draft} onUseTheirs={handleUseTheirs} onKeepMine={handleKeepMine} />}
+              {error !== null && !field && <ProblemBar error={error} />}
+              <Field label={t('fieldTitle')} required {...invalid('title')}>
+                <Input value={draft.title} onChange={(_, d) => set('title', d.value)} />
+              </Field>
+              <Field label={t('fieldOwner')} required {...invalid('ownerId')}>
+                <Select value={draft.ownerId} onChange={(_, d) => handleOwner(d.value)}>
+                  {props.people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                </Select>
+              </Field>
+              <Field label={t('fieldDueDate')} required {...invalid('dueDate')}>
+                <Input type="date" value={draft.dueDate} onChange={(_, d) => set('dueDate', d.value)} />
+              </Field>
+              <Field label={t('fieldStatus')} {...invalid('status')}>
+                <Select value={draft.status} onChange={(_, d) => set('status', d.value as ActionStatus)}>
+                  {(Object.keys(statusLabel) as ActionStatus[]).map((s) => <option key={s} value={s}>{t(statusLabel[s])}</option>)}
+                </Select>
+              </Field>
+              {!props.action && (
+                <Field label={t('fieldOrigin')} required {...invalid('originId')} {...(props.origins.length === 0 ? { validationMessage: t('needAnalysisOrigin'), validationState: 'warning' as const } : {})}>
+                  <Select value={draft.origin} onChange={(_, d) => set('origin', d.value)}>
+                    {props.origins.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                  </Select>
+                </Field>
+              )}
+              <Field label={t('fieldGoal')} {...invalid('goalId')}>
+                <Select value={draft.goalId} onChange={(_, d) => set('goalId', d.value)}>
+                  <option value="">{t('none')}</option>
+                  {props.goals.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
+                </Select>
+              </Field>
+              {props.action && (
+                <Field label={t('fieldEvaluation')} {...invalid('evaluation')}>
+                  <Textarea value={draft.evaluation} onChange={(_, d) => set('evaluation', d.value)} resize="vertical" />
+                </Field>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button type="button" onClick={props.onClose}>{t('cancel')}</Button>
+              <Button type="submit" appearance="primary" disabled={busy || conflict !== null}>{t('save')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function isAction(value: unknown): value is Action {
+  return Boolean(value && typeof value === 'object' && 'id' in value && 'etag' in value && 'title' in value);
+}

@@ -1,0 +1,165 @@
+import {
+  Badge, Button, Card, CardHeader, Select, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Text, ToggleButton, Toolbar, makeStyles, tokens, useId,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { Action, ActionStatus, Analysis, Goal, Me, Meeting } from '../../api/types';
+import type { ActionFilter } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { ProblemBar } from '../../components/problem-bar';
+import { StatusScreen } from '../../components/status-screen';
+import { VisuallyHidden } from '../../components/visually-hidden';
+import { useLoad } from '../../hooks/use-load';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate, isOverdue, schoolYearOf } from '../../util/dates';
+import { statusLabel } from '../labels';
+import { ActionDialog } from './action-dialog';
+import type { Person } from './action-dialog';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalL },
+  goal: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  board: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
+  cards: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+const boardColumns: ActionStatus[] = ['planned', 'inProgress', 'done', 'cancelled'];
+
+interface ActionsData {
+  actions: Action[];
+  goals: Goal[];
+  me: Me;
+  analyses: Analysis[];
+  meetings: Meeting[];
+}
+
+/** Åtgärder: a board and a list, filtered by mine, overdue or goal; create and edit with conflict handling. */
+export default function ActionsView({ unitId }: { unitId: string }) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const { api } = useSession();
+  const goalSelectId = useId('goal');
+  const [filter, setFilter] = useState<ActionFilter>('all');
+  const [goalId, setGoalId] = useState('');
+  const [layout, setLayout] = useState<'board' | 'list'>('board');
+  const [editing, setEditing] = useState<Action | 'new' | null>(null);
+  const schoolYear = schoolYearOf();
+  const [state, reload] = useLoad<ActionsData>(async () => {
+    const [actions, goals, me, analyses, meetings] = await Promise.all([
+      api.actions(unitId, filter, goalId || undefined), api.goals(unitId), api.me(), api.analyses(unitId), api.meetings(unitId),
+    ]);
+    return { actions: actions.items, goals: goals.items, me, analyses: analyses.items, meetings: meetings.items };
+  }, `${unitId}|${filter}|${goalId}`);
+
+  const people = useMemo<Person[]>(() => {
+    if (state.status !== 'ready') return [];
+    const byId = new Map<string, string>([[state.data.me.userId, state.data.me.name]]);
+    for (const a of state.data.actions) if (!byId.has(a.ownerId)) byId.set(a.ownerId, a.ownerName ?? a.ownerId);
+    return [...byId].map(([id, name]) => ({ id, name }));
+  }, [state]);
+
+  if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
+  if (state.status === 'error') return <ProblemBar error={state.error} />;
+  const { actions, goals, analyses, meetings } = state.data;
+  const origins = [
+    ...analyses.map((a) => ({ value: `analysis:${a.id}`, label: `${t('originAnalysis')}: ${a.schoolYear} ${a.period}` })),
+    ...meetings.map((m) => ({ value: `meeting:${m.id}`, label: `${t('originMeeting')}: ${m.title}` })),
+  ];
+  const handleSaved = () => {
+    setEditing(null);
+    reload();
+  };
+  const goalTitle = (id?: string) => goals.find((g) => g.id === id)?.title ?? '';
+
+  const card = (action: Action) => (
+    <li key={action.id}>
+      <Card size="small">
+        <CardHeader
+          header={<Text weight="semibold">{action.title}</Text>}
+          description={<Text size={200}>{[action.ownerName, t('due', { date: formatDate(action.dueDate, language) })].filter(Boolean).join(' · ')}</Text>}
+          action={<Button size="small" onClick={() => setEditing(action)} aria-label={`${t('edit')}: ${action.title}`}>{t('edit')}</Button>}
+        />
+        {isOverdue(action) && <Badge color="danger">{t('overdue')}</Badge>}
+      </Card>
+    </li>
+  );
+
+  return (
+    <div className={styles.root} data-testid="actions">
+      <div className={styles.bar}>
+        <div>
+          <Text id="filter-label" size={200}>{t('actionsFilter')}</Text>
+          <TabList aria-labelledby="filter-label" size="small" selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as ActionFilter)}>
+            <Tab value="all">{t('filterAll')}</Tab>
+            <Tab value="mine">{t('filterMine')}</Tab>
+            <Tab value="overdue">{t('filterOverdue')}</Tab>
+          </TabList>
+        </div>
+        <div className={styles.goal}>
+          <label htmlFor={goalSelectId}><Text size={200}>{t('filterGoal')}</Text></label>
+          <Select id={goalSelectId} value={goalId} onChange={(_, d) => setGoalId(d.value)}>
+            <option value="">{t('allGoals')}</option>
+            {goals.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
+          </Select>
+        </div>
+        <Toolbar aria-label={t('actionsLayout')}>
+          <ToggleButton checked={layout === 'board'} onClick={() => setLayout('board')}>{t('actionsBoard')}</ToggleButton>
+          <ToggleButton checked={layout === 'list'} onClick={() => setLayout('list')}>{t('actionsList')}</ToggleButton>
+        </Toolbar>
+        <Button appearance="primary" onClick={() => setEditing('new')}>{t('newAction')}</Button>
+      </div>
+      {actions.length === 0 ? <Text>{t('noActions')}</Text> : layout === 'board' ? (
+        <div className={styles.board}>
+          {boardColumns.map((status) => {
+            const inColumn = actions.filter((a) => a.status === status);
+            return (
+              <section key={status} className={styles.column} aria-labelledby={`col-${status}`}>
+                <Text as="h2" id={`col-${status}`} size={400} weight="semibold">{t(statusLabel[status])} ({inColumn.length})</Text>
+                <ul className={styles.cards}>{inColumn.map(card)}</ul>
+              </section>
+            );
+          })}
+        </div>
+      ) : (
+        <Table aria-label={t('tabActions')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('fieldTitle')}</TableHeaderCell>
+              <TableHeaderCell>{t('fieldOwner')}</TableHeaderCell>
+              <TableHeaderCell>{t('fieldDueDate')}</TableHeaderCell>
+              <TableHeaderCell>{t('fieldStatus')}</TableHeaderCell>
+              <TableHeaderCell>{t('fieldGoal')}</TableHeaderCell>
+              <TableHeaderCell><VisuallyHidden>{t('edit')}</VisuallyHidden></TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {actions.map((a) => (
+              <TableRow key={a.id}>
+                <TableCell>{a.title}</TableCell>
+                <TableCell>{a.ownerName ?? ''}</TableCell>
+                <TableCell>{formatDate(a.dueDate, language)} {isOverdue(a) && <Badge color="danger">{t('overdue')}</Badge>}</TableCell>
+                <TableCell>{t(statusLabel[a.status])}</TableCell>
+                <TableCell>{goalTitle(a.goalId)}</TableCell>
+                <TableCell><Button size="small" onClick={() => setEditing(a)} aria-label={`${t('edit')}: ${a.title}`}>{t('edit')}</Button></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {editing && (
+        <ActionDialog
+          unitId={unitId}
+          schoolYear={schoolYear}
+          {...(editing === 'new' ? {} : { action: editing })}
+          people={people}
+          goals={goals}
+          origins={origins}
+          onSaved={handleSaved}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </div>
+  );
+}

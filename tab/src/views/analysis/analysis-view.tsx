@@ -1,0 +1,1 @@
+export default function V(_: { unitId: string }) { return <p>…</p>; }

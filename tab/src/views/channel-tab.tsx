@@ -1,0 +1,141 @@
+import { Button, Select, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Suspense, lazy, useState } from 'react';
+import type { Unit } from '../api/types';
+import { ProblemError } from '../api/problem-error';
+import { useSession } from '../auth/session';
+import { ProblemBar } from '../components/problem-bar';
+import { StatusScreen } from '../components/status-screen';
+import { ViewErrorBoundary } from '../components/view-error-boundary';
+import { useHost } from '../host/host-context';
+import { useLoad } from '../hooks/use-load';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/sv';
+
+const Overview = lazy(() => import('./overview/overview-view'));
+const Results = lazy(() => import('./results/results-view'));
+const AnalysisView = lazy(() => import('./analysis/analysis-view'));
+const Actions = lazy(() => import('./actions/actions-view'));
+const Meetings = lazy(() => import('./meetings/meetings-view'));
+const Report = lazy(() => import('./report/report-view'));
+
+const views = ['overview', 'results', 'analysis', 'actions', 'meetings', 'report'] as const;
+/** The channel tab's views, in tab order. */
+export type ChannelView = (typeof views)[number];
+const labels: Record<ChannelView, MessageKey> = {
+  overview: 'tabOverview', results: 'tabResults', analysis: 'tabAnalysis', actions: 'tabActions', meetings: 'tabMeetings', report: 'tabReport',
+};
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  who: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  body: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+});
+
+/** Finds the unit: the URL, the tab's entityId, the channel's binding, or the user's choice. */
+function useUnitId(fromUrl: string | undefined) {
+  const { api } = useSession();
+  const { state } = useHost();
+  const [chosen, setChosen] = useState<string | undefined>();
+  const context = state.phase === 'teams' ? state.context : undefined;
+  const direct = fromUrl ?? context?.entityId ?? chosen;
+  const [lookup] = useLoad<{ unitId?: string; choices: { unitId: string; name: string }[] }>(async () => {
+    if (direct) return { unitId: direct, choices: [] };
+    if (context?.teamId && context.channelId) {
+      try {
+        return { unitId: (await api.unitByChannel(context.teamId, context.channelId)).id, choices: [] };
+      } catch (error) {
+        if (error instanceof ProblemError && error.status === 404) return { choices: [] };
+        throw error;
+      }
+    }
+    const me = await api.me();
+    const only = me.units.length === 1 ? me.units[0] : undefined;
+    return only ? { unitId: only.unitId, choices: [] } : { choices: me.units };
+  }, direct ?? 'lookup');
+  return { lookup, setChosen, inTeams: Boolean(context) };
+}
+
+/** The channel tab for one unit: Översikt, Resultat, Analys, Åtgärder, Möten, Rapport. */
+export default function ChannelTab({ unitId: fromUrl }: { unitId?: string }) {
+  const { t } = useI18n();
+  const { lookup, setChosen, inTeams } = useUnitId(fromUrl);
+  if (lookup.status === 'loading') return <StatusScreen busy message={t('loading')} />;
+  if (lookup.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={lookup.error} /></StatusScreen>;
+  const { unitId, choices } = lookup.data;
+  if (!unitId) {
+    if (inTeams || choices.length === 0) return <StatusScreen title={t('noUnitTitle')} message={t('noUnitConfigured')} />;
+    return <UnitChooser choices={choices} onChoose={setChosen} />;
+  }
+  return <UnitTabs unitId={unitId} />;
+}
+
+function UnitChooser({ choices, onChoose }: { choices: { unitId: string; name: string }[]; onChoose: (unitId: string) => void }) {
+  const { t } = useI18n();
+  const selectId = useId('unit');
+  const [value, setValue] = useState(choices[0]?.unitId ?? '');
+  return (
+    <StatusScreen title={t('chooseUnit')} message={t('chooseUnitIntro')}>
+      <label htmlFor={selectId}>{t('chooseUnit')}</label>
+      <Select id={selectId} value={value} onChange={(_, data) => setValue(data.value)}>
+        {choices.map((choice) => <option key={choice.unitId} value={choice.unitId}>{choice.name}</option>)}
+      </Select>
+      <Button appearance="primary" onClick={() => onChoose(value)}>{t('open')}</Button>
+    </StatusScreen>
+  );
+}
+
+function UnitTabs({ unitId }: { unitId: string }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { api, name, switchPerson } = useSession();
+  const [view, setView] = useState<ChannelView>(initialView());
+  const [unit] = useLoad<Unit>(() => api.unit(unitId), unitId);
+  const handleSelect = (next: ChannelView) => {
+    setView(next);
+    const url = new URL(window.location.href);
+    url.searchParams.set('view', next);
+    window.history.replaceState(null, '', url);
+  };
+  const panelId = `panel-${view}`;
+  return (
+    <>
+      <header className={styles.header}>
+        <Text as="h1" size={500} weight="semibold">{unit.status === 'ready' ? unit.data.name : t('appName')}</Text>
+        <div className={styles.who}>
+          {name && <Text size={200}>{t('signedInAs', { name })}</Text>}
+          {switchPerson && <Button size="small" onClick={switchPerson}>{t('switchPerson')}</Button>}
+        </div>
+      </header>
+      <nav aria-label={t('viewsLabel')}>
+        <TabList selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as ChannelView)}>
+          {views.map((v) => <Tab key={v} id={`tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
+        </TabList>
+      </nav>
+      <main className={styles.body} id={panelId} role="tabpanel" aria-labelledby={`tab-${view}`}>
+        <ViewErrorBoundary key={view} title={t('errorTitle')} message={t('errorBoundary')}>
+          <Suspense fallback={<StatusScreen busy message={t('loading')} />}>
+            {view === 'overview' && <Overview unitId={unitId} onOpen={handleSelect} />}
+            {view === 'results' && <Results unitId={unitId} />}
+            {view === 'analysis' && <AnalysisView unitId={unitId} />}
+            {view === 'actions' && <Actions unitId={unitId} />}
+            {view === 'meetings' && <Meetings unitId={unitId} />}
+            {view === 'report' && <Report unitId={unitId} />}
+          </Suspense>
+        </ViewErrorBoundary>
+      </main>
+    </>
+  );
+}
+
+function initialView(): ChannelView {
+  const asked = new URLSearchParams(window.location.search).get('view');
+  return (views as readonly string[]).includes(asked ?? '') ? (asked as ChannelView) : 'overview';
+}

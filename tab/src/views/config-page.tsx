@@ -1,0 +1,1 @@
+export default function C() { return <p>config</p>; }

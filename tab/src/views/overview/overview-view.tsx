@@ -1,0 +1,108 @@
+import {
+  Badge, Button, Card, CardHeader, Link, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import type { Action, Overview } from '../../api/types';
+import { useSession } from '../../auth/session';
+import { ProblemBar } from '../../components/problem-bar';
+import { StatusScreen } from '../../components/status-screen';
+import { useLoad } from '../../hooks/use-load';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate } from '../../util/dates';
+import type { ChannelView } from '../channel-tab';
+import { phaseStateLabel, phases } from '../labels';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  cycle: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0 },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  overdue: { color: tokens.colorPaletteRedForeground1 },
+  preWrap: { whiteSpace: 'pre-wrap' },
+});
+
+/** Översikt: the school year's cycle, what is due next, open and overdue actions, the latest feedback. */
+export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpen?: (view: ChannelView) => void }) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const { api } = useSession();
+  const [state] = useLoad<Overview>(() => api.overview(unitId), unitId);
+  if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
+  if (state.status === 'error') return <ProblemBar error={state.error} />;
+  const overview = state.data;
+  const actionItem = (action: Action, overdue: boolean) => (
+    <li key={action.id}>
+      <Text>{action.title}</Text>{' '}
+      <Text size={200} className={overdue ? styles.overdue : undefined}>
+        {action.ownerName ? `${action.ownerName} · ` : ''}{t('due', { date: formatDate(action.dueDate, language) })}
+      </Text>
+    </li>
+  );
+  return (
+    <div className={styles.root} data-testid="overview">
+      <section aria-labelledby="cycle-heading">
+        <Text as="h2" id="cycle-heading" size={500} weight="semibold">{t('overviewCycle', { schoolYear: overview.schoolYear })}</Text>
+        <ol className={styles.cycle}>
+          {phases.map((phase) => {
+            const phaseState = overview.cycle.phases[phase.key] ?? 'notStarted';
+            return (
+              <li key={phase.key}>
+                <Card>
+                  <CardHeader
+                    header={<Text as="h3" weight="semibold">{t(phase.label)}</Text>}
+                    description={<Text size={200}>{t(phase.question)}</Text>}
+                  />
+                  <Badge appearance={phaseState === 'done' ? 'filled' : 'tint'} color={phaseState === 'done' ? 'success' : phaseState === 'inProgress' ? 'brand' : 'informative'}>
+                    {t(phaseStateLabel[phaseState])}
+                  </Badge>
+                </Card>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+      <div className={styles.grid}>
+        <Card>
+          <Text as="h2" size={400} weight="semibold">{t('overviewNext')}</Text>
+          {overview.nextActivities.length === 0 ? <Text>{t('overviewNothingDue')}</Text> : (
+            <ul className={styles.list}>
+              {overview.nextActivities.map((activity) => (
+                <li key={activity.id}><Text>{activity.title}</Text> <Text size={200}>{formatDate(activity.date, language)}</Text></li>
+              ))}
+            </ul>
+          )}
+          {overview.nextMeetings.length > 0 && (
+            <>
+              <Text as="h3" weight="semibold">{t('overviewNextMeetings')}</Text>
+              <ul className={styles.list}>
+                {overview.nextMeetings.map((meeting) => (
+                  <li key={meeting.id}><Text>{meeting.title}</Text> <Text size={200}>{formatDate(meeting.startsAt, language)}</Text></li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Card>
+        <Card>
+          <Text as="h2" size={400} weight="semibold">
+            {t('overviewOverdueActions')} <Badge color="danger" aria-hidden>{overview.overdueActions.length}</Badge>
+          </Text>
+          {overview.overdueActions.length === 0 ? <Text>{t('overviewNoActions')}</Text> : <ul className={styles.list}>{overview.overdueActions.map((a) => actionItem(a, true))}</ul>}
+          <Text as="h2" size={400} weight="semibold">
+            {t('overviewOpenActions')} <Badge color="brand" aria-hidden>{overview.openActions.length}</Badge>
+          </Text>
+          {overview.openActions.length === 0 ? <Text>{t('overviewNoActions')}</Text> : <ul className={styles.list}>{overview.openActions.slice(0, 8).map((a) => actionItem(a, false))}</ul>}
+          {onOpen && <Link as="button" onClick={() => onOpen('actions')}>{t('tabActions')}</Link>}
+        </Card>
+        <Card>
+          <Text as="h2" size={400} weight="semibold">{t('overviewFeedback')}</Text>
+          {overview.latestFeedback ? (
+            <>
+              <Text className={styles.preWrap}>{overview.latestFeedback.text}</Text>
+              <Text size={200}>{formatDate(overview.latestFeedback.givenAt, language)}</Text>
+            </>
+          ) : <Text>{t('overviewNoFeedback')}</Text>}
+          {onOpen && <Button appearance="secondary" onClick={() => onOpen('analysis')}>{t('tabAnalysis')}</Button>}
+        </Card>
+      </div>
+    </div>
+  );
+}
