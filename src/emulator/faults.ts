@@ -1,0 +1,54 @@
+import { throttled, unavailable, type GraphError } from './errors';
+
+export interface FaultOptions {
+  /** added before every response (once per HTTP request, also for a $batch) */
+  latencyMs?: number;
+  /** every Nth request answers 429 with Retry-After and Graph's throttling body */
+  throttle?: { everyNth: number; retryAfterSeconds: number };
+  /** every Nth request answers 503 */
+  unavailableEveryNth?: number;
+}
+
+export interface FaultStats {
+  requests: number;
+  throttled: number;
+  unavailable: number;
+}
+
+/** Counts requests (each inner $batch request is one) and decides which of them fail. */
+export class Faults {
+  private options: FaultOptions;
+  private readonly counters: FaultStats = { requests: 0, throttled: 0, unavailable: 0 };
+
+  constructor(options: FaultOptions = {}) {
+    this.options = { ...options };
+  }
+
+  set(options: FaultOptions): void {
+    this.options = { ...options };
+  }
+
+  get latencyMs(): number {
+    return Math.max(0, this.options.latencyMs ?? 0);
+  }
+
+  /** Counts one request; returns the error it must answer with, if any. */
+  next(): GraphError | undefined {
+    const n = ++this.counters.requests;
+    const throttle = this.options.throttle;
+    if (throttle && throttle.everyNth > 0 && n % throttle.everyNth === 0) {
+      this.counters.throttled++;
+      return throttled(throttle.retryAfterSeconds);
+    }
+    const every = this.options.unavailableEveryNth;
+    if (every && every > 0 && n % every === 0) {
+      this.counters.unavailable++;
+      return unavailable();
+    }
+    return undefined;
+  }
+
+  stats(): FaultStats {
+    return { ...this.counters };
+  }
+}
