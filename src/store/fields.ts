@@ -49,6 +49,11 @@ export function encodeFields(definition: ListDefinition, entity: Fields, system:
   const out: Fields = {};
   for (const [name, value] of Object.entries({ ...entity, ...system })) {
     const column = columns.get(name);
+    if (!column && name === definition.titleFrom) {
+      // a field named like the built-in Title column lives in Title itself (see definition.ts)
+      out.Title = value === undefined || value === null ? null : String(value);
+      continue;
+    }
     if (!column) throw new InvalidItemError(definition.key, name, 'the list has no such column');
     out[name] = value === undefined || value === null ? null : encodeValue(column, value);
     if (name === definition.titleFrom) out.Title = out[name] === null ? null : String(value);
@@ -78,5 +83,6 @@ export function decodeFields(definition: ListDefinition, fields: Fields): { enti
     if (systemNames.has(column.name)) system[column.name] = String(raw);
     else entity[column.name] = decodeValue(column, raw);
   }
+  if (!columnsOf(definition).has(definition.titleFrom) && typeof fields.Title === 'string') entity[definition.titleFrom] = fields.Title;
   return { entity, system };
 }

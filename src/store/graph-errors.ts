@@ -10,7 +10,7 @@ export interface GraphErrorBody {
 export interface ErrorContext {
   readonly list: string;
   readonly id?: string;
-  /** the list's unique columns, to name the one a 409 is about */
+  /** the list's unique columns, to name the one a 409 is about when Graph does not */
   readonly uniqueColumns?: readonly string[];
 }
 
@@ -19,14 +19,13 @@ function messageOf(body: unknown, status: number): string {
   return error?.message ?? error?.code ?? `Graph answered ${status}`;
 }
 
-/** Names the unique column a conflict message mentions; else the first non-key unique column. */
-function duplicateField(message: string, unique: readonly string[]): string {
-  return unique.find((name) => message.includes(name)) ?? unique.find((name) => name !== 'clientKey') ?? unique[0] ?? 'unknown';
-}
-
-/** True when a response is Graph saying a unique column already holds the value. */
-export function isUniqueViolation(status: number): boolean {
-  return status === 409;
+/**
+ * The fields a 409 unique violation names: SharePoint lists them in brackets ("... duplicate values
+ * were found in the following field(s) in the list: [code]."). Empty when it does not say.
+ */
+export function duplicateFields(body: unknown): string[] {
+  const named = /\[([^\]]+)\]/.exec(messageOf(body, 409))?.[1];
+  return named ? named.split(',').map((name) => name.trim()) : [];
 }
 
 /** Translates a failed Graph response (status, parsed body, Retry-After) to a typed error. */
@@ -34,8 +33,12 @@ export function translateGraphError(status: number, body: unknown, retryAfter: s
   const message = messageOf(body, status);
   if (status === 404) return new NotFoundError(context.list, context.id ?? '');
   if (status === 412) return new ConflictError(context.list, context.id ?? '', undefined);
-  if (status === 409) return new DuplicateError(context.list, duplicateField(message, context.uniqueColumns ?? []));
-  if (status === 429 || status >= 500) {
+  if (status === 409) {
+    const unique = context.uniqueColumns ?? [];
+    return new DuplicateError(context.list, duplicateFields(body)[0] ?? unique.find((name) => name !== 'clientKey') ?? 'unknown');
+  }
+  // other 5xx (such as the list view threshold's 500) carry a message worth keeping
+  if (status === 429 || status === 502 || status === 503 || status === 504) {
     const ms = retryAfterMs(retryAfter, Date.now());
     return new UnavailableError(message, status, ms === undefined ? undefined : Math.ceil(ms / 1000));
   }
