@@ -41,7 +41,11 @@ export interface ListDefinition {
   /** the list's displayName on the SharePoint site */
   readonly displayName: string;
   readonly description: string;
-  /** which domain field is copied into SharePoint's built-in Title column */
+  /**
+   * Which domain field is copied into SharePoint's built-in Title column. When the list has no
+   * column of that name (a field called `title`, which SharePoint would refuse as a duplicate of
+   * Title), the field is stored in Title itself.
+   */
   readonly titleFrom: string;
   readonly columns: readonly ColumnDefinition[];
 }

@@ -8,8 +8,10 @@ const storeColumns = new Set(['clientKey', 'createdByUser', 'modifiedByUser']);
 describe('lists', () => {
   it.each(Object.entries(lists))('%s has one column per domain field and no other', (_key, binding) => {
     const fields = Object.keys((binding.schema as unknown as z.ZodObject).shape).sort();
-    const columns = binding.definition.columns.map((c) => c.name).filter((n) => !storeColumns.has(n)).sort();
+    const titleInTitle = binding.definition.titleFrom === 'title' ? ['title'] : [];
+    const columns = [...binding.definition.columns.map((c) => c.name).filter((n) => !storeColumns.has(n)), ...titleInTitle].sort();
     expect(columns).toEqual(fields);
+    expect(binding.definition.columns.map((c) => c.name.toLowerCase())).not.toContain('title');
     expect(fields).toContain(binding.definition.titleFrom);
   });
 

@@ -61,7 +61,7 @@ export const lists: ListBindings = {
     indexedText('teamId'), indexedText('channelId'),
   ]) },
   goals: { schema: GoalSchema, definition: list('goals', 'KH Goals', 'Mål och fokusområden', 'title', [
-    text('title', { required: true }), note('description'), choice('level', goalLevels, { required: true }),
+    note('description'), choice('level', goalLevels, { required: true }),
     indexedText('unitId'), indexedText('parentGoalId'), text('focusArea'), indexedText('schoolYear', { required: true }),
   ]) },
   indicators: { schema: IndicatorSchema, definition: list('indicators', 'KH Indicators', 'Indikatorer', 'name', [
@@ -80,18 +80,18 @@ export const lists: ListBindings = {
     { name: 'submittedAt', type: 'dateTime' }, text('submittedBy'),
   ]) },
   actions: { schema: ActionSchema, definition: list('actions', 'KH Actions', 'Åtgärder', 'title', [
-    text('title', { required: true }), note('description'), indexedText('unitId', { required: true }),
+    note('description'), indexedText('unitId', { required: true }),
     indexedText('ownerId', { required: true }), text('ownerName'), { name: 'dueDate', type: 'date', indexed: true, required: true },
     choice('status', actionStatuses, { required: true }), choice('originKind', originKinds, { required: true, indexed: false }),
     indexedText('originId', { required: true }), indexedText('goalId'), indexedText('schoolYear', { required: true }), note('evaluation'),
   ]) },
   deficiencies: { schema: DeficiencySchema, definition: list('deficiencies', 'KH Deficiencies', 'Brister', 'title', [
-    text('title', { required: true }), note('description'), indexedText('unitId', { required: true }),
+    note('description'), indexedText('unitId', { required: true }),
     choice('source', deficiencySources, { required: true }), { name: 'foundOn', type: 'date', required: true },
     { name: 'deadline', type: 'date', indexed: true }, choice('status', deficiencyStatuses, { required: true }), { name: 'closedOn', type: 'date' },
   ]) },
   meetings: { schema: MeetingSchema, definition: list('meetings', 'KH Meetings', 'Möten', 'title', [
-    choice('type', meetingTypes, { required: true }), text('title', { required: true }), indexedText('unitId'),
+    choice('type', meetingTypes, { required: true }), indexedText('unitId'),
     { name: 'startsAt', type: 'dateTime', indexed: true, required: true }, indexedText('schoolYear', { required: true }),
     indexedText('teamsMeetingId'), indexedText('chatId'), json('participants'), json('agenda'),
     indexedText('yearWheelActivityId'), { name: 'endedAt', type: 'dateTime' },
@@ -105,7 +105,7 @@ export const lists: ListBindings = {
     { name: 'answeredAt', type: 'dateTime', required: true },
   ]) },
   yearWheel: { schema: YearWheelActivitySchema, definition: list('yearWheel', 'KH YearWheel', 'Årshjulets aktiviteter', 'title', [
-    text('title', { required: true }), note('description'), choice('kind', activityKinds, { required: true, indexed: false }),
+    note('description'), choice('kind', activityKinds, { required: true, indexed: false }),
     indexedText('schoolYear', { required: true }), { name: 'date', type: 'date', indexed: true, required: true }, indexedText('unitId'),
     { name: 'remindDaysBefore', type: 'number' },
   ]) },
