@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, errorOf, startWithTasks, type Started } from './spec-helpers';
+
+describe('emulator: fault switches', () => {
+  let started: Started;
+
+  beforeAll(async () => {
+    started = await startWithTasks();
+  });
+  afterAll(() => started.emulator.close());
+
+  it('answers every Nth request 429 with Retry-After and Graph’s throttling body, and counts it', async () => {
+    started.emulator.setFaults({ throttle: { everyNth: 3, retryAfterSeconds: 2 } });
+    const before = started.emulator.stats();
+    const statuses: number[] = [];
+    let throttled: Awaited<ReturnType<typeof call>> | undefined;
+    for (let i = 0; i < 6; i++) {
+      const reply = await call(started.items);
+      statuses.push(reply.status);
+      if (reply.status === 429) throttled = reply;
+    }
+    started.emulator.setFaults({});
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2);
+    expect(throttled?.headers.get('retry-after')).toBe('2');
+    expect(errorOf(throttled as NonNullable<typeof throttled>)).toMatchObject({ code: 'activityLimitReached', message: 'The request has been throttled' });
+    const after = started.emulator.stats();
+    expect(after.requests - before.requests).toBe(6);
+    expect(after.throttled - before.throttled).toBe(2);
+  });
+
+  it('answers every Nth request 503', async () => {
+    started.emulator.setFaults({ unavailableEveryNth: 2 });
+    const before = started.emulator.stats();
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await call(started.items)).status);
+    started.emulator.setFaults({});
+    expect(statuses.filter((status) => status === 503)).toHaveLength(2);
+    expect(started.emulator.stats().unavailable - before.unavailable).toBe(2);
+  });
+
+  it('a throttled write is not applied', async () => {
+    const before = ((await call(started.items)).body['value'] as unknown[]).length;
+    started.emulator.setFaults({ throttle: { everyNth: 1, retryAfterSeconds: 1 } });
+    const reply = await call(started.items, { method: 'POST', body: { fields: { Title: 'x', clientKey: 'throttled' } } });
+    started.emulator.setFaults({});
+    expect(reply.status).toBe(429);
+    expect(((await call(started.items)).body['value'] as unknown[]).length).toBe(before);
+  });
+
+  it('still answers correctly with latency switched on', async () => {
+    started.emulator.setFaults({ latencyMs: 20 });
+    const reply = await call(`${started.emulator.baseUrl}/sites/root`);
+    started.emulator.setFaults({});
+    expect(reply.status).toBe(200);
+  });
+});
