@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lists, type Entities } from '../lists/lists';
+import { createMemoryStore } from '../store/memory-store';
+import type { BatchRead, Store } from '../store/port';
+import { fixturePeople, seedFixture, type Fixture } from './report/test-fixture';
+import { commonAreas, normalizeArea, readAllPages, RollupService, toBoardView, yearValue, type Rollup } from './rollup-service';
+
+/** Counts readMany calls and the reads in each, so the tests can hold the round-trip budget. */
+function counting(store: Store<Entities>): { store: Store<Entities>; calls: number[] } {
+  const calls: number[] = [];
+  return {
+    calls,
+    store: { ...store, readMany: (reads: readonly BatchRead<Entities>[]) => { calls.push(reads.length); return store.readMany(reads); } },
+  };
+}
+
+describe('RollupService', () => {
+  let fixture: Fixture;
+  let rollup: Rollup;
+  let calls: number[];
+
+  beforeAll(async () => {
+    const memory = createMemoryStore(lists);
+    fixture = await seedFixture(memory);
+    const counted = counting(memory);
+    calls = counted.calls;
+    rollup = await new RollupService(counted.store, { now: () => new Date('2026-03-15T12:00:00Z') }).rollup('2025/26');
+  });
+
+  it('reads everything with one batch of at most 20 reads', () => {
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toBeLessThanOrEqual(20);
+  });
+
+  it('derives every unit\'s cycle state for the year and the years before', () => {
+    const a = rollup.units.find((u) => u.unitId === fixture.units.a.id);
+    const c = rollup.units.find((u) => u.unitId === fixture.units.c.id);
+    expect(a?.cycle.phases).toEqual({ followUp: 'done', analysis: 'done', planning: 'done', implementation: 'inProgress' });
+    expect(c?.cycle.phases.analysis).toBe('inProgress');
+    expect(c?.cycle.phases.followUp).toBe('notStarted');
+    expect(Object.keys(a?.cycleByYear ?? {})).toEqual(['2025/26', '2024/25', '2023/24']);
+    expect(a?.cycleByYear['2024/25']?.phases.followUp).toBe('inProgress');
+    expect(rollup.phaseSummary.analysis).toEqual({ notStarted: 0, inProgress: 1, done: 2 });
+  });
+
+  it('compares indicators across units and years against the target', () => {
+    const merit = rollup.indicators.find((i) => i.indicatorId === fixture.indicators.merit.id);
+    const a = merit?.units.find((u) => u.unitId === fixture.units.a.id);
+    const b = merit?.units.find((u) => u.unitId === fixture.units.b.id);
+    expect(a).toMatchObject({ values: { '2025/26': 235, '2024/25': 220 }, meetsTarget: true, trend: 'better' });
+    expect(b).toMatchObject({ values: { '2025/26': 225, '2024/25': 240 }, meetsTarget: false, trend: 'worse' });
+    expect(merit?.averages).toEqual({ '2025/26': 230, '2024/25': 230 });
+    expect(merit).toMatchObject({ meetingTarget: 1, withValue: 2 });
+    const absence = rollup.indicators.find((i) => i.indicatorId === fixture.indicators.absence.id);
+    // the spring term wins over the autumn term; lower is better
+    expect(absence?.units.find((u) => u.unitId === fixture.units.a.id)).toMatchObject({ values: { '2025/26': 7 }, meetsTarget: true });
+  });
+
+  it('lists deficiencies with their actions and overdue actions by unit', () => {
+    expect(rollup.deficiencies).toHaveLength(1);
+    expect(rollup.deficiencies[0]).toMatchObject({ id: fixture.deficiency.id, status: 'open' });
+    expect(rollup.deficiencies[0]?.actions.map((a) => a.id)).toEqual([fixture.overdueAction.id]);
+    expect(rollup.overdueActions).toEqual([{ unitId: fixture.units.b.id, actions: [expect.objectContaining({ id: fixture.overdueAction.id, ownerName: 'Bertil Backman' })] }]);
+    expect(rollup.units.find((u) => u.unitId === fixture.units.b.id)).toMatchObject({ overdueActions: 1, openDeficiencies: 1, meetings: 1 });
+  });
+
+  it('counts common areas to develop from submitted analyses only, normalised', () => {
+    expect(rollup.commonAreasToDevelop[0]).toMatchObject({ area: 'Studiero', count: 2 });
+    expect(rollup.commonAreasToDevelop.map((a) => a.area)).toEqual(['Studiero', 'Formativ bedömning', 'Ledarskap']);
+  });
+
+  it('shows who waits for feedback and who has not read it', () => {
+    expect(rollup.awaitingFeedback).toEqual([expect.objectContaining({ unitId: fixture.units.b.id, analysisId: fixture.analyses.b.id })]);
+    expect(rollup.unreadFeedback.map((f) => f.unitId)).toEqual([fixture.units.a.id]);
+    expect(rollup.units.map((u) => u.feedback)).toEqual(['unread', 'waiting', 'noSubmission']);
+  });
+
+  it('gives the board nothing about individual staff', () => {
+    const board = JSON.stringify(toBoardView(rollup));
+    for (const id of Object.values(fixturePeople)) expect(board).not.toContain(id);
+    expect(board).not.toContain('Bertil Backman');
+    expect(board).not.toContain('ownerId');
+    expect(board).toContain('Gemensamma ordningsregler');
+    // the full roll-up does carry the owner: the board view removed it
+    expect(JSON.stringify(rollup)).toContain('Bertil Backman');
+  });
+});
+
+describe('readAllPages', () => {
+  it('follows next pages and splits more than 20 reads into parallel batches', async () => {
+    const memory = createMemoryStore(lists);
+    for (let i = 0; i < 5; i++) await memory.create('units', { name: `Enhet ${i}`, type: 'förskola', schoolUnitCode: `2000000${i}`, principalIds: [] }, { actor: fixturePeople.admin });
+    const counted = counting(memory);
+    const reads = Array.from({ length: 23 }, () => ({ list: 'units' as const, query: { top: 2 } }));
+    const found = await readAllPages(counted.store, reads);
+    expect(found).toHaveLength(23);
+    for (const items of found) expect(items.map((u) => (u.fields as Entities['units']).name)).toEqual(['Enhet 0', 'Enhet 1', 'Enhet 2', 'Enhet 3', 'Enhet 4']);
+    // three rounds of pages (2 + 2 + 1 items), each as one batch of 20 and one of 3
+    expect(counted.calls).toEqual([20, 3, 20, 3, 20, 3]);
+  });
+
+  it('stops a store that never stops paging', async () => {
+    const endless = { readMany: async () => [{ page: { items: [], nextPageToken: 'again' } }] };
+    await expect(readAllPages(endless, [{ list: 'units', query: {} }], { maxRounds: 3 })).rejects.toThrow(/3 rounds/);
+  });
+});
+
+describe('roll-up helpers', () => {
+  it('picks the whole year, then spring, then autumn', () => {
+    expect(yearValue([{ period: '2025/26 HT', value: 1 }, { period: '2025/26 VT', value: 2 }], '2025/26')).toBe(2);
+    expect(yearValue([{ period: '2025/26 VT', value: 2 }, { period: '2025/26', value: 3 }], '2025/26')).toBe(3);
+    expect(yearValue([{ period: '2024/25', value: 3 }], '2025/26')).toBeUndefined();
+  });
+
+  it('normalises areas by case, spacing and trailing punctuation', () => {
+    expect(normalizeArea('  Kollegialt   LÄRANDE. ')).toBe('kollegialt lärande');
+    expect(commonAreas([
+      { unitId: '1', status: 'submitted', areasToDevelop: ['Studiero', 'studiero'] },
+      { unitId: '2', status: 'feedbackGiven', areasToDevelop: ['STUDIERO!'] },
+      { unitId: '3', status: 'draft', areasToDevelop: ['Studiero'] },
+    ])).toEqual([{ area: 'Studiero', count: 2, unitIds: ['1', '2'] }]);
+  });
+});
