@@ -1,0 +1,85 @@
+/**
+ * The tab's REST API under /api: JSON bodies of at most 100 kB, zod at the edge, one permission
+ * per route, and every error as application/problem+json from the catalogue.
+ */
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import type { Logger } from './log';
+import { apiNotFound, errorHandler } from './middleware/errors';
+import { problem } from './problems';
+import { routeTable, type RouteDeps } from './route';
+import { actionRoutes } from './routes/actions';
+import { analysisRoutes } from './routes/analyses';
+import { deficiencyRoutes } from './routes/deficiencies';
+import { feedbackRoutes } from './routes/feedback';
+import { followUpTemplateRoutes } from './routes/follow-up-templates';
+import { goalRoutes } from './routes/goals';
+import { indicatorRoutes } from './routes/indicators';
+import { measurementRoutes } from './routes/measurements';
+import { meetingRoutes } from './routes/meetings';
+import { metaRoutes, type PublicConfig } from './routes/meta';
+import { myRoutes } from './routes/my';
+import { unitRoutes } from './routes/units';
+import { yearWheelRoutes } from './routes/year-wheel';
+
+export const bodyLimit = '100kb';
+
+export interface ApiOptions extends RouteDeps {
+  readonly log: Logger;
+  readonly publicConfig: () => PublicConfig;
+  /**
+   * The bot endpoint (POST /api/messages). It authenticates with Bot Framework tokens itself, so
+   * its route declares 'public'. Absent: 501.
+   */
+  readonly botHandler?: RequestHandler;
+}
+
+/** Writes need a JSON body; anything else with a body is refused before parsing. */
+function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (hasBody && !req.is('application/json')) {
+    next(problem('unsupportedMediaType', { detail: 'Send application/json' }));
+    return;
+  }
+  next();
+}
+
+export function createApiRouter(options: ApiOptions): Router {
+  const router = express.Router();
+  router.use(requireJson);
+  router.use(express.json({ limit: bodyLimit, strict: true, type: 'application/json' }));
+
+  const routes = routeTable(router, options);
+  metaRoutes(routes, options, options.publicConfig);
+  unitRoutes(routes, options);
+  goalRoutes(routes, options);
+  indicatorRoutes(routes, options);
+  measurementRoutes(routes, options);
+  analysisRoutes(routes, options);
+  actionRoutes(routes, options);
+  deficiencyRoutes(routes, options);
+  meetingRoutes(routes, options);
+  followUpTemplateRoutes(routes, options);
+  yearWheelRoutes(routes, options);
+  feedbackRoutes(routes, options);
+  myRoutes(routes, options);
+
+  const bot = options.botHandler;
+  routes.add('post', '/messages', 'public', async (req, res) => {
+    if (!bot) throw problem('notImplemented', { detail: 'The bot endpoint is not configured in this build' });
+    await new Promise<void>((resolve, reject) => {
+      const result: unknown = bot(req, res, (error?: unknown) => (error ? reject(error) : resolve()));
+      if (result instanceof Promise) result.then(() => resolve(), reject);
+    });
+  });
+
+  router.use(apiNotFound);
+  router.use(errorHandler(options.log));
+  return router;
+}
+
+export type { PublicConfig } from './routes/meta';
+export { createLogger, type Logger } from './log';
+export { requestContext } from './middleware/request-context';
+export { securityHeaders, contentSecurityPolicy, frameAncestors } from './middleware/security-headers';
+export { errorHandler } from './middleware/errors';
+export { permissionOf } from './route';

@@ -1,0 +1,69 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, UnavailableError } from '../../store/errors';
+import { ZodError } from 'zod';
+import { ForbiddenError, NotVisibleError, RuleError } from '../../services/errors';
+import type { Logger } from '../log';
+import { ApiProblem, isProblemCode, problem, sendProblem } from '../problems';
+import { zodProblem } from '../validate';
+import { represent } from '../represent';
+import { requestLog } from './request-context';
+
+/**
+ * Translates every error into one problem from the catalogue, in one place: ApiProblem as is,
+ * the store's typed errors, body-parser's errors; anything else is a 500 whose details go to the
+ * log (redacted), never to the caller.
+ */
+export function toProblem(error: unknown): ApiProblem | undefined {
+  if (error instanceof ApiProblem) return error;
+  if (error instanceof NotVisibleError) return problem('notFound');
+  if (error instanceof ForbiddenError) return problem('forbidden', { detail: error.reason });
+  if (error instanceof RuleError) {
+    return problem(isProblemCode(error.code) ? error.code : 'ruleViolation', { field: error.field, detail: error.message });
+  }
+  if (error instanceof ZodError) return zodProblem(error);
+  if (error instanceof NotFoundError) return problem('notFound');
+  if (error instanceof ConflictError) {
+    const current: unknown = error.current ? represent(error.current) : undefined;
+    return problem('conflict', { detail: 'The item was changed by someone else', ...(current ? { current } : {}) });
+  }
+  if (error instanceof InvalidItemError) return problem('invalidBody', { field: error.field, detail: `${error.field}: ${error.reason}` });
+  if (error instanceof DuplicateError) return problem('duplicate', { field: error.field });
+  if (error instanceof UnavailableError) {
+    return problem('unavailable', error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
+  }
+  // the store's page-token decoder refuses a token it did not make
+  if (error instanceof Error && error.message === 'invalid page token') return problem('invalidQuery', { field: 'pageToken' });
+  const type = bodyParserType(error);
+  if (type === 'entity.too.large') return problem('payloadTooLarge', { detail: 'The body is larger than 100 kB' });
+  if (type === 'entity.parse.failed') return problem('malformedJson');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return problem('unsupportedMediaType');
+  return undefined;
+}
+
+function bodyParserType(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'type' in error && typeof error.type === 'string') return error.type;
+  return undefined;
+}
+
+export function errorHandler(log: Logger) {
+  return function errorStep(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const known = toProblem(error);
+    if (known) {
+      sendProblem(res, known);
+      return;
+    }
+    const name = error instanceof Error ? error.name : typeof error;
+    const message = error instanceof Error ? error.message : '';
+    requestLog(res, log).error('unhandled', { error: name, message });
+    sendProblem(res, problem('internal'));
+  };
+}
+
+/** The last step of /api: an API path that no route answered. */
+export function apiNotFound(_req: Request, res: Response): void {
+  sendProblem(res, problem('notFound'));
+}

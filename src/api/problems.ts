@@ -1,0 +1,101 @@
+/**
+ * The catalogue of API errors: every error the API answers is one entry here, sent as
+ * `application/problem+json` (RFC 9457) `{ type, title, status, code, detail, field?, current? }`.
+ * Codes are stable (the tab switches on them); titles are user-facing Swedish.
+ */
+import type { Response } from 'express';
+
+export const problemCatalogue = {
+  invalidBody: { status: 400, title: 'Ogiltiga uppgifter' },
+  invalidQuery: { status: 400, title: 'Ogiltig fråga' },
+  malformedJson: { status: 400, title: 'Ogiltig JSON' },
+  unauthenticated: { status: 401, title: 'Inloggning krävs' },
+  forbidden: { status: 403, title: 'Behörighet saknas' },
+  notFound: { status: 404, title: 'Hittades inte' },
+  methodNotAllowed: { status: 405, title: 'Metoden stöds inte' },
+  conflict: { status: 409, title: 'Någon annan har ändrat uppgiften' },
+  duplicate: { status: 409, title: 'Finns redan' },
+  payloadTooLarge: { status: 413, title: 'För mycket data' },
+  unsupportedMediaType: { status: 415, title: 'Fel innehållstyp' },
+  personalIdentityNumber: { status: 400, title: 'Personnummer får inte skrivas in' },
+  deficiencyWithoutAction: { status: 422, title: 'En brist kan inte stängas utan åtgärd' },
+  originNotFound: { status: 422, title: 'Det som åtgärden utgår från finns inte' },
+  originOtherUnit: { status: 422, title: 'Åtgärden och det den utgår från hör till olika enheter' },
+  parentGoalNotFound: { status: 422, title: 'Huvudmannamålet finns inte' },
+  indicatorNotFound: { status: 422, title: 'Indikatorn finns inte' },
+  analysisNotFound: { status: 422, title: 'Analysen finns inte i enheten' },
+  analysisNotDraft: { status: 422, title: 'Analysen är redan inlämnad' },
+  analysisNotSubmitted: { status: 422, title: 'Analysen är inte inlämnad' },
+  unknownQuestion: { status: 422, title: 'Frågan finns inte i mallen' },
+  ruleViolation: { status: 422, title: 'Ändringen bryter mot en regel' },
+  preconditionRequired: { status: 428, title: 'If-Match saknas' },
+  internal: { status: 500, title: 'Något gick fel' },
+  notImplemented: { status: 501, title: 'Finns inte ännu' },
+  unavailable: { status: 503, title: 'Tjänsten är inte tillgänglig just nu' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof problemCatalogue;
+
+export interface ProblemOptions {
+  readonly detail?: string;
+  /** the failing field, as a dotted path into the body or query */
+  readonly field?: string;
+  /** for `conflict`: the item as it is now */
+  readonly current?: unknown;
+  /** seconds, for `unavailable` */
+  readonly retryAfterSeconds?: number;
+}
+
+/** The JSON body of a problem response. */
+export interface ProblemBody {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: ProblemCode;
+  readonly detail: string;
+  readonly field?: string;
+  readonly current?: unknown;
+}
+
+/** An error that the error middleware answers as this problem; throw it from handlers and services. */
+export class ApiProblem extends Error {
+  override readonly name = 'ApiProblem';
+  readonly status: number;
+  constructor(readonly code: ProblemCode, readonly options: ProblemOptions = {}) {
+    super(options.detail ?? problemCatalogue[code].title);
+    this.status = problemCatalogue[code].status;
+  }
+
+  toBody(): ProblemBody {
+    const entry = problemCatalogue[this.code];
+    return {
+      type: `urn:kvalitetshjulet:problem:${this.code}`,
+      title: entry.title,
+      status: entry.status,
+      code: this.code,
+      detail: this.options.detail ?? entry.title,
+      ...(this.options.field !== undefined ? { field: this.options.field } : {}),
+      ...(this.options.current !== undefined ? { current: this.options.current } : {}),
+    };
+  }
+}
+
+export function isProblemCode(value: string): value is ProblemCode {
+  return Object.hasOwn(problemCatalogue, value);
+}
+
+/** Shorthand: `throw problem('notFound')`. */
+export function problem(code: ProblemCode, options: ProblemOptions = {}): ApiProblem {
+  return new ApiProblem(code, options);
+}
+
+export const problemContentType = 'application/problem+json';
+
+/** Writes a problem response (never cached). */
+export function sendProblem(res: Response, error: ApiProblem): void {
+  if (error.options.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.options.retryAfterSeconds));
+  res.status(error.status);
+  res.setHeader('Content-Type', `${problemContentType}; charset=utf-8`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(JSON.stringify(error.toBody()));
+}

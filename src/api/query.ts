@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { schoolYear } from '../domain';
+
+/** `?top=&pageToken=` of every list. */
+export const PageQuerySchema = z.object({
+  top: z.coerce.number().int().min(1).max(500).optional(),
+  pageToken: z.string().min(1).max(4_000).optional(),
+});
+
+export const SchoolYearQuerySchema = PageQuerySchema.extend({ schoolYear: schoolYear.optional() });
+
+/** Keeps only defined values (the services' options are exact). */
+export function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}

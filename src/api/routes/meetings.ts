@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { FollowUpResponseSchema, MeetingSchema } from '../../domain';
+import { PageQuerySchema, compact } from '../query';
+import { sendCreated, sendItem, sendPage } from '../reply';
+import { callerOf, idempotencyKey, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { parseBody, parseQuery } from '../validate';
+
+const shape = MeetingSchema.shape;
+const MeetingBody = MeetingSchema.omit({ unitId: true, endedAt: true }).extend({
+  participants: shape.participants.default([]),
+  agenda: shape.agenda.default([]),
+});
+const MeetingPatchBody = MeetingSchema.omit({ unitId: true }).partial();
+const AnswerBody = z.strictObject({ answers: FollowUpResponseSchema.shape.answers });
+
+export function meetingRoutes(routes: RouteTable, { services }: RouteDeps): void {
+  routes.add('get', '/units/:unitId/meetings', 'unit.read', async (req, res) => {
+    const query = parseQuery(PageQuerySchema, req.query);
+    sendPage(res, await services.meetings.list(callerOf(res), param(req, 'unitId'), compact(query)));
+  });
+
+  routes.add('post', '/units/:unitId/meetings', 'unit.edit', async (req, res) => {
+    const input = parseBody(MeetingBody, req.body);
+    const meeting = await services.meetings.create(callerOf(res), param(req, 'unitId'), input, idempotencyKey(req));
+    sendCreated(res, meeting, `/api/meetings/${meeting.id}`);
+  });
+
+  // before /meetings/:id
+  routes.add('get', '/meetings/by-teams-id/:teamsMeetingId', 'unit.read', async (req, res) => {
+    sendItem(res, await services.meetings.byTeamsMeetingId(callerOf(res), param(req, 'teamsMeetingId')));
+  });
+
+  routes.add('get', '/meetings/:id', 'unit.read', async (req, res) => {
+    sendItem(res, await services.meetings.get(callerOf(res), itemParam(req)));
+  });
+
+  routes.add('patch', '/meetings/:id', 'unit.edit', async (req, res) => {
+    const patch = parseBody(MeetingPatchBody, req.body);
+    sendItem(res, await services.meetings.update(callerOf(res), itemParam(req), compact(patch), ifMatch(req)));
+  });
+
+  routes.add('get', '/meetings/:id/responses', 'unit.readDraft', async (req, res) => {
+    const query = parseQuery(PageQuerySchema, req.query);
+    sendPage(res, await services.followUps.responses(callerOf(res), itemParam(req), compact(query)));
+  });
+
+  routes.add('put', '/meetings/:id/responses/me', 'followUp.answer', async (req, res) => {
+    const { answers } = parseBody(AnswerBody, req.body);
+    const { item, created } = await services.followUps.answer(callerOf(res), itemParam(req), answers);
+    if (created) sendCreated(res, item, `/api/meetings/${item.fields.meetingId}/responses/me`);
+    else sendItem(res, item);
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * The server's configuration: the environment, read once and checked with zod.
+ * Nothing else in the process reads `process.env`.
+ *
+ * The mode follows DESIGN.md: Microsoft 365 when the Graph site and the Entra app are configured,
+ * local (emulator + dev identity provider) otherwise; `MODE` overrides.
+ */
+import { z } from 'zod';
+
+const onOff = z.enum(['on', 'off']);
+const csv = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0));
+const optionalText = z.string().trim().min(1).optional();
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText,
+  MODE: z.enum(['local', 'm365']).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  TAB_DOMAIN: optionalText,
+  AAD_APP_CLIENT_ID: optionalText,
+  TENANT_ID: optionalText,
+  ALLOWED_TENANT_IDS: csv.optional(),
+  GRAPH_SITE_ID: optionalText,
+  GRAPH_BASE_URL: z.url().optional(),
+  GRAPH_CLIENT_ID: optionalText,
+  GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_TENANT_ID: optionalText,
+  BOT_ID: optionalText,
+  BOT_TENANT_ID: optionalText,
+  BOT_TYPE: optionalText,
+  BOT_PASSWORD: optionalText,
+  DEV_IDP: onOff.optional(),
+  EMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** The app-only Graph identity of the server (Sites.Selected on the one site). */
+export type GraphCredential =
+  | { readonly kind: 'managedIdentity'; readonly clientId?: string }
+  | { readonly kind: 'clientSecret'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string };
+
+export interface BotConfig {
+  readonly id?: string;
+  readonly tenantId?: string;
+  readonly type?: string;
+  readonly password?: string;
+}
+
+interface CommonConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  readonly bot: BotConfig;
+  /** the public host of the tab (without scheme), when known */
+  readonly tabDomain?: string;
+}
+
+/** Local mode: the lists emulator in-process and the dev identity provider on loopback. */
+export interface LocalConfig extends CommonConfig {
+  readonly mode: 'local';
+  readonly devIdp: true;
+  readonly emulatorLatencyMs: number;
+}
+
+/** Microsoft 365 mode: Entra ID tokens and SharePoint lists through Graph. */
+export interface M365Config extends CommonConfig {
+  readonly mode: 'm365';
+  readonly devIdp: false;
+  readonly clientId: string;
+  readonly tenantId: string;
+  readonly allowedTenantIds: readonly string[];
+  readonly graph: {
+    readonly siteId: string;
+    readonly baseUrl: string;
+    readonly credential: GraphCredential;
+  };
+}
+
+export type Config = LocalConfig | M365Config;
+
+/** A configuration that cannot run; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Parses the environment once. Throws ConfigError naming the first offending variable.
+ * `env` defaults to `process.env` only here.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`${name}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  const mode = e.MODE ?? (e.GRAPH_SITE_ID && e.AAD_APP_CLIENT_ID ? 'm365' : 'local');
+  const bot: BotConfig = {
+    ...(e.BOT_ID ? { id: e.BOT_ID } : {}),
+    ...(e.BOT_TENANT_ID ? { tenantId: e.BOT_TENANT_ID } : {}),
+    ...(e.BOT_TYPE ? { type: e.BOT_TYPE } : {}),
+    ...(e.BOT_PASSWORD ? { password: e.BOT_PASSWORD } : {}),
+  };
+  const common = {
+    port: e.PORT,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    bot,
+    ...(e.TAB_DOMAIN ? { tabDomain: e.TAB_DOMAIN } : {}),
+  };
+
+  if (mode === 'local') {
+    if (e.DEV_IDP === 'off') {
+      throw new ConfigError('DEV_IDP: local mode signs users in with the dev identity provider; it cannot be off');
+    }
+    return {
+      ...common,
+      mode: 'local',
+      host: e.HOST ?? '127.0.0.1',
+      devIdp: true,
+      emulatorLatencyMs: e.EMULATOR_LATENCY_MS,
+    };
+  }
+
+  if (e.DEV_IDP === 'on') {
+    throw new ConfigError('DEV_IDP: the dev identity provider is refused in Microsoft 365 mode');
+  }
+  const clientId = required(e.AAD_APP_CLIENT_ID, 'AAD_APP_CLIENT_ID');
+  const tenantId = required(e.TENANT_ID, 'TENANT_ID');
+  const siteId = required(e.GRAPH_SITE_ID, 'GRAPH_SITE_ID');
+  const credential: GraphCredential = e.GRAPH_CLIENT_SECRET
+    ? {
+        kind: 'clientSecret',
+        tenantId: e.GRAPH_TENANT_ID ?? tenantId,
+        clientId: e.GRAPH_CLIENT_ID ?? clientId,
+        clientSecret: e.GRAPH_CLIENT_SECRET,
+      }
+    : { kind: 'managedIdentity', ...(e.GRAPH_CLIENT_ID ? { clientId: e.GRAPH_CLIENT_ID } : {}) };
+  return {
+    ...common,
+    mode: 'm365',
+    host: e.HOST ?? '0.0.0.0',
+    devIdp: false,
+    clientId,
+    tenantId,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS && e.ALLOWED_TENANT_IDS.length > 0 ? e.ALLOWED_TENANT_IDS : [tenantId],
+    graph: { siteId, baseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0', credential },
+  };
+}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new ConfigError(`${name}: required in Microsoft 365 mode`);
+  return value;
+}

@@ -1,0 +1,83 @@
+import { ActionSchema, checkActionOrigin, isOpen, schoolYearOf, type Action, type OriginRecord } from '../domain';
+import type { Entities } from '../lists/lists';
+import type { Filter, Page, Store, StoredItem } from '../store/port';
+import type { Caller } from './caller';
+import { actorOf } from './caller';
+import { RuleError } from './errors';
+import { findItem } from './lookup';
+import { createOptions, isoDay, pageQuery, type PageRequest } from './paging';
+import type { UnitAccess } from './unit-access';
+
+export type ActionInput = Omit<Action, 'unitId' | 'status' | 'schoolYear'> & Partial<Pick<Action, 'status' | 'schoolYear'>>;
+export type ActionPatch = Partial<Omit<Action, 'unitId' | 'originKind' | 'originId'>>;
+export type ActionFilter = 'mine' | 'overdue' | 'open';
+
+export interface ActionServiceOptions {
+  readonly now?: () => Date;
+}
+
+const stillOpen: Filter[] = [
+  { field: 'status', op: 'ne', value: 'done' },
+  { field: 'status', op: 'ne', value: 'cancelled' },
+];
+
+/** Actions with an owner and a due date; staff update only their own, the principal any in the unit. */
+export class ActionService {
+  private readonly now: () => Date;
+
+  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess, options: ActionServiceOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async list(caller: Caller, unitId: string, options: PageRequest & { filter?: ActionFilter; goalId?: string } = {}): Promise<Page<Action>> {
+    await this.access.require(caller, 'unit.read', unitId);
+    const filter: Filter[] = [{ field: 'unitId', op: 'eq', value: unitId }];
+    if (options.filter === 'mine') filter.push({ field: 'ownerId', op: 'eq', value: caller.userId });
+    if (options.filter === 'open') filter.push(...stillOpen);
+    if (options.filter === 'overdue') filter.push({ field: 'dueDate', op: 'lt', value: isoDay(this.now()) }, ...stillOpen);
+    if (options.goalId) filter.push({ field: 'goalId', op: 'eq', value: options.goalId });
+    return this.store.query('actions', pageQuery({ filter, orderBy: { field: 'dueDate' } }, options));
+  }
+
+  async get(caller: Caller, id: string): Promise<StoredItem<Action>> {
+    const action = await this.store.get('actions', id);
+    await this.access.require(caller, 'unit.read', action.fields.unitId);
+    return action;
+  }
+
+  async create(caller: Caller, unitId: string, input: ActionInput, clientKey?: string): Promise<StoredItem<Action>> {
+    await this.access.require(caller, 'action.create', unitId);
+    const action = ActionSchema.parse({
+      ...input,
+      unitId,
+      status: input.status ?? 'planned',
+      schoolYear: input.schoolYear ?? schoolYearOf(input.dueDate),
+    });
+    const violation = checkActionOrigin(action, await this.originOf(action));
+    if (violation) throw new RuleError(violation.code, violation.field, violation.message);
+    return this.store.create('actions', action, createOptions(actorOf(caller), clientKey));
+  }
+
+  async update(caller: Caller, id: string, patch: ActionPatch, etag: string): Promise<StoredItem<Action>> {
+    const current = await this.get(caller, id);
+    await this.access.require(caller, 'action.update', current.fields.unitId, { ownerId: current.fields.ownerId });
+    ActionSchema.parse({ ...current.fields, ...patch });
+    return this.store.update('actions', id, patch, { ...actorOf(caller), etag });
+  }
+
+  /** The caller's open actions in every unit, due soonest first (Actions' indexed ownerId). */
+  async mine(caller: Caller, page: PageRequest = {}): Promise<Page<Action>> {
+    const result = await this.store.query('actions', pageQuery({
+      filter: [{ field: 'ownerId', op: 'eq', value: caller.userId }, ...stillOpen],
+      orderBy: { field: 'dueDate' },
+    }, page));
+    return { ...result, items: result.items.filter((item) => isOpen(item.fields)) };
+  }
+
+  private async originOf(action: Action): Promise<OriginRecord | undefined> {
+    const list = action.originKind === 'analysis' ? 'analyses' : action.originKind === 'meeting' ? 'meetings' : 'deficiencies';
+    const origin = await findItem(this.store, list, action.originId);
+    if (!origin) return undefined;
+    return { kind: action.originKind, unitId: origin.fields.unitId };
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * What a service refuses, independent of HTTP; the API maps each to a problem (src/api/problems.ts).
+ */
+export class ServiceError extends Error {
+  override readonly name: string = 'ServiceError';
+}
+
+/** The thing does not exist for this caller: missing, or in a unit they may not see. */
+export class NotVisibleError extends ServiceError {
+  override readonly name = 'NotVisibleError';
+  constructor(readonly what: string) {
+    super(`${what} was not found`);
+  }
+}
+
+/** The caller sees it but may not do this. */
+export class ForbiddenError extends ServiceError {
+  override readonly name = 'ForbiddenError';
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** A rule of the domain does not hold (see src/domain/rules.ts); `code` is stable. */
+export class RuleError extends ServiceError {
+  override readonly name = 'RuleError';
+  constructor(readonly code: string, readonly field: string, message: string) {
+    super(message);
+  }
+}

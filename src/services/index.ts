@@ -1,0 +1,66 @@
+/**
+ * The services: one per resource family. Each takes the store port in its constructor and holds
+ * the rules; API handlers call them and never the store.
+ */
+import type { Entities } from '../lists/lists';
+import type { Store } from '../store/port';
+import { ActionService } from './action-service';
+import { AnalysisService } from './analysis-service';
+import { DeficiencyService } from './deficiency-service';
+import { FeedbackService } from './feedback-service';
+import { FollowUpService } from './follow-up-service';
+import { GoalService } from './goal-service';
+import { IndicatorService } from './indicator-service';
+import { MeasurementService } from './measurement-service';
+import { MeetingService } from './meeting-service';
+import { OverviewService } from './overview-service';
+import { UnitAccess } from './unit-access';
+import { UnitService } from './unit-service';
+import { YearWheelService } from './year-wheel-service';
+
+export interface ServicesOptions {
+  /** the clock of every rule that depends on today */
+  readonly now?: () => Date;
+  /** see UnitAccessOptions.cacheMilliseconds */
+  readonly unitCacheMilliseconds?: number;
+}
+
+export interface Services {
+  readonly access: UnitAccess;
+  readonly units: UnitService;
+  readonly overview: OverviewService;
+  readonly goals: GoalService;
+  readonly indicators: IndicatorService;
+  readonly measurements: MeasurementService;
+  readonly analyses: AnalysisService;
+  readonly actions: ActionService;
+  readonly deficiencies: DeficiencyService;
+  readonly meetings: MeetingService;
+  readonly followUps: FollowUpService;
+  readonly yearWheel: YearWheelService;
+  readonly feedback: FeedbackService;
+}
+
+export function createServices(store: Store<Entities>, options: ServicesOptions = {}): Services {
+  const clock = options.now ? { now: options.now } : {};
+  const access = new UnitAccess(store, options.unitCacheMilliseconds !== undefined ? { cacheMilliseconds: options.unitCacheMilliseconds } : {});
+  const meetings = new MeetingService(store, access);
+  return {
+    access,
+    units: new UnitService(store, access),
+    overview: new OverviewService(store, access, clock),
+    goals: new GoalService(store, access),
+    indicators: new IndicatorService(store, access),
+    measurements: new MeasurementService(store, access),
+    analyses: new AnalysisService(store, access, clock),
+    actions: new ActionService(store, access, clock),
+    deficiencies: new DeficiencyService(store, access, clock),
+    meetings,
+    followUps: new FollowUpService(store, access, meetings, clock),
+    yearWheel: new YearWheelService(store, access),
+    feedback: new FeedbackService(store, access, clock),
+  };
+}
+
+export type { Caller } from './caller';
+export { ForbiddenError, NotVisibleError, RuleError, ServiceError } from './errors';

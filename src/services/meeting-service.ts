@@ -1,0 +1,73 @@
+import { MeetingSchema, type Meeting } from '../domain';
+import type { Entities } from '../lists/lists';
+import type { Page, Store, StoredItem } from '../store/port';
+import type { Caller } from './caller';
+import { actorOf } from './caller';
+import { NotVisibleError } from './errors';
+import { createOptions, pageQuery, type PageRequest } from './paging';
+import type { UnitAccess } from './unit-access';
+
+export type MeetingInput = Omit<Meeting, 'unitId' | 'endedAt'>;
+export type MeetingPatch = Partial<Omit<Meeting, 'unitId'>>;
+
+/**
+ * Meetings of the quality work. A unit's meeting follows the unit's permissions; an
+ * organizer-level meeting (no unit) is read by the administration, the board and its participants.
+ */
+export class MeetingService {
+  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess) {}
+
+  async list(caller: Caller, unitId: string, page: PageRequest = {}): Promise<Page<Meeting>> {
+    await this.access.require(caller, 'unit.read', unitId);
+    return this.store.query('meetings', pageQuery({
+      filter: [{ field: 'unitId', op: 'eq', value: unitId }],
+      orderBy: { field: 'startsAt', descending: true },
+    }, page));
+  }
+
+  async create(caller: Caller, unitId: string, input: MeetingInput, clientKey?: string): Promise<StoredItem<Meeting>> {
+    await this.access.require(caller, 'unit.edit', unitId);
+    const meeting = MeetingSchema.parse({ ...input, unitId });
+    return this.store.create('meetings', meeting, createOptions(actorOf(caller), clientKey));
+  }
+
+  async get(caller: Caller, id: string): Promise<StoredItem<Meeting>> {
+    const meeting = await this.store.get('meetings', id);
+    await this.requireReadable(caller, meeting);
+    return meeting;
+  }
+
+  async byTeamsMeetingId(caller: Caller, teamsMeetingId: string): Promise<StoredItem<Meeting>> {
+    const found = await this.store.query('meetings', { filter: [{ field: 'teamsMeetingId', op: 'eq', value: teamsMeetingId }], top: 1 });
+    const meeting = found.items[0];
+    if (!meeting) throw new NotVisibleError('meeting');
+    await this.requireReadable(caller, meeting);
+    return meeting;
+  }
+
+  async update(caller: Caller, id: string, patch: MeetingPatch, etag: string): Promise<StoredItem<Meeting>> {
+    const current = await this.get(caller, id);
+    if (current.fields.unitId === undefined) this.access.requireGlobal(caller, 'organizer.edit');
+    else await this.access.require(caller, 'unit.edit', current.fields.unitId);
+    MeetingSchema.parse({ ...current.fields, ...patch });
+    return this.store.update('meetings', id, patch, { ...actorOf(caller), etag });
+  }
+
+  /** Readable: the unit's readers, or for an organizer-level meeting the roll-up's readers and participants. */
+  async requireReadable(caller: Caller, meeting: StoredItem<Meeting>): Promise<void> {
+    if (meeting.fields.unitId !== undefined) {
+      await this.access.require(caller, 'unit.read', meeting.fields.unitId);
+      return;
+    }
+    if (isParticipant(caller, meeting.fields)) return;
+    try {
+      this.access.requireGlobal(caller, 'organizer.read');
+    } catch {
+      throw new NotVisibleError('meeting');
+    }
+  }
+}
+
+export function isParticipant(caller: Caller, meeting: Pick<Meeting, 'participants'>): boolean {
+  return meeting.participants.some((participant) => participant.userId === caller.userId);
+}

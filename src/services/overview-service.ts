@@ -1,0 +1,122 @@
+import { deriveCycleState, isOpen, isOverdue, schoolYearOf, type CycleState } from '../domain';
+import type { Entities } from '../lists/lists';
+import type { BatchRead, BatchResult, Page, Store, StoredItem } from '../store/port';
+import type { Caller } from './caller';
+import { isoDay } from './paging';
+import type { UnitAccess } from './unit-access';
+
+type Item<K extends keyof Entities> = StoredItem<Entities[K]>;
+
+/** Everything the unit's start page shows, from one batch of reads. */
+export interface UnitOverview {
+  readonly unit: Item<'units'>;
+  readonly schoolYear: string;
+  readonly cycle: CycleState;
+  readonly goals: Item<'goals'>[];
+  readonly indicators: Item<'indicators'>[];
+  /** the newest result per indicator */
+  readonly latestMeasurements: Item<'measurements'>[];
+  readonly openActions: Item<'actions'>[];
+  readonly overdueActions: Item<'actions'>[];
+  readonly nextMeetings: Item<'meetings'>[];
+  readonly nextActivities: Item<'yearWheel'>[];
+  readonly latestFeedback?: Item<'feedback'>;
+}
+
+export interface OverviewServiceOptions {
+  readonly now?: () => Date;
+  /** how many upcoming meetings and activities are shown. Default 5 */
+  readonly upcoming?: number;
+}
+
+const PAGE = 500;
+
+/**
+ * A unit's overview for a school year. All lists are read with ONE store.readMany call (one Graph
+ * $batch round trip); the cycle is derived from what was read, never stored.
+ */
+export class OverviewService {
+  private readonly now: () => Date;
+  private readonly upcoming: number;
+
+  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess, options: OverviewServiceOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.upcoming = options.upcoming ?? 5;
+  }
+
+  async overview(caller: Caller, unitId: string, schoolYear?: string): Promise<UnitOverview> {
+    await this.access.require(caller, 'unit.read', unitId);
+    const drafts = await this.access.allows(caller, 'unit.readDraft', unitId);
+    const now = this.now();
+    const year = schoolYear ?? schoolYearOf(now);
+    const byUnit = { field: 'unitId', op: 'eq' as const, value: unitId };
+    const ofYear = { field: 'schoolYear', op: 'eq' as const, value: year };
+    const reads: BatchRead<Entities>[] = [
+      { list: 'units', id: unitId },
+      { list: 'goals', query: { filter: [byUnit, ofYear], top: PAGE } },
+      { list: 'indicators', query: { top: PAGE } },
+      { list: 'measurements', query: { filter: [byUnit], top: PAGE } },
+      { list: 'analyses', query: { filter: [byUnit, ofYear], top: PAGE } },
+      { list: 'actions', query: { filter: [byUnit, ofYear], top: PAGE } },
+      { list: 'meetings', query: { filter: [byUnit, { field: 'startsAt', op: 'ge', value: now.toISOString() }], top: PAGE } },
+      { list: 'yearWheel', query: { filter: [ofYear], top: PAGE } },
+      { list: 'feedback', query: { filter: [byUnit], top: PAGE } },
+    ];
+    const [unitR, goalsR, indicatorsR, measurementsR, analysesR, actionsR, meetingsR, wheelR, feedbackR] = await this.store.readMany(reads);
+    const unit = itemOf<'units'>(unitR);
+    const goals = pageOf<'goals'>(goalsR);
+    const indicators = pageOf<'indicators'>(indicatorsR);
+    const measurements = pageOf<'measurements'>(measurementsR);
+    const analyses = pageOf<'analyses'>(analysesR).filter((a) => drafts || a.fields.status !== 'draft');
+    const actions = pageOf<'actions'>(actionsR);
+    const meetings = pageOf<'meetings'>(meetingsR);
+    const wheel = pageOf<'yearWheel'>(wheelR);
+    const feedback = pageOf<'feedback'>(feedbackR);
+
+    const today = isoDay(now);
+    const latest = new Map<string, Item<'measurements'>>();
+    for (const m of measurements) {
+      const seen = latest.get(m.fields.indicatorId);
+      if (!seen || m.fields.period > seen.fields.period) latest.set(m.fields.indicatorId, m);
+    }
+    const cycle = deriveCycleState(year, {
+      indicatorIds: indicators.map((indicator) => indicator.id),
+      measurements: measurements.map((m) => m.fields),
+      analyses: analyses.map((a) => a.fields),
+      goals: goals.map((g) => g.fields),
+      actions: actions.map((a) => a.fields),
+    });
+    const newestFeedback = [...feedback].sort((a, b) => b.fields.givenAt.localeCompare(a.fields.givenAt))[0];
+    return {
+      unit,
+      schoolYear: year,
+      cycle,
+      goals,
+      indicators,
+      latestMeasurements: [...latest.values()],
+      openActions: actions.filter((a) => isOpen(a.fields)).sort(byDue),
+      overdueActions: actions.filter((a) => isOverdue(a.fields, today)).sort(byDue),
+      nextMeetings: [...meetings].sort((a, b) => a.fields.startsAt.localeCompare(b.fields.startsAt)).slice(0, this.upcoming),
+      nextActivities: wheel
+        .filter((w) => w.fields.date >= today && (w.fields.unitId === undefined || w.fields.unitId === unitId))
+        .sort((a, b) => a.fields.date.localeCompare(b.fields.date))
+        .slice(0, this.upcoming),
+      ...(newestFeedback ? { latestFeedback: newestFeedback } : {}),
+    };
+  }
+}
+
+function byDue(a: Item<'actions'>, b: Item<'actions'>): number {
+  return a.fields.dueDate.localeCompare(b.fields.dueDate);
+}
+
+// readMany answers in the order of the reads; the list of each read fixes the item type.
+function itemOf<K extends keyof Entities>(result: BatchResult<Entities> | undefined): Item<K> {
+  if (!result || !('item' in result)) throw new Error('overview: expected an item');
+  return result.item as Item<K>;
+}
+
+function pageOf<K extends keyof Entities>(result: BatchResult<Entities> | undefined): Item<K>[] {
+  if (!result || !('page' in result)) throw new Error('overview: expected a page');
+  return [...(result.page as Page<Entities[K]>).items];
+}
