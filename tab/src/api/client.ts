@@ -1,6 +1,6 @@
 import { ProblemError } from './problem-error';
 import type {
-  Action, ActionFields, Analysis, AnalysisFields, Feedback, FollowUpResponse, Goal, Indicator, Me,
+  Action, ActionFields, Analysis, AnalysisFields, Feedback, FollowUpResponse, FollowUpTemplate, Goal, Indicator, Me,
   Measurement, Meeting, Overview, Page, Unit,
 } from './types';
 
@@ -113,6 +113,9 @@ export class ApiClient {
   }
   responses(meetingId: string): Promise<Page<FollowUpResponse>> {
     return this.request('GET', `/api/meetings/${enc(meetingId)}/responses`);
+  }
+  followUpTemplate(meetingType: string): Promise<FollowUpTemplate> {
+    return this.request('GET', `/api/follow-up-templates/${enc(meetingType)}`);
   }
   feedback(unitId: string): Promise<Page<Feedback>> {
     return this.request('GET', `/api/units/${enc(unitId)}/feedback`);

@@ -184,6 +184,23 @@ export const sv = {
   removeParticipant: 'Ta bort deltagare {n}',
   countedNotNamed: 'Elever, barn och vårdnadshavare räknas, de namnges aldrig.',
   evaluationQuestion: 'Hur blev det?',
+  configWhoMay: 'Får koppla kanalen: förvaltningen och enhetens rektor.',
+  configStandalone: 'Spara kopplingen inifrån Teams. Här kan du öppna enheten direkt.',
+  configUnitsLabel: 'Enheter',
+  schoolUnitCode: 'Skolenhetskod {code}',
+  meetingUpcoming: 'Kommande',
+  meetingEnded: 'Avslutat',
+  meetingAnswerCount: '{count} svar',
+  scaleAnswer: '{value} av 4',
+  reportResults: 'Resultat',
+  reportActions: 'Åtgärder',
+  reportMeetings: 'Möten',
+  reportCycle: 'Kvalitetshjulet',
+  reportFeedback: 'Huvudmannens återkoppling',
+  reportNoAnalysis: 'Ingen analys är skriven för läsåret.',
+  reportFileName: 'Kvalitetsrapport {unit} {schoolYear}.docx',
+  reportProgress: 'Rapportens förlopp',
+  reportDownloadAgain: 'Ladda ned igen',
 };
 
 /** The shape every language's dictionary has. */

@@ -1,1 +1,99 @@
-export default function M() { return <p>my</p>; }
+import {
+  Badge, Button, Card, CardHeader, Select, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { ProblemError } from '../api/problem-error';
+import type { Action, ActionStatus, Meeting } from '../api/types';
+import { useSession } from '../auth/session';
+import { ProblemBar } from '../components/problem-bar';
+import { StatusScreen } from '../components/status-screen';
+import { useLoad } from '../hooks/use-load';
+import { useI18n } from '../i18n/i18n';
+import { formatDate, isOverdue } from '../util/dates';
+import { meetingTypeLabel, statusLabel } from './labels';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalXL, maxWidth: '880px' },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+});
+
+/** Sorts open actions by due date first, finished ones last. */
+export function dueSoonFirst(actions: Action[]): Action[] {
+  const open = (a: Action) => a.status === 'planned' || a.status === 'inProgress';
+  return [...actions].sort((a, b) => Number(open(b)) - Number(open(a)) || a.dueDate.localeCompare(b.dueDate));
+}
+
+function ActionRow({ action, onChanged }: { action: Action; onChanged: (action: Action) => void }) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const { api } = useSession();
+  const [error, setError] = useState<unknown>(null);
+  const handleStatus = async (status: ActionStatus) => {
+    setError(null);
+    try {
+      onChanged(await api.updateAction(action, { status }));
+    } catch (caught) {
+      // A conflict: show the current version, never overwrite it.
+      if (caught instanceof ProblemError && caught.isConflict && caught.current) onChanged(caught.current as Action);
+      setError(caught);
+    }
+  };
+  return (
+    <li>
+      <Card size="small">
+        <CardHeader
+          header={<Text weight="semibold">{action.title}</Text>}
+          description={<Text size={200}>{t('due', { date: formatDate(action.dueDate, language) })}</Text>}
+        />
+        <div className={styles.row}>
+          {isOverdue(action) && <Badge color="danger">{t('overdue')}</Badge>}
+          <Select aria-label={t('quickStatus', { title: action.title })} value={action.status} onChange={(_, d) => void handleStatus(d.value as ActionStatus)}>
+            {(Object.keys(statusLabel) as ActionStatus[]).map((s) => <option key={s} value={s}>{t(statusLabel[s])}</option>)}
+          </Select>
+        </div>
+        {error !== null && <ProblemBar error={error} />}
+      </Card>
+    </li>
+  );
+}
+
+/** The personal tab "Mina åtgärder": my actions across units, due soon first, and my unanswered follow-ups. */
+export default function MyActions() {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const { api, switchPerson, name } = useSession();
+  const [state, , setData] = useLoad<{ actions: Action[]; followUps: Meeting[] }>(async () => {
+    const [actions, followUps] = await Promise.all([api.myActions(), api.myFollowUps()]);
+    return { actions: dueSoonFirst(actions.items), followUps: followUps.items };
+  }, 'mine');
+  if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
+  if (state.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
+  const { actions, followUps } = state.data;
+  const handleChanged = (changed: Action) => setData({ actions: dueSoonFirst(actions.map((a) => (a.id === changed.id ? changed : a))), followUps });
+  return (
+    <main className={styles.root} data-testid="my-actions">
+      <div className={styles.header}>
+        <Text as="h1" size={600} weight="semibold">{t('myActionsTitle')}</Text>
+        <div className={styles.row}>
+          {name && <Text size={200}>{t('signedInAs', { name })}</Text>}
+          {switchPerson && <Button size="small" onClick={switchPerson}>{t('switchPerson')}</Button>}
+        </div>
+      </div>
+      {actions.length === 0 ? <Text>{t('myActionsEmpty')}</Text> : (
+        <ul className={styles.list} aria-label={t('myActionsTitle')}>
+          {actions.map((a) => <ActionRow key={a.id} action={a} onChanged={handleChanged} />)}
+        </ul>
+      )}
+      <section aria-labelledby="followups-heading">
+        <Text as="h2" id="followups-heading" size={500} weight="semibold">{t('myFollowUpsTitle')}</Text>
+        {followUps.length === 0 ? <Text block>{t('myFollowUpsEmpty')}</Text> : (
+          <ul className={styles.list}>
+            {followUps.map((m) => <li key={m.id}><Text>{m.title}</Text> <Text size={200}>{t(meetingTypeLabel[m.type])} · {formatDate(m.startsAt, language)}</Text></li>)}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,1 +1,234 @@
-export default function V(_: { unitId: string }) { return <p>…</p>; }
+import {
+  Badge, Button, Checkbox, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, Textarea,
+  makeStyles, tokens, useId,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { ProblemError } from '../../api/problem-error';
+import type { Analysis, Feedback, Goal, Indicator, Measurement } from '../../api/types';
+import { useSession } from '../../auth/session';
+import { ProblemBar } from '../../components/problem-bar';
+import { StatusScreen } from '../../components/status-screen';
+import { useLoad } from '../../hooks/use-load';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/sv';
+import { formatDate, schoolYearOf } from '../../util/dates';
+import { analysisStatusLabel } from '../labels';
+import { analysisChanges, draftFromAnalysis, emptyDraft, fieldsFromDraft, periodsOf } from './analysis-draft';
+import type { AnalysisDraft } from './analysis-draft';
+import { ParticipantsEditor } from './participants-editor';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '880px' },
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalM },
+  pick: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM },
+  checks: { display: 'flex', flexDirection: 'column' },
+  feedback: { whiteSpace: 'pre-wrap' },
+});
+
+interface AnalysisData {
+  analyses: Analysis[];
+  measurements: Measurement[];
+  indicators: Indicator[];
+  goals: Goal[];
+  feedback: Feedback[];
+}
+
+const questions: { key: 'followUp' | 'causes' | 'direction' | 'approach'; label: MessageKey }[] = [
+  { key: 'followUp', label: 'qFollowUp' },
+  { key: 'causes', label: 'qCauses' },
+  { key: 'direction', label: 'qDirection' },
+  { key: 'approach', label: 'qApproach' },
+];
+
+/** Analys: the guided analysis per period; save a draft, submit to the organizer, read the feedback. */
+export default function AnalysisView({ unitId }: { unitId: string }) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const schoolYear = schoolYearOf();
+  const [state, reload] = useLoad<AnalysisData>(async () => {
+    const [analyses, measurements, indicators, goals, feedback] = await Promise.all([
+      api.analyses(unitId, schoolYear), api.measurements(unitId, { schoolYear }), api.indicators(), api.goals(unitId), api.feedback(unitId),
+    ]);
+    return { analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items, feedback: feedback.items };
+  }, unitId);
+  if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
+  if (state.status === 'error') return <ProblemBar error={state.error} />;
+  return <AnalysisEditor unitId={unitId} schoolYear={schoolYear} data={state.data} onChanged={reload} />;
+}
+
+function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: string; schoolYear: string; data: AnalysisData; onChanged: () => void }) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const { api } = useSession();
+  const pickId = useId('analysis');
+  const [current, setCurrent] = useState<Analysis | undefined>(data.analyses[0]);
+  const [draft, setDraft] = useState<AnalysisDraft>(() => (data.analyses[0] ? draftFromAnalysis(data.analyses[0]) : emptyDraft(schoolYear)));
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<Analysis | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const readOnly = current !== undefined && current.status !== 'draft';
+  const field = error instanceof ProblemError ? error.field : undefined;
+  const invalid = (name: string) => (field === name ? { validationState: 'error' as const, validationMessage: (error as ProblemError).detail } : {});
+  const set = <K extends keyof AnalysisDraft>(key: K, value: AnalysisDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const indicatorName = (id: string) => data.indicators.find((i) => i.id === id)?.name ?? id;
+  const feedback = current ? data.feedback.filter((f) => f.analysisId === current.id) : [];
+
+  const saveDraft = async (base: Analysis | undefined): Promise<Analysis> => {
+    if (!base) return api.createAnalysis(unitId, { unitId, schoolYear, period: draft.period, status: 'draft', ...fieldsFromDraft(draft) });
+    const changes = analysisChanges(base, draft);
+    return Object.keys(changes).length === 0 ? base : api.updateAnalysis(base, changes);
+  };
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await work();
+    } catch (caught) {
+      if (caught instanceof ProblemError && caught.isConflict && isAnalysis(caught.current)) setConflict(caught.current);
+      else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const handleSave = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const saved = await saveDraft(current);
+      setCurrent(saved);
+      setNotice(t('saved'));
+    });
+  };
+  const handleSubmit = () => {
+    void run(async () => {
+      const saved = await saveDraft(current);
+      const submitted = await api.submitAnalysis(saved);
+      setCurrent(submitted);
+      setNotice(t('submitted'));
+      onChanged();
+    });
+  };
+  const handlePick = (id: string) => {
+    const picked = data.analyses.find((a) => a.id === id);
+    setCurrent(picked);
+    setDraft(picked ? draftFromAnalysis(picked) : emptyDraft(schoolYear));
+    setError(null);
+    setNotice(null);
+  };
+  const handleUseTheirs = () => {
+    if (!conflict) return;
+    setCurrent(conflict);
+    setDraft(draftFromAnalysis(conflict));
+    setConflict(null);
+  };
+  const handleKeepMine = () => {
+    if (!conflict) return;
+    const base = conflict;
+    setConflict(null);
+    void run(async () => {
+      const saved = await saveDraft(base);
+      setCurrent(saved);
+      setNotice(t('saved'));
+    });
+  };
+  const toggle = (key: 'measurementIds' | 'goalIds', id: string, on: boolean) =>
+    set(key, on ? [...draft[key], id] : draft[key].filter((x) => x !== id));
+
+  return (
+    <form className={styles.root} onSubmit={handleSave} data-testid="analysis" aria-labelledby="analysis-heading">
+      <div className={styles.bar}>
+        <Text as="h2" id="analysis-heading" size={500} weight="semibold">{t('analysisTitle', { period: draft.period })}</Text>
+        {current && <Badge appearance="tint" color={current.status === 'draft' ? 'warning' : 'success'}>{t(analysisStatusLabel[current.status])}</Badge>}
+      </div>
+      <div className={styles.bar}>
+        {data.analyses.length > 0 && (
+          <div className={styles.pick}>
+            <label htmlFor={pickId}>{t('analysisPeriod')}</label>
+            <Select id={pickId} value={current?.id ?? ''} onChange={(_, d) => handlePick(d.value)}>
+              {data.analyses.map((a) => <option key={a.id} value={a.id}>{a.period} · {t(analysisStatusLabel[a.status])}</option>)}
+              <option value="">{t('analysisNew')}</option>
+            </Select>
+          </div>
+        )}
+        {!current && (
+          <Field label={t('analysisPeriod')} {...invalid('period')}>
+            <Select value={draft.period} onChange={(_, d) => set('period', d.value)}>
+              {periodsOf(schoolYear).map((p) => <option key={p} value={p}>{p}</option>)}
+            </Select>
+          </Field>
+        )}
+      </div>
+      {readOnly && <MessageBar intent="info"><MessageBarBody>{t('readOnlyAnalysis')}</MessageBarBody></MessageBar>}
+      {conflict && (
+        <MessageBar intent="warning" layout="multiline" role="alert" data-testid="conflict">
+          <MessageBarBody>
+            <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
+            {t('conflictIntro')}
+            {questions.map((q) => <Text key={q.key} block><strong>{t(q.label)}</strong> {conflict[q.key] ?? ''}</Text>)}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={handleUseTheirs}>{t('conflictUseTheirs')}</Button>
+            <Button appearance="primary" onClick={handleKeepMine}>{t('conflictKeepMine')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {error !== null && <ProblemBar error={error} />}
+      {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {questions.map((q) => (
+        <Field key={q.key} label={t(q.label)} {...invalid(q.key)}>
+          <Textarea value={draft[q.key]} readOnly={readOnly} resize="vertical" rows={4} onChange={(_, d) => set(q.key, d.value)} />
+        </Field>
+      ))}
+      <Field label={t('strengths')} hint={t('onePerLine')} {...invalid('strengths')}>
+        <Textarea value={draft.strengths} readOnly={readOnly} resize="vertical" onChange={(_, d) => set('strengths', d.value)} />
+      </Field>
+      <Field label={t('areasToDevelop')} hint={t('onePerLine')} {...invalid('areasToDevelop')}>
+        <Textarea value={draft.areasToDevelop} readOnly={readOnly} resize="vertical" onChange={(_, d) => set('areasToDevelop', d.value)} />
+      </Field>
+      {data.measurements.length > 0 && (
+        <fieldset className={styles.checks}>
+          <legend><Text weight="semibold">{t('linkedResults')}</Text></legend>
+          {data.measurements.map((m) => (
+            <Checkbox key={m.id} disabled={readOnly} checked={draft.measurementIds.includes(m.id)} onChange={(_, d) => toggle('measurementIds', m.id, d.checked === true)}
+              label={`${indicatorName(m.indicatorId)}, ${m.period}: ${m.value}`} />
+          ))}
+        </fieldset>
+      )}
+      {data.goals.length > 0 && (
+        <fieldset className={styles.checks}>
+          <legend><Text weight="semibold">{t('fieldGoal')}</Text></legend>
+          {data.goals.map((g) => (
+            <Checkbox key={g.id} disabled={readOnly} checked={draft.goalIds.includes(g.id)} onChange={(_, d) => toggle('goalIds', g.id, d.checked === true)} label={g.title} />
+          ))}
+        </fieldset>
+      )}
+      <ParticipantsEditor rows={draft.participants} readOnly={readOnly} onChange={(rows) => set('participants', rows)} />
+      {!readOnly && (
+        <div className={styles.actions}>
+          <Button type="submit" disabled={busy}>{t('saveDraft')}</Button>
+          <Button appearance="primary" disabled={busy} onClick={handleSubmit}>{t('submit')}</Button>
+        </div>
+      )}
+      {feedback.length > 0 && (
+        <section aria-labelledby="feedback-heading">
+          <Text as="h3" id="feedback-heading" size={400} weight="semibold">{t('feedback')}</Text>
+          {feedback.map((f) => (
+            <div key={f.id}>
+              <Text block className={styles.feedback}>{f.text}</Text>
+              <Text size={200}>{formatDate(f.givenAt, language)}</Text>
+            </div>
+          ))}
+        </section>
+      )}
+    </form>
+  );
+}
+
+function isAnalysis(value: unknown): value is Analysis {
+  return Boolean(value && typeof value === 'object' && 'id' in value && 'etag' in value && 'period' in value);
+}

@@ -1,1 +1,85 @@
-export default function V(_: { unitId: string }) { return <p>…</p>; }
+import {
+  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { FollowUpResponse, FollowUpTemplate, Meeting } from '../../api/types';
+import { useSession } from '../../auth/session';
+import { ProblemBar } from '../../components/problem-bar';
+import { StatusScreen } from '../../components/status-screen';
+import { useLoad } from '../../hooks/use-load';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate } from '../../util/dates';
+import { meetingTypeLabel } from '../labels';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  answers: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  dl: { margin: 0 },
+  dd: { marginLeft: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalS, whiteSpace: 'pre-wrap' },
+});
+
+function Answers({ meeting }: { meeting: Meeting }) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const { api } = useSession();
+  const [state] = useLoad<{ responses: FollowUpResponse[]; template: FollowUpTemplate | null }>(async () => {
+    const [responses, template] = await Promise.all([api.responses(meeting.id), api.followUpTemplate(meeting.type).catch(() => null)]);
+    return { responses: responses.items, template };
+  }, meeting.id);
+  if (state.status === 'loading') return <Text role="status">{t('loading')}</Text>;
+  if (state.status === 'error') return <ProblemBar error={state.error} />;
+  const { responses, template } = state.data;
+  if (responses.length === 0) return <Text>{t('meetingNoAnswers')}</Text>;
+  const question = (id: string) => template?.questions.find((q) => q.id === id)?.[language] ?? id;
+  return (
+    <div className={styles.answers}>
+      <Text>{t('meetingAnswerCount', { count: responses.length })}</Text>
+      {responses.map((r) => (
+        <dl key={r.id} className={styles.dl}>
+          {r.answers.map((a) => (
+            <div key={a.questionId}>
+              <dt><Text weight="semibold">{question(a.questionId)}</Text></dt>
+              <dd className={styles.dd}>{a.scale !== undefined ? t('scaleAnswer', { value: a.scale }) : ''}{a.text ? ` ${a.text}` : ''}</dd>
+            </div>
+          ))}
+        </dl>
+      ))}
+    </div>
+  );
+}
+
+/** Möten: the unit's meetings with their follow-up state and answers. */
+export default function MeetingsView({ unitId }: { unitId: string }) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const { api } = useSession();
+  const [open, setOpen] = useState<string[]>([]);
+  const [state] = useLoad(() => api.meetings(unitId), unitId);
+  if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
+  if (state.status === 'error') return <ProblemBar error={state.error} />;
+  const meetings = [...state.data.items].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  if (meetings.length === 0) return <Text>{t('meetingsEmpty')}</Text>;
+  const now = new Date().toISOString();
+  return (
+    <section data-testid="meetings" aria-labelledby="meetings-heading">
+      <Text as="h2" id="meetings-heading" size={500} weight="semibold">{t('meetingsTitle')}</Text>
+      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems as string[])}>
+        {meetings.map((m) => {
+          const ended = Boolean(m.endedAt) || m.startsAt < now;
+          return (
+            <AccordionItem key={m.id} value={m.id}>
+              <AccordionHeader>
+                <span className={styles.header}>
+                  <Text weight="semibold">{m.title}</Text>
+                  <Text size={200}>{t(meetingTypeLabel[m.type])} · {formatDate(m.startsAt, language)}</Text>
+                  <Badge appearance="tint" color={ended ? 'success' : 'informative'}>{ended ? t('meetingEnded') : t('meetingUpcoming')}</Badge>
+                </span>
+              </AccordionHeader>
+              <AccordionPanel>{open.includes(m.id) && <Answers meeting={m} />}</AccordionPanel>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
+    </section>
+  );
+}

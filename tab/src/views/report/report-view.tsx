@@ -1,1 +1,64 @@
-export default function V(_: { unitId: string }) { return <p>…</p>; }
+import { Button, Field, Link, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useSession } from '../../auth/session';
+import { ProblemBar } from '../../components/problem-bar';
+import { useI18n } from '../../i18n/i18n';
+import { loadReportData } from '../../report/report-data';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px', alignItems: 'flex-start' },
+  progress: { width: '100%' },
+});
+
+type Progress = { step: 'idle' } | { step: 'data' } | { step: 'document' } | { step: 'done'; url: string; fileName: string } | { step: 'error'; error: unknown };
+
+/** Rapport: assembles the unit's quality report and exports it as .docx, showing progress. */
+export default function ReportView({ unitId }: { unitId: string }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { api } = useSession();
+  const [progress, setProgress] = useState<Progress>({ step: 'idle' });
+  const doneUrl = progress.step === 'done' ? progress.url : undefined;
+  useEffect(() => () => {
+    if (doneUrl) URL.revokeObjectURL(doneUrl);
+  }, [doneUrl]);
+
+  const handleExport = async () => {
+    try {
+      setProgress({ step: 'data' });
+      const data = await loadReportData(api, unitId);
+      setProgress({ step: 'document' });
+      const { buildReportBlob } = await import('../../report/build-report');
+      const blob = await buildReportBlob(data, t);
+      const fileName = t('reportFileName', { unit: data.overview.unit.name, schoolYear: data.overview.schoolYear.replace('/', '-') });
+      const url = URL.createObjectURL(blob);
+      setProgress({ step: 'done', url, fileName });
+      const anchor = document.createElement('a');
+      anchor.href = url;
+      anchor.download = fileName;
+      anchor.click();
+    } catch (error) {
+      setProgress({ step: 'error', error });
+    }
+  };
+
+  const busy = progress.step === 'data' || progress.step === 'document';
+  return (
+    <section className={styles.root} data-testid="report" aria-labelledby="report-heading">
+      <Text as="h2" id="report-heading" size={500} weight="semibold">{t('reportTitle')}</Text>
+      <Text>{t('reportIntro')}</Text>
+      <Button appearance="primary" disabled={busy} onClick={() => void handleExport()}>{t('reportExport')}</Button>
+      {busy && (
+        <Field className={styles.progress} label={t('reportProgress')} validationState="none" validationMessage={progress.step === 'data' ? t('reportStepData') : t('reportStepDocument')}>
+          <ProgressBar value={progress.step === 'data' ? 0.33 : 0.75} max={1} />
+        </Field>
+      )}
+      {progress.step === 'done' && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t('reportDone')} <Link href={progress.url} download={progress.fileName}>{t('reportDownloadAgain')}</Link></MessageBarBody>
+        </MessageBar>
+      )}
+      {progress.step === 'error' && <ProblemBar error={progress.error} />}
+    </section>
+  );
+}
