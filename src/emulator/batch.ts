@@ -15,23 +15,29 @@ interface BatchStep {
 }
 
 /**
- * `POST /$batch`: runs each inner request through `run` (the same router, faults included), in
- * order; a request whose dependency failed answers 424 without running.
+ * `POST /$batch`: runs each inner request through `run` (the same router, faults included).
+ * Requests without `dependsOn` run concurrently, as in Graph, so their writes share an fsync;
+ * a request waits for its dependencies and answers 424 without running when one of them failed.
  */
 export async function runBatch(body: unknown, run: (request: EmulatorRequest) => Promise<EmulatorResponse>): Promise<EmulatorResponse> {
   const steps = parseSteps(body);
-  const statuses = new Map<string, number>();
-  const responses: Record<string, unknown>[] = [];
+  const running = new Map<string, Promise<EmulatorResponse>>();
   for (const step of steps) {
-    const failed = step.dependsOn.some((id) => (statuses.get(id) ?? 424) >= 400);
-    const response = failed
-      ? json(424, errorBody(failedDependency(), randomUUID(), step.headers['client-request-id'] ?? randomUUID()))
-      : await run({ method: step.method, url: step.url, headers: step.headers, body: step.body });
-    statuses.set(step.id, response.status);
+    const dependencies = step.dependsOn.map((id) => running.get(id) as Promise<EmulatorResponse>);
+    running.set(step.id, (async () => {
+      const settled = await Promise.all(dependencies);
+      if (settled.some((response) => response.status >= 400)) {
+        return json(424, errorBody(failedDependency(), randomUUID(), step.headers['client-request-id'] ?? randomUUID()));
+      }
+      return run({ method: step.method, url: step.url, headers: step.headers, body: step.body });
+    })());
+  }
+  const responses = await Promise.all(steps.map(async (step) => {
+    const response = await (running.get(step.id) as Promise<EmulatorResponse>);
     const entry: Record<string, unknown> = { id: step.id, status: response.status, headers: response.headers };
     if (response.body !== undefined) entry['body'] = response.body;
-    responses.push(entry);
-  }
+    return entry;
+  }));
   return json(200, { responses });
 }
 

@@ -44,15 +44,18 @@ export function runQuery(list: ListStore, query: ItemQuery, threshold: number): 
   const candidates = candidateIds(list, keyed[0]);
   if (list.items.size > threshold) checkThreshold(list, keyed[0], candidates, orderBy, top, threshold);
 
+  const cursor = query.skipToken ? decodeCursor(query.skipToken) : undefined;
   let items: ItemState[] = [];
   const source = candidates ? [...candidates].sort((a, b) => a - b) : list.items.keys();
   for (const id of source) {
+    // in id order a page can stop early: one item past the page says whether there is more
+    if (!orderBy && cursor && id <= cursor.i) continue;
     const item = list.items.get(id);
     if (item && keyed.every(({ clause, key }) => matches(item, clause, key))) items.push(item);
+    if (!orderBy && items.length > top) break;
   }
   if (orderBy) items = sortItems(items, orderBy);
 
-  const cursor = query.skipToken ? decodeCursor(query.skipToken) : undefined;
   const start = cursor ? items.findIndex((item) => compareToCursor(item, cursor, orderBy) > 0) : 0;
   const page = start < 0 ? [] : items.slice(start, start + top);
   const last = page[page.length - 1];
