@@ -91,3 +91,17 @@ describe('OData queries', () => {
     expect(checkQuery(definition, { filter: [{ field: 'unitId', op: 'eq', value: 'u' }], orderBy: { field: 'due' } })).toEqual({ needsNonIndexed: false });
   });
 });
+
+describe('a titleFrom field without a column of its own', () => {
+  const goals: ListDefinition = { key: 'goals', displayName: 'KH Goals', description: '', titleFrom: 'title', columns: [{ name: 'unitId', type: 'text', indexed: true }, ...commonColumns] };
+
+  it('is stored in Title and read back from it', () => {
+    expect(encodeFields(goals, { title: 'Studiero', unitId: 'u' })).toEqual({ Title: 'Studiero', unitId: 'u' });
+    expect(decodeFields(goals, { Title: 'Studiero', unitId: 'u' }).entity).toEqual({ title: 'Studiero', unitId: 'u' });
+  });
+
+  it('is filtered and sorted as Title', () => {
+    expect(filterExpression(goals, [{ field: 'unitId', op: 'eq', value: 'u' }, { field: 'title', op: 'eq', value: 'x' }])).toBe("fields/unitId eq 'u' and fields/Title eq 'x'");
+    expect(itemsPath('/l', goals, { orderBy: { field: 'title' } }, 5)).toContain('$orderby=fields%2FTitle');
+  });
+});

@@ -7,11 +7,21 @@ import { InvalidItemError } from './errors';
 
 type Fields = Record<string, unknown>;
 
-/** The list's own columns plus the common ones, by name. */
+/**
+ * The list's own columns plus the common ones, by domain field name. A `titleFrom` field without a
+ * column of its own (a field called `title`) lives in the built-in Title column: see sharePointName.
+ */
 export function columnsOf(definition: ListDefinition): ReadonlyMap<string, ColumnDefinition> {
   const columns = new Map<string, ColumnDefinition>();
   for (const column of [...commonColumns, ...definition.columns]) columns.set(column.name, column);
+  if (!columns.has(definition.titleFrom)) columns.set(definition.titleFrom, { name: definition.titleFrom, type: 'text' });
   return columns;
+}
+
+/** The SharePoint column that holds a domain field: its own, or Title for a titleFrom field without one. */
+export function sharePointName(definition: ListDefinition, field: string): string {
+  const own = field === definition.titleFrom && !definition.columns.some((column) => column.name === field);
+  return own ? 'Title' : field;
 }
 
 function encodeValue(column: ColumnDefinition, value: unknown): unknown {
@@ -55,8 +65,9 @@ export function encodeFields(definition: ListDefinition, entity: Fields, system:
       continue;
     }
     if (!column) throw new InvalidItemError(definition.key, name, 'the list has no such column');
-    out[name] = value === undefined || value === null ? null : encodeValue(column, value);
-    if (name === definition.titleFrom) out.Title = out[name] === null ? null : String(value);
+    const encoded = value === undefined || value === null ? null : encodeValue(column, value);
+    out[sharePointName(definition, name)] = encoded;
+    if (name === definition.titleFrom) out.Title = encoded === null ? null : String(value);
   }
   return out;
 }
@@ -78,7 +89,7 @@ export function decodeFields(definition: ListDefinition, fields: Fields): { enti
   const entity: Fields = {};
   const system: Record<string, string> = {};
   for (const column of columnsOf(definition).values()) {
-    const raw = fields[column.name];
+    const raw = fields[sharePointName(definition, column.name)];
     if (raw === undefined || raw === null) continue;
     if (systemNames.has(column.name)) system[column.name] = String(raw);
     else entity[column.name] = decodeValue(column, raw);

@@ -13,7 +13,7 @@ import { createMemoryStore } from './memory-store';
 import type { Store } from './port';
 
 const NoteSchema = z.strictObject({
-  heading: z.string().min(1),
+  title: z.string().min(1),
   unitId: z.string().min(1),
   status: z.enum(['open', 'done']),
   due: z.iso.date().optional(),
@@ -36,9 +36,8 @@ const notes: ListDefinition = {
   key: 'notes',
   displayName: 'Contract Notes',
   description: 'notes for the store contract',
-  titleFrom: 'heading',
+  titleFrom: 'title',
   columns: [
-    { name: 'heading', type: 'text', required: true },
     { name: 'unitId', type: 'text', indexed: true, required: true },
     { name: 'status', type: 'choice', choices: ['open', 'done'], indexed: true, required: true },
     { name: 'due', type: 'date', indexed: true },
@@ -80,7 +79,7 @@ const actor = '00000000-0000-0000-0000-0000000000a1';
 const other = '00000000-0000-0000-0000-0000000000b2';
 let unitCounter = 0;
 const unit = () => `unit-${++unitCounter}`;
-const note = (unitId: string, more: Partial<Note> = {}): Note => ({ heading: "Elevernas 'studiero'", unitId, status: 'open', ...more });
+const note = (unitId: string, more: Partial<Note> = {}): Note => ({ title: "Elevernas 'studiero'", unitId, status: 'open', ...more });
 
 const harnesses: [string, () => Promise<Harness>][] = [
   ['Graph store on the lists emulator', emulatorHarness],
@@ -111,7 +110,7 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
   it('updates with the current eTag: new fields, new eTag, the acting user', async () => {
     const created = await harness.store.create('notes', note(unit(), { count: 1 }), { actor });
     const updated = await harness.store.update('notes', created.id, { status: 'done', count: 2 }, { actor: other, etag: created.etag });
-    expect(updated.fields).toMatchObject({ status: 'done', count: 2, heading: created.fields.heading });
+    expect(updated.fields).toMatchObject({ status: 'done', count: 2, title: created.fields.title });
     expect(updated.etag).not.toBe(created.etag);
     expect(updated.modifiedByUser).toBe(other);
     expect((await harness.store.get('notes', created.id)).etag).toBe(updated.etag);
