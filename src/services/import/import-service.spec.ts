@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { lists, type Entities } from '../../lists/lists';
+import { UnavailableError } from '../../store/errors';
+import { createMemoryStore } from '../../store/memory-store';
+import type { Store } from '../../store/port';
+import { fixturePeople, seedFixture, type Fixture } from '../report/test-fixture';
+import { ImportFailedError, ImportRejectedError, ImportService, importClientKey } from './import-service';
+
+const actor = fixturePeople.admin;
+const goodFile = [
+  'kpi;ou;period;value;gender',
+  'N15503;10000001;2027;236,5;T',
+  'N15503;10000001;2027;240;K',
+  'N15503;10000002;2027;228;T',
+  'N15033;10000001;2027;6,5;T',
+  'N15033;10000003;2027;..;T',
+].join('\r\n');
+
+async function measurementsOf(store: Store<Entities>, schoolYear: string) {
+  return store.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: schoolYear }] });
+}
+
+describe('ImportService', () => {
+  let store: Store<Entities>;
+  let fixture: Fixture;
+  let service: ImportService;
+
+  beforeEach(async () => {
+    store = createMemoryStore(lists);
+    fixture = await seedFixture(store);
+    service = new ImportService(store, { concurrency: 2 });
+  });
+
+  it('previews a good file: rows matched to indicators and units, what would change, nothing written', async () => {
+    const preview = await service.previewImport(goodFile, 'kolada');
+    expect(preview.errors).toEqual([]);
+    expect(preview.summary).toMatchObject({ kind: 'kolada', delimiter: ';', rows: 3, create: 3, update: 0, unchanged: 0, skipped: 1, units: 2, indicators: 2, schoolYears: ['2026/27'] });
+    expect(preview.rows[0]).toMatchObject({ line: 2, indicatorName: 'Meritvärde åk 9', unitName: 'Alléskolan', value: 236.5, change: 'create', groups: [{ group: 'Flickor', value: 240 }] });
+    expect(await measurementsOf(store, '2026/27')).toHaveLength(0);
+  });
+
+  it('commits a good file, with progress, and importing it again changes nothing', async () => {
+    const progress: [number, number][] = [];
+    const first = await service.commitImport(goodFile, 'kolada', { actor, onProgress: (done, total) => progress.push([done, total]) });
+    expect(first).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
+    expect(progress[0]).toEqual([0, 3]);
+    expect(progress[progress.length - 1]).toEqual([3, 3]);
+    const stored = await measurementsOf(store, '2026/27');
+    expect(stored.map((m) => m.fields.value).sort()).toEqual([228, 236.5, 6.5]);
+    expect(stored.every((m) => m.createdByUser === actor)).toBe(true);
+    const etags = stored.map((m) => m.etag).sort();
+
+    const again = await service.commitImport(goodFile, 'kolada', { actor });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    const after = await measurementsOf(store, '2026/27');
+    expect(after.map((m) => m.etag).sort()).toEqual(etags);
+  });
+
+  it('updates a changed value in place, with its eTag, and leaves the rest alone', async () => {
+    await service.commitImport(goodFile, 'kolada', { actor });
+    const changed = goodFile.replace('228;T', '229,5;T');
+    const preview = await service.previewImport(changed, 'kolada');
+    expect(preview.summary).toMatchObject({ create: 0, update: 1, unchanged: 2 });
+    expect(preview.rows.find((r) => r.change === 'update')).toMatchObject({ previousValue: 228, value: 229.5 });
+    await service.commitImport(changed, 'kolada', { actor });
+    const stored = await measurementsOf(store, '2026/27');
+    expect(stored).toHaveLength(3);
+    expect(stored.find((m) => m.fields.unitId === fixture.units.b.id)?.fields.value).toBe(229.5);
+  });
+
+  it('matches results already stored by hand for the same indicator, unit and period', async () => {
+    const preview = await service.previewImport('kpi;ou;period;value\nN15503;10000001;2025/26;235\nN15503;10000002;2025/26;226', 'kolada');
+    expect(preview.rows.map((r) => r.change)).toEqual(['unchanged', 'update']);
+  });
+
+  it('refuses a bad file with errors per row and stores nothing', async () => {
+    const bad = `${goodFile}\r\nN15503;12345678;2027;1;T\r\nN15503;10000002;2027;abc;K`;
+    const preview = await service.previewImport(bad, 'kolada');
+    expect(preview.errors.map((e) => [e.line, e.field])).toEqual([[7, 'unit'], [8, 'value']]);
+    const rejected = await service.commitImport(bad, 'kolada', { actor }).catch((error: unknown) => error);
+    expect(rejected).toBeInstanceOf(ImportRejectedError);
+    expect((rejected as ImportRejectedError).preview.errors).toHaveLength(2);
+    expect(await measurementsOf(store, '2026/27')).toHaveLength(0);
+  });
+
+  it('reports an unclosed quote as an error of its line', async () => {
+    const preview = await service.previewImport('kpi;ou;period;value\nN15503;"10000001;2027;1\n', 'kolada');
+    expect(preview.errors).toEqual([expect.objectContaining({ line: 2 })]);
+  });
+
+  it('undoes what it wrote when a write fails part way, so nothing half-stored remains', async () => {
+    await service.commitImport('kpi;ou;period;value\nN15503;10000001;2027;200', 'kolada', { actor });
+    let creates = 0;
+    const failing: Store<Entities> = {
+      ...store,
+      create: async (list, fields, options) => {
+        if (++creates === 2) throw new UnavailableError('SharePoint is busy', 503);
+        return store.create(list, fields, options);
+      },
+    };
+    const importer = new ImportService(failing, { concurrency: 1 });
+    const error = await importer.commitImport(goodFile, 'kolada', { actor }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFailedError);
+    expect((error as ImportFailedError).leftBehind).toEqual([]);
+    const stored = await measurementsOf(store, '2026/27');
+    // only what was there before: the update to 236,5 was restored, the created one deleted
+    expect(stored.map((m) => [m.fields.unitId, m.fields.value])).toEqual([[fixture.units.a.id, 200]]);
+  });
+
+  it('reads a Skolverket export', async () => {
+    const file = 'Skolenhetskod;Skolenhet;Läsår;Meritvärde åk 9;Frånvaro\n10000001;Alléskolan;2026/27;241,0;7,5\n10000002;Backaskolan;2026/27;.;9';
+    const result = await service.commitImport(file, 'skolverket', { actor });
+    expect(result).toMatchObject({ created: 3 });
+    expect(result.preview.summary.skipped).toBe(1);
+    const stored = await measurementsOf(store, '2026/27');
+    expect(stored.map((m) => m.fields.value).sort((a, b) => a - b)).toEqual([7.5, 9, 241]);
+  });
+
+  it('keys every row by indicator, unit and period', () => {
+    expect(importClientKey({ indicatorId: '4', unitId: '2', period: '2024/25 VT' })).toBe('import:4:2:2024/25 VT');
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * Importing results: a preview that reads the file, matches every row to an indicator and a unit,
+ * checks it with the domain's MeasurementSchema and says what committing would change; and a
+ * commit that is all or nothing.
+ */
+import type { Measurement, SchoolYear } from '../../domain';
+import type { Entities } from '../../lists/lists';
+import type { Store, StoredItem } from '../../store/port';
+import { ServiceError } from '../errors';
+import { readAllPages } from '../rollup-service';
+import { parseCsv } from './csv';
+import { readKolada } from './kolada';
+import { createLookup } from './lookup';
+import { readSkolverket } from './skolverket';
+import type { Candidate, ImportKind, ImportPreview, ImportProgress, ImportRow, ReadResult, RowChange } from './types';
+import { writeAllOrNothing, type PlannedWrite } from './write-plan';
+
+type MeasurementItem = StoredItem<Measurement>;
+
+export interface ImportServiceOptions {
+  /** writes in flight at once; default 4 (SharePoint throttles bursts) */
+  readonly concurrency?: number;
+  /** codes the units do not carry (Kolada ou ids) → skolenhetskod */
+  readonly unitCodeAliases?: Readonly<Record<string, string>>;
+  /** items per page when reading; default 1000 */
+  readonly pageSize?: number;
+}
+
+export interface PreviewOptions {
+  /** for Skolverket files without a Läsår column: "2024/25" or a year */
+  readonly period?: string;
+}
+
+export interface CommitOptions extends PreviewOptions {
+  /** the Entra object id of the importing user, recorded on every write */
+  readonly actor: string;
+  readonly onProgress?: ImportProgress;
+}
+
+export interface CommitResult {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly preview: ImportPreview;
+}
+
+/** The file has errors: nothing was written. `preview.errors` says what, row by row. */
+export class ImportRejectedError extends ServiceError {
+  override readonly name = 'ImportRejectedError';
+  constructor(readonly preview: ImportPreview) {
+    super(`the import has ${preview.errors.length} errors; nothing was written`);
+  }
+}
+
+/**
+ * A write failed part way. What this import had written was undone; `leftBehind` names the items
+ * that could not be undone (empty when the store is as it was).
+ */
+export class ImportFailedError extends ServiceError {
+  override readonly name = 'ImportFailedError';
+  constructor(readonly reason: unknown, readonly leftBehind: readonly string[]) {
+    super(`the import failed and was undone${leftBehind.length > 0 ? `, except ${leftBehind.join(', ')}` : ''}: ${reason instanceof Error ? reason.message : String(reason)}`);
+  }
+}
+
+/** The key a row of an import is written under: importing the same row twice finds the first. */
+export function importClientKey(candidate: Pick<Candidate, 'indicatorId' | 'unitId' | 'period'>): string {
+  return `import:${candidate.indicatorId}:${candidate.unitId}:${candidate.period}`;
+}
+
+function sameGroups(a: Measurement['groups'], b: Candidate['groups']): boolean {
+  const norm = (groups: readonly { group: string; value: number }[] | undefined) =>
+    JSON.stringify([...(groups ?? [])].sort((x, y) => x.group.localeCompare(y.group)).map((g) => [g.group, g.value]));
+  return norm(a) === norm(b);
+}
+
+export class ImportService {
+  private readonly concurrency: number;
+  private readonly pageSize: number;
+
+  constructor(private readonly store: Store<Entities>, private readonly options: ImportServiceOptions = {}) {
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.pageSize = options.pageSize ?? 1_000;
+  }
+
+  /** Reads and checks the file and compares it with what is stored. Writes nothing. */
+  async previewImport(text: string, kind: ImportKind, options: PreviewOptions = {}): Promise<ImportPreview> {
+    return (await this.plan(text, kind, options)).preview;
+  }
+
+  /**
+   * Writes the file's results, or nothing: everything is checked first, and a write that fails
+   * undoes the ones before it (created items deleted, updated ones restored). Importing the same
+   * file again changes nothing.
+   */
+  async commitImport(text: string, kind: ImportKind, options: CommitOptions): Promise<CommitResult> {
+    const { preview, existing } = await this.plan(text, kind, options);
+    if (preview.errors.length > 0) throw new ImportRejectedError(preview);
+    const writes: PlannedWrite[] = [];
+    for (const row of preview.rows) {
+      const fields: Measurement = {
+        indicatorId: row.indicatorId, unitId: row.unitId, period: row.period, schoolYear: row.schoolYear, value: row.value,
+        ...(row.groups ? { groups: row.groups.map((g) => ({ ...g })) } : {}),
+      };
+      const before = row.existingId === undefined ? undefined : existing.get(row.existingId);
+      if (row.change === 'create') writes.push({ kind: 'create', fields, clientKey: importClientKey(row) });
+      else if (row.change === 'update' && before) writes.push({ kind: 'update', before, patch: { value: fields.value, groups: fields.groups } });
+    }
+    const outcome = await writeAllOrNothing(this.store, writes, { actor: options.actor, concurrency: this.concurrency, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    if (outcome.failure !== undefined) throw new ImportFailedError(outcome.failure, outcome.leftBehind);
+    return { created: preview.summary.create, updated: preview.summary.update, unchanged: preview.summary.unchanged, preview };
+  }
+
+  private async plan(text: string, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, MeasurementItem> }> {
+    const csv = parseCsv(text);
+    const [units, indicators] = await readAllPages(this.store, [
+      { list: 'units', query: { top: this.pageSize } },
+      { list: 'indicators', query: { top: this.pageSize } },
+    ]) as [StoredItem<Entities['units']>[], StoredItem<Entities['indicators']>[]];
+    const lookup = createLookup(units, indicators, this.options.unitCodeAliases);
+    const read: ReadResult = csv.unclosedQuoteLine !== undefined
+      ? { candidates: [], errors: [{ line: csv.unclosedQuoteLine, field: '', message: 'Ett citattecken öppnas men stängs aldrig' }], skipped: 0, ignoredColumns: [] }
+      : kind === 'kolada' ? readKolada(csv.records, lookup) : readSkolverket(csv.records, lookup, options);
+
+    const years = [...new Set(read.candidates.map((c) => c.schoolYear))].sort() as SchoolYear[];
+    const stored = (await readAllPages(this.store, years.map((year) => ({
+      list: 'measurements' as const, query: { filter: [{ field: 'schoolYear', op: 'eq' as const, value: year }], top: this.pageSize },
+    })))).flat() as MeasurementItem[];
+    const existing = new Map(stored.map((m) => [m.id, m]));
+    const byKey = new Map<string, MeasurementItem>();
+    for (const m of stored) {
+      const key = importClientKey(m.fields);
+      if (!byKey.has(key)) byKey.set(key, m);
+    }
+
+    const rows: ImportRow[] = read.candidates.map((candidate) => {
+      const match = byKey.get(importClientKey(candidate));
+      const change: RowChange = !match ? 'create' : match.fields.value === candidate.value && sameGroups(match.fields.groups, candidate.groups) ? 'unchanged' : 'update';
+      return {
+        ...candidate,
+        indicatorName: lookup.indicator(candidate.indicatorId)?.fields.name ?? '',
+        unitName: lookup.unit(candidate.unitId)?.fields.name ?? '',
+        change,
+        ...(match ? { existingId: match.id, previousValue: match.fields.value } : {}),
+      };
+    });
+    const count = (change: ImportRow['change']) => rows.filter((r) => r.change === change).length;
+    return {
+      existing,
+      preview: {
+        rows,
+        errors: read.errors,
+        summary: {
+          kind,
+          delimiter: csv.delimiter,
+          rows: rows.length,
+          create: count('create'),
+          update: count('update'),
+          unchanged: count('unchanged'),
+          skipped: read.skipped,
+          errors: read.errors.length,
+          units: new Set(rows.map((r) => r.unitId)).size,
+          indicators: new Set(rows.map((r) => r.indicatorId)).size,
+          schoolYears: years,
+          ignoredColumns: read.ignoredColumns,
+        },
+      },
+    };
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Skolverket's statistics as exported from "Sök statistik" or Skolverket's open data, saved as
+ * CSV (semicolon separated, decimal comma). What is accepted:
+ *
+ *   Betyg och prövningar årskurs 9, läsåret 2024/25        (optional lines before the header)
+ *   Skolenhetskod;Skolenhet;Kommun;Läsår;Meritvärde åk 9;Meritvärde åk 9, flickor;Meritvärde åk 9, pojkar
+ *   10000001;Alléskolan;Exempelstad;2024/25;231,5;244,0;219,8
+ *   10000002;Backaskolan;Exempelstad;2024/25;.;..;~100
+ *
+ * - The header is the first row with a cell "Skolenhetskod".
+ * - The period comes from a column Läsår, År or Period, or else from the import's `period`.
+ * - Columns naming a unit or place (Skolenhet, Skola, Kommun, Kommunkod, Huvudman, Län, Skolform,
+ *   ...) are descriptive. Every other column is a measure: it belongs to the indicator whose name
+ *   it is (case and spacing aside) or whose Kolada KPI it names in the header ("Meritvärde
+ *   (N15503)"). A measure column ending in "flickor" or "pojkar" (", flickor", " (pojkar)") is that
+ *   group of the measure before it. Measure columns that match no indicator are ignored and listed.
+ * - "." / ".." / "*" / "~…" (values Skolverket does not show) are skipped, not errors. Rows without a
+ *   skolenhetskod (totals such as "Riket") are skipped.
+ */
+import { checkCandidates } from './check';
+import { cellAt, columnIndex, headerKey } from './columns';
+import type { CsvRecord } from './csv';
+import type { ImportLookup } from './lookup';
+import { parseSwedishNumber } from './numbers';
+import { readPeriod, type ImportPeriod } from './period';
+import type { Candidate, ImportError, ReadResult } from './types';
+
+const codeColumn = 'Skolenhetskod';
+const periodColumns = ['Läsår', 'År', 'Period', 'Year'];
+const descriptive = new Set(
+  ['Skolenhet', 'Skolenhetsnamn', 'Skola', 'Skolnamn', 'Namn', 'Kommun', 'Kommunkod', 'Kommunnamn', 'Län', 'Länskod', 'Huvudman',
+    'Huvudmannanamn', 'Huvudmannatyp', 'Typ av huvudman', 'Skolform', 'Organisationsform', 'Postort', 'Status'].map(headerKey),
+);
+const groupSuffix = /(?:,\s*|\s+\(?)(flickor|pojkar|kvinnor|män)\)?$/iu;
+const groupNames: Record<string, string> = { flickor: 'Flickor', kvinnor: 'Flickor', pojkar: 'Pojkar', män: 'Pojkar' };
+
+export interface SkolverketOptions {
+  /** the period when the file has no period column */
+  readonly period?: string;
+}
+
+interface Measure {
+  readonly indicatorId: string;
+  readonly header: string;
+  readonly column: number;
+  readonly groups: { readonly group: string; readonly column: number; readonly header: string }[];
+}
+
+function measureFor(header: string, lookup: ImportLookup): string | undefined {
+  const kpi = /\b([A-Z]\d{5})\b/.exec(header)?.[1];
+  const byKpi = kpi === undefined ? undefined : lookup.indicatorByKpi(kpi);
+  if (byKpi) return byKpi.id;
+  return (lookup.indicatorByName(header) ?? lookup.indicatorByName(header.replace(/\s*\([^)]*\)\s*$/, '')))?.id;
+}
+
+export function readSkolverket(records: readonly CsvRecord[], lookup: ImportLookup, options: SkolverketOptions = {}): ReadResult {
+  const headerAt = records.findIndex((r) => columnIndex(r, [codeColumn]) >= 0);
+  const header = records[headerAt];
+  if (!header) return { candidates: [], errors: [{ line: records[0]?.line ?? 1, field: codeColumn, message: 'Ingen rubrikrad med kolumnen Skolenhetskod' }], skipped: 0, ignoredColumns: [] };
+  const codeAt = columnIndex(header, [codeColumn]);
+  const periodAt = columnIndex(header, periodColumns);
+  const fixedPeriod = options.period === undefined ? undefined : readPeriod(options.period);
+  if (periodAt < 0 && !fixedPeriod) {
+    const message = options.period === undefined ? 'Filen saknar kolumnen Läsår: ange vilket läsår resultaten gäller' : `Perioden "${options.period}" är inte ett år eller ett läsår`;
+    return { candidates: [], errors: [{ line: header.line, field: 'Läsår', message }], skipped: 0, ignoredColumns: [] };
+  }
+
+  const measures = new Map<string, Measure>();
+  const ignoredColumns: string[] = [];
+  const groupColumns: { base: string; group: string; column: number; header: string }[] = [];
+  header.cells.forEach((cell, column) => {
+    const name = cell.trim();
+    if (column === codeAt || column === periodAt || name === '' || descriptive.has(headerKey(name))) return;
+    const suffix = groupSuffix.exec(name);
+    if (suffix) {
+      groupColumns.push({ base: name.slice(0, suffix.index).trim(), group: groupNames[(suffix[1] ?? '').toLocaleLowerCase('sv-SE')] ?? 'Flickor', column, header: name });
+      return;
+    }
+    const indicatorId = measureFor(name, lookup);
+    if (indicatorId === undefined) ignoredColumns.push(name);
+    else measures.set(headerKey(name), { indicatorId, header: name, column, groups: [] });
+  });
+  for (const g of groupColumns) {
+    const measure = measures.get(headerKey(g.base));
+    if (measure) measure.groups.push({ group: g.group, column: g.column, header: g.header });
+    else ignoredColumns.push(g.header);
+  }
+  if (measures.size === 0) {
+    return { candidates: [], errors: [{ line: header.line, field: codeColumn, message: 'Ingen kolumn motsvarar en indikator: kolumnens rubrik ska vara indikatorns namn eller dess Kolada-KPI' }], skipped: 0, ignoredColumns };
+  }
+
+  const rows = records.slice(headerAt + 1);
+  if (rows.length === 0) return { candidates: [], errors: [{ line: header.line, field: codeColumn, message: 'Filen har inga rader med resultat' }], skipped: 0, ignoredColumns };
+  const errors: ImportError[] = [];
+  const candidates: Candidate[] = [];
+  let skipped = 0;
+  for (const row of rows) {
+    const code = cellAt(row, codeAt);
+    if (code === '') {
+      skipped++;
+      continue;
+    }
+    const unit = lookup.unitByCode(code);
+    if (!unit) errors.push({ line: row.line, field: codeColumn, message: `Ingen enhet har skolenhetskoden ${code}` });
+    let period: ImportPeriod | undefined = fixedPeriod;
+    if (periodAt >= 0) {
+      const raw = cellAt(row, periodAt);
+      period = readPeriod(raw);
+      if (!period) errors.push({ line: row.line, field: header.cells[periodAt] ?? 'Läsår', message: `Läsåret "${raw}" ska skrivas 2024/25` });
+    }
+    for (const measure of measures.values()) {
+      const raw = cellAt(row, measure.column);
+      const parsed = parseSwedishNumber(raw);
+      if (parsed.kind === 'invalid') {
+        errors.push({ line: row.line, field: measure.header, message: `"${raw}" är inget tal` });
+        continue;
+      }
+      if (parsed.kind === 'missing') {
+        skipped++;
+        continue;
+      }
+      const groups: { group: string; value: number }[] = [];
+      for (const g of measure.groups) {
+        const rawGroup = cellAt(row, g.column);
+        const value = parseSwedishNumber(rawGroup);
+        if (value.kind === 'invalid') errors.push({ line: row.line, field: g.header, message: `"${rawGroup}" är inget tal` });
+        else if (value.kind === 'value') groups.push({ group: g.group, value: value.value });
+      }
+      if (!unit || !period) continue;
+      candidates.push({
+        line: row.line, indicatorId: measure.indicatorId, unitId: unit.id, period: period.period, schoolYear: period.schoolYear,
+        value: parsed.value, ...(groups.length > 0 ? { groups } : {}),
+      });
+    }
+  }
+  const checked = checkCandidates(candidates, { unitId: codeColumn, period: 'Läsår', schoolYear: 'Läsår' });
+  return { candidates: checked.valid, errors: [...errors, ...checked.errors].sort((a, b) => a.line - b.line), skipped, ignoredColumns };
+}

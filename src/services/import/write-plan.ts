@@ -1,0 +1,71 @@
+/**
+ * All-or-nothing writes over a store that has no transactions: write with bounded concurrency,
+ * stop at the first failure, then undo what was written (delete what was created, restore what
+ * was updated, each with the eTag our own write returned).
+ */
+import type { Measurement } from '../../domain';
+import type { Entities } from '../../lists/lists';
+import type { Store, StoredItem } from '../../store/port';
+import type { ImportProgress } from './types';
+
+export type PlannedWrite =
+  | { readonly kind: 'create'; readonly fields: Measurement; readonly clientKey: string }
+  | { readonly kind: 'update'; readonly before: StoredItem<Measurement>; readonly patch: Partial<Measurement> };
+
+type Done =
+  | { readonly kind: 'created'; readonly item: StoredItem<Measurement> }
+  | { readonly kind: 'updated'; readonly before: StoredItem<Measurement>; readonly item: StoredItem<Measurement> };
+
+export interface WriteOptions {
+  readonly actor: string;
+  readonly concurrency: number;
+  readonly onProgress?: ImportProgress;
+}
+
+export interface WriteOutcome {
+  /** what made the writes stop; undefined when all were written */
+  readonly failure?: unknown;
+  /** ids that could not be undone after a failure */
+  readonly leftBehind: readonly string[];
+  readonly written: number;
+}
+
+export async function writeAllOrNothing(store: Pick<Store<Entities>, 'create' | 'update' | 'delete'>, writes: readonly PlannedWrite[], options: WriteOptions): Promise<WriteOutcome> {
+  const done: Done[] = [];
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  options.onProgress?.(0, writes.length);
+
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && next < writes.length) {
+      const write = writes[next++];
+      if (!write) return;
+      try {
+        if (write.kind === 'create') {
+          const item = await store.create('measurements', write.fields, { actor: options.actor, clientKey: write.clientKey });
+          done.push({ kind: 'created', item });
+        } else {
+          const item = await store.update('measurements', write.before.id, write.patch, { actor: options.actor, etag: write.before.etag });
+          done.push({ kind: 'updated', before: write.before, item });
+        }
+        options.onProgress?.(done.length, writes.length);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, writes.length) }, worker));
+  if (failure === undefined) return { leftBehind: [], written: done.length };
+
+  const leftBehind: string[] = [];
+  // undo newest first, one at a time: the store is already in trouble
+  for (const entry of [...done].reverse()) {
+    try {
+      if (entry.kind === 'created') await store.delete('measurements', entry.item.id, { actor: options.actor, etag: entry.item.etag });
+      else await store.update('measurements', entry.item.id, { value: entry.before.fields.value, groups: entry.before.fields.groups }, { actor: options.actor, etag: entry.item.etag });
+    } catch {
+      leftBehind.push(entry.item.id);
+    }
+  }
+  return { failure: failure.error, leftBehind, written: done.length };
+}
