@@ -40,7 +40,7 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 /** The app-only Graph identity of the server (Sites.Selected on the one site). */
 export type GraphCredential =
-  | { readonly kind: 'managedIdentity'; readonly clientId?: string }
+  | { readonly kind: 'managedIdentity'; readonly clientId: string }
   | { readonly kind: 'clientSecret'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string };
 
 export interface BotConfig {
@@ -141,7 +141,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         clientId: e.GRAPH_CLIENT_ID ?? clientId,
         clientSecret: e.GRAPH_CLIENT_SECRET,
       }
-    : { kind: 'managedIdentity', ...(e.GRAPH_CLIENT_ID ? { clientId: e.GRAPH_CLIENT_ID } : {}) };
+    : { kind: 'managedIdentity', clientId: required(e.GRAPH_CLIENT_ID, 'GRAPH_CLIENT_ID (the managed identity) or GRAPH_CLIENT_SECRET') };
   return {
     ...common,
     mode: 'm365',

@@ -2,7 +2,7 @@
  * The tab's REST API under /api: JSON bodies of at most 100 kB, zod at the edge, one permission
  * per route, and every error as application/problem+json from the catalogue.
  */
-import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from './log';
 import { apiNotFound, errorHandler } from './middleware/errors';
 import { problem } from './problems';
@@ -23,6 +23,9 @@ import { yearWheelRoutes } from './routes/year-wheel';
 
 export const bodyLimit = '100kb';
 
+/** The bot's request handler (bot/index.ts `handle`): it answers the response itself. */
+export type BotHandler = (req: Request, res: Response) => Promise<void>;
+
 export interface ApiOptions extends RouteDeps {
   readonly log: Logger;
   readonly publicConfig: () => PublicConfig;
@@ -30,7 +33,7 @@ export interface ApiOptions extends RouteDeps {
    * The bot endpoint (POST /api/messages). It authenticates with Bot Framework tokens itself, so
    * its route declares 'public'. Absent: 501.
    */
-  readonly botHandler?: RequestHandler;
+  readonly botHandler?: BotHandler;
 }
 
 /** Writes need a JSON body; anything else with a body is refused before parsing. */
@@ -66,10 +69,7 @@ export function createApiRouter(options: ApiOptions): Router {
   const bot = options.botHandler;
   routes.add('post', '/messages', 'public', async (req, res) => {
     if (!bot) throw problem('notImplemented', { detail: 'The bot endpoint is not configured in this build' });
-    await new Promise<void>((resolve, reject) => {
-      const result: unknown = bot(req, res, (error?: unknown) => (error ? reject(error) : resolve()));
-      if (result instanceof Promise) result.then(() => resolve(), reject);
-    });
+    await bot(req, res);
   });
 
   router.use(apiNotFound);

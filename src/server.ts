@@ -1,0 +1,246 @@
+/**
+ * The composition root: the only place that knows the concrete implementations. One HTTP server
+ * serves the built tab, the API under /api, the bot endpoint /api/messages and /healthz.
+ *
+ * Local mode starts the lists emulator in-process, provisions the lists, seeds the demo on first
+ * start and signs users in with the dev identity provider. Microsoft 365 mode validates Entra ID
+ * tokens and reaches SharePoint through Graph with the app's own identity (Sites.Selected).
+ */
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
+import { createRemoteJWKSet } from 'jose';
+import { createBotEndpoint, type BotEndpoint } from '../bot/index';
+import { createApiRouter, createLogger, requestContext, securityHeaders, type BotHandler, type Logger, type PublicConfig } from './api';
+import { errorHandler } from './api/middleware/errors';
+import { problem, sendProblem } from './api/problems';
+import { staticTab } from './api/static-tab';
+import { createDevIdentityProvider, type DevIdentityProvider } from './auth/dev-identity-provider';
+import { createTokenValidator, entraIssuer, type TokenValidator } from './auth/token-validator';
+import type { Config } from './config';
+import { startEmulator, type RunningEmulator } from './emulator/index';
+import { seedDemo } from './emulator/seed';
+import { allLists, lists, type Entities } from './lists/lists';
+import { provisionLists } from './lists/provision';
+import { createServices, type Services } from './services';
+import { createGraphStore } from './store/graph-store';
+import type { Store } from './store/port';
+import { createTokenProvider } from './store/token-provider';
+
+export interface ServerOptions {
+  /** default: JSON lines on stdout at the configured level */
+  readonly log?: Logger;
+  /** local mode: keep the emulator's data in memory instead of `<dataDir>/emulator` (tests, benchmarks) */
+  readonly inMemory?: boolean;
+  /** local mode: seed the demo municipality when the site is empty. Default true */
+  readonly seed?: boolean;
+  /** the built tab. Default dist/tab */
+  readonly tabDir?: string;
+  /** run the bot's reminder scheduler. Default true */
+  readonly botScheduler?: boolean;
+  /** mount the bot endpoint. Default true (false: /api/messages answers 501) */
+  readonly bot?: boolean;
+  /** the clock of the services' rules and of the seed */
+  readonly now?: () => Date;
+  /** how long in-flight requests may take to finish on stop. Default 10 s */
+  readonly shutdownGraceMs?: number;
+  /** the lists emulator's added latency per request (benchmarks); default the config's */
+  readonly emulatorLatencyMs?: number;
+}
+
+/** What a started server exposes: its URL, and in local mode the parts tests and benchmarks use. */
+export interface StartedServer {
+  readonly url: string;
+  readonly store: Store<Entities>;
+  readonly services: Services;
+  /** local mode only */
+  readonly devIdp?: DevIdentityProvider;
+  /** local mode only */
+  readonly emulator?: RunningEmulator;
+}
+
+export interface KvalitetshjuletServer {
+  readonly app: Express;
+  start(): Promise<StartedServer>;
+  /** Stops accepting, lets in-flight requests finish (within the grace time), then closes the rest. */
+  stop(): Promise<void>;
+}
+
+interface Backend {
+  readonly store: Store<Entities>;
+  readonly validator: TokenValidator;
+  readonly publicConfig: PublicConfig;
+  readonly devIdp?: DevIdentityProvider;
+  readonly emulator?: RunningEmulator;
+}
+
+export function createServer(config: Config, options: ServerOptions = {}): KvalitetshjuletServer {
+  const log = options.log ?? createLogger({ level: config.logLevel });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.mode === 'm365' ? 1 : false);
+
+  let ready = false;
+  let stopping = false;
+  let api: Router | undefined;
+  let devIdpRouter: Router | undefined;
+  let server: Server | undefined;
+  let backend: Backend | undefined;
+  let bot: BotEndpoint | undefined;
+  let started: Promise<StartedServer> | undefined;
+  let stopped: Promise<void> | undefined;
+
+  app.use(requestContext(log));
+  app.use(securityHeaders());
+
+  app.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(ready && !stopping ? 200 : 503).json({ status: ready && !stopping ? 'ok' : stopping ? 'stopping' : 'starting', mode: config.mode });
+  });
+  app.use('/dev-idp', (req: Request, res: Response, next: NextFunction) => {
+    if (devIdpRouter) devIdpRouter(req, res, next);
+    else sendProblem(res, problem('notFound'));
+  });
+  app.use('/api', (req: Request, res: Response, next: NextFunction) => {
+    if (api && !stopping) api(req, res, next);
+    else sendProblem(res, problem('unavailable', { detail: stopping ? 'The server is stopping' : 'The server is starting', retryAfterSeconds: 1 }));
+  });
+  app.use(staticTab({ dir: options.tabDir ?? path.resolve('dist/tab') }));
+  app.use((_req: Request, res: Response) => sendProblem(res, problem('notFound')));
+  app.use(errorHandler(log));
+
+  async function listen(): Promise<string> {
+    server = app.listen(config.port, config.host);
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  }
+
+  async function localBackend(url: string): Promise<Backend> {
+    if (config.mode !== 'local') throw new Error('local backend in m365 mode');
+    const emulator = await startEmulator({
+      ...(options.inMemory ? {} : { dataDir: path.join(config.dataDir, 'emulator') }),
+      host: '127.0.0.1',
+      faults: { latencyMs: options.emulatorLatencyMs ?? config.emulatorLatencyMs },
+    });
+    try {
+      await provisionLists({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists: allLists, log: (line) => log.debug('provision', { line }) });
+      const store = createGraphStore<Entities>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists });
+      if (options.seed ?? true) {
+        const seeded = await seedDemo(store, { ...(options.now ? { today: options.now() } : {}) });
+        if (seeded.seeded) log.info('seeded', { items: seeded.items });
+      }
+      const devIdp = await createDevIdentityProvider({ issuerBaseUrl: `${url}/dev-idp` });
+      const validator = createTokenValidator(devIdp.validatorOptions());
+      return {
+        store,
+        validator,
+        devIdp,
+        emulator,
+        publicConfig: { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' } },
+      };
+    } catch (error) {
+      await emulator.close();
+      throw error;
+    }
+  }
+
+  function m365Backend(): Backend {
+    if (config.mode !== 'm365') throw new Error('m365 backend in local mode');
+    const store = createGraphStore<Entities>({
+      baseUrl: config.graph.baseUrl,
+      siteId: config.graph.siteId,
+      lists,
+      tokenProvider: createTokenProvider(config.graph.credential),
+    });
+    const audiences = [config.clientId, ...(config.tabDomain ? [`api://${config.tabDomain}/${config.clientId}`] : [])];
+    const validator = createTokenValidator({
+      jwks: createRemoteJWKSet(new URL('https://login.microsoftonline.com/common/discovery/v2.0/keys')),
+      issuer: entraIssuer,
+      audiences,
+      allowedTenants: config.allowedTenantIds,
+    });
+    return {
+      store,
+      validator,
+      publicConfig: {
+        mode: 'm365',
+        clientId: config.clientId,
+        tenantId: config.tenantId,
+        authority: `https://login.microsoftonline.com/${config.tenantId}`,
+        ...(config.tabDomain ? { apiScope: `api://${config.tabDomain}/${config.clientId}/access_as_user` } : {}),
+      },
+    };
+  }
+
+  function botHandlerFor(store: Store<Entities>): BotHandler | undefined {
+    if (options.bot === false) return undefined;
+    bot = createBotEndpoint({
+      store,
+      mode: config.mode,
+      ...(config.bot.id ? { botId: config.bot.id } : {}),
+      ...(config.bot.tenantId ? { botTenantId: config.bot.tenantId } : {}),
+      ...(config.bot.type ? { botType: config.bot.type } : {}),
+      ...(config.bot.password ? { botPassword: config.bot.password } : {}),
+      log: (message) => log.info('bot', { message }),
+    });
+    if (options.botScheduler ?? true) bot.scheduler.start();
+    const endpoint = bot;
+    return (req, res) => endpoint.handle(req, res);
+  }
+
+  async function start(): Promise<StartedServer> {
+    const url = await listen();
+    try {
+      const b = config.mode === 'local' ? await localBackend(url) : m365Backend();
+      backend = b;
+      const services = createServices(b.store, options.now ? { now: options.now } : {});
+      const botHandler = botHandlerFor(b.store);
+      api = createApiRouter({
+        validator: b.validator,
+        services,
+        log,
+        publicConfig: () => b.publicConfig,
+        ...(botHandler ? { botHandler } : {}),
+      });
+      devIdpRouter = b.devIdp?.router;
+      ready = true;
+      log.info('ready', { mode: config.mode, url });
+      return {
+        url,
+        store: b.store,
+        services,
+        ...(b.devIdp ? { devIdp: b.devIdp } : {}),
+        ...(b.emulator ? { emulator: b.emulator } : {}),
+      };
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  }
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    const running = server;
+    if (running) {
+      const closed = new Promise<void>((resolve) => running.close(() => resolve()));
+      running.closeIdleConnections();
+      const grace = setTimeout(() => running.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
+      grace.unref();
+      await closed;
+      clearTimeout(grace);
+    }
+    await bot?.close();
+    await backend?.emulator?.close();
+    log.info('stopped', { mode: config.mode });
+  }
+
+  return {
+    app,
+    start: () => (started ??= start()),
+    stop: () => (stopped ??= stop()),
+  };
+}
