@@ -142,3 +142,21 @@ describe('runQuery over indexes', () => {
   });
 });
 
+
+describe('emulator: system date fields in queries', () => {
+  let started: Started;
+
+  beforeAll(async () => {
+    started = await startWithTasks();
+    for (let i = 0; i < 3; i++) await call(started.items, { method: 'POST', body: { fields: task({ unit: `m${i}` }) } });
+  });
+  afterAll(() => started.emulator.close());
+
+  it('orders by Modified (not indexed) only with the Prefer header', async () => {
+    const url = `${started.items}?expand=fields&$orderby=${encodeURIComponent('fields/Modified desc')}`;
+    expect((await call(url)).status).toBe(400);
+    const reply = await call(url, { headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } });
+    expect(reply.status).toBe(200);
+    expect((reply.body['value'] as { id: string }[]).map((item) => item.id)).toEqual(['3', '2', '1']);
+  });
+});

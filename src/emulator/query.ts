@@ -2,7 +2,7 @@ import type { RangeOp } from './column-index';
 import { invalidRequest, listViewThreshold, notIndexed, unknownField } from './errors';
 import { parseFilter, parseOrderBy, type Clause, type OrderBy } from './filter';
 import type { ListStore } from './list-store';
-import type { ItemState } from './model';
+import type { ColumnState, ItemState } from './model';
 import { compareKeys, literalKey, type Key } from './values';
 
 export interface ItemQuery {
@@ -34,12 +34,12 @@ export function runQuery(list: ListStore, query: ItemQuery, threshold: number): 
   const orderBy = query.orderBy ? parseOrderBy(query.orderBy) : undefined;
   const top = pageSize(query.top);
   for (const field of [...clauses.map((clause) => clause.field), ...(orderBy ? [orderBy.field] : [])]) {
-    if (field !== 'id' && !list.column(field)) throw unknownField(field);
+    if (field !== 'id' && !Object.hasOwn(systemDates, field) && !list.column(field)) throw unknownField(field);
     if (!query.honorNonIndexed && !list.isIndexed(field)) throw notIndexed(field);
   }
   const keyed = clauses.map((clause) => ({
     clause,
-    key: clause.value === null ? null : literalKey(clause.field === 'id' ? undefined : list.column(clause.field), clause.value),
+    key: clause.value === null ? null : literalKey(clause.field === 'id' ? undefined : list.column(clause.field) ?? (Object.hasOwn(systemDates, clause.field) ? systemDates[clause.field] : undefined), clause.value),
   }));
   const candidates = candidateIds(list, keyed[0]);
   if (list.items.size > threshold) checkThreshold(list, keyed[0], candidates, orderBy, top, threshold);
@@ -69,8 +69,18 @@ function pageSize(top: string | undefined): number {
   return Math.min(Number(top), maxPageSize);
 }
 
+/** Created and Modified can be filtered and ordered on like any (non-indexed) dateTime column. */
+const systemDates: Readonly<Record<string, ColumnState>> = Object.fromEntries(
+  (['Created', 'Modified'] as const).map((name) => [name, {
+    id: name, name, displayName: name, description: '', indexed: false, required: false, enforceUniqueValues: false,
+    type: { kind: 'dateTime', format: 'dateTime' },
+  } satisfies ColumnState]),
+);
+
 function valueKey(item: ItemState, field: string): Key | undefined {
   if (field === 'id') return item.id;
+  if (field === 'Created') return item.created.toLowerCase();
+  if (field === 'Modified') return item.modified.toLowerCase();
   const value = item.fields[field];
   if (value === undefined) return undefined;
   return typeof value === 'string' ? value.toLowerCase() : typeof value === 'boolean' ? (value ? 1 : 0) : value;

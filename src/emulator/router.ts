@@ -19,6 +19,7 @@ export async function handle(context: RouterContext, request: EmulatorRequest): 
     const response = await dispatch(context, request);
     return { ...response, headers: { ...ids, ...response.headers } };
   } catch (error) {
+    if (!(error instanceof GraphError)) console.error('lists emulator: unexpected error', error);
     const graphError = error instanceof GraphError ? error : new GraphError(500, 'generalException', 'General exception while processing');
     return json(graphError.status, errorBody(graphError, requestId, clientRequestId), { ...ids, ...graphError.headers });
   }
