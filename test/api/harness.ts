@@ -1,0 +1,97 @@
+/**
+ * A real server on port 0 in local mode: the lists emulator in memory, seeded once, the dev
+ * identity provider for tokens. One per spec file (start in beforeAll, stop in afterAll).
+ */
+import { createLogger } from '../../src/api/log';
+import { loadConfig } from '../../src/config';
+import { createServer, type KvalitetshjuletServer, type StartedServer } from '../../src/server';
+import type { PersonaId } from '../../src/auth/personas';
+
+export interface Harness {
+  readonly server: KvalitetshjuletServer;
+  readonly started: StartedServer;
+  readonly url: string;
+  /** every log line the server wrote */
+  readonly logLines: string[];
+  /** a real token from the dev identity provider's HTTP token endpoint */
+  token(persona: PersonaId): Promise<string>;
+  request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
+  /** the id of a seeded unit by its name */
+  unitId(name: string): Promise<string>;
+}
+
+export interface RequestOptions {
+  readonly persona?: PersonaId;
+  /** the whole Authorization header (overrides persona) */
+  readonly authorization?: string;
+  readonly body?: unknown;
+  /** sent as is */
+  readonly rawBody?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export interface TestResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Record<string, unknown>;
+  readonly text: string;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const logLines: string[] = [];
+  const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'debug', DATA_DIR: '.data/test-unused' });
+  const server = createServer(config, {
+    inMemory: true,
+    botScheduler: false,
+    log: createLogger({ level: 'debug', sink: (line) => logLines.push(line) }),
+  });
+  const started = await server.start();
+  const tokens = new Map<string, string>();
+
+  async function token(persona: PersonaId): Promise<string> {
+    const cached = tokens.get(persona);
+    if (cached) return cached;
+    const response = await fetch(`${started.url}/dev-idp/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ persona }),
+    });
+    const body = (await response.json()) as { access_token: string };
+    tokens.set(persona, body.access_token);
+    return body.access_token;
+  }
+
+  async function request(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.authorization !== undefined) headers['authorization'] = options.authorization;
+    else if (options.persona) headers['authorization'] = `Bearer ${await token(options.persona)}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${started.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await response.text();
+    let parsed: Record<string, unknown> = {};
+    try {
+      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      parsed = {};
+    }
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  }
+
+  async function unitId(name: string): Promise<string> {
+    const units = await started.store.queryAll('units');
+    const unit = units.find((candidate) => candidate.fields.name === name);
+    if (!unit) throw new Error(`no seeded unit ${name}`);
+    return unit.id;
+  }
+
+  return { server, started, url: started.url, logLines, token, request, unitId };
+}
+
+/** The seeded units the specs use. */
+export const BJORKSKOLAN = 'Björkskolan F–6';
+export const LINDGYMNASIET = 'Lindgymnasiet';
+export const EKBACKEN = 'Ekbackens förskola';
