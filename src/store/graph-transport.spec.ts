@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UnavailableError } from './errors';
 import { GraphTransport } from './graph-transport';
 
 interface Seen {
@@ -57,6 +58,17 @@ describe('GraphTransport over a loopback fake', () => {
 
   it('refuses to send the token to a link outside its base URL', async () => {
     await expect(transport().requestUrl('http://example.invalid/v1.0/x')).rejects.toThrow(/outside/);
+  });
+
+  it('raises UnavailableError when nothing answers', async () => {
+    // a port that was just free: listen on port 0, note the port, close
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const closed = new GraphTransport({ baseUrl: `http://127.0.0.1:${port}/v1.0`, userAgent: 'x', resourceUnitsPerMinute: 100 });
+    await expect(closed.request('GET', '/sites/s')).rejects.toBeInstanceOf(UnavailableError);
+    await expect(closed.requestUrl(`http://127.0.0.1:${port}/v1.0/sites/s`)).rejects.toBeInstanceOf(UnavailableError);
   });
 
   it('posts JSON bodies', async () => {

@@ -5,6 +5,7 @@
  */
 import { Client, ResponseType, TelemetryHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { Clock } from './clock';
+import { UnavailableError } from './errors';
 import { AuthStep } from './middleware/auth-step';
 import { FetchStep } from './middleware/fetch-step';
 import { RetryStep, type RetryOptions } from './middleware/retry-step';
@@ -41,6 +42,13 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
+function unreachable(error: unknown): UnavailableError {
+  // graph-client wraps what the chain throws in a GraphError whose `body` is the original error
+  const cause = error instanceof Error ? error : (error as { body?: unknown } | undefined)?.body;
+  const message = cause instanceof Error ? cause.message : String((error as { message?: unknown } | undefined)?.message ?? error);
+  return new UnavailableError(`Graph could not be reached: ${message}`);
+}
+
 export class GraphTransport {
   private readonly client: Client;
   private readonly first: Middleware;
@@ -64,19 +72,28 @@ export class GraphTransport {
     this.client = Client.initWithMiddleware({ middleware: chain, baseUrl: url.origin, defaultVersion: version, customHosts: this.customHosts });
   }
 
-  /** A request relative to the base URL; the path's query values must already be URL-encoded. */
+  /**
+   * A request relative to the base URL; the path's query values must already be URL-encoded.
+   * A request that gets no answer at all (network, DNS, TLS) raises UnavailableError.
+   */
   async request(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<GraphResponse> {
     const request = this.client.api(path).headers(headers).responseType(ResponseType.RAW);
-    const response: Response =
-      method === 'GET' ? await request.get() : method === 'POST' ? await request.post(body) : method === 'PATCH' ? await request.patch(body) : await request.delete();
-    return { status: response.status, headers: response.headers, body: await readBody(response) };
+    try {
+      const response: Response =
+        method === 'GET' ? await request.get() : method === 'POST' ? await request.post(body) : method === 'PATCH' ? await request.patch(body) : await request.delete();
+      return { status: response.status, headers: response.headers, body: await readBody(response) };
+    } catch (error) {
+      throw unreachable(error);
+    }
   }
 
   /** A GET of an absolute URL on our base (a nextLink), exactly as given, through the same chain. */
   async requestUrl(url: string, headers: Record<string, string> = {}): Promise<GraphResponse> {
     if (!url.startsWith(`${this.baseUrl}/`)) throw new Error(`refusing to follow a link outside ${this.baseUrl}`);
     const context: Context = { request: url, options: { method: 'GET', headers: { ...headers } }, customHosts: this.customHosts };
-    await this.first.execute(context);
+    await this.first.execute(context).catch((error: unknown) => {
+      throw unreachable(error);
+    });
     const response = context.response;
     if (!response) throw new Error('the middleware chain returned no response');
     return { status: response.status, headers: response.headers, body: await readBody(response) };
