@@ -96,3 +96,36 @@ describe('emulator: sites and lists', () => {
     expect(errorOf(missing).innerError).toHaveProperty('client-request-id');
   });
 });
+
+describe('emulator: column rules', () => {
+  let emulator: RunningEmulator;
+  let list: string;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    list = `${emulator.baseUrl}/sites/${emulator.siteId}/lists/Rules`;
+    await call(`${emulator.baseUrl}/sites/${emulator.siteId}/lists`, {
+      method: 'POST',
+      body: { displayName: 'Rules', columns: [{ name: 'code', text: {}, indexed: true }, { name: 'body', text: { allowMultipleLines: true } }] },
+    });
+  });
+  afterAll(() => emulator.close());
+
+  it('refuses unique values on a column that is not indexed, and an index on multiple lines of text', async () => {
+    const unique = await call(`${list}/columns`, { method: 'POST', body: { name: 'other', text: {}, enforceUniqueValues: true } });
+    expect(unique.status).toBe(400);
+    const indexedNote = await call(`${list}/columns/body`, { method: 'PATCH', body: { indexed: true } });
+    expect(indexedNote.status).toBe(400);
+  });
+
+  it('refuses to enforce unique values while the column holds duplicates, and enforces them once it may', async () => {
+    await call(`${list}/items`, { method: 'POST', body: { fields: { code: 'A' } } });
+    const second = await call(`${list}/items`, { method: 'POST', body: { fields: { code: 'a' } } });
+    const refused = await call(`${list}/columns/code`, { method: 'PATCH', body: { enforceUniqueValues: true } });
+    expect(refused.status).toBe(400);
+    await call(`${list}/items/${second.body['id'] as string}/fields`, { method: 'PATCH', body: { code: 'B' } });
+    const accepted = await call(`${list}/columns/code`, { method: 'PATCH', body: { enforceUniqueValues: true } });
+    expect(accepted.status).toBe(200);
+    expect((await call(`${list}/items`, { method: 'POST', body: { fields: { code: 'b' } } })).status).toBe(409);
+  });
+});
