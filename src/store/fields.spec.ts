@@ -68,6 +68,15 @@ describe('decodeFields', () => {
   });
 });
 
+describe('date-only columns', () => {
+  it("read as the date meant whatever the site's time zone", () => {
+    const read = (due: string) => decodeFields(definition, { due }).entity.due;
+    expect(read('2026-06-01T00:00:00Z')).toBe('2026-06-01');
+    expect(read('2026-05-31T22:00:00Z')).toBe('2026-06-01');
+    expect(read('2026-06-01T05:00:00Z')).toBe('2026-06-01');
+  });
+});
+
 describe('OData queries', () => {
   it('quotes strings with doubled quotes and dates as midnight UTC', () => {
     expect(literal('text', "O'Brien")).toBe("'O''Brien'");

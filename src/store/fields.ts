@@ -35,12 +35,22 @@ function encodeValue(column: ColumnDefinition, value: unknown): unknown {
   }
 }
 
+/**
+ * SharePoint keeps a date-only value as midnight in the site's time zone, so a Stockholm site
+ * answers "2026-05-31T22:00:00Z" for 1 June: the nearest UTC midnight is the date meant.
+ */
+function dateOnly(value: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return value.slice(0, 10);
+  return new Date(Math.round(time / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
+}
+
 function decodeValue(column: ColumnDefinition, value: unknown): unknown {
   switch (column.type) {
     case 'json':
       return typeof value === 'string' ? JSON.parse(value) : value;
     case 'date':
-      return typeof value === 'string' ? value.slice(0, 10) : value;
+      return typeof value === 'string' ? dateOnly(value) : value;
     case 'number':
       return typeof value === 'string' ? Number(value) : value;
     case 'boolean':
