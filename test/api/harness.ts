@@ -37,12 +37,13 @@ export interface TestResponse {
   readonly text: string;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { tabDir?: string } = {}): Promise<Harness> {
   const logLines: string[] = [];
   const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'debug', DATA_DIR: '.data/test-unused' });
   const server = createServer(config, {
     inMemory: true,
     botScheduler: false,
+    ...(options.tabDir ? { tabDir: options.tabDir } : {}),
     log: createLogger({ level: 'debug', sink: (line) => logLines.push(line) }),
   });
   const started = await server.start();

@@ -1,0 +1,153 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthError } from '../../auth/auth-error';
+import type { Principal } from '../../auth/principal';
+import { lists, type Entities } from '../../lists/lists';
+import { createServices } from '../../services';
+import { fixturePeople, seedFixture, type Fixture } from '../../services/report/test-fixture';
+import { createMemoryStore } from '../../store/memory-store';
+import type { Store } from '../../store/port';
+import { createLogger } from '../log';
+import { apiNotFound, errorHandler } from '../middleware/errors';
+import { permissionOf, routeTable, type TokenValidatorLike } from '../route';
+import { createOrganizerServices, importBodyParser, importPaths, organizerRoutes } from './organizer';
+
+const principal = (userId: string, appRoles: Principal['appRoles']): Principal => ({ userId, tenantId: 't', name: 'n', appRoles, groups: [], groupsOverage: false });
+const tokens: Record<string, Principal> = {
+  admin: principal(fixturePeople.admin, ['Administration']),
+  board: principal('0b000000-0000-4000-8000-000000000001', ['Board']),
+  rektor: principal(fixturePeople.principalA, []),
+};
+const validator: TokenValidatorLike = {
+  async validate(header) {
+    const found = tokens[(header ?? '').replace(/^Bearer /, '')];
+    if (!found) throw new AuthError('missingToken');
+    return found;
+  },
+};
+
+const goodFile = 'kpi;ou;period;value\nN15503;10000001;2027;236,5\nN15503;10000002;2027;228\nN15033;10000001;2027;6,5\n';
+
+describe('organizer routes', () => {
+  let server: Server;
+  let base: string;
+  let store: Store<Entities>;
+  let fixture: Fixture;
+  const now = () => new Date('2026-03-15T12:00:00Z');
+
+  beforeAll(async () => {
+    store = createMemoryStore(lists);
+    fixture = await seedFixture(store);
+    const app = express();
+    const router = express.Router();
+    router.use(importPaths, importBodyParser());
+    router.use(express.json({ limit: '100kb' }));
+    const deps = { validator, services: createServices(store, { now }) };
+    organizerRoutes(routeTable(router, deps), deps, createOrganizerServices(store, { now, imports: { concurrency: 1 } }));
+    router.use(apiNotFound);
+    router.use(errorHandler(createLogger({ level: 'silent' })));
+    app.use('/api', router);
+    server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+    // keep the walk honest: every route this module adds declares a permission
+    const layers = (router as unknown as { stack: { route?: { stack: { handle: unknown }[] } }[] }).stack.filter((l) => l.route);
+    expect(layers).toHaveLength(4);
+    for (const layer of layers) expect(permissionOf(layer.route?.stack[0]?.handle)).toMatch(/^organizer\./);
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const call = (path: string, who: string | undefined, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, { ...init, headers: { ...(who ? { authorization: `Bearer ${who}` } : {}), ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string> | undefined) } });
+
+  it('gives the administration the roll-up with owners', async () => {
+    const response = await call('/organizer/rollup?schoolYear=2025/26', 'admin');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { units: unknown[]; overdueActions: { actions: { ownerName?: string }[] }[] };
+    expect(body.units).toHaveLength(3);
+    expect(body.overdueActions[0]?.actions[0]?.ownerName).toBe('Bertil Backman');
+  });
+
+  it('gives the board the roll-up without anything about individual staff', async () => {
+    const response = await call('/organizer/rollup?schoolYear=2025/26', 'board');
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('Gemensamma ordningsregler');
+    expect(text).not.toContain('Bertil Backman');
+    for (const id of Object.values(fixturePeople)) expect(text).not.toContain(id);
+  });
+
+  it('refuses a principal, a missing token and a bad school year', async () => {
+    expect((await call('/organizer/rollup', 'rektor')).status).toBe(403);
+    expect((await call('/organizer/rollup', undefined)).status).toBe(401);
+    const bad = await call('/organizer/rollup?schoolYear=2025/27', 'admin');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(await bad.json()).toMatchObject({ code: 'invalidQuery', field: 'schoolYear' });
+  });
+
+  it('lets the board import nothing', async () => {
+    const response = await call('/organizer/imports', 'board', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: goodFile }) });
+    expect(response.status).toBe(403);
+    expect(await store.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: '2026/27' }] })).toHaveLength(0);
+  });
+
+  it('previews, refuses a bad file with its rows, commits a good one with streamed progress, and again changes nothing', async () => {
+    const preview = await call('/organizer/imports/preview', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: goodFile }) });
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toMatchObject({ errors: [], summary: { create: 3 } });
+
+    const bad = await call('/organizer/imports', 'admin', { method: 'POST', headers: { accept: 'text/event-stream' }, body: JSON.stringify({ kind: 'kolada', csv: `${goodFile}N15503;99999999;2027;1\n` }) });
+    expect(bad.status).toBe(400);
+    const problemBody = (await bad.json()) as { code: string; errors: { line: number; field: string }[] };
+    expect(problemBody.code).toBe('invalidBody');
+    expect(problemBody.errors).toEqual([expect.objectContaining({ line: 5, field: 'unit' })]);
+    expect(await store.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: '2026/27' }] })).toHaveLength(0);
+
+    const streamed = await call('/organizer/imports', 'admin', { method: 'POST', headers: { accept: 'text/event-stream' }, body: JSON.stringify({ kind: 'kolada', csv: goodFile }) });
+    expect(streamed.headers.get('content-type')).toContain('text/event-stream');
+    const events = (await streamed.text()).trim().split('\n\n').map((block) => {
+      const [event, data] = block.split('\n');
+      return { event: event?.replace('event: ', ''), data: JSON.parse(data?.replace('data: ', '') ?? 'null') as unknown };
+    });
+    expect(events[0]).toEqual({ event: 'progress', data: { done: 0, total: 3 } });
+    expect(events.filter((e) => e.event === 'progress').at(-1)).toEqual({ event: 'progress', data: { done: 3, total: 3 } });
+    expect(events.at(-1)).toMatchObject({ event: 'result', data: { created: 3, updated: 0, unchanged: 0 } });
+
+    const again = await call('/organizer/imports', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: goodFile }) });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(await store.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: '2026/27' }] })).toHaveLength(3);
+  });
+
+  it('takes import bodies larger than 100 kB, up to 5 MB', async () => {
+    const filler = Array.from({ length: 6_000 }, () => 'N15503;;2027;;').join('\n');
+    const response = await call('/organizer/imports/preview', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: `kpi;ou;period;value\n${filler}` }) });
+    expect(response.status).toBe(200);
+    const tooLarge = await call('/organizer/imports/preview', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: 'x'.repeat(5 * 1024 * 1024 + 10) }) });
+    expect(tooLarge.status).toBe(413);
+  });
+
+  it('refuses unknown fields and kinds in the import body', async () => {
+    const response = await call('/organizer/imports/preview', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'excel', csv: 'a' }) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'invalidBody', field: 'kind' });
+  });
+
+  it('serves the quality report as a .docx holding the units\' analyses', async () => {
+    const response = await call('/organizer/report.docx?schoolYear=2025/26', 'admin');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(response.headers.get('content-disposition')).toContain('kvalitetsrapport-2025-26.docx');
+    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('Alléskolans orsaksanalys');
+    expect(fixture.units.a.fields.name).toBe('Alléskolan');
+  });
+});

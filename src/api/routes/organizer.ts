@@ -1,0 +1,188 @@
+/**
+ * The organizer's level: the roll-up (the board gets its staff-free view), result imports with a
+ * preview and an all-or-nothing commit that can stream its progress, and the quality report.
+ */
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { schoolYear, type SchoolYear } from '../../domain';
+import type { Entities } from '../../lists/lists';
+import { ImportFailedError, ImportRejectedError, ImportService, type CommitResult, type ImportServiceOptions } from '../../services/import/import-service';
+import { importKinds, type ImportPreview } from '../../services/import/types';
+import { ReportService } from '../../services/report/report-service';
+import { RollupService } from '../../services/rollup-service';
+import { ConflictError } from '../../store/errors';
+import type { Store } from '../../store/port';
+import type { Caller } from '../../services';
+import { problem, problemContentType, type ApiProblem } from '../problems';
+import { sendJson } from '../reply';
+import { callerOf, type RouteDeps, type RouteTable } from '../route';
+import { parseBody, parseQuery } from '../validate';
+
+/** The services behind these routes. */
+export interface OrganizerServices {
+  readonly rollups: RollupService;
+  readonly imports: ImportService;
+  readonly reports: ReportService;
+}
+
+export interface OrganizerServicesOptions {
+  readonly now?: () => Date;
+  /** shown in the quality report's title */
+  readonly organizerName?: string;
+  readonly imports?: ImportServiceOptions;
+}
+
+export function createOrganizerServices(store: Store<Entities>, options: OrganizerServicesOptions = {}): OrganizerServices {
+  const rollups = new RollupService(store, options.now ? { now: options.now } : {});
+  return {
+    rollups,
+    imports: new ImportService(store, options.imports ?? {}),
+    reports: new ReportService(rollups, {
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}),
+    }),
+  };
+}
+
+/** Import bodies carry a whole CSV file: up to 5 MB here, 100 kB everywhere else. */
+export const importBodyLimit = 5 * 1024 * 1024;
+/** The paths (under /api) whose bodies `importBodyParser` reads. */
+export const importPaths = ['/organizer/imports', '/organizer/imports/preview'];
+
+/**
+ * Parses import bodies up to 5 MB. Mount it before the API's own JSON parser, which then leaves
+ * the already parsed body alone: `router.use(importPaths, importBodyParser())`.
+ */
+export function importBodyParser(): RequestHandler {
+  const parse = express.json({ limit: importBodyLimit, strict: true, type: 'application/json' });
+  return (req: Request, res: Response, next: NextFunction) => {
+    parse(req, res, (error?: unknown) => {
+      const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
+      if (type === 'entity.too.large') next(problem('payloadTooLarge', { detail: 'Filen är större än 5 MB', field: 'csv' }));
+      else next(error);
+    });
+  };
+}
+
+const RollupQuery = z.object({ schoolYear: schoolYear.optional() });
+const ImportBody = z.strictObject({
+  kind: z.enum(importKinds),
+  csv: z.string().min(1).max(importBodyLimit),
+  /** Skolverket files without a Läsår column: the school year ("2024/25") or year ("2025") */
+  period: z.string().min(4).max(20).optional(),
+});
+
+/** The board reads the roll-up without anything about individual staff; the administration sees all. */
+function isBoardOnly(caller: Caller): boolean {
+  return caller.appRoles.includes('Board') && !caller.appRoles.includes('Administration');
+}
+
+/** A problem from the catalogue with extension members (RFC 9457 allows them), e.g. the rows in error. */
+function sendProblemWith(res: Response, error: ApiProblem, extra: Record<string, unknown>): void {
+  res.status(error.status);
+  res.setHeader('Content-Type', `${problemContentType}; charset=utf-8`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(JSON.stringify({ ...error.toBody(), ...extra }));
+}
+
+function rejected(preview: ImportPreview): { problem: ApiProblem; extra: Record<string, unknown> } {
+  const first = preview.errors[0];
+  return {
+    problem: problem('invalidBody', {
+      field: 'csv',
+      detail: `Filen har ${preview.errors.length} fel${first ? `; det första på rad ${first.line} (${first.field}): ${first.message}` : ''}. Inget sparades.`,
+    }),
+    extra: { errors: preview.errors, summary: preview.summary },
+  };
+}
+
+function failed(error: ImportFailedError): { problem: ApiProblem; extra: Record<string, unknown> } {
+  const detail = error.leftBehind.length === 0
+    ? 'Importen avbröts och det som hann sparas togs bort igen. Försök igen.'
+    : `Importen avbröts; ${error.leftBehind.length} resultat kunde inte tas bort igen.`;
+  return {
+    problem: error.reason instanceof ConflictError ? problem('conflict', { detail }) : problem('unavailable', { detail }),
+    extra: { leftBehind: error.leftBehind },
+  };
+}
+
+function commitBody(result: CommitResult): Record<string, unknown> {
+  return { created: result.created, updated: result.updated, unchanged: result.unchanged, summary: result.preview.summary };
+}
+
+function wantsEvents(req: Request): boolean {
+  return (req.get('accept') ?? '').includes('text/event-stream');
+}
+
+/** `event: <name>` with one JSON data line, as EventSource and fetch readers expect. */
+function writeEvent(res: Response, name: string, data: unknown): void {
+  res.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+export function organizerRoutes(routes: RouteTable, _deps: RouteDeps, organizer: OrganizerServices): void {
+  const yearOf = (req: Request): SchoolYear => parseQuery(RollupQuery, req.query).schoolYear ?? organizer.rollups.currentSchoolYear();
+
+  routes.add('get', '/organizer/rollup', 'organizer.read', async (req, res) => {
+    const year = yearOf(req);
+    sendJson(res, isBoardOnly(callerOf(res)) ? await organizer.rollups.boardRollup(year) : await organizer.rollups.rollup(year));
+  });
+
+  routes.add('post', '/organizer/imports/preview', 'organizer.edit', async (req, res) => {
+    const body = parseBody(ImportBody, req.body);
+    sendJson(res, await organizer.imports.previewImport(body.csv, body.kind, body.period !== undefined ? { period: body.period } : {}));
+  });
+
+  /**
+   * Commits an import. With `Accept: text/event-stream` the answer streams `progress` events
+   * ({ done, total }) and ends with a `result` or a `problem` event; a file with errors is refused
+   * before the stream starts, as a 400 problem listing the rows. Otherwise one JSON answer.
+   */
+  routes.add('post', '/organizer/imports', 'organizer.edit', async (req, res) => {
+    const body = parseBody(ImportBody, req.body);
+    const caller = callerOf(res);
+    const streaming = wantsEvents(req);
+    let started = false;
+    const start = (): void => {
+      if (started) return;
+      started = true;
+      res.status(200);
+      res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('X-Accel-Buffering', 'no');
+      res.flushHeaders();
+    };
+    try {
+      const result = await organizer.imports.commitImport(body.csv, body.kind, {
+        actor: caller.userId,
+        ...(body.period !== undefined ? { period: body.period } : {}),
+        ...(streaming ? { onProgress: (done: number, total: number) => { start(); writeEvent(res, 'progress', { done, total }); } } : {}),
+      });
+      if (!streaming) {
+        sendJson(res, commitBody(result));
+        return;
+      }
+      start();
+      writeEvent(res, 'result', commitBody(result));
+      res.end();
+    } catch (error) {
+      const answer = error instanceof ImportRejectedError ? rejected(error.preview) : error instanceof ImportFailedError ? failed(error) : undefined;
+      if (!started) {
+        if (!answer) throw error;
+        sendProblemWith(res, answer.problem, answer.extra);
+        return;
+      }
+      const fallback = problem('internal');
+      writeEvent(res, 'problem', answer ? { ...answer.problem.toBody(), ...answer.extra } : fallback.toBody());
+      res.end();
+    }
+  });
+
+  routes.add('get', '/organizer/report.docx', 'organizer.read', async (req, res) => {
+    const year = yearOf(req);
+    const buffer = await organizer.reports.qualityReport(year, isBoardOnly(callerOf(res)) ? { boardSafe: true } : {});
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    res.setHeader('Content-Disposition', `attachment; filename="kvalitetsrapport-${year.replace('/', '-')}.docx"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(buffer);
+  });
+}

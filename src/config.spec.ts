@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const m365 = { AAD_APP_CLIENT_ID: 'c1', TENANT_ID: 't1', GRAPH_SITE_ID: 'site', GRAPH_CLIENT_ID: 'mi' };
+
+describe('loadConfig', () => {
+  it('starts in local mode on loopback port 3978 with no settings', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ mode: 'local', port: 3978, host: '127.0.0.1', devIdp: true, dataDir: '.data' });
+  });
+
+  it('chooses Microsoft 365 mode when the site and the app are configured', () => {
+    const config = loadConfig(m365);
+    expect(config.mode).toBe('m365');
+    if (config.mode !== 'm365') return;
+    expect(config.devIdp).toBe(false);
+    expect(config.allowedTenantIds).toEqual(['t1']);
+    expect(config.graph.credential).toEqual({ kind: 'managedIdentity', clientId: 'mi' });
+  });
+
+  it('uses client credentials when a secret is set', () => {
+    const config = loadConfig({ ...m365, GRAPH_CLIENT_SECRET: 's', GRAPH_TENANT_ID: 'gt', ALLOWED_TENANT_IDS: 't1, t2' });
+    if (config.mode !== 'm365') throw new Error('m365 expected');
+    expect(config.graph.credential).toEqual({ kind: 'clientSecret', tenantId: 'gt', clientId: 'mi', clientSecret: 's' });
+    expect(config.allowedTenantIds).toEqual(['t1', 't2']);
+  });
+
+  it('refuses the dev identity provider in Microsoft 365 mode, naming it', () => {
+    expect(() => loadConfig({ ...m365, DEV_IDP: 'on' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...m365, DEV_IDP: 'on' })).toThrow(/DEV_IDP/);
+  });
+
+  it('names the missing variable of Microsoft 365 mode', () => {
+    expect(() => loadConfig({ MODE: 'm365', AAD_APP_CLIENT_ID: 'c1', GRAPH_SITE_ID: 's' })).toThrow(/TENANT_ID/);
+    expect(() => loadConfig({ ...m365, GRAPH_CLIENT_ID: undefined })).toThrow(/GRAPH_CLIENT_ID/);
+  });
+
+  it('names an invalid variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+});
