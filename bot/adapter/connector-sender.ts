@@ -1,0 +1,91 @@
+/**
+ * The outbox's Sender over botbuilder: sends into a stored conversation, or creates the 1:1
+ * conversation with a user first (Teams returns the existing one if there is one).
+ * The delivery id goes out as the activity's id; Teams assigns its own id and does not
+ * deduplicate on it, a connector that does can (see bot/README.md).
+ */
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import { ConversationRefSchema } from '../flows/reference';
+import { SendError, type Delivery, type OutboundMessage, type Sender } from '../outbox/message';
+
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+
+export interface ConnectorSenderOptions {
+  adapter: CloudAdapter;
+  botId?: string;
+  /** replaces every serviceUrl (tests point the bot at a fake connector) */
+  serviceUrl?: string;
+}
+
+function headerOf(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const h = headers as { get?: (n: string) => unknown } & Record<string, unknown>;
+  const value = typeof h.get === 'function' ? h.get(name) : h[name] ?? h[name.toLowerCase()];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** botbuilder's REST errors → SendError with status and Retry-After. */
+export function toSendError(error: unknown): SendError {
+  if (error instanceof SendError) return error;
+  const e = error as { statusCode?: unknown; status?: unknown; message?: unknown; response?: { status?: unknown; headers?: unknown } };
+  const statusValue = e?.statusCode ?? e?.response?.status ?? e?.status;
+  const status = typeof statusValue === 'number' ? statusValue : undefined;
+  const retryAfter = headerOf(e?.response?.headers, 'retry-after');
+  const seconds = retryAfter !== undefined ? Number(retryAfter) : NaN;
+  const retryAfterMs = Number.isFinite(seconds) ? seconds * 1_000 : retryAfter ? Math.max(0, Date.parse(retryAfter) - Date.now()) : undefined;
+  return new SendError(typeof e?.message === 'string' ? e.message : String(error), status, Number.isFinite(retryAfterMs) ? retryAfterMs : undefined);
+}
+
+export class ConnectorSender implements Sender {
+  private readonly adapter: CloudAdapter;
+  private readonly botId: string;
+  private readonly serviceUrl: string | undefined;
+
+  constructor(options: ConnectorSenderOptions) {
+    this.adapter = options.adapter;
+    this.botId = options.botId ?? '';
+    this.serviceUrl = options.serviceUrl;
+  }
+
+  async send(message: OutboundMessage, deliveryId: string, gate: (conversationKey: string) => Promise<void>): Promise<Delivery> {
+    const activity: Partial<Activity> = { ...message.activity, id: deliveryId };
+    try {
+      if (message.target.kind === 'conversation') {
+        const reference = { ...message.target.reference, ...(this.serviceUrl ? { serviceUrl: this.serviceUrl } : {}) };
+        let activityId: string | undefined;
+        await gate(reference.conversation.id);
+        await this.adapter.continueConversationAsync(this.botId, reference as unknown as Partial<ConversationReference>, async (context: TurnContext) => {
+          activityId = (await context.sendActivity(activity))?.id;
+        });
+        return { conversationId: reference.conversation.id, ...(activityId ? { activityId } : {}) };
+      }
+      const target = message.target;
+      const serviceUrl = this.serviceUrl ?? target.serviceUrl;
+      const parameters = {
+        isGroup: false,
+        bot: { id: this.botId, name: 'Kvalitetshjulet' },
+        members: [{ id: target.userId, ...(target.aadObjectId ? { aadObjectId: target.aadObjectId } : {}) }],
+        ...(target.tenantId ? { tenantId: target.tenantId, channelData: { tenant: { id: target.tenantId } } } : {}),
+      } as unknown as ConversationParameters;
+      let delivery: Delivery | undefined;
+      await gate(`user:${target.userId}`);
+      await this.adapter.createConversationAsync(this.botId, target.channelId, serviceUrl, BOT_FRAMEWORK_AUDIENCE, parameters, async (context: TurnContext) => {
+        const conversationId = context.activity.conversation.id;
+        await gate(conversationId);
+        const sent = await context.sendActivity(activity);
+        const createdReference = ConversationRefSchema.parse({
+          channelId: target.channelId,
+          serviceUrl: target.serviceUrl,
+          conversation: { id: conversationId, conversationType: 'personal', ...(target.tenantId ? { tenantId: target.tenantId } : {}) },
+          bot: { id: this.botId },
+          user: { id: target.userId, ...(target.aadObjectId ? { aadObjectId: target.aadObjectId } : {}) },
+        });
+        delivery = { conversationId, createdReference, ...(sent?.id ? { activityId: sent.id } : {}) };
+      });
+      if (!delivery) throw new SendError('the connector created no conversation', 502);
+      return delivery;
+    } catch (error) {
+      throw toSendError(error);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/** The TeamsActivityHandler: routes each activity family to the plain flows. */
+import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { errorCard } from '../cards/error-card';
+import { langOf } from '../cards/strings';
+import type { BotFlows } from '../flows/bot-flows';
+import { turnFromContext } from './turn-from-context';
+
+export class KvalitetshjuletBot extends TeamsActivityHandler {
+  constructor(private readonly flows: BotFlows, private readonly log: (message: string) => void = () => {}) {
+    super();
+    this.onConversationUpdate(async (context, next) => {
+      await this.flows.remember(turnFromContext(context));
+      await next();
+    });
+    this.onInstallationUpdate(async (context, next) => {
+      await this.flows.remember(turnFromContext(context));
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+      await this.flows.onMembersAdded(turnFromContext(context), botAdded);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      const turn = turnFromContext(context);
+      await this.flows.remember(turn);
+      await this.flows.onMessage(turn);
+      await next();
+    });
+    this.onTeamsMeetingStartEvent(async (_meeting, context, next) => {
+      const turn = turnFromContext(context);
+      await this.flows.remember(turn);
+      await this.flows.onMeetingStart(turn);
+      await next();
+    });
+    this.onTeamsMeetingEndEvent(async (_meeting, context, next) => {
+      const turn = turnFromContext(context);
+      await this.flows.remember(turn);
+      const outcome = await this.flows.onMeetingEnd(turn);
+      log(`meeting end in ${turn.info.conversationId}: ${JSON.stringify(outcome)}`);
+      await next();
+    });
+  }
+
+  /** Action.Execute is handled here in full, so that a malformed value gets our 400, not a turn error. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const response = await this.cardAction(context);
+    return { status: response.statusCode, body: response };
+  }
+
+  private async cardAction(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    let result: Awaited<ReturnType<BotFlows['onCardAction']>>;
+    try {
+      const turn = turnFromContext(context);
+      await this.flows.remember(turn);
+      result = await this.flows.onCardAction(turn);
+    } catch (error) {
+      // the card stays usable: the user sees an error card in its place, never a broken invoke
+      this.log(`bot: card action failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      result = { kind: 'card', card: errorCard(langOf(context.activity.locale)) };
+    }
+    if (result.kind === 'card') return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card.content as AdaptiveCardInvokeResponse['value'] };
+    if (result.kind === 'message') return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as AdaptiveCardInvokeResponse['value'] };
+    return { statusCode: result.status, type: 'application/vnd.microsoft.error', value: { code: result.code, message: result.message } as unknown as AdaptiveCardInvokeResponse['value'] };
+  }
+}

@@ -1,0 +1,211 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lists } from '../src/lists/lists';
+import { createMemoryStore } from '../src/store/memory-store';
+import type { Entities } from '../src/lists/lists';
+import type { Store } from '../src/store/port';
+import { startHarness, type Harness } from './testing/harness';
+import {
+  cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PRINCIPAL, seed,
+  TEACHER, teamsIdOf, type Seeded,
+} from './testing/fixtures';
+
+let store: Store<Entities>;
+let h: Harness;
+let seeded: Seeded;
+
+const cardOf = (activity: Record<string, unknown>): Record<string, unknown> =>
+  ((activity.attachments as { content: Record<string, unknown> }[] | undefined)?.[0]?.content ?? {});
+const textOf = (value: unknown): string => JSON.stringify(value);
+
+beforeEach(async () => {
+  store = createMemoryStore(lists);
+  seeded = await seed(store);
+  h = await startHarness(store);
+  h.connector.setMembers(MEETING_CHAT, [
+    { id: teamsIdOf(PRINCIPAL), aadObjectId: PRINCIPAL, name: 'Rut Rektor' },
+    { id: teamsIdOf(TEACHER), aadObjectId: TEACHER, name: 'Kim Lärare' },
+    { id: '28:kvalitetshjulet-bot', name: 'Kvalitetshjulet' },
+  ]);
+});
+afterEach(async () => { await h.close(); });
+
+describe('POST /api/messages: conversation references', () => {
+  it('stores the reference on install and updates it in place, never duplicating it', async () => {
+    const install = installActivity({ serviceUrl: h.connector.url });
+    expect((await h.post(install)).status).toBe(200);
+    expect((await h.post(messageActivity({ serviceUrl: h.connector.url, text: 'hjälp' }))).status).toBe(200);
+    expect((await h.post(messageActivity({ serviceUrl: `${h.connector.url}/`, text: 'hjälp' }))).status).toBe(200);
+    const stored = await store.queryAll('botConversations', { filter: [{ field: 'userId', op: 'eq', value: TEACHER }] });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.fields.kind).toBe('personal');
+    expect((stored[0]?.fields.reference as { serviceUrl: string }).serviceUrl).toBe(`${h.connector.url}/`);
+    // the install got a welcome (help) card in the 1:1 chat
+    expect(textOf(h.connector.activities[0]?.activity)).toContain('Det här kan jag hjälpa till med');
+  });
+});
+
+describe('POST /api/messages: commands', () => {
+  it('answers "mina åtgärder" with the open actions of the user, soonest due first', async () => {
+    await h.post(messageActivity({ serviceUrl: h.connector.url, text: 'Mina åtgärder' }));
+    const reply = h.connector.activities.at(-1);
+    const text = textOf(reply?.activity);
+    expect(text).toContain('Kartlägg studiero');
+    expect(text).toContain('Läsfrämjande insats åk 4');
+    expect(text).not.toContain('Klar åtgärd');
+    expect(text.indexOf('Kartlägg studiero')).toBeLessThan(text.indexOf('Läsfrämjande'));
+  });
+
+  it('answers "my actions" in English for an English client', async () => {
+    await h.post(messageActivity({ serviceUrl: h.connector.url, text: 'show my tasks', locale: 'en-GB' }));
+    expect(textOf(h.connector.activities.at(-1)?.activity)).toContain('My actions');
+  });
+
+  it('answers anything unknown with the help card, saying what it did not understand', async () => {
+    await h.post(messageActivity({ serviceUrl: h.connector.url, text: 'banankaka' }));
+    const text = textOf(h.connector.activities.at(-1)?.activity);
+    expect(text).toContain('Jag förstod inte \\"banankaka\\"');
+    expect(text).toContain('mina åtgärder');
+  });
+});
+
+describe('POST /api/messages: meeting end', () => {
+  it('posts a summary to the meeting chat and one follow-up card to each participant, in their own 1:1 chat', async () => {
+    expect((await h.post(meetingEndActivity({ serviceUrl: h.connector.url }))).status).toBe(200);
+    const result = await h.bot.outbox.drainAll();
+    expect(result).toMatchObject({ sent: 3, failed: 0 });
+    const summary = h.connector.activitiesIn(MEETING_CHAT);
+    expect(summary).toHaveLength(1);
+    const summaryText = textOf(summary[0]?.activity);
+    expect(summaryText).toContain('Sammanfattning: Resultatkonferens vt');
+    expect(summaryText).toContain('Läsfrämjande insats åk 4');
+    expect(summaryText).toContain('Kim Lärare');
+    expect([...h.connector.created.keys()].sort()).toEqual([teamsIdOf(PRINCIPAL), teamsIdOf(TEACHER)].sort());
+    const teacherChat = h.connector.created.get(teamsIdOf(TEACHER)) ?? '';
+    const [card] = h.connector.activitiesIn(teacherChat);
+    const content = cardOf(card?.activity ?? {});
+    expect(textOf(content)).toContain('Vilka styrkor såg vi?'); // the latest template version
+    expect(textOf(content)).not.toContain('Gammal fråga');
+    expect(content.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'followUp.refresh' }, userIds: [TEACHER] });
+    // the 1:1 conversations the bot created are stored for reminders later
+    const refs = await store.queryAll('botConversations', { filter: [{ field: 'userId', op: 'eq', value: TEACHER }] });
+    expect(refs.map((r) => r.fields.conversationId)).toEqual([teacherChat]);
+  });
+
+  it('handles the same activity id delivered twice once, and a second meetingEnd for the meeting queues nothing new', async () => {
+    const end = meetingEndActivity({ serviceUrl: h.connector.url, id: 'end-1' });
+    const [a, b] = await Promise.all([h.post(end), h.post(end)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await h.post(meetingEndActivity({ serviceUrl: h.connector.url, id: 'end-2' }));
+    await h.bot.outbox.drainAll();
+    expect(h.connector.activities).toHaveLength(3);
+    expect(h.connector.stats.duplicatesSuppressed).toBe(0);
+    expect(h.logs.some((l) => l.includes('delivered again'))).toBe(true);
+  });
+
+  it('asks for the meeting to be linked when the meeting is not in the Meetings list', async () => {
+    // the seeded meeting is found by its chat id too: this one is another meeting in another chat
+    const other = meetingEndActivity({ serviceUrl: h.connector.url, meetingId: 'MCMxOTpvdGhlcg' });
+    other.conversation = { ...other.conversation, id: '19:meeting_other@thread.v2' };
+    await h.post(other);
+    await h.bot.outbox.drainAll();
+    const text = textOf(h.connector.activitiesIn('19:meeting_other@thread.v2'));
+    expect(text).toContain('Mötet är inte kopplat till en enhet');
+  });
+
+  it('retries a 429 with Retry-After and a 503, and still delivers each card once', async () => {
+    h.connector.failNext(2, 429, { retryAfterSeconds: 0, path: '/activities' });
+    h.connector.failNext(1, 503, { path: '/v3/conversations' });
+    await h.post(meetingEndActivity({ serviceUrl: h.connector.url }));
+    for (let i = 0; i < 40 && h.connector.activities.length < 3; i++) {
+      await h.bot.outbox.drainAll();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(h.connector.stats.injected).toBe(3);
+    expect(h.connector.activities).toHaveLength(3);
+    const jobs = await store.queryAll('jobs', { filter: [{ field: 'status', op: 'eq', value: 'done' }] });
+    expect(jobs.filter((j) => j.fields.kind === 'outbound')).toHaveLength(3);
+  });
+});
+
+describe('POST /api/messages: meeting start', () => {
+  it('posts the agenda and the unit\'s open actions to the meeting chat', async () => {
+    await h.post(meetingStartActivity({ serviceUrl: h.connector.url }));
+    await h.bot.outbox.drainAll();
+    const text = textOf(h.connector.activitiesIn(MEETING_CHAT));
+    expect(text).toContain('Dagordning: Resultatkonferens vt');
+    expect(text).toContain('1. Resultat i matematik');
+    expect(text).toContain('Kartlägg studiero');
+    expect(text).not.toContain('Klar åtgärd');
+  });
+});
+
+describe('POST /api/messages: follow-up answers (adaptiveCard/action)', () => {
+  const submit = (id: string, data: Record<string, unknown>) =>
+    cardActionActivity({ serviceUrl: h.connector.url, id, verb: 'followUp.submit', data: { meetingId: seeded.meetingId, templateId: seeded.templateId, templateVersion: 2, ...data } });
+
+  it('stores the answers, shows the saved card, and answering again updates the one response', async () => {
+    const first = await h.post(submit('s1', { q_styrkor: 'Bra samarbete', q_delaktighet: '3' }));
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(textOf(first.body)).toContain('Tack! Dina svar är sparade.');
+    expect(textOf(first.body)).toContain('Stämmer ganska bra');
+    await h.post(submit('s2', { q_styrkor: 'Ännu bättre samarbete', q_delaktighet: '4' }));
+    const responses = await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] });
+    expect(responses).toHaveLength(1);
+    expect(responses[0]?.fields).toMatchObject({
+      respondentId: TEACHER, templateVersion: 2, unitId: seeded.unitId,
+      answers: [{ questionId: 'styrkor', text: 'Ännu bättre samarbete' }, { questionId: 'delaktighet', scale: 4 }],
+    });
+  });
+
+  it('refreshes to the user\'s own state: the form before answering, the saved answers after', async () => {
+    const refresh = (id: string) => cardActionActivity({ serviceUrl: h.connector.url, id, verb: 'followUp.refresh', data: { meetingId: seeded.meetingId, templateId: seeded.templateId } });
+    expect(textOf((await h.post(refresh('r1'))).body)).toContain('Skicka svar');
+    await h.post(submit('s1', { q_styrkor: 'Tydliga mål' }));
+    const after = textOf((await h.post(refresh('r2'))).body);
+    expect(after).toContain('Tydliga mål');
+    expect(after).toContain('Ändra svar');
+  });
+
+  it('refuses a personnummer in an answer with an error card and stores nothing', async () => {
+    const res = await h.post(submit('s1', { q_styrkor: 'Eleven 121212-1212 behöver stöd' }));
+    expect(res.status).toBe(200);
+    expect(textOf(res.body)).toContain('Något gick fel');
+    expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(0);
+  });
+
+  it('answers malformed card payloads with an error card or a 400, never a crash', async () => {
+    const bad = [
+      cardActionActivity({ serviceUrl: h.connector.url, id: 'b1', verb: 'followUp.submit', data: { meetingId: 42 } }),
+      cardActionActivity({ serviceUrl: h.connector.url, id: 'b2', verb: 'followUp.submit', data: { meetingId: '999', templateId: '998' } }),
+      cardActionActivity({ serviceUrl: h.connector.url, id: 'b3', verb: 'no.such.verb', data: {} }),
+      { ...cardActionActivity({ serviceUrl: h.connector.url, id: 'b4', verb: 'x', data: {} }), value: 'not an object' },
+      cardActionActivity({ serviceUrl: h.connector.url, id: 'b5', verb: 'followUp.submit', data: { meetingId: seeded.meetingId, templateId: seeded.templateId, q_delaktighet: '7' } }),
+    ];
+    for (const activity of bad) {
+      const res = await h.post(activity);
+      expect([200, 400]).toContain(res.status);
+      if (res.status === 200) expect(textOf(res.body)).toMatch(/Något gick fel|känner igen/);
+    }
+    expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(0);
+  });
+});
+
+describe('POST /api/messages: bad input', () => {
+  it.each([
+    ['not JSON', '{"type":', true],
+    ['an array', '[]', true],
+    ['no type', JSON.stringify({ channelId: 'msteams', serviceUrl: 'http://x', conversation: { id: 'c' }, from: { id: 'u' } }), true],
+    ['no conversation', JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'http://x', from: { id: 'u' } }), true],
+    ['a serviceUrl that is not a URL', JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'nope', conversation: { id: 'c' }, from: { id: 'u' } }), true],
+  ])('answers %s with 400', async (_name, body) => {
+    const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: String(body) });
+    expect(res.status).toBe(400);
+  });
+
+  it('keeps serving after bad input', async () => {
+    await h.post('{"type":', true);
+    await h.post(messageActivity({ serviceUrl: h.connector.url, text: 'hjälp' }));
+    expect(textOf(h.connector.activities.at(-1)?.activity)).toContain('Det här kan jag hjälpa till med');
+  });
+});

@@ -1,0 +1,21 @@
+import type { StoredItem } from '../../src/store/port';
+import type { BotAction } from '../data/entities';
+import { attachment, card, formatDate, text, title, type CardAttachment, type CardElement } from './card';
+import { strings, type Lang } from './strings';
+
+/** The owner's open actions, soonest due first; `today` is "YYYY-MM-DD". */
+export function myActionsCard(lang: Lang, actions: readonly StoredItem<BotAction>[], today: string): CardAttachment {
+  const s = strings(lang);
+  if (!actions.length) return attachment(card([title(s.myActionsTitle), text(s.noActions)]));
+  const rows: CardElement[] = actions.map((a) => ({
+    type: 'Container',
+    separator: true,
+    items: [
+      text(a.fields.title, { weight: 'Bolder' }),
+      text(`${s.due}: ${formatDate(a.fields.dueDate, lang)}${a.fields.dueDate.slice(0, 10) < today ? ` · **${s.overdue}**` : ''}`, {
+        isSubtle: true, spacing: 'None', ...(a.fields.dueDate.slice(0, 10) < today ? { color: 'Attention' } : {}),
+      }),
+    ],
+  }));
+  return attachment(card([title(s.myActionsTitle), ...rows]));
+}

@@ -1,0 +1,36 @@
+/** Finding the meeting, its actions and its follow-up template in the lists. */
+import { isOpen } from '../../src/domain';
+import type { StoredItem } from '../../src/store/port';
+import type { BotAction, BotFollowUpTemplate, BotMeeting, BotStore, MeetingType } from '../data/entities';
+
+/** The Meetings item for a Teams meeting: by its Teams meeting id, else by its chat id. */
+export async function findMeeting(store: BotStore, teamsMeetingId: string | undefined, chatId: string): Promise<StoredItem<BotMeeting> | undefined> {
+  if (teamsMeetingId) {
+    const byMeeting = await store.query('meetings', { filter: [{ field: 'teamsMeetingId', op: 'eq', value: teamsMeetingId }], top: 1 });
+    if (byMeeting.items[0]) return byMeeting.items[0];
+  }
+  const byChat = await store.query('meetings', { filter: [{ field: 'chatId', op: 'eq', value: chatId }], top: 1 });
+  return byChat.items[0];
+}
+
+/** Actions whose origin is this meeting, soonest due first. */
+export async function actionsFromMeeting(store: BotStore, meetingId: string): Promise<StoredItem<BotAction>[]> {
+  const items = await store.queryAll('actions', { filter: [{ field: 'originId', op: 'eq', value: meetingId }] });
+  return items.filter((a) => a.fields.originKind === 'meeting').sort(byDueDate);
+}
+
+export function byDueDate(a: StoredItem<BotAction>, b: StoredItem<BotAction>): number {
+  return a.fields.dueDate.localeCompare(b.fields.dueDate);
+}
+
+/** The unit's open actions, soonest due first. */
+export async function openActionsOfUnit(store: BotStore, unitId: string): Promise<StoredItem<BotAction>[]> {
+  const items = await store.queryAll('actions', { filter: [{ field: 'unitId', op: 'eq', value: unitId }] });
+  return items.filter((a) => isOpen(a.fields)).sort(byDueDate);
+}
+
+/** The latest version of the meeting type's template. */
+export async function latestTemplate(store: BotStore, type: MeetingType): Promise<StoredItem<BotFollowUpTemplate> | undefined> {
+  const items = await store.queryAll('followUpTemplates', { filter: [{ field: 'meetingType', op: 'eq', value: type }] });
+  return items.sort((a, b) => b.fields.version - a.fields.version)[0];
+}

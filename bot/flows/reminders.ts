@@ -1,0 +1,99 @@
+/**
+ * The reminder scan: owners get a card some days before an action is due and once it is overdue;
+ * the unit's principal hears about actions overdue past a set time. Each reminder is an outbox
+ * job with a deterministic key, so however many instances scan, each reminder is queued once.
+ * The scan itself is a leased job per day and instance group, so usually only one instance scans.
+ */
+import { escalationCard, reminderCard, type ReminderKind } from '../cards/reminder-card';
+import { langOf } from '../cards/strings';
+import type { BotStore } from '../data/entities';
+import { claimJob, ensureJob, finishJob, isFree } from '../outbox/jobs';
+import { addDays, daysBetween, dayOf, type FlowContext } from './context';
+import { isOpen } from '../../src/domain';
+
+export interface ReminderOptions {
+  /** remind this many days before the due date */
+  daysBefore?: number;
+  /** tell the principal when an action has been overdue this many days */
+  escalateAfterDays?: number;
+  /** how often the scan may run */
+  scanEveryMs?: number;
+  leaseMs?: number;
+}
+
+export interface ScanResult {
+  queued: number;
+  withoutConversation: number;
+}
+
+/** Queues due reminders; returns what it queued (already queued ones count too: enqueue is idempotent). */
+export async function scanReminders(ctx: FlowContext, options: ReminderOptions = {}): Promise<ScanResult> {
+  const daysBefore = options.daysBefore ?? 3;
+  const escalateAfter = options.escalateAfterDays ?? 14;
+  const today = dayOf(ctx.clock.now());
+  const horizon = addDays(today, daysBefore);
+  const actions = await ctx.store.queryAll('actions', { filter: [{ field: 'dueDate', op: 'le', value: horizon }] });
+  const result: ScanResult = { queued: 0, withoutConversation: 0 };
+  for (const action of actions) {
+    if (!isOpen(action.fields)) continue;
+    const due = action.fields.dueDate.slice(0, 10);
+    const left = daysBetween(today, due);
+    const kind: ReminderKind = left < 0 ? 'overdue' : 'dueSoon';
+    const owner = await ctx.conversations.personalWith(action.fields.ownerId);
+    if (!owner) {
+      result.withoutConversation++;
+    } else {
+      await ctx.outbox.enqueue({
+        key: `reminder:${action.id}:${kind}:${due}`,
+        target: { kind: 'conversation', reference: owner },
+        activity: { type: 'message', summary: action.fields.title, attachments: [reminderCard({ lang: langOf(owner.locale), actionId: action.id, action: action.fields, kind, daysLeft: left })] },
+      });
+      result.queued++;
+    }
+    if (-left >= escalateAfter) result.queued += await escalate(ctx, action.id, action.fields, -left);
+  }
+  return result;
+}
+
+async function escalate(ctx: FlowContext, actionId: string, action: Parameters<typeof escalationCard>[1], daysOverdue: number): Promise<number> {
+  const principals = await principalsOf(ctx.store, action.unitId);
+  let queued = 0;
+  for (const principalId of principals) {
+    const ref = await ctx.conversations.personalWith(principalId);
+    if (!ref) continue;
+    await ctx.outbox.enqueue({
+      key: `escalation:${actionId}:${action.dueDate.slice(0, 10)}:${principalId}`,
+      target: { kind: 'conversation', reference: ref },
+      activity: { type: 'message', summary: action.title, attachments: [escalationCard(langOf(ref.locale), action, daysOverdue)] },
+    });
+    queued++;
+  }
+  return queued;
+}
+
+async function principalsOf(store: BotStore, unitId: string): Promise<string[]> {
+  try {
+    const unit = await store.get('units', unitId);
+    return [...unit.fields.principalIds];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Runs the scan at most once per period across all instances: the period's scan is a job whose
+ * lease one instance wins. If that instance dies mid-scan, the lease runs out and another reruns it
+ * (safe: enqueueing is idempotent).
+ */
+export async function runScheduledScan(ctx: FlowContext, instanceId: string, options: ReminderOptions = {}): Promise<ScanResult | undefined> {
+  const every = options.scanEveryMs ?? 3_600_000;
+  const now = ctx.clock.now();
+  const period = Math.floor(now / every);
+  const job = await ensureJob(ctx.store, { kind: 'reminderScan', key: `reminder-scan:${period}`, dueAt: new Date(period * every).toISOString(), payload: {} });
+  if (job.fields.status !== 'pending' || !isFree(job.fields, now)) return undefined;
+  const claimed = await claimJob(ctx.store, job, instanceId, options.leaseMs ?? 300_000, now);
+  if (!claimed) return undefined;
+  const result = await scanReminders(ctx, options);
+  await finishJob(ctx.store, claimed, { status: 'done', doneAt: new Date(ctx.clock.now()).toISOString(), payload: { ...result } });
+  return result;
+}

@@ -1,0 +1,60 @@
+/** What goes through the outbox: plain data, persisted as a Job's payload. */
+import { z } from 'zod';
+import { ConversationRefSchema } from '../flows/reference';
+
+export const AttachmentSchema = z.object({ contentType: z.string(), content: z.unknown() });
+
+export const OutgoingActivitySchema = z.object({
+  type: z.literal('message'),
+  text: z.string().optional(),
+  summary: z.string().optional(),
+  attachments: z.array(AttachmentSchema).optional(),
+});
+export type OutgoingActivity = z.infer<typeof OutgoingActivitySchema>;
+
+/** A user we may not have a 1:1 conversation with yet: the connector creates one (idempotent in Teams). */
+export const UserTargetSchema = z.object({
+  kind: z.literal('user'),
+  /** the Teams user id ("29:...") */
+  userId: z.string().min(1),
+  aadObjectId: z.string().optional(),
+  tenantId: z.string().optional(),
+  serviceUrl: z.string().min(1),
+  channelId: z.string().default('msteams'),
+});
+
+export const ConversationTargetSchema = z.object({ kind: z.literal('conversation'), reference: ConversationRefSchema });
+
+export const OutboundMessageSchema = z.object({
+  /** deterministic: the same logical message always has the same key (e.g. followup:<meeting>:<user>) */
+  key: z.string().min(1).max(240),
+  target: z.discriminatedUnion('kind', [UserTargetSchema, ConversationTargetSchema]),
+  activity: OutgoingActivitySchema,
+});
+export type OutboundMessage = z.infer<typeof OutboundMessageSchema>;
+export type OutboundTarget = OutboundMessage['target'];
+
+export interface Delivery {
+  conversationId: string;
+  activityId?: string;
+  /** set when the connector created a 1:1 conversation for a user target */
+  createdReference?: z.infer<typeof ConversationRefSchema>;
+}
+
+/** The connector, seen from the outbox. `gate` must be awaited before every HTTP request. */
+export interface Sender {
+  send(message: OutboundMessage, deliveryId: string, gate: (conversationKey: string) => Promise<void>): Promise<Delivery>;
+}
+
+/** A failed send: `status` absent means the connection failed. */
+export class SendError extends Error {
+  override readonly name = 'SendError';
+  constructor(message: string, readonly status?: number, readonly retryAfterMs?: number) {
+    super(message);
+  }
+}
+
+/** The rate-limit key of a target: one per Teams conversation (or per user until it exists). */
+export function conversationKeyOf(target: OutboundTarget): string {
+  return target.kind === 'conversation' ? target.reference.conversation.id : `user:${target.userId}`;
+}

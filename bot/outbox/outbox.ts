@@ -1,0 +1,141 @@
+/**
+ * The one queue for proactive messages. Every message is a job in the store (so a restart loses
+ * nothing), sent under Teams' rate limits, retried on 429/5xx with backoff, and marked done with
+ * its delivery. See docs in bot/README.md ("Delivery guarantee") for what "exactly once" means here.
+ */
+import { randomUUID } from 'node:crypto';
+import type { BotStore } from '../data/entities';
+import { backoffDelay, isRetryable, type BackoffOptions } from './backoff';
+import { systemClock, type Clock } from './clock';
+import { claimJob, ensureJob, findDueJobs, finishJob, type Job } from './jobs';
+import { OutboundMessageSchema, SendError, type Delivery, type OutboundMessage, type Sender } from './message';
+import { RateLimiter } from './rate-limiter';
+
+export const OUTBOUND_JOB = 'outbound';
+
+export interface OutboxOptions {
+  store: BotStore;
+  sender: Sender;
+  limiter?: RateLimiter;
+  clock?: Clock;
+  /** names this instance in job leases */
+  instanceId?: string;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** jobs claimed per pass: enough to keep the app's rate limit busy within one lease */
+  batchSize?: number;
+  backoff?: BackoffOptions;
+  /** called after each delivery, e.g. to store the reference of a 1:1 conversation just created */
+  onDelivered?: (message: OutboundMessage, delivery: Delivery) => Promise<void>;
+  log?: (message: string) => void;
+}
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  failed: number;
+  /** jobs another instance claimed first */
+  skipped: number;
+}
+
+export class Outbox {
+  readonly instanceId: string;
+  private readonly store: BotStore;
+  private readonly sender: Sender;
+  private readonly limiter: RateLimiter;
+  private readonly clock: Clock;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly batchSize: number;
+  private readonly options: OutboxOptions;
+
+  constructor(options: OutboxOptions) {
+    this.options = options;
+    this.store = options.store;
+    this.sender = options.sender;
+    this.clock = options.clock ?? systemClock;
+    this.limiter = options.limiter ?? new RateLimiter({ clock: this.clock });
+    this.instanceId = options.instanceId ?? `bot-${randomUUID()}`;
+    this.leaseMs = options.leaseMs ?? 120_000;
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.batchSize = options.batchSize ?? 100;
+  }
+
+  /** Queues a message; enqueueing the same key again is a no-op (the job's clientKey is the key). */
+  async enqueue(message: OutboundMessage, dueAt = this.clock.now()): Promise<void> {
+    const parsed = OutboundMessageSchema.parse(message);
+    await ensureJob(this.store, { kind: OUTBOUND_JOB, key: `outbound:${parsed.key}`, dueAt: new Date(dueAt).toISOString(), payload: parsed });
+  }
+
+  /** One pass: claims the due jobs and sends them concurrently under the rate limits. */
+  async drain(): Promise<DrainResult> {
+    const result: DrainResult = { sent: 0, retried: 0, failed: 0, skipped: 0 };
+    const due = await findDueJobs(this.store, OUTBOUND_JOB, this.clock.now(), this.batchSize);
+    await Promise.all(due.map(async (job) => {
+      const outcome = await this.run(job);
+      result[outcome]++;
+    }));
+    return result;
+  }
+
+  /** Drains until nothing is due (retries that are due later are left for later passes). */
+  async drainAll(maxPasses = 1_000): Promise<DrainResult> {
+    const total: DrainResult = { sent: 0, retried: 0, failed: 0, skipped: 0 };
+    for (let pass = 0; pass < maxPasses; pass++) {
+      const r = await this.drain();
+      total.sent += r.sent; total.retried += r.retried; total.failed += r.failed; total.skipped += r.skipped;
+      if (r.sent + r.retried + r.failed + r.skipped === 0) break;
+    }
+    return total;
+  }
+
+  private async run(job: Job): Promise<keyof DrainResult> {
+    const claimed = await claimJob(this.store, job, this.instanceId, this.leaseMs, this.clock.now());
+    if (!claimed) return 'skipped';
+    const parsed = OutboundMessageSchema.safeParse(claimed.fields.payload);
+    if (!parsed.success) {
+      await finishJob(this.store, claimed, { status: 'failed', lastError: `invalid payload: ${parsed.error.message}`.slice(0, 2_000) });
+      return 'failed';
+    }
+    const message = parsed.data;
+    const leaseEnd = this.clock.now() + this.leaseMs;
+    const gate = async (conversationKey: string): Promise<void> => {
+      await this.limiter.acquire(conversationKey);
+      // a lease that ran out while waiting belongs to whoever claims the job next
+      if (this.clock.now() > leaseEnd - 1_000) throw new SendError('lease ran out while waiting for a rate-limit slot', 503);
+    };
+    try {
+      const delivery = await this.sender.send(message, claimed.fields.key, gate);
+      const recorded = await finishJob(this.store, claimed, {
+        status: 'done',
+        doneAt: new Date(this.clock.now()).toISOString(),
+        payload: { ...message, delivery: { ...delivery, at: new Date(this.clock.now()).toISOString(), by: this.instanceId } },
+      });
+      if (!recorded) this.options.log?.(`outbox: ${claimed.fields.key} was sent but its lease had passed to another instance`);
+      await this.options.onDelivered?.(message, delivery).catch((e: unknown) => this.options.log?.(`outbox: after delivery of ${claimed.fields.key}: ${String(e)}`));
+      return 'sent';
+    } catch (error) {
+      return this.fail(claimed, message, error);
+    }
+  }
+
+  private async fail(job: Job, message: OutboundMessage, error: unknown): Promise<keyof DrainResult> {
+    const status = error instanceof SendError ? error.status : undefined;
+    const retryAfterMs = error instanceof SendError ? error.retryAfterMs : undefined;
+    const attempts = job.fields.attempts;
+    if (status === 429 && retryAfterMs !== undefined) {
+      const key = message.target.kind === 'conversation' ? message.target.reference.conversation.id : `user:${message.target.userId}`;
+      this.limiter.block(key, this.clock.now() + retryAfterMs);
+    }
+    if (!isRetryable(status) || attempts >= this.maxAttempts) {
+      this.options.log?.(`outbox: ${job.fields.key} failed for good after ${attempts} attempts: ${String(error)}`);
+      await finishJob(this.store, job, { status: 'failed', lastError: `${status ?? 'network'}: ${String(error)}`.slice(0, 2_000) });
+      return 'failed';
+    }
+    const delay = backoffDelay(attempts, retryAfterMs, this.options.backoff);
+    const now = this.clock.now();
+    // the lease ends now: the job is free again once it is due
+    await finishJob(this.store, job, { dueAt: new Date(now + delay).toISOString(), leaseUntil: new Date(now).toISOString(), lastError: `${status ?? 'network'}: ${String(error)}`.slice(0, 2_000) });
+    return 'retried';
+  }
+}

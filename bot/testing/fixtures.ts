@@ -1,0 +1,118 @@
+/** Test data for the bot: a unit, a linked meeting with actions, a template; and real Teams activity JSON. */
+import type { Entities } from '../../src/lists/lists';
+import type { Store } from '../../src/store/port';
+
+export const TENANT = '0d3a4f8e-2b1c-4e5f-9a7b-6c8d9e0f1a2b';
+export const PRINCIPAL = '11111111-1111-4111-8111-111111111111';
+export const TEACHER = '22222222-2222-4222-8222-222222222222';
+export const BOT = '28:kvalitetshjulet-bot';
+export const MEETING_CHAT = '19:meeting_NjU4YjA2MzctMjM0Ni00@thread.v2';
+export const TEAMS_MEETING_ID = 'MCMxOTptZWV0aW5nX05qVTRZakEyTXpj';
+
+export const userN = (n: number): string => `${String(n).padStart(8, '0')}-aaaa-4aaa-8aaa-${String(n).padStart(12, '0')}`;
+export const teamsIdOf = (aad: string): string => `29:1${aad.replace(/-/g, '')}`;
+
+export interface Seeded {
+  unitId: string;
+  meetingId: string;
+  templateId: string;
+  actionIds: string[];
+}
+
+const actor = { actor: PRINCIPAL };
+
+export async function seed(store: Store<Entities>, options: { today?: string; linked?: boolean } = {}): Promise<Seeded> {
+  const today = options.today ?? '2026-03-10';
+  const unit = await store.create('units', { name: 'Björkskolan', type: 'grundskola', schoolUnitCode: '12345678', principalIds: [PRINCIPAL] }, { ...actor, clientKey: 'unit-1' });
+  const meeting = await store.create('meetings', {
+    type: 'resultsConference', title: 'Resultatkonferens vt', unitId: unit.id, startsAt: `${today}T08:00:00Z`, schoolYear: '2025/26',
+    ...(options.linked === false ? {} : { teamsMeetingId: TEAMS_MEETING_ID, chatId: MEETING_CHAT }),
+    participants: [{ role: 'principal', userId: PRINCIPAL }, { role: 'teacher', userId: TEACHER }],
+    agenda: [{ id: 'a1', title: 'Resultat i matematik' }, { id: 'a2', title: 'Analys av orsaker' }],
+  }, { ...actor, clientKey: 'meeting-1' });
+  const template = await store.create('followUpTemplates', {
+    meetingType: 'resultsConference', version: 2,
+    questions: [
+      { id: 'styrkor', sv: 'Vilka styrkor såg vi?', en: 'Which strengths did we see?', kind: 'text' },
+      { id: 'delaktighet', sv: 'Jag kunde bidra i analysen.', en: 'I could contribute to the analysis.', kind: 'scale' },
+    ],
+  }, { ...actor, clientKey: 'template-2' });
+  await store.create('followUpTemplates', {
+    meetingType: 'resultsConference', version: 1, questions: [{ id: 'gammal', sv: 'Gammal fråga', en: 'Old question', kind: 'text' }],
+  }, { ...actor, clientKey: 'template-1' });
+  const actionIds: string[] = [];
+  const actions = [
+    { title: 'Läsfrämjande insats åk 4', ownerId: TEACHER, ownerName: 'Kim Lärare', dueDate: '2026-03-12', status: 'planned' as const },
+    { title: 'Kartlägg studiero', ownerId: TEACHER, ownerName: 'Kim Lärare', dueDate: '2026-02-01', status: 'inProgress' as const },
+    { title: 'Klar åtgärd', ownerId: TEACHER, ownerName: 'Kim Lärare', dueDate: '2026-02-01', status: 'done' as const },
+  ];
+  for (const [i, a] of actions.entries()) {
+    const item = await store.create('actions', { ...a, unitId: unit.id, originKind: 'meeting', originId: meeting.id, schoolYear: '2025/26' }, { ...actor, clientKey: `action-${i}` });
+    actionIds.push(item.id);
+  }
+  return { unitId: unit.id, meetingId: meeting.id, templateId: template.id, actionIds };
+}
+
+interface ActivityOptions {
+  serviceUrl: string;
+  id?: string;
+  from?: string;
+  locale?: string;
+}
+
+const base = (o: ActivityOptions, conversation: Record<string, unknown>) => ({
+  id: o.id ?? `f:${Math.random().toString(36).slice(2)}`,
+  timestamp: '2026-03-10T09:00:00.000Z',
+  serviceUrl: o.serviceUrl,
+  channelId: 'msteams',
+  from: { id: teamsIdOf(o.from ?? TEACHER), aadObjectId: o.from ?? TEACHER, name: 'Kim Lärare' },
+  recipient: { id: BOT, name: 'Kvalitetshjulet' },
+  conversation,
+  locale: o.locale ?? 'sv-SE',
+  entities: [{ type: 'clientInfo', locale: o.locale ?? 'sv-SE', country: 'SE', platform: 'Web' }],
+  channelData: { tenant: { id: TENANT } },
+});
+
+const personal = (user: string) => ({ conversationType: 'personal', tenantId: TENANT, id: `a:1personal-${user}` });
+const meetingChat = { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: MEETING_CHAT };
+
+export function messageActivity(o: ActivityOptions & { text: string }) {
+  return { ...base(o, personal(o.from ?? TEACHER)), type: 'message', text: o.text, textFormat: 'plain' };
+}
+
+export function installActivity(o: ActivityOptions) {
+  return { ...base(o, personal(o.from ?? TEACHER)), type: 'conversationUpdate', membersAdded: [{ id: BOT }] };
+}
+
+export function meetingEndActivity(o: ActivityOptions & { meetingId?: string }) {
+  const meetingId = o.meetingId ?? TEAMS_MEETING_ID;
+  const b = base(o, meetingChat);
+  return {
+    ...b,
+    type: 'event',
+    name: 'application/vnd.microsoft.meetingEnd',
+    channelData: { ...b.channelData, source: null, meeting: { id: meetingId } },
+    value: { Id: meetingId, MeetingType: 'Scheduled', JoinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x', Title: 'Resultatkonferens vt', EndTime: '2026-03-10T09:00:00Z' },
+  };
+}
+
+export function meetingStartActivity(o: ActivityOptions & { meetingId?: string }) {
+  const meetingId = o.meetingId ?? TEAMS_MEETING_ID;
+  const b = base(o, meetingChat);
+  return {
+    ...b,
+    type: 'event',
+    name: 'application/vnd.microsoft.meetingStart',
+    channelData: { ...b.channelData, source: null, meeting: { id: meetingId } },
+    value: { Id: meetingId, MeetingType: 'Scheduled', JoinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x', Title: 'Resultatkonferens vt', StartTime: '2026-03-10T08:00:00Z' },
+  };
+}
+
+export function cardActionActivity(o: ActivityOptions & { verb: string; data: Record<string, unknown> }) {
+  return {
+    ...base(o, personal(o.from ?? TEACHER)),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: o.verb, data: o.data }, trigger: 'manual' },
+  };
+}
