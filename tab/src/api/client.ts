@@ -1,4 +1,4 @@
-import { ProblemError } from './problem-error';
+import { ProblemError, problemFrom } from './problem-error';
 import type {
   Action, ActionFields, Analysis, AnalysisFields, Feedback, FollowUpResponse, FollowUpTemplate, Goal, Indicator, Me,
   Measurement, Meeting, Overview, Page, Unit,
@@ -54,7 +54,7 @@ export class ApiClient {
       throw new ProblemError({ status: 0, code: 'network', title: 'Network error' });
     }
     if (response.status === 401) this.onUnauthorized();
-    if (!response.ok) throw await toProblem(response);
+    if (!response.ok) throw await problemFrom(response);
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -126,26 +126,6 @@ export class ApiClient {
   myFollowUps(): Promise<Page<Meeting>> {
     return this.request('GET', '/api/my/follow-ups');
   }
-}
-
-async function toProblem(response: Response): Promise<ProblemError> {
-  const text = await response.text().catch(() => '');
-  let body: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = text ? JSON.parse(text) : {};
-    if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;
-  } catch {
-    // Not JSON (a proxy's HTML page, say): keep the status alone.
-  }
-  const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  return new ProblemError({
-    status: response.status,
-    code: str(body.code),
-    title: str(body.title) ?? response.statusText,
-    detail: str(body.detail),
-    field: str(body.field),
-    current: body.current,
-  });
 }
 
 function enc(segment: string): string {

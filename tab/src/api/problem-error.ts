@@ -25,3 +25,24 @@ export class ProblemError extends Error {
     return this.status === 409;
   }
 }
+
+/** Reads a failed response as a ProblemError: problem+json when it is, the status alone when not. */
+export async function problemFrom(response: Response): Promise<ProblemError> {
+  const text = await response.text().catch(() => '');
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : {};
+    if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;
+  } catch {
+    // Not JSON (a proxy's HTML page, say): keep the status alone.
+  }
+  const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return new ProblemError({
+    status: response.status,
+    code: str(body.code),
+    title: str(body.title) ?? response.statusText,
+    detail: str(body.detail),
+    field: str(body.field),
+    current: body.current,
+  });
+}

@@ -2,7 +2,7 @@ import { Button, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiClient } from '../api/client';
-import { ProblemError } from '../api/problem-error';
+import { ProblemError, problemFrom } from '../api/problem-error';
 import type { ApiConfig, Persona } from '../api/types';
 import { StatusScreen } from '../components/status-screen';
 import { useI18n } from '../i18n/i18n';
@@ -43,7 +43,7 @@ export function AuthGate({ inHost, fetch: fetchImpl = (input, init) => globalThi
     setState({ status: 'loading' });
     try {
       const response = await fetchImpl('/api/config', { headers: { accept: 'application/json' } });
-      if (!response.ok) throw new ProblemError({ status: response.status, title: response.statusText });
+      if (!response.ok) throw await problemFrom(response);
       const config = (await response.json()) as ApiConfig;
       if (config.mode === 'local') {
         const stored = readToken(store);

@@ -1,12 +1,12 @@
 import type { ApiConfig, Persona } from '../api/types';
-import { ProblemError } from '../api/problem-error';
+import { ProblemError, problemFrom } from '../api/problem-error';
 import type { StoredToken } from './token-store';
 
 /** Lists the dev identity provider's demo personas (local mode only). */
 export async function fetchPersonas(config: ApiConfig, fetchImpl: typeof fetch = fetch): Promise<Persona[]> {
   if (!config.devIdp) return [];
   const response = await fetchImpl(config.devIdp.personasUrl, { headers: { accept: 'application/json' } });
-  if (!response.ok) throw new ProblemError({ status: response.status, title: response.statusText });
+  if (!response.ok) throw await problemFrom(response);
   const body = (await response.json()) as Persona[] | { items: Persona[] };
   return Array.isArray(body) ? body : body.items;
 }
@@ -19,7 +19,7 @@ export async function signInAsPersona(config: ApiConfig, persona: Persona, fetch
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ persona: persona.id }),
   });
-  if (!response.ok) throw new ProblemError({ status: response.status, title: response.statusText });
+  if (!response.ok) throw await problemFrom(response);
   const body = (await response.json()) as { access_token: string; expires_in: number };
   return { accessToken: body.access_token, expiresAt: now + body.expires_in * 1000, personaId: persona.id, name: persona.name };
 }

@@ -38,7 +38,10 @@ export function ActionDialog(props: {
   const styles = useStyles();
   const { t } = useI18n();
   const { api } = useSession();
+  // `base` carries the eTag to send; `editedFrom` is the version the user's edits started from,
+  // so a save after a conflict sends only the user's own changes.
   const [base, setBase] = useState<Action | undefined>(props.action);
+  const [editedFrom, setEditedFrom] = useState<Action | undefined>(props.action);
   const [draft, setDraft] = useState<ActionDraft>(() => props.action ? draftFrom(props.action) : {
     title: '', ownerId: props.people[0]?.id ?? '', ownerName: props.people[0]?.name ?? '', dueDate: '', status: 'planned',
     goalId: '', evaluation: '', origin: props.origins[0]?.value ?? '',
@@ -56,7 +59,7 @@ export function ActionDialog(props: {
     try {
       let saved: Action;
       if (against) {
-        saved = await api.updateAction(against, changesBetween(against, draft));
+        saved = await api.updateAction(against, changesBetween(editedFrom ?? against, draft));
       } else {
         const origin = splitOrigin(draft.origin);
         if (!origin) throw new ProblemError({ status: 400, code: 'noOrigin', detail: t('needAnalysisOrigin'), field: 'originId' });
@@ -84,12 +87,14 @@ export function ActionDialog(props: {
   const handleUseTheirs = () => {
     if (!conflict) return;
     setBase(conflict);
+    setEditedFrom(conflict);
     setDraft(draftFrom(conflict));
     setConflict(null);
   };
   const handleKeepMine = () => {
     if (!conflict) return;
-    // Re-apply the user's fields on top of the version they have now seen.
+    // Re-apply only the fields the user changed, on top of the version they have now seen:
+    // the other person's changes to other fields stay.
     setBase(conflict);
     setConflict(null);
     void save(conflict);

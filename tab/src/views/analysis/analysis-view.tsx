@@ -64,6 +64,8 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   const { api } = useSession();
   const pickId = useId('analysis');
   const [current, setCurrent] = useState<Analysis | undefined>(data.analyses[0]);
+  // The version the user's edits started from: after a conflict only their own changes are sent.
+  const [editedFrom, setEditedFrom] = useState<Analysis | undefined>(data.analyses[0]);
   const [draft, setDraft] = useState<AnalysisDraft>(() => (data.analyses[0] ? draftFromAnalysis(data.analyses[0]) : emptyDraft(schoolYear)));
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<Analysis | null>(null);
@@ -78,7 +80,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
 
   const saveDraft = async (base: Analysis | undefined): Promise<Analysis> => {
     if (!base) return api.createAnalysis(unitId, { unitId, schoolYear, period: draft.period, status: 'draft', ...fieldsFromDraft(draft) });
-    const changes = analysisChanges(base, draft);
+    const changes = analysisChanges(editedFrom ?? base, draft);
     return Object.keys(changes).length === 0 ? base : api.updateAnalysis(base, changes);
   };
 
@@ -101,14 +103,18 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
     void run(async () => {
       const saved = await saveDraft(current);
       setCurrent(saved);
+      setEditedFrom(saved);
       setNotice(t('saved'));
     });
   };
   const handleSubmit = () => {
     void run(async () => {
       const saved = await saveDraft(current);
+      setCurrent(saved);
+      setEditedFrom(saved);
       const submitted = await api.submitAnalysis(saved);
       setCurrent(submitted);
+      setEditedFrom(submitted);
       setNotice(t('submitted'));
       onChanged();
     });
@@ -116,6 +122,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   const handlePick = (id: string) => {
     const picked = data.analyses.find((a) => a.id === id);
     setCurrent(picked);
+    setEditedFrom(picked);
     setDraft(picked ? draftFromAnalysis(picked) : emptyDraft(schoolYear));
     setError(null);
     setNotice(null);
@@ -123,6 +130,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   const handleUseTheirs = () => {
     if (!conflict) return;
     setCurrent(conflict);
+    setEditedFrom(conflict);
     setDraft(draftFromAnalysis(conflict));
     setConflict(null);
   };
@@ -131,8 +139,10 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
     const base = conflict;
     setConflict(null);
     void run(async () => {
+      setCurrent(base);
       const saved = await saveDraft(base);
       setCurrent(saved);
+      setEditedFrom(saved);
       setNotice(t('saved'));
     });
   };

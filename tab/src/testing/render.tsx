@@ -1,0 +1,29 @@
+import './polyfills';
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { ApiClient } from '../api/client';
+import { SessionContext } from '../auth/session';
+import { I18nProvider } from '../i18n/i18n';
+import type { Language } from '../i18n/i18n';
+import { stubFetch } from './fetch-stub';
+import type { StubHandler } from './fetch-stub';
+
+/** Renders a view inside a signed-in local session whose API is the given stub routes. */
+export function renderWithSession(ui: ReactElement, routes: Record<string, StubHandler>, language: Language = 'sv') {
+  const stub = stubFetch(routes);
+  const api = new ApiClient({ fetch: stub.fetch, getToken: async () => 'test-token' });
+  const result = render(
+    <FluentProvider theme={teamsLightTheme}>
+      <I18nProvider language={language}>
+        <SessionContext.Provider value={{ api, config: { mode: 'local' }, name: 'Cecilia Ek' }}>{ui}</SessionContext.Provider>
+      </I18nProvider>
+    </FluentProvider>,
+  );
+  return { ...result, seen: stub.seen };
+}
+
+/** A represented item: fields plus the server's bookkeeping. */
+export function item<T extends object>(id: string, fields: T, etag = `"${id},1"`) {
+  return { id, etag, createdAt: '2025-09-01T08:00:00Z', modifiedAt: '2025-09-01T08:00:00Z', ...fields };
+}

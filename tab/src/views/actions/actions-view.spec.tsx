@@ -1,0 +1,113 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reply } from '../../testing/fetch-stub';
+import type { SeenRequest } from '../../testing/fetch-stub';
+import { item, renderWithSession } from '../../testing/render';
+import ActionsView from './actions-view';
+
+const me = { userId: 'u-cecilia', name: 'Cecilia Ek', appRoles: [], units: [{ unitId: '1', name: 'Björkskolan', roles: ['principal'] }] };
+const action = item('3', {
+  title: 'Läsfrämjande insats', unitId: '1', ownerId: 'u-david', ownerName: 'David Berg', dueDate: '2099-05-01',
+  status: 'planned', originKind: 'analysis', originId: '5', schoolYear: '2025/26',
+});
+const analysis = item('5', { unitId: '1', schoolYear: '2025/26', period: '2025/26 HT', status: 'draft', strengths: [], areasToDevelop: [], measurementIds: [], goalIds: [], participants: [] });
+
+function routes(extra: Record<string, (req: SeenRequest) => unknown> = {}) {
+  return {
+    'GET /api/units/1/actions': () => ({ items: [action] }),
+    'GET /api/units/1/goals': () => ({ items: [] }),
+    'GET /api/me': () => me,
+    'GET /api/units/1/analyses': () => ({ items: [analysis] }),
+    'GET /api/units/1/meetings': () => ({ items: [] }),
+    ...extra,
+  };
+}
+
+describe('ActionsView', () => {
+  afterEach(cleanup);
+
+  it('creates an action from the analysis with an owner and a due date', async () => {
+    const { seen } = renderWithSession(<ActionsView unitId="1" />, routes({
+      'POST /api/units/1/actions': (req) => reply(201, item('8', req.body as object), false),
+    }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Ny åtgärd' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Rubrik/ }), 'Kollegial handledning');
+    await userEvent.type(within(dialog).getByLabelText(/Klar senast/), '2026-03-01');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Spara' }));
+    await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
+    expect(seen.find((r) => r.method === 'POST')?.body).toMatchObject({
+      title: 'Kollegial handledning', unitId: '1', ownerId: 'u-cecilia', ownerName: 'Cecilia Ek', dueDate: '2026-03-01',
+      status: 'planned', originKind: 'analysis', originId: '5',
+    });
+  });
+
+  it('edits with If-Match and sends only what changed', async () => {
+    const { seen } = renderWithSession(<ActionsView unitId="1" />, routes({
+      'PATCH /api/actions/3': (req) => item('3', { ...action, ...(req.body as object) }, '"3,2"'),
+    }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Redigera: Läsfrämjande insats' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: /Status/ }), 'inProgress');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Spara' }));
+    await waitFor(() => expect(seen.some((r) => r.method === 'PATCH')).toBe(true));
+    const patch = seen.find((r) => r.method === 'PATCH');
+    expect(patch?.body).toEqual({ status: 'inProgress' });
+    expect(patch?.headers['if-match']).toBe('"3,1"');
+  });
+
+  it('shows a conflict with the current text and saves on top only when asked', async () => {
+    const theirs = { ...action, etag: '"3,4"', title: 'Läsfrämjande insats i åk 4', evaluation: 'Fler lånar böcker.' };
+    let patches = 0;
+    const { seen } = renderWithSession(<ActionsView unitId="1" />, routes({
+      'PATCH /api/actions/3': (req) => {
+        patches += 1;
+        if (req.headers['if-match'] === '"3,1"') return reply(409, { title: 'Conflict', status: 409, code: 'conflict', detail: 'Ändrad av någon annan.', current: theirs });
+        return item('3', { ...theirs, ...(req.body as object) }, '"3,5"');
+      },
+    }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Redigera: Läsfrämjande insats' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: /Status/ }), 'done');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Spara' }));
+    const conflict = await within(dialog).findByTestId('conflict');
+    expect(within(conflict).getByText('Läsfrämjande insats i åk 4')).toBeTruthy();
+    expect(within(conflict).getByText('Fler lånar böcker.')).toBeTruthy();
+    expect(patches).toBe(1);
+    await userEvent.click(within(conflict).getByRole('button', { name: 'Spara min version ovanpå' }));
+    await waitFor(() => expect(patches).toBe(2));
+    const second = seen.filter((r) => r.method === 'PATCH')[1];
+    expect(second?.headers['if-match']).toBe('"3,4"');
+    // Only my change is sent: their new title and evaluation stay.
+    expect(second?.body).toEqual({ status: 'done' });
+  });
+
+  it('takes the current version when the user chooses it, and sends nothing', async () => {
+    const theirs = { ...action, etag: '"3,4"', title: 'Läsfrämjande insats i åk 4' };
+    const { seen } = renderWithSession(<ActionsView unitId="1" />, routes({
+      'PATCH /api/actions/3': () => reply(409, { title: 'Conflict', status: 409, code: 'conflict', detail: 'Ändrad.', current: theirs }),
+    }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Redigera: Läsfrämjande insats' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: /Status/ }), 'done');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Spara' }));
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Använd nuvarande version' }));
+    expect((within(dialog).getByRole('textbox', { name: /Rubrik/ }) as HTMLInputElement).value).toBe('Läsfrämjande insats i åk 4');
+    expect((within(dialog).getByRole('combobox', { name: /Status/ }) as HTMLSelectElement).value).toBe('planned');
+    expect(seen.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('highlights the field a 400 names', async () => {
+    renderWithSession(<ActionsView unitId="1" />, routes({
+      'POST /api/units/1/actions': () => reply(400, { title: 'Invalid', status: 400, code: 'invalid', detail: 'Texten innehåller ett personnummer.', field: 'title' }),
+    }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Ny åtgärd' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Rubrik/ }), 'Elev 19121212-1212');
+    await userEvent.type(within(dialog).getByLabelText(/Klar senast/), '2026-03-01');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Spara' }));
+    expect(await within(dialog).findByText('Texten innehåller ett personnummer.')).toBeTruthy();
+    expect(within(dialog).getByRole('textbox', { name: /Rubrik/ }).getAttribute('aria-invalid')).toBe('true');
+  });
+});

@@ -1,0 +1,63 @@
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { schoolYearOf } from '../../util/dates';
+import { reply } from '../../testing/fetch-stub';
+import type { SeenRequest } from '../../testing/fetch-stub';
+import { item, renderWithSession } from '../../testing/render';
+import AnalysisView from './analysis-view';
+
+const year = schoolYearOf();
+const base = {
+  'GET /api/units/1/measurements': () => ({ items: [item('20', { unitId: '1', indicatorId: '30', period: year, schoolYear: year, value: 71 })] }),
+  'GET /api/indicators': () => ({ items: [item('30', { name: 'Behörighet till gymnasiet', source: 'eligibility', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 85 })] }),
+  'GET /api/units/1/goals': () => ({ items: [] }),
+  'GET /api/units/1/feedback': () => ({ items: [] }),
+};
+const analysesPath = `GET /api/units/1/analyses?schoolYear=${encodeURIComponent(year)}`;
+
+describe('AnalysisView', () => {
+  afterEach(cleanup);
+
+  it('writes the four questions, saves a draft, then submits it with the draft\'s eTag', async () => {
+    const created = (req: SeenRequest) => item('9', { ...(req.body as object) }, '"9,1"');
+    const { seen } = renderWithSession(<AnalysisView unitId="1" />, {
+      ...base,
+      [analysesPath]: () => ({ items: [] }),
+      'POST /api/units/1/analyses': (req) => reply(201, created(req), false),
+      'PATCH /api/analyses/9': (req) => item('9', { ...(seen.find((r) => r.method === 'POST')?.body as object), ...(req.body as object) }, '"9,2"'),
+      'POST /api/analyses/9/submit': () => item('9', { unitId: '1', schoolYear: year, period: year, status: 'submitted', strengths: [], areasToDevelop: [], measurementIds: [], goalIds: [], participants: [] }, '"9,3"'),
+    });
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Var är vi?' }), 'Behörigheten har sjunkit två år i rad.');
+    await userEvent.type(screen.getByRole('textbox', { name: /Varför blev det/ }), 'Få lärare i matematik.');
+    await userEvent.type(screen.getByRole('textbox', { name: /Styrkor/ }), 'Trygg miljö{enter}Engagerad personal');
+    await userEvent.click(screen.getByRole('checkbox', { name: /Behörighet till gymnasiet/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Spara utkast' }));
+    await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
+    expect(seen.find((r) => r.method === 'POST')?.body).toMatchObject({
+      unitId: '1', schoolYear: year, period: year, status: 'draft',
+      followUp: 'Behörigheten har sjunkit två år i rad.', causes: 'Få lärare i matematik.',
+      strengths: ['Trygg miljö', 'Engagerad personal'], measurementIds: ['20'],
+    });
+    await screen.findByText('Sparat.');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Hur gör vi?' }), 'Kollegialt lärande.');
+    await userEvent.click(screen.getByRole('button', { name: 'Skicka till huvudmannen' }));
+    await screen.findByText('Analysen är inskickad.');
+    const patch = seen.find((r) => r.method === 'PATCH');
+    expect(patch?.headers['if-match']).toBe('"9,1"');
+    expect(patch?.body).toEqual({ approach: 'Kollegialt lärande.' });
+    expect(seen.find((r) => r.path === '/api/analyses/9/submit')?.headers['if-match']).toBe('"9,2"');
+    expect(screen.getByText('Analysen är inskickad och kan inte ändras.')).toBeTruthy();
+  });
+
+  it('shows a submitted analysis read-only with its feedback', async () => {
+    renderWithSession(<AnalysisView unitId="1" />, {
+      ...base,
+      'GET /api/units/1/feedback': () => ({ items: [item('40', { unitId: '1', analysisId: '9', schoolYear: year, text: 'Tack, bra analys av orsakerna.', authorId: 'a', givenAt: '2025-12-01T10:00:00Z' })] }),
+      [analysesPath]: () => ({ items: [item('9', { unitId: '1', schoolYear: year, period: year, status: 'feedbackGiven', followUp: 'Var vi är', strengths: [], areasToDevelop: [], measurementIds: [], goalIds: [], participants: [] })] }),
+    });
+    expect(await screen.findByText('Tack, bra analys av orsakerna.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Skicka till huvudmannen' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Var är vi?' }).hasAttribute('readonly')).toBe(true);
+  });
+});

@@ -1,0 +1,32 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Action, ActionStatus } from '../api/types';
+import { item, renderWithSession } from '../testing/render';
+import MyActions, { dueSoonFirst } from './my-actions';
+
+const action = (id: string, dueDate: string, status: ActionStatus = 'planned'): Action => item(id, {
+  title: `Åtgärd ${id}`, unitId: '1', ownerId: 'u', dueDate, status, originKind: 'analysis', originId: '5', schoolYear: '2025/26',
+});
+
+describe('MyActions', () => {
+  afterEach(cleanup);
+
+  it('orders open actions by due date, finished last', () => {
+    const sorted = dueSoonFirst([action('a', '2026-01-01', 'done'), action('b', '2026-03-01'), action('c', '2026-02-01', 'inProgress')] );
+    expect(sorted.map((a) => a.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('updates a status in place with If-Match and lists the unanswered follow-ups', async () => {
+    const { seen } = renderWithSession(<MyActions />, {
+      'GET /api/my/actions': () => ({ items: [action('7', '2099-01-01')] }),
+      'GET /api/my/follow-ups': () => ({ items: [item('50', { type: 'resultsConference', title: 'Resultatkonferens HT', startsAt: '2025-11-10T13:00:00Z', schoolYear: '2025/26', participants: [], agenda: [] })] }),
+      'PATCH /api/actions/7': (req) => item('7', { ...action('7', '2099-01-01'), ...(req.body as object) }, '"7,2"'),
+    });
+    const list = await screen.findByRole('list', { name: 'Mina åtgärder' });
+    await userEvent.selectOptions(within(list).getByRole('combobox', { name: 'Ändra status för Åtgärd 7' }), 'done');
+    await waitFor(() => expect(seen.some((r) => r.method === 'PATCH')).toBe(true));
+    expect(seen.find((r) => r.method === 'PATCH')).toMatchObject({ body: { status: 'done' }, headers: { 'if-match': '"7,1"' } });
+    expect(screen.getByText('Resultatkonferens HT')).toBeTruthy();
+  });
+});
