@@ -13,10 +13,18 @@ const { values } = parseArgs({
   },
 });
 
+const wholeNumber = (flag: string, value: string): number => {
+  if (!/^\d+$/.test(value)) {
+    console.error(`--${flag} must be a whole number, not '${value}'`);
+    process.exit(2);
+  }
+  return Number(value);
+};
+
 const emulator = await startEmulator({
-  port: Number(values.port),
+  port: wholeNumber('port', values.port),
   dataDir: values['data-dir'],
-  faults: { latencyMs: Number(values.latency) },
+  faults: { latencyMs: wholeNumber('latency', values.latency) },
 });
 console.log(`lists emulator: ${emulator.baseUrl}`);
 console.log(`site id: ${emulator.siteId}`);

@@ -33,6 +33,8 @@ export class Persistence {
   private readonly compactAfter: number;
   private takeSnapshot: (() => Snapshot) | undefined;
   private generation = 0;
+  /** after a failed write nothing more is acknowledged: memory may hold a change the disk lacks */
+  private failure: unknown;
 
   constructor(private readonly options: PersistenceOptions) {
     this.compactAfter = options.compactAfter ?? 20_000;
@@ -89,6 +91,7 @@ export class Persistence {
   /** Resolves once the records are on disk (written and fsynced). */
   append(records: readonly JournalRecord[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
+    if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending.push({ line: records.map((record) => `${JSON.stringify(record)}\n`).join(''), resolve, reject });
       this.recordsSinceSnapshot += records.length;
@@ -121,6 +124,7 @@ export class Persistence {
       if (this.recordsSinceSnapshot >= this.compactAfter) await this.compact();
       for (const entry of batch) entry.resolve();
     } catch (error) {
+      this.failure = error;
       for (const entry of batch) entry.reject(error);
     }
   }
