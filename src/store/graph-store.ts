@@ -12,6 +12,7 @@ import { sendBatch, type BatchRequest } from './graph-batch';
 import { duplicateFields, translateGraphError, type ErrorContext } from './graph-errors';
 import { isWholeItem, toStoredItem, type GraphListItem } from './graph-item';
 import { GraphTransport, type GraphResponse } from './graph-transport';
+import { ListIds } from './list-ids';
 import { defaultUserAgent } from './middleware/user-agent-step';
 import { itemsPath } from './odata';
 import { decodePageToken, encodePageToken } from './page-token';
@@ -48,7 +49,7 @@ interface ItemsBody {
 
 class GraphStore<M> implements Store<M> {
   private readonly transport: GraphTransport;
-  private readonly listIds = new Map<string, Promise<string>>();
+  private readonly listIds: ListIds;
   private readonly pageSize: number;
 
   constructor(private readonly options: GraphStoreOptions<M>) {
@@ -62,6 +63,7 @@ class GraphStore<M> implements Store<M> {
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     });
+    this.listIds = new ListIds(this.transport, options.siteId, (response) => translateGraphError(response.status, response.body, response.headers.get('Retry-After'), { list: 'lists' }));
   }
 
   async get<K extends keyof M & string>(list: K, id: string): Promise<StoredItem<M[K]>> {
@@ -211,25 +213,8 @@ class GraphStore<M> implements Store<M> {
     return binding;
   }
 
-  /** Resolves the list id once by displayName and caches it (a failed lookup is retried next time). */
   private listPath(list: keyof M & string): Promise<string> {
-    let id = this.listIds.get(list);
-    if (!id) {
-      id = this.resolveListId(list);
-      this.listIds.set(list, id);
-      id.catch(() => this.listIds.delete(list));
-    }
-    return id.then((listId) => `/sites/${this.options.siteId}/lists/${listId}`);
-  }
-
-  private async resolveListId(list: keyof M & string): Promise<string> {
-    const { displayName } = this.binding(list).definition;
-    const filter = encodeURIComponent(`displayName eq '${displayName.replace(/'/g, "''")}'`);
-    const response = await this.transport.request('GET', `/sites/${this.options.siteId}/lists?$filter=${filter}&$select=id,displayName`);
-    if (response.status !== 200) throw this.fail(response, { list });
-    const found = ((response.body as { value?: { id?: string; displayName?: string }[] }).value ?? []).find((l) => l.displayName === displayName);
-    if (!found?.id) throw new StoreError(`the list "${displayName}" does not exist on the site`);
-    return found.id;
+    return this.listIds.path(this.binding(list).definition.displayName);
   }
 }
 
