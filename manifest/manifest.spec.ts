@@ -65,7 +65,10 @@ describe('manifest/manifest.json', () => {
       context: ['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage'],
       meetingSurfaces: ['sidePanel', 'stage'],
     })]);
-    expect(manifest.staticTabs).toEqual([expect.objectContaining({ name: 'Mina åtgärder', contentUrl: `https://${domain}/?view=my-actions`, scopes: ['personal'] })]);
+    expect(manifest.staticTabs).toEqual([
+      expect.objectContaining({ name: 'Mina åtgärder', contentUrl: `https://${domain}/?view=my-actions`, scopes: ['personal'] }),
+      { entityId: 'conversations', scopes: ['personal'] }, // the bot's chat beside it in the personal app
+    ]);
     expect(manifest.bots[0]?.scopes).toEqual(['personal', 'team', 'groupChat']);
     for (const list of manifest.bots[0]?.commandLists ?? []) expect(list.commands.map((c) => c.title)).toEqual(['mina åtgärder', 'hjälp']);
     expect(manifest.webApplicationInfo).toEqual({

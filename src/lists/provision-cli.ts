@@ -5,6 +5,7 @@
  * DefaultAzureCredential (a managed identity whose client id is GRAPH_CLIENT_ID, or `az login`).
  * Against a loopback URL (the lists emulator) it sends no token.
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ClientSecretCredential, DefaultAzureCredential, type TokenCredential } from '@azure/identity';
@@ -48,6 +49,11 @@ export function tokenProviderFor(baseUrl: string, env: Environment): (() => Prom
   };
 }
 
+function appVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version?: string }).version ?? '0.0.0';
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { site: { type: 'string' }, 'base-url': { type: 'string', default: graphBaseUrl } },
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
     lists: allLists,
     tokenProvider: tokenProviderFor(baseUrl, process.env),
     log: (line) => console.log(line),
+    userAgent: `NONISV|Kvalitetshjulet|Kvalitetshjulet/${appVersion()}`,
   });
   const total = result.created.length + result.updated.length;
   console.log(total === 0

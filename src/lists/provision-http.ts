@@ -29,6 +29,8 @@ export interface GraphClientOptions {
   maxRetryDelayMs?: number;
   /** injectable for tests */
   sleep?: (ms: number) => Promise<void>;
+  /** Graph asks for `NONISV|<company>|<app>/<version>` so it can attribute throttling */
+  userAgent?: string;
 }
 
 export interface GraphClient {
@@ -36,7 +38,7 @@ export interface GraphClient {
 }
 
 const retryableStatuses = new Set([429, 503, 504]);
-const userAgent = 'NONISV|Kvalitetshjulet|Kvalitetshjulet/provision';
+const defaultUserAgent = 'NONISV|Kvalitetshjulet|Kvalitetshjulet/provision';
 
 /** Retry-After in seconds or as an HTTP date; falls back to exponential backoff. */
 export function retryDelayMs(header: string | null, attempt: number, now = Date.now()): number {
@@ -66,6 +68,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const base = options.baseUrl.replace(/\/+$/, '');
+  const userAgent = options.userAgent ?? defaultUserAgent;
 
   return {
     async request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {

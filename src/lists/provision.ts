@@ -17,6 +17,8 @@ export interface ProvisionOptions {
   tokenProvider?: () => Promise<string>;
   /** one progress line per list */
   log?: (line: string) => void;
+  /** the User-Agent sent to Graph (`NONISV|Kvalitetshjulet|Kvalitetshjulet/<version>`) */
+  userAgent?: string;
 }
 
 /** Lists by displayName, grouped by what provisioning did to them. */
@@ -61,7 +63,9 @@ function describe(plan: ColumnPlan): string {
 /** Creates or updates every list in `options.lists` on the site; see ProvisionResult. */
 export async function provisionLists(options: ProvisionOptions): Promise<ProvisionResult> {
   const log = options.log ?? (() => undefined);
-  const graph = createGraphClient({ baseUrl: options.baseUrl, fetch: options.fetch, tokenProvider: options.tokenProvider });
+  const graph = createGraphClient({
+    baseUrl: options.baseUrl, fetch: options.fetch, tokenProvider: options.tokenProvider, userAgent: options.userAgent,
+  });
   const sitePath = `/sites/${options.siteId}`;
   const result: ProvisionResult = { created: [], updated: [], unchanged: [] };
 
