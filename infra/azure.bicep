@@ -66,7 +66,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: 'NODE|22-lts'
       alwaysOn: true
       healthCheckPath: '/healthz'
-      // The package ships built; start the server directly instead of `npm start` (which rebuilds the tab).
+      // The tab is built at deployment; start the server directly instead of `npm start`, which would rebuild it.
       appCommandLine: 'node --import tsx src/main.ts'
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
@@ -91,8 +91,10 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     BOT_ID: identity.properties.clientId
     BOT_TENANT_ID: tenantId
     BOT_TYPE: 'UserAssignedMSI'
-    // The deployment zip carries node_modules; building on the server would only repeat it.
-    SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+    // Install and build on the (Linux) server: `npm install`, then `npm run build` (the tab, and a
+    // typecheck). node_modules from a Windows or macOS machine would carry the wrong native
+    // binaries (esbuild, under tsx).
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
   }
 }
 
