@@ -23,7 +23,10 @@ param webAppSku string = 'B1'
 @maxLength(42)
 param botDisplayName string = 'Kvalitetshjulet'
 
-@allowed(['F0', 'S1'])
+@allowed([
+  'F0'
+  'S1'
+])
 @description('Azure Bot SKU; Teams is a standard channel, so F0 carries it at no cost.')
 param botSku string = 'F0'
 
