@@ -136,6 +136,7 @@ describe('GraphStore requests', () => {
     ]);
     const all = await store(graph.fetchFn).queryAll('things', { filter: [{ field: 'name', op: 'eq', value: "o'b & c" }] });
     expect(all.map((i) => i.id)).toEqual(['1', '2']);
+    await expect(store(graph.fetchFn).query('things', { pageToken: 'bm9wZQ' })).rejects.toThrow(/invalid page token/);
     const first = graph.calls.find((c) => c.url.includes('/items?'));
     expect(new URL(first?.url ?? '').searchParams.get('$filter')).toBe("fields/name eq 'o''b & c'");
   });

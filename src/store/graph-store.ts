@@ -77,7 +77,7 @@ class GraphStore<M> implements Store<M> {
     const { needsNonIndexed } = checkQuery(this.binding(list).definition, query);
     let response: GraphResponse;
     if (query.pageToken) {
-      const token = decodePageToken(query.pageToken);
+      const token = decodePageToken(query.pageToken, list);
       response = await this.transport.requestUrl(token.next, token.nonIndexed ? nonIndexedPrefer : {});
     } else {
       const path = await this.listPath(list);
@@ -173,7 +173,7 @@ class GraphStore<M> implements Store<M> {
     const { needsNonIndexed } = checkQuery(definition, read.query);
     const headers = needsNonIndexed ? { headers: nonIndexedPrefer } : {};
     if (!read.query.pageToken) return { url: itemsPath(path, definition, read.query, this.pageSize), ...headers };
-    const next = decodePageToken(read.query.pageToken).next;
+    const next = decodePageToken(read.query.pageToken, read.list).next;
     if (!next.startsWith(`${this.transport.baseUrl}/`)) throw new StoreError('the page token is not for this store');
     return { url: next.slice(this.transport.baseUrl.length), ...headers };
   }
@@ -181,7 +181,7 @@ class GraphStore<M> implements Store<M> {
   private toPage<K extends keyof M & string>(list: K, body: ItemsBody, nonIndexed: boolean): Page<M[K]> {
     const items = (body.value ?? []).map((item) => toStoredItem(this.binding(list), item));
     const next = body['@odata.nextLink'];
-    return next ? { items, nextPageToken: encodePageToken({ next, nonIndexed }) } : { items };
+    return next ? { items, nextPageToken: encodePageToken({ list, next, nonIndexed }) } : { items };
   }
 
   private async byClientKey<K extends keyof M & string>(list: K, clientKey: string): Promise<StoredItem<M[K]> | undefined> {
