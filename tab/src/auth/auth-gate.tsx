@@ -23,6 +23,9 @@ export type AuthState =
   | { status: 'signingIn' }
   | { status: 'signedIn'; config: ApiConfig; token: StoredToken };
 
+// One function for the life of the page: a new one per render would restart sign-in forever.
+const browserFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
 /** Options for the gate; tests pass a stub fetch and storage. */
 export interface AuthGateProps {
   /** In Teams/Outlook/M365: nested app authentication; standalone: redirect login or personas. */
@@ -33,7 +36,7 @@ export interface AuthGateProps {
 }
 
 /** Signs the user in, then renders `children` inside a session. */
-export function AuthGate({ inHost, fetch: fetchImpl = (input, init) => globalThis.fetch(input, init), storage, children }: AuthGateProps) {
+export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, children }: AuthGateProps) {
   const { t } = useI18n();
   const [state, setState] = useState<AuthState>({ status: 'loading' });
   const tokenRef = useRef<StoredToken | null>(null);

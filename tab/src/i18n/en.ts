@@ -200,4 +200,6 @@ export const en: Messages = {
   reportFileName: 'Quality report {unit} {schoolYear}.docx',
   reportProgress: 'Report progress',
   reportDownloadAgain: 'Download again',
+  qPlanning: 'Where are we going? How do we get there?',
+  resultsLegend: 'Solid line: value. Dashed line: target.',
 };

@@ -201,6 +201,8 @@ export const sv = {
   reportFileName: 'Kvalitetsrapport {unit} {schoolYear}.docx',
   reportProgress: 'Rapportens förlopp',
   reportDownloadAgain: 'Ladda ned igen',
+  qPlanning: 'Vart ska vi? Hur gör vi?',
+  resultsLegend: 'Heldragen linje: värde. Streckad linje: mål.',
 };
 
 /** The shape every language's dictionary has. */

@@ -17,8 +17,8 @@ export const phaseStateLabel: Record<PhaseState, MessageKey> = {
 export const phases = [
   { key: 'followUp', label: 'phaseFollowUp', question: 'qFollowUp' },
   { key: 'analysis', label: 'phaseAnalysis', question: 'qCauses' },
-  { key: 'planning', label: 'phasePlanning', question: 'qDirection' },
-  { key: 'implementation', label: 'phaseImplementation', question: 'qApproach' },
+  { key: 'planning', label: 'phasePlanning', question: 'qPlanning' },
+  { key: 'implementation', label: 'phaseImplementation', question: 'evaluationQuestion' },
 ] as const satisfies readonly { key: string; label: MessageKey; question: MessageKey }[];
 
 /** Dictionary keys for meeting types. */

@@ -51,7 +51,7 @@ export default function AnalysisView({ unitId }: { unitId: string }) {
     const [analyses, measurements, indicators, goals, feedback] = await Promise.all([
       api.analyses(unitId, schoolYear), api.measurements(unitId, { schoolYear }), api.indicators(), api.goals(unitId), api.feedback(unitId),
     ]);
-    return { analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items, feedback: feedback.items };
+    return { analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items.filter((g) => g.schoolYear === schoolYear), feedback: feedback.items };
   }, unitId);
   if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;

@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   overdue: { color: tokens.colorPaletteRedForeground1 },
   preWrap: { whiteSpace: 'pre-wrap' },
+  badge: { alignSelf: 'flex-start' },
 });
 
 /** Översikt: the school year's cycle, what is due next, open and overdue actions, the latest feedback. */
@@ -51,7 +52,7 @@ export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpe
                     header={<Text as="h3" weight="semibold">{t(phase.label)}</Text>}
                     description={<Text size={200}>{t(phase.question)}</Text>}
                   />
-                  <Badge appearance={phaseState === 'done' ? 'filled' : 'tint'} color={phaseState === 'done' ? 'success' : phaseState === 'inProgress' ? 'brand' : 'informative'}>
+                  <Badge className={styles.badge} appearance={phaseState === 'done' ? 'filled' : 'tint'} color={phaseState === 'done' ? 'success' : phaseState === 'inProgress' ? 'brand' : 'informative'}>
                     {t(phaseStateLabel[phaseState])}
                   </Badge>
                 </Card>

@@ -17,6 +17,7 @@ const useStyles = makeStyles({
   target: { stroke: tokens.colorPaletteGreenForeground1, strokeWidth: 1.5, strokeDasharray: '6 4' },
   axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
   label: { fill: tokens.colorNeutralForeground2, fontSize: '11px' },
+  legend: { gridColumn: '1 / -1' },
 });
 
 const width = 360;
@@ -27,7 +28,8 @@ function Chart({ series, label }: { series: Series; label: string }) {
   const styles = useStyles();
   const values = series.points.map((p) => p.value);
   const target = series.indicator.target;
-  const y = scale(target === undefined ? values : [...values, target], height, pad);
+  // Room below the lowest point for the period labels.
+  const y = scale(target === undefined ? values : [...values, target], height - pad, pad);
   const step = series.points.length > 1 ? (width - 2 * pad) / (series.points.length - 1) : 0;
   const x = (i: number) => pad + i * step;
   const path = series.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
@@ -61,6 +63,7 @@ export default function ResultsView({ unitId }: { unitId: string }) {
   if (state.data.length === 0) return <Text>{t('resultsEmpty')}</Text>;
   return (
     <div className={styles.root} data-testid="results">
+      <Text className={styles.legend} size={200}>{t('resultsLegend')}</Text>
       {state.data.map((series) => {
         const target = series.indicator.target;
         const headingId = `ind-${series.indicator.id}`;
