@@ -130,6 +130,11 @@ describe('organizer routes', () => {
     const filler = Array.from({ length: 6_000 }, () => 'N15503;;2027;;').join('\n');
     const response = await call('/organizer/imports/preview', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: `kpi;ou;period;value\n${filler}` }) });
     expect(response.status).toBe(200);
+    // every row lacks its unit: the first 1,000 errors come back, the summary counts them all
+    const body = (await response.json()) as { errors: unknown[]; summary: { errors: number }; truncated: boolean };
+    expect(body.errors).toHaveLength(1_000);
+    expect(body.summary.errors).toBe(6_000);
+    expect(body.truncated).toBe(true);
     const tooLarge = await call('/organizer/imports/preview', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: 'x'.repeat(5 * 1024 * 1024 + 10) }) });
     expect(tooLarge.status).toBe(413);
   });

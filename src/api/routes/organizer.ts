@@ -92,7 +92,7 @@ function rejected(preview: ImportPreview): { problem: ApiProblem; extra: Record<
       field: 'csv',
       detail: `Filen har ${preview.errors.length} fel${first ? `; det första på rad ${first.line} (${first.field}): ${first.message}` : ''}. Inget sparades.`,
     }),
-    extra: { errors: preview.errors, summary: preview.summary },
+    extra: { errors: preview.errors.slice(0, previewLimit), summary: preview.summary },
   };
 }
 
@@ -108,6 +108,19 @@ function failed(error: ImportFailedError): { problem: ApiProblem; extra: Record<
 
 function commitBody(result: CommitResult): Record<string, unknown> {
   return { created: result.created, updated: result.updated, unchanged: result.unchanged, summary: result.preview.summary };
+}
+
+/** At most this many rows and errors go back to the tab; `summary` counts them all. */
+export const previewLimit = 1_000;
+
+/** A 5 MB file holds ~100,000 rows: the tab shows the first ones and the counts. */
+function shown(preview: ImportPreview): ImportPreview & { readonly truncated: boolean } {
+  return {
+    rows: preview.rows.slice(0, previewLimit),
+    errors: preview.errors.slice(0, previewLimit),
+    summary: preview.summary,
+    truncated: preview.rows.length > previewLimit || preview.errors.length > previewLimit,
+  };
 }
 
 function wantsEvents(req: Request): boolean {
@@ -129,7 +142,8 @@ export function organizerRoutes(routes: RouteTable, _deps: RouteDeps, organizer:
 
   routes.add('post', '/organizer/imports/preview', 'organizer.edit', async (req, res) => {
     const body = parseBody(ImportBody, req.body);
-    sendJson(res, await organizer.imports.previewImport(body.csv, body.kind, body.period !== undefined ? { period: body.period } : {}));
+    const preview = await organizer.imports.previewImport(body.csv, body.kind, body.period !== undefined ? { period: body.period } : {});
+    sendJson(res, shown(preview));
   });
 
   /**
