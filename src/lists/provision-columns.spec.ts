@@ -59,8 +59,8 @@ describe('planColumns', () => {
     expect(plan.add).toEqual([]);
     expect(plan.patch).toEqual([]);
     expect(plan.conflicts).toEqual([
-      'count: singleLineText on the site, number in the definition',
-      'notes: singleLineText on the site, multiLineText in the definition',
+      { name: 'count', onSite: 'singleLineText', inDefinition: 'number' },
+      { name: 'notes', onSite: 'singleLineText', inDefinition: 'multiLineText' },
     ]);
   });
 

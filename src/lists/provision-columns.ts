@@ -48,7 +48,8 @@ export function toGraphColumn(column: ColumnDefinition): Record<string, unknown>
   }
 }
 
-type StorageKind = 'singleLineText' | 'multiLineText' | 'number' | 'boolean' | 'dateOnly' | 'dateTime' | 'choice' | 'other';
+/** How SharePoint stores a column; our note and json are both multi-line text. */
+export type StorageKind = 'singleLineText' | 'multiLineText' | 'number' | 'boolean' | 'dateOnly' | 'dateTime' | 'choice' | 'other';
 
 function kindOfDefinition(column: ColumnDefinition): StorageKind {
   switch (column.type) {
@@ -79,13 +80,20 @@ export interface ColumnPatch {
   body: Record<string, unknown>;
 }
 
+/** A column whose type on the site differs from the definition. */
+export interface ColumnConflict {
+  name: string;
+  onSite: StorageKind;
+  inDefinition: StorageKind;
+}
+
 export interface ColumnPlan {
   /** columnDefinitions to POST */
   add: Record<string, unknown>[];
   /** columns to PATCH, with only the settings that differ */
   patch: ColumnPatch[];
   /** columns whose type differs on the site: left alone, reported */
-  conflicts: string[];
+  conflicts: ColumnConflict[];
 }
 
 /** SharePoint's built-in column that every list has. */
@@ -105,7 +113,7 @@ export function planColumns(list: ListDefinition, existing: readonly GraphColumn
     const wanted = kindOfDefinition(column);
     const found = kindOfGraphColumn(current);
     if (wanted !== found) {
-      plan.conflicts.push(`${column.name}: ${found} on the site, ${wanted} in the definition`);
+      plan.conflicts.push({ name: column.name, onSite: found, inDefinition: wanted });
       continue;
     }
     const body: Record<string, unknown> = {};

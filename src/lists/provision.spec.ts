@@ -94,4 +94,36 @@ describe('provisionLists against the lists emulator', () => {
       emulator.setFaults({});
     }
   });
+
+  it('leaves a column whose type differs alone and warns about it', async () => {
+    const name = 'KH Mismatch';
+    const first: ListDefinition = { key: 'mismatch', displayName: name, description: 'x', titleFrom: 'label', columns: [{ name: 'label', type: 'text' }, { name: 'count', type: 'text' }] };
+    await run([first]);
+    const changed: ListDefinition = { ...first, columns: [{ name: 'label', type: 'text' }, { name: 'count', type: 'number' }] };
+    const { result, lines, writes } = await run([changed]);
+    expect(writes).toEqual([]);
+    expect(result.unchanged).toEqual([name]);
+    expect(lines).toEqual([
+      `${name}: varning: kolumnen count är en textrad på webbplatsen men tal i definitionen; den lämnas orörd`,
+      `${name}: oförändrad`,
+    ]);
+  });
+
+  it('recovers when the response to a created list is lost and the retry meets the list', async () => {
+    const lost: ListDefinition = { key: 'lost', displayName: 'KH Lost', description: 'x', titleFrom: 'label', columns: [{ name: 'label', type: 'text' }] };
+    let dropped = false;
+    const losing = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const response = await fetch(input, init);
+      if (!dropped && init?.method === 'POST' && new URL(String(input)).pathname.endsWith('/lists')) {
+        dropped = true;
+        return new Response(JSON.stringify({ error: { code: 'serviceNotAvailable', message: 'lost' } }), { status: 503, headers: { 'Retry-After': '0' } });
+      }
+      return response;
+    }) as typeof fetch;
+    const { result } = await run([lost], { fetch: losing });
+    expect(dropped).toBe(true);
+    expect(result.created).toEqual(['KH Lost']);
+    const again = await run([lost]);
+    expect(again.result.unchanged).toEqual(['KH Lost']);
+  });
 });

@@ -4,8 +4,8 @@
  * settings patched. Nothing is ever deleted, so running it twice changes nothing the second time.
  */
 import type { ListDefinition } from './definition';
-import { planColumns, toGraphColumn, type ColumnPlan, type GraphColumn } from './provision-columns';
-import { createGraphClient, type GraphClient } from './provision-http';
+import { planColumns, toGraphColumn, type ColumnPlan, type GraphColumn, type StorageKind } from './provision-columns';
+import { createGraphClient, GraphRequestError, type GraphClient } from './provision-http';
 
 export interface ProvisionOptions {
   /** Graph base URL, e.g. https://graph.microsoft.com/v1.0 */
@@ -53,6 +53,31 @@ async function applyPlan(graph: GraphClient, listPath: string, plan: ColumnPlan)
   for (const change of plan.patch) await graph.request('PATCH', `${listPath}/columns/${encodeURIComponent(change.id)}`, change.body);
 }
 
+const kindNames: Record<StorageKind, string> = {
+  singleLineText: 'en textrad', multiLineText: 'flera textrader', number: 'tal', boolean: 'ja/nej',
+  dateOnly: 'datum', dateTime: 'datum och tid', choice: 'val', other: 'en annan typ',
+};
+
+async function createList(graph: GraphClient, sitePath: string, list: ListDefinition): Promise<GraphList> {
+  const body = {
+    displayName: list.displayName,
+    description: list.description,
+    columns: list.columns.map(toGraphColumn),
+    list: { template: 'genericList' },
+  };
+  try {
+    const made = await graph.request<GraphList>('POST', `${sitePath}/lists`, body);
+    return await graph.request<GraphList>('GET', `${sitePath}/lists/${encodeURIComponent(made.id)}?expand=columns`);
+  } catch (error) {
+    // A retried POST whose first attempt did create the list meets its own list: use that one.
+    if (error instanceof GraphRequestError && error.status === 409) {
+      const existing = await findList(graph, sitePath, list.displayName);
+      if (existing) return existing;
+    }
+    throw error;
+  }
+}
+
 function describe(plan: ColumnPlan): string {
   const parts: string[] = [];
   if (plan.add.length > 0) parts.push(`${plan.add.length} ${plan.add.length === 1 ? 'kolumn tillagd' : 'kolumner tillagda'}`);
@@ -71,22 +96,14 @@ export async function provisionLists(options: ProvisionOptions): Promise<Provisi
 
   for (const list of options.lists) {
     let existing = await findList(graph, sitePath, list.displayName);
-    let created = false;
-    if (!existing) {
-      const body = {
-        displayName: list.displayName,
-        description: list.description,
-        columns: list.columns.map(toGraphColumn),
-        list: { template: 'genericList' },
-      };
-      const made = await graph.request<GraphList>('POST', `${sitePath}/lists`, body);
-      existing = await graph.request<GraphList>('GET', `${sitePath}/lists/${encodeURIComponent(made.id)}?expand=columns`);
-      created = true;
-    }
+    const created = !existing;
+    if (!existing) existing = await createList(graph, sitePath, list);
     const listPath = `${sitePath}/lists/${encodeURIComponent(existing.id)}`;
     const plan = planColumns(list, existing.columns ?? []);
     await applyPlan(graph, listPath, plan);
-    for (const conflict of plan.conflicts) log(`${list.displayName}: varning: kolumnen ${conflict}; lämnas orörd`);
+    for (const { name, onSite, inDefinition } of plan.conflicts) {
+      log(`${list.displayName}: varning: kolumnen ${name} är ${kindNames[onSite]} på webbplatsen men ${kindNames[inDefinition]} i definitionen; den lämnas orörd`);
+    }
 
     if (created) {
       result.created.push(list.displayName);
