@@ -8,6 +8,7 @@ import type { Principal } from '../../auth/principal';
 import { lists, type Entities } from '../../lists/lists';
 import { createServices } from '../../services';
 import { fixturePeople, seedFixture, type Fixture } from '../../services/report/test-fixture';
+import { UnavailableError } from '../../store/errors';
 import { createMemoryStore } from '../../store/memory-store';
 import type { Store } from '../../store/port';
 import { createLogger } from '../log';
@@ -37,16 +38,26 @@ describe('organizer routes', () => {
   let store: Store<Entities>;
   let fixture: Fixture;
   const now = () => new Date('2026-03-15T12:00:00Z');
+  /** when set, the organizer's store fails the create after this many succeeded */
+  let failAfterCreates: number | undefined;
+  let creates = 0;
 
   beforeAll(async () => {
     store = createMemoryStore(lists);
     fixture = await seedFixture(store);
+    const flaky: Store<Entities> = {
+      ...store,
+      create: async (list, fields, options) => {
+        if (failAfterCreates !== undefined && creates++ >= failAfterCreates) throw new UnavailableError('SharePoint is busy', 503);
+        return store.create(list, fields, options);
+      },
+    };
     const app = express();
     const router = express.Router();
     router.use(importPaths, importBodyParser());
     router.use(express.json({ limit: '100kb' }));
     const deps = { validator, services: createServices(store, { now }) };
-    organizerRoutes(routeTable(router, deps), deps, createOrganizerServices(store, { now, imports: { concurrency: 1 } }));
+    organizerRoutes(routeTable(router, deps), deps, createOrganizerServices(flaky, { now, imports: { concurrency: 1 } }));
     router.use(apiNotFound);
     router.use(errorHandler(createLogger({ level: 'silent' })));
     app.use('/api', router);
@@ -124,6 +135,28 @@ describe('organizer routes', () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     expect(await store.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: '2026/27' }] })).toHaveLength(3);
+  });
+
+  it('undoes a commit that fails part way, in the stream and in a plain answer', async () => {
+    const csv = goodFile.replace(/2027/g, '2029');
+    const inYear = () => store.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: '2028/29' }] });
+    try {
+      [failAfterCreates, creates] = [1, 0];
+      const streamed = await call('/organizer/imports', 'admin', { method: 'POST', headers: { accept: 'text/event-stream' }, body: JSON.stringify({ kind: 'kolada', csv }) });
+      const text = await streamed.text();
+      expect(text).toContain('event: progress\ndata: {"done":1,"total":3}');
+      expect(text).toMatch(/event: problem\ndata: \{[^\n]*"code":"unavailable"[^\n]*"leftBehind":\[\]/);
+      expect(await inYear()).toHaveLength(0);
+
+      [failAfterCreates, creates] = [0, 0];
+      const plain = await call('/organizer/imports', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv }) });
+      expect(plain.status).toBe(503);
+      expect(plain.headers.get('content-type')).toContain('application/problem+json');
+      expect(await plain.json()).toMatchObject({ code: 'unavailable', leftBehind: [] });
+      expect(await inYear()).toHaveLength(0);
+    } finally {
+      failAfterCreates = undefined;
+    }
   });
 
   it('takes import bodies larger than 100 kB, up to 5 MB', async () => {
