@@ -1,6 +1,6 @@
 /**
  * The part of the Microsoft 365 Agents Toolkit's YAML schema (version v1.11) that our
- * m365agents*.yml files use: the top-level shape and each action we call, with the required
+ * teamsapp*.yml files use: the top-level shape and each action we call, with the required
  * inputs and outputs the toolkit's own schema declares. The toolkit does not ship its schema in a
  * package we install, so the specs validate against this subset; the editor still resolves the
  * full schema through the `yaml-language-server` comment at the top of each file.
@@ -98,7 +98,7 @@ const actions = [
 
 const lifecycle = { type: 'array', items: { anyOf: actions } };
 
-/** JSON schema (draft-07) for an m365agents*.yml file. */
+/** JSON schema (draft-07) for an teamsapp*.yml file. */
 export const agentsYamlSchema = {
   type: 'object',
   additionalProperties: false,

@@ -7,14 +7,14 @@ import { parse } from 'yaml';
 import { agentsYamlSchema, agentsYamlVersion } from './agents-yaml-schema';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const files = ['m365agents.yml', 'm365agents.local.yml', 'm365agents.playground.yml'];
+const files = ['teamsapp.yml', 'teamsapp.local.yml', 'teamsapp.playground.yml'];
 const validate = new Ajv({ allErrors: true, strict: false }).compile(agentsYamlSchema);
 
 type Step = { uses: string; with: Record<string, unknown>; writeToEnvironmentFile?: Record<string, string> };
 type Lifecycle = { version: string; provision?: Step[]; deploy?: Step[]; publish?: Step[] };
 const load = (file: string): Lifecycle => parse(readFileSync(join(root, file), 'utf8')) as Lifecycle;
 
-describe('m365agents*.yml', () => {
+describe('teamsapp*.yml', () => {
   it.each(files)('%s validates against the toolkit schema of the version it declares', (file) => {
     const text = readFileSync(join(root, file), 'utf8');
     const document = load(file);
@@ -24,17 +24,17 @@ describe('m365agents*.yml', () => {
   });
 
   it('rejects a step that lacks a required input or uses an unknown action', () => {
-    const broken = load('m365agents.yml');
+    const broken = load('teamsapp.yml');
     const step = broken.provision?.find((s) => s.uses === 'teamsApp/validateManifest');
     if (!step) throw new Error('no validateManifest step');
     delete step.with['manifestPath'];
     expect(validate(broken)).toBe(false);
     expect(validate({ version: agentsYamlVersion, provision: [{ uses: 'teamsApp/teleport', with: {} }] })).toBe(false);
-    expect(validate({ ...load('m365agents.yml'), version: 'v1.0' })).toBe(false);
+    expect(validate({ ...load('teamsapp.yml'), version: 'v1.0' })).toBe(false);
   });
 
   it('dev provisions the Teams app, the Entra app and Azure, then packages; publish submits to the catalogue', () => {
-    const dev = load('m365agents.yml');
+    const dev = load('teamsapp.yml');
     expect(dev.provision?.map((s) => s.uses)).toEqual([
       'script', 'teamsApp/create', 'aadApp/create', 'arm/deploy', 'aadApp/update',
       'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update',
@@ -46,7 +46,7 @@ describe('m365agents*.yml', () => {
   });
 
   it('packages to the same path as scripts/package.ts', () => {
-    for (const file of ['m365agents.yml', 'm365agents.local.yml']) {
+    for (const file of ['teamsapp.yml', 'teamsapp.local.yml']) {
       const zip = load(file).provision?.find((s) => s.uses === 'teamsApp/zipAppPackage');
       expect(zip?.with).toEqual({
         manifestPath: './manifest/manifest.json',
@@ -57,7 +57,7 @@ describe('m365agents*.yml', () => {
   });
 
   it('local registers the bot at the dev tunnel and writes the server settings to .localConfigs', () => {
-    const local = load('m365agents.local.yml');
+    const local = load('teamsapp.local.yml');
     expect(local.provision?.find((s) => s.uses === 'botFramework/create')?.with['messagingEndpoint']).toBe('${{TAB_ENDPOINT}}/api/messages');
     const settings = local.deploy?.find((s) => s.uses === 'file/createOrUpdateEnvironmentFile')?.with;
     expect(settings?.['target']).toBe('./.localConfigs');

@@ -13,9 +13,9 @@ const envKeys = (env: string): Set<string> => new Set(Object.keys(parseEnvFile(r
 const usages: [string, string[]][] = [
   ['manifest/manifest.json', ['dev', 'local', 'playground']],
   ['manifest/en.json', ['dev', 'local', 'playground']],
-  ['m365agents.yml', ['dev']],
-  ['m365agents.local.yml', ['local']],
-  ['m365agents.playground.yml', ['playground']],
+  ['teamsapp.yml', ['dev']],
+  ['teamsapp.local.yml', ['local']],
+  ['teamsapp.playground.yml', ['playground']],
   ['infra/azure.parameters.json', ['dev']],
   ['infra/aad.manifest.json', ['dev', 'local']],
 ];
@@ -33,11 +33,11 @@ describe('placeholders', () => {
   });
 
   it('every secret a file uses is one the same lifecycle writes', () => {
-    const local = read('m365agents.local.yml');
+    const local = read('teamsapp.local.yml');
     const secrets = findPlaceholders(local).filter(isSecret);
     expect(secrets.sort()).toEqual(['SECRET_AAD_APP_CLIENT_SECRET', 'SECRET_BOT_PASSWORD']);
     for (const secret of secrets) expect(local).toMatch(new RegExp(`clientSecret: ${secret}\\b`));
-    for (const file of ['m365agents.yml', 'm365agents.playground.yml', 'infra/azure.parameters.json', 'manifest/manifest.json']) {
+    for (const file of ['teamsapp.yml', 'teamsapp.playground.yml', 'infra/azure.parameters.json', 'manifest/manifest.json']) {
       expect(findPlaceholders(read(file)).filter(isSecret), file).toEqual([]);
     }
   });
