@@ -16,6 +16,7 @@ import { goalRoutes } from './routes/goals';
 import { indicatorRoutes } from './routes/indicators';
 import { measurementRoutes } from './routes/measurements';
 import { meetingRoutes } from './routes/meetings';
+import { meetingLiveRoutes } from './routes/meeting-live';
 import { metaRoutes, type PublicConfig } from './routes/meta';
 import { myRoutes } from './routes/my';
 import { unitRoutes } from './routes/units';
@@ -61,6 +62,7 @@ export function createApiRouter(options: ApiOptions): Router {
   actionRoutes(routes, options);
   deficiencyRoutes(routes, options);
   meetingRoutes(routes, options);
+  meetingLiveRoutes(routes, options);
   followUpTemplateRoutes(routes, options);
   yearWheelRoutes(routes, options);
   feedbackRoutes(routes, options);

@@ -13,6 +13,7 @@ import { GoalService } from './goal-service';
 import { IndicatorService } from './indicator-service';
 import { MeasurementService } from './measurement-service';
 import { MeetingService } from './meeting-service';
+import { MeetingLiveService } from './meeting-live-service';
 import { OverviewService } from './overview-service';
 import { UnitAccess } from './unit-access';
 import { UnitService } from './unit-service';
@@ -36,6 +37,8 @@ export interface Services {
   readonly actions: ActionService;
   readonly deficiencies: DeficiencyService;
   readonly meetings: MeetingService;
+  /** the meeting extension: live state, agenda items, participation, linking */
+  readonly meetingLive: MeetingLiveService;
   readonly followUps: FollowUpService;
   readonly yearWheel: YearWheelService;
   readonly feedback: FeedbackService;
@@ -56,6 +59,7 @@ export function createServices(store: Store<Entities>, options: ServicesOptions 
     actions: new ActionService(store, access, clock),
     deficiencies: new DeficiencyService(store, access, clock),
     meetings,
+    meetingLive: new MeetingLiveService(store, access, meetings),
     followUps: new FollowUpService(store, access, meetings, clock),
     yearWheel: new YearWheelService(store, access),
     feedback: new FeedbackService(store, access, clock),

@@ -1,0 +1,42 @@
+/**
+ * The wire shape of `GET /api/meetings/:id/live` and its strong ETag: a hash over exactly what is
+ * sent, so an unchanged state answers 304 and any change (an action edited, a note, an answer)
+ * gives a new tag.
+ */
+import { createHash } from 'node:crypto';
+import type { MeetingLive } from '../../services/meeting-live-service';
+import { represent } from '../represent';
+
+export function liveBody(live: MeetingLive) {
+  const { agenda: _agenda, ...meeting } = represent(live.meeting);
+  return {
+    meeting: { ...meeting, agenda: live.agenda },
+    actions: live.actions.map(represent),
+    responses: live.responses.map(represent),
+    template: live.template ? represent(live.template) : null,
+    people: live.people,
+    canRecord: live.canRecord,
+  };
+}
+
+export type LiveBody = ReturnType<typeof liveBody>;
+
+/** A strong entity tag over the body. */
+export function liveEtag(body: LiveBody): string {
+  return `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Strips the quotes (and a weak prefix) of an entity tag. */
+export function unquote(tag: string): string {
+  return tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}
+
+/** RFC 9110 If-None-Match for a GET: `*` or any listed tag (weak comparison) matches. */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const wanted = unquote(etag);
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || unquote(tag) === wanted;
+  });
+}
