@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BJORKSKOLAN, LINDGYMNASIET, startHarness, type Harness } from '../../../test/api/harness';
+
+let h: Harness;
+let unitId: string;
+let meetingId: string;
+
+interface LiveAgendaItem { id: string; title: string; version: string; notes?: string; decisions?: string[] }
+interface Live {
+  meeting: { id: string; agenda: LiveAgendaItem[]; participants: { role: string; userId?: string; displayName?: string; count?: number }[] };
+  actions: { id: string; title: string; originId: string }[];
+  responses: unknown[];
+  template: { questions: unknown[] } | null;
+  people: { userId: string; name: string }[];
+  canRecord: boolean;
+}
+
+async function live(persona: 'principal-bjork' | 'staff-bjork' | 'staff-lind' = 'principal-bjork', id = meetingId) {
+  const response = await h.request('GET', `/api/meetings/${id}/live`, { persona });
+  return { response, body: response.body as unknown as Live };
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  unitId = await h.unitId(BJORKSKOLAN);
+  const created = await h.request('POST', `/api/units/${unitId}/meetings`, {
+    persona: 'principal-bjork',
+    body: {
+      type: 'resultsConference', title: 'Resultatkonferens live', startsAt: '2026-03-10T13:00:00+01:00', schoolYear: '2025/26',
+      agenda: [{ id: '1', title: 'Resultat' }, { id: '2', title: 'Analys' }],
+    },
+  });
+  expect(created.status).toBe(201);
+  meetingId = created.body['id'] as string;
+});
+afterAll(async () => {
+  await h?.server.stop();
+});
+
+describe('GET /meetings/:id/live', () => {
+  it('answers the meeting, its agenda with versions, the template questions and the people, with a strong ETag', async () => {
+    const { response, body } = await live();
+    expect(response.status).toBe(200);
+    const etag = response.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(body.meeting.id).toBe(meetingId);
+    expect(body.meeting.agenda.map((item) => item.title)).toEqual(['Resultat', 'Analys']);
+    expect(body.meeting.agenda.every((item) => item.version.length > 10)).toBe(true);
+    expect(body.template?.questions.length).toBeGreaterThan(0);
+    expect(body.canRecord).toBe(true);
+    expect(body.people.map((person) => person.userId)).toContain('1a000000-0000-4000-8000-000000000003');
+  });
+
+  it('answers 304 to If-None-Match while nothing changed, and a new tag after an action is recorded', async () => {
+    const first = await live();
+    const etag = first.response.headers.get('etag') ?? '';
+    const again = await h.request('GET', `/api/meetings/${meetingId}/live`, { persona: 'principal-bjork', headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+
+    const action = await h.request('POST', `/api/units/${unitId}/actions`, {
+      persona: 'staff-bjork',
+      body: { title: 'Lässtrategier i åk 4', ownerId: '1a000000-0000-4000-8000-000000000005', ownerName: 'Kim', dueDate: '2026-05-01', originKind: 'meeting', originId: meetingId },
+    });
+    expect(action.status).toBe(201);
+    const after = await h.request('GET', `/api/meetings/${meetingId}/live`, { persona: 'principal-bjork', headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect((after.body as unknown as Live).actions.map((a) => a.title)).toContain('Lässtrategier i åk 4');
+  });
+
+  it('is not found for someone outside the unit', async () => {
+    expect((await live('staff-lind')).response.status).toBe(404);
+  });
+});
+
+describe('agenda items', () => {
+  it('keeps concurrent edits of two different items, and refuses a stale edit of the same item with the current text', async () => {
+    const { body } = await live();
+    const [one, two] = body.meeting.agenda;
+    if (!one || !two) throw new Error('agenda missing');
+    const [a, b] = await Promise.all([
+      h.request('PATCH', `/api/meetings/${meetingId}/agenda/${one.id}`, { persona: 'principal-bjork', headers: { 'if-match': `"${one.version}"` }, body: { notes: 'Matematiken går upp' } }),
+      h.request('PATCH', `/api/meetings/${meetingId}/agenda/${two.id}`, { persona: 'staff-bjork', headers: { 'if-match': `"${two.version}"` }, body: { notes: 'Studiero påverkar' } }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const after = (await live()).body.meeting.agenda;
+    expect(after.find((item) => item.id === one.id)?.notes).toBe('Matematiken går upp');
+    expect(after.find((item) => item.id === two.id)?.notes).toBe('Studiero påverkar');
+
+    const stale = await h.request('PATCH', `/api/meetings/${meetingId}/agenda/${one.id}`, {
+      persona: 'staff-bjork', headers: { 'if-match': `"${one.version}"` }, body: { notes: 'Min äldre text' },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body['code']).toBe('conflict');
+    expect(stale.body['current']).toMatchObject({ id: one.id, notes: 'Matematiken går upp' });
+    const still = (await live()).body.meeting.agenda.find((item) => item.id === one.id);
+    expect(still?.notes).toBe('Matematiken går upp');
+  });
+
+  it('adds decisions from two people at once without losing either, and adds an agenda item', async () => {
+    const [x, y] = await Promise.all([
+      h.request('POST', `/api/meetings/${meetingId}/agenda/2/decisions`, { persona: 'principal-bjork', body: { text: 'Beslut A' } }),
+      h.request('POST', `/api/meetings/${meetingId}/agenda/2/decisions`, { persona: 'staff-bjork', body: { text: 'Beslut B' } }),
+    ]);
+    expect([x.status, y.status]).toEqual([200, 200]);
+    const added = await h.request('POST', `/api/meetings/${meetingId}/agenda`, { persona: 'staff-bjork', body: { title: 'Övrigt' } });
+    expect(added.status).toBe(201);
+    const agenda = (await live()).body.meeting.agenda;
+    expect([...(agenda.find((item) => item.id === '2')?.decisions ?? [])].sort()).toEqual(['Beslut A', 'Beslut B']);
+    expect(agenda.map((item) => item.title)).toContain('Övrigt');
+  });
+
+  it('asks for the item version in If-Match and refuses a personnummer in notes', async () => {
+    expect((await h.request('PATCH', `/api/meetings/${meetingId}/agenda/1`, { persona: 'staff-bjork', body: { notes: 'x' } })).status).toBe(428);
+    const { body } = await live();
+    const item = body.meeting.agenda[0];
+    const refused = await h.request('PATCH', `/api/meetings/${meetingId}/agenda/1`, {
+      persona: 'staff-bjork', headers: { 'if-match': `"${item?.version ?? ''}"` }, body: { notes: 'Eleven 200001012384 behöver stöd' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body['code']).toBe('personalIdentityNumber');
+  });
+});
+
+describe('participation', () => {
+  it('records staff by name and pupils by count, and refuses a named pupil', async () => {
+    const teacher = await h.request('PUT', `/api/meetings/${meetingId}/participants`, {
+      persona: 'staff-bjork', body: { participant: { role: 'teacher', userId: '1a000000-0000-4000-8000-000000000005', displayName: 'Kim Lärare' } },
+    });
+    expect(teacher.status).toBe(200);
+    const pupils = await h.request('PUT', `/api/meetings/${meetingId}/participants`, { persona: 'staff-bjork', body: { participant: { role: 'pupils', count: 3 } } });
+    expect(pupils.status).toBe(200);
+    const named = await h.request('PUT', `/api/meetings/${meetingId}/participants`, { persona: 'staff-bjork', body: { participant: { role: 'pupils', displayName: 'Olle', count: 1 } } });
+    expect(named.status).toBe(400);
+    expect(named.body['field']).toBe('participant.displayName');
+    const participants = (await live()).body.meeting.participants;
+    expect(participants).toEqual(expect.arrayContaining([{ role: 'pupils', count: 3 }, expect.objectContaining({ role: 'teacher', displayName: 'Kim Lärare' })]));
+    expect(participants.some((p) => p.displayName === 'Olle')).toBe(false);
+
+    const removed = await h.request('DELETE', `/api/meetings/${meetingId}/participants/${encodeURIComponent('role:pupils')}`, { persona: 'staff-bjork' });
+    expect(removed.status).toBe(200);
+    expect((removed.body['participants'] as { role: string }[]).some((p) => p.role === 'pupils')).toBe(false);
+  });
+});
+
+describe('linking', () => {
+  const link = { teamsMeetingId: 'MCMxOTptZWV0aW5nX2xpbmstdGVzdA', chatId: '19:meeting_link-test@thread.v2', type: 'qualityDialogue', title: 'Kvalitetsdialog', startsAt: '2026-04-01T09:00:00+02:00' };
+
+  it('links a Teams meeting once: a second link answers the same meeting', async () => {
+    const first = await h.request('POST', '/api/meetings/link', { persona: 'principal-bjork', body: { ...link, unitId } });
+    expect(first.status).toBe(201);
+    const [second, third] = await Promise.all([
+      h.request('POST', '/api/meetings/link', { persona: 'principal-bjork', body: { ...link, unitId } }),
+      h.request('POST', '/api/meetings/link', { persona: 'admin', body: { ...link, unitId } }),
+    ]);
+    expect(second.status).toBe(200);
+    expect(third.status).toBe(200);
+    expect(second.body['id']).toBe(first.body['id']);
+    expect(third.body['id']).toBe(first.body['id']);
+    expect(first.body).toMatchObject({ unitId, type: 'qualityDialogue', schoolYear: '2025/26', teamsMeetingId: link.teamsMeetingId });
+    const found = await h.request('GET', `/api/meetings/by-teams-id/${encodeURIComponent(link.teamsMeetingId)}`, { persona: 'staff-bjork' });
+    expect(found.body['id']).toBe(first.body['id']);
+  });
+
+  it('lets only the principal or the administration link', async () => {
+    const staff = await h.request('POST', '/api/meetings/link', { persona: 'staff-bjork', body: { ...link, teamsMeetingId: 'other', unitId } });
+    expect(staff.status).toBe(403);
+    const otherUnit = await h.request('POST', '/api/meetings/link', { persona: 'principal-bjork', body: { ...link, teamsMeetingId: 'other2', unitId: await h.unitId(LINDGYMNASIET) } });
+    expect(otherUnit.status).toBe(403);
+  });
+});
+
+describe('POST /year-wheel/:id/meeting', () => {
+  it('creates the meeting linked to the activity, with its type, title and date, once', async () => {
+    const activity = await h.request('POST', '/api/year-wheel', {
+      persona: 'admin', body: { title: 'Resultatkonferens VT', kind: 'resultsConference', schoolYear: '2025/26', date: '2026-05-20' },
+    });
+    expect(activity.status).toBe(201);
+    const id = activity.body['id'] as string;
+    const body = { unitId, teamsMeetingId: 'MCMxOTp5ZWFyLXdoZWVs', chatId: '19:meeting_yw@thread.v2' };
+    const created = await h.request('POST', `/api/year-wheel/${id}/meeting`, { persona: 'principal-bjork', body });
+    expect(created.status).toBe(201);
+    // 08:00 Swedish summer time, stored as UTC
+    expect(created.body).toMatchObject({
+      type: 'resultsConference', title: 'Resultatkonferens VT', unitId, yearWheelActivityId: id, teamsMeetingId: body.teamsMeetingId,
+      startsAt: '2026-05-20T06:00:00Z', schoolYear: '2025/26',
+    });
+    const again = await h.request('POST', `/api/year-wheel/${id}/meeting`, { persona: 'principal-bjork', body });
+    expect(again.status).toBe(200);
+    expect(again.body['id']).toBe(created.body['id']);
+    const linked = await h.request('GET', `/api/meetings/by-teams-id/${body.teamsMeetingId}`, { persona: 'principal-bjork' });
+    expect(linked.body['id']).toBe(created.body['id']);
+  });
+
+  it('refuses an activity that is not a meeting', async () => {
+    const activity = await h.request('POST', '/api/year-wheel', {
+      persona: 'admin', body: { title: 'Kvalitetsrapport in', kind: 'reportDeadline', schoolYear: '2025/26', date: '2026-06-10' },
+    });
+    const refused = await h.request('POST', `/api/year-wheel/${activity.body['id'] as string}/meeting`, { persona: 'principal-bjork', body: { unitId } });
+    expect(refused.status).toBe(422);
+    expect(refused.body['field']).toBe('kind');
+  });
+});
