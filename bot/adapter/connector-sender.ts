@@ -1,14 +1,17 @@
 /**
  * The outbox's Sender over botbuilder: sends into a stored conversation, or creates the 1:1
  * conversation with a user first (Teams returns the existing one if there is one).
- * The delivery id goes out as the activity's id; Teams assigns its own id and does not
- * deduplicate on it, a connector that does can (see bot/README.md).
+ * The delivery id goes out as an entity of type DELIVERY_ENTITY (botbuilder drops an activity's own
+ * id on send). Teams ignores it and does not deduplicate; a connector that does can (bot/README.md).
  */
 import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import { ConversationRefSchema } from '../flows/reference';
 import { SendError, type Delivery, type OutboundMessage, type Sender } from '../outbox/message';
 
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+
+/** The entity that carries an outbound message's deterministic delivery id. */
+export const DELIVERY_ENTITY = 'kvalitetshjulet/delivery';
 
 export interface ConnectorSenderOptions {
   adapter: CloudAdapter;
@@ -48,13 +51,13 @@ export class ConnectorSender implements Sender {
   }
 
   async send(message: OutboundMessage, deliveryId: string, gate: (conversationKey: string) => Promise<void>): Promise<Delivery> {
-    const activity: Partial<Activity> = { ...message.activity, id: deliveryId };
+    const activity: Partial<Activity> = { ...message.activity, entities: [{ type: DELIVERY_ENTITY, id: deliveryId }] };
     try {
       if (message.target.kind === 'conversation') {
         const reference = { ...message.target.reference, ...(this.serviceUrl ? { serviceUrl: this.serviceUrl } : {}) };
         let activityId: string | undefined;
         await gate(reference.conversation.id);
-        await this.adapter.continueConversationAsync(this.botId, reference as unknown as Partial<ConversationReference>, async (context: TurnContext) => {
+        await this.inTurn((logic) => this.adapter.continueConversationAsync(this.botId, reference as unknown as Partial<ConversationReference>, logic), async (context) => {
           activityId = (await context.sendActivity(activity))?.id;
         });
         return { conversationId: reference.conversation.id, ...(activityId ? { activityId } : {}) };
@@ -69,7 +72,7 @@ export class ConnectorSender implements Sender {
       } as unknown as ConversationParameters;
       let delivery: Delivery | undefined;
       await gate(`user:${target.userId}`);
-      await this.adapter.createConversationAsync(this.botId, target.channelId, serviceUrl, BOT_FRAMEWORK_AUDIENCE, parameters, async (context: TurnContext) => {
+      await this.inTurn((logic) => this.adapter.createConversationAsync(this.botId, target.channelId, serviceUrl, BOT_FRAMEWORK_AUDIENCE, parameters, logic), async (context) => {
         const conversationId = context.activity.conversation.id;
         await gate(conversationId);
         const sent = await context.sendActivity(activity);
@@ -87,5 +90,21 @@ export class ConnectorSender implements Sender {
     } catch (error) {
       throw toSendError(error);
     }
+  }
+
+  /**
+   * Runs `logic` in a proactive turn and rethrows what it throws: botbuilder would hand the error
+   * to onTurnError and report success, and a failed send must not be recorded as delivered.
+   */
+  private async inTurn(start: (logic: (context: TurnContext) => Promise<void>) => Promise<void>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    await start(async (context) => {
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
   }
 }

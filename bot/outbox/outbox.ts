@@ -8,7 +8,7 @@ import type { BotStore } from '../data/entities';
 import { backoffDelay, isRetryable, type BackoffOptions } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { claimJob, ensureJob, findDueJobs, finishJob, type Job } from './jobs';
-import { OutboundMessageSchema, SendError, type Delivery, type OutboundMessage, type Sender } from './message';
+import { conversationKeyOf, OutboundMessageSchema, SendError, type Delivery, type OutboundMessage, type Sender } from './message';
 import { RateLimiter } from './rate-limiter';
 
 export const OUTBOUND_JOB = 'outbound';
@@ -90,6 +90,12 @@ export class Outbox {
   }
 
   private async run(job: Job): Promise<keyof DrainResult> {
+    // Wait for the first request's rate-limit slot before claiming, so that the lease covers the
+    // send, not the queue in front of it; the job may be gone to another instance by then.
+    // A user without a 1:1 conversation costs two requests (create, then send): both are reserved.
+    const early = OutboundMessageSchema.safeParse(job.fields.payload);
+    let prepaid = early.success ? (early.data.target.kind === 'user' ? 2 : 1) : 0;
+    if (early.success) await this.limiter.acquire(conversationKeyOf(early.data.target), prepaid);
     const claimed = await claimJob(this.store, job, this.instanceId, this.leaseMs, this.clock.now());
     if (!claimed) return 'skipped';
     const parsed = OutboundMessageSchema.safeParse(claimed.fields.payload);
@@ -100,6 +106,10 @@ export class Outbox {
     const message = parsed.data;
     const leaseEnd = this.clock.now() + this.leaseMs;
     const gate = async (conversationKey: string): Promise<void> => {
+      if (prepaid > 0) {
+        prepaid--;
+        return;
+      }
       await this.limiter.acquire(conversationKey);
       // a lease that ran out while waiting belongs to whoever claims the job next
       if (this.clock.now() > leaseEnd - 1_000) throw new SendError('lease ran out while waiting for a rate-limit slot', 503);
@@ -123,10 +133,7 @@ export class Outbox {
     const status = error instanceof SendError ? error.status : undefined;
     const retryAfterMs = error instanceof SendError ? error.retryAfterMs : undefined;
     const attempts = job.fields.attempts;
-    if (status === 429 && retryAfterMs !== undefined) {
-      const key = message.target.kind === 'conversation' ? message.target.reference.conversation.id : `user:${message.target.userId}`;
-      this.limiter.block(key, this.clock.now() + retryAfterMs);
-    }
+    if (status === 429 && retryAfterMs !== undefined) this.limiter.block(conversationKeyOf(message.target), this.clock.now() + retryAfterMs);
     if (!isRetryable(status) || attempts >= this.maxAttempts) {
       this.options.log?.(`outbox: ${job.fields.key} failed for good after ${attempts} attempts: ${String(error)}`);
       await finishJob(this.store, job, { status: 'failed', lastError: `${status ?? 'network'}: ${String(error)}`.slice(0, 2_000) });

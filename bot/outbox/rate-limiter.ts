@@ -43,9 +43,10 @@ export class RateLimiter {
     this.clock = options.clock ?? systemClock;
   }
 
-  /** Waits for a slot for one request to `conversationKey`. */
-  async acquire(conversationKey: string): Promise<void> {
-    const at = this.reserve(conversationKey);
+  /** Waits for slots for `count` requests to `conversationKey` (they go out back to back). */
+  async acquire(conversationKey: string, count = 1): Promise<void> {
+    let at = 0;
+    for (let i = 0; i < count; i++) at = this.reserve(conversationKey);
     const wait = at - this.clock.now();
     if (wait > 0) await this.clock.sleep(wait);
   }
@@ -91,9 +92,15 @@ export class RateLimiter {
   }
 }
 
-/** The earliest time ≥ t at which one more entry fits every window (entries are ascending, all ≤ t). */
+/**
+ * The earliest time ≥ t at which one more entry fits every window (entries are ascending, all ≤ t).
+ * Requests are also paced evenly over the shortest window instead of sent in a burst: the server
+ * counts arrivals, and a burst that arrives spread out would overlap the next burst.
+ */
 function earliest(log: readonly number[], windows: readonly Window[], t: number, safetyMs: number): number {
-  let at = t;
+  const shortest = windows.reduce<Window | undefined>((a, w) => (!a || w.ms < a.ms ? w : a), undefined);
+  const last = log.at(-1);
+  let at = shortest && last !== undefined ? Math.max(t, last + shortest.ms / shortest.limit) : t;
   for (const w of windows) {
     if (log.length < w.limit) continue;
     const nth = log[log.length - w.limit] ?? 0;

@@ -3,8 +3,9 @@
  * benchmark. It records what the bot sends, answers like Teams for the calls the bot makes, can
  * enforce Teams' rate limits with 429 + Retry-After, and can inject failures.
  *
- * Unlike Teams, it deduplicates activities by a client-supplied activity id: that is what lets the
- * crash test measure "delivered once" for a connector that offers idempotent posts.
+ * Unlike Teams, it deduplicates activities by a client-supplied delivery id (an entity of type
+ * 'kvalitetshjulet/delivery'): that lets the crash test show "delivered once" for a connector that
+ * offers idempotent posts, and count the re-sends it absorbed.
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -118,7 +119,9 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   function post(req: Request, res: Response, replyToId?: string): void {
     const conversationId = param(req, 'conversationId');
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const clientId = typeof body.id === 'string' && body.id ? body.id : undefined;
+    const entities = Array.isArray(body.entities) ? (body.entities as { type?: unknown; id?: unknown }[]) : [];
+    const delivery = entities.find((e) => e?.type === 'kvalitetshjulet/delivery')?.id;
+    const clientId = typeof delivery === 'string' && delivery ? delivery : undefined;
     if (dedupe && clientId) {
       const seen = byClientId.get(`${conversationId}|${clientId}`);
       if (seen) {
