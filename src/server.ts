@@ -28,6 +28,7 @@ import { createServices, type Services } from './services';
 import { createGraphStore } from './store/graph-store';
 import type { Store } from './store/port';
 import { createTokenProvider } from './store/token-provider';
+import { createOrganizerServices } from './api/routes/organizer';
 
 export interface ServerOptions {
   /** default: JSON lines on stdout at the configured level */
@@ -48,6 +49,8 @@ export interface ServerOptions {
   readonly shutdownGraceMs?: number;
   /** the lists emulator's added latency per request (benchmarks); default the config's */
   readonly emulatorLatencyMs?: number;
+  /** how long the Units list is reused between requests (see UnitAccessOptions). Default 5 s */
+  readonly unitCacheMilliseconds?: number;
 }
 
 /** What a started server exposes: its URL, and in local mode the parts tests and benchmarks use. */
@@ -197,13 +200,17 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     try {
       const b = config.mode === 'local' ? await localBackend(url) : m365Backend();
       backend = b;
-      const services = createServices(b.store, options.now ? { now: options.now } : {});
+      const services = createServices(b.store, {
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.unitCacheMilliseconds !== undefined ? { unitCacheMilliseconds: options.unitCacheMilliseconds } : {}),
+      });
       const botHandler = botHandlerFor(b.store);
       api = createApiRouter({
         validator: b.validator,
         services,
         log,
         publicConfig: () => b.publicConfig,
+        organizer: createOrganizerServices(b.store, options.now ? { now: options.now } : {}),
         ...(botHandler ? { botHandler } : {}),
       });
       devIdpRouter = b.devIdp?.router;

@@ -19,6 +19,7 @@ import { meetingRoutes } from './routes/meetings';
 import { meetingLiveRoutes } from './routes/meeting-live';
 import { metaRoutes, type PublicConfig } from './routes/meta';
 import { myRoutes } from './routes/my';
+import { importBodyParser, importPaths, organizerRoutes, type OrganizerServices } from './routes/organizer';
 import { unitRoutes } from './routes/units';
 import { yearWheelRoutes } from './routes/year-wheel';
 
@@ -35,6 +36,8 @@ export interface ApiOptions extends RouteDeps {
    * its route declares 'public'. Absent: 501.
    */
   readonly botHandler?: BotHandler;
+  /** the organizer level: roll-up, imports, the municipality's report */
+  readonly organizer?: OrganizerServices;
 }
 
 /** Writes need a JSON body; anything else with a body is refused before parsing. */
@@ -50,6 +53,8 @@ function requireJson(req: Request, _res: Response, next: NextFunction): void {
 export function createApiRouter(options: ApiOptions): Router {
   const router = express.Router();
   router.use(requireJson);
+  // Imports carry whole CSV files: their own larger limit, on their paths only, before the default parser.
+  router.use(importPaths, importBodyParser());
   router.use(express.json({ limit: bodyLimit, strict: true, type: 'application/json' }));
 
   const routes = routeTable(router, options);
@@ -67,6 +72,7 @@ export function createApiRouter(options: ApiOptions): Router {
   yearWheelRoutes(routes, options);
   feedbackRoutes(routes, options);
   myRoutes(routes, options);
+  if (options.organizer) organizerRoutes(routes, options, options.organizer);
 
   const bot = options.botHandler;
   routes.add('post', '/messages', 'public', async (req, res) => {
