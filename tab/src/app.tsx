@@ -14,6 +14,8 @@ import { routeFrom } from './route';
 const ChannelTab = lazy(() => import('./views/channel-tab'));
 const ConfigPage = lazy(() => import('./views/config-page'));
 const MyActions = lazy(() => import('./views/my-actions'));
+const OrganizerPage = lazy(() => import('./organizer/organizer-page'));
+const UnitFeedbackPage = lazy(() => import('./organizer/unit-feedback-page'));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -71,7 +73,7 @@ export function App(props: AppProps = {}) {
             <AuthGate inHost={host.state.phase === 'teams'} {...(props.fetch ? { fetch: props.fetch } : {})} {...(props.storage ? { storage: props.storage } : {})}>
               <ViewErrorBoundary title={t('errorTitle')} message={t('errorBoundary')}>
                 <Suspense fallback={loading}>
-                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : <ChannelTab {...(route.unitId ? { unitId: route.unitId } : {})} />}
+                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : <ChannelTab {...(route.unitId ? { unitId: route.unitId } : {})} />}
                 </Suspense>
               </ViewErrorBoundary>
             </AuthGate>
