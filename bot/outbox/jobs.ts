@@ -46,6 +46,11 @@ export async function claimJob(store: BotStore, job: Job, instanceId: string, le
   }
 }
 
+/** Moves an unclaimed job's due time; false when another instance changed it first. */
+export async function deferJob(store: BotStore, job: Job, dueAt: number): Promise<boolean> {
+  return finishJob(store, job, { dueAt: new Date(dueAt).toISOString() });
+}
+
 /** Writes the outcome of a claimed job; false when the lease was lost meanwhile (someone else may run it). */
 export async function finishJob(store: BotStore, job: Job, patch: Partial<BotJob>): Promise<boolean> {
   try {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { BotStore } from '../data/entities';
 import { backoffDelay, isRetryable, type BackoffOptions } from './backoff';
 import { systemClock, type Clock } from './clock';
-import { claimJob, ensureJob, findDueJobs, finishJob, type Job } from './jobs';
+import { claimJob, deferJob, ensureJob, findDueJobs, finishJob, type Job } from './jobs';
 import { conversationKeyOf, OutboundMessageSchema, SendError, type Delivery, type OutboundMessage, type Sender } from './message';
 import { RateLimiter } from './rate-limiter';
 
@@ -94,6 +94,8 @@ export class Outbox {
     // send, not the queue in front of it; the job may be gone to another instance by then.
     // A user without a 1:1 conversation costs two requests (create, then send): both are reserved.
     const early = OutboundMessageSchema.safeParse(job.fields.payload);
+    const blocked = early.success ? this.limiter.blockedFor(conversationKeyOf(early.data.target)) : 0;
+    if (blocked > 0) return (await deferJob(this.store, job, this.clock.now() + blocked)) ? 'retried' : 'skipped';
     let prepaid = early.success ? (early.data.target.kind === 'user' ? 2 : 1) : 0;
     if (early.success) await this.limiter.acquire(conversationKeyOf(early.data.target), prepaid);
     const claimed = await claimJob(this.store, job, this.instanceId, this.leaseMs, this.clock.now());

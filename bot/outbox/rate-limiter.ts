@@ -56,6 +56,11 @@ export class RateLimiter {
     this.blockedUntil.set(conversationKey, Math.max(until, this.blockedUntil.get(conversationKey) ?? 0));
   }
 
+  /** How long a conversation stays blocked; the caller defers its work rather than wait in line. */
+  blockedFor(conversationKey: string): number {
+    return Math.max(0, (this.blockedUntil.get(conversationKey) ?? 0) - this.clock.now());
+  }
+
   /** Reserves the earliest time at which a request may go; exposed for tests. */
   reserve(conversationKey: string): number {
     const conv = this.log(`c:${conversationKey}`);
@@ -64,7 +69,6 @@ export class RateLimiter {
       this.clock.now(),
       conv.at(-1) ?? 0,
       app.at(-1) ?? 0,
-      this.blockedUntil.get(conversationKey) ?? 0,
       this.blockedUntil.get('*') ?? 0,
     );
     for (let round = 0; round < 50; round++) {
