@@ -1,0 +1,170 @@
+import {
+  Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Radio, RadioGroup, Text, Textarea,
+  makeStyles, tokens, useId,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { ProblemError } from '../../api/problem-error';
+import { ProblemBar } from '../../components/problem-bar';
+import { useOrganizer } from '../organizer-context';
+import { useOrganizerText } from '../organizer-i18n';
+import type { ImportError, ImportKind, ImportPreview, ImportResult } from '../types';
+import { ErrorTable, RowTable, rowsShown } from './import-tables';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  file: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  csv: { fontFamily: tokens.fontFamilyMonospace },
+});
+
+type Step =
+  | { step: 'edit' }
+  | { step: 'previewing' }
+  | { step: 'preview'; preview: ImportPreview }
+  | { step: 'committing'; preview: ImportPreview; done: number; total: number }
+  | { step: 'done'; result: ImportResult }
+  | { step: 'refused'; errors: ImportError[]; detail: string };
+
+/** The rows in error a refused commit carries (the problem's `errors` extension). */
+function refusedRows(error: unknown): ImportError[] | undefined {
+  if (!(error instanceof ProblemError) || error.status !== 400 || !Array.isArray(error.current)) return undefined;
+  return error.current.filter((e): e is ImportError => typeof e === 'object' && e !== null && 'line' in e && 'message' in e);
+}
+
+/**
+ * Importera resultat: paste or choose a CSV file (Kolada or Skolverket), preview it with every
+ * error on its line, then commit all or nothing with progress. The same file again changes nothing.
+ */
+export default function ImportView() {
+  const styles = useStyles();
+  const { t } = useOrganizerText();
+  const { api } = useOrganizer();
+  const fileId = useId('import-file');
+  const [kind, setKind] = useState<ImportKind>('kolada');
+  const [csv, setCsv] = useState('');
+  const [period, setPeriod] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [step, setStep] = useState<Step>({ step: 'edit' });
+  const [error, setError] = useState<unknown>(null);
+  const request = () => ({ kind, csv, ...(kind === 'skolverket' && period.trim() ? { period: period.trim() } : {}) });
+  const edited = () => {
+    setStep({ step: 'edit' });
+    setError(null);
+  };
+
+  const handleFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setFileName(file.name);
+    setCsv(await file.text());
+    edited();
+  };
+  const handlePreview = async () => {
+    if (!csv.trim()) return setError(new ProblemError({ status: 400, detail: t('importEmpty') }));
+    setError(null);
+    setStep({ step: 'previewing' });
+    try {
+      setStep({ step: 'preview', preview: await api.previewImport(request()) });
+    } catch (caught) {
+      setError(caught);
+      setStep({ step: 'edit' });
+    }
+  };
+  const handleCommit = async (preview: ImportPreview) => {
+    setError(null);
+    setStep({ step: 'committing', preview, done: 0, total: preview.summary.create + preview.summary.update });
+    try {
+      const result = await api.commitImport(request(), (done, total) => setStep({ step: 'committing', preview, done, total }));
+      setStep({ step: 'done', result });
+    } catch (caught) {
+      const rows = refusedRows(caught);
+      if (rows) setStep({ step: 'refused', errors: rows, detail: caught instanceof ProblemError ? caught.detail : '' });
+      else {
+        setError(caught);
+        setStep({ step: 'preview', preview });
+      }
+    }
+  };
+
+  const preview = step.step === 'preview' || step.step === 'committing' ? step.preview : undefined;
+  const toWrite = preview ? preview.summary.create + preview.summary.update : 0;
+  return (
+    <div className={styles.root} data-testid="import">
+      <Text as="h2" size={500} weight="semibold">{t('importTitle')}</Text>
+      <Text>{t('importIntro')}</Text>
+      <Field label={t('importKind')}>
+        <RadioGroup value={kind} onChange={(_, d) => { setKind(d.value === 'skolverket' ? 'skolverket' : 'kolada'); edited(); }} layout="horizontal">
+          <Radio value="kolada" label={t('importKolada')} />
+          <Radio value="skolverket" label={t('importSkolverket')} />
+        </RadioGroup>
+      </Field>
+      {kind === 'skolverket' && (
+        <Field label={t('importPeriod')}>
+          <Input value={period} placeholder="2025/26" onChange={(_, d) => { setPeriod(d.value); edited(); }} />
+        </Field>
+      )}
+      <div className={styles.file}>
+        <label htmlFor={fileId}>{t('importFile')}</label>
+        <input id={fileId} type="file" accept=".csv,.txt,text/csv" onChange={(event) => void handleFile(event)} data-testid="import-file" />
+        {fileName && <Text size={200}>{fileName}</Text>}
+      </div>
+      <Field label={t('importText')}>
+        <Textarea className={styles.csv} value={csv} rows={8} resize="vertical" onChange={(_, d) => { setCsv(d.value); setFileName(null); edited(); }} />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance={preview ? 'secondary' : 'primary'} onClick={() => void handlePreview()} disabled={step.step === 'previewing' || step.step === 'committing'}>{t('importPreview')}</Button>
+        {preview && preview.errors.length === 0 && toWrite > 0 && (
+          <Button appearance="primary" onClick={() => void handleCommit(preview)} disabled={step.step === 'committing'}>{t('importCommit', { count: toWrite })}</Button>
+        )}
+      </div>
+      {error !== null && <ProblemBar error={error} />}
+      {step.step === 'previewing' && <ProgressBar aria-label={t('importPreview')} />}
+      {step.step === 'committing' && (
+        <Field label={t('importProgress', { done: step.done, total: step.total })} validationState="none">
+          <ProgressBar value={step.total > 0 ? step.done / step.total : 0} max={1} aria-valuetext={t('importProgress', { done: step.done, total: step.total })} />
+        </Field>
+      )}
+      {preview && <PreviewResult preview={preview} />}
+      {step.step === 'refused' && (
+        <>
+          <MessageBar intent="error" role="alert"><MessageBarBody><MessageBarTitle>{t('importErrorsTitle', { count: step.errors.length })}</MessageBarTitle>{step.detail}</MessageBarBody></MessageBar>
+          <ErrorTable errors={step.errors} caption={t('importErrorsTitle', { count: step.errors.length })} />
+        </>
+      )}
+      {step.step === 'done' && (
+        <MessageBar intent="success" role="status" data-testid="import-done">
+          <MessageBarBody>{t('importDone', { created: step.result.created, updated: step.result.updated, unchanged: step.result.unchanged })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
+
+function PreviewResult({ preview }: { preview: ImportPreview }) {
+  const { t } = useOrganizerText();
+  const { summary } = preview;
+  return (
+    <section aria-labelledby="import-preview" data-testid="import-preview">
+      <Text as="h3" id="import-preview" size={400} weight="semibold">{t('importRowsTitle')}</Text>
+      <Text as="p" role="status">{t('importSummary', { create: summary.create, update: summary.update, unchanged: summary.unchanged, skipped: summary.skipped })}</Text>
+      {summary.ignoredColumns.length > 0 && <Text as="p" size={200}>{t('importIgnoredColumns', { columns: summary.ignoredColumns.join(', ') })}</Text>}
+      {preview.errors.length > 0 ? (
+        <>
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody><MessageBarTitle>{t('importErrorsTitle', { count: summary.errors })}</MessageBarTitle></MessageBarBody>
+          </MessageBar>
+          <ErrorTable errors={preview.errors} caption={t('importErrorsTitle', { count: summary.errors })} />
+        </>
+      ) : summary.create + summary.update === 0 ? (
+        <MessageBar intent="info"><MessageBarBody>{t('importNothingToDo')}</MessageBarBody></MessageBar>
+      ) : null}
+      {preview.rows.length > 0 && (
+        <>
+          {(preview.truncated || preview.rows.length > rowsShown) && <Text as="p" size={200}>{t('importTruncated', { rows: summary.rows })}</Text>}
+          <RowTable rows={preview.rows} caption={t('importRowsTitle')} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { Button, Field, Select, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useMemo, useState } from 'react';
+import type { Me } from '../api/types';
+import { useSession } from '../auth/session';
+import { ProblemBar } from '../components/problem-bar';
+import { StatusScreen } from '../components/status-screen';
+import { ViewErrorBoundary } from '../components/view-error-boundary';
+import { useLoad } from '../hooks/use-load';
+import { useI18n } from '../i18n/i18n';
+import { schoolYearOf } from '../util/dates';
+import type { OrganizerMessageKey } from './messages-sv';
+import { OrganizerApi } from './organizer-api';
+import { OrganizerContext } from './organizer-context';
+import type { OrganizerSession } from './organizer-context';
+import { useOrganizerText } from './organizer-i18n';
+
+const Rollup = lazy(() => import('./rollup/rollup-view'));
+const FeedbackView = lazy(() => import('./feedback/feedback-view'));
+const YearWheel = lazy(() => import('./year-wheel/year-wheel-view'));
+const Templates = lazy(() => import('./templates/templates-view'));
+const ImportView = lazy(() => import('./import/import-view'));
+const Report = lazy(() => import('./report/report-download'));
+
+const allViews = ['rollup', 'feedback', 'yearWheel', 'templates', 'import', 'report'] as const;
+/** The organizer's views, in tab order. */
+export type OrganizerView = (typeof allViews)[number];
+/** The board reads: the roll-up and the report, nothing it could write. */
+const boardViews: readonly OrganizerView[] = ['rollup', 'report'];
+const labels: Record<OrganizerView, OrganizerMessageKey> = {
+  rollup: 'tabRollup', feedback: 'tabFeedback', yearWheel: 'tabYearWheel', templates: 'tabTemplates', import: 'tabImport', report: 'tabReport',
+};
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  who: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  body: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+});
+
+/** The caller's level: the administration edits, the board reads, anyone else may not. */
+export function organizerAccess(me: Pick<Me, 'appRoles'>): 'edit' | 'read' | 'none' {
+  if (me.appRoles.includes('Administration')) return 'edit';
+  if (me.appRoles.includes('Board')) return 'read';
+  return 'none';
+}
+
+/** The school years to choose from: this one and the two before. */
+export function recentSchoolYears(now: Date = new Date()): string[] {
+  const current = schoolYearOf(now);
+  const start = Number(current.slice(0, 4));
+  return [0, 1, 2].map((back) => `${start - back}/${String((start - back + 1) % 100).padStart(2, '0')}`);
+}
+
+function initialView(views: readonly OrganizerView[]): OrganizerView {
+  const asked = new URLSearchParams(window.location.search).get('section');
+  return views.find((v) => v === asked) ?? 'rollup';
+}
+
+/**
+ * The organizer's tab (the administration's channel, or the personal tab): Sammanställning,
+ * Återkoppling, Årshjul, Mallar, Importera resultat, Kvalitetsrapport. The board gets the
+ * roll-up and the report, read only.
+ */
+export default function OrganizerPage() {
+  const { api } = useSession();
+  const { t } = useOrganizerText();
+  const { t: common } = useI18n();
+  const [me] = useLoad<Me>(() => api.me(), 'me');
+  if (me.status === 'loading') return <StatusScreen busy message={common('loading')} />;
+  if (me.status === 'error') return <StatusScreen title={common('errorTitle')}><ProblemBar error={me.error} /></StatusScreen>;
+  const access = organizerAccess(me.data);
+  if (access === 'none') return <StatusScreen title={t('notAllowedTitle')} message={t('notAllowed')} />;
+  return <OrganizerTabs canEdit={access === 'edit'} />;
+}
+
+function OrganizerTabs({ canEdit }: { canEdit: boolean }) {
+  const styles = useStyles();
+  const { t } = useOrganizerText();
+  const { t: common } = useI18n();
+  const { api, name, switchPerson } = useSession();
+  const views = canEdit ? allViews : boardViews;
+  const years = useMemo(() => recentSchoolYears(), []);
+  const [view, setView] = useState<OrganizerView>(() => initialView(views));
+  const [schoolYear, setSchoolYear] = useState(years[0] ?? schoolYearOf());
+  const [feedbackUnit, setFeedbackUnit] = useState<string | undefined>();
+  const organizer = useMemo<OrganizerSession>(() => ({ api: new OrganizerApi(api), canEdit, schoolYear }), [api, canEdit, schoolYear]);
+  const handleSelect = (next: OrganizerView) => {
+    setView(next);
+    const url = new URL(window.location.href);
+    url.searchParams.set('section', next);
+    window.history.replaceState(null, '', url);
+  };
+  const handleGiveFeedback = (unitId: string) => {
+    setFeedbackUnit(unitId);
+    handleSelect('feedback');
+  };
+  const panelId = `organizer-panel-${view}`;
+  return (
+    <OrganizerContext.Provider value={organizer}>
+      <header className={styles.header}>
+        <Text as="h1" size={500} weight="semibold">{t(canEdit ? 'title' : 'boardTitle')}</Text>
+        <div className={styles.who}>
+          <Field label={t('schoolYear')} orientation="horizontal">
+            <Select value={schoolYear} onChange={(_, data) => setSchoolYear(data.value)}>
+              {years.map((year) => <option key={year} value={year}>{year}</option>)}
+            </Select>
+          </Field>
+          {name && <Text size={200}>{common('signedInAs', { name })}</Text>}
+          {switchPerson && <Button size="small" onClick={switchPerson}>{common('switchPerson')}</Button>}
+        </div>
+      </header>
+      {!canEdit && <Text as="p" className={styles.body} role="note">{t('boardReadOnly')}</Text>}
+      <nav aria-label={t('viewsLabel')}>
+        <TabList selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as OrganizerView)}>
+          {views.map((v) => <Tab key={v} id={`organizer-tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
+        </TabList>
+      </nav>
+      <main className={styles.body} id={panelId} role="tabpanel" aria-labelledby={`organizer-tab-${view}`}>
+        <ViewErrorBoundary key={view} title={common('errorTitle')} message={common('errorBoundary')}>
+          <Suspense fallback={<StatusScreen busy message={common('loading')} />}>
+            {view === 'rollup' && <Rollup {...(canEdit ? { onGiveFeedback: handleGiveFeedback } : {})} />}
+            {view === 'feedback' && canEdit && <FeedbackView {...(feedbackUnit ? { initialUnitId: feedbackUnit } : {})} />}
+            {view === 'yearWheel' && canEdit && <YearWheel />}
+            {view === 'templates' && canEdit && <Templates />}
+            {view === 'import' && canEdit && <ImportView />}
+            {view === 'report' && <Report />}
+          </Suspense>
+        </ViewErrorBoundary>
+      </main>
+    </OrganizerContext.Provider>
+  );
+}

@@ -1,0 +1,97 @@
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Textarea,
+  makeStyles, tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { ProblemBar } from '../../components/problem-bar';
+import { useI18n } from '../../i18n/i18n';
+import { schoolYearOf } from '../../util/dates';
+import { activityKinds, kindLabel } from '../labels';
+import { useOrganizerText } from '../organizer-i18n';
+import type { ActivityKind, YearWheelActivity, YearWheelActivityFields } from '../types';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+/** What the dialog hands back: the fields of a new or changed activity. */
+export type ActivityDraft = YearWheelActivityFields;
+
+/** The school year a calendar date belongs to (from 1 July). */
+export function schoolYearOfDate(date: string): string {
+  return schoolYearOf(new Date(`${date}T12:00:00`));
+}
+
+/** Adds or edits a municipality-wide activity; the school year follows from the date. */
+export function ActivityDialog(props: {
+  activity?: YearWheelActivity;
+  defaultDate: string;
+  onSave: (draft: ActivityDraft) => Promise<void>;
+  onClose: () => void;
+}) {
+  const styles = useStyles();
+  const { t } = useOrganizerText();
+  const { t: common } = useI18n();
+  const [title, setTitle] = useState(props.activity?.title ?? '');
+  const [kind, setKind] = useState<ActivityKind>(props.activity?.kind ?? 'resultsConference');
+  const [date, setDate] = useState(props.activity?.date ?? props.defaultDate);
+  const [description, setDescription] = useState(props.activity?.description ?? '');
+  const [remind, setRemind] = useState(props.activity?.remindDaysBefore?.toString() ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const handleSubmit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSave({
+        title: title.trim(),
+        kind,
+        date,
+        schoolYear: schoolYearOfDate(date),
+        ...(description.trim() ? { description: description.trim() } : {}),
+        ...(remind.trim() ? { remindDaysBefore: Number(remind) } : {}),
+        ...(props.activity?.unitId ? { unitId: props.activity.unitId } : {}),
+      });
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, data) => { if (!data.open) props.onClose(); }}>
+      <DialogSurface aria-describedby={undefined}>
+        <form onSubmit={(event) => { event.preventDefault(); void handleSubmit(); }}>
+          <DialogBody>
+            <DialogTitle>{t(props.activity ? 'dialogEdit' : 'dialogNew')}</DialogTitle>
+            <DialogContent className={styles.form}>
+              <Field label={t('activityTitle')} required>
+                <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+              </Field>
+              <Field label={t('activityKind')}>
+                <Select value={kind} onChange={(_, d) => setKind(d.value as ActivityKind)}>
+                  {activityKinds.map((k) => <option key={k} value={k}>{t(kindLabel[k])}</option>)}
+                </Select>
+              </Field>
+              <Field label={t('activityDate')} required>
+                <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+              </Field>
+              <Field label={t('activityDescription')}>
+                <Textarea value={description} onChange={(_, d) => setDescription(d.value)} />
+              </Field>
+              <Field label={t('activityRemind')}>
+                <Input type="number" min={0} max={90} value={remind} onChange={(_, d) => setRemind(d.value)} />
+              </Field>
+              {error !== null && <ProblemBar error={error} />}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" type="submit" disabled={busy || !title.trim() || !date}>{common('save')}</Button>
+              <Button onClick={props.onClose}>{common('cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,136 @@
+import { Button, Card, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { ProblemBar } from '../../components/problem-bar';
+import { StatusScreen } from '../../components/status-screen';
+import { useLoad } from '../../hooks/use-load';
+import { formatDate } from '../../util/dates';
+import { kindLabel } from '../labels';
+import { useOrganizer } from '../organizer-context';
+import { useOrganizerText } from '../organizer-i18n';
+import type { YearWheelActivity } from '../types';
+import { ActivityDialog } from './activity-dialog';
+import type { ActivityDraft } from './activity-dialog';
+import { WheelSvg } from './wheel-svg';
+import { sectorOf, wheelMonths } from './wheel-geometry';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  layout: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  list: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  sub: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  entry: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusMedium },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+type Editing = { mode: 'new' } | { mode: 'edit'; activity: YearWheelActivity } | null;
+
+/** The first day of the school year, for a new activity's default date. */
+function startOf(schoolYear: string): string {
+  return `${schoolYear.slice(0, 4)}-08-15`;
+}
+
+/**
+ * Årshjul: the school year's activities drawn as a wheel and listed by month. The administration
+ * adds, edits and deletes the municipality's activities; units' own activities show as theirs.
+ */
+export default function YearWheelView() {
+  const styles = useStyles();
+  const { t, language } = useOrganizerText();
+  const { api, canEdit, schoolYear } = useOrganizer();
+  const [state, reload] = useLoad(async () => {
+    const [wheel, rollup] = await Promise.all([api.yearWheel(schoolYear), api.rollup(schoolYear)]);
+    return { activities: wheel.items, unitNames: new Map(rollup.units.map((u) => [u.unitId, u.name])) };
+  }, schoolYear);
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  if (state.status === 'loading') return <StatusScreen busy message={t('tabYearWheel')} />;
+  if (state.status === 'error') return <ProblemBar error={state.error} />;
+  const { activities, unitNames } = state.data;
+  const selected = activities.find((a) => a.id === selectedId);
+  const monthName = (index: number) => new Date(2000, wheelMonths[index] ?? 0, 15).toLocaleDateString(language === 'sv' ? 'sv-SE' : 'en-GB', { month: 'long' });
+
+  const handleSave = async (draft: ActivityDraft) => {
+    if (editing?.mode === 'edit') await api.updateActivity(editing.activity, draft);
+    else await api.createActivity(draft);
+    setEditing(null);
+    setNotice(t('wheelSaved', { title: draft.title }));
+    reload();
+  };
+  const handleDelete = async (activity: YearWheelActivity) => {
+    setError(null);
+    try {
+      await api.deleteActivity(activity);
+      setSelectedId(undefined);
+      setNotice(t('wheelDeleted', { title: activity.title }));
+      reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const editable = (activity: YearWheelActivity) => canEdit && activity.unitId === undefined;
+
+  return (
+    <div className={styles.root} data-testid="year-wheel">
+      <Text as="h2" size={500} weight="semibold">{t('wheelTitle', { schoolYear })}</Text>
+      <Text>{t('wheelIntro')}</Text>
+      {canEdit && <div><Button appearance="primary" onClick={() => { setNotice(null); setEditing({ mode: 'new' }); }}>{t('wheelAdd')}</Button></div>}
+      {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {error !== null && <ProblemBar error={error} />}
+      <div className={styles.layout}>
+        <div className={styles.card}>
+          <WheelSvg schoolYear={schoolYear} activities={activities} unitNames={unitNames} {...(selectedId ? { selectedId } : {})} onSelect={(a) => setSelectedId(a.id)} />
+          {selected && (
+            <Card className={styles.card} aria-live="polite" data-testid="selected-activity">
+              <Text weight="semibold">{selected.title}</Text>
+              <Text size={200}>{`${t(kindLabel[selected.kind])} · ${formatDate(selected.date, language)} · ${selected.unitId ? t('wheelUnitOwn', { unit: unitNames.get(selected.unitId) ?? selected.unitId }) : t('wheelMunicipality')}`}</Text>
+              {selected.description && <Text>{selected.description}</Text>}
+            </Card>
+          )}
+        </div>
+        <section aria-labelledby="wheel-list">
+          <Text as="h3" id="wheel-list" size={400} weight="semibold">{t('wheelList')}</Text>
+          <ol className={styles.list}>
+            {wheelMonths.map((_, index) => {
+              const inMonth = activities.filter((a) => sectorOf(a.date) === index).sort((a, b) => a.date.localeCompare(b.date));
+              return (
+                <li key={index}>
+                  <Text as="h4" weight="semibold">{t('wheelMonth', { month: monthName(index), count: inMonth.length })}</Text>
+                  {inMonth.length === 0 ? <Text size={200}>{t('wheelEmptyMonth')}</Text> : (
+                    <ul className={styles.sub}>
+                      {inMonth.map((a) => (
+                        <li key={a.id} className={a.id === selectedId ? styles.selected : undefined} data-activity-item={a.id}>
+                          <span className={styles.entry}>
+                            <Text>{`${formatDate(a.date, language)}: ${a.title}`}</Text>
+                            <Text size={200}>{`${t(kindLabel[a.kind])}${a.unitId ? ` · ${t('wheelUnitOwn', { unit: unitNames.get(a.unitId) ?? a.unitId })}` : ''}`}</Text>
+                            {editable(a) && (
+                              <>
+                                <Button size="small" onClick={() => { setNotice(null); setEditing({ mode: 'edit', activity: a }); }} aria-label={t('wheelEdit', { title: a.title })}>{t('wheelEdit', { title: '' }).trim()}</Button>
+                                <Button size="small" onClick={() => void handleDelete(a)} aria-label={t('wheelDelete', { title: a.title })}>{t('wheelDelete', { title: '' }).trim()}</Button>
+                              </>
+                            )}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      </div>
+      {editing && (
+        <ActivityDialog
+          {...(editing.mode === 'edit' ? { activity: editing.activity } : {})}
+          defaultDate={startOf(schoolYear)}
+          onSave={handleSave}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </div>
+  );
+}
