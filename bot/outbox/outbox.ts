@@ -116,19 +116,22 @@ export class Outbox {
       // a lease that ran out while waiting belongs to whoever claims the job next
       if (this.clock.now() > leaseEnd - 1_000) throw new SendError('lease ran out while waiting for a rate-limit slot', 503);
     };
+    let delivery: Delivery;
     try {
-      const delivery = await this.sender.send(message, claimed.fields.key, gate);
-      const recorded = await finishJob(this.store, claimed, {
-        status: 'done',
-        doneAt: new Date(this.clock.now()).toISOString(),
-        payload: { ...message, delivery: { ...delivery, at: new Date(this.clock.now()).toISOString(), by: this.instanceId } },
-      });
-      if (!recorded) this.options.log?.(`outbox: ${claimed.fields.key} was sent but its lease had passed to another instance`);
-      await this.options.onDelivered?.(message, delivery).catch((e: unknown) => this.options.log?.(`outbox: after delivery of ${claimed.fields.key}: ${String(e)}`));
-      return 'sent';
+      delivery = await this.sender.send(message, claimed.fields.key, gate);
     } catch (error) {
       return this.fail(claimed, message, error);
     }
+    // A failure from here on is not a failed send: the card is out. Should the done mark not be
+    // written, the lease runs out and the job is sent again with the same delivery id.
+    const recorded = await finishJob(this.store, claimed, {
+      status: 'done',
+      doneAt: new Date(this.clock.now()).toISOString(),
+      payload: { ...message, delivery: { ...delivery, at: new Date(this.clock.now()).toISOString(), by: this.instanceId } },
+    });
+    if (!recorded) this.options.log?.(`outbox: ${claimed.fields.key} was sent but its lease had passed to another instance`);
+    await this.options.onDelivered?.(message, delivery).catch((e: unknown) => this.options.log?.(`outbox: after delivery of ${claimed.fields.key}: ${String(e)}`));
+    return 'sent';
   }
 
   private async fail(job: Job, message: OutboundMessage, error: unknown): Promise<keyof DrainResult> {
