@@ -16,6 +16,7 @@ const ConfigPage = lazy(() => import('./views/config-page'));
 const MyActions = lazy(() => import('./views/my-actions'));
 const OrganizerPage = lazy(() => import('./organizer/organizer-page'));
 const UnitFeedbackPage = lazy(() => import('./organizer/unit-feedback-page'));
+const MeetingSurface = lazy(() => import('./meeting/meeting-surface'));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -60,7 +61,7 @@ export function App(props: AppProps = {}) {
     document.documentElement.lang = language;
   }, [language]);
 
-  const route = routeFrom(location, host.state.phase === 'teams' ? host.state.context.frameContext : undefined);
+  const route = routeFrom(location, host.state.phase === 'teams' ? host.state.context.frameContext : undefined, host.state.phase === 'teams' ? host.state.context.meetingId : undefined);
   const loading = <StatusScreen busy message={t('loadingApp')} />;
 
   return (
@@ -73,7 +74,7 @@ export function App(props: AppProps = {}) {
             <AuthGate inHost={host.state.phase === 'teams'} {...(props.fetch ? { fetch: props.fetch } : {})} {...(props.storage ? { storage: props.storage } : {})}>
               <ViewErrorBoundary title={t('errorTitle')} message={t('errorBoundary')}>
                 <Suspense fallback={loading}>
-                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : <ChannelTab {...(route.unitId ? { unitId: route.unitId } : {})} />}
+                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : route.page === 'meeting' ? <MeetingSurface surface={route.surface} {...(route.meetingId ? { meetingId: route.meetingId } : {})} /> : <ChannelTab {...(route.unitId ? { unitId: route.unitId } : {})} />}
                 </Suspense>
               </ViewErrorBoundary>
             </AuthGate>

@@ -84,7 +84,8 @@ export function meetingLiveRoutes(routes: RouteTable, { services }: RouteDeps): 
       res.status(304).end();
       return;
     }
-    res.json(body);
+    // The tag is also in the body: the tab's client reads bodies, not headers.
+    res.json({ ...body, version: unquote(etag) });
   });
 
   routes.add('post', '/meetings/:id/agenda', 'action.create', async (req, res) => {

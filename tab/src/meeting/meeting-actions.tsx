@@ -1,0 +1,77 @@
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Action, Goal } from '../api/types';
+import { ActionDialog } from '../views/actions/action-dialog';
+import { statusLabel } from '../views/labels';
+import type { MeetingLive } from './meeting-api';
+import { useMeetingText } from './meeting-text';
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2,
+  },
+  head: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
+  title: { overflowWrap: 'anywhere' },
+});
+
+/**
+ * The meeting's actions: each with owner and due date; new and edited through the tab's action
+ * dialog, whose conflict panel shows a concurrent edit instead of overwriting it.
+ */
+export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSaved: () => void }) {
+  const styles = useStyles();
+  const { t, mt } = useMeetingText();
+  const { meeting, actions, people, canRecord } = props.live;
+  const [editing, setEditing] = useState<{ action?: Action } | null>(null);
+  const unitId = meeting.unitId;
+  // The one who records comes first: most actions are taken by the person who types them.
+  const owners = [...people]
+    .sort((a, b) => Number(b.roles.includes('you')) - Number(a.roles.includes('you')))
+    .map((person) => ({ id: person.userId, name: person.name }));
+
+  return (
+    <>
+      {actions.length === 0 ? (
+        <Text>{mt('actionsEmpty')}</Text>
+      ) : (
+        <ul className={styles.list} data-testid="meeting-actions">
+          {actions.map((action) => (
+            <li key={action.id} className={styles.item} data-testid="meeting-action">
+              <div className={styles.head}>
+                <Text weight="semibold" className={styles.title}>{action.title}</Text>
+                <Badge appearance="tint">{t(statusLabel[action.status])}</Badge>
+              </div>
+              <Text size={200}>{mt('owner')}: {action.ownerName ?? action.ownerId}</Text>
+              <Text size={200}>{mt('due')}: {action.dueDate}</Text>
+              {canRecord && unitId && (
+                <Button size="small" onClick={() => setEditing({ action })} aria-label={mt('editActionNamed', { title: action.title })}>
+                  {t('edit')}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canRecord && unitId && (
+        <Button appearance="primary" onClick={() => setEditing({})}>{mt('newAction')}</Button>
+      )}
+      {editing && unitId && (
+        <ActionDialog
+          unitId={unitId}
+          schoolYear={meeting.schoolYear}
+          {...(editing.action ? { action: editing.action } : {})}
+          people={owners}
+          goals={props.goals}
+          origins={[{ value: `meeting:${meeting.id}`, label: meeting.title }]}
+          onSaved={() => {
+            setEditing(null);
+            props.onSaved();
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </>
+  );
+}

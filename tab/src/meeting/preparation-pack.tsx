@@ -1,0 +1,81 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Action, Analysis, Indicator, Measurement, Meeting } from '../api/types';
+import { useSession } from '../auth/session';
+import { ProblemBar } from '../components/problem-bar';
+import { useLoad } from '../hooks/use-load';
+import { analysisStatusLabel, statusLabel } from '../views/labels';
+import { useMeetingText } from './meeting-text';
+import { ResultsTable } from './results-table';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  pre: { whiteSpace: 'pre-wrap' },
+});
+
+interface Pack {
+  results: Measurement[];
+  indicators: Indicator[];
+  openActions: Action[];
+  lastAnalysis?: Analysis;
+}
+
+/**
+ * What to read before the meeting: results recorded since the unit's last results conference
+ * (all results when there was none), the open actions, and the latest analysis.
+ */
+export function PreparationPack(props: { meeting: Pick<Meeting, 'id' | 'startsAt'>; unitId: string }) {
+  const styles = useStyles();
+  const { t, mt } = useMeetingText();
+  const { api } = useSession();
+  const [pack] = useLoad(async (): Promise<Pack> => {
+    const [meetings, measurements, indicators, open, analyses] = await Promise.all([
+      api.meetings(props.unitId), api.measurements(props.unitId), api.indicators(), api.actions(props.unitId, 'open'), api.analyses(props.unitId),
+    ]);
+    const last = meetings.items
+      .filter((m) => m.id !== props.meeting.id && m.type === 'resultsConference' && m.startsAt < props.meeting.startsAt)
+      .sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0];
+    const results = measurements.items.filter((m) => !last || m.createdAt > last.startsAt);
+    const lastAnalysis = [...analyses.items].sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt))[0];
+    return { results, indicators: indicators.items, openActions: open.items, ...(lastAnalysis ? { lastAnalysis } : {}) };
+  }, `${props.unitId}:${props.meeting.id}`);
+
+  if (pack.status === 'loading') return <Text>{t('loading')}</Text>;
+  if (pack.status === 'error') return <ProblemBar error={pack.error} />;
+  const { results, indicators, openActions, lastAnalysis } = pack.data;
+  return (
+    <div data-testid="preparation-pack">
+      <section className={styles.section} aria-labelledby="kh-prep-results">
+        <Text as="h2" id="kh-prep-results" size={500} weight="semibold">{mt('preparationResults')}</Text>
+        {results.length === 0 ? <Text>{mt('preparationResultsEmpty')}</Text> : <ResultsTable measurements={results} indicators={indicators} />}
+      </section>
+      <section className={styles.section} aria-labelledby="kh-prep-actions">
+        <Text as="h2" id="kh-prep-actions" size={500} weight="semibold">{mt('preparationOpenActions')}</Text>
+        {openActions.length === 0 ? <Text>{mt('actionsEmpty')}</Text> : (
+          <ul className={styles.list}>
+            {openActions.map((action) => (
+              <li key={action.id}>
+                <Text weight="semibold">{action.title}</Text>
+                <Text> · {mt('owner')}: {action.ownerName ?? action.ownerId} · {mt('due')}: {action.dueDate} · {t(statusLabel[action.status])}</Text>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className={styles.section} aria-labelledby="kh-prep-analysis">
+        <Text as="h2" id="kh-prep-analysis" size={500} weight="semibold">{mt('preparationLastAnalysis')}</Text>
+        {!lastAnalysis ? <Text>{mt('preparationNoAnalysis')}</Text> : (
+          <>
+            <Text>{lastAnalysis.period} · {t(analysisStatusLabel[lastAnalysis.status])}</Text>
+            {lastAnalysis.causes && (
+              <>
+                <Text weight="semibold">{mt('analysisCauses')}</Text>
+                <Text className={styles.pre}>{lastAnalysis.causes}</Text>
+              </>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
