@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   DEV_IDP: onOff.optional(),
   EMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  PAGE_TOKEN_KEY: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -58,6 +59,8 @@ interface CommonConfig {
   readonly bot: BotConfig;
   /** the public host of the tab (without scheme), when known */
   readonly tabDomain?: string;
+  /** signs list page tokens; share it between instances (default: random per process) */
+  readonly pageTokenKey?: string;
 }
 
 /** Local mode: the lists emulator in-process and the dev identity provider on loopback. */
@@ -113,6 +116,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: e.LOG_LEVEL,
     bot,
     ...(e.TAB_DOMAIN ? { tabDomain: e.TAB_DOMAIN } : {}),
+    ...(e.PAGE_TOKEN_KEY ? { pageTokenKey: e.PAGE_TOKEN_KEY } : {}),
   };
 
   if (mode === 'local') {

@@ -49,6 +49,12 @@ export interface ServerOptions {
   readonly shutdownGraceMs?: number;
   /** the lists emulator's added latency per request (benchmarks); default the config's */
   readonly emulatorLatencyMs?: number;
+  /**
+   * The Graph store's own budget of SharePoint resource units a minute. Default: the store's
+   * (the smallest tenants' 1,250) in Microsoft 365 mode; in local mode effectively none, since the
+   * emulator on loopback is no shared tenant (its fault switches imitate throttling instead).
+   */
+  readonly resourceUnitsPerMinute?: number;
   /** how long the Units list is reused between requests (see UnitAccessOptions). Default 5 s */
   readonly unitCacheMilliseconds?: number;
 }
@@ -131,7 +137,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     });
     try {
       await provisionLists({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists: allLists, log: (line) => log.debug('provision', { line }) });
-      const store = createGraphStore<Entities>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists });
+      const store = createGraphStore<Entities>({
+        baseUrl: emulator.baseUrl,
+        siteId: emulator.siteId,
+        lists,
+        throttle: { resourceUnitsPerMinute: options.resourceUnitsPerMinute ?? 1_000_000 },
+      });
       if (options.seed ?? true) {
         const seeded = await seedDemo(store, { ...(options.now ? { today: options.now() } : {}) });
         if (seeded.seeded) log.info('seeded', { items: seeded.items });
@@ -158,6 +169,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       siteId: config.graph.siteId,
       lists,
       tokenProvider: createTokenProvider(config.graph.credential),
+      ...(options.resourceUnitsPerMinute ? { throttle: { resourceUnitsPerMinute: options.resourceUnitsPerMinute } } : {}),
     });
     const audiences = [config.clientId, ...(config.tabDomain ? [`api://${config.tabDomain}/${config.clientId}`] : [])];
     const validator = createTokenValidator({
@@ -203,6 +215,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       const services = createServices(b.store, {
         ...(options.now ? { now: options.now } : {}),
         ...(options.unitCacheMilliseconds !== undefined ? { unitCacheMilliseconds: options.unitCacheMilliseconds } : {}),
+        ...(config.pageTokenKey ? { pageTokenKey: config.pageTokenKey } : {}),
       });
       const botHandler = botHandlerFor(b.store);
       api = createApiRouter({

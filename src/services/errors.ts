@@ -28,3 +28,11 @@ export class RuleError extends ServiceError {
     super(message);
   }
 }
+
+/** A page token that this server did not make for this query. */
+export class InvalidPageTokenError extends ServiceError {
+  override readonly name = 'InvalidPageTokenError';
+  constructor() {
+    super('invalid page token');
+  }
+}

@@ -15,6 +15,7 @@ import { MeasurementService } from './measurement-service';
 import { MeetingService } from './meeting-service';
 import { MeetingLiveService } from './meeting-live-service';
 import { OverviewService } from './overview-service';
+import { withSealedPageTokens } from './sealed-page-tokens';
 import { UnitAccess } from './unit-access';
 import { UnitService } from './unit-service';
 import { YearWheelService } from './year-wheel-service';
@@ -24,6 +25,8 @@ export interface ServicesOptions {
   readonly now?: () => Date;
   /** see UnitAccessOptions.cacheMilliseconds */
   readonly unitCacheMilliseconds?: number;
+  /** the key that seals page tokens (see withSealedPageTokens) */
+  readonly pageTokenKey?: string;
 }
 
 export interface Services {
@@ -44,7 +47,8 @@ export interface Services {
   readonly feedback: FeedbackService;
 }
 
-export function createServices(store: Store<Entities>, options: ServicesOptions = {}): Services {
+export function createServices(unsealed: Store<Entities>, options: ServicesOptions = {}): Services {
+  const store = withSealedPageTokens(unsealed, options.pageTokenKey !== undefined ? { key: options.pageTokenKey } : {});
   const clock = options.now ? { now: options.now } : {};
   const access = new UnitAccess(store, options.unitCacheMilliseconds !== undefined ? { cacheMilliseconds: options.unitCacheMilliseconds } : {});
   const meetings = new MeetingService(store, access);
@@ -67,4 +71,4 @@ export function createServices(store: Store<Entities>, options: ServicesOptions 
 }
 
 export type { Caller } from './caller';
-export { ForbiddenError, NotVisibleError, RuleError, ServiceError } from './errors';
+export { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError, ServiceError } from './errors';

@@ -90,6 +90,22 @@ describe('paging', () => {
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'invalidQuery', field: 'pageToken' });
   });
+
+  it('refuses a page token handed back with another query (another filter or unit)', async () => {
+    const unit = await h.unitId(BJORKSKOLAN);
+    const first = await h.request('GET', `/api/units/${unit}/actions?top=1`, { persona: 'admin' });
+    const token = first.body['nextPageToken'];
+    expect(typeof token).toBe('string');
+    const encoded = encodeURIComponent(String(token));
+    const own = await h.request('GET', `/api/units/${unit}/actions?top=1&pageToken=${encoded}`, { persona: 'admin' });
+    expect(own.status).toBe(200);
+    const otherFilter = await h.request('GET', `/api/units/${unit}/actions?top=1&filter=open&pageToken=${encoded}`, { persona: 'admin' });
+    expect(otherFilter.status).toBe(400);
+    const other = await h.unitId('Lindgymnasiet');
+    const otherUnit = await h.request('GET', `/api/units/${other}/actions?top=1&pageToken=${encoded}`, { persona: 'admin' });
+    expect(otherUnit.status).toBe(400);
+    expect(otherUnit.body).toMatchObject({ code: 'invalidQuery', field: 'pageToken' });
+  });
 });
 
 describe('the overview', () => {

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, UnavailableError } from '../../store/errors';
 import { ZodError } from 'zod';
-import { ForbiddenError, NotVisibleError, RuleError } from '../../services/errors';
+import { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError } from '../../services/errors';
 import type { Logger } from '../log';
 import { ApiProblem, isProblemCode, problem, sendProblem } from '../problems';
 import { zodProblem } from '../validate';
@@ -31,8 +31,7 @@ export function toProblem(error: unknown): ApiProblem | undefined {
   if (error instanceof UnavailableError) {
     return problem('unavailable', error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
   }
-  // the store's page-token decoder refuses a token it did not make
-  if (error instanceof Error && error.message === 'invalid page token') return problem('invalidQuery', { field: 'pageToken' });
+  if (error instanceof InvalidPageTokenError) return problem('invalidQuery', { field: 'pageToken', detail: 'pageToken: not a token of this list' });
   const type = bodyParserType(error);
   if (type === 'entity.too.large') return problem('payloadTooLarge', { detail: 'The body is larger than 100 kB' });
   if (type === 'entity.parse.failed') return problem('malformedJson');
