@@ -108,7 +108,7 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
     ...(options.reminders?.scanEveryMs ? { scanEveryMs: options.reminders.scanEveryMs } : {}),
     log,
   });
-  const bot = new KvalitetshjuletBot(new BotFlows(ctx), log);
+  const bot = new KvalitetshjuletBot(new BotFlows(ctx), { log });
   const recent = new RecentActivities();
 
   async function process(headers: IncomingHttpHeaders, activity: IncomingActivity): Promise<HandledResponse> {

@@ -3,39 +3,56 @@ import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type InvokeRespo
 import { errorCard } from '../cards/error-card';
 import { langOf } from '../cards/strings';
 import type { BotFlows } from '../flows/bot-flows';
+import type { Member, Turn } from '../flows/turn';
 import { turnFromContext } from './turn-from-context';
 
+export interface KvalitetshjuletBotOptions {
+  log?: (message: string) => void;
+  /** replaces the Teams roster call (TestAdapter has no connector) */
+  members?: (context: TurnContext) => Promise<Member[]>;
+}
+
 export class KvalitetshjuletBot extends TeamsActivityHandler {
-  constructor(private readonly flows: BotFlows, private readonly log: (message: string) => void = () => {}) {
+  private readonly log: (message: string) => void;
+  private readonly turn: (context: TurnContext) => Turn;
+
+  constructor(private readonly flows: BotFlows, options: KvalitetshjuletBotOptions = {}) {
     super();
+    this.log = options.log ?? (() => {});
+    const members = options.members;
+    this.turn = (context) => {
+      const turn = turnFromContext(context);
+      return members ? { ...turn, members: () => members(context) } : turn;
+    };
+    const log = this.log;
     this.onConversationUpdate(async (context, next) => {
-      await this.flows.remember(turnFromContext(context));
+      await this.flows.remember(this.turn(context));
       await next();
     });
     this.onInstallationUpdate(async (context, next) => {
-      await this.flows.remember(turnFromContext(context));
+      await this.flows.remember(this.turn(context));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
-      await this.flows.onMembersAdded(turnFromContext(context), botAdded);
+      await this.flows.onMembersAdded(this.turn(context), botAdded);
       await next();
     });
     this.onMessage(async (context, next) => {
-      const turn = turnFromContext(context);
+      const turn = this.turn(context);
       await this.flows.remember(turn);
       await this.flows.onMessage(turn);
       await next();
     });
     this.onTeamsMeetingStartEvent(async (_meeting, context, next) => {
-      const turn = turnFromContext(context);
+      const turn = this.turn(context);
       await this.flows.remember(turn);
       await this.flows.onMeetingStart(turn);
       await next();
     });
     this.onTeamsMeetingEndEvent(async (_meeting, context, next) => {
-      const turn = turnFromContext(context);
+      const turn = this.turn(context);
       await this.flows.remember(turn);
       const outcome = await this.flows.onMeetingEnd(turn);
       log(`meeting end in ${turn.info.conversationId}: ${JSON.stringify(outcome)}`);
@@ -53,7 +70,7 @@ export class KvalitetshjuletBot extends TeamsActivityHandler {
   private async cardAction(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
     let result: Awaited<ReturnType<BotFlows['onCardAction']>>;
     try {
-      const turn = turnFromContext(context);
+      const turn = this.turn(context);
       await this.flows.remember(turn);
       result = await this.flows.onCardAction(turn);
     } catch (error) {

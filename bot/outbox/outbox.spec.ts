@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { lists, type Entities } from '../../src/lists/lists';
+import { createMemoryStore } from '../../src/store/memory-store';
+import type { Store, UpdateOptions } from '../../src/store/port';
+import type { Clock } from './clock';
+import { SendError, type OutboundMessage, type Sender } from './message';
+import { Outbox } from './outbox';
+import { RateLimiter } from './rate-limiter';
+
+const ref = (id: string) => ({ channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1', conversation: { id, conversationType: 'personal' } });
+const message = (n: number): OutboundMessage => ({ key: `test:${n}`, target: { kind: 'conversation', reference: ref(`a:${n}`) }, activity: { type: 'message', text: `kort ${n}` } });
+
+/** A connector that records sends, dedupes by delivery id like the fake connector, and fails on demand. */
+function fakeSender(fail: (deliveryId: string, attempt: number) => SendError | undefined = () => undefined) {
+  const sends: string[] = [];
+  const delivered = new Set<string>();
+  const attempts = new Map<string, number>();
+  const sender: Sender = {
+    async send(m, deliveryId, gate) {
+      await gate(m.target.kind === 'conversation' ? m.target.reference.conversation.id : m.target.userId);
+      const attempt = (attempts.get(deliveryId) ?? 0) + 1;
+      attempts.set(deliveryId, attempt);
+      const error = fail(deliveryId, attempt);
+      if (error) throw error;
+      sends.push(deliveryId);
+      delivered.add(deliveryId);
+      return { conversationId: 'x', activityId: `1:${sends.length}` };
+    },
+  };
+  return { sender, sends, delivered };
+}
+
+let now: number;
+const clock: Clock = { now: () => now, sleep: async () => {} };
+let store: Store<Entities>;
+
+beforeEach(() => {
+  now = Date.parse('2026-03-10T09:00:00Z');
+  store = createMemoryStore(lists);
+});
+
+const outbox = (sender: Sender, more: Partial<ConstructorParameters<typeof Outbox>[0]> = {}) =>
+  new Outbox({ store, sender, clock, limiter: new RateLimiter({ clock }), leaseMs: 60_000, backoff: { random: () => 1 }, ...more });
+
+describe('Outbox', () => {
+  it('queues a key once, however often it is enqueued', async () => {
+    const { sender, sends } = fakeSender();
+    const box = outbox(sender);
+    await box.enqueue(message(1));
+    await box.enqueue(message(1));
+    expect(await box.drainAll()).toMatchObject({ sent: 1 });
+    expect(sends).toEqual(['outbound:test:1']);
+  });
+
+  it('sends each message once when two instances drain the same jobs at the same time', async () => {
+    const a = fakeSender();
+    const b = fakeSender();
+    const first = outbox(a.sender, { instanceId: 'a' });
+    const second = outbox(b.sender, { instanceId: 'b' });
+    for (let n = 0; n < 30; n++) await first.enqueue(message(n));
+    const [ra, rb] = await Promise.all([first.drainAll(), second.drainAll()]);
+    expect(ra.sent + rb.sent).toBe(30);
+    expect([...a.sends, ...b.sends].sort()).toEqual(Array.from({ length: 30 }, (_, n) => `outbound:test:${n}`).sort());
+    expect(ra.skipped + rb.skipped).toBeGreaterThan(0); // they really competed
+  });
+
+  it('records the delivery on the job', async () => {
+    const { sender } = fakeSender();
+    const box = outbox(sender);
+    await box.enqueue(message(7));
+    await box.drainAll();
+    const [job] = await store.queryAll('jobs', { filter: [{ field: 'key', op: 'eq', value: 'outbound:test:7' }] });
+    expect(job?.fields).toMatchObject({ status: 'done', attempts: 1, doneAt: new Date(now).toISOString() });
+    expect(job?.fields.payload).toMatchObject({ delivery: { activityId: '1:1', by: box.instanceId } });
+  });
+
+  it('retries 429 and 5xx after the Retry-After or backoff, then delivers', async () => {
+    const { sender, sends } = fakeSender((_id, attempt) => (attempt === 1 ? new SendError('throttled', 429, 3_000) : attempt === 2 ? new SendError('down', 502) : undefined));
+    const box = outbox(sender);
+    await box.enqueue(message(1));
+    expect(await box.drainAll()).toMatchObject({ sent: 0, retried: 1 });
+    now += 2_999;
+    expect(await box.drainAll()).toMatchObject({ sent: 0, retried: 0 }); // not before Retry-After
+    now += 1;
+    expect(await box.drainAll()).toMatchObject({ retried: 1 });
+    now += 1_000;
+    expect(await box.drainAll()).toMatchObject({ sent: 1 });
+    expect(sends).toEqual(['outbound:test:1']);
+  });
+
+  it('gives up on a 4xx other than 429 at once, and records why', async () => {
+    const { sender, sends } = fakeSender(() => new SendError('Forbidden: the bot is not in the conversation', 403));
+    const box = outbox(sender);
+    await box.enqueue(message(1));
+    expect(await box.drainAll()).toMatchObject({ failed: 1 });
+    const [job] = await store.queryAll('jobs', { filter: [{ field: 'key', op: 'eq', value: 'outbound:test:1' }] });
+    expect(job?.fields.status).toBe('failed');
+    expect(job?.fields.lastError).toContain('403');
+    expect(sends).toEqual([]);
+  });
+
+  it('gives up after maxAttempts of retryable failures', async () => {
+    const { sender } = fakeSender(() => new SendError('down', 503));
+    const box = outbox(sender, { maxAttempts: 3 });
+    await box.enqueue(message(1));
+    for (let i = 0; i < 10; i++) {
+      await box.drainAll();
+      now += 120_000;
+    }
+    const [job] = await store.queryAll('jobs', { filter: [{ field: 'key', op: 'eq', value: 'outbound:test:1' }] });
+    expect(job?.fields).toMatchObject({ status: 'failed', attempts: 3 });
+  });
+
+  it('after a crash between the send and the done mark, re-sends with the same delivery id once the lease runs out', async () => {
+    const { sender, sends, delivered } = fakeSender();
+    // the first instance "dies" right after its send: its done mark never reaches the store
+    const crashing: Store<Entities> = {
+      ...store,
+      update: async (list, id, patch, options: UpdateOptions) => {
+        if (list === 'jobs' && (patch as { status?: string }).status === 'done') throw new Error('process killed');
+        return store.update(list, id, patch, options);
+      },
+    };
+    const dead = new Outbox({ store: crashing, sender, clock, leaseMs: 60_000 });
+    await dead.enqueue(message(1));
+    await expect(dead.drainAll()).rejects.toThrow('process killed');
+    const restarted = outbox(sender, { instanceId: 'restarted' });
+    now += 59_999;
+    expect(await restarted.drainAll()).toMatchObject({ sent: 0 }); // the lease still holds
+    now += 1;
+    expect(await restarted.drainAll()).toMatchObject({ sent: 1 });
+    // two sends carried one delivery id: a connector that dedupes by it shows the card once
+    expect(sends).toEqual(['outbound:test:1', 'outbound:test:1']);
+    expect(delivered.size).toBe(1);
+  });
+});
