@@ -1,0 +1,299 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, screenshotDir, signIn, skipReason, startBrowserHarness, type BrowserHarness } from './harness';
+
+// The only environment read in these tests: CI must never skip them.
+const skip = skipReason({ CI: process.env.CI });
+if (skip) console.warn(skip);
+
+interface RollupUnit { unitId: string; name: string; feedback: string }
+interface Rollup { schoolYear: string; units: RollupUnit[]; awaitingFeedback: { unitId: string; analysisId: string }[] }
+interface Page_<T> { items: T[] }
+interface Measurement { id: string; value: number; period: string }
+
+const badFile = 'kpi;ou;period;value\nN15503;91234501;2026;inte ett tal\nN15503;99999999;2026;231\n';
+// An older year than the demo seed holds, so every row is new the first time.
+const goodFile = 'Skolenhetskod;Skolenhet;Läsår;Närvaro\n91234501;Björkskolan F–6;2021/22;93,5\n91234503;Lindgymnasiet;2021/22;90,1\n';
+
+describe.skipIf(skip !== null)('the organizer level in a real browser against the real server', () => {
+  let h: BrowserHarness;
+  let rollup: Rollup;
+
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+    await mkdir(screenshotDir, { recursive: true });
+    rollup = await h.api<Rollup>('admin', 'GET', '/api/organizer/rollup');
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function expectAccessible(target: Page | Frame, view: string): Promise<void> {
+    expect(await axeViolations(target), `axe on ${view}`).toEqual([]);
+  }
+
+  async function openOrganizer(name: string, section = 'rollup') {
+    const { context, page } = await h.newPage();
+    await page.goto(`${h.url}/tab?view=organizer&section=${section}`);
+    await signIn(page, name);
+    return { context, page };
+  }
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(screenshotDir, `organizer-${name}.png`), fullPage: true });
+  }
+
+  it('shows the administration every unit × phase in words, results against target, and who waits for feedback', async () => {
+    const { page } = await openOrganizer('Anna Lindqvist');
+    await page.getByTestId('rollup').waitFor();
+    await page.getByRole('heading', { level: 2, name: `Enheternas kvalitetshjul ${rollup.schoolYear}` }).waitFor();
+    const grid = page.getByRole('table', { name: /Varje enhets läge/ });
+    await expect(grid.getByRole('row').count()).resolves.toBe(rollup.units.length + 1);
+    for (const header of ['Uppföljning', 'Analys', 'Planering', 'Genomförande']) await grid.getByRole('columnheader', { name: header, exact: true }).first().waitFor();
+    // every phase cell says its state in words
+    const states = await grid.locator('td[data-phase]').allTextContents();
+    expect(states.length).toBe(rollup.units.length * 4);
+    for (const text of states) expect(text).toMatch(/Klar|Pågår|Ej påbörjad/);
+    // results: a chart with a name, and its table alternative
+    await page.getByRole('img', { name: /staplar per enhet/ }).waitFor();
+    await page.getByRole('table', { name: /Visa som tabell/ }).waitFor();
+    // the seeded Lindgymnasiet has submitted its analysis and waits
+    const waiting = rollup.awaitingFeedback.map((w) => rollup.units.find((u) => u.unitId === w.unitId)?.name);
+    expect(waiting).toContain('Lindgymnasiet');
+    await page.getByTestId('awaiting-feedback').getByText('Lindgymnasiet').waitFor();
+    await page.getByRole('heading', { name: 'Försenade åtgärder per enhet' }).waitFor();
+    await page.getByText(/Ansvarig: /).first().waitFor();
+    await expectAccessible(page, 'roll-up');
+    await shoot(page, 'rollup');
+
+    // every control is reachable by keyboard: Tab from the top lands on the school year, the views, the indicator
+    await page.keyboard.press('Tab');
+    const focused: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      focused.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''));
+      await page.keyboard.press('Tab');
+    }
+    expect(focused.join('|')).toMatch(/Sammanställning/);
+  });
+
+  it('passes axe in the Teams high-contrast theme, inside the Teams host', async () => {
+    const { page } = await h.newPage();
+    await page.goto(`${h.url}/__teams-host?frameContext=content&theme=contrast&src=${encodeURIComponent('/tab?view=organizer')}`);
+    const frame = page.frameLocator('iframe#app');
+    await frame.getByRole('button', { name: 'Logga in som Anna Lindqvist' }).click();
+    await frame.getByTestId('rollup').waitFor();
+    const appFrame = page.frames().find((f) => f !== page.mainFrame());
+    if (!appFrame) throw new Error('the host frames the tab');
+    await expectAccessible(appFrame, 'roll-up (high contrast)');
+    await shoot(page, 'rollup-high-contrast');
+  });
+
+  it('round-trips feedback: the administration writes, the principal confirms, the roll-up updates', async () => {
+    const lind = rollup.units.find((u) => u.name === 'Lindgymnasiet');
+    if (!lind) throw new Error('the demo seed has Lindgymnasiet');
+    const admin = await openOrganizer('Anna Lindqvist');
+    await admin.page.getByRole('button', { name: 'Ge återkoppling: Lindgymnasiet' }).click();
+    await admin.page.getByTestId('feedback-view').waitFor();
+    // the submitted analysis is there to read, strengths first
+    await admin.page.getByRole('heading', { name: 'Styrkor' }).waitFor();
+    await expectAccessible(admin.page, 'feedback');
+    const text = 'Tack för en tydlig analys. Styrkan i studieron märks; fortsätt arbetet med skillnaderna mellan flickor och pojkar.';
+    await admin.page.getByRole('textbox', { name: /Återkoppling/ }).fill(text);
+    await admin.page.getByRole('button', { name: 'Skicka återkoppling' }).click();
+    await admin.page.getByText('Återkopplingen är skickad till Lindgymnasiet.').waitFor();
+    await shoot(admin.page, 'feedback');
+
+    let now = await h.api<Rollup>('admin', 'GET', '/api/organizer/rollup');
+    expect(now.units.find((u) => u.unitId === lind.unitId)?.feedback).toBe('unread');
+    expect(now.awaitingFeedback.some((w) => w.unitId === lind.unitId)).toBe(false);
+
+    const principal = await h.newPage();
+    await principal.page.goto(`${h.url}/tab?view=feedback&unitId=${lind.unitId}`);
+    await signIn(principal.page, 'David Sjöberg');
+    await principal.page.getByTestId('confirm-feedback').getByText(text).waitFor();
+    await expectAccessible(principal.page, 'confirm feedback');
+    await principal.page.getByRole('button', { name: 'Bekräfta läst' }).click();
+    await principal.page.getByText(/Du bekräftade .* att återkopplingen är läst\./).waitFor();
+    await shoot(principal.page, 'feedback-confirmed');
+
+    now = await h.api<Rollup>('admin', 'GET', '/api/organizer/rollup');
+    expect(now.units.find((u) => u.unitId === lind.unitId)?.feedback).toBe('read');
+    await admin.page.getByRole('tab', { name: 'Sammanställning' }).click();
+    await admin.page.getByTestId('rollup').waitFor();
+    await expect.poll(() => admin.page.locator(`tr[data-unit="${lind.unitId}"] td[data-feedback]`).textContent()).toBe('Läst');
+  });
+
+  it('draws the year wheel with twelve months and focusable marks, and adds, edits and deletes an activity', async () => {
+    const { page } = await openOrganizer('Anna Lindqvist', 'yearWheel');
+    await page.getByTestId('year-wheel').waitFor();
+    const wheel = page.getByRole('group', { name: /Årshjulet .* aktiviteter i tolv månader/ });
+    await wheel.waitFor();
+    await expect(page.locator('[data-testid="year-wheel-svg"] path').count()).resolves.toBe(12);
+    const marks = wheel.getByRole('button');
+    const before = await marks.count();
+    expect(before).toBeGreaterThan(0);
+    await expectAccessible(page, 'year wheel');
+
+    await page.getByRole('button', { name: 'Lägg till aktivitet' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Rubrik/ }).fill('Resultatkonferens för hela kommunen');
+    const year = Number(rollup.schoolYear.slice(0, 4));
+    await dialog.getByLabel(/Datum/).fill(`${year + 1}-03-12`);
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Resultatkonferens för hela kommunen är sparad.').waitFor();
+    await expect.poll(() => marks.count()).toBe(before + 1);
+
+    // keyboard: focus the new mark (a button with the activity's name) and select it with Enter
+    const mark = wheel.getByRole('button', { name: /^Resultatkonferens för hela kommunen, Resultatkonferens, .*Hela kommunen$/ });
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('selected-activity').getByText('Resultatkonferens för hela kommunen').waitFor();
+    // and in the list, under March
+    await page.getByRole('heading', { name: /^mars: \d+ aktiviteter$/ }).waitFor();
+    await shoot(page, 'year-wheel');
+
+    await page.getByRole('button', { name: 'Ändra Resultatkonferens för hela kommunen' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: /Rubrik/ }).fill('Resultatkonferens, våren');
+    await page.getByRole('dialog').getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Resultatkonferens, våren är sparad.').waitFor();
+    await page.getByRole('button', { name: 'Ta bort Resultatkonferens, våren' }).click();
+    await page.getByText('Resultatkonferens, våren är borttagen.').waitFor();
+    await expect.poll(() => marks.count()).toBe(before);
+    await expectAccessible(page, 'year wheel after edits');
+  });
+
+  it('saves a template as a new version', async () => {
+    const { page } = await openOrganizer('Anna Lindqvist', 'templates');
+    await page.getByTestId('templates').waitFor();
+    const version = await page.getByText(/^Version \d+$/).textContent();
+    const n = Number(version?.replace(/\D/g, ''));
+    await page.getByRole('button', { name: 'Lägg till fråga' }).click();
+    const count = await page.getByRole('textbox', { name: /på svenska/ }).count();
+    await page.getByRole('textbox', { name: `Fråga ${count} på svenska` }).fill('Vad tar du med dig till nästa resultatkonferens?');
+    await page.getByRole('textbox', { name: `Fråga ${count} på engelska` }).fill('What do you take with you to the next results conference?');
+    await expectAccessible(page, 'templates');
+    await page.getByRole('button', { name: 'Spara som ny version' }).click();
+    await page.getByText(`Sparad som version ${n + 1}.`).waitFor();
+    await page.getByText(`Version ${n + 1}`, { exact: true }).waitFor();
+    await shoot(page, 'templates');
+  });
+
+  it('refuses a bad import file with its errors by line, and stores nothing', async () => {
+    const measurementsBefore = (await h.api<Page_<Measurement>>('admin', 'GET', '/api/units/1/measurements?top=500')).items.length;
+    const { page } = await openOrganizer('Anna Lindqvist', 'import');
+    await page.getByTestId('import').waitFor();
+    await page.getByTestId('import-file').setInputFiles({ name: 'kolada-fel.csv', mimeType: 'text/csv', buffer: Buffer.from(badFile, 'utf8') });
+    await page.getByText('kolada-fel.csv').waitFor();
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const errors = page.getByTestId('import-preview').getByTestId('import-errors');
+    await errors.waitFor();
+    const text = await errors.textContent();
+    expect(text).toContain('Rad 2');
+    expect(text).toContain('Rad 3');
+    await page.getByText(/fel i filen: inget sparas/).first().waitFor();
+    // no way to commit a file with errors
+    await expect(page.getByRole('button', { name: /^Importera \d+ resultat$/ }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'import with errors');
+    await shoot(page, 'import-errors');
+
+    // and the server refuses it whole too
+    const response = await fetch(`${h.url}/api/organizer/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await h.token('admin')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'kolada', csv: badFile }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { line: number }[] };
+    expect(body.errors.map((e) => e.line)).toEqual(expect.arrayContaining([2, 3]));
+    const measurementsAfter = (await h.api<Page_<Measurement>>('admin', 'GET', '/api/units/1/measurements?top=500')).items.length;
+    expect(measurementsAfter).toBe(measurementsBefore);
+  });
+
+  it('imports a good file after its preview, and the same file again changes nothing', async () => {
+    const { page } = await openOrganizer('Anna Lindqvist', 'import');
+    await page.getByTestId('import').waitFor();
+    await page.getByRole('radio', { name: 'Skolverkets statistik' }).check();
+    await page.getByRole('textbox', { name: 'CSV-text' }).fill(goodFile);
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByText('2 nya, 0 ändrade, 0 oförändrade, 0 utan värde').waitFor();
+    const rows = page.getByTestId('import-rows');
+    await rows.getByText('Björkskolan F–6').waitFor();
+    await expectAccessible(page, 'import preview');
+    await shoot(page, 'import-preview');
+    await page.getByRole('button', { name: 'Importera 2 resultat' }).click();
+    await page.getByTestId('import-done').getByText('Importen är klar: 2 nya, 0 ändrade, 0 oförändrade.').waitFor();
+    const stored = (await h.api<Page_<Measurement>>('admin', 'GET', '/api/units/1/measurements?top=500')).items.filter((m) => m.period === '2021/22');
+    expect(stored.map((m) => m.value)).toEqual([93.5]);
+
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByText('0 nya, 0 ändrade, 2 oförändrade, 0 utan värde').waitFor();
+    await page.getByText('Allt i filen finns redan: inget att importera.').waitFor();
+    await expect(page.getByRole('button', { name: /^Importera \d+ resultat$/ }).count()).resolves.toBe(0);
+  });
+
+  it('downloads the quality report as a .docx', async () => {
+    const { page } = await openOrganizer('Anna Lindqvist', 'report');
+    await page.getByTestId('report').waitFor();
+    await expectAccessible(page, 'report');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ned kvalitetsrapporten (.docx)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`kvalitetsrapport-${rollup.schoolYear.replace('/', '-')}.docx`);
+    const file = await download.path();
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const document = await zip.file('word/document.xml')?.async('string');
+    expect(document).toContain('Lindgymnasiet');
+    await page.getByText(/Rapporten är nedladdad/).waitFor();
+  });
+
+  it('gives the board the roll-up read only: no edit controls, nothing about individual staff, and writes refused', async () => {
+    const { page } = await openOrganizer('Bengt Holm');
+    await page.getByTestId('rollup').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Nämndens sammanställning' }).waitFor();
+    await expect(page.getByRole('tab').count()).resolves.toBe(2);
+    await page.getByRole('tab', { name: 'Sammanställning' }).waitFor();
+    await page.getByRole('tab', { name: 'Kvalitetsrapport' }).waitFor();
+    // read only: no button to give feedback, edit, delete, add, save or import anywhere on the page
+    const buttons = await page.getByRole('button').evaluateAll((all) => all.map((b) => `${b.textContent ?? ''} ${b.getAttribute('aria-label') ?? ''}`));
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons.filter((b) => /återkoppling|Ändra|Ta bort|Lägg till|Spara|Importera/i.test(b))).toEqual([]);
+    await expect(page.getByRole('textbox').count()).resolves.toBe(0);
+    // nothing about individual staff: no owner names
+    const text = (await page.getByRole('tabpanel').textContent()) ?? '';
+    expect(text).toContain('Lindgymnasiet');
+    expect(text).not.toMatch(/Ansvarig:/);
+    for (const person of ['Elin Berg', 'Farid Haddad', 'Greta Nyström']) expect(text).not.toContain(person);
+    await expectAccessible(page, 'board roll-up');
+    await shoot(page, 'board');
+
+    // a view the board has no tab for is not shown either
+    await page.goto(`${h.url}/tab?view=organizer&section=import`);
+    await page.getByTestId('rollup').waitFor();
+    await expect(page.getByTestId('import').count()).resolves.toBe(0);
+
+    const write = async (method: string, apiPath: string, body: unknown) => {
+      const response = await fetch(`${h.url}${apiPath}`, {
+        method,
+        headers: { authorization: `Bearer ${await h.token('board')}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return response.status;
+    };
+    const year = Number(rollup.schoolYear.slice(0, 4));
+    const refused = [
+      await write('POST', '/api/year-wheel', { title: 'Nämndens dag', kind: 'dialogueDay', schoolYear: rollup.schoolYear, date: `${year + 1}-02-02` }),
+      await write('POST', '/api/units/3/feedback', { analysisId: '5', text: 'Från nämnden' }),
+      await write('POST', '/api/organizer/imports', { kind: 'skolverket', csv: goodFile }),
+      await write('POST', '/api/follow-up-templates', { meetingType: 'dialogueDay', questions: [{ id: 'q-1', sv: 'Fråga', en: 'Question', kind: 'text' }] }),
+    ];
+    for (const status of refused) expect([403, 404]).toContain(status);
+  });
+
+  it('tells a principal that the organizer tab is not theirs', async () => {
+    const { page } = await openOrganizer('Cecilia Ek');
+    await page.getByRole('heading', { name: 'Ingen behörighet' }).waitFor();
+    await expect(page.getByTestId('rollup').count()).resolves.toBe(0);
+  });
+});
