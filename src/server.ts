@@ -247,10 +247,14 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     const running = server;
     if (running) {
       const closed = new Promise<void>((resolve) => running.close(() => resolve()));
+      // A keep-alive connection whose request finishes after close() would otherwise linger
+      // until its keep-alive timeout: close connections as soon as they fall idle.
       running.closeIdleConnections();
+      const sweep = setInterval(() => running.closeIdleConnections(), 25);
       const grace = setTimeout(() => running.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
       grace.unref();
       await closed;
+      clearInterval(sweep);
       clearTimeout(grace);
     }
     await bot?.close();
