@@ -32,7 +32,7 @@ describe('ApiClient', () => {
     expect(conflict).toBeInstanceOf(ProblemError);
     expect((conflict as ProblemError).isConflict).toBe(true);
     expect((conflict as ProblemError).current).toEqual(current);
-    const invalid = await api.createAction('1', { title: '', unitId: '1', ownerId: 'o', dueDate: '2026-01-01', status: 'planned', originKind: 'analysis', originId: '2' }).catch((e: unknown) => e);
+    const invalid = await api.createAction('1', { title: '', ownerId: 'o', dueDate: '2026-01-01', status: 'planned', originKind: 'analysis', originId: '2' }).catch((e: unknown) => e);
     expect(invalid).toMatchObject({ status: 400, field: 'title', detail: 'Rubriken saknas.' });
   });
 
@@ -42,7 +42,7 @@ describe('ApiClient', () => {
       'GET /api/units/1/actions?filter=mine&goalId=4': () => ({ items: [] }),
     });
     const api = new ApiClient({ fetch: stub.fetch });
-    await api.createAnalysis('1', { unitId: '1', schoolYear: '2025/26', period: '2025/26' });
+    await api.createAnalysis('1', { schoolYear: '2025/26', period: '2025/26' });
     await api.actions('1', 'mine', '4');
     expect(stub.seen[0]?.headers['idempotency-key']).toMatch(/.{8,}/);
   });

@@ -17,10 +17,14 @@ export interface ApiClientOptions {
 /** Which actions of a unit to list. */
 export type ActionFilter = 'all' | 'mine' | 'overdue' | 'open';
 
-/** Creates an action: the server fills the bookkeeping. */
-export type NewAction = Omit<ActionFields, 'schoolYear'> & { schoolYear?: string };
-/** Creates an analysis. */
-export type NewAnalysis = Partial<AnalysisFields> & Pick<AnalysisFields, 'unitId' | 'schoolYear' | 'period'>;
+/** The body that creates an action: the unit is in the path; status and school year have defaults. */
+export type NewAction = Omit<ActionFields, 'unitId' | 'schoolYear' | 'status'> & Partial<Pick<ActionFields, 'schoolYear' | 'status'>>;
+/** What a PATCH of an action may change (its unit and origin are fixed). */
+export type ActionChanges = Partial<Omit<ActionFields, 'unitId' | 'originKind' | 'originId'>>;
+/** The body that creates an analysis: always a draft, in the unit of the path. */
+export type NewAnalysis = Partial<AnalysisChanges> & Pick<AnalysisFields, 'schoolYear' | 'period'>;
+/** What a PATCH of an analysis may change: its status moves only by submit and feedback. */
+export type AnalysisChanges = Partial<Omit<AnalysisFields, 'unitId' | 'status' | 'submittedAt' | 'submittedBy'>>;
 
 /** A thin typed client for the tab's API: bearer token, JSON, problem+json errors as `ProblemError`. */
 export class ApiClient {
@@ -93,7 +97,7 @@ export class ApiClient {
   createAction(unitId: string, action: NewAction): Promise<Action> {
     return this.request('POST', `/api/units/${enc(unitId)}/actions`, { body: action, headers: { 'idempotency-key': newKey() } });
   }
-  updateAction(action: Pick<Action, 'id' | 'etag'>, changes: Partial<ActionFields>): Promise<Action> {
+  updateAction(action: Pick<Action, 'id' | 'etag'>, changes: ActionChanges): Promise<Action> {
     return this.request('PATCH', `/api/actions/${enc(action.id)}`, { body: changes, etag: action.etag });
   }
   analyses(unitId: string, schoolYear?: string): Promise<Page<Analysis>> {
@@ -102,7 +106,7 @@ export class ApiClient {
   createAnalysis(unitId: string, analysis: NewAnalysis): Promise<Analysis> {
     return this.request('POST', `/api/units/${enc(unitId)}/analyses`, { body: analysis, headers: { 'idempotency-key': newKey() } });
   }
-  updateAnalysis(analysis: Pick<Analysis, 'id' | 'etag'>, changes: Partial<AnalysisFields>): Promise<Analysis> {
+  updateAnalysis(analysis: Pick<Analysis, 'id' | 'etag'>, changes: AnalysisChanges): Promise<Analysis> {
     return this.request('PATCH', `/api/analyses/${enc(analysis.id)}`, { body: changes, etag: analysis.etag });
   }
   submitAnalysis(analysis: Pick<Analysis, 'id' | 'etag'>): Promise<Analysis> {

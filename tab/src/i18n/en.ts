@@ -202,4 +202,6 @@ export const en: Messages = {
   reportDownloadAgain: 'Download again',
   qPlanning: 'Where are we going? How do we get there?',
   resultsLegend: 'Solid line: value. Dashed line: target.',
+  analysisNewPeriod: 'Period of the new analysis',
+  conflictField: 'Field',
 };

@@ -203,6 +203,8 @@ export const sv = {
   reportDownloadAgain: 'Ladda ned igen',
   qPlanning: 'Vart ska vi? Hur gör vi?',
   resultsLegend: 'Heldragen linje: värde. Streckad linje: mål.',
+  analysisNewPeriod: 'Period för den nya analysen',
+  conflictField: 'Fält',
 };
 
 /** The shape every language's dictionary has. */

@@ -7,12 +7,12 @@ import type { FormEvent } from 'react';
 import { ProblemError } from '../../api/problem-error';
 import type { Action, ActionStatus, Goal } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { ConflictPanel } from '../../components/conflict-panel';
 import { ProblemBar } from '../../components/problem-bar';
 import { useI18n } from '../../i18n/i18n';
 import { statusLabel } from '../labels';
 import { changesBetween, draftFrom, splitOrigin } from './action-form-state';
 import type { ActionDraft } from './action-form-state';
-import { ConflictPanel } from './conflict-panel';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -64,7 +64,7 @@ export function ActionDialog(props: {
         const origin = splitOrigin(draft.origin);
         if (!origin) throw new ProblemError({ status: 400, code: 'noOrigin', detail: t('needAnalysisOrigin'), field: 'originId' });
         saved = await api.createAction(props.unitId, {
-          title: draft.title, unitId: props.unitId, ownerId: draft.ownerId, dueDate: draft.dueDate, status: draft.status,
+          title: draft.title, ownerId: draft.ownerId, dueDate: draft.dueDate, status: draft.status,
           schoolYear: props.schoolYear, ...origin,
           ...(draft.ownerName ? { ownerName: draft.ownerName } : {}),
           ...(draft.goalId ? { goalId: draft.goalId } : {}),
@@ -99,6 +99,15 @@ export function ActionDialog(props: {
     setConflict(null);
     void save(conflict);
   };
+  const compare = (theirs: Action, mine: ActionDraft) => [
+    { label: t('fieldTitle'), theirs: theirs.title, mine: mine.title },
+    { label: t('fieldOwner'), theirs: theirs.ownerName ?? '', mine: mine.ownerName },
+    { label: t('fieldDueDate'), theirs: theirs.dueDate, mine: mine.dueDate },
+    { label: t('fieldStatus'), theirs: t(statusLabel[theirs.status]), mine: t(statusLabel[mine.status]) },
+    { label: t('fieldGoal'), theirs: goalTitle(theirs.goalId), mine: goalTitle(mine.goalId) },
+    { label: t('fieldEvaluation'), theirs: theirs.evaluation ?? '', mine: mine.evaluation },
+  ];
+  const goalTitle = (goalId: string | undefined) => props.goals.find((g) => g.id === goalId)?.title ?? '';
   const handleOwner = (ownerId: string) => {
     setDraft((d) => ({ ...d, ownerId, ownerName: props.people.find((p) => p.id === ownerId)?.name ?? '' }));
   };
@@ -110,7 +119,7 @@ export function ActionDialog(props: {
           <DialogBody>
             <DialogTitle>{props.action ? t('editAction') : t('newAction')}</DialogTitle>
             <DialogContent className={styles.form}>
-              {conflict && <ConflictPanel current={conflict} mine={draft} onUseTheirs={handleUseTheirs} onKeepMine={handleKeepMine} />}
+              {conflict && <ConflictPanel rows={compare(conflict, draft)} onUseTheirs={handleUseTheirs} onKeepMine={handleKeepMine} />}
               {error !== null && !field && <ProblemBar error={error} />}
               <Field label={t('fieldTitle')} required {...invalid('title')}>
                 <Input value={draft.title} onChange={(_, d) => set('title', d.value)} />

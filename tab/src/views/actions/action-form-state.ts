@@ -1,4 +1,5 @@
-import type { Action, ActionFields, ActionStatus, OriginKind } from '../../api/types';
+import type { ActionChanges } from '../../api/client';
+import type { Action, ActionStatus, OriginKind } from '../../api/types';
 
 /** The editable fields of an action as the form holds them (all strings: inputs are strings). */
 export interface ActionDraft {
@@ -34,8 +35,8 @@ export function splitOrigin(origin: string): { originKind: OriginKind; originId:
 }
 
 /** Only the fields that changed: the PATCH body (the API wants nothing else). */
-export function changesBetween(before: Action, draft: ActionDraft): Partial<ActionFields> {
-  const changes: Partial<ActionFields> = {};
+export function changesBetween(before: Action, draft: ActionDraft): ActionChanges {
+  const changes: ActionChanges = {};
   if (draft.title !== before.title) changes.title = draft.title;
   if (draft.ownerId !== before.ownerId) {
     changes.ownerId = draft.ownerId;

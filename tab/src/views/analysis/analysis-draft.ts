@@ -1,3 +1,4 @@
+import type { AnalysisChanges } from '../../api/client';
 import type { Analysis, AnalysisFields, Participant, ParticipantRole } from '../../api/types';
 
 /** Roles that are counted and never named (DOMAIN.md: pupils, children, guardians). */
@@ -71,14 +72,14 @@ export function fieldsFromDraft(draft: AnalysisDraft): Omit<AnalysisFields, 'uni
 }
 
 /** Only what changed since `before`, for the PATCH body. */
-export function analysisChanges(before: Analysis, draft: AnalysisDraft): Partial<AnalysisFields> {
+export function analysisChanges(before: Analysis, draft: AnalysisDraft): AnalysisChanges {
   const next = fieldsFromDraft(draft);
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next)) {
     const old = (before as unknown as Record<string, unknown>)[key] ?? (Array.isArray(value) ? [] : '');
     if (JSON.stringify(old) !== JSON.stringify(value)) changes[key] = value;
   }
-  return changes as Partial<AnalysisFields>;
+  return changes as AnalysisChanges;
 }
 
 /** The periods of a school year, whole year first. */

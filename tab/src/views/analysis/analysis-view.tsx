@@ -1,5 +1,5 @@
 import {
-  Badge, Button, Checkbox, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, Textarea,
+  Badge, Button, Checkbox, Field, MessageBar, MessageBarBody, Select, Text, Textarea,
   makeStyles, tokens, useId,
 } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import type { FormEvent } from 'react';
 import { ProblemError } from '../../api/problem-error';
 import type { Analysis, Feedback, Goal, Indicator, Measurement } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { ConflictPanel } from '../../components/conflict-panel';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
@@ -79,7 +80,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   const feedback = current ? data.feedback.filter((f) => f.analysisId === current.id) : [];
 
   const saveDraft = async (base: Analysis | undefined): Promise<Analysis> => {
-    if (!base) return api.createAnalysis(unitId, { unitId, schoolYear, period: draft.period, status: 'draft', ...fieldsFromDraft(draft) });
+    if (!base) return api.createAnalysis(unitId, { schoolYear, period: draft.period, ...fieldsFromDraft(draft) });
     const changes = analysisChanges(editedFrom ?? base, draft);
     return Object.keys(changes).length === 0 ? base : api.updateAnalysis(base, changes);
   };
@@ -166,7 +167,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
           </div>
         )}
         {!current && (
-          <Field label={t('analysisPeriod')} {...invalid('period')}>
+          <Field label={t('analysisNewPeriod')} {...invalid('period')}>
             <Select value={draft.period} onChange={(_, d) => set('period', d.value)}>
               {periodsOf(schoolYear).map((p) => <option key={p} value={p}>{p}</option>)}
             </Select>
@@ -175,17 +176,15 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
       </div>
       {readOnly && <MessageBar intent="info"><MessageBarBody>{t('readOnlyAnalysis')}</MessageBarBody></MessageBar>}
       {conflict && (
-        <MessageBar intent="warning" layout="multiline" role="alert" data-testid="conflict">
-          <MessageBarBody>
-            <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
-            {t('conflictIntro')}
-            {questions.map((q) => <Text key={q.key} block><strong>{t(q.label)}</strong> {conflict[q.key] ?? ''}</Text>)}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={handleUseTheirs}>{t('conflictUseTheirs')}</Button>
-            <Button appearance="primary" onClick={handleKeepMine}>{t('conflictKeepMine')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ConflictPanel
+          rows={[
+            ...questions.map((q) => ({ label: t(q.label), theirs: conflict[q.key] ?? '', mine: draft[q.key] })),
+            { label: t('strengths'), theirs: conflict.strengths.join('\n'), mine: draft.strengths },
+            { label: t('areasToDevelop'), theirs: conflict.areasToDevelop.join('\n'), mine: draft.areasToDevelop },
+          ]}
+          onUseTheirs={handleUseTheirs}
+          onKeepMine={handleKeepMine}
+        />
       )}
       {error !== null && <ProblemBar error={error} />}
       {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}

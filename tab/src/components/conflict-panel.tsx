@@ -1,0 +1,66 @@
+import {
+  Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { useI18n } from '../i18n/i18n';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusWarningBorder1}`,
+    backgroundColor: tokens.colorStatusWarningBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  cell: { whiteSpace: 'pre-wrap', verticalAlign: 'top' },
+  changed: { fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/** One compared field of a conflict. */
+export interface ConflictRow {
+  label: string;
+  theirs: string;
+  mine: string;
+}
+
+/**
+ * A 409 made visible: the current version beside the user's, field by field, and the user chooses.
+ * Nothing is overwritten until they do.
+ */
+export function ConflictPanel({ rows, onUseTheirs, onKeepMine }: { rows: ConflictRow[]; onUseTheirs: () => void; onKeepMine: () => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <section className={styles.root} role="alert" aria-labelledby="conflict-title" data-testid="conflict">
+      <Text as="h3" id="conflict-title" weight="semibold">{t('conflictTitle')}</Text>
+      <Text>{t('conflictIntro')}</Text>
+      <Table size="small" aria-labelledby="conflict-title">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('conflictField')}</TableHeaderCell>
+            <TableHeaderCell>{t('conflictTheirs')}</TableHeaderCell>
+            <TableHeaderCell>{t('conflictMine')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => {
+            const differs = row.theirs !== row.mine;
+            return (
+              <TableRow key={row.label}>
+                <TableCell className={differs ? styles.changed : undefined}>{row.label}</TableCell>
+                <TableCell className={styles.cell}>{row.theirs}</TableCell>
+                <TableCell className={styles.cell}>{row.mine}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      <div className={styles.actions}>
+        <Button onClick={onUseTheirs}>{t('conflictUseTheirs')}</Button>
+        <Button appearance="primary" onClick={onKeepMine}>{t('conflictKeepMine')}</Button>
+      </div>
+    </section>
+  );
+}

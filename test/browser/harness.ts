@@ -1,0 +1,124 @@
+/**
+ * Browser tests against the real server: the tab built into a temp dir, the server in-process on
+ * port 0 in local mode (emulator in memory, seeded), Debian's Chromium through playwright-core.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { loadConfig } from '../../src/config';
+import { createServer, type KvalitetshjuletServer } from '../../src/server';
+
+export const chromiumPath = '/usr/bin/chromium';
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const screenshotDir = path.join(root, 'docs/screenshots');
+
+/** Chromium's flags for a quiet headless run without background traffic. */
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Why the browser tests cannot run here, or null when they can. Missing Chromium fails in CI. */
+export function skipReason(env: { CI?: string }): string | null {
+  if (existsSync(chromiumPath)) return null;
+  if (env.CI) return null;
+  return `browser tests skipped: ${chromiumPath} is missing (apt-get install chromium); in CI they run`;
+}
+
+export interface BrowserHarness {
+  url: string;
+  browser: Browser;
+  /** A new browser context (own sessionStorage): one per signed-in person. */
+  newPage(options?: { width?: number; height?: number }): Promise<{ context: BrowserContext; page: Page }>;
+  /** A dev identity provider token for calling the API directly in assertions. */
+  token(persona: string): Promise<string>;
+  api<T>(persona: string, method: string, apiPath: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Builds the tab, starts the server and the browser. */
+export async function startBrowserHarness(): Promise<BrowserHarness> {
+  const work = await mkdtemp(path.join(tmpdir(), 'kvalitetshjulet-browser-'));
+  const tabDir = path.join(work, 'tab');
+  await build({ configFile: path.join(root, 'tab/vite.config.ts'), logLevel: 'silent', build: { outDir: tabDir, emptyOutDir: true } });
+  const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'silent', DATA_DIR: path.join(work, 'data') });
+  const server: KvalitetshjuletServer = createServer(config, { inMemory: true, botScheduler: false, tabDir });
+  const started = await server.start();
+  const url = started.url;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const hostPage = await readFile(path.join(root, 'test/browser/teams-host.html'), 'utf8');
+  const contexts: BrowserContext[] = [];
+  const tokens = new Map<string, string>();
+
+  async function token(persona: string): Promise<string> {
+    const cached = tokens.get(persona);
+    if (cached) return cached;
+    const response = await fetch(`${url}/dev-idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
+    const body = (await response.json()) as { access_token: string };
+    tokens.set(persona, body.access_token);
+    return body.access_token;
+  }
+
+  return {
+    url,
+    browser,
+    async newPage(options = {}) {
+      const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, acceptDownloads: true, locale: 'sv-SE' });
+      contexts.push(context);
+      // Well inside the test's own timeout, so a missing element fails with its locator named.
+      context.setDefaultTimeout(10_000);
+      // The Teams host stand-in is served on the tab's own origin, as teams-js requires.
+      await context.route(`${url}/__teams-host**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: hostPage }));
+      return { context, page: await context.newPage() };
+    },
+    token,
+    async api<T>(persona: string, method: string, apiPath: string, body?: unknown, headers: Record<string, string> = {}) {
+      const response = await fetch(`${url}${apiPath}`, {
+        method,
+        headers: { authorization: `Bearer ${await token(persona)}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in with the persona picker (local mode). */
+export async function signIn(page: Page | Frame, name: string): Promise<void> {
+  await page.getByRole('button', { name: `Logga in som ${name}` }).click();
+}
+
+const axeSourcePath = path.join(root, 'node_modules/axe-core/axe.min.js');
+let axeSource: string | undefined;
+
+/** One axe-core violation, trimmed for a readable assertion message. */
+export interface AxeViolation {
+  id: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core's WCAG 2.1 A and AA rules. Tabster's focus sentinels (`data-tabster-dummy`, which
+ * Fluent's TabList uses to hand focus in and out of an arrow-key group and which never keep focus)
+ * are left out of the run: axe reads them as focusable hidden content.
+ */
+export async function axeViolations(target: Page | Frame): Promise<AxeViolation[]> {
+  axeSource ??= await readFile(axeSourcePath, 'utf8');
+  // evaluate() is not subject to the page's CSP, unlike an injected <script>.
+  await target.evaluate(axeSource);
+  return target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
