@@ -34,18 +34,20 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   const started = await server.start();
+  // loopback is where local mode listens; people and the Teams toolkit know it as localhost
+  const url = started.url.replace('//127.0.0.1:', '//localhost:');
   const lines = [
     '',
     `Kvalitetshjulet (${config.mode === 'local' ? 'lokalt läge' : 'Microsoft 365'}) kör:`,
-    `  fliken:          ${started.url}/`,
-    `  API:             ${started.url}/api`,
-    `  botens adress:   ${started.url}/api/messages`,
-    `  hälsa:           ${started.url}/healthz`,
+    `  fliken:          ${url}/`,
+    `  API:             ${url}/api`,
+    `  botens adress:   ${url}/api/messages`,
+    `  hälsa:           ${url}/healthz`,
   ];
   if (started.emulator) {
     lines.push(`  listemulatorn:   ${started.emulator.baseUrl}`, `  webbplatsens id: ${started.emulator.siteId}`);
   }
-  if (started.devIdp) lines.push(`  inloggning:      ${started.url}/dev-idp/personas (demopersoner)`);
+  if (started.devIdp) lines.push(`  inloggning:      ${url}/dev-idp/personas (demopersoner)`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 

@@ -29,7 +29,10 @@ export function definedOnly<T extends object>(value: T): Partial<T> {
   return out;
 }
 
-/** Options of a create: the optional Idempotency-Key, passed to the store as its client key. */
+/**
+ * Options of a create: the optional Idempotency-Key becomes the store's client key, scoped to the
+ * acting user, so one user's key can never answer with another user's item.
+ */
 export function createOptions(actor: { actor: string }, clientKey: string | undefined): { actor: string; clientKey?: string } {
-  return clientKey ? { ...actor, clientKey } : actor;
+  return clientKey ? { ...actor, clientKey: `api:${actor.actor}:${clientKey}` } : actor;
 }

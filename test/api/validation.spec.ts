@@ -144,5 +144,10 @@ describe('concurrency', () => {
     expect(first.status).toBe(201);
     expect(again.body['id']).toBe(first.body['id']);
     expect(await actionCount()).toBe(before + 1);
+    // another user with the same key gets their own item, never the first user's
+    const other = await h.request('POST', `/api/units/${bjork}/actions`, { persona: 'admin', body: validAction(), headers });
+    expect(other.status).toBe(201);
+    expect(other.body['id']).not.toBe(first.body['id']);
+    expect(await actionCount()).toBe(before + 2);
   });
 });
