@@ -2,7 +2,7 @@ import {
   Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Radio, RadioGroup, Text, Textarea,
   makeStyles, tokens, useId,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { ProblemError } from '../../api/problem-error';
 import { ProblemBar } from '../../components/problem-bar';
@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   file: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   csv: { fontFamily: tokens.fontFamilyMonospace },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 type Step =
@@ -41,6 +42,7 @@ export default function ImportView() {
   const { t } = useOrganizerText();
   const { api } = useOrganizer();
   const fileId = useId('import-file');
+  const fileInput = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<ImportKind>('kolada');
   const [csv, setCsv] = useState('');
   const [period, setPeriod] = useState('');
@@ -105,9 +107,10 @@ export default function ImportView() {
         </Field>
       )}
       <div className={styles.file}>
-        <label htmlFor={fileId}>{t('importFile')}</label>
-        <input id={fileId} type="file" accept=".csv,.txt,text/csv" onChange={(event) => void handleFile(event)} data-testid="import-file" />
-        {fileName && <Text size={200}>{fileName}</Text>}
+        {/* The browser's own file button speaks the browser's language; ours speaks the tab's. */}
+        <input id={fileId} ref={fileInput} type="file" hidden accept=".csv,.txt,text/csv" onChange={(event) => void handleFile(event)} data-testid="import-file" />
+        <div><Button onClick={() => fileInput.current?.click()}>{t('importFile')}</Button></div>
+        {fileName && <Text size={200} role="status">{fileName}</Text>}
       </div>
       <Field label={t('importText')}>
         <Textarea className={styles.csv} value={csv} rows={8} resize="vertical" onChange={(_, d) => { setCsv(d.value); setFileName(null); edited(); }} />
@@ -142,10 +145,11 @@ export default function ImportView() {
 }
 
 function PreviewResult({ preview }: { preview: ImportPreview }) {
+  const styles = useStyles();
   const { t } = useOrganizerText();
   const { summary } = preview;
   return (
-    <section aria-labelledby="import-preview" data-testid="import-preview">
+    <section aria-labelledby="import-preview" data-testid="import-preview" className={styles.section}>
       <Text as="h3" id="import-preview" size={400} weight="semibold">{t('importRowsTitle')}</Text>
       <Text as="p" role="status">{t('importSummary', { create: summary.create, update: summary.update, unchanged: summary.unchanged, skipped: summary.skipped })}</Text>
       {summary.ignoredColumns.length > 0 && <Text as="p" size={200}>{t('importIgnoredColumns', { columns: summary.ignoredColumns.join(', ') })}</Text>}

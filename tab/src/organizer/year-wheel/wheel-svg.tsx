@@ -84,7 +84,9 @@ export function WheelSvg(props: {
             data-activity={activity.id}
             onClick={() => props.onSelect(activity)}
             onKeyDown={(event) => handleKey(event, activity)}
-          />
+          >
+            <title>{activityName(activity, t, language, activity.unitId ? props.unitNames.get(activity.unitId) : undefined)}</title>
+          </circle>
         );
       })}
     </svg>

@@ -21,6 +21,7 @@ const useStyles = makeStyles({
   entry: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusMedium },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  month: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
 type Editing = { mode: 'new' } | { mode: 'edit'; activity: YearWheelActivity } | null;
@@ -97,7 +98,7 @@ export default function YearWheelView() {
             {wheelMonths.map((_, index) => {
               const inMonth = activities.filter((a) => sectorOf(a.date) === index).sort((a, b) => a.date.localeCompare(b.date));
               return (
-                <li key={index}>
+                <li key={index} className={styles.month}>
                   <Text as="h4" weight="semibold">{t('wheelMonth', { month: monthName(index), count: inMonth.length })}</Text>
                   {inMonth.length === 0 ? <Text size={200}>{t('wheelEmptyMonth')}</Text> : (
                     <ul className={styles.sub}>

@@ -1,0 +1,72 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderWithSession } from '../testing/render';
+import OrganizerPage, { organizerAccess, recentSchoolYears } from './organizer-page';
+import type { Rollup } from './types';
+
+const cycle = (followUp: 'done' | 'inProgress' | 'notStarted') => ({ schoolYear: '2025/26', phases: { followUp, analysis: 'notStarted', planning: 'inProgress', implementation: 'notStarted' }, current: 'followUp' });
+const schoolYear = recentSchoolYears()[0] ?? '';
+
+function rollup(withOwner: boolean): Rollup {
+  return {
+    schoolYear, years: [schoolYear], today: '2026-03-01',
+    units: [
+      { unitId: '1', name: 'Björkskolan F–6', type: 'grundskola', schoolUnitCode: '91234501', cycle: cycle('done') as Rollup['units'][number]['cycle'], cycleByYear: {}, analysisStatus: 'submitted', feedback: 'waiting', openActions: 1, overdueActions: 1, openDeficiencies: 0, meetings: 0 },
+    ],
+    phaseSummary: { followUp: { done: 1, inProgress: 0, notStarted: 0 }, analysis: { done: 0, inProgress: 0, notStarted: 1 }, planning: { done: 0, inProgress: 1, notStarted: 0 }, implementation: { done: 0, inProgress: 0, notStarted: 1 } },
+    indicators: [],
+    deficiencies: [],
+    overdueActions: [{ unitId: '1', actions: [{ id: '9', unitId: '1', title: 'Rutin för studiero', dueDate: '2026-02-01', status: 'planned', originKind: 'analysis', schoolYear, ...(withOwner ? { ownerName: 'Elin Berg' } : {}) }] }],
+    commonAreasToDevelop: [],
+    awaitingFeedback: [{ unitId: '1', analysisId: '5', submittedAt: '2026-02-10T12:00:00Z' }],
+    unreadFeedback: [],
+  };
+}
+
+afterEach(cleanup);
+
+const me = (appRoles: string[]) => ({ userId: 'u', name: 'n', appRoles, units: [] });
+
+describe('organizerAccess', () => {
+  it('lets the administration edit, the board read, and nobody else in', () => {
+    expect(organizerAccess({ appRoles: ['Administration'] })).toBe('edit');
+    expect(organizerAccess({ appRoles: ['Board'] })).toBe('read');
+    expect(organizerAccess({ appRoles: ['Board', 'Administration'] })).toBe('edit');
+    expect(organizerAccess({ appRoles: [] })).toBe('none');
+  });
+});
+
+describe('OrganizerPage', () => {
+  it('gives the administration every view and the roll-up with the states in words', async () => {
+    renderWithSession(<OrganizerPage />, {
+      'GET /api/me': () => me(['Administration']),
+      'GET /api/organizer/rollup': () => rollup(true),
+    });
+    await screen.findByTestId('rollup');
+    expect(screen.getAllByRole('tab')).toHaveLength(6);
+    const row = screen.getByRole('row', { name: /Björkskolan F–6/ });
+    expect(within(row).getByText('Klar')).toBeTruthy();
+    expect(within(row).getByText('Väntar på återkoppling')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Ge återkoppling: Björkskolan F–6' })).toBeTruthy();
+    expect(screen.getByText(/Ansvarig: Elin Berg/)).toBeTruthy();
+  });
+
+  it('gives the board two views and no button to give feedback', async () => {
+    renderWithSession(<OrganizerPage />, {
+      'GET /api/me': () => me(['Board']),
+      'GET /api/organizer/rollup': () => rollup(false),
+    });
+    await screen.findByTestId('rollup');
+    expect(screen.getAllByRole('tab')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: /Ge återkoppling/ })).toBeNull();
+    expect(screen.getByText('Rutin för studiero')).toBeTruthy();
+    expect(screen.queryByText(/Ansvarig:/)).toBeNull();
+  });
+
+  it('tells anyone else the page is not theirs, without asking for the roll-up', async () => {
+    const { seen } = renderWithSession(<OrganizerPage />, { 'GET /api/me': () => me([]) });
+    await screen.findByText('Ingen behörighet');
+    await waitFor(() => expect(seen.map((r) => r.path)).toEqual(['/api/me']));
+  });
+});
+
