@@ -212,6 +212,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     try {
       const b = config.mode === 'local' ? await localBackend(url) : m365Backend();
       backend = b;
+      // Ready means the lists answer: one read proves the site grant, the list and the identity.
+      if (config.mode === 'm365') await b.store.query('units', { top: 1 });
       const services = createServices(b.store, {
         ...(options.now ? { now: options.now } : {}),
         ...(options.unitCacheMilliseconds !== undefined ? { unitCacheMilliseconds: options.unitCacheMilliseconds } : {}),
