@@ -7,6 +7,7 @@ import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
+import { ConfirmReadButton } from '../../organizer/feedback/confirm-read-button';
 import { formatDate } from '../../util/dates';
 import type { ChannelView } from '../channel-tab';
 import { phaseStateLabel, phases } from '../labels';
@@ -99,6 +100,7 @@ export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpe
             <>
               <Text className={styles.preWrap}>{overview.latestFeedback.text}</Text>
               <Text size={200}>{formatDate(overview.latestFeedback.givenAt, language)}</Text>
+              <ConfirmReadButton unitId={unitId} feedback={overview.latestFeedback} />
             </>
           ) : <Text>{t('overviewNoFeedback')}</Text>}
           {onOpen && <Button appearance="secondary" onClick={() => onOpen('analysis')}>{t('tabAnalysis')}</Button>}
