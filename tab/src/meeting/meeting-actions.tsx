@@ -1,5 +1,6 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { MouseEvent } from 'react';
 import type { Action, Goal } from '../api/types';
 import { ActionDialog } from '../views/actions/action-dialog';
 import { statusLabel } from '../views/labels';
@@ -25,6 +26,22 @@ export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSave
   const { t, mt } = useMeetingText();
   const { meeting, actions, people, canRecord } = props.live;
   const [editing, setEditing] = useState<{ action?: Action } | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const newButton = useRef<HTMLButtonElement | null>(null);
+  const open = (action?: Action) => (event: MouseEvent<HTMLElement>) => {
+    opener.current = event.currentTarget;
+    setEditing(action ? { action } : {});
+  };
+  // Focus goes back to the button that opened the dialog. It also ends the dialog's modal state:
+  // the focus manager hides the rest of the page while a dialog is active, and only a focus
+  // outside it (not the dialog's unmounting) makes it show the page to screen readers again.
+  const close = () => {
+    setEditing(null);
+    setTimeout(() => {
+      const target = opener.current?.isConnected ? opener.current : newButton.current;
+      target?.focus();
+    }, 0);
+  };
   const unitId = meeting.unitId;
   // The one who records comes first: most actions are taken by the person who types them.
   const owners = [...people]
@@ -46,7 +63,7 @@ export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSave
               <Text size={200}>{mt('owner')}: {action.ownerName ?? action.ownerId}</Text>
               <Text size={200}>{mt('due')}: {action.dueDate}</Text>
               {canRecord && unitId && (
-                <Button size="small" onClick={() => setEditing({ action })} aria-label={mt('editActionNamed', { title: action.title })}>
+                <Button size="small" onClick={open(action)} aria-label={mt('editActionNamed', { title: action.title })}>
                   {t('edit')}
                 </Button>
               )}
@@ -55,7 +72,7 @@ export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSave
         </ul>
       )}
       {canRecord && unitId && (
-        <Button appearance="primary" onClick={() => setEditing({})}>{mt('newAction')}</Button>
+        <Button appearance="primary" ref={newButton} onClick={open()}>{mt('newAction')}</Button>
       )}
       {editing && unitId && (
         <ActionDialog
@@ -66,10 +83,10 @@ export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSave
           goals={props.goals}
           origins={[{ value: `meeting:${meeting.id}`, label: meeting.title }]}
           onSaved={() => {
-            setEditing(null);
+            close();
             props.onSaved();
           }}
-          onClose={() => setEditing(null)}
+          onClose={close}
         />
       )}
     </>
