@@ -111,14 +111,19 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     expect(now.units.find((u) => u.unitId === lind.unitId)?.feedback).toBe('unread');
     expect(now.awaitingFeedback.some((w) => w.unitId === lind.unitId)).toBe(false);
 
+    // the principal reads it in the unit's channel tab and confirms it there
     const principal = await h.newPage();
-    await principal.page.goto(`${h.url}/tab?view=feedback&unitId=${lind.unitId}`);
+    await principal.page.goto(`${h.url}/tab?unitId=${lind.unitId}`);
     await signIn(principal.page, 'David Sjöberg');
-    await principal.page.getByTestId('confirm-feedback').getByText(text).waitFor();
-    await expectAccessible(principal.page, 'confirm feedback');
+    await principal.page.getByTestId('overview').getByText(text).waitFor();
     await principal.page.getByRole('button', { name: 'Bekräfta läst' }).click();
-    await principal.page.getByText(/Du bekräftade .* att återkopplingen är läst\./).waitFor();
+    await principal.page.getByText(/^Läst /).waitFor();
+    await expectAccessible(principal.page, 'overview with confirmed feedback');
     await shoot(principal.page, 'feedback-confirmed');
+    // and the unit's feedback page says so too
+    await principal.page.goto(`${h.url}/tab?view=feedback&unitId=${lind.unitId}`);
+    await principal.page.getByTestId('confirm-feedback').getByText(/Du bekräftade .* att återkopplingen är läst\./).waitFor();
+    await expectAccessible(principal.page, 'unit feedback page');
 
     now = await h.api<Rollup>('admin', 'GET', '/api/organizer/rollup');
     expect(now.units.find((u) => u.unitId === lind.unitId)?.feedback).toBe('read');
@@ -147,7 +152,16 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     await page.getByText('Resultatkonferens för hela kommunen är sparad.').waitFor();
     await expect.poll(() => marks.count()).toBe(before + 1);
 
-    // keyboard: focus the new mark (a button with the activity's name) and select it with Enter
+    // keyboard: Tab from the add button walks into the wheel's marks, in date order
+    await page.getByRole('button', { name: 'Lägg till aktivitet' }).focus();
+    const reached: string[] = [];
+    for (let i = 0; i < before + 3 && reached.length < before + 1; i += 1) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => (document.activeElement?.tagName === 'circle' ? document.activeElement.getAttribute('aria-label') : null));
+      if (label) reached.push(label);
+    }
+    expect(reached).toHaveLength(before + 1);
+    // then select the new mark with Enter
     const mark = wheel.getByRole('button', { name: /^Resultatkonferens för hela kommunen, Resultatkonferens, .*Hela kommunen$/ });
     await mark.focus();
     await page.keyboard.press('Enter');
@@ -233,6 +247,38 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     await page.getByText('0 nya, 0 ändrade, 2 oförändrade, 0 utan värde').waitFor();
     await page.getByText('Allt i filen finns redan: inget att importera.').waitFor();
     await expect(page.getByRole('button', { name: /^Importera \d+ resultat$/ }).count()).resolves.toBe(0);
+  });
+
+  it('shows the progress of a large import and stores all of it', async () => {
+    // 6 units × 10 school years × 3 indicators: 180 results, each its own write
+    const lines = ['Skolenhetskod;Skolenhet;Läsår;Närvaro;Behörighet till yrkesprogram;Examen inom tre år'];
+    for (let start = 2010; start < 2020; start += 1) {
+      for (let unit = 1; unit <= 6; unit += 1) lines.push(`9123450${unit};Enhet ${unit};${start}/${String((start + 1) % 100).padStart(2, '0')};9${unit},5;8${unit};7${unit}`);
+    }
+    const { page } = await openOrganizer('Anna Lindqvist', 'import');
+    await page.getByTestId('import').waitFor();
+    await page.getByRole('radio', { name: 'Skolverkets statistik' }).check();
+    await page.getByTestId('import-file').setInputFiles({ name: 'skolverket-stor.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
+    await page.getByText('skolverket-stor.csv').waitFor();
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByText('180 nya, 0 ändrade, 0 oförändrade, 0 utan värde').waitFor();
+    // record every progress text the page shows while the commit runs
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __progress: string[] }).__progress = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role="progressbar"][aria-valuetext]');
+        const text = bar?.getAttribute('aria-valuetext');
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.getByRole('button', { name: 'Importera 180 resultat' }).click();
+    await page.getByTestId('import-done').getByText('Importen är klar: 180 nya, 0 ändrade, 0 oförändrade.').waitFor();
+    const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((text) => /^Sparar \d+ av 180$/.test(text))).toBe(true);
+    const stored = (await h.api<Page_<Measurement>>('admin', 'GET', '/api/units/1/measurements?top=500')).items.filter((m) => m.period < '2020');
+    expect(stored).toHaveLength(30);
   });
 
   it('downloads the quality report as a .docx', async () => {
