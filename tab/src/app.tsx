@@ -10,8 +10,9 @@ import type { Host } from './host/host-context';
 import { themeFor } from './host/theme';
 import { I18nProvider, languageFromLocale, translator } from './i18n/i18n';
 import { routeFrom } from './route';
+import { loadChannelTab, preloadChannelTab } from './views/preload';
 
-const ChannelTab = lazy(() => import('./views/channel-tab'));
+const ChannelTab = lazy(loadChannelTab);
 const ConfigPage = lazy(() => import('./views/config-page'));
 const MyActions = lazy(() => import('./views/my-actions'));
 const OrganizerPage = lazy(() => import('./organizer/organizer-page'));
@@ -39,6 +40,8 @@ export function App(props: AppProps = {}) {
   const [theme, setTheme] = useState<string | undefined>(params.get('theme') ?? undefined);
 
   useEffect(() => {
+    // The channel tab is the common case: fetch its code while the host answers and sign-in runs.
+    if (routeFrom(location).page === 'channel') preloadChannelTab();
     let live = true;
     void detectHost(props.detect).then((found) => {
       if (!live) return;

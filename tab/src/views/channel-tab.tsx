@@ -10,8 +10,9 @@ import { useHost } from '../host/host-context';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/sv';
+import { loadOverview } from './preload';
 
-const Overview = lazy(() => import('./overview/overview-view'));
+const Overview = lazy(loadOverview);
 const Results = lazy(() => import('./results/results-view'));
 const AnalysisView = lazy(() => import('./analysis/analysis-view'));
 const Actions = lazy(() => import('./actions/actions-view'));
