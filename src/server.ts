@@ -55,6 +55,8 @@ export interface ServerOptions {
    * emulator on loopback is no shared tenant (its fault switches imitate throttling instead).
    */
   readonly resourceUnitsPerMinute?: number;
+  /** Microsoft 365 mode: the app-only Graph token provider. Default: from the configured credential */
+  readonly graphTokenProvider?: () => Promise<string>;
   /** how long the Units list is reused between requests (see UnitAccessOptions). Default 5 s */
   readonly unitCacheMilliseconds?: number;
 }
@@ -168,7 +170,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       baseUrl: config.graph.baseUrl,
       siteId: config.graph.siteId,
       lists,
-      tokenProvider: createTokenProvider(config.graph.credential),
+      tokenProvider: options.graphTokenProvider ?? createTokenProvider(config.graph.credential),
       ...(options.resourceUnitsPerMinute ? { throttle: { resourceUnitsPerMinute: options.resourceUnitsPerMinute } } : {}),
     });
     const audiences = [config.clientId, ...(config.tabDomain ? [`api://${config.tabDomain}/${config.clientId}`] : [])];
@@ -193,6 +195,10 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
 
   function botHandlerFor(store: Store<Entities>): BotHandler | undefined {
     if (options.bot === false) return undefined;
+    if (config.mode === 'm365' && !config.bot.id) {
+      log.warn('bot disabled', { reason: 'BOT_ID is not set: /api/messages answers 501' });
+      return undefined;
+    }
     bot = createBotEndpoint({
       store,
       mode: config.mode,
