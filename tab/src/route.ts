@@ -1,6 +1,6 @@
 /** Which page the URL (and the host's frame context) asks for. */
 export type Route = { page: 'config' } | { page: 'myActions' } | { page: 'channel'; unitId?: string }
-  | { page: 'organizer' } | { page: 'unitFeedback'; unitId: string }
+  | { page: 'organizer' } | { page: 'unitFeedback'; unitId: string } | { page: 'unitYearWheel'; unitId: string }
   /** a meeting surface: the side panel, the stage, or the details tab (a content frame inside a meeting) */
   | { page: 'meeting'; surface: 'sidePanel' | 'stage' | 'details'; meetingId?: string };
 
@@ -15,6 +15,7 @@ export function routeFrom(location: { pathname: string; search: string }, frameC
   if (params.get('view') === 'organizer') return { page: 'organizer' };
   const unitId = params.get('unitId') ?? undefined;
   if (params.get('view') === 'feedback' && unitId) return { page: 'unitFeedback', unitId };
+  if (params.get('view') === 'year-wheel' && unitId) return { page: 'unitYearWheel', unitId };
   return unitId ? { page: 'channel', unitId } : { page: 'channel' };
 }
 
