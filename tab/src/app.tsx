@@ -17,6 +17,7 @@ const ConfigPage = lazy(() => import('./views/config-page'));
 const MyActions = lazy(() => import('./views/my-actions'));
 const OrganizerPage = lazy(() => import('./organizer/organizer-page'));
 const UnitFeedbackPage = lazy(() => import('./organizer/unit-feedback-page'));
+const UnitYearWheelPage = lazy(() => import('./organizer/unit-year-wheel-page'));
 const MeetingSurface = lazy(() => import('./meeting/meeting-surface'));
 
 const useStyles = makeStyles({
@@ -77,7 +78,7 @@ export function App(props: AppProps = {}) {
             <AuthGate inHost={host.state.phase === 'teams'} {...(props.fetch ? { fetch: props.fetch } : {})} {...(props.storage ? { storage: props.storage } : {})}>
               <ViewErrorBoundary title={t('errorTitle')} message={t('errorBoundary')}>
                 <Suspense fallback={loading}>
-                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : route.page === 'meeting' ? <MeetingSurface surface={route.surface} {...(route.meetingId ? { meetingId: route.meetingId } : {})} /> : <ChannelTab {...(route.unitId ? { unitId: route.unitId } : {})} />}
+                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : route.page === 'unitYearWheel' ? <UnitYearWheelPage unitId={route.unitId} /> : route.page === 'meeting' ? <MeetingSurface surface={route.surface} {...(route.meetingId ? { meetingId: route.meetingId } : {})} /> : <ChannelTab {...(route.unitId ? { unitId: route.unitId } : {})} />}
                 </Suspense>
               </ViewErrorBoundary>
             </AuthGate>
