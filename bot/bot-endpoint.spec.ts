@@ -86,6 +86,8 @@ describe('POST /api/messages: meeting end', () => {
     expect(textOf(content)).toContain('Vilka styrkor såg vi?'); // the latest template version
     expect(textOf(content)).not.toContain('Gammal fråga');
     expect(content.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'followUp.refresh' }, userIds: [TEACHER] });
+    // every proactive message carries its deterministic delivery id
+    expect(card?.clientId).toBe(`outbound:followup:${seeded.meetingId}:${TEACHER}`);
     // the 1:1 conversations the bot created are stored for reminders later
     const refs = await store.queryAll('botConversations', { filter: [{ field: 'userId', op: 'eq', value: TEACHER }] });
     expect(refs.map((r) => r.fields.conversationId)).toEqual([teacherChat]);

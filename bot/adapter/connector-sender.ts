@@ -1,8 +1,9 @@
 /**
  * The outbox's Sender over botbuilder: sends into a stored conversation, or creates the 1:1
  * conversation with a user first (Teams returns the existing one if there is one).
- * The delivery id goes out as an entity of type DELIVERY_ENTITY (botbuilder drops an activity's own
- * id on send). Teams ignores it and does not deduplicate; a connector that does can (bot/README.md).
+ * The delivery id goes out in channelData (botbuilder drops an activity's own id on send, and the
+ * extra fields of entities). Teams ignores it and does not deduplicate; a connector that does can
+ * (bot/README.md, "Delivery guarantee").
  */
 import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import { ConversationRefSchema } from '../flows/reference';
@@ -10,8 +11,8 @@ import { SendError, type Delivery, type OutboundMessage, type Sender } from '../
 
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
-/** The entity that carries an outbound message's deterministic delivery id. */
-export const DELIVERY_ENTITY = 'kvalitetshjulet/delivery';
+/** The channelData field that carries an outbound message's deterministic delivery id. */
+export const DELIVERY_FIELD = 'kvalitetshjuletDeliveryId';
 
 export interface ConnectorSenderOptions {
   adapter: CloudAdapter;
@@ -51,7 +52,7 @@ export class ConnectorSender implements Sender {
   }
 
   async send(message: OutboundMessage, deliveryId: string, gate: (conversationKey: string) => Promise<void>): Promise<Delivery> {
-    const activity: Partial<Activity> = { ...message.activity, entities: [{ type: DELIVERY_ENTITY, id: deliveryId }] };
+    const activity: Partial<Activity> = { ...message.activity, channelData: { [DELIVERY_FIELD]: deliveryId } };
     try {
       if (message.target.kind === 'conversation') {
         const reference = { ...message.target.reference, ...(this.serviceUrl ? { serviceUrl: this.serviceUrl } : {}) };

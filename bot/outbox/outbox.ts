@@ -58,7 +58,7 @@ export class Outbox {
     this.instanceId = options.instanceId ?? `bot-${randomUUID()}`;
     this.leaseMs = options.leaseMs ?? 120_000;
     this.maxAttempts = options.maxAttempts ?? 8;
-    this.batchSize = options.batchSize ?? 100;
+    this.batchSize = options.batchSize ?? 200;
   }
 
   /** Queues a message; enqueueing the same key again is a no-op (the job's clientKey is the key). */
@@ -96,8 +96,8 @@ export class Outbox {
     const early = OutboundMessageSchema.safeParse(job.fields.payload);
     const blocked = early.success ? this.limiter.blockedFor(conversationKeyOf(early.data.target)) : 0;
     if (blocked > 0) return (await deferJob(this.store, job, this.clock.now() + blocked)) ? 'retried' : 'skipped';
-    let prepaid = early.success ? (early.data.target.kind === 'user' ? 2 : 1) : 0;
-    if (early.success) await this.limiter.acquire(conversationKeyOf(early.data.target), prepaid);
+    const slots = early.success ? this.limiter.reserveSequence(conversationKeyOf(early.data.target), early.data.target.kind === 'user' ? 1 : 0) : [];
+    if (slots[0] !== undefined) await this.limiter.waitUntil(slots[0]);
     const claimed = await claimJob(this.store, job, this.instanceId, this.leaseMs, this.clock.now());
     if (!claimed) return 'skipped';
     const parsed = OutboundMessageSchema.safeParse(claimed.fields.payload);
@@ -108,8 +108,9 @@ export class Outbox {
     const message = parsed.data;
     const leaseEnd = this.clock.now() + this.leaseMs;
     const gate = async (conversationKey: string): Promise<void> => {
-      if (prepaid > 0) {
-        prepaid--;
+      const reserved = slots.shift();
+      if (reserved !== undefined) {
+        await this.limiter.waitUntil(reserved);
         return;
       }
       await this.limiter.acquire(conversationKey);

@@ -17,7 +17,21 @@ describe('RateLimiter.reserve', () => {
     const limiter = new RateLimiter({ clock: frozen(), safetyMs: 0 });
     const slots = Array.from({ length: 120 }, (_, i) => limiter.reserve(`c${i}`));
     for (const start of slots) expect(slots.filter((t) => t >= start && t < start + 1_000).length).toBeLessThanOrEqual(50);
-    expect(slots.at(-1)).toBeCloseTo(119 * 20, 5);
+    expect(slots.at(-1)).toBeCloseTo(119 * 22, 5); // 20 ms per request, plus 10% headroom
+  });
+
+  it('lets other conversations go first while one waits for its window', () => {
+    const limiter = new RateLimiter({ clock: frozen(), safetyMs: 0 });
+    const busy = Array.from({ length: 8 }, () => limiter.reserve('busy'));
+    expect(busy.at(-1)).toBeCloseTo(1_000, 5);
+    expect(limiter.reserve('quiet')).toBeLessThan(200);
+  });
+
+  it('reserves a follow-up request right after the first (create a 1:1 chat, then write to it)', () => {
+    const limiter = new RateLimiter({ clock: frozen(), safetyMs: 0 });
+    const [create, send] = limiter.reserveSequence('user:29:1', 1);
+    expect(create).toBe(0);
+    expect(send).toBeCloseTo(22, 5);
   });
 
   it('reports a conversation blocked after a 429 until its Retry-After has passed, without holding up others', () => {

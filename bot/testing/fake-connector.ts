@@ -3,8 +3,8 @@
  * benchmark. It records what the bot sends, answers like Teams for the calls the bot makes, can
  * enforce Teams' rate limits with 429 + Retry-After, and can inject failures.
  *
- * Unlike Teams, it deduplicates activities by a client-supplied delivery id (an entity of type
- * 'kvalitetshjulet/delivery'): that lets the crash test show "delivered once" for a connector that
+ * Unlike Teams, it deduplicates activities by a client-supplied delivery id (channelData
+ * .kvalitetshjuletDeliveryId): that lets the crash test show "delivered once" for a connector that
  * offers idempotent posts, and count the re-sends it absorbed.
  */
 import { randomUUID } from 'node:crypto';
@@ -119,8 +119,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   function post(req: Request, res: Response, replyToId?: string): void {
     const conversationId = param(req, 'conversationId');
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const entities = Array.isArray(body.entities) ? (body.entities as { type?: unknown; id?: unknown }[]) : [];
-    const delivery = entities.find((e) => e?.type === 'kvalitetshjulet/delivery')?.id;
+    const delivery = (body.channelData as Record<string, unknown> | undefined)?.kvalitetshjuletDeliveryId;
     const clientId = typeof delivery === 'string' && delivery ? delivery : undefined;
     if (dedupe && clientId) {
       const seen = byClientId.get(`${conversationId}|${clientId}`);
