@@ -1,6 +1,6 @@
 import { ProblemError, problemFrom } from './problem-error';
 import type {
-  Action, ActionFields, Analysis, AnalysisFields, Feedback, FollowUpResponse, FollowUpTemplate, Goal, Indicator, Me,
+  Action, ActionFields, Analysis, AnalysisFields, Deficiency, Feedback, FollowUpResponse, FollowUpTemplate, Goal, Indicator, Me,
   Measurement, Meeting, Overview, Page, Unit,
 } from './types';
 
@@ -111,6 +111,9 @@ export class ApiClient {
   }
   submitAnalysis(analysis: Pick<Analysis, 'id' | 'etag'>): Promise<Analysis> {
     return this.request('POST', `/api/analyses/${enc(analysis.id)}/submit`, { etag: analysis.etag });
+  }
+  deficiencies(unitId: string): Promise<Page<Deficiency>> {
+    return this.request('GET', `/api/units/${enc(unitId)}/deficiencies`);
   }
   meetings(unitId: string): Promise<Page<Meeting>> {
     return this.request('GET', `/api/units/${enc(unitId)}/meetings`);

@@ -43,6 +43,7 @@ export type Meeting = Item<domain.Meeting>;
 export type FollowUpTemplate = Item<domain.FollowUpTemplate>;
 export type FollowUpResponse = Item<domain.FollowUpResponse>;
 export type Feedback = Item<domain.Feedback>;
+export type Deficiency = Item<domain.Deficiency>;
 export type YearWheelActivity = Item<domain.YearWheelActivity>;
 export type CycleState = domain.CycleState;
 

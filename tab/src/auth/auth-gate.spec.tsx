@@ -10,11 +10,12 @@ import { AuthGate } from './auth-gate';
 import { useSession } from './session';
 
 function Whoami() {
-  const { name, switchPerson } = useSession();
+  const { name, switchPerson, api } = useSession();
   return (
     <div>
       <p>Hej {name}</p>
       <button onClick={switchPerson}>Byt person</button>
+      <button onClick={() => void api.me().catch(() => undefined)}>Vem är jag?</button>
     </div>
   );
 }
@@ -71,6 +72,18 @@ describe('AuthGate in local mode', () => {
     window.sessionStorage.setItem('kvalitetshjulet.token', JSON.stringify({ accessToken: 'kept', expiresAt: Date.now() + 3_600_000, name: 'David Berg' }));
     renderGate({ 'GET /api/config': () => localConfig });
     expect(await screen.findByText('Hej David Berg')).toBeTruthy();
+  });
+
+  it('signs in again when the API refuses the stored token', async () => {
+    window.sessionStorage.setItem('kvalitetshjulet.token', JSON.stringify({ accessToken: 'from-before-a-restart', expiresAt: Date.now() + 3_600_000, name: 'David Berg' }));
+    renderGate({
+      'GET /api/config': () => localConfig,
+      'GET /api/me': () => reply(401, { title: 'Unauthorized', status: 401, code: 'unauthenticated', detail: 'invalidToken' }),
+      'GET /dev-idp/personas': () => personas,
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Vem är jag?' }));
+    expect(await screen.findByRole('button', { name: 'Logga in som Cecilia Ek' })).toBeTruthy();
+    expect(window.sessionStorage.getItem('kvalitetshjulet.token')).toBeNull();
   });
 
   it('shows an explicit error with a retry when the server cannot be reached', async () => {

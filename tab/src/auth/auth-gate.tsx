@@ -111,6 +111,8 @@ export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, chi
     const api = new ApiClient({
       fetch: fetchImpl,
       getToken: async () => tokenRef.current?.accessToken ?? null,
+      // A refused token (expired, or the local server restarted with new keys): sign in again.
+      onUnauthorized: handleSwitchPerson,
     });
     return {
       api,

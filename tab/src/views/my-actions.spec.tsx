@@ -21,9 +21,11 @@ describe('MyActions', () => {
     const { seen } = renderWithSession(<MyActions />, {
       'GET /api/my/actions': () => ({ items: [action('7', '2099-01-01')] }),
       'GET /api/my/follow-ups': () => ({ items: [item('50', { type: 'resultsConference', title: 'Resultatkonferens HT', startsAt: '2025-11-10T13:00:00Z', schoolYear: '2025/26', participants: [], agenda: [] })] }),
+      'GET /api/me': () => ({ userId: 'u', name: 'Elin Berg', appRoles: [], units: [{ unitId: '1', name: 'Björkskolan F–6', roles: ['staff'] }] }),
       'PATCH /api/actions/7': (req) => item('7', { ...action('7', '2099-01-01'), ...(req.body as object) }, '"7,2"'),
     });
     const list = await screen.findByRole('list', { name: 'Mina åtgärder' });
+    expect(within(list).getByText(/Björkskolan F–6 · Klar senast/)).toBeTruthy();
     await userEvent.selectOptions(within(list).getByRole('combobox', { name: 'Ändra status för Åtgärd 7' }), 'done');
     await waitFor(() => expect(seen.some((r) => r.method === 'PATCH')).toBe(true));
     expect(seen.find((r) => r.method === 'PATCH')).toMatchObject({ body: { status: 'done' }, headers: { 'if-match': '"7,1"' } });

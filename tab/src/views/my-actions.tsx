@@ -25,7 +25,7 @@ export function dueSoonFirst(actions: Action[]): Action[] {
   return [...actions].sort((a, b) => Number(open(b)) - Number(open(a)) || a.dueDate.localeCompare(b.dueDate));
 }
 
-function ActionRow({ action, onChanged }: { action: Action; onChanged: (action: Action) => void }) {
+function ActionRow({ action, unitName, onChanged }: { action: Action; unitName: string; onChanged: (action: Action) => void }) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const { api } = useSession();
@@ -45,7 +45,7 @@ function ActionRow({ action, onChanged }: { action: Action; onChanged: (action: 
       <Card size="small">
         <CardHeader
           header={<Text weight="semibold">{action.title}</Text>}
-          description={<Text size={200}>{t('due', { date: formatDate(action.dueDate, language) })}</Text>}
+          description={<Text size={200}>{[unitName, t('due', { date: formatDate(action.dueDate, language) })].filter(Boolean).join(' · ')}</Text>}
         />
         <div className={styles.row}>
           {isOverdue(action) && <Badge color="danger">{t('overdue')}</Badge>}
@@ -64,14 +64,14 @@ export default function MyActions() {
   const styles = useStyles();
   const { t, language } = useI18n();
   const { api, switchPerson, name } = useSession();
-  const [state, , setData] = useLoad<{ actions: Action[]; followUps: Meeting[] }>(async () => {
-    const [actions, followUps] = await Promise.all([api.myActions(), api.myFollowUps()]);
-    return { actions: dueSoonFirst(actions.items), followUps: followUps.items };
+  const [state, , setData] = useLoad<{ actions: Action[]; followUps: Meeting[]; units: Record<string, string> }>(async () => {
+    const [actions, followUps, me] = await Promise.all([api.myActions(), api.myFollowUps(), api.me()]);
+    return { actions: dueSoonFirst(actions.items), followUps: followUps.items, units: Object.fromEntries(me.units.map((u) => [u.unitId, u.name])) };
   }, 'mine');
   if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
   if (state.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
-  const { actions, followUps } = state.data;
-  const handleChanged = (changed: Action) => setData({ actions: dueSoonFirst(actions.map((a) => (a.id === changed.id ? changed : a))), followUps });
+  const { actions, followUps, units } = state.data;
+  const handleChanged = (changed: Action) => setData({ actions: dueSoonFirst(actions.map((a) => (a.id === changed.id ? changed : a))), followUps, units });
   return (
     <main className={styles.root} data-testid="my-actions">
       <div className={styles.header}>
@@ -83,14 +83,19 @@ export default function MyActions() {
       </div>
       {actions.length === 0 ? <Text>{t('myActionsEmpty')}</Text> : (
         <ul className={styles.list} aria-label={t('myActionsTitle')}>
-          {actions.map((a) => <ActionRow key={a.id} action={a} onChanged={handleChanged} />)}
+          {actions.map((a) => <ActionRow key={a.id} action={a} unitName={units[a.unitId] ?? ''} onChanged={handleChanged} />)}
         </ul>
       )}
       <section aria-labelledby="followups-heading">
         <Text as="h2" id="followups-heading" size={500} weight="semibold">{t('myFollowUpsTitle')}</Text>
         {followUps.length === 0 ? <Text block>{t('myFollowUpsEmpty')}</Text> : (
           <ul className={styles.list}>
-            {followUps.map((m) => <li key={m.id}><Text>{m.title}</Text> <Text size={200}>{t(meetingTypeLabel[m.type])} · {formatDate(m.startsAt, language)}</Text></li>)}
+            {followUps.map((m) => (
+              <li key={m.id}>
+                <Text>{m.title}</Text>{' '}
+                <Text size={200}>{[m.unitId ? units[m.unitId] : undefined, t(meetingTypeLabel[m.type]), formatDate(m.startsAt, language)].filter(Boolean).join(' · ')}</Text>
+              </li>
+            ))}
           </ul>
         )}
       </section>

@@ -20,6 +20,7 @@ function routes(extra: Record<string, (req: SeenRequest) => unknown> = {}) {
     'GET /api/me': () => me,
     'GET /api/units/1/analyses': () => ({ items: [analysis] }),
     'GET /api/units/1/meetings': () => ({ items: [] }),
+    'GET /api/units/1/deficiencies': () => ({ items: [] }),
     ...extra,
   };
 }

@@ -3,7 +3,7 @@ import {
   Text, ToggleButton, Toolbar, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { Action, ActionStatus, Analysis, Goal, Me, Meeting } from '../../api/types';
+import type { Action, ActionStatus, Analysis, Deficiency, Goal, Me, Meeting } from '../../api/types';
 import type { ActionFilter } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
@@ -33,6 +33,7 @@ interface ActionsData {
   me: Me;
   analyses: Analysis[];
   meetings: Meeting[];
+  deficiencies: Deficiency[];
 }
 
 /** Åtgärder: a board and a list, filtered by mine, overdue or goal; create and edit with conflict handling. */
@@ -47,10 +48,12 @@ export default function ActionsView({ unitId }: { unitId: string }) {
   const [editing, setEditing] = useState<Action | 'new' | null>(null);
   const schoolYear = schoolYearOf();
   const [state, reload] = useLoad<ActionsData>(async () => {
-    const [actions, goals, me, analyses, meetings] = await Promise.all([
+    const [actions, goals, me, analyses, meetings, deficiencies] = await Promise.all([
       api.actions(unitId, filter, goalId || undefined), api.goals(unitId), api.me(), api.analyses(unitId), api.meetings(unitId),
+      // Deficiencies are an origin only; a unit without access to them still plans from analyses.
+      api.deficiencies(unitId).catch(() => ({ items: [] as Deficiency[] })),
     ]);
-    return { actions: actions.items, goals: goals.items, me, analyses: analyses.items, meetings: meetings.items };
+    return { actions: actions.items, goals: goals.items, me, analyses: analyses.items, meetings: meetings.items, deficiencies: deficiencies.items };
   }, `${unitId}|${filter}|${goalId}`);
 
   const people = useMemo<Person[]>(() => {
@@ -62,10 +65,11 @@ export default function ActionsView({ unitId }: { unitId: string }) {
 
   if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
-  const { actions, goals, analyses, meetings } = state.data;
+  const { actions, goals, analyses, meetings, deficiencies } = state.data;
   const origins = [
-    ...analyses.map((a) => ({ value: `analysis:${a.id}`, label: `${t('originAnalysis')}: ${a.schoolYear} ${a.period}` })),
+    ...analyses.map((a) => ({ value: `analysis:${a.id}`, label: `${t('originAnalysis')}: ${a.period}` })),
     ...meetings.map((m) => ({ value: `meeting:${m.id}`, label: `${t('originMeeting')}: ${m.title}` })),
+    ...deficiencies.filter((d) => d.status === 'open').map((d) => ({ value: `deficiency:${d.id}`, label: `${t('originDeficiency')}: ${d.title}` })),
   ];
   const handleSaved = () => {
     setEditing(null);

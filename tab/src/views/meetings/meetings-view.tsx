@@ -48,31 +48,46 @@ function Answers({ meeting }: { meeting: Meeting }) {
   );
 }
 
+/** The follow-up state of a meeting: before it, waiting for answers, or answered by some. */
+export function followUpState(meeting: Meeting, answers: number, now: string): 'upcoming' | 'waiting' | 'answered' {
+  const ended = Boolean(meeting.endedAt) || meeting.startsAt < now;
+  if (!ended) return 'upcoming';
+  return answers > 0 ? 'answered' : 'waiting';
+}
+
 /** Möten: the unit's meetings with their follow-up state and answers. */
 export default function MeetingsView({ unitId }: { unitId: string }) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const { api } = useSession();
   const [open, setOpen] = useState<string[]>([]);
-  const [state] = useLoad(() => api.meetings(unitId), unitId);
+  const [state] = useLoad(async () => {
+    const meetings = [...(await api.meetings(unitId)).items].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    const now = new Date().toISOString();
+    // A unit has a handful of meetings a year: one small read each for the answer count.
+    const counts = await Promise.all(meetings.map((m) => (m.startsAt < now ? api.responses(m.id).then((r) => r.items.length, () => 0) : Promise.resolve(0))));
+    return { meetings, counts, now };
+  }, unitId);
   if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
-  const meetings = [...state.data.items].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  const { meetings, counts, now } = state.data;
   if (meetings.length === 0) return <Text>{t('meetingsEmpty')}</Text>;
-  const now = new Date().toISOString();
   return (
     <section data-testid="meetings" aria-labelledby="meetings-heading">
       <Text as="h2" id="meetings-heading" size={500} weight="semibold">{t('meetingsTitle')}</Text>
       <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems as string[])}>
-        {meetings.map((m) => {
-          const ended = Boolean(m.endedAt) || m.startsAt < now;
+        {meetings.map((m, index) => {
+          const count = counts[index] ?? 0;
+          const followUp = followUpState(m, count, now);
           return (
             <AccordionItem key={m.id} value={m.id}>
               <AccordionHeader>
                 <span className={styles.header}>
                   <Text weight="semibold">{m.title}</Text>
                   <Text size={200}>{t(meetingTypeLabel[m.type])} · {formatDate(m.startsAt, language)}</Text>
-                  <Badge appearance="tint" color={ended ? 'success' : 'informative'}>{ended ? t('meetingEnded') : t('meetingUpcoming')}</Badge>
+                  <Badge appearance="tint" color={followUp === 'answered' ? 'success' : followUp === 'waiting' ? 'warning' : 'informative'}>
+                    {followUp === 'upcoming' ? t('meetingUpcoming') : followUp === 'waiting' ? t('followUpPending') : t('meetingAnswerCount', { count })}
+                  </Badge>
                 </span>
               </AccordionHeader>
               <AccordionPanel>{open.includes(m.id) && <Answers meeting={m} />}</AccordionPanel>

@@ -1,0 +1,50 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from './app';
+import { stubFetch } from './testing/fetch-stub';
+import './testing/polyfills';
+
+const localConfig = { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' } };
+
+describe('App', () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+    window.sessionStorage.clear();
+  });
+
+  it('starts standalone outside a frame without loading teams-js, and shows the persona picker', async () => {
+    const loadTeams = vi.fn(async () => Promise.reject(new Error('not expected')));
+    const stub = stubFetch({ 'GET /api/config': () => localConfig, 'GET /dev-idp/personas': () => [{ id: 'admin', name: 'Anna Lindqvist' }] });
+    render(<App detect={{ isFramed: false, loadTeams }} location={{ pathname: '/config', search: '' }} fetch={stub.fetch} storage={window.sessionStorage} />);
+    expect(await screen.findByRole('button', { name: 'Logga in som Anna Lindqvist' })).toBeTruthy();
+    expect(loadTeams).not.toHaveBeenCalled();
+  });
+
+  it('asks for the sign-in configuration once, with the browser fetch as well (no render loop)', async () => {
+    const stub = stubFetch({ 'GET /api/config': () => localConfig, 'GET /dev-idp/personas': () => [{ id: 'admin', name: 'Anna Lindqvist' }] });
+    vi.stubGlobal('fetch', stub.fetch);
+    render(<App detect={{ isFramed: false }} location={{ pathname: '/config', search: '' }} />);
+    await screen.findByRole('button', { name: 'Logga in som Anna Lindqvist' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stub.seen.filter((r) => r.path === '/api/config')).toHaveLength(1);
+  });
+
+  it('speaks English and uses the dark theme when Teams says so', async () => {
+    const stub = stubFetch({ 'GET /api/config': () => localConfig, 'GET /dev-idp/personas': () => [{ id: 'admin', name: 'Anna Lindqvist' }] });
+    let themeHandler: ((theme: string) => void) | undefined;
+    const sdk = {
+      context: { frameContext: 'settings', locale: 'en-us', theme: 'dark', hostName: 'Teams' },
+      onThemeChange: (handler: (theme: string) => void) => {
+        themeHandler = handler;
+      },
+      setConfig: async () => undefined,
+      onSave: () => undefined,
+      setValidityState: () => undefined,
+    };
+    render(<App detect={{ isFramed: true, loadTeams: async () => sdk }} location={{ pathname: '/config', search: '' }} fetch={stub.fetch} storage={window.sessionStorage} />);
+    expect(await screen.findByRole('button', { name: 'Sign in as Anna Lindqvist' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    expect(themeHandler).toBeTypeOf('function');
+  });
+});
