@@ -20,7 +20,6 @@ import { BJORKSKOLAN, type Harness } from '../api/harness';
 const chromiumPath = '/usr/bin/chromium';
 const runs = existsSync(chromiumPath) || process.env['CI'] !== undefined;
 const screenshots = path.resolve('docs/screenshots');
-const PRINCIPAL = { persona: 'principal-bjork' as const, name: 'Cecilia Ek' };
 const STAFF = { persona: 'staff-bjork' as const, name: 'Elin Berg', userId: '1a000000-0000-4000-8000-000000000005' };
 
 /**
@@ -144,6 +143,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     await principal.frame.getByTestId('meeting-action').filter({ hasText: 'Kartlägga studiero i åk 5' }).waitFor({ timeout: 5_000 });
 
     await principal.page.screenshot({ path: path.join(screenshots, 'meeting-side-panel.png'), fullPage: true });
+    expect(await axeViolations(principal.page)).toEqual([]);
   }, 60_000);
 
   it('shows the later of two edits of the same action the conflict and the current text, and keeps both people\'s work', async () => {
@@ -185,6 +185,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     await stage.frame.getByRole('table').first().waitFor({ timeout: 10_000 });
     expect(await stage.frame.getByRole('button', { name: /Redigera|Ny åtgärd/ }).count()).toBe(0);
     await stage.page.screenshot({ path: path.join(screenshots, 'meeting-stage.png'), fullPage: true });
+    expect(await axeViolations(stage.page)).toEqual([]);
   }, 60_000);
 
   it('shows in the details tab a summary that matches what was recorded', async () => {
@@ -199,6 +200,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     expect(rows.find((row) => row.includes('Kartlägga studiero i åk 5'))).toContain(STAFF.name);
     expect(await summary.getByTestId('summary-decision').allInnerTexts()).toEqual(['Resultat i matematik: Matematiklyftet fortsätter i åk 4–6']);
     await details.page.screenshot({ path: path.join(screenshots, 'meeting-details.png'), fullPage: true });
+    expect(await axeViolations(details.page)).toEqual([]);
 
     await details.frame.getByRole('tab', { name: 'Inför mötet' }).click();
     await details.frame.getByTestId('preparation-pack').waitFor({ timeout: 10_000 });
@@ -255,6 +257,20 @@ async function startServer(dir: string): Promise<Harness> {
       return unit.id;
     },
   };
+}
+
+/** WCAG 2.1 AA violations in the tab's frame, by axe-core (rule id and the first target). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+  if (!frame) throw new Error('the host page has no tab frame');
+  // evaluated through the debugging protocol: the tab's CSP (rightly) refuses injected script tags
+  await frame.evaluate(`${readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8')}\n;0`);
+  return frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    // Fluent's focus manager adds hidden focus guards (<i data-tabster-dummy>) on purpose: not the tab's markup
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => `${violation.id}: ${String(violation.nodes[0]?.target[0] ?? '')}`);
+  });
 }
 
 /** The FactSets of an activity's Adaptive Cards (the summary card lists actions as facts). */
