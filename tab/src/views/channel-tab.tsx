@@ -122,7 +122,7 @@ function UnitTabs({ unitId }: { unitId: string }) {
       </nav>
       <main className={styles.body} id={panelId} role="tabpanel" aria-labelledby={`tab-${view}`}>
         <ViewErrorBoundary key={view} title={t('errorTitle')} message={t('errorBoundary')}>
-          <Suspense fallback={<StatusScreen busy message={t('loading')} />}>
+          <Suspense fallback={<StatusScreen as="div" busy message={t('loading')} />}>
             {view === 'overview' && <Overview unitId={unitId} onOpen={handleSelect} />}
             {view === 'results' && <Results unitId={unitId} />}
             {view === 'analysis' && <AnalysisView unitId={unitId} />}

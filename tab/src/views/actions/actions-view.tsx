@@ -63,7 +63,7 @@ export default function ActionsView({ unitId }: { unitId: string }) {
     return [...byId].map(([id, name]) => ({ id, name }));
   }, [state]);
 
-  if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
+  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const { actions, goals, analyses, meetings, deficiencies } = state.data;
   const origins = [

@@ -54,7 +54,7 @@ export default function AnalysisView({ unitId }: { unitId: string }) {
     ]);
     return { analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items.filter((g) => g.schoolYear === schoolYear), feedback: feedback.items };
   }, unitId);
-  if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
+  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   return <AnalysisEditor unitId={unitId} schoolYear={schoolYear} data={state.data} onChanged={reload} />;
 }

@@ -68,7 +68,7 @@ export default function MeetingsView({ unitId }: { unitId: string }) {
     const counts = await Promise.all(meetings.map((m) => (m.startsAt < now ? api.responses(m.id).then((r) => r.items.length, () => 0) : Promise.resolve(0))));
     return { meetings, counts, now };
   }, unitId);
-  if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
+  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const { meetings, counts, now } = state.data;
   if (meetings.length === 0) return <Text>{t('meetingsEmpty')}</Text>;

@@ -28,7 +28,7 @@ export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpe
   const { t, language } = useI18n();
   const { api } = useSession();
   const [state] = useLoad<Overview>(() => api.overview(unitId), unitId);
-  if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
+  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const overview = state.data;
   const actionItem = (action: Action, overdue: boolean) => (

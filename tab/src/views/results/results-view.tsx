@@ -58,7 +58,7 @@ export default function ResultsView({ unitId }: { unitId: string }) {
     const [indicators, measurements] = await Promise.all([api.indicators(), api.measurements(unitId)]);
     return seriesOf(indicators.items, measurements.items);
   }, unitId);
-  if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
+  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   if (state.data.length === 0) return <Text>{t('resultsEmpty')}</Text>;
   return (
