@@ -1,0 +1,86 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reply } from '../testing/fetch-stub';
+import { item, renderWithSession } from '../testing/render';
+import { MeetingApi, type MeetingLive } from './meeting-api';
+import { SidePanel } from './side-panel';
+import { ApiClient } from '../api/client';
+import { stubFetch } from '../testing/fetch-stub';
+import { standaloneMeetingHost } from './meeting-host';
+
+const teacher = '1a000000-0000-4000-8000-000000000005';
+
+function live(overrides: Partial<MeetingLive> = {}): MeetingLive {
+  return {
+    meeting: {
+      ...item('5', {
+        type: 'resultsConference' as const, title: 'Resultatkonferens HT', unitId: '1', startsAt: '2026-03-10T13:00:00Z', schoolYear: '2025/26',
+        participants: [{ role: 'pupils' as const, count: 4 }],
+        agenda: [{ id: '1', title: 'Resultat', notes: 'Första texten', version: 'v1' }],
+      }),
+    },
+    actions: [item('9', {
+      title: 'Läsfrämjande insats', unitId: '1', ownerId: teacher, ownerName: 'Elin Berg', dueDate: '2026-05-01', status: 'planned' as const,
+      originKind: 'meeting' as const, originId: '5', schoolYear: '2025/26',
+    })],
+    responses: [],
+    template: item('2', { meetingType: 'resultsConference' as const, version: 1, questions: [{ id: 'q', sv: 'Vilka styrkor ser du?', en: 'Which strengths do you see?', kind: 'text' as const }] }),
+    people: [{ userId: teacher, name: 'Elin Berg', roles: ['owner', 'you'] }],
+    canRecord: true,
+    version: 'tag-1',
+    ...overrides,
+  };
+}
+
+describe('SidePanel', () => {
+  afterEach(cleanup);
+
+  it('shows the agenda, the actions with owners, the template questions and the counted participants', async () => {
+    renderWithSession(<SidePanel meetingId="5" host={standaloneMeetingHost} inTeams={false} />, {
+      'GET /api/meetings/5/live': () => live(),
+      'GET /api/units/1/goals': () => ({ items: [] }),
+    });
+    expect(await screen.findByRole('heading', { name: 'Resultatkonferens HT' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Resultat' })).toBeTruthy();
+    expect(screen.getByText('Läsfrämjande insats')).toBeTruthy();
+    expect(screen.getByText('Ansvarig: Elin Berg')).toBeTruthy();
+    expect(screen.getByText('Vilka styrkor ser du?')).toBeTruthy();
+    expect(screen.getByText('Elever: 4')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Dela till scenen' })).toBeNull();
+  });
+
+  it('saves notes with the item\'s version and shows the current text when someone else changed the item', async () => {
+    const { seen } = renderWithSession(<SidePanel meetingId="5" host={standaloneMeetingHost} inTeams={false} />, {
+      'GET /api/meetings/5/live': () => live(),
+      'GET /api/units/1/goals': () => ({ items: [] }),
+      'PATCH /api/meetings/5/agenda/1': () => reply(409, { status: 409, code: 'conflict', detail: 'changed', current: { id: '1', title: 'Resultat', notes: 'Deras nya text', version: 'v2' } }),
+    });
+    const notes = await screen.findByLabelText('Anteckningar: Resultat');
+    fireEvent.change(notes, { target: { value: 'Min text' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara anteckningar' }));
+    const conflict = await screen.findByTestId('agenda-conflict');
+    expect(conflict.textContent).toContain('Deras nya text');
+    const patch = seen.find((request) => request.method === 'PATCH');
+    expect(patch?.headers['if-match']).toBe('"v1"');
+    expect(patch?.body).toEqual({ notes: 'Min text' });
+    expect((notes as HTMLTextAreaElement).value).toBe('Min text');
+  });
+
+  it('speaks English when the tab does', async () => {
+    renderWithSession(<SidePanel meetingId="5" host={standaloneMeetingHost} inTeams={false} />, {
+      'GET /api/meetings/5/live': () => live(),
+      'GET /api/units/1/goals': () => ({ items: [] }),
+    }, 'en');
+    expect(await screen.findByRole('heading', { name: 'Actions from the meeting' })).toBeTruthy();
+    expect(screen.getByText('Which strengths do you see?')).toBeTruthy();
+  });
+});
+
+describe('MeetingApi.live', () => {
+  it('asks with If-None-Match and answers null when nothing changed', async () => {
+    const stub = stubFetch({ 'GET /api/meetings/5/live': () => reply(304, undefined, false) });
+    const api = new MeetingApi(new ApiClient({ fetch: stub.fetch, getToken: async () => 't' }));
+    await waitFor(async () => expect(await api.live('5', 'tag-1')).toBeNull());
+    expect(stub.seen[0]?.headers['if-none-match']).toBe('"tag-1"');
+  });
+});
