@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { createApiRouter } from './index';
 import { createLogger } from './log';
 import { permissionOf } from './route';
+import type { OrganizerServices } from './routes/organizer';
 
 interface WalkedRoute {
   readonly methods: string[];
@@ -40,12 +41,15 @@ describe('the API router', () => {
     services: {} as Services,
     log: createLogger({ level: 'silent' }),
     publicConfig: () => ({ mode: 'local' }),
+    // every optional route family mounted, so the walk sees them all
+    organizer: {} as OrganizerServices,
+    botHandler: () => Promise.resolve(),
   });
   const routes = walk(router as unknown as { stack: LayerLike[] });
 
   it('has the routes the tab uses', () => {
     const paths = routes.map((route) => `${route.methods.join(',')} ${route.path}`);
-    for (const expected of ['get /units/:unitId/overview', 'patch /actions/:id', 'get /my/actions', 'put /meetings/:id/responses/me', 'post /messages']) {
+    for (const expected of ['get /units/:unitId/overview', 'patch /actions/:id', 'get /my/actions', 'put /meetings/:id/responses/me', 'post /messages', 'get /organizer/rollup']) {
       expect(paths).toContain(expected);
     }
     expect(routes.length).toBeGreaterThan(40);
