@@ -150,6 +150,8 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     await dialog.getByLabel(/Datum/).fill(`${year + 1}-03-12`);
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await page.getByText('Resultatkonferens för hela kommunen är sparad.').waitFor();
+    // the closed dialog hands the page back to assistive technology
+    await expect.poll(() => page.locator('#root[aria-hidden="true"]').count()).toBe(0);
     await expect.poll(() => marks.count()).toBe(before + 1);
 
     // keyboard: Tab from the add button walks into the wheel's marks, in date order
@@ -178,6 +180,35 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     await page.getByText('Resultatkonferens, våren är borttagen.').waitFor();
     await expect.poll(() => marks.count()).toBe(before);
     await expectAccessible(page, 'year wheel after edits');
+  });
+
+  it('lets a unit inherit the municipality\'s activities and add its own', async () => {
+    const { page } = await h.newPage();
+    await page.goto(`${h.url}/tab?view=year-wheel&unitId=3`);
+    await signIn(page, 'David Sjöberg');
+    await page.getByTestId('year-wheel').waitFor();
+    await page.getByRole('heading', { level: 2, name: /: Lindgymnasiet$/ }).waitFor();
+    // the inherited activities are there, and none of them can be changed from the unit
+    await page.locator('[data-activity-item]').getByText(/SKA-dag 1: höstens resultat/).waitFor();
+    await expect(page.getByRole('button', { name: /^Ändra / }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Lägg till aktivitet' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: /Rubrik/ }).fill('Lindgymnasiets resultatkonferens');
+    const year = Number(rollup.schoolYear.slice(0, 4));
+    await page.getByRole('dialog').getByLabel(/Datum/).fill(`${year + 1}-02-10`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Lindgymnasiets resultatkonferens är sparad.').waitFor();
+    await page.getByRole('button', { name: /^Lindgymnasiets resultatkonferens, Resultatkonferens, .*Enhetens egen: Lindgymnasiet$/ }).waitFor();
+    await page.getByRole('button', { name: 'Ändra Lindgymnasiets resultatkonferens' }).waitFor();
+    await expect(page.getByRole('button', { name: /^Ändra / }).count()).resolves.toBe(1);
+    await expectAccessible(page, 'a unit\'s year wheel');
+    await shoot(page, 'year-wheel-unit');
+
+    const wheel = await h.api<Page_<{ title: string; unitId?: string }>>('admin', 'GET', `/api/year-wheel?schoolYear=${encodeURIComponent(rollup.schoolYear)}`);
+    expect(wheel.items.find((a) => a.title === 'Lindgymnasiets resultatkonferens')?.unitId).toBe('3');
+    // the administration sees it as the unit's own and cannot edit it from the municipality's wheel
+    const admin = await openOrganizer('Anna Lindqvist', 'yearWheel');
+    await admin.page.getByRole('button', { name: /^Lindgymnasiets resultatkonferens, .*Enhetens egen: Lindgymnasiet$/ }).waitFor();
+    await expect(admin.page.getByRole('button', { name: 'Ändra Lindgymnasiets resultatkonferens' }).count()).resolves.toBe(0);
   });
 
   it('saves a template as a new version', async () => {

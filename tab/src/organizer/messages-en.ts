@@ -117,6 +117,7 @@ export const organizerEn: OrganizerMessages = {
 
   wheelTitle: 'Year wheel {schoolYear}',
   wheelIntro: "The municipality's shared activities by month. Units inherit them and may add their own.",
+  wheelUnitIntro: "The municipality's activities apply to the unit too. The principal adds the unit's own.",
   wheelLabel: 'The year wheel {schoolYear}: {count} activities over twelve months',
   wheelList: 'Activities as a list',
   wheelMonth: '{month} ({count})',

@@ -115,6 +115,7 @@ export const organizerSv = {
 
   wheelTitle: 'Årshjul {schoolYear}',
   wheelIntro: 'Kommunens gemensamma aktiviteter per månad. Enheterna ärver dem och kan lägga till egna.',
+  wheelUnitIntro: 'Kommunens aktiviteter gäller också enheten. Rektor lägger till enhetens egna.',
   wheelLabel: 'Årshjulet {schoolYear}: {count} aktiviteter i tolv månader',
   wheelList: 'Aktiviteter som lista',
   wheelMonth: '{month} ({count})',

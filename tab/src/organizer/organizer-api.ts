@@ -35,6 +35,11 @@ export class OrganizerApi {
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
+  /** Unit names for labels; every signed-in role may list units. */
+  async unitNames(): Promise<Map<string, string>> {
+    const page = await this.api.request<Page<{ id: string; name: string }>>('GET', '/api/units?top=500');
+    return new Map(page.items.map((unit) => [unit.id, unit.name]));
+  }
   rollup(schoolYear?: string): Promise<Rollup> {
     return this.api.request('GET', `/api/organizer/rollup${query({ schoolYear })}`);
   }

@@ -24,6 +24,8 @@ export function schoolYearOfDate(date: string): string {
 
 /** Adds or edits a municipality-wide activity; the school year follows from the date. */
 export function ActivityDialog(props: {
+  /** Closing through `open` (not by unmounting) lets the dialog hand the page back to assistive technology. */
+  open: boolean;
   activity?: YearWheelActivity;
   defaultDate: string;
   onSave: (draft: ActivityDraft) => Promise<void>;
@@ -60,7 +62,7 @@ export function ActivityDialog(props: {
   };
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => { if (!data.open) props.onClose(); }}>
+    <Dialog open={props.open} modalType="modal" onOpenChange={(_, data) => { if (!data.open) props.onClose(); }}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={(event) => { event.preventDefault(); void handleSubmit(); }}>
           <DialogBody>

@@ -34,29 +34,38 @@ function startOf(schoolYear: string): string {
 /**
  * Årshjul: the school year's activities drawn as a wheel and listed by month. The administration
  * adds, edits and deletes the municipality's activities; units' own activities show as theirs.
+ * With `unitId` it is that unit's wheel: the municipality's activities inherited (read only) and
+ * the unit's own, which its principal adds and edits.
  */
-export default function YearWheelView() {
+export default function YearWheelView({ unitId }: { unitId?: string } = {}) {
   const styles = useStyles();
   const { t, language } = useOrganizerText();
   const { api, canEdit, schoolYear } = useOrganizer();
   const [state, reload] = useLoad(async () => {
-    const [wheel, rollup] = await Promise.all([api.yearWheel(schoolYear), api.rollup(schoolYear)]);
-    return { activities: wheel.items, unitNames: new Map(rollup.units.map((u) => [u.unitId, u.name])) };
+    const [wheel, unitNames] = await Promise.all([api.yearWheel(schoolYear), api.unitNames()]);
+    return { activities: wheel.items, unitNames };
   }, schoolYear);
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const [editing, setEditing] = useState<Editing>(null);
+  // a fresh form each time the dialog opens
+  const [opened, setOpened] = useState(0);
+  const open = (next: Exclude<Editing, null>) => {
+    setNotice(null);
+    setOpened((n) => n + 1);
+    setEditing(next);
+  };
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   if (state.status === 'loading') return <StatusScreen busy message={t('tabYearWheel')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
-  const { activities, unitNames } = state.data;
-  const selected = activities.find((a) => a.id === selectedId);
+  const { activities: all, unitNames } = state.data;
+  const selected = all.find((a) => a.id === selectedId);
   const monthName = (index: number) => new Date(2000, wheelMonths[index] ?? 0, 15).toLocaleDateString(language === 'sv' ? 'sv-SE' : 'en-GB', { month: 'long' });
 
   const handleSave = async (draft: ActivityDraft) => {
     if (editing?.mode === 'edit') await api.updateActivity(editing.activity, draft);
-    else await api.createActivity(draft);
+    else await api.createActivity(unitId ? { ...draft, unitId } : draft);
     setEditing(null);
     setNotice(t('wheelSaved', { title: draft.title }));
     reload();
@@ -72,18 +81,20 @@ export default function YearWheelView() {
       setError(caught);
     }
   };
-  const editable = (activity: YearWheelActivity) => canEdit && activity.unitId === undefined;
+  const editable = (activity: YearWheelActivity) => canEdit && activity.unitId === unitId;
+  // a unit's wheel shows the municipality's and its own, not other units'
+  const shown = unitId ? all.filter((a) => a.unitId === undefined || a.unitId === unitId) : all;
 
   return (
     <div className={styles.root} data-testid="year-wheel">
-      <Text as="h2" size={500} weight="semibold">{t('wheelTitle', { schoolYear })}</Text>
-      <Text>{t('wheelIntro')}</Text>
-      {canEdit && <div><Button appearance="primary" onClick={() => { setNotice(null); setEditing({ mode: 'new' }); }}>{t('wheelAdd')}</Button></div>}
+      <Text as="h2" size={500} weight="semibold">{unitId ? `${t('wheelTitle', { schoolYear })}: ${unitNames.get(unitId) ?? unitId}` : t('wheelTitle', { schoolYear })}</Text>
+      <Text>{t(unitId ? 'wheelUnitIntro' : 'wheelIntro')}</Text>
+      {canEdit && <div><Button appearance="primary" onClick={() => open({ mode: 'new' })}>{t('wheelAdd')}</Button></div>}
       {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       {error !== null && <ProblemBar error={error} />}
       <div className={styles.layout}>
         <div className={styles.card}>
-          <WheelSvg schoolYear={schoolYear} activities={activities} unitNames={unitNames} {...(selectedId ? { selectedId } : {})} onSelect={(a) => setSelectedId(a.id)} />
+          <WheelSvg schoolYear={schoolYear} activities={shown} unitNames={unitNames} {...(selectedId ? { selectedId } : {})} onSelect={(a) => setSelectedId(a.id)} />
           {selected && (
             <Card className={styles.card} aria-live="polite" data-testid="selected-activity">
               <Text weight="semibold">{selected.title}</Text>
@@ -96,7 +107,7 @@ export default function YearWheelView() {
           <Text as="h3" id="wheel-list" size={400} weight="semibold">{t('wheelList')}</Text>
           <ol className={styles.list}>
             {wheelMonths.map((_, index) => {
-              const inMonth = activities.filter((a) => sectorOf(a.date) === index).sort((a, b) => a.date.localeCompare(b.date));
+              const inMonth = shown.filter((a) => sectorOf(a.date) === index).sort((a, b) => a.date.localeCompare(b.date));
               return (
                 <li key={index} className={styles.month}>
                   <Text as="h4" weight="semibold">{t('wheelMonth', { month: monthName(index), count: inMonth.length })}</Text>
@@ -109,7 +120,7 @@ export default function YearWheelView() {
                             <Text size={200}>{`${t(kindLabel[a.kind])}${a.unitId ? ` · ${t('wheelUnitOwn', { unit: unitNames.get(a.unitId) ?? a.unitId })}` : ''}`}</Text>
                             {editable(a) && (
                               <>
-                                <Button size="small" onClick={() => { setNotice(null); setEditing({ mode: 'edit', activity: a }); }} aria-label={t('wheelEdit', { title: a.title })}>{t('wheelEdit', { title: '' }).trim()}</Button>
+                                <Button size="small" onClick={() => open({ mode: 'edit', activity: a })} aria-label={t('wheelEdit', { title: a.title })}>{t('wheelEdit', { title: '' }).trim()}</Button>
                                 <Button size="small" onClick={() => void handleDelete(a)} aria-label={t('wheelDelete', { title: a.title })}>{t('wheelDelete', { title: '' }).trim()}</Button>
                               </>
                             )}
@@ -124,9 +135,11 @@ export default function YearWheelView() {
           </ol>
         </section>
       </div>
-      {editing && (
+      {opened > 0 && (
         <ActivityDialog
-          {...(editing.mode === 'edit' ? { activity: editing.activity } : {})}
+          key={opened}
+          open={editing !== null}
+          {...(editing?.mode === 'edit' ? { activity: editing.activity } : {})}
           defaultDate={startOf(schoolYear)}
           onSave={handleSave}
           onClose={() => setEditing(null)}
