@@ -42,7 +42,7 @@ describe('OrganizerPage', () => {
       'GET /api/me': () => me(['Administration']),
       'GET /api/organizer/rollup': () => rollup(true),
     });
-    await screen.findByTestId('rollup');
+    await screen.findByTestId('rollup', {}, { timeout: 5_000 });
     expect(screen.getAllByRole('tab')).toHaveLength(6);
     const row = screen.getByRole('row', { name: /Björkskolan F–6/ });
     expect(within(row).getByText('Klar')).toBeTruthy();
@@ -56,7 +56,7 @@ describe('OrganizerPage', () => {
       'GET /api/me': () => me(['Board']),
       'GET /api/organizer/rollup': () => rollup(false),
     });
-    await screen.findByTestId('rollup');
+    await screen.findByTestId('rollup', {}, { timeout: 5_000 });
     expect(screen.getAllByRole('tab')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: /Ge återkoppling/ })).toBeNull();
     expect(screen.getByText('Rutin för studiero')).toBeTruthy();
@@ -65,7 +65,7 @@ describe('OrganizerPage', () => {
 
   it('tells anyone else the page is not theirs, without asking for the roll-up', async () => {
     const { seen } = renderWithSession(<OrganizerPage />, { 'GET /api/me': () => me([]) });
-    await screen.findByText('Ingen behörighet');
+    await screen.findByText('Ingen behörighet', {}, { timeout: 5_000 });
     await waitFor(() => expect(seen.map((r) => r.path)).toEqual(['/api/me']));
   });
 });
