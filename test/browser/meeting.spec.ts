@@ -53,9 +53,9 @@ async function contextFor(persona: 'principal-bjork' | 'staff-bjork', viewport =
   return context;
 }
 
-async function openSurface(context: BrowserContext, frameContext: string, src = '/tab'): Promise<{ page: Page; frame: FrameLocator }> {
+async function openSurface(context: BrowserContext, frameContext: string, src = '/tab', more: Record<string, string> = {}): Promise<{ page: Page; frame: FrameLocator }> {
   const page = await context.newPage();
-  const query = new URLSearchParams({ frameContext, meetingId: TEAMS_MEETING_ID, chatId: MEETING_CHAT, src });
+  const query = new URLSearchParams({ frameContext, meetingId: TEAMS_MEETING_ID, chatId: MEETING_CHAT, src, ...more });
   await page.goto(`${h.url}/__meeting-host?${query.toString()}`);
   return { page, frame: page.frameLocator('#app') };
 }
@@ -189,6 +189,13 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
   }, 60_000);
 
   it('shows in the details tab a summary that matches what was recorded', async () => {
+    const template = await h.request('GET', '/api/follow-up-templates/resultsConference', { persona: 'staff-bjork' });
+    const question = (template.body['questions'] as { id: string; kind: string }[]).find((candidate) => candidate.kind === 'text');
+    if (!question) throw new Error('the demo template has a text question');
+    const answered = await h.request('PUT', `/api/meetings/${meetingId}/responses/me`, {
+      persona: 'staff-bjork', body: { answers: [{ questionId: question.id, text: 'Tydligare vem som gör vad' }] },
+    });
+    expect([200, 201]).toContain(answered.status);
     const details = await openSurface(await contextFor('staff-bjork', { width: 1024, height: 900 }), 'content');
     await details.frame.getByRole('tab', { name: 'Sammanfattning' }).click();
     const summary = details.frame.getByTestId('meeting-summary');
@@ -199,11 +206,23 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     expect(rows.find((row) => row.includes('Läsfrämjande insats åk 4 och 5'))).toContain('2026-05-29');
     expect(rows.find((row) => row.includes('Kartlägga studiero i åk 5'))).toContain(STAFF.name);
     expect(await summary.getByTestId('summary-decision').allInnerTexts()).toEqual(['Resultat i matematik: Matematiklyftet fortsätter i åk 4–6']);
+    await summary.getByText('1 har svarat.').waitFor({ timeout: 5_000 });
+    await summary.getByText('Tydligare vem som gör vad').waitFor({ timeout: 5_000 });
     await details.page.screenshot({ path: path.join(screenshots, 'meeting-details.png'), fullPage: true });
     expect(await axeViolations(details.page)).toEqual([]);
 
     await details.frame.getByRole('tab', { name: 'Inför mötet' }).click();
     await details.frame.getByTestId('preparation-pack').waitFor({ timeout: 10_000 });
+  }, 60_000);
+
+  it('follows the Teams theme and language: the side panel in dark, in English', async () => {
+    const dark = await openSurface(await contextFor('staff-bjork'), 'sidePanel', '/tab', { theme: 'dark', locale: 'en-us' });
+    await dark.frame.getByRole('heading', { name: 'Actions from the meeting' }).waitFor({ timeout: 15_000 });
+    const background = await dark.frame.locator('.fui-FluentProvider').first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    const [r = 255, g = 255, b = 255] = (background.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b).toBeLessThan(200);
+    await dark.page.screenshot({ path: path.join(screenshots, 'meeting-side-panel-dark.png'), fullPage: true });
+    expect(await axeViolations(dark.page)).toEqual([]);
   }, 60_000);
 
   it('posts exactly these actions in the summary card when the bot hears that the meeting ended', async () => {
@@ -247,7 +266,8 @@ async function startServer(dir: string): Promise<Harness> {
     async request(method, target, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.persona) headers['authorization'] = `Bearer ${await token(options.persona)}`;
-      const response = await fetch(`${started.url}${target}`, { method, headers });
+      if (options.body !== undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(`${started.url}${target}`, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
       const text = await response.text();
       return { status: response.status, headers: response.headers, text, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     },

@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   },
   head: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   title: { overflowWrap: 'anywhere' },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
 /**
@@ -58,7 +59,7 @@ export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSave
             <li key={action.id} className={styles.item} data-testid="meeting-action">
               <div className={styles.head}>
                 <Text weight="semibold" className={styles.title}>{action.title}</Text>
-                <Badge appearance="tint">{t(statusLabel[action.status])}</Badge>
+                <Badge appearance="tint" className={styles.badge}>{t(statusLabel[action.status])}</Badge>
               </div>
               <Text size={200}>{mt('owner')}: {action.ownerName ?? action.ownerId}</Text>
               <Text size={200}>{mt('due')}: {action.dueDate}</Text>
