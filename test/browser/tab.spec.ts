@@ -166,6 +166,7 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
       await page.getByRole('tab', { name: tab }).click();
       await page.getByTestId(view).waitFor();
       await expectAccessible(page, view);
+      if (view === 'results') await page.screenshot({ path: path.join(screenshotDir, 'results.png'), fullPage: true });
     }
   });
 

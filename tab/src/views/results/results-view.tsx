@@ -17,6 +17,11 @@ const useStyles = makeStyles({
   target: { stroke: tokens.colorPaletteGreenForeground1, strokeWidth: 1.5, strokeDasharray: '6 4' },
   axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
   label: { fill: tokens.colorNeutralForeground2, fontSize: '11px' },
+  group0: { stroke: tokens.colorPaletteBerryForeground1, strokeWidth: 1.5, fill: 'none', strokeDasharray: '2 3' },
+  group1: { stroke: tokens.colorPaletteMarigoldForeground1, strokeWidth: 1.5, fill: 'none', strokeDasharray: '8 3 2 3' },
+  group2: { stroke: tokens.colorPaletteTealForeground2, strokeWidth: 1.5, fill: 'none', strokeDasharray: '1 2' },
+  groups: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0 },
+  swatch: { width: '24px', height: '8px', marginRight: tokens.spacingHorizontalXS },
   legend: { gridColumn: '1 / -1' },
 });
 
@@ -24,9 +29,14 @@ const width = 360;
 const height = 180;
 const pad = 24;
 
+/** At most three groups are drawn (the table has them all); each with its own colour and dash. */
+const drawnGroups = 3;
+
 function Chart({ series, label }: { series: Series; label: string }) {
   const styles = useStyles();
-  const values = series.points.map((p) => p.value);
+  const groupClasses = [styles.group0, styles.group1, styles.group2];
+  const groups = series.groups.slice(0, drawnGroups);
+  const values = [...series.points.map((p) => p.value), ...series.points.flatMap((p) => p.groups.filter((g) => groups.includes(g.group)).map((g) => g.value))];
   const target = series.indicator.target;
   // Room below the lowest point for the period labels.
   const y = scale(target === undefined ? values : [...values, target], height - pad, pad);
@@ -37,6 +47,11 @@ function Chart({ series, label }: { series: Series; label: string }) {
     <svg className={styles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
       <line className={styles.axis} x1={pad} x2={width - pad} y1={height - pad} y2={height - pad} />
       {target !== undefined && <line className={styles.target} x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} />}
+      {groups.map((group, g) => {
+        const points = series.points.map((p, i) => ({ i, value: p.groups.find((x) => x.group === group)?.value })).filter((p): p is { i: number; value: number } => p.value !== undefined);
+        const d = points.map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p.i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+        return <path key={group} className={groupClasses[g]} d={d} />;
+      })}
       <path className={styles.line} d={path} />
       {series.points.map((p, i) => (
         <g key={p.period}>
@@ -46,6 +61,21 @@ function Chart({ series, label }: { series: Series; label: string }) {
         </g>
       ))}
     </svg>
+  );
+}
+
+function GroupLegend({ groups }: { groups: string[] }) {
+  const styles = useStyles();
+  const groupClasses = [styles.group0, styles.group1, styles.group2];
+  return (
+    <ul className={styles.groups}>
+      {groups.map((group, g) => (
+        <li key={group}>
+          <svg className={styles.swatch} viewBox="0 0 24 8" aria-hidden="true"><line className={groupClasses[g]} x1={0} x2={24} y1={4} y2={4} /></svg>
+          <Text size={200}>{group}</Text>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -71,6 +101,7 @@ export default function ResultsView({ unitId }: { unitId: string }) {
           <Card key={series.indicator.id} aria-labelledby={headingId}>
             <Text as="h2" id={headingId} size={400} weight="semibold">{series.indicator.name}</Text>
             <Chart series={series} label={t('resultsChartLabel', { indicator: series.indicator.name, target: target ?? '–' })} />
+            {series.groups.length > 0 && <GroupLegend groups={series.groups.slice(0, drawnGroups)} />}
             <Table size="small" aria-label={`${series.indicator.name}: ${t('resultsTable')}`}>
               <TableHeader>
                 <TableRow>
