@@ -80,7 +80,7 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     expect(focused.join('|')).toMatch(/Sammanställning/);
   });
 
-  it('passes axe in the Teams high-contrast theme, inside the Teams host', async () => {
+  it('passes axe in the Teams high-contrast and dark themes, inside the Teams host', async () => {
     const { page } = await h.newPage();
     await page.goto(`${h.url}/__teams-host?frameContext=content&theme=contrast&src=${encodeURIComponent('/tab?view=organizer')}`);
     const frame = page.frameLocator('iframe#app');
@@ -90,6 +90,12 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     if (!appFrame) throw new Error('the host frames the tab');
     await expectAccessible(appFrame, 'roll-up (high contrast)');
     await shoot(page, 'rollup-high-contrast');
+    const background = () => frame.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const contrast = await background();
+    await page.evaluate(() => (window as unknown as { __host: { setTheme(theme: string): void } }).__host.setTheme('dark'));
+    await expect.poll(background).not.toBe(contrast);
+    await expectAccessible(appFrame, 'roll-up (dark)');
+    await shoot(page, 'rollup-dark');
   });
 
   it('round-trips feedback: the administration writes, the principal confirms, the roll-up updates', async () => {

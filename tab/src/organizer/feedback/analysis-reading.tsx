@@ -8,6 +8,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   text: { whiteSpace: 'pre-wrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  question: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
 const questions: readonly { field: 'followUp' | 'causes' | 'direction' | 'approach' | 'evaluation'; label: OrganizerMessageKey }[] = [
@@ -31,7 +32,7 @@ export function AnalysisReading({ analysis }: { analysis: Analysis }) {
       <Text as="h4" weight="semibold">{t('areasToDevelop')}</Text>
       <ul className={styles.list}>{analysis.areasToDevelop.map((s) => <li key={s}>{s}</li>)}</ul>
       {questions.filter((q) => analysis[q.field]).map((q) => (
-        <div key={q.field}>
+        <div key={q.field} className={styles.question}>
           <Text as="h4" weight="semibold">{t(q.label)}</Text>
           <Text as="p" className={styles.text}>{analysis[q.field]}</Text>
         </div>

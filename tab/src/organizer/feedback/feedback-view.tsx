@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   text: { whiteSpace: 'pre-wrap' },
+  entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
 function UnitFeedback({ unit, onSent }: { unit: RollupUnit; onSent: () => void }) {
@@ -68,7 +69,7 @@ function UnitFeedback({ unit, onSent }: { unit: RollupUnit; onSent: () => void }
           <Text as="h3" id="feedback-earlier" size={400} weight="semibold">{t('feedbackEarlier')}</Text>
           <ul className={styles.list}>
             {feedback.map((f) => (
-              <li key={f.id}>
+              <li key={f.id} className={styles.entry}>
                 <Text as="p" className={styles.text}>{f.text}</Text>
                 <Text size={200}>{`${t('givenOn', { date: formatDate(f.givenAt, language) })} · ${f.readAt ? t('feedbackReadOn', { date: formatDate(f.readAt, language) }) : t('feedbackNotRead')}`}</Text>
               </li>
