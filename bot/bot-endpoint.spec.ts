@@ -104,6 +104,13 @@ describe('POST /api/messages: meeting end', () => {
     expect(h.logs.some((l) => l.includes('delivered again'))).toBe(true);
   });
 
+  it('handles a meetingEnd whose value lacks the details Teams usually sends', async () => {
+    const end = meetingEndActivity({ serviceUrl: h.connector.url });
+    (end as { value: unknown }).value = { Id: end.value.Id };
+    expect((await h.post(end)).status).toBe(200);
+    expect(await h.bot.outbox.drainAll()).toMatchObject({ sent: 3 });
+  });
+
   it('asks for the meeting to be linked when the meeting is not in the Meetings list', async () => {
     // the seeded meeting is found by its chat id too: this one is another meeting in another chat
     const other = meetingEndActivity({ serviceUrl: h.connector.url, meetingId: 'MCMxOTpvdGhlcg' });

@@ -24,7 +24,6 @@ export class KvalitetshjuletBot extends TeamsActivityHandler {
       const turn = turnFromContext(context);
       return members ? { ...turn, members: () => members(context) } : turn;
     };
-    const log = this.log;
     this.onConversationUpdate(async (context, next) => {
       await this.flows.remember(this.turn(context));
       await next();
@@ -45,19 +44,23 @@ export class KvalitetshjuletBot extends TeamsActivityHandler {
       await this.flows.onMessage(turn);
       await next();
     });
-    this.onTeamsMeetingStartEvent(async (_meeting, context, next) => {
-      const turn = this.turn(context);
-      await this.flows.remember(turn);
-      await this.flows.onMeetingStart(turn);
-      await next();
-    });
-    this.onTeamsMeetingEndEvent(async (_meeting, context, next) => {
-      const turn = this.turn(context);
-      await this.flows.remember(turn);
-      const outcome = await this.flows.onMeetingEnd(turn);
-      log(`meeting end in ${turn.info.conversationId}: ${JSON.stringify(outcome)}`);
-      await next();
-    });
+  }
+
+  /**
+   * Meeting events are handled without botbuilder's parse of their details: a meetingEnd whose
+   * value lacks a field Teams usually sends must still close the meeting, not fail the turn.
+   */
+  protected override async onTeamsMeetingStart(context: TurnContext): Promise<void> {
+    const turn = this.turn(context);
+    await this.flows.remember(turn);
+    await this.flows.onMeetingStart(turn);
+  }
+
+  protected override async onTeamsMeetingEnd(context: TurnContext): Promise<void> {
+    const turn = this.turn(context);
+    await this.flows.remember(turn);
+    const outcome = await this.flows.onMeetingEnd(turn);
+    this.log(`meeting end in ${turn.info.conversationId}: ${JSON.stringify(outcome)}`);
   }
 
   /** Action.Execute is handled here in full, so that a malformed value gets our 400, not a turn error. */
