@@ -63,6 +63,17 @@ describe('OrganizerPage', () => {
     expect(screen.queryByText(/Ansvarig:/)).toBeNull();
   });
 
+  it('speaks English when the tab does', async () => {
+    renderWithSession(<OrganizerPage />, {
+      'GET /api/me': () => me(['Administration']),
+      'GET /api/organizer/rollup': () => rollup(true),
+    }, 'en');
+    await screen.findByTestId('rollup', {}, { timeout: 5_000 });
+    expect(screen.getByRole('tab', { name: 'Year wheel' })).toBeTruthy();
+    const row = screen.getByRole('row', { name: /Björkskolan F–6/ });
+    expect(within(row).getByText('Waiting for feedback')).toBeTruthy();
+  });
+
   it('tells anyone else the page is not theirs, without asking for the roll-up', async () => {
     const { seen } = renderWithSession(<OrganizerPage />, { 'GET /api/me': () => me([]) });
     await screen.findByText('Ingen behörighet', {}, { timeout: 5_000 });
