@@ -1,4 +1,4 @@
-import { ZodObject, type ZodType, type core } from 'zod';
+import { ZodObject, z, type ZodType, type core } from 'zod';
 import { InvalidItemError } from './errors';
 
 function fieldOf(issue: core.$ZodIssue): string {
@@ -17,8 +17,13 @@ export function validateWith<T>(list: string, schema: ZodType<T>, value: unknown
   throw new InvalidItemError(list, issue ? fieldOf(issue) : '(item)', issue?.message ?? 'invalid');
 }
 
-/** Validates a patch: every field it sets must be valid on its own (the schema made partial). */
+/**
+ * Validates a patch: every field it sets must be valid on its own. The partial schema is built
+ * from the shape, because zod refuses `.partial()` on an object with refinements (rules across
+ * fields, such as a unit goal's unit); those rules are checked on the whole item.
+ */
 export function validatePatch<T>(list: string, schema: ZodType<T>, patch: unknown): Partial<T> {
-  const partial: ZodType<Partial<T>> = schema instanceof ZodObject ? (schema.partial() as unknown as ZodType<Partial<T>>) : (schema as ZodType<Partial<T>>);
+  const partial: ZodType<Partial<T>> =
+    schema instanceof ZodObject ? (z.strictObject(schema.shape).partial() as unknown as ZodType<Partial<T>>) : (schema as ZodType<Partial<T>>);
   return validateWith(list, partial, patch);
 }
