@@ -204,4 +204,5 @@ export const en: Messages = {
   resultsLegend: 'Solid line: value. Dashed line: target.',
   analysisNewPeriod: 'Period of the new analysis',
   conflictField: 'Field',
+  analysisByPrincipal: "The unit's principal writes and submits the analysis. You can read it here.",
 };

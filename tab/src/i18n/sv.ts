@@ -205,6 +205,7 @@ export const sv = {
   resultsLegend: 'Heldragen linje: värde. Streckad linje: mål.',
   analysisNewPeriod: 'Period för den nya analysen',
   conflictField: 'Fält',
+  analysisByPrincipal: 'Enhetens rektor skriver och skickar in analysen. Du kan läsa den här.',
 };
 
 /** The shape every language's dictionary has. */

@@ -113,4 +113,15 @@ describe('ActionsView', () => {
     expect(await within(dialog).findByText('Texten innehåller ett personnummer.')).toBeTruthy();
     expect(within(dialog).getByRole('textbox', { name: /Rubrik/ }).getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('shows staff the edit button only on the actions they own', async () => {
+    const mine = { ...action, id: '4', etag: '"4,1"', title: 'Min åtgärd', ownerId: 'u-elin', ownerName: 'Elin Berg' };
+    renderWithSession(<ActionsView unitId="1" />, routes({
+      'GET /api/me': () => ({ userId: 'u-elin', name: 'Elin Berg', appRoles: [], units: [{ unitId: '1', name: 'Björkskolan', roles: ['staff'] }] }),
+      'GET /api/units/1/actions': () => ({ items: [action, mine] }),
+    }));
+    expect(await screen.findByRole('button', { name: 'Redigera: Min åtgärd' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Redigera: Läsfrämjande insats' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Ny åtgärd' })).toBeTruthy();
+  });
 });

@@ -5,6 +5,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { Action, ActionStatus, Analysis, Deficiency, Goal, Me, Meeting } from '../../api/types';
 import type { ActionFilter } from '../../api/client';
+import { canCreateAction, canUpdateAction } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
@@ -65,7 +66,9 @@ export default function ActionsView({ unitId }: { unitId: string }) {
 
   if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
-  const { actions, goals, analyses, meetings, deficiencies } = state.data;
+  const { actions, goals, analyses, meetings, deficiencies, me } = state.data;
+  const mayCreate = canCreateAction(me, unitId);
+  const mayUpdate = (action: Action) => canUpdateAction(me, unitId, action.ownerId);
   const origins = [
     ...analyses.map((a) => ({ value: `analysis:${a.id}`, label: `${t('originAnalysis')}: ${a.period}` })),
     ...meetings.map((m) => ({ value: `meeting:${m.id}`, label: `${t('originMeeting')}: ${m.title}` })),
@@ -83,7 +86,7 @@ export default function ActionsView({ unitId }: { unitId: string }) {
         <CardHeader
           header={<Text weight="semibold">{action.title}</Text>}
           description={<Text size={200}>{[action.ownerName, t('due', { date: formatDate(action.dueDate, language) })].filter(Boolean).join(' · ')}</Text>}
-          action={<Button size="small" onClick={() => setEditing(action)} aria-label={`${t('edit')}: ${action.title}`}>{t('edit')}</Button>}
+          action={mayUpdate(action) ? <Button size="small" onClick={() => setEditing(action)} aria-label={`${t('edit')}: ${action.title}`}>{t('edit')}</Button> : undefined}
         />
         {isOverdue(action) && <Badge color="danger">{t('overdue')}</Badge>}
       </Card>
@@ -112,7 +115,7 @@ export default function ActionsView({ unitId }: { unitId: string }) {
           <ToggleButton checked={layout === 'board'} onClick={() => setLayout('board')}>{t('actionsBoard')}</ToggleButton>
           <ToggleButton checked={layout === 'list'} onClick={() => setLayout('list')}>{t('actionsList')}</ToggleButton>
         </Toolbar>
-        <Button appearance="primary" onClick={() => setEditing('new')}>{t('newAction')}</Button>
+        {mayCreate && <Button appearance="primary" onClick={() => setEditing('new')}>{t('newAction')}</Button>}
       </div>
       {actions.length === 0 ? <Text>{t('noActions')}</Text> : layout === 'board' ? (
         <div className={styles.board}>
@@ -146,7 +149,7 @@ export default function ActionsView({ unitId }: { unitId: string }) {
                 <TableCell>{formatDate(a.dueDate, language)} {isOverdue(a) && <Badge color="danger">{t('overdue')}</Badge>}</TableCell>
                 <TableCell>{t(statusLabel[a.status])}</TableCell>
                 <TableCell>{goalTitle(a.goalId)}</TableCell>
-                <TableCell><Button size="small" onClick={() => setEditing(a)} aria-label={`${t('edit')}: ${a.title}`}>{t('edit')}</Button></TableCell>
+                <TableCell>{mayUpdate(a) && <Button size="small" onClick={() => setEditing(a)} aria-label={`${t('edit')}: ${a.title}`}>{t('edit')}</Button>}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -8,7 +8,9 @@ import { item, renderWithSession } from '../../testing/render';
 import AnalysisView from './analysis-view';
 
 const year = schoolYearOf();
+const principal = { userId: 'p', name: 'Cecilia Ek', appRoles: [], units: [{ unitId: '1', name: 'Björkskolan F–6', roles: ['principal'] }] };
 const base = {
+  'GET /api/me': () => principal,
   'GET /api/units/1/measurements': () => ({ items: [item('20', { unitId: '1', indicatorId: '30', period: year, schoolYear: year, value: 71 })] }),
   'GET /api/indicators': () => ({ items: [item('30', { name: 'Behörighet till gymnasiet', source: 'eligibility', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 85 })] }),
   'GET /api/units/1/goals': () => ({ items: [] }),
@@ -61,6 +63,17 @@ describe('AnalysisView', () => {
     });
     expect(await screen.findByText('Tack, bra analys av orsakerna.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Skicka till huvudmannen' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Var är vi?' }).hasAttribute('readonly')).toBe(true);
+  });
+
+  it('shows staff the analysis read-only and says who writes it', async () => {
+    renderWithSession(<AnalysisView unitId="1" />, {
+      ...base,
+      'GET /api/me': () => ({ ...principal, units: [{ unitId: '1', name: 'Björkskolan F–6', roles: ['staff'] }] }),
+      [analysesPath]: () => ({ items: [item('9', { unitId: '1', schoolYear: year, period: year, status: 'draft', followUp: 'Utkast', strengths: [], areasToDevelop: [], measurementIds: [], goalIds: [], participants: [] })] }),
+    });
+    expect(await screen.findByText('Enhetens rektor skriver och skickar in analysen. Du kan läsa den här.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Spara utkast' })).toBeNull();
     expect(screen.getByRole('textbox', { name: 'Var är vi?' }).hasAttribute('readonly')).toBe(true);
   });
 });

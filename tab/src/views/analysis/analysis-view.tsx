@@ -5,7 +5,8 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ProblemError } from '../../api/problem-error';
-import type { Analysis, Feedback, Goal, Indicator, Measurement } from '../../api/types';
+import type { Analysis, Feedback, Goal, Indicator, Me, Measurement } from '../../api/types';
+import { canEditUnit } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { ConflictPanel } from '../../components/conflict-panel';
 import { ProblemBar } from '../../components/problem-bar';
@@ -29,6 +30,7 @@ const useStyles = makeStyles({
 });
 
 interface AnalysisData {
+  me: Me;
   analyses: Analysis[];
   measurements: Measurement[];
   indicators: Indicator[];
@@ -49,10 +51,10 @@ export default function AnalysisView({ unitId }: { unitId: string }) {
   const { api } = useSession();
   const schoolYear = schoolYearOf();
   const [state, reload] = useLoad<AnalysisData>(async () => {
-    const [analyses, measurements, indicators, goals, feedback] = await Promise.all([
-      api.analyses(unitId, schoolYear), api.measurements(unitId, { schoolYear }), api.indicators(), api.goals(unitId), api.feedback(unitId),
+    const [me, analyses, measurements, indicators, goals, feedback] = await Promise.all([
+      api.me(), api.analyses(unitId, schoolYear), api.measurements(unitId, { schoolYear }), api.indicators(), api.goals(unitId), api.feedback(unitId),
     ]);
-    return { analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items.filter((g) => g.schoolYear === schoolYear), feedback: feedback.items };
+    return { me, analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items.filter((g) => g.schoolYear === schoolYear), feedback: feedback.items };
   }, unitId);
   if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
@@ -72,7 +74,8 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   const [conflict, setConflict] = useState<Analysis | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const readOnly = current !== undefined && current.status !== 'draft';
+  const mayEdit = canEditUnit(data.me, unitId);
+  const readOnly = !mayEdit || (current !== undefined && current.status !== 'draft');
   const field = error instanceof ProblemError ? error.field : undefined;
   const invalid = (name: string) => (field === name ? { validationState: 'error' as const, validationMessage: (error as ProblemError).detail } : {});
   const set = <K extends keyof AnalysisDraft>(key: K, value: AnalysisDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -166,7 +169,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
             </Select>
           </div>
         )}
-        {!current && (
+        {!current && mayEdit && (
           <Field label={t('analysisNewPeriod')} {...invalid('period')}>
             <Select value={draft.period} onChange={(_, d) => set('period', d.value)}>
               {periodsOf(schoolYear).map((p) => <option key={p} value={p}>{p}</option>)}
@@ -174,7 +177,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
           </Field>
         )}
       </div>
-      {readOnly && <MessageBar intent="info"><MessageBarBody>{t('readOnlyAnalysis')}</MessageBarBody></MessageBar>}
+      {readOnly && <MessageBar intent="info"><MessageBarBody>{mayEdit ? t('readOnlyAnalysis') : t('analysisByPrincipal')}</MessageBarBody></MessageBar>}
       {conflict && (
         <ConflictPanel
           rows={[

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../api/types';
+import { canCreateAction, canEditUnit, canUpdateAction } from './permissions';
+
+const person = (appRoles: string[], roles: ('principal' | 'staff')[]): Me => ({ userId: 'me', name: 'X', appRoles, units: roles.length ? [{ unitId: '1', name: 'Björkskolan', roles }] : [] });
+
+describe('permissions', () => {
+  it('lets the principal and the administration edit the unit, not staff or the board', () => {
+    expect(canEditUnit(person([], ['principal']), '1')).toBe(true);
+    expect(canEditUnit(person(['Administration'], []), '1')).toBe(true);
+    expect(canEditUnit(person([], ['staff']), '1')).toBe(false);
+    expect(canEditUnit(person(['Board'], []), '1')).toBe(false);
+    expect(canEditUnit(person([], ['principal']), '2')).toBe(false);
+  });
+
+  it('lets members create actions and staff update only their own', () => {
+    expect(canCreateAction(person([], ['staff']), '1')).toBe(true);
+    expect(canCreateAction(person(['Board'], []), '1')).toBe(false);
+    expect(canUpdateAction(person([], ['staff']), '1', 'me')).toBe(true);
+    expect(canUpdateAction(person([], ['staff']), '1', 'someone-else')).toBe(false);
+    expect(canUpdateAction(person([], ['principal']), '1', 'someone-else')).toBe(true);
+  });
+});

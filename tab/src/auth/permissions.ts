@@ -1,0 +1,28 @@
+import type { Me } from '../api/types';
+
+/*
+ * What the signed-in person may do in a unit, so the tab shows only the controls that will work.
+ * The server decides (src/auth/policy.ts); these mirror it for the interface only.
+ */
+
+function rolesIn(me: Me, unitId: string): ('principal' | 'staff')[] {
+  return me.units.find((u) => u.unitId === unitId)?.roles ?? [];
+}
+
+const isAdministration = (me: Me) => me.appRoles.includes('Administration');
+
+/** Edit the unit's cycle (the analysis): the administration or the unit's principal. */
+export function canEditUnit(me: Me, unitId: string): boolean {
+  return isAdministration(me) || rolesIn(me, unitId).includes('principal');
+}
+
+/** Create actions: the administration and the unit's principal and staff. */
+export function canCreateAction(me: Me, unitId: string): boolean {
+  return isAdministration(me) || rolesIn(me, unitId).length > 0;
+}
+
+/** Update an action: the administration, the unit's principal, or staff who own it. */
+export function canUpdateAction(me: Me, unitId: string, ownerId: string): boolean {
+  const roles = rolesIn(me, unitId);
+  return isAdministration(me) || roles.includes('principal') || (roles.includes('staff') && ownerId === me.userId);
+}
