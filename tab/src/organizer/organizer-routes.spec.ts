@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { routeFrom } from '../route';
+
+describe('routeFrom for the organizer pages', () => {
+  it('opens the organizer tab, a unit\'s feedback and a unit\'s year wheel from the query', () => {
+    expect(routeFrom({ pathname: '/tab', search: '?view=organizer' }, 'content')).toEqual({ page: 'organizer' });
+    expect(routeFrom({ pathname: '/tab', search: '?view=feedback&unitId=3' })).toEqual({ page: 'unitFeedback', unitId: '3' });
+    expect(routeFrom({ pathname: '/tab', search: '?view=year-wheel&unitId=3' })).toEqual({ page: 'unitYearWheel', unitId: '3' });
+  });
+
+  it('leaves the channel tab\'s own views to the channel tab', () => {
+    expect(routeFrom({ pathname: '/tab', search: '?view=feedback' })).toEqual({ page: 'channel' });
+    expect(routeFrom({ pathname: '/tab', search: '?unitId=3&view=analysis' })).toEqual({ page: 'channel', unitId: '3' });
+  });
+});
