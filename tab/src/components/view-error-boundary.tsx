@@ -1,9 +1,9 @@
 import { Component } from 'react';
 import type { ReactNode } from 'react';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 /** Keeps a failing view (or a chunk that failed to load) from blanking the whole tab. */
-export class ViewErrorBoundary extends Component<{ title: string; message: string; children: ReactNode }, { failed: boolean }> {
+export class ViewErrorBoundary extends Component<{ title: string; message: string; retryLabel?: string; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {
@@ -18,6 +18,12 @@ export class ViewErrorBoundary extends Component<{ title: string; message: strin
           <MessageBarTitle>{this.props.title}</MessageBarTitle>
           {this.props.message}
         </MessageBarBody>
+        {this.props.retryLabel && (
+          // A chunk that failed to load (a new deployment, a dropped connection) needs a fresh page.
+          <MessageBarActions>
+            <Button onClick={() => window.location.reload()}>{this.props.retryLabel}</Button>
+          </MessageBarActions>
+        )}
       </MessageBar>
     );
   }

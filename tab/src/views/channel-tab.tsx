@@ -121,7 +121,7 @@ function UnitTabs({ unitId }: { unitId: string }) {
         </TabList>
       </nav>
       <main className={styles.body} id={panelId} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        <ViewErrorBoundary key={view} title={t('errorTitle')} message={t('errorBoundary')}>
+        <ViewErrorBoundary key={view} title={t('errorTitle')} message={t('errorBoundary')} retryLabel={t('retry')}>
           <Suspense fallback={<StatusScreen as="div" busy message={t('loading')} />}>
             {view === 'overview' && <Overview unitId={unitId} onOpen={handleSelect} />}
             {view === 'results' && <Results unitId={unitId} />}
