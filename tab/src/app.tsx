@@ -10,6 +10,7 @@ import type { Host } from './host/host-context';
 import { themeFor } from './host/theme';
 import { I18nProvider, languageFromLocale, translator } from './i18n/i18n';
 import { routeFrom } from './route';
+import { PrefetchChannel } from './views/prefetch-channel';
 import { loadChannelTab, preloadChannelTab } from './views/preload';
 
 const ChannelTab = lazy(loadChannelTab);
@@ -76,6 +77,7 @@ export function App(props: AppProps = {}) {
             loading
           ) : (
             <AuthGate inHost={host.state.phase === 'teams'} {...(props.fetch ? { fetch: props.fetch } : {})} {...(props.storage ? { storage: props.storage } : {})}>
+              {route.page === 'channel' && route.unitId && <PrefetchChannel unitId={route.unitId} view={params.get('view')} />}
               <ViewErrorBoundary title={t('errorTitle')} message={t('errorBoundary')} retryLabel={t('retry')}>
                 <Suspense fallback={loading}>
                   {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : route.page === 'unitYearWheel' ? <UnitYearWheelPage unitId={route.unitId} /> : route.page === 'meeting' ? <MeetingSurface surface={route.surface} {...(route.meetingId ? { meetingId: route.meetingId } : {})} /> : <ChannelTab {...(route.unitId ? { unitId: route.unitId } : {})} />}

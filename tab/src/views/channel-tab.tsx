@@ -1,6 +1,7 @@
 import { Button, Select, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { Suspense, lazy, useState } from 'react';
 import type { Unit } from '../api/types';
+import { takePrefetched } from '../api/prefetch';
 import { ProblemError } from '../api/problem-error';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
@@ -98,7 +99,7 @@ function UnitTabs({ unitId }: { unitId: string }) {
   const { t } = useI18n();
   const { api, name, switchPerson } = useSession();
   const [view, setView] = useState<ChannelView>(initialView());
-  const [unit] = useLoad<Unit>(() => api.unit(unitId), unitId);
+  const [unit] = useLoad<Unit>(() => takePrefetched<Unit>(`unit:${unitId}`) ?? api.unit(unitId), unitId);
   const handleSelect = (next: ChannelView) => {
     setView(next);
     const url = new URL(window.location.href);

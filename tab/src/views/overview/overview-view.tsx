@@ -2,6 +2,7 @@ import {
   Badge, Button, Card, CardHeader, Link, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { Action, Overview } from '../../api/types';
+import { takePrefetched } from '../../api/prefetch';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
@@ -27,7 +28,7 @@ export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpe
   const styles = useStyles();
   const { t, language } = useI18n();
   const { api } = useSession();
-  const [state] = useLoad<Overview>(() => api.overview(unitId), unitId);
+  const [state] = useLoad<Overview>(() => takePrefetched<Overview>(`overview:${unitId}`) ?? api.overview(unitId), unitId);
   if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const overview = state.data;
