@@ -86,6 +86,7 @@ describe('POST /api/messages: meeting end', () => {
     expect(textOf(content)).toContain('Vilka styrkor såg vi?'); // the latest template version
     expect(textOf(content)).not.toContain('Gammal fråga');
     expect(content.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'followUp.refresh' }, userIds: [TEACHER] });
+    expect((card?.activity.from as { id: string }).id).toBe('28:kvalitetshjulet-bot'); // as the bot, not anonymous
     // every proactive message carries its deterministic delivery id
     expect(card?.clientId).toBe(`outbound:followup:${seeded.meetingId}:${TEACHER}`);
     // the 1:1 conversations the bot created are stored for reminders later
@@ -197,6 +198,17 @@ describe('POST /api/messages: follow-up answers (adaptiveCard/action)', () => {
       if (res.status === 200) expect(textOf(res.body)).toMatch(/Något gick fel|känner igen/);
     }
     expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(0);
+  });
+});
+
+describe('POST /api/messages: reminder card actions (adaptiveCard/action)', () => {
+  it('marks the action done for its owner and answers with the updated card', async () => {
+    const id = seeded.actionIds[0] ?? '';
+    const res = await h.post(cardActionActivity({ serviceUrl: h.connector.url, id: 'd1', verb: 'action.done', data: { actionId: id } }));
+    expect(res.status).toBe(200);
+    expect(textOf(res.body)).toContain('Åtgärden är markerad som klar.');
+    expect((await store.get('actions', id)).fields).toMatchObject({ status: 'done' });
+    expect((await store.get('actions', id)).modifiedByUser).toBe(TEACHER);
   });
 });
 

@@ -65,9 +65,10 @@ export class ConnectorSender implements Sender {
       }
       const target = message.target;
       const serviceUrl = this.serviceUrl ?? target.serviceUrl;
+      const botAccount = target.bot ?? { id: this.botId, name: 'Kvalitetshjulet' };
       const parameters = {
         isGroup: false,
-        bot: { id: this.botId, name: 'Kvalitetshjulet' },
+        bot: botAccount,
         members: [{ id: target.userId, ...(target.aadObjectId ? { aadObjectId: target.aadObjectId } : {}) }],
         ...(target.tenantId ? { tenantId: target.tenantId, channelData: { tenant: { id: target.tenantId } } } : {}),
       } as unknown as ConversationParameters;
@@ -81,7 +82,7 @@ export class ConnectorSender implements Sender {
           channelId: target.channelId,
           serviceUrl: target.serviceUrl,
           conversation: { id: conversationId, conversationType: 'personal', ...(target.tenantId ? { tenantId: target.tenantId } : {}) },
-          bot: { id: this.botId },
+          bot: botAccount,
           user: { id: target.userId, ...(target.aadObjectId ? { aadObjectId: target.aadObjectId } : {}) },
         });
         delivery = { conversationId, createdReference, ...(sent?.id ? { activityId: sent.id } : {}) };

@@ -9,7 +9,7 @@ import { Conversations } from '../flows/conversations';
 import type { OutboundMessage } from '../outbox/message';
 import { systemClock } from '../outbox/clock';
 import {
-  cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PRINCIPAL, seed, TEACHER, teamsIdOf,
+  BOT, cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PRINCIPAL, seed, TEACHER, teamsIdOf,
   type Seeded,
 } from '../testing/fixtures';
 import { KvalitetshjuletBot } from './teams-bot';
@@ -92,7 +92,10 @@ describe('KvalitetshjuletBot on the TestAdapter', () => {
       `followup:${seeded.meetingId}:${PRINCIPAL}`, `followup:${seeded.meetingId}:${TEACHER}`, `summary:${seeded.meetingId}`,
     ].sort());
     const teacher = queued.find((m) => m.key.endsWith(TEACHER));
-    expect(teacher?.target).toEqual({ kind: 'user', userId: teamsIdOf(TEACHER), aadObjectId: TEACHER, serviceUrl, channelId: 'msteams', tenantId: expect.any(String) });
+    expect(teacher?.target).toEqual({
+      kind: 'user', userId: teamsIdOf(TEACHER), aadObjectId: TEACHER, serviceUrl, channelId: 'msteams', tenantId: expect.any(String),
+      bot: { id: BOT, name: 'Kvalitetshjulet' },
+    });
   });
 
   it('adaptiveCard/action: answers the invoke with the refreshed card', async () => {

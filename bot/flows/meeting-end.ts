@@ -51,7 +51,10 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
     for (const member of people) {
       messages.push({
         key: `followup:${meeting.id}:${member.aadObjectId}`,
-        target: { kind: 'user', userId: member.id, aadObjectId: member.aadObjectId, serviceUrl: info.serviceUrl, channelId: info.channelId, ...(info.tenantId ? { tenantId: info.tenantId } : {}) },
+        target: {
+          kind: 'user', userId: member.id, aadObjectId: member.aadObjectId, serviceUrl: info.serviceUrl, channelId: info.channelId,
+          ...(info.tenantId ? { tenantId: info.tenantId } : {}), ...(info.reference.bot ? { bot: { id: info.reference.bot.id, ...(info.reference.bot.name ? { name: info.reference.bot.name } : {}) } } : {}),
+        },
         activity: {
           type: 'message',
           summary: meeting.fields.title,

@@ -21,6 +21,8 @@ export const UserTargetSchema = z.object({
   tenantId: z.string().optional(),
   serviceUrl: z.string().min(1),
   channelId: z.string().default('msteams'),
+  /** the bot's account in Teams ("28:<app id>"), as the incoming activity named it */
+  bot: z.object({ id: z.string(), name: z.string().optional() }).optional(),
 });
 
 export const ConversationTargetSchema = z.object({ kind: z.literal('conversation'), reference: ConversationRefSchema });
