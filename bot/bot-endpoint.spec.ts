@@ -212,6 +212,20 @@ describe('POST /api/messages: reminder card actions (adaptiveCard/action)', () =
   });
 });
 
+describe('POST /api/messages in Microsoft 365 mode', () => {
+  it('refuses an activity without a Bot Framework token with 401, and handles nothing', async () => {
+    const m365 = await startHarness(store, { mode: 'm365', botId: '00000000-0000-4000-8000-00000000b0b0', botPassword: 'not-used', botTenantId: '00000000-0000-4000-8000-00000000aaaa' });
+    try {
+      const res = await m365.post(messageActivity({ serviceUrl: m365.connector.url, text: 'hjälp' }));
+      expect(res.status).toBe(401);
+      expect(m365.connector.activities).toHaveLength(0);
+      expect(await store.queryAll('botConversations', { filter: [{ field: 'userId', op: 'eq', value: TEACHER }] })).toHaveLength(0);
+    } finally {
+      await m365.close();
+    }
+  });
+});
+
 describe('POST /api/messages: bad input', () => {
   it.each([
     ['not JSON', '{"type":', true],

@@ -130,6 +130,11 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
           res.status(405).end();
           return;
         }
+        // without a token there is nothing to validate: answer before botbuilder logs an error
+        if (options.mode === 'm365' && !req.headers.authorization) {
+          res.status(401).end();
+          return;
+        }
         const parsed = IncomingActivitySchema.safeParse(req.body);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];

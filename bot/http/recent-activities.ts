@@ -22,8 +22,9 @@ export class RecentActivities {
     }
     const response = handle();
     this.entries.set(key, response);
-    // a failed attempt may be retried by the channel: forget it
-    response.then((r) => { if (r.status >= 500) this.entries.delete(key); }, () => this.entries.delete(key));
+    // Only handled activities are remembered: a failed attempt may be retried by the channel, and a
+    // request refused (e.g. without a valid token) must not shadow the real one with the same id.
+    response.then((r) => { if (r.status >= 300) this.entries.delete(key); }, () => this.entries.delete(key));
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return { duplicate: false, response };
   }
