@@ -28,7 +28,8 @@ export class Conversations {
 
   /** Stores or refreshes a reference; `userId` (Entra object id) is set for 1:1 conversations. */
   async remember(ref: ConversationRef, userId?: string): Promise<void> {
-    const clean: ConversationRef = { ...ref, conversation: { ...ref.conversation } };
+    // a reply thread in a channel ("19:...;messageid=123") is stored as its channel
+    const clean: ConversationRef = { ...ref, conversation: { ...ref.conversation, id: ref.conversation.id.replace(/;messageid=\d+$/, '') } };
     const serialized = JSON.stringify(clean);
     const id = clean.conversation.id;
     if (this.known.get(id) === serialized) return;

@@ -63,6 +63,14 @@ describe('scanReminders', () => {
     expect((await jobKeys()).filter((k) => k.includes('dueSoon'))).toEqual([]);
   });
 
+  it('leaves done and cancelled actions alone', async () => {
+    const [soon] = seeded.actionIds;
+    const item = await store.get('actions', soon ?? '');
+    await store.update('actions', item.id, { status: 'cancelled' }, { actor: TEACHER, etag: item.etag });
+    await scanReminders(ctx, { daysBefore: 3, escalateAfterDays: 14 });
+    expect((await jobKeys()).some((k) => k.includes(`:${soon}:`))).toBe(false);
+  });
+
   it('counts owners the bot cannot reach yet instead of failing', async () => {
     const bare = { ...ctx, conversations: new Conversations({ store: createMemoryStore(lists) }) };
     expect(await scanReminders(bare)).toEqual({ queued: 0, withoutConversation: 2 });

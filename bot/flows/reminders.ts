@@ -9,7 +9,9 @@ import { langOf } from '../cards/strings';
 import type { BotStore } from '../data/entities';
 import { claimJob, ensureJob, finishJob, isFree } from '../outbox/jobs';
 import { addDays, daysBetween, dayOf, type FlowContext } from './context';
-import { isOpen } from '../../src/domain';
+import { isOpen, type ActionStatus } from '../../src/domain';
+
+const openStatuses: readonly ActionStatus[] = ['planned', 'inProgress'];
 
 export interface ReminderOptions {
   /** remind this many days before the due date */
@@ -32,7 +34,11 @@ export async function scanReminders(ctx: FlowContext, options: ReminderOptions =
   const escalateAfter = options.escalateAfterDays ?? 14;
   const today = dayOf(ctx.clock.now());
   const horizon = addDays(today, daysBefore);
-  const actions = await ctx.store.queryAll('actions', { filter: [{ field: 'dueDate', op: 'le', value: horizon }] });
+  // open actions only, status first (indexed): done ones from earlier years never load
+  const open = await Promise.all(openStatuses.map((status) => ctx.store.queryAll('actions', {
+    filter: [{ field: 'status', op: 'eq', value: status }, { field: 'dueDate', op: 'le', value: horizon }],
+  })));
+  const actions = open.flat();
   const result: ScanResult = { queued: 0, withoutConversation: 0 };
   for (const action of actions) {
     if (!isOpen(action.fields)) continue;
