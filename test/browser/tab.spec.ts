@@ -64,6 +64,12 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     await expectAccessible(page, 'overview');
     await page.screenshot({ path: path.join(screenshotDir, 'overview.png'), fullPage: true });
 
+    // The views are reachable by keyboard: arrow keys move along the tabs, Enter opens one.
+    await page.getByRole('tab', { name: 'Översikt' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('results').waitFor();
+
     // "Byt person" goes back to the picker.
     await page.getByRole('button', { name: 'Byt person' }).click();
     await page.getByRole('button', { name: 'Logga in som Elin Berg' }).waitFor();
