@@ -65,7 +65,7 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
   } else {
     ctx.log(`meeting end: no follow-up template for ${meeting.fields.type}; only the summary is sent`);
   }
-  await eachLimited(messages, 8, (m) => ctx.outbox.enqueue(m));
+  await eachLimited(messages, 16, (m) => ctx.outbox.enqueue(m));
   return { kind: 'queued', meetingId: meeting.id, participants: template ? people.length : 0, withoutTemplate: !template };
 }
 
