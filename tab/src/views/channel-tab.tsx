@@ -59,8 +59,10 @@ function useUnitId(fromUrl: string | undefined) {
       }
     }
     const me = await api.me();
-    const only = me.units.length === 1 ? me.units[0] : undefined;
-    return only ? { unitId: only.unitId, choices: [] } : { choices: me.units };
+    // The administration and the board belong to no unit but read them all: offer every unit they see.
+    const choices = me.units.length > 0 ? me.units : (await api.units()).items.map((u) => ({ unitId: u.id, name: u.name }));
+    const only = choices.length === 1 ? choices[0] : undefined;
+    return only ? { unitId: only.unitId, choices: [] } : { choices };
   }, direct ?? 'lookup');
   return { lookup, setChosen, inTeams: Boolean(context) };
 }

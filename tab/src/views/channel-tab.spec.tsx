@@ -1,0 +1,37 @@
+import { cleanup, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HostContext } from '../host/host-context';
+import { reply } from '../testing/fetch-stub';
+import { item, renderWithSession } from '../testing/render';
+import ChannelTab from './channel-tab';
+
+const unit = (id: string, name: string) => item(id, { name, type: 'grundskola', schoolUnitCode: '91234501', principalIds: [] });
+
+describe('ChannelTab', () => {
+  afterEach(cleanup);
+
+  it('offers the administration every unit it sees, then opens the chosen one', async () => {
+    renderWithSession(<ChannelTab />, {
+      'GET /api/me': () => ({ userId: 'a', name: 'Anna Lindqvist', appRoles: ['Administration'], units: [] }),
+      'GET /api/units': () => ({ items: [unit('1', 'Björkskolan F–6'), unit('3', 'Lindgymnasiet')] }),
+      'GET /api/units/3': () => unit('3', 'Lindgymnasiet'),
+      'GET /api/units/3/overview': () => reply(503, { title: 'Unavailable', status: 503, code: 'unavailable', detail: 'Servern startar.' }),
+    });
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Välj enhet' }), '3');
+    await userEvent.click(screen.getByRole('button', { name: 'Öppna' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Lindgymnasiet' })).toBeTruthy();
+    // A failing view says so; the page around it stays.
+    expect(await screen.findByText('Servern startar.')).toBeTruthy();
+  });
+
+  it('in a channel that is not configured, says so and who configures it', async () => {
+    renderWithSession(
+      <HostContext.Provider value={{ state: { phase: 'teams', context: { frameContext: 'content', locale: 'sv-se', theme: 'default', hostName: 'Teams', teamId: 't', channelId: 'c' } } }}>
+        <ChannelTab />
+      </HostContext.Provider>,
+      { 'GET /api/units/by-channel?teamId=t&channelId=c': () => reply(404, { title: 'Not found', status: 404, code: 'notFound', detail: 'Finns inte.' }) },
+    );
+    expect(await screen.findByText(/Den här kanalen är inte kopplad till någon enhet ännu/)).toBeTruthy();
+  });
+});
