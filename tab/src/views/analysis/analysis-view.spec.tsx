@@ -45,6 +45,8 @@ describe('AnalysisView', () => {
       strengths: ['Trygg miljö', 'Engagerad personal'], measurementIds: ['20'],
     });
     await screen.findByText('Sparat.');
+    // The new analysis is now one of the periods to pick.
+    expect((screen.getByRole('combobox', { name: 'Period' }) as HTMLSelectElement).value).toBe('9');
     await userEvent.type(screen.getByRole('textbox', { name: 'Hur gör vi?' }), 'Kollegialt lärande.');
     await userEvent.click(screen.getByRole('button', { name: 'Skicka till huvudmannen' }));
     await screen.findByText('Analysen är inskickad.');

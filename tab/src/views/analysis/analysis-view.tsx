@@ -66,7 +66,13 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   const { t, language } = useI18n();
   const { api } = useSession();
   const pickId = useId('analysis');
-  const [current, setCurrent] = useState<Analysis | undefined>(data.analyses[0]);
+  // The period picker lists what the server had plus what was saved here since.
+  const [analyses, setAnalyses] = useState<Analysis[]>(data.analyses);
+  const [current, setCurrentState] = useState<Analysis | undefined>(data.analyses[0]);
+  const setCurrent = (analysis: Analysis | undefined) => {
+    setCurrentState(analysis);
+    if (analysis) setAnalyses((list) => (list.some((a) => a.id === analysis.id) ? list.map((a) => (a.id === analysis.id ? analysis : a)) : [...list, analysis]));
+  };
   // The version the user's edits started from: after a conflict only their own changes are sent.
   const [editedFrom, setEditedFrom] = useState<Analysis | undefined>(data.analyses[0]);
   const [draft, setDraft] = useState<AnalysisDraft>(() => (data.analyses[0] ? draftFromAnalysis(data.analyses[0]) : emptyDraft(schoolYear)));
@@ -124,7 +130,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
     });
   };
   const handlePick = (id: string) => {
-    const picked = data.analyses.find((a) => a.id === id);
+    const picked = analyses.find((a) => a.id === id);
     setCurrent(picked);
     setEditedFrom(picked);
     setDraft(picked ? draftFromAnalysis(picked) : emptyDraft(schoolYear));
@@ -160,11 +166,11 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
         {current && <Badge appearance="tint" color={current.status === 'draft' ? 'warning' : 'success'}>{t(analysisStatusLabel[current.status])}</Badge>}
       </div>
       <div className={styles.bar}>
-        {data.analyses.length > 0 && (
+        {analyses.length > 0 && (
           <div className={styles.pick}>
             <label htmlFor={pickId}>{t('analysisPeriod')}</label>
             <Select id={pickId} value={current?.id ?? ''} onChange={(_, d) => handlePick(d.value)}>
-              {data.analyses.map((a) => <option key={a.id} value={a.id}>{a.period} · {t(analysisStatusLabel[a.status])}</option>)}
+              {analyses.map((a) => <option key={a.id} value={a.id}>{a.period} · {t(analysisStatusLabel[a.status])}</option>)}
               <option value="">{t('analysisNew')}</option>
             </Select>
           </div>
