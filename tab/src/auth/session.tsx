@@ -12,6 +12,7 @@ export interface Session {
   switchPerson?: () => void;
 }
 
+/** Set by the auth gate once someone is signed in. */
 export const SessionContext = createContext<Session | null>(null);
 
 /** The session; views render only inside the auth gate, so it always exists there. */

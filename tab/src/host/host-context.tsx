@@ -8,6 +8,7 @@ export interface Host {
   sdk?: TeamsSdk;
 }
 
+/** Set by the app once the host is known; `starting` until then. */
 export const HostContext = createContext<Host>({ state: { phase: 'starting' } });
 
 export function useHost(): Host {

@@ -14,6 +14,7 @@ export const analysisStatusLabel: Record<AnalysisStatus, MessageKey> = {
 export const phaseStateLabel: Record<PhaseState, MessageKey> = {
   notStarted: 'phaseStateNotStarted', inProgress: 'phaseStateInProgress', done: 'phaseStateDone',
 };
+/** The cycle's four phases in order, with their name and the question each answers. */
 export const phases = [
   { key: 'followUp', label: 'phaseFollowUp', question: 'qFollowUp' },
   { key: 'analysis', label: 'phaseAnalysis', question: 'qCauses' },

@@ -27,6 +27,7 @@ export function draftFrom(action: Action): ActionDraft {
   };
 }
 
+/** Reads 'kind:id' back into the action's origin; null when it names no known kind. */
 export function splitOrigin(origin: string): { originKind: OriginKind; originId: string } | null {
   const at = origin.indexOf(':');
   const kind = origin.slice(0, at);

@@ -30,6 +30,7 @@ export function emptyDraft(period: string): AnalysisDraft {
   return { period, followUp: '', causes: '', direction: '', approach: '', strengths: '', areasToDevelop: '', measurementIds: [], goalIds: [], participants: [] };
 }
 
+/** The form's view of a stored analysis: lists of points become one line each. */
 export function draftFromAnalysis(analysis: Analysis): AnalysisDraft {
   return {
     period: analysis.period,
