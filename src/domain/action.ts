@@ -19,6 +19,11 @@ export const ActionSchema = z.strictObject({
   originKind: z.enum(originKinds),
   originId: itemId,
   goalId: itemId.optional(),
+  /**
+   * The meeting the action was recorded in, when its origin is an analysis or a deficiency
+   * (an action that came from the meeting itself has originKind 'meeting').
+   */
+  meetingId: itemId.optional(),
   schoolYear,
   /** Hur blev det? Written when the action is followed up */
   evaluation: longText.optional(),

@@ -83,7 +83,7 @@ export const lists: ListBindings = {
     note('description'), indexedText('unitId', { required: true }),
     indexedText('ownerId', { required: true }), text('ownerName'), { name: 'dueDate', type: 'date', indexed: true, required: true },
     choice('status', actionStatuses, { required: true }), choice('originKind', originKinds, { required: true, indexed: false }),
-    indexedText('originId', { required: true }), indexedText('goalId'), indexedText('schoolYear', { required: true }), note('evaluation'),
+    indexedText('originId', { required: true }), indexedText('goalId'), indexedText('meetingId'), indexedText('schoolYear', { required: true }), note('evaluation'),
   ]) },
   deficiencies: { schema: DeficiencySchema, definition: list('deficiencies', 'KH Deficiencies', 'Brister', 'title', [
     note('description'), indexedText('unitId', { required: true }),
