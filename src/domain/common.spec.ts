@@ -29,3 +29,12 @@ describe('participant', () => {
     expect(participant.safeParse({ role: 'teacher' }).success).toBe(false);
   });
 });
+
+describe('objectId', () => {
+  it('takes any GUID form, as test tenants and the Agents Playground send them', async () => {
+    const { objectId } = await import('./common');
+    expect(objectId.safeParse('00000000-0000-0000-0000-0000000000aa').success).toBe(true);
+    expect(objectId.safeParse('1a000000-0000-4000-8000-000000000001').success).toBe(true);
+    expect(objectId.safeParse('user-1').success).toBe(false);
+  });
+});

@@ -3,8 +3,11 @@ import { z } from 'zod';
 /** A list item id as SharePoint gives it: a positive integer as a string. */
 export const itemId = z.string().regex(/^[1-9]\d*$/, 'ett id är ett heltal');
 
-/** An Entra ID object id. */
-export const objectId = z.string().uuid();
+/**
+ * An Entra ID object id: a GUID. Any 8-4-4-4-12 hex form is taken, not only RFC 4122 variants,
+ * because test tenants and Microsoft 365 Agents Playground use ids like 00000000-0000-0000-0000-000000000011.
+ */
+export const objectId = z.guid();
 
 /** A calendar date, "YYYY-MM-DD". */
 export const isoDate = z.iso.date();
