@@ -70,6 +70,16 @@ describe('POST /api/messages: commands', () => {
 
 describe('POST /api/messages: meeting end', () => {
   it('posts a summary to the meeting chat and one follow-up card to each participant, in their own 1:1 chat', async () => {
+    // An action recorded in the meeting whose origin is the unit's analysis belongs in the summary too;
+    // one recorded in another meeting does not.
+    const actor = { actor: PRINCIPAL };
+    const analysis = await store.create('analyses', {
+      unitId: seeded.unitId, schoolYear: '2025/26', period: '2025/26 VT', status: 'draft',
+      strengths: [], areasToDevelop: [], measurementIds: [], goalIds: [], participants: [],
+    }, actor);
+    const fromAnalysis = { unitId: seeded.unitId, ownerId: PRINCIPAL, ownerName: 'Rut Rektor', status: 'planned' as const, originKind: 'analysis' as const, originId: analysis.id, schoolYear: '2025/26' };
+    await store.create('actions', { ...fromAnalysis, title: 'Studiero i alla klassrum', dueDate: '2026-04-01', meetingId: seeded.meetingId }, actor);
+    await store.create('actions', { ...fromAnalysis, title: 'Från ett annat möte', dueDate: '2026-04-02', meetingId: '9999' }, actor);
     expect((await h.post(meetingEndActivity({ serviceUrl: h.connector.url }))).status).toBe(200);
     const result = await h.bot.outbox.drainAll();
     expect(result).toMatchObject({ sent: 3, failed: 0 });
@@ -79,6 +89,11 @@ describe('POST /api/messages: meeting end', () => {
     expect(summaryText).toContain('Sammanfattning: Resultatkonferens vt');
     expect(summaryText).toContain('Läsfrämjande insats åk 4');
     expect(summaryText).toContain('Kim Lärare');
+    expect(summaryText).toContain('Studiero i alla klassrum');
+    expect(summaryText).toContain('Rut Rektor');
+    expect(summaryText).not.toContain('Från ett annat möte');
+    // each action once: Läsfrämjande (from the meeting) is not listed twice by the two queries
+    expect(summaryText.split('Läsfrämjande insats åk 4')).toHaveLength(2);
     expect([...h.connector.created.keys()].sort()).toEqual([teamsIdOf(PRINCIPAL), teamsIdOf(TEACHER)].sort());
     const teacherChat = h.connector.created.get(teamsIdOf(TEACHER)) ?? '';
     const [card] = h.connector.activitiesIn(teacherChat);

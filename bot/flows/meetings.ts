@@ -13,10 +13,20 @@ export async function findMeeting(store: BotStore, teamsMeetingId: string | unde
   return byChat.items[0];
 }
 
-/** Actions whose origin is this meeting, soonest due first. */
+/**
+ * The meeting's actions, soonest due first: those whose origin is the meeting and those recorded
+ * in it from an analysis or a deficiency (meetingId), each once.
+ */
 export async function actionsFromMeeting(store: BotStore, meetingId: string): Promise<StoredItem<BotAction>[]> {
-  const items = await store.queryAll('actions', { filter: [{ field: 'originId', op: 'eq', value: meetingId }] });
-  return items.filter((a) => a.fields.originKind === 'meeting').sort(byDueDate);
+  const [byOrigin, recordedIn] = await Promise.all([
+    store.queryAll('actions', { filter: [{ field: 'originId', op: 'eq', value: meetingId }] }),
+    store.queryAll('actions', { filter: [{ field: 'meetingId', op: 'eq', value: meetingId }] }),
+  ]);
+  const byId = new Map<string, StoredItem<BotAction>>();
+  // An originId match is the meeting's only when its kind says so: ids are per list.
+  for (const action of byOrigin) if (action.fields.originKind === 'meeting') byId.set(action.id, action);
+  for (const action of recordedIn) if (!byId.has(action.id)) byId.set(action.id, action);
+  return [...byId.values()].sort(byDueDate);
 }
 
 export function byDueDate(a: StoredItem<BotAction>, b: StoredItem<BotAction>): number {

@@ -55,6 +55,7 @@ export class ActionService {
     });
     const violation = checkActionOrigin(action, await this.originOf(action));
     if (violation) throw new RuleError(violation.code, violation.field, violation.message);
+    if (action.meetingId !== undefined) await this.requireMeetingOfUnit(action.meetingId, unitId);
     return this.store.create('actions', action, createOptions(actorOf(caller), clientKey));
   }
 
@@ -62,6 +63,9 @@ export class ActionService {
     const current = await this.get(caller, id);
     await this.access.require(caller, 'action.update', current.fields.unitId, { ownerId: current.fields.ownerId });
     ActionSchema.parse({ ...current.fields, ...patch });
+    if (patch.meetingId !== undefined && patch.meetingId !== current.fields.meetingId) {
+      await this.requireMeetingOfUnit(patch.meetingId, current.fields.unitId);
+    }
     return this.store.update('actions', id, patch, { ...actorOf(caller), etag });
   }
 
@@ -72,6 +76,18 @@ export class ActionService {
       orderBy: { field: 'dueDate' },
     }, page));
     return { ...result, items: result.items.filter((item) => isOpen(item.fields)) };
+  }
+
+  /**
+   * The meeting an action was recorded in must exist and belong to the action's unit (an
+   * organizer meeting, which has no unit, may record actions of any unit, as with its origin).
+   */
+  private async requireMeetingOfUnit(meetingId: string, unitId: string): Promise<void> {
+    const meeting = await findItem(this.store, 'meetings', meetingId);
+    if (!meeting) throw new RuleError('originNotFound', 'meetingId', 'mötet som åtgärden registrerades i finns inte');
+    if (meeting.fields.unitId !== undefined && meeting.fields.unitId !== unitId) {
+      throw new RuleError('originOtherUnit', 'meetingId', 'åtgärden och mötet hör till olika enheter');
+    }
   }
 
   private async originOf(action: Action): Promise<OriginRecord | undefined> {

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { lists, type Entities } from '../lists/lists';
 import { ConflictError } from '../store/errors';
 import { createMemoryStore } from '../store/memory-store';
-import type { Store } from '../store/port';
+import type { Action } from '../domain';
+import type { Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
 import { ForbiddenError } from './errors';
 import { agendaItemVersion } from './meeting-live-agenda';
-import { AgendaItemConflictError, MeetingLiveService } from './meeting-live-service';
+import { AgendaItemConflictError, MeetingLiveService, meetingActions } from './meeting-live-service';
 import { MeetingService } from './meeting-service';
 import { UnitAccess } from './unit-access';
 
@@ -95,5 +96,32 @@ describe('MeetingLiveService.changeAgendaItem', () => {
     expect(live.canRecord).toBe(false);
     expect(live.responses).toEqual([]);
     expect(live.agenda.map((item) => item.title)).toEqual(['Resultat', 'Analys']);
+  });
+});
+
+describe('MeetingLiveService.live', () => {
+  it('lists the actions from the meeting and those recorded in it from an analysis or a deficiency, each once, by due date', async () => {
+    const { store, unit, meeting, service, staff } = await setUp();
+    const deficiency = await store.create('deficiencies', { title: 'Brist', unitId: unit.id, source: 'other', foundOn: '2026-02-01', status: 'open' }, { actor: principalId });
+    const base = { unitId: unit.id, ownerId: staffId, status: 'planned' as const, schoolYear: '2025/26' };
+    await store.create('actions', { ...base, title: 'Från mötet', dueDate: '2026-05-01', originKind: 'meeting', originId: meeting.id, meetingId: meeting.id }, { actor: staffId });
+    await store.create('actions', { ...base, title: 'Från bristen', dueDate: '2026-04-01', originKind: 'deficiency', originId: deficiency.id, meetingId: meeting.id }, { actor: staffId });
+    await store.create('actions', { ...base, title: 'Bristen, utan möte', dueDate: '2026-04-02', originKind: 'deficiency', originId: deficiency.id }, { actor: staffId });
+    const live = await service(store).live(staff, meeting.id);
+    expect(live.actions.map((action) => action.fields.title)).toEqual(['Från bristen', 'Från mötet']);
+  });
+});
+
+describe('meetingActions', () => {
+  const action = (id: string, originKind: 'meeting' | 'analysis'): StoredItem<Action> => ({
+    id, etag: `"${id}"`, createdAt: '2026-03-10T00:00:00Z', modifiedAt: '2026-03-10T00:00:00Z',
+    fields: { title: `Åtgärd ${id}`, unitId: '1', ownerId: staffId, dueDate: '2026-05-01', status: 'planned', originKind, originId: '7', schoolYear: '2025/26' },
+  });
+
+  it('keeps an originId match only when its origin is a meeting, and each action once', () => {
+    const both = action('1', 'meeting');
+    const sameIdOtherList = action('2', 'analysis');
+    const recorded = action('3', 'analysis');
+    expect(meetingActions([both, sameIdOtherList], [both, recorded]).map((a) => a.id)).toEqual(['1', '3']);
   });
 });

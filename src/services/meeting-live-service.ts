@@ -21,7 +21,10 @@ import type { UnitAccess } from './unit-access';
 export interface MeetingLive {
   readonly meeting: StoredItem<Meeting>;
   readonly agenda: readonly VersionedAgendaItem[];
-  /** actions whose origin is this meeting, by due date */
+  /**
+   * the actions of this meeting, by due date: those whose origin is the meeting and those
+   * recorded in it from an analysis or a deficiency (meetingId)
+   */
   readonly actions: readonly StoredItem<Action>[];
   /** follow-up answers so far (empty for callers who may not read them) */
   readonly responses: readonly StoredItem<FollowUpResponse>[];
@@ -86,17 +89,17 @@ export class MeetingLiveService {
     const results = await this.store.readMany([
       { list: 'meetings', id: meetingId },
       { list: 'actions', query: { filter: [{ field: 'originId', op: 'eq', value: meetingId }], top: actionsTop } },
+      { list: 'actions', query: { filter: [{ field: 'meetingId', op: 'eq', value: meetingId }], top: actionsTop } },
       { list: 'followUpResponses', query: { filter: [{ field: 'meetingId', op: 'eq', value: meetingId }], top: actionsTop } },
       { list: 'followUpTemplates', query: { top: actionsTop } },
     ]);
-    const [meetingResult, actionsResult, responsesResult, templatesResult] = results;
+    const [meetingResult, fromMeetingResult, recordedInResult, responsesResult, templatesResult] = results;
     if (!meetingResult || !('item' in meetingResult)) throw new NotVisibleError('meeting');
     const meeting = meetingResult.item as StoredItem<Meeting>;
     await this.meetings.requireReadable(caller, meeting);
     const pageOf = <T>(result: (typeof results)[number] | undefined): StoredItem<T>[] =>
       result && 'page' in result ? ([...result.page.items] as StoredItem<T>[]) : [];
-    const actions = pageOf<Action>(actionsResult)
-      .filter((action) => action.fields.originKind === 'meeting')
+    const actions = meetingActions(pageOf<Action>(fromMeetingResult), pageOf<Action>(recordedInResult))
       .sort((a, b) => a.fields.dueDate.localeCompare(b.fields.dueDate) || Number(a.id) - Number(b.id));
     const mayReadAnswers = await this.mayReadAnswers(caller, meeting);
     const responses = mayReadAnswers ? pageOf<FollowUpResponse>(responsesResult).sort((a, b) => Number(a.id) - Number(b.id)) : [];
@@ -304,6 +307,18 @@ export class MeetingLiveService {
       return { meeting: raced, created: false };
     }
   }
+}
+
+/**
+ * The meeting's actions from its two indexed queries (originId and meetingId), each once: an
+ * action from the meeting itself also carries meetingId. An originId query also finds actions of
+ * an analysis or deficiency that happens to share the meeting's id, hence the originKind filter.
+ */
+export function meetingActions(byOrigin: readonly StoredItem<Action>[], byMeetingId: readonly StoredItem<Action>[]): StoredItem<Action>[] {
+  const byId = new Map<string, StoredItem<Action>>();
+  for (const action of byOrigin) if (action.fields.originKind === 'meeting') byId.set(action.id, action);
+  for (const action of byMeetingId) if (!byId.has(action.id)) byId.set(action.id, action);
+  return [...byId.values()];
 }
 
 function isMeetingType(kind: string): kind is MeetingType {

@@ -8,7 +8,7 @@ let meetingId: string;
 interface LiveAgendaItem { id: string; title: string; version: string; notes?: string; decisions?: string[] }
 interface Live {
   meeting: { id: string; agenda: LiveAgendaItem[]; participants: { role: string; userId?: string; displayName?: string; count?: number }[] };
-  actions: { id: string; title: string; originId: string }[];
+  actions: { id: string; title: string; originKind: string; originId: string; meetingId?: string }[];
   responses: unknown[];
   template: { questions: unknown[] } | null;
   people: { userId: string; name: string }[];
@@ -71,6 +71,80 @@ describe('GET /meetings/:id/live', () => {
 
   it('is not found for someone outside the unit', async () => {
     expect((await live('staff-lind')).response.status).toBe(404);
+  });
+});
+
+describe('actions recorded in the meeting from an analysis or a deficiency', () => {
+  const kim = { ownerId: '1a000000-0000-4000-8000-000000000005', ownerName: 'Kim', dueDate: '2026-05-10' };
+  const firstId = async (path: string, persona: 'principal-bjork' | 'principal-lind'): Promise<string> => {
+    const page = await h.request('GET', path, { persona });
+    expect(page.status).toBe(200);
+    const id = (page.body['items'] as { id: string }[] | undefined)?.[0]?.id;
+    expect(id).toBeDefined();
+    return id ?? '';
+  };
+  const create = (body: Record<string, unknown>, target = unitId) =>
+    h.request('POST', `/api/units/${target}/actions`, { persona: 'staff-bjork', body: { ...kim, ...body } });
+
+  it('lists an action from the unit\'s analysis recorded in the meeting, and one from the meeting, each once', async () => {
+    const analysisId = await firstId(`/api/units/${unitId}/analyses`, 'principal-bjork');
+    const fromAnalysis = await create({ title: 'Analysens åtgärd', originKind: 'analysis', originId: analysisId, meetingId });
+    expect(fromAnalysis.status).toBe(201);
+    expect(fromAnalysis.body).toMatchObject({ originKind: 'analysis', originId: analysisId, meetingId });
+    const fromMeeting = await create({ title: 'Mötets egen åtgärd', originKind: 'meeting', originId: meetingId, meetingId });
+    expect(fromMeeting.status).toBe(201);
+    // the same analysis, recorded elsewhere: not this meeting's
+    const elsewhere = await create({ title: 'Utanför mötet', originKind: 'analysis', originId: analysisId });
+    expect(elsewhere.status).toBe(201);
+
+    for (const persona of ['principal-bjork', 'staff-bjork'] as const) {
+      const { body } = await live(persona);
+      const titles = body.actions.map((action) => action.title);
+      expect(titles).toEqual(expect.arrayContaining(['Analysens åtgärd', 'Mötets egen åtgärd']));
+      expect(titles).not.toContain('Utanför mötet');
+      expect(titles.filter((title) => title === 'Mötets egen åtgärd')).toHaveLength(1);
+      expect(body.actions.find((action) => action.title === 'Analysens åtgärd')).toMatchObject({ originKind: 'analysis', originId: analysisId, meetingId });
+    }
+  });
+
+  it('records an action from one of the unit\'s deficiencies in the meeting', async () => {
+    const deficiency = await h.request('POST', `/api/units/${unitId}/deficiencies`, {
+      persona: 'principal-bjork', body: { title: 'Brist i studiero', source: 'inspection', foundOn: '2026-02-01' },
+    });
+    expect(deficiency.status).toBe(201);
+    const action = await create({ title: 'Åtgärd mot bristen', originKind: 'deficiency', originId: deficiency.body['id'], meetingId });
+    expect(action.status).toBe(201);
+    expect((await live()).body.actions.map((a) => a.title)).toContain('Åtgärd mot bristen');
+  });
+
+  it('refuses an analysis of another unit', async () => {
+    const otherAnalysis = await firstId(`/api/units/${await h.unitId(LINDGYMNASIET)}/analyses`, 'principal-lind');
+    const refused = await create({ title: 'Fel enhet', originKind: 'analysis', originId: otherAnalysis, meetingId });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'originOtherUnit', field: 'originId' });
+  });
+
+  it('refuses a deficiency that does not exist', async () => {
+    const refused = await create({ title: 'Ingen brist', originKind: 'deficiency', originId: '987654', meetingId });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'originNotFound', field: 'originId' });
+  });
+
+  it('refuses a meeting that does not exist or belongs to another unit', async () => {
+    const analysisId = await firstId(`/api/units/${unitId}/analyses`, 'principal-bjork');
+    const missing = await create({ title: 'Inget möte', originKind: 'analysis', originId: analysisId, meetingId: '987654' });
+    expect(missing.status).toBe(422);
+    expect(missing.body).toMatchObject({ code: 'originNotFound', field: 'meetingId' });
+
+    const lind = await h.unitId(LINDGYMNASIET);
+    const otherMeeting = await h.request('POST', `/api/units/${lind}/meetings`, {
+      persona: 'principal-lind', body: { type: 'resultsConference', title: 'Lindgymnasiets konferens', startsAt: '2026-03-11T13:00:00+01:00', schoolYear: '2025/26', agenda: [] },
+    });
+    expect(otherMeeting.status).toBe(201);
+    const other = await create({ title: 'Annan enhets möte', originKind: 'analysis', originId: analysisId, meetingId: otherMeeting.body['id'] });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'originOtherUnit', field: 'meetingId' });
+    expect((await live()).body.actions.map((a) => a.title)).not.toContain('Annan enhets möte');
   });
 });
 
