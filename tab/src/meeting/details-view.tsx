@@ -5,6 +5,7 @@ import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
 import { roleLabel, statusLabel } from '../views/labels';
 import { MeetingApi, type MeetingLive } from './meeting-api';
+import { OriginNote } from './origin-note';
 import { useMeetingText } from './meeting-text';
 import { PreparationPack } from './preparation-pack';
 import { useLiveMeeting } from './use-live-meeting';
@@ -63,6 +64,7 @@ function MeetingSummary({ live: current }: { live: MeetingLive }) {
               <li key={action.id} data-testid="summary-action">
                 <Text weight="semibold">{action.title}</Text>
                 <Text> · {mt('owner')}: {action.ownerName ?? action.ownerId} · {mt('due')}: {action.dueDate} · {t(statusLabel[action.status])}</Text>
+                <OriginNote action={action} prefix=" · " />
               </li>
             ))}
           </ul>

@@ -6,6 +6,8 @@ import { ActionDialog } from '../views/actions/action-dialog';
 import { statusLabel } from '../views/labels';
 import type { MeetingLive } from './meeting-api';
 import { useMeetingText } from './meeting-text';
+import { NewMeetingActionDialog } from './new-meeting-action-dialog';
+import { OriginNote } from './origin-note';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -19,8 +21,10 @@ const useStyles = makeStyles({
 });
 
 /**
- * The meeting's actions: each with owner and due date; new and edited through the tab's action
- * dialog, whose conflict panel shows a concurrent edit instead of overwriting it.
+ * The meeting's actions: each with owner and due date (and what it comes from, when that is not
+ * the meeting). New ones through the meeting's own dialog, which offers the unit's analyses and
+ * open deficiencies as origins; edits through the tab's action dialog, whose conflict panel shows
+ * a concurrent edit instead of overwriting it.
  */
 export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSaved: () => void }) {
   const styles = useStyles();
@@ -63,6 +67,7 @@ export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSave
               </div>
               <Text size={200}>{mt('owner')}: {action.ownerName ?? action.ownerId}</Text>
               <Text size={200}>{mt('due')}: {action.dueDate}</Text>
+              <OriginNote action={action} size={200} />
               {canRecord && unitId && (
                 <Button size="small" onClick={open(action)} aria-label={mt('editActionNamed', { title: action.title })}>
                   {t('edit')}
@@ -75,11 +80,25 @@ export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSave
       {canRecord && unitId && (
         <Button appearance="primary" ref={newButton} onClick={open()}>{mt('newAction')}</Button>
       )}
-      {editing && unitId && (
+      {editing && !editing.action && unitId && (
+        <NewMeetingActionDialog
+          meetingId={meeting.id}
+          unitId={unitId}
+          schoolYear={meeting.schoolYear}
+          people={owners}
+          goals={props.goals}
+          onSaved={() => {
+            close();
+            props.onSaved();
+          }}
+          onClose={close}
+        />
+      )}
+      {editing?.action && unitId && (
         <ActionDialog
           unitId={unitId}
           schoolYear={meeting.schoolYear}
-          {...(editing.action ? { action: editing.action } : {})}
+          action={editing.action}
           people={owners}
           goals={props.goals}
           origins={[{ value: `meeting:${meeting.id}`, label: meeting.title }]}

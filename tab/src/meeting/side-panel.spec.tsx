@@ -66,6 +66,68 @@ describe('SidePanel', () => {
     expect((notes as HTMLTextAreaElement).value).toBe('Min text');
   });
 
+  it('records a new action from one of the unit\'s open deficiencies, with the meeting, and a goal', async () => {
+    const created = item('12', {
+      title: 'Vuxna i korridoren', unitId: '1', ownerId: teacher, ownerName: 'Elin Berg', dueDate: '2026-04-30', status: 'planned' as const,
+      originKind: 'deficiency' as const, originId: '31', meetingId: '5', schoolYear: '2025/26',
+    });
+    const { seen } = renderWithSession(<SidePanel meetingId="5" host={standaloneMeetingHost} inTeams={false} />, {
+      'GET /api/meetings/5/live': () => live(),
+      'GET /api/units/1/goals': () => ({ items: [item('40', { title: 'Ökad trygghet', unitId: '1', level: 'unit', schoolYear: '2025/26' })] }),
+      'GET /api/units/1/analyses': () => ({ items: [item('21', { unitId: '1', schoolYear: '2025/26', period: '2025/26 HT', status: 'draft' })] }),
+      'GET /api/units/1/deficiencies': () => ({
+        items: [
+          item('30', { title: 'Stängd brist', unitId: '1', source: 'other', foundOn: '2025-10-01', status: 'closed' }),
+          item('31', { title: 'Kränkningar vid lunch', unitId: '1', source: 'krankning', foundOn: '2026-02-01', status: 'open' }),
+        ],
+      }),
+      'POST /api/units/1/actions': () => reply(201, created),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Ny åtgärd' }));
+    const dialog = await screen.findByRole('dialog');
+    expect((screen.getByRole('radio', { name: 'Det här mötet' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.change(screen.getByLabelText('Rubrik', { exact: false }), { target: { value: 'Vuxna i korridoren' } });
+    fireEvent.change(screen.getByLabelText('Klar senast', { exact: false }), { target: { value: '2026-04-30' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'En av enhetens öppna brister' }));
+    const picker = await screen.findByRole('combobox', { name: /^Brist/ });
+    await waitFor(() => expect((picker as HTMLSelectElement).value).toBe('31'));
+    // only the open deficiency is offered
+    expect([...(picker as HTMLSelectElement).options].map((option) => option.text)).toEqual(['Kränkningar vid lunch']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Mål' }), { target: { value: '40' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await waitFor(() => expect(dialog.isConnected).toBe(false));
+    const post = seen.find((request) => request.method === 'POST');
+    expect(post?.body).toMatchObject({
+      title: 'Vuxna i korridoren', ownerId: teacher, ownerName: 'Elin Berg', dueDate: '2026-04-30',
+      originKind: 'deficiency', originId: '31', meetingId: '5', goalId: '40',
+    });
+  });
+
+  it('records the meeting as origin and as meetingId by default, and says where an action from an analysis comes from', async () => {
+    const fromAnalysis = item('10', {
+      title: 'Formativ bedömning i åk 5', unitId: '1', ownerId: teacher, ownerName: 'Elin Berg', dueDate: '2026-06-01', status: 'planned' as const,
+      originKind: 'analysis' as const, originId: '21', meetingId: '5', schoolYear: '2025/26',
+    });
+    const base = live();
+    const { seen } = renderWithSession(<SidePanel meetingId="5" host={standaloneMeetingHost} inTeams={false} />, {
+      'GET /api/meetings/5/live': () => ({ ...base, actions: [...base.actions, fromAnalysis] }),
+      'GET /api/units/1/goals': () => ({ items: [] }),
+      'GET /api/units/1/analyses': () => ({ items: [] }),
+      'GET /api/units/1/deficiencies': () => ({ items: [] }),
+      'POST /api/units/1/actions': () => reply(201, fromAnalysis),
+    });
+    const row = (await screen.findByText('Formativ bedömning i åk 5')).closest('li');
+    expect(row?.textContent).toContain('Utgår från en analys');
+    expect(screen.getByText('Läsfrämjande insats').closest('li')?.textContent).not.toContain('Utgår från');
+    fireEvent.click(screen.getByRole('button', { name: 'Ny åtgärd' }));
+    await screen.findByRole('dialog');
+    fireEvent.change(screen.getByLabelText('Rubrik', { exact: false }), { target: { value: 'Mötets åtgärd' } });
+    fireEvent.change(screen.getByLabelText('Klar senast', { exact: false }), { target: { value: '2026-04-30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await waitFor(() => expect(seen.some((request) => request.method === 'POST')).toBe(true));
+    expect(seen.find((request) => request.method === 'POST')?.body).toMatchObject({ originKind: 'meeting', originId: '5', meetingId: '5' });
+  });
+
   it('speaks English when the tab does', async () => {
     renderWithSession(<SidePanel meetingId="5" host={standaloneMeetingHost} inTeams={false} />, {
       'GET /api/meetings/5/live': () => live(),
