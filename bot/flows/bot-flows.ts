@@ -25,8 +25,8 @@ export class BotFlows {
   }
 
   async onMessage(turn: Turn): Promise<void> {
-    const lang = langOf(turn.info.locale);
     const command = parseCommand(turn.info.text);
+    const lang = ('lang' in command ? command.lang : undefined) ?? langOf(turn.info.locale);
     if (command.kind === 'myActions') {
       const userId = turn.info.from.aadObjectId;
       const card = userId ? await myActionsReply(this.ctx, lang, userId) : errorCard(lang, strings(lang).notOwner);
