@@ -59,3 +59,15 @@ describe('seedDemo', () => {
     expect(texts.some(containsPersonalIdentityNumber)).toBe(false);
   });
 });
+
+describe('seedDemo deficiencies', () => {
+  it('gives a unit without a current analysis its open inspection deficiency, and another unit one with an action', async () => {
+    const store = createMemoryStore<Entities>(lists);
+    await seedDemo(store, { today });
+    const deficiencies = await store.queryAll('deficiencies');
+    expect(deficiencies.map((d) => d.fields.source).sort()).toEqual(['inspection', 'krankning']);
+    const actions = await store.queryAll('actions');
+    const taken = (id: string) => actions.filter((a) => a.fields.originKind === 'deficiency' && a.fields.originId === id).length;
+    expect(deficiencies.map((d) => taken(d.id)).sort()).toEqual([0, 1]);
+  });
+});

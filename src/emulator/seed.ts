@@ -121,6 +121,21 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
       }
     }
 
+    if (isCurrent && unit.key === 'tallasen') {
+      await put('deficiencies', `${k}:inspection`, {
+        title: 'Skolinspektionen: studiero i undervisningen', unitId, source: 'inspection', foundOn: addDays(today, -40), deadline: addDays(today, 60), status: 'open',
+        description: 'Beslut efter regelbunden tillsyn: huvudmannen ska se till att eleverna får arbetsro i undervisningen.',
+      });
+    }
+    if (isCurrent && unit.key === 'bjorkskolan') {
+      const deficiencyId = await put('deficiencies', `${k}:krankning`, {
+        title: 'Upprepade kränkningar i korridoren vid lunch', unitId, source: 'krankning', foundOn: addDays(today, -20), status: 'open',
+      });
+      await put('actions', `${k}:deficiency`, {
+        title: 'Vuxen närvaro i korridoren vid lunch', unitId, ownerId: unit.principal.id, ownerName: unit.principal.name, dueDate: addDays(today, 14),
+        status: 'inProgress', originKind: 'deficiency', originId: deficiencyId, schoolYear: year,
+      });
+    }
     const draftNow = isCurrent && unit.key === 'bjorkskolan';
     const submittedNow = isCurrent && unit.key === 'lindgymnasiet';
     if (isCurrent && !draftNow && !submittedNow) return;
@@ -176,21 +191,6 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
       });
     }
 
-    if (isCurrent && unit.key === 'tallasen') {
-      await put('deficiencies', `${k}:inspection`, {
-        title: 'Skolinspektionen: studiero i undervisningen', unitId, source: 'inspection', foundOn: addDays(today, -40), deadline: addDays(today, 60), status: 'open',
-        description: 'Beslut efter regelbunden tillsyn: huvudmannen ska se till att eleverna får arbetsro i undervisningen.',
-      });
-    }
-    if (isCurrent && unit.key === 'bjorkskolan') {
-      const deficiencyId = await put('deficiencies', `${k}:krankning`, {
-        title: 'Upprepade kränkningar i korridoren vid lunch', unitId, source: 'krankning', foundOn: addDays(today, -20), status: 'open',
-      });
-      await put('actions', `${k}:deficiency`, {
-        title: 'Vuxen närvaro i korridoren vid lunch', unitId, ownerId: unit.principal.id, ownerName: unit.principal.name, dueDate: addDays(today, 14),
-        status: 'inProgress', originKind: 'deficiency', originId: deficiencyId, schoolYear: year,
-      });
-    }
   }
 }
 
