@@ -21,6 +21,8 @@ const chromiumPath = '/usr/bin/chromium';
 const runs = existsSync(chromiumPath) || process.env['CI'] !== undefined;
 const screenshots = path.resolve('docs/screenshots');
 const STAFF = { persona: 'staff-bjork' as const, name: 'Elin Berg', userId: '1a000000-0000-4000-8000-000000000005' };
+/** Björkskolan's open deficiency in the demo data. */
+const DEFICIENCY = 'Upprepade kränkningar i korridoren vid lunch';
 
 /**
  * The shared host page, with the meeting's ids in the context it answers and a reply to
@@ -173,6 +175,31 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     await principal.frame.getByTestId('meeting-action').filter({ hasText: 'Läsfrämjande insats åk 4 och 5' }).filter({ hasText: 'Pågår' }).waitFor({ timeout: 5_000 });
   }, 60_000);
 
+  it('records an action from one of the unit\'s open deficiencies in the side panel, seen by the other participant', async () => {
+    await staff.frame.getByRole('button', { name: 'Ny åtgärd' }).click();
+    const dialog = staff.frame.getByRole('dialog');
+    await dialog.getByLabel('Rubrik').fill('Rastvärdar vid lunch');
+    await dialog.getByLabel('Klar senast').fill('2026-04-15');
+    await dialog.getByRole('radio', { name: 'En av enhetens öppna brister' }).check();
+    const deficiency = dialog.getByRole('combobox', { name: /^Brist/ });
+    await expect.poll(() => deficiency.locator('option').allInnerTexts(), { timeout: 5_000 }).toContain(DEFICIENCY);
+    await deficiency.selectOption({ label: DEFICIENCY });
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+
+    const row = principal.frame.getByTestId('meeting-action').filter({ hasText: 'Rastvärdar vid lunch' });
+    await row.waitFor({ timeout: 5_000 });
+    expect(await row.innerText()).toContain('Utgår från en brist');
+
+    const unitId = await h.unitId(BJORKSKOLAN);
+    const deficiencies = await h.request('GET', `/api/units/${unitId}/deficiencies`, { persona: 'principal-bjork' });
+    const deficiencyId = (deficiencies.body['items'] as { id: string; title: string }[]).find((item) => item.title === DEFICIENCY)?.id;
+    const actions = await h.request('GET', `/api/units/${unitId}/actions`, { persona: 'principal-bjork' });
+    const saved = (actions.body['items'] as { title: string; originKind: string; originId: string; meetingId?: string }[]).find((action) => action.title === 'Rastvärdar vid lunch');
+    expect(saved).toMatchObject({ originKind: 'deficiency', originId: deficiencyId, meetingId });
+    expect(await axeViolations(staff.page)).toEqual([]);
+  }, 60_000);
+
   it('shares the stage view, which shows the results and the action board', async () => {
     await principal.frame.getByRole('button', { name: 'Dela till scenen' }).click();
     await principal.frame.getByText('Delat till scenen.').waitFor({ timeout: 5_000 });
@@ -201,7 +228,9 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     const summary = details.frame.getByTestId('meeting-summary');
     await summary.waitFor({ timeout: 15_000 });
     const rows = await summary.getByTestId('summary-action').allInnerTexts();
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
+    expect(rows.find((row) => row.includes('Rastvärdar vid lunch'))).toContain('Utgår från en brist');
+    expect(rows.find((row) => row.includes('Rastvärdar vid lunch'))).toContain(STAFF.name);
     expect(rows.find((row) => row.includes('Läsfrämjande insats åk 4 och 5'))).toContain(STAFF.name);
     expect(rows.find((row) => row.includes('Läsfrämjande insats åk 4 och 5'))).toContain('2026-05-29');
     expect(rows.find((row) => row.includes('Kartlägga studiero i åk 5'))).toContain(STAFF.name);
@@ -238,7 +267,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
       facts = connector.activitiesIn(MEETING_CHAT).flatMap((recorded) => summaryFacts(recorded.activity))[0];
       if (!facts) await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(facts?.map((fact) => fact.title).sort()).toEqual(['Kartlägga studiero i åk 5', 'Läsfrämjande insats åk 4 och 5']);
+    expect(facts?.map((fact) => fact.title).sort()).toEqual(['Kartlägga studiero i åk 5', 'Läsfrämjande insats åk 4 och 5', 'Rastvärdar vid lunch']);
     expect(facts?.every((fact) => fact.value.includes(STAFF.name))).toBe(true);
   }, 30_000);
 });
