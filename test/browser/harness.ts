@@ -114,6 +114,8 @@ export interface AxeViolation {
  */
 export async function axeViolations(target: Page | Frame): Promise<AxeViolation[]> {
   axeSource ??= await readFile(axeSourcePath, 'utf8');
+  // Fluent's enter motions fade elements in; contrast is judged once they have settled.
+  await target.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
   // evaluate() is not subject to the page's CSP, unlike an injected <script>.
   await target.evaluate(axeSource);
   return target.evaluate(async () => {

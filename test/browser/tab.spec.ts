@@ -203,18 +203,26 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     });
   });
 
-  it('exports the quality report as a .docx with the unit\'s analysis in it', async () => {
+  it('exports the quality report as a .docx with the unit\'s analysis and actions in it', async () => {
+    const year = (await h.api<{ schoolYear: string }>('principal-bjork', 'GET', `/api/units/${unitId}/overview`)).schoolYear;
+    const analysis = (await h.api<{ items: Item[] }>('principal-bjork', 'GET', `/api/units/${unitId}/analyses?schoolYear=${encodeURIComponent(year)}`)).items.find((a) => typeof a.followUp === 'string' && a.followUp.length > 0);
+    if (!analysis) throw new Error('the unit has an analysis for the year');
+    const me = await h.api<{ userId: string }>('principal-bjork', 'GET', '/api/me');
+    await h.api<Item>('principal-bjork', 'POST', `/api/units/${unitId}/actions`, {
+      title: 'Föräldramöte om läsning', ownerId: me.userId, ownerName: 'Cecilia Ek', dueDate: '2027-02-01',
+      status: 'planned', originKind: 'analysis', originId: analysis.id, schoolYear: year,
+    });
     const { page } = await openUnit('principal-bjork', 'Cecilia Ek', 'report');
+    await expectAccessible(page, 'report');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera som Word (.docx)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^Kvalitetsrapport .+\.docx$/);
-    const file = await download.path();
-    const zip = await JSZip.loadAsync(await readFile(file));
+    const zip = await JSZip.loadAsync(await readFile(await download.path()));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     const text = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain(`Kvalitetsrapport: ${unitName}`);
     expect(text).toContain('Varför blev det som det blev när vi gjorde som vi gjorde?');
-    expect(text).toContain('Läsförståelsen i åk 3 har ökat under våren.');
-    expect(text).toContain('Lässtund varje morgon i åk 3');
+    expect(text).toContain(String(analysis.followUp).split('\n')[0]?.trim());
+    expect(text).toContain('Föräldramöte om läsning Cecilia Ek 2027-02-01 Planerad');
     await page.getByText('Rapporten är klar.').waitFor();
   });
 
