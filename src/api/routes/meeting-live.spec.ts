@@ -145,6 +145,15 @@ describe('actions recorded in the meeting from an analysis or a deficiency', () 
     expect(other.status).toBe(422);
     expect(other.body).toMatchObject({ code: 'originOtherUnit', field: 'meetingId' });
     expect((await live()).body.actions.map((a) => a.title)).not.toContain('Annan enhets möte');
+
+    // nor can an action be moved to another unit's meeting afterwards
+    const recorded = await create({ title: 'Flyttas inte', originKind: 'analysis', originId: analysisId, meetingId });
+    expect(recorded.status).toBe(201);
+    const moved = await h.request('PATCH', `/api/actions/${recorded.body['id'] as string}`, {
+      persona: 'principal-bjork', headers: { 'if-match': recorded.body['etag'] as string }, body: { meetingId: otherMeeting.body['id'] },
+    });
+    expect(moved.status).toBe(422);
+    expect(moved.body).toMatchObject({ code: 'originOtherUnit', field: 'meetingId' });
   });
 });
 
