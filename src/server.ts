@@ -104,7 +104,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
   let stopped: Promise<void> | undefined;
 
   app.use(requestContext(log));
-  app.use(securityHeaders());
+  app.use(securityHeaders({ allowSelfFraming: config.mode === 'local' }));
 
   app.get('/healthz', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');

@@ -53,6 +53,14 @@ describe('Microsoft 365 mode', () => {
     expect(token.status).toBe(404);
   });
 
+  it('lets only Microsoft hosts frame the tab: not even its own origin', async () => {
+    const csp = (await fetch(`${url}/healthz`)).headers.get('content-security-policy') ?? '';
+    const ancestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
+    expect(ancestors).toContain('https://teams.microsoft.com');
+    expect(ancestors).not.toContain("'self'");
+    expect(ancestors.every((source) => /^https:\/\/(\*\.)?[a-z0-9.-]+\.(com|microsoft)$/.test(source))).toBe(true);
+  });
+
   it('refuses a request without a token', async () => {
     const response = await fetch(`${url}/api/me`);
     expect(response.status).toBe(401);

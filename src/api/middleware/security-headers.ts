@@ -5,7 +5,6 @@ import type { NextFunction, Request, Response } from 'express';
  * tab requirements list them (including the *.cloud.microsoft domains they migrate to).
  */
 export const frameAncestors: readonly string[] = [
-  "'self'",
   'https://teams.microsoft.com',
   'https://*.teams.microsoft.com',
   'https://*.cloud.microsoft',
@@ -20,11 +19,18 @@ export const frameAncestors: readonly string[] = [
 export interface SecurityHeadersOptions {
   /** extra origins the tab may call with fetch (the dev identity provider, MSAL endpoints) */
   readonly connectSources?: readonly string[];
+  /**
+   * Local mode only: the tab's own origin may frame it too, so that a Teams host page served
+   * beside it can run the tab in a real browser. Microsoft 365 mode admits only Microsoft's hosts.
+   */
+  readonly allowSelfFraming?: boolean;
 }
 
 /** The content security policy of every response; `frame-ancestors` admits only Teams and M365 hosts. */
 export function contentSecurityPolicy(options: SecurityHeadersOptions = {}): string {
-  const connect = ["'self'", 'https://login.microsoftonline.com', ...(options.connectSources ?? [])];
+  // res.cdn.office.net: teams-js fetches its list of valid message origins from there
+  const connect = ["'self'", 'https://login.microsoftonline.com', 'https://res.cdn.office.net', ...(options.connectSources ?? [])];
+  const ancestors = options.allowSelfFraming ? ["'self'", ...frameAncestors] : frameAncestors;
   return [
     "default-src 'self'",
     "script-src 'self' https://res.cdn.office.net",
@@ -36,7 +42,7 @@ export function contentSecurityPolicy(options: SecurityHeadersOptions = {}): str
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    `frame-ancestors ${frameAncestors.join(' ')}`,
+    `frame-ancestors ${ancestors.join(' ')}`,
   ].join('; ');
 }
 
