@@ -1,4 +1,3 @@
-import type { ColumnDefinition } from '../lists/definition';
 import { invalidRequest } from './errors';
 import type { ColumnKind, ColumnState } from './model';
 
@@ -78,34 +77,6 @@ function parseKind(input: Record<string, unknown>, name: string): ColumnKind {
       const displayAs = typeof options['displayAs'] === 'string' ? options['displayAs'] : 'dropDownMenu';
       return { kind: 'choice', choices: choices as string[], allowTextEntry: options['allowTextEntry'] === true, displayAs };
     }
-  }
-}
-
-/** Our list schema as the Graph columnDefinition that provisioning would send. */
-export function columnDefinitionBody(column: ColumnDefinition): Record<string, unknown> {
-  const base: Record<string, unknown> = {
-    name: column.name,
-    displayName: column.displayName ?? column.name,
-    indexed: column.indexed === true,
-    required: column.required === true,
-    enforceUniqueValues: column.unique === true,
-  };
-  switch (column.type) {
-    case 'text':
-      return { ...base, text: { allowMultipleLines: false, maxLength: 255 } };
-    case 'note':
-    case 'json':
-      return { ...base, text: { allowMultipleLines: true, linesForEditing: 6 } };
-    case 'number':
-      return { ...base, number: {} };
-    case 'boolean':
-      return { ...base, boolean: {} };
-    case 'date':
-      return { ...base, dateTime: { displayAs: 'default', format: 'dateOnly' } };
-    case 'dateTime':
-      return { ...base, dateTime: { displayAs: 'default', format: 'dateTime' } };
-    case 'choice':
-      return { ...base, choice: { allowTextEntry: false, choices: [...(column.choices ?? [])], displayAs: 'dropDownMenu' } };
   }
 }
 

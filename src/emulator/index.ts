@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { ListDefinition } from '../lists/definition';
-import { columnDefinitionBody } from './columns';
+import { toGraphColumn } from '../lists/provision-columns';
 import { Faults, type FaultOptions } from './faults';
 import { createEmulatorServer } from './http-server';
 import type { RouterContext } from './http-types';
@@ -98,12 +98,12 @@ async function ensureList(state: SiteState, definition: ListDefinition): Promise
     await state.createList({
       displayName: definition.displayName,
       description: definition.description,
-      columns: definition.columns.map(columnDefinitionBody),
+      columns: definition.columns.map(toGraphColumn),
       list: { template: 'genericList' },
     });
     return;
   }
   for (const column of definition.columns) {
-    if (!existing.column(column.name)) await state.addColumn(existing, columnDefinitionBody(column));
+    if (!existing.column(column.name)) await state.addColumn(existing, toGraphColumn(column));
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columnDefinitionBody, parseColumnDefinition, titleColumn } from './columns';
+import { toGraphColumn } from '../lists/provision-columns';
+import { parseColumnDefinition, titleColumn } from './columns';
 import { ListStore } from './list-store';
 import { runQuery } from './query';
 import { call, errorOf, startWithTasks, task, type Started } from './spec-helpers';
@@ -127,8 +128,8 @@ describe('runQuery over indexes', () => {
       id: 'list', name: 'Big', displayName: 'Big', description: '', created: '', modified: '', nextItemId: 1, changeSeq: 0,
       columns: [
         titleColumn(),
-        parseColumnDefinition(columnDefinitionBody({ name: 'unit', type: 'text', indexed: true }), 'c1'),
-        parseColumnDefinition(columnDefinitionBody({ name: 'score', type: 'number', indexed: true }), 'c2'),
+        parseColumnDefinition(toGraphColumn({ name: 'unit', type: 'text', indexed: true }), 'c1'),
+        parseColumnDefinition(toGraphColumn({ name: 'score', type: 'number', indexed: true }), 'c2'),
       ],
     });
     for (let i = 0; i < 50_000; i++) list.create({ unit: `unit-${i % 500}`, score: i % 1000 });
