@@ -18,10 +18,14 @@ import { errorHandler } from './api/middleware/errors';
 import { problem, sendProblem } from './api/problems';
 import { staticTab } from './api/static-tab';
 import { createDevIdentityProvider, type DevIdentityProvider } from './auth/dev-identity-provider';
+import type { Directory } from './auth/directory';
+import { GraphDirectory } from './auth/directory-graph';
+import { LocalDirectory } from './auth/directory-local';
 import { createTokenValidator, entraIssuer, type TokenValidator } from './auth/token-validator';
 import type { Config } from './config';
 import { startEmulator, type RunningEmulator } from './emulator/index';
 import { seedDemo } from './emulator/seed';
+import { demoPeople } from './emulator/seed-data';
 import { allLists, lists, type Entities } from './lists/lists';
 import { provisionLists } from './lists/provision';
 import { createServices, type Services } from './services';
@@ -83,6 +87,8 @@ interface Backend {
   readonly store: Store<Entities>;
   readonly validator: TokenValidator;
   readonly publicConfig: PublicConfig;
+  /** who is in a unit's staff group, and people's names */
+  readonly directory: Directory;
   readonly devIdp?: DevIdentityProvider;
   readonly emulator?: RunningEmulator;
 }
@@ -156,6 +162,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         validator,
         devIdp,
         emulator,
+        directory: new LocalDirectory({ people: Object.values(demoPeople) }),
         publicConfig: { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' } },
       };
     } catch (error) {
@@ -166,11 +173,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
 
   function m365Backend(): Backend {
     if (config.mode !== 'm365') throw new Error('m365 backend in local mode');
+    const tokenProvider = options.graphTokenProvider ?? createTokenProvider(config.graph.credential);
     const store = createGraphStore<Entities>({
       baseUrl: config.graph.baseUrl,
       siteId: config.graph.siteId,
       lists,
-      tokenProvider: options.graphTokenProvider ?? createTokenProvider(config.graph.credential),
+      tokenProvider,
       ...(options.resourceUnitsPerMinute ? { throttle: { resourceUnitsPerMinute: options.resourceUnitsPerMinute } } : {}),
     });
     const audiences = [config.clientId, ...(config.tabDomain ? [`api://${config.tabDomain}/${config.clientId}`] : [])];
@@ -183,6 +191,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     return {
       store,
       validator,
+      directory: new GraphDirectory({ baseUrl: config.graph.baseUrl, tokenProvider, warn: (event, fields) => log.warn(event, fields) }),
       publicConfig: {
         mode: 'm365',
         clientId: config.clientId,
@@ -224,6 +233,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         ...(options.now ? { now: options.now } : {}),
         ...(options.unitCacheMilliseconds !== undefined ? { unitCacheMilliseconds: options.unitCacheMilliseconds } : {}),
         ...(config.pageTokenKey ? { pageTokenKey: config.pageTokenKey } : {}),
+        directory: b.directory,
       });
       const botHandler = botHandlerFor(b.store);
       api = createApiRouter({

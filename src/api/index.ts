@@ -19,6 +19,7 @@ import { meetingRoutes } from './routes/meetings';
 import { meetingLiveRoutes } from './routes/meeting-live';
 import { metaRoutes, type PublicConfig } from './routes/meta';
 import { myRoutes } from './routes/my';
+import { peopleRoutes } from './routes/people';
 import { importBodyParser, importPaths, organizerRoutes, type OrganizerServices } from './routes/organizer';
 import { unitRoutes } from './routes/units';
 import { yearWheelRoutes } from './routes/year-wheel';
@@ -72,6 +73,7 @@ export function createApiRouter(options: ApiOptions): Router {
   yearWheelRoutes(routes, options);
   feedbackRoutes(routes, options);
   myRoutes(routes, options);
+  peopleRoutes(routes, options);
   if (options.organizer) organizerRoutes(routes, options, options.organizer);
 
   const bot = options.botHandler;

@@ -2,6 +2,7 @@
  * The services: one per resource family. Each takes the store port in its constructor and holds
  * the rules; API handlers call them and never the store.
  */
+import { emptyDirectory, type Directory } from '../auth/directory';
 import type { Entities } from '../lists/lists';
 import type { Store } from '../store/port';
 import { ActionService } from './action-service';
@@ -15,6 +16,7 @@ import { MeasurementService } from './measurement-service';
 import { MeetingService } from './meeting-service';
 import { MeetingLiveService } from './meeting-live-service';
 import { OverviewService } from './overview-service';
+import { PeopleService } from './people-service';
 import { withSealedPageTokens } from './sealed-page-tokens';
 import { UnitAccess } from './unit-access';
 import { UnitService } from './unit-service';
@@ -27,6 +29,8 @@ export interface ServicesOptions {
   readonly unitCacheMilliseconds?: number;
   /** the key that seals page tokens (see withSealedPageTokens) */
   readonly pageTokenKey?: string;
+  /** who is in a unit's staff group and what people are called. Default: knows nobody */
+  readonly directory?: Directory;
 }
 
 export interface Services {
@@ -45,6 +49,8 @@ export interface Services {
   readonly followUps: FollowUpService;
   readonly yearWheel: YearWheelService;
   readonly feedback: FeedbackService;
+  /** a unit's principals and staff: who an action can be assigned to */
+  readonly people: PeopleService;
 }
 
 export function createServices(unsealed: Store<Entities>, options: ServicesOptions = {}): Services {
@@ -67,8 +73,10 @@ export function createServices(unsealed: Store<Entities>, options: ServicesOptio
     followUps: new FollowUpService(store, access, meetings, clock),
     yearWheel: new YearWheelService(store, access),
     feedback: new FeedbackService(store, access, clock),
+    people: new PeopleService(access, options.directory ?? emptyDirectory),
   };
 }
 
 export type { Caller } from './caller';
+export type { UnitPerson, UnitPersonRole } from './people-service';
 export { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError, ServiceError } from './errors';

@@ -1,0 +1,114 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeClock } from '../store/middleware/test-kit';
+import { GraphDirectory } from './directory-graph';
+
+// A loopback stand-in for Graph's directory: a script per path, every request recorded.
+type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+let server: Server;
+let baseUrl: string;
+let script: Map<string, Answer[]>;
+let seen: { path: string; authorization: string | undefined }[];
+
+function answer(req: IncomingMessage, res: ServerResponse): void {
+  const path = req.url ?? '';
+  seen.push({ path, authorization: req.headers.authorization });
+  const queue = script.get(path.replace(/^\/v1\.0/, ''));
+  const next = queue && queue.length > 1 ? queue.shift() : queue?.[0];
+  const reply = next ?? { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'not found' } } };
+  res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+  res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+}
+
+beforeAll(async () => {
+  server = createServer(answer);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+beforeEach(() => {
+  script = new Map();
+  seen = [];
+});
+
+const group = 'aaaaaaaa-0000-4000-8000-000000000001';
+const membersPath = `/groups/${group}/members/microsoft.graph.user?$select=id,displayName&$top=999`;
+const user = (id: string, displayName: string | null) => ({ '@odata.type': '#microsoft.graph.user', id, displayName });
+const forbidden: Answer = { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } };
+
+function directory(warnings: string[] = [], clock = fakeClock()) {
+  return new GraphDirectory({
+    baseUrl,
+    tokenProvider: async () => 'app-token',
+    clock,
+    warn: (event, fields) => warnings.push(`${event}: ${fields['operation']} ${fields['reason']}`),
+  });
+}
+
+describe('GraphDirectory.groupMembers', () => {
+  it('follows @odata.nextLink exactly as given and sends the app token', async () => {
+    const nextPath = `/groups/${group}/members/microsoft.graph.user?$select=id,displayName&$top=999&$skiptoken=page2`;
+    script.set(membersPath, [{ status: 200, body: { value: [user('u1', 'Elin Berg')], '@odata.nextLink': `${baseUrl}${nextPath}` } }]);
+    script.set(nextPath, [{ status: 200, body: { value: [user('u2', 'Farid Haddad'), user('u3', null)] } }]);
+    const members = await directory().groupMembers(group);
+    // u3's name is unreadable (no user read permission): it cannot be offered by name
+    expect(members).toEqual([{ userId: 'u1', name: 'Elin Berg' }, { userId: 'u2', name: 'Farid Haddad' }]);
+    expect(seen.map((request) => request.path)).toEqual([`/v1.0${membersPath}`, `/v1.0${nextPath}`]);
+    expect(seen.every((request) => request.authorization === 'Bearer app-token')).toBe(true);
+  });
+
+  it('waits as long as a 429 Retry-After asks, then answers', async () => {
+    script.set(membersPath, [{ status: 429, headers: { 'Retry-After': '2' }, body: { error: { code: 'TooManyRequests' } } }, { status: 200, body: { value: [user('u1', 'Elin Berg')] } }]);
+    const clock = fakeClock();
+    const members = await directory([], clock).groupMembers(group);
+    expect(members).toEqual([{ userId: 'u1', name: 'Elin Berg' }]);
+    expect(clock.slept).toEqual([2000]);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('on 403 degrades to the members it knew, logging once', async () => {
+    const warnings: string[] = [];
+    const graph = directory(warnings);
+    script.set(membersPath, [{ status: 200, body: { value: [user('u1', 'Elin Berg')] } }, forbidden]);
+    expect(await graph.groupMembers(group)).toEqual([{ userId: 'u1', name: 'Elin Berg' }]);
+    expect(await graph.groupMembers(group)).toEqual([{ userId: 'u1', name: 'Elin Berg' }]);
+    expect(await graph.groupMembers(group)).toEqual([{ userId: 'u1', name: 'Elin Berg' }]);
+    expect(await graph.groupMembers('aaaaaaaa-0000-4000-8000-00000000000f')).toEqual([]);
+    expect(warnings).toEqual(['directory degraded: groupMembers 403 Authorization_RequestDenied']);
+  });
+
+  it('refuses to send its token to a nextLink outside Graph and keeps what it had', async () => {
+    const warnings: string[] = [];
+    script.set(membersPath, [{ status: 200, body: { value: [user('u1', 'Elin Berg')], '@odata.nextLink': 'http://127.0.0.2:1/v1.0/elsewhere' } }]);
+    expect(await directory(warnings).groupMembers(group)).toEqual([{ userId: 'u1', name: 'Elin Berg' }]);
+    expect(seen).toHaveLength(1);
+    expect(warnings).toHaveLength(1);
+  });
+});
+
+describe('GraphDirectory.people', () => {
+  it('names users by id and leaves out those Graph does not have', async () => {
+    script.set('/users/p1?$select=id,displayName', [{ status: 200, body: user('p1', 'Cecilia Ek') }]);
+    const people = await directory().people(['p1', 'gone', 'p1']);
+    expect(people).toEqual([{ userId: 'p1', name: 'Cecilia Ek' }]);
+    expect(seen.map((request) => request.path).sort()).toEqual(['/v1.0/users/gone?$select=id,displayName', '/v1.0/users/p1?$select=id,displayName']);
+  });
+
+  it('on 403 answers the names it already knows from earlier answers, logging once', async () => {
+    const warnings: string[] = [];
+    const graph = directory(warnings);
+    script.set(membersPath, [{ status: 200, body: { value: [user('s1', 'Elin Berg')] } }]);
+    await graph.groupMembers(group);
+    script.set('/users/s1?$select=id,displayName', [forbidden]);
+    script.set('/users/p2?$select=id,displayName', [forbidden]);
+    expect(await graph.people(['s1', 'p2'])).toEqual([{ userId: 's1', name: 'Elin Berg' }]);
+    expect(await graph.people(['p2'])).toEqual([]);
+    expect(warnings).toEqual(['directory degraded: people 403 Authorization_RequestDenied']);
+  });
+});

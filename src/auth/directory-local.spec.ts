@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { demoPeople } from '../emulator/seed-data';
+import { LocalDirectory } from './directory-local';
+import { PERSONA_USER_IDS, STAFF_GROUP_IDS } from './personas';
+
+const directory = new LocalDirectory({ people: Object.values(demoPeople) });
+
+describe('LocalDirectory.groupMembers', () => {
+  it('answers the personas whose groups hold the staff group: Björkskolan has Elin Berg', async () => {
+    const staff = await directory.groupMembers(STAFF_GROUP_IDS.bjorkskolan);
+    expect(staff).toEqual([{ userId: PERSONA_USER_IDS.staffBjork, name: 'Elin Berg' }]);
+  });
+
+  it('answers nobody for a group it does not know', async () => {
+    expect(await directory.groupMembers('2b000000-0000-4000-8000-0000000000ff')).toEqual([]);
+  });
+});
+
+describe('LocalDirectory.people', () => {
+  it('names personas and the seed principals who are no personas, leaving out unknown ids', async () => {
+    const people = await directory.people([PERSONA_USER_IDS.principalBjork, demoPeople.principalTallasen.id, 'unknown', PERSONA_USER_IDS.principalBjork]);
+    expect(people).toEqual([
+      { userId: PERSONA_USER_IDS.principalBjork, name: 'Cecilia Ek' },
+      { userId: demoPeople.principalTallasen.id, name: 'Ivar Lund' },
+    ]);
+  });
+
+  it('without the seed knows the personas only', async () => {
+    const personasOnly = new LocalDirectory();
+    expect(await personasOnly.people([demoPeople.principalTallasen.id, PERSONA_USER_IDS.staffLind])).toEqual([
+      { userId: PERSONA_USER_IDS.staffLind, name: 'Farid Haddad' },
+    ]);
+  });
+});
