@@ -14,6 +14,13 @@ export interface ApiClientOptions {
   onUnauthorized?: () => void;
 }
 
+/** Someone of a unit an action can be assigned to (GET /api/units/:unitId/people). */
+export interface UnitPerson {
+  userId: string;
+  name: string;
+  roles: ('principal' | 'staff')[];
+}
+
 /** Which actions of a unit to list. */
 export type ActionFilter = 'all' | 'mine' | 'overdue' | 'open';
 
@@ -43,25 +50,36 @@ export class ApiClient {
   /** Sends one request; answers the parsed JSON body or throws `ProblemError`. */
   async request<T>(method: string, path: string, options: { body?: unknown; etag?: string; headers?: Record<string, string> } = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    const token = await this.getToken();
-    if (token) headers.authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.etag) headers['if-match'] = options.etag;
-    let response: Response;
-    try {
-      response = await this.fetchImpl(this.baseUrl + path, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      });
-    } catch {
-      throw new ProblemError({ status: 0, code: 'network', title: 'Network error' });
-    }
-    if (response.status === 401) this.onUnauthorized();
+    const response = await this.raw(path, {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
     if (!response.ok) throw await problemFrom(response);
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /**
+   * Sends one request with the bearer token and answers the response untouched, for bodies that
+   * are not JSON (a .docx file, an event stream). A 401 still asks the app to sign in again; any
+   * other status is the caller's to read. An unreachable server throws `ProblemError` (status 0).
+   */
+  async raw(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const token = await this.getToken();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.baseUrl + path, { ...init, headers });
+    } catch {
+      throw new ProblemError({ status: 0, code: 'network', title: 'Network error' });
+    }
+    if (response.status === 401) this.onUnauthorized();
+    return response;
   }
 
   me(): Promise<Me> {
@@ -132,6 +150,10 @@ export class ApiClient {
   }
   myFollowUps(): Promise<Page<Meeting>> {
     return this.request('GET', '/api/my/follow-ups');
+  }
+  /** The unit's principals and staff: who an action can be assigned to (by name). */
+  people(unitId: string): Promise<{ items: UnitPerson[] }> {
+    return this.request('GET', `/api/units/${enc(unitId)}/people`);
   }
 }
 
