@@ -9,6 +9,7 @@ import type { Action, Goal, OriginKind } from '../api/types';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { useLoad } from '../hooks/use-load';
+import { useOwnerOptions } from '../hooks/use-owner-options';
 import { originChoices, originFields, type OriginChoices } from './meeting-action-origin';
 import { useMeetingText } from './meeting-text';
 
@@ -50,6 +51,8 @@ export function NewMeetingActionDialog(props: NewMeetingActionDialogProps) {
   const styles = useStyles();
   const { t, mt } = useMeetingText();
   const { api } = useSession();
+  // the meeting's people plus the unit's principals and staff, so anyone in the unit can be made owner
+  const owners = useOwnerOptions(props.unitId, props.people);
   const [choices] = useLoad<OriginChoices>(async () => {
     const [analyses, deficiencies] = await Promise.all([api.analyses(props.unitId), api.deficiencies(props.unitId)]);
     return originChoices(analyses.items, deficiencies.items, (analysis) =>
@@ -76,7 +79,7 @@ export function NewMeetingActionDialog(props: NewMeetingActionDialogProps) {
     try {
       const origin = originFields(props.meetingId, draft.kind, originId);
       if (!origin) throw new ProblemError({ status: 400, code: 'noOrigin', detail: mt(draft.kind === 'analysis' ? 'chooseAnalysisFirst' : 'chooseDeficiencyFirst'), field: 'originId' });
-      const owner = props.people.find((person) => person.id === draft.ownerId);
+      const owner = owners.find((person) => person.id === draft.ownerId);
       const saved = await api.createAction(props.unitId, {
         title: draft.title, ownerId: draft.ownerId, dueDate: draft.dueDate, status: 'planned', schoolYear: props.schoolYear, ...origin,
         ...(owner ? { ownerName: owner.name } : {}),
@@ -106,7 +109,7 @@ export function NewMeetingActionDialog(props: NewMeetingActionDialogProps) {
               </Field>
               <Field label={t('fieldOwner')} required {...invalid('ownerId')}>
                 <Select value={draft.ownerId} onChange={(_, d) => set('ownerId', d.value)}>
-                  {props.people.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+                  {owners.map((person) => <option key={person.id} value={person.id}>{person.label}</option>)}
                 </Select>
               </Field>
               <Field label={t('fieldDueDate')} required {...invalid('dueDate')}>

@@ -7,6 +7,7 @@ import type { FormEvent } from 'react';
 import { ProblemError } from '../../api/problem-error';
 import type { Action, ActionStatus, Goal } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { useOwnerOptions } from '../../hooks/use-owner-options';
 import { ConflictPanel } from '../../components/conflict-panel';
 import { ProblemBar } from '../../components/problem-bar';
 import { useI18n } from '../../i18n/i18n';
@@ -38,6 +39,8 @@ export function ActionDialog(props: {
   const styles = useStyles();
   const { t } = useI18n();
   const { api } = useSession();
+  // the people offered plus the unit's principals and staff, so anyone in the unit can be made owner
+  const owners = useOwnerOptions(props.unitId, props.people);
   // `base` carries the eTag to send; `editedFrom` is the version the user's edits started from,
   // so a save after a conflict sends only the user's own changes.
   const [base, setBase] = useState<Action | undefined>(props.action);
@@ -109,7 +112,7 @@ export function ActionDialog(props: {
   ];
   const goalTitle = (goalId: string | undefined) => props.goals.find((g) => g.id === goalId)?.title ?? '';
   const handleOwner = (ownerId: string) => {
-    setDraft((d) => ({ ...d, ownerId, ownerName: props.people.find((p) => p.id === ownerId)?.name ?? '' }));
+    setDraft((d) => ({ ...d, ownerId, ownerName: owners.find((p) => p.id === ownerId)?.name ?? '' }));
   };
 
   return (
@@ -126,7 +129,7 @@ export function ActionDialog(props: {
               </Field>
               <Field label={t('fieldOwner')} required {...invalid('ownerId')}>
                 <Select value={draft.ownerId} onChange={(_, d) => handleOwner(d.value)}>
-                  {props.people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                  {owners.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
                 </Select>
               </Field>
               <Field label={t('fieldDueDate')} required {...invalid('dueDate')}>

@@ -21,6 +21,7 @@ function routes(extra: Record<string, (req: SeenRequest) => unknown> = {}) {
     'GET /api/units/1/analyses': () => ({ items: [analysis] }),
     'GET /api/units/1/meetings': () => ({ items: [] }),
     'GET /api/units/1/deficiencies': () => ({ items: [] }),
+    'GET /api/units/1/people': () => ({ items: [] }),
     ...extra,
   };
 }

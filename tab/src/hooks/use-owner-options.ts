@@ -1,0 +1,19 @@
+import { useMemo } from 'react';
+import type { UnitPerson } from '../api/client';
+import { useSession } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+import { ownerOptions, type OwnerOption } from '../util/owner-options';
+import { useLoad } from './use-load';
+
+/**
+ * The owner picker's choices: the people a view already offers plus the unit's principals and
+ * staff from the API. Until the unit's people arrive, or if they cannot be read, the offered
+ * people are the choices.
+ */
+export function useOwnerOptions(unitId: string, offered: readonly { id: string; name: string }[]): OwnerOption[] {
+  const { api } = useSession();
+  const { language } = useI18n();
+  const [unitPeople] = useLoad<UnitPerson[]>(async () => (await api.people(unitId)).items, unitId);
+  const loaded = unitPeople.status === 'ready' ? unitPeople.data : undefined;
+  return useMemo(() => ownerOptions(offered, loaded ?? [], language), [offered, loaded, language]);
+}
