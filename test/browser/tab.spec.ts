@@ -146,6 +146,8 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: /Rubrik/ }).fill('Lässtund varje morgon i åk 3');
     await dialog.getByLabel(/Klar senast/).fill('2027-04-30');
+    // the unit's staff come from its staff group, whether or not they own an action yet
+    await dialog.getByRole('combobox', { name: /Ansvarig/ }).selectOption({ label: 'Elin Berg (personal)' });
     await expectAccessible(page, 'new action dialog');
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -153,7 +155,7 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     await page.screenshot({ path: path.join(screenshotDir, 'actions.png'), fullPage: true });
 
     const created = (await h.api<{ items: Item[] }>('principal-bjork', 'GET', `/api/units/${unitId}/actions`)).items.find((a) => a.title === 'Lässtund varje morgon i åk 3');
-    expect(created).toMatchObject({ dueDate: '2027-04-30', status: 'planned', originKind: 'analysis', ownerName: 'Cecilia Ek' });
+    expect(created).toMatchObject({ dueDate: '2027-04-30', status: 'planned', originKind: 'analysis', ownerName: 'Elin Berg', ownerId: '1a000000-0000-4000-8000-000000000005' });
 
     // Edit by keyboard: Tab to the edit button, Enter opens the dialog.
     await page.getByRole('button', { name: 'Redigera: Lässtund varje morgon i åk 3' }).focus();
