@@ -57,6 +57,40 @@ describe('ApiClient', () => {
     expect(unauthorized).toBe(1);
   });
 
+  it('raw: sends the token with the caller\'s method, headers and body, and answers the response as it came', async () => {
+    const seen: { url: string; method?: string; headers: Headers; body: unknown }[] = [];
+    const api = new ApiClient({
+      baseUrl: 'http://api.test',
+      getToken: async () => 'tok',
+      fetch: async (input, init) => {
+        seen.push({ url: String(input), method: init?.method, headers: new Headers(init?.headers), body: init?.body });
+        return new Response(new Uint8Array([80, 75, 3, 4]), { status: 200, headers: { 'content-type': 'application/octet-stream' } });
+      },
+    });
+    const response = await api.raw('/api/organizer/imports', { method: 'POST', headers: { accept: 'text/event-stream' }, body: '{"kind":"kolada"}' });
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([80, 75, 3, 4]));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ url: 'http://api.test/api/organizer/imports', method: 'POST', body: '{"kind":"kolada"}' });
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer tok');
+    expect(seen[0]?.headers.get('accept')).toBe('text/event-stream');
+  });
+
+  it('raw: leaves an error status to the caller, tells the app about a 401, and reports a network failure as status 0', async () => {
+    let unauthorized = 0;
+    const stub = stubFetch({
+      'GET /api/report.docx': () => reply(401, { title: 'Unauthorized', status: 401 }),
+      'GET /api/missing.docx': () => reply(404, { title: 'Not found', status: 404 }),
+    });
+    const api = new ApiClient({ fetch: stub.fetch, onUnauthorized: () => unauthorized++ });
+    await expect(api.raw('/api/report.docx')).resolves.toMatchObject({ status: 401 });
+    expect(unauthorized).toBe(1);
+    await expect(api.raw('/api/missing.docx')).resolves.toMatchObject({ status: 404 });
+    expect(unauthorized).toBe(1);
+    expect(stub.seen[0]?.headers.authorization).toBeUndefined();
+    const down = new ApiClient({ fetch: async () => Promise.reject(new TypeError('failed')) });
+    await expect(down.raw('/api/report.docx')).rejects.toMatchObject({ status: 0, code: 'network' });
+  });
+
   it('fails on an unexpected request (the stub is strict)', async () => {
     const api = new ApiClient({ fetch: stubFetch({}).fetch });
     await expect(api.me()).rejects.toBeInstanceOf(ProblemError);

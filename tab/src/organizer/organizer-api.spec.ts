@@ -40,17 +40,19 @@ describe('readEvents', () => {
 });
 
 describe('OrganizerApi.commitImport', () => {
-  it('sends the token and asks for the event stream', async () => {
-    const seen: { url: string; headers: Record<string, string>; body: string }[] = [];
+  it('sends the session client\'s token and asks for the event stream', async () => {
+    const seen: { url: string; method?: string; headers: Headers; body: string }[] = [];
     const fetchStub: typeof fetch = async (input, init) => {
-      seen.push({ url: String(input), headers: init?.headers as Record<string, string>, body: String(init?.body) });
+      seen.push({ url: String(input), method: init?.method, headers: new Headers(init?.headers), body: String(init?.body) });
       return streamed([`event: result\ndata: ${JSON.stringify({ created: 1, updated: 0, unchanged: 0, summary })}\n\n`]);
     };
-    const api = new OrganizerApi(new ApiClient({ fetch: fetchStub }), { fetch: fetchStub, getToken: async () => 'tok' });
+    const api = new OrganizerApi(new ApiClient({ fetch: fetchStub, getToken: async () => 'tok' }));
     const result = await api.commitImport({ kind: 'kolada', csv: 'kpi;ou;period;value\n' });
     expect(result.created).toBe(1);
     expect(seen[0]?.url).toBe('/api/organizer/imports');
-    expect(seen[0]?.headers).toMatchObject({ authorization: 'Bearer tok', accept: 'text/event-stream' });
+    expect(seen[0]?.method).toBe('POST');
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer tok');
+    expect(seen[0]?.headers.get('accept')).toBe('text/event-stream');
     expect(JSON.parse(seen[0]?.body ?? '{}')).toEqual({ kind: 'kolada', csv: 'kpi;ou;period;value\n' });
   });
 
@@ -58,21 +60,36 @@ describe('OrganizerApi.commitImport', () => {
     const fetchStub: typeof fetch = async () => new Response(JSON.stringify({
       status: 400, code: 'invalidBody', title: 'Invalid body', detail: 'Filen har 1 fel', errors: [{ line: 3, field: 'value', message: '"x" är inget tal' }],
     }), { status: 400, headers: { 'content-type': 'application/problem+json' } });
-    const api = new OrganizerApi(new ApiClient({ fetch: fetchStub }), { fetch: fetchStub, getToken: async () => 'tok' });
+    const api = new OrganizerApi(new ApiClient({ fetch: fetchStub, getToken: async () => 'tok' }));
     const refused = await api.commitImport({ kind: 'kolada', csv: 'x' }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ProblemError);
     expect((refused as ProblemError).current).toEqual([{ line: 3, field: 'value', message: '"x" är inget tal' }]);
   });
+});
 
-  it('takes the session client\'s token when none is given', async () => {
-    let authorization: string | undefined;
-    const fetchStub: typeof fetch = async (_input, init) => {
-      authorization = (init?.headers as Record<string, string>).authorization;
+describe('OrganizerApi.qualityReport', () => {
+  it('downloads the file with the session client\'s token', async () => {
+    let authorization: string | null = null;
+    let url = '';
+    const fetchStub: typeof fetch = async (input, init) => {
+      url = String(input);
+      authorization = new Headers(init?.headers).get('authorization');
       return new Response(new Uint8Array([80, 75]), { status: 200 });
     };
-    const api = new OrganizerApi(new ApiClient({ fetch: fetchStub, getToken: async () => 'session-token' }), { fetch: fetchStub });
+    const api = new OrganizerApi(new ApiClient({ fetch: fetchStub, getToken: async () => 'session-token' }));
     const blob = await api.qualityReport('2025/26');
     expect(blob.size).toBe(2);
+    expect(url).toBe('/api/organizer/report.docx?schoolYear=2025%2F26');
     expect(authorization).toBe('Bearer session-token');
+  });
+
+  it('asks the app to sign in again on a 401 and throws the problem', async () => {
+    let unauthorized = 0;
+    const fetchStub: typeof fetch = async () => new Response(JSON.stringify({ status: 401, code: 'unauthorized', title: 'Unauthorized', detail: 'Token saknas.' }), {
+      status: 401, headers: { 'content-type': 'application/problem+json' },
+    });
+    const api = new OrganizerApi(new ApiClient({ fetch: fetchStub, onUnauthorized: () => unauthorized++ }));
+    await expect(api.qualityReport('2025/26')).rejects.toMatchObject({ status: 401, detail: 'Token saknas.' });
+    expect(unauthorized).toBe(1);
   });
 });

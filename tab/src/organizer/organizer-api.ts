@@ -1,18 +1,10 @@
 import type { ApiClient } from '../api/client';
 import { ProblemError, problemFrom } from '../api/problem-error';
 import type { Page } from '../api/types';
-import { readToken } from '../auth/token-store';
 import type {
   Analysis, Feedback, FollowUpTemplate, ImportKind, ImportPreview, ImportResult, MeetingType, Question, Rollup,
   YearWheelActivity, YearWheelActivityFields,
 } from './types';
-
-/** Options for `OrganizerApi`; tests pass a stub `fetch` and token source. */
-export interface OrganizerApiOptions {
-  /** The bearer token for calls the JSON client cannot make (a file, a stream). */
-  getToken?: () => Promise<string | null>;
-  fetch?: typeof fetch;
-}
 
 /** An import's file and how to read it. */
 export interface ImportRequest {
@@ -23,17 +15,11 @@ export interface ImportRequest {
 }
 
 /**
- * The organizer's calls. JSON goes through the tab's `ApiClient`; the quality report (bytes) and
- * the import's progress stream need the raw response, so those use `fetch` with the same token.
+ * The organizer's calls, all through the tab's `ApiClient`: JSON with `request`; the quality report
+ * (bytes) and the import's progress stream need the response itself, so those use `raw`.
  */
 export class OrganizerApi {
-  private readonly getToken: () => Promise<string | null>;
-  private readonly fetchImpl: typeof fetch;
-
-  constructor(private readonly api: ApiClient, options: OrganizerApiOptions = {}) {
-    this.getToken = options.getToken ?? (() => tokenOf(api));
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  }
+  constructor(private readonly api: ApiClient) {}
 
   /** Unit names for labels; every signed-in role may list units. */
   async unitNames(): Promise<Map<string, string>> {
@@ -83,7 +69,11 @@ export class OrganizerApi {
    * refused whole (400 with the rows): the `ProblemError` carries them in `current`.
    */
   async commitImport(request: ImportRequest, onProgress: (done: number, total: number) => void = () => undefined): Promise<ImportResult> {
-    const response = await this.raw('POST', '/api/organizer/imports', { accept: 'text/event-stream', 'content-type': 'application/json' }, JSON.stringify(request));
+    const response = await this.api.raw('/api/organizer/imports', {
+      method: 'POST',
+      headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
     if (!response.ok) throw await importProblem(response);
     if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) return (await response.json()) as ImportResult;
     return readEvents(response, onProgress);
@@ -91,34 +81,12 @@ export class OrganizerApi {
 
   /** The municipality's quality report as a .docx file. */
   async qualityReport(schoolYear: string): Promise<Blob> {
-    const response = await this.raw('GET', `/api/organizer/report.docx${query({ schoolYear })}`, {
-      accept: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    const response = await this.api.raw(`/api/organizer/report.docx${query({ schoolYear })}`, {
+      headers: { accept: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
     });
     if (!response.ok) throw await problemFrom(response);
     return response.blob();
   }
-
-  private async raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Response> {
-    const token = await this.getToken();
-    try {
-      return await this.fetchImpl(path, { method, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body !== undefined ? { body } : {}) });
-    } catch {
-      throw new ProblemError({ status: 0, code: 'network', title: 'Network error' });
-    }
-  }
-}
-
-/**
- * The signed-in token. The session exposes only the JSON client, whose token source is a plain
- * (TypeScript-private) property; the stored local-mode token is the fallback.
- */
-async function tokenOf(api: ApiClient): Promise<string | null> {
-  const source: unknown = Reflect.get(api, 'getToken');
-  if (typeof source === 'function') {
-    const token: unknown = await (source as () => Promise<unknown>).call(api);
-    if (typeof token === 'string') return token;
-  }
-  return readToken()?.accessToken ?? null;
 }
 
 /** The rows in error travel as a problem extension: keep them for the view. */
