@@ -20,6 +20,15 @@ export class ProblemError extends Error {
     this.current = problem.current;
   }
 
+  /**
+   * The detail to show beside the field it is about: the API writes "field: message" so that any
+   * client can read it, and a person beside the highlighted field needs only the message.
+   */
+  get fieldMessage(): string {
+    const prefix = this.field ? `${this.field}: ` : '';
+    return prefix && this.detail.startsWith(prefix) ? this.detail.slice(prefix.length) : this.detail;
+  }
+
   /** True for an eTag conflict that carries the current version. */
   get isConflict(): boolean {
     return this.status === 409;

@@ -64,7 +64,7 @@ export function NewMeetingActionDialog(props: NewMeetingActionDialogProps) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const field = error instanceof ProblemError ? error.field : undefined;
-  const invalid = (name: string) => (field === name ? { validationState: 'error' as const, validationMessage: (error as ProblemError).detail } : {});
+  const invalid = (name: string) => (field === name ? { validationState: 'error' as const, validationMessage: (error as ProblemError).fieldMessage } : {});
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const options = draft.kind === 'meeting' || choices.status !== 'ready' ? [] : choices.data[draft.kind];
   // The picker shows its first option until one is chosen (also when the choices came after the kind).

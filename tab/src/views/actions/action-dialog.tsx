@@ -53,7 +53,7 @@ export function ActionDialog(props: {
   const [conflict, setConflict] = useState<Action | null>(null);
   const [busy, setBusy] = useState(false);
   const field = error instanceof ProblemError ? error.field : undefined;
-  const invalid = (name: string) => (field === name ? { validationState: 'error' as const, validationMessage: (error as ProblemError).detail } : {});
+  const invalid = (name: string) => (field === name ? { validationState: 'error' as const, validationMessage: (error as ProblemError).fieldMessage } : {});
   const set = <K extends keyof ActionDraft>(key: K, value: ActionDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const save = async (against: Action | undefined) => {

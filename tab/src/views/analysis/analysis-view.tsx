@@ -83,7 +83,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   const mayEdit = canEditUnit(data.me, unitId);
   const readOnly = !mayEdit || (current !== undefined && current.status !== 'draft');
   const field = error instanceof ProblemError ? error.field : undefined;
-  const invalid = (name: string) => (field === name ? { validationState: 'error' as const, validationMessage: (error as ProblemError).detail } : {});
+  const invalid = (name: string) => (field === name ? { validationState: 'error' as const, validationMessage: (error as ProblemError).fieldMessage } : {});
   const set = <K extends keyof AnalysisDraft>(key: K, value: AnalysisDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const indicatorName = (id: string) => data.indicators.find((i) => i.id === id)?.name ?? id;
   const feedback = current ? data.feedback.filter((f) => f.analysisId === current.id) : [];
