@@ -85,6 +85,8 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     await frame.getByTestId('config').waitFor();
     await frame.getByRole('searchbox').fill('9123450');
     await frame.getByRole('radio', { name: new RegExp(`^${unitName}`) }).check();
+    // the organizer's view is the administration's choice only
+    await expect(frame.getByRole('radio', { name: /Huvudmannens vy/ }).count()).resolves.toBe(0);
     await expect.poll(() => page.evaluate(() => (window as unknown as { __host: { valid: unknown } }).__host.valid)).toBe(true);
     const appFrame = page.frames().find((f) => f !== page.mainFrame());
     if (!appFrame) throw new Error('the host frames the tab');
@@ -97,6 +99,32 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     expect(saved.contentUrl).toBe(`${h.url}/tab?unitId=${unitId}`);
     const bound = await h.api<Item>('principal-bjork', 'GET', `/api/units/by-channel?teamId=${encodeURIComponent(teamId)}&channelId=${encodeURIComponent(channelId)}`);
     expect(bound.id).toBe(unitId);
+  });
+
+  it('lets the administration give a channel the organizer\'s view through the Teams host: setConfig with entityId organizer', async () => {
+    const { page } = await h.newPage();
+    await page.goto(`${h.url}/__teams-host?frameContext=settings&src=${encodeURIComponent('/config')}`);
+    const frame = page.frameLocator('iframe#app');
+    await frame.getByRole('button', { name: 'Logga in som Anna Lindqvist' }).click();
+    await frame.getByTestId('config').waitFor();
+    await frame.getByRole('radio', { name: 'Huvudmannens vy (förvaltningen)' }).check();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __host: { valid: unknown } }).__host.valid)).toBe(true);
+    await expect(frame.getByRole('searchbox').count()).resolves.toBe(0);
+    const appFrame = page.frames().find((f) => f !== page.mainFrame());
+    if (!appFrame) throw new Error('the host frames the tab');
+    await expectAccessible(appFrame, 'config (organizer)');
+    await page.evaluate(() => (window as unknown as { __host: { save(): void } }).__host.save());
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __host: { saveResult: unknown } }).__host.saveResult)).toBe('success');
+    const saved = await page.evaluate(() => (window as unknown as { __host: { savedSettings: { entityId: string; contentUrl: string; websiteUrl: string } } }).__host.savedSettings);
+    expect(saved).toMatchObject({ entityId: 'organizer', contentUrl: `${h.url}/tab?view=organizer`, websiteUrl: `${h.url}/tab?view=organizer` });
+    await frame.getByText('Kanalen visar huvudmannens vy.').waitFor();
+
+    // the saved tab opens the organizer's roll-up in the channel
+    const channel = (await h.newPage()).page;
+    await channel.goto(`${h.url}/__teams-host?frameContext=content&entityId=organizer&src=${encodeURIComponent(new URL(saved.contentUrl).pathname + new URL(saved.contentUrl).search)}`);
+    const tab = channel.frameLocator('iframe#app');
+    await tab.getByRole('button', { name: 'Logga in som Anna Lindqvist' }).click();
+    await tab.getByTestId('rollup').waitFor();
   });
 
   it('tells a staff member who may configure the channel', async () => {

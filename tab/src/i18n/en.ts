@@ -144,6 +144,12 @@ export const en: Messages = {
   configSelected: 'Selected unit: {name}',
   configNotAllowed: "Only the unit's principal or the administration can link the channel. Ask one of them.",
   configNoMatch: 'No unit matches the search.',
+  configTargetLabel: 'What should the tab show?',
+  configTargetUnit: 'A unit',
+  configTargetOrganizer: "The organizer's view (the administration)",
+  configOrganizerSelected: "The tab shows the organizer's view: every unit side by side, feedback, year wheel, templates, import and quality report.",
+  configSavedOrganizer: "The channel shows the organizer's view.",
+  configStandaloneOrganizer: "Save the link from inside Teams. Here you can open the organizer's view directly.",
   configSaved: 'The channel is linked to {name}.',
 
   myActionsTitle: 'My actions',

@@ -146,6 +146,12 @@ export const sv = {
   configNotAllowed: 'Bara enhetens rektor eller förvaltningen kan koppla kanalen. Be någon av dem.',
   configNoMatch: 'Ingen enhet matchar sökningen.',
   configSaved: 'Kanalen är kopplad till {name}.',
+  configTargetLabel: 'Vad ska fliken visa?',
+  configTargetUnit: 'En enhet',
+  configTargetOrganizer: 'Huvudmannens vy (förvaltningen)',
+  configOrganizerSelected: 'Fliken visar huvudmannens vy: alla enheter sida vid sida, återkoppling, årshjul, mallar, import och kvalitetsrapport.',
+  configSavedOrganizer: 'Kanalen visar huvudmannens vy.',
+  configStandaloneOrganizer: 'Spara kopplingen inifrån Teams. Här kan du öppna huvudmannens vy direkt.',
 
   myActionsTitle: 'Mina åtgärder',
   myFollowUpsTitle: 'Mina obesvarade uppföljningsfrågor',

@@ -19,9 +19,24 @@ export function mayConfigure(me: Me, unitId: string): boolean {
   return me.appRoles.includes('Administration') || me.units.some((u) => u.unitId === unitId && u.roles.includes('principal'));
 }
 
+/** Whether the caller may give a channel the organizer's view: the administration only. */
+export function mayConfigureOrganizer(me: Pick<Me, 'appRoles'>): boolean {
+  return me.appRoles.includes('Administration');
+}
+
+/** What the channel's tab will show: one unit, or the organizer's view (entityId `organizer`). */
+export type TabChoice = { kind: 'unit'; unit: Unit } | { kind: 'organizer' };
+
+/** The settings `pages.config.setConfig` saves for a choice, on the tab's own origin. */
+export function tabConfigFor(choice: TabChoice, origin: string): { entityId: string; contentUrl: string; websiteUrl: string; suggestedDisplayName: string } {
+  const url = choice.kind === 'organizer' ? `${origin}/tab?view=organizer` : `${origin}/tab?unitId=${encodeURIComponent(choice.unit.id)}`;
+  return { entityId: choice.kind === 'organizer' ? 'organizer' : choice.unit.id, contentUrl: url, websiteUrl: url, suggestedDisplayName: 'Kvalitetshjulet' };
+}
+
 /**
  * The configurable tab's settings page: pick the channel's unit (by name or skolenhetskod) and save
- * it with `pages.config.setConfig` (entityId = unit id). Others are told who may configure it.
+ * it with `pages.config.setConfig` (entityId = unit id). The administration may instead give the
+ * channel the organizer's view. Others are told who may configure it.
  */
 export default function ConfigPage() {
   const styles = useStyles();
@@ -29,47 +44,51 @@ export default function ConfigPage() {
   const { api } = useSession();
   const { state: hostState, sdk } = useHost();
   const [search, setSearch] = useState('');
+  const [target, setTarget] = useState<TabChoice['kind']>('unit');
   const [selected, setSelected] = useState<Unit | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [me] = useLoad<Me>(() => api.me(), 'me');
   const [units] = useLoad(() => api.units(search.trim()), `units|${search.trim()}`);
-  const selectedRef = useRef<Unit | null>(null);
-  selectedRef.current = selected;
+  const choice: TabChoice | null = target === 'organizer' ? { kind: 'organizer' } : selected ? { kind: 'unit', unit: selected } : null;
+  const choiceRef = useRef<TabChoice | null>(null);
+  choiceRef.current = choice;
   const context = hostState.phase === 'teams' ? hostState.context : undefined;
 
   useEffect(() => {
     if (!sdk) return;
     sdk.onSave(async () => {
-      const unit = selectedRef.current;
-      if (!unit) throw new Error('no unit selected');
+      const current = choiceRef.current;
+      if (!current) throw new Error('nothing selected');
       try {
-        if (context?.teamId && context.channelId) await api.bindChannel(unit.id, { teamId: context.teamId, channelId: context.channelId });
-        const origin = window.location.origin;
-        await sdk.setConfig({
-          entityId: unit.id,
-          contentUrl: `${origin}/tab?unitId=${encodeURIComponent(unit.id)}`,
-          websiteUrl: `${origin}/tab?unitId=${encodeURIComponent(unit.id)}`,
-          suggestedDisplayName: 'Kvalitetshjulet',
-        });
-        setSaved(unit.name);
+        // The organizer's view belongs to no unit: no channel binding to write.
+        if (current.kind === 'unit' && context?.teamId && context.channelId) await api.bindChannel(current.unit.id, { teamId: context.teamId, channelId: context.channelId });
+        await sdk.setConfig(tabConfigFor(current, window.location.origin));
+        setSaved(current.kind === 'organizer' ? t('configSavedOrganizer') : t('configSaved', { name: current.unit.name }));
       } catch (caught) {
         setError(caught);
         throw caught;
       }
     });
-  }, [sdk, api, context?.teamId, context?.channelId]);
+  }, [sdk, api, t, context?.teamId, context?.channelId]);
 
   if (me.status === 'loading') return <StatusScreen busy message={t('loading')} />;
   if (me.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={me.error} /></StatusScreen>;
   const allowed = (units.status === 'ready' ? units.data.items : []).filter((u) => mayConfigure(me.data, u.id));
   const mayAny = me.data.appRoles.includes('Administration') || me.data.units.some((u) => u.roles.includes('principal'));
+  const mayOrganizer = mayConfigureOrganizer(me.data);
 
   const handleSelect = (unitId: string) => {
     const unit = allowed.find((u) => u.id === unitId) ?? null;
     setSelected(unit);
     sdk?.setValidityState(unit !== null);
   };
+  const handleTarget = (next: string) => {
+    const kind = next === 'organizer' && mayOrganizer ? 'organizer' : 'unit';
+    setTarget(kind);
+    sdk?.setValidityState(kind === 'organizer' || selected !== null);
+  };
+  const standaloneHref = choice ? tabConfigFor(choice, '').contentUrl : undefined;
 
   return (
     <main className={styles.root} data-testid="config">
@@ -79,28 +98,39 @@ export default function ConfigPage() {
         <MessageBar intent="warning"><MessageBarBody>{t('configNotAllowed')}</MessageBarBody></MessageBar>
       ) : (
         <>
-          <Text>{t('configIntro')}</Text>
-          <Field label={t('configSearch')}>
-            <SearchBox value={search} onChange={(_, d) => setSearch(d.value)} />
-          </Field>
-          {units.status === 'loading' && <Text role="status">{t('loading')}</Text>}
-          {units.status === 'error' && <ProblemBar error={units.error} />}
-          {units.status === 'ready' && (allowed.length === 0 ? <Text role="status">{t('configNoMatch')}</Text> : (
-            <Field label={t('configUnitsLabel')}>
-              <RadioGroup value={selected?.id ?? ''} onChange={(_, d) => handleSelect(d.value)}>
-                {allowed.map((u) => <Radio key={u.id} value={u.id} label={`${u.name} (${t('schoolUnitCode', { code: u.schoolUnitCode })})`} />)}
+          {mayOrganizer && (
+            <Field label={t('configTargetLabel')}>
+              <RadioGroup value={target} onChange={(_, d) => handleTarget(d.value)}>
+                <Radio value="unit" label={t('configTargetUnit')} />
+                <Radio value="organizer" label={t('configTargetOrganizer')} />
               </RadioGroup>
             </Field>
-          ))}
-          {selected && <Text role="status">{t('configSelected', { name: selected.name })}</Text>}
-          {!sdk && selected && (
-            <MessageBar intent="info"><MessageBarBody>{t('configStandalone')} <Link href={`/tab?unitId=${encodeURIComponent(selected.id)}`}>{t('open')}</Link></MessageBarBody></MessageBar>
+          )}
+          {target === 'organizer' ? <Text role="status">{t('configOrganizerSelected')}</Text> : (
+            <>
+              <Text>{t('configIntro')}</Text>
+              <Field label={t('configSearch')}>
+                <SearchBox value={search} onChange={(_, d) => setSearch(d.value)} />
+              </Field>
+              {units.status === 'loading' && <Text role="status">{t('loading')}</Text>}
+              {units.status === 'error' && <ProblemBar error={units.error} />}
+              {units.status === 'ready' && (allowed.length === 0 ? <Text role="status">{t('configNoMatch')}</Text> : (
+                <Field label={t('configUnitsLabel')}>
+                  <RadioGroup value={selected?.id ?? ''} onChange={(_, d) => handleSelect(d.value)}>
+                    {allowed.map((u) => <Radio key={u.id} value={u.id} label={`${u.name} (${t('schoolUnitCode', { code: u.schoolUnitCode })})`} />)}
+                  </RadioGroup>
+                </Field>
+              ))}
+              {selected && <Text role="status">{t('configSelected', { name: selected.name })}</Text>}
+            </>
+          )}
+          {!sdk && standaloneHref && (
+            <MessageBar intent="info"><MessageBarBody>{t(choice?.kind === 'organizer' ? 'configStandaloneOrganizer' : 'configStandalone')} <Link href={standaloneHref}>{t('open')}</Link></MessageBarBody></MessageBar>
           )}
           {error !== null && <ProblemBar error={error} />}
-          {saved && <MessageBar intent="success" role="status"><MessageBarBody>{t('configSaved', { name: saved })}</MessageBarBody></MessageBar>}
+          {saved && <MessageBar intent="success" role="status"><MessageBarBody>{saved}</MessageBarBody></MessageBar>}
         </>
       )}
     </main>
   );
 }
-
