@@ -175,7 +175,8 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     await dialog.getByRole('textbox', { name: /Rubrik/ }).fill('Lässtund varje morgon i åk 3');
     await dialog.getByLabel(/Klar senast/).fill('2027-04-30');
     // the unit's staff come from its staff group, whether or not they own an action yet
-    await dialog.getByRole('combobox', { name: /Ansvarig/ }).selectOption({ label: 'Elin Berg (personal)' });
+    await dialog.locator('optgroup[label="Personal"] > option', { hasText: 'Elin Berg' }).waitFor({ state: 'attached' });
+    await dialog.getByRole('combobox', { name: /Ansvarig/ }).selectOption({ label: 'Elin Berg' });
     await expectAccessible(page, 'new action dialog');
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -300,5 +301,27 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     if (!open) throw new Error('Elin Berg has a planned action in the demo seed');
     await page.getByRole('combobox', { name: `Ändra status för ${String(open.title)}` }).selectOption('inProgress');
     await expect.poll(async () => (await h.api<Item>('staff-bjork', 'GET', `/api/actions/${open.id}`)).status).toBe('inProgress');
+    // staff have no way to the organizer's level
+    await expect(page.getByRole('navigation', { name: 'Fler vyer' }).count()).resolves.toBe(0);
+  });
+
+  it('takes the administration and the board from "Mina åtgärder" to the organizer\'s level their role allows', async () => {
+    const admin = (await h.newPage()).page;
+    await admin.goto(`${h.url}/?view=my-actions`);
+    await signIn(admin, 'Anna Lindqvist');
+    await admin.getByTestId('my-actions').waitFor();
+    const link = admin.getByRole('navigation', { name: 'Fler vyer' }).getByRole('link', { name: 'Huvudmannens vy (förvaltningen)' });
+    await expectAccessible(admin, 'my actions (administration)');
+    await link.click();
+    await admin.getByTestId('rollup').waitFor();
+    expect(new URL(admin.url()).searchParams.get('view')).toBe('organizer');
+    await admin.getByRole('heading', { level: 1, name: 'Huvudmannens kvalitetsarbete' }).waitFor();
+
+    const board = (await h.newPage()).page;
+    await board.goto(`${h.url}/?view=my-actions`);
+    await signIn(board, 'Bengt Holm');
+    await board.getByRole('navigation', { name: 'Fler vyer' }).getByRole('link', { name: 'Nämndens sammanställning' }).click();
+    await board.getByRole('heading', { level: 1, name: 'Nämndens sammanställning' }).waitFor();
+    await board.getByTestId('rollup').waitFor();
   });
 });

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import type { UnitPerson } from '../api/client';
 import { useSession } from '../auth/session';
-import { useI18n } from '../i18n/i18n';
 import { ownerOptions, type OwnerOption } from '../util/owner-options';
 import { useLoad } from './use-load';
 
@@ -12,8 +11,7 @@ import { useLoad } from './use-load';
  */
 export function useOwnerOptions(unitId: string, offered: readonly { id: string; name: string }[]): OwnerOption[] {
   const { api } = useSession();
-  const { language } = useI18n();
   const [unitPeople] = useLoad<UnitPerson[]>(async () => (await api.people(unitId)).items, unitId);
   const loaded = unitPeople.status === 'ready' ? unitPeople.data : undefined;
-  return useMemo(() => ownerOptions(offered, loaded ?? [], language), [offered, loaded, language]);
+  return useMemo(() => ownerOptions(offered, loaded ?? []), [offered, loaded]);
 }

@@ -7,7 +7,7 @@ import { NewMeetingActionDialog } from './new-meeting-action-dialog';
 describe('NewMeetingActionDialog owner picker', () => {
   afterEach(cleanup);
 
-  it('adds the unit\'s principals and staff to the meeting\'s people, sorted by name, and records the chosen one\'s name', async () => {
+  it('adds the unit\'s principals and staff to the meeting\'s people, grouped by role and sorted by name, and records the chosen one\'s name', async () => {
     const { seen } = renderWithSession(
       <NewMeetingActionDialog
         meetingId="5"
@@ -27,7 +27,7 @@ describe('NewMeetingActionDialog owner picker', () => {
     );
     const form = await screen.findByRole('dialog');
     const owner = within(form).getByRole('combobox', { name: /Ansvarig/ }) as HTMLSelectElement;
-    await waitFor(() => expect([...owner.options].map((option) => option.text)).toEqual(['Cecilia Ek (rektor)', 'Elin Berg (personal)']));
+    await waitFor(() => expect([...owner.querySelectorAll('optgroup')].map((group) => `${group.label}: ${[...group.querySelectorAll('option')].map((option) => option.text).join(', ')}`)).toEqual(['Rektor: Cecilia Ek', 'Personal: Elin Berg']));
     expect(owner.value).toBe('u-cecilia');
     fireEvent.change(owner, { target: { value: 'u-elin' } });
     fireEvent.change(within(form).getByLabelText('Rubrik', { exact: false }), { target: { value: 'Rastvärdar' } });

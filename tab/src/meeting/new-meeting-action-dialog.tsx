@@ -8,6 +8,7 @@ import { ProblemError } from '../api/problem-error';
 import type { Action, Goal, OriginKind } from '../api/types';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
+import { OwnerSelectOptions } from '../components/owner-select-options';
 import { useLoad } from '../hooks/use-load';
 import { useOwnerOptions } from '../hooks/use-owner-options';
 import { originChoices, originFields, type OriginChoices } from './meeting-action-origin';
@@ -109,7 +110,7 @@ export function NewMeetingActionDialog(props: NewMeetingActionDialogProps) {
               </Field>
               <Field label={t('fieldOwner')} required {...invalid('ownerId')}>
                 <Select value={draft.ownerId} onChange={(_, d) => set('ownerId', d.value)}>
-                  {owners.map((person) => <option key={person.id} value={person.id}>{person.label}</option>)}
+                  <OwnerSelectOptions options={owners} />
                 </Select>
               </Field>
               <Field label={t('fieldDueDate')} required {...invalid('dueDate')}>

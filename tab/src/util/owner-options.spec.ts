@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ownerOptions } from './owner-options';
+import { groupedOwnerOptions, ownerOptions } from './owner-options';
 
 describe('ownerOptions', () => {
-  it('merges the offered people with the unit\'s, one per id, sorted by name, with Swedish role labels', () => {
+  it('merges the offered people with the unit\'s, one per id, sorted by name, with their place in the unit', () => {
     const options = ownerOptions(
       [{ id: 'u-cecilia', name: 'Cecilia Ek' }, { id: 'u-david', name: 'David Berg' }],
       [
@@ -10,13 +10,12 @@ describe('ownerOptions', () => {
         { userId: 'u-cecilia', name: 'Cecilia Ek', roles: ['principal'] },
         { userId: 'u-ali', name: 'Ali Nur', roles: ['principal', 'staff'] },
       ],
-      'sv',
     );
     expect(options).toEqual([
-      { id: 'u-ali', name: 'Ali Nur', label: 'Ali Nur (rektor, personal)' },
-      { id: 'u-cecilia', name: 'Cecilia Ek', label: 'Cecilia Ek (rektor)' },
-      { id: 'u-david', name: 'David Berg', label: 'David Berg' },
-      { id: 'u-elin', name: 'Elin Berg', label: 'Elin Berg (personal)' },
+      { id: 'u-ali', name: 'Ali Nur', group: 'principal' },
+      { id: 'u-cecilia', name: 'Cecilia Ek', group: 'principal' },
+      { id: 'u-david', name: 'David Berg', group: 'other' },
+      { id: 'u-elin', name: 'Elin Berg', group: 'staff' },
     ]);
   });
 
@@ -24,12 +23,29 @@ describe('ownerOptions', () => {
     const options = ownerOptions(
       [{ id: 'p1', name: 'Cecilia Ek' }, { id: 's1', name: 'E. Berg' }],
       [{ userId: 'p1', name: 'Rektor', roles: ['principal'] }, { userId: 's1', name: 'Elin Berg', roles: ['staff'] }, { userId: 'p2', name: 'Rektor', roles: ['principal'] }],
-      'en',
     );
-    expect(options.map((option) => option.label)).toEqual(['Cecilia Ek (principal)', 'Elin Berg (staff)', 'Rektor (principal)']);
+    expect(options.map((option) => option.name)).toEqual(['Cecilia Ek', 'Elin Berg', 'Rektor']);
   });
 
-  it('without the unit\'s people offers exactly the people given, sorted', () => {
-    expect(ownerOptions([{ id: 'b', name: 'Örjan' }, { id: 'a', name: 'Åsa' }, { id: 'c', name: 'Zelda' }], [], 'sv').map((option) => option.name)).toEqual(['Zelda', 'Åsa', 'Örjan']);
+  it('without the unit\'s people offers exactly the people given, sorted the Swedish way', () => {
+    expect(ownerOptions([{ id: 'b', name: 'Örjan' }, { id: 'a', name: 'Åsa' }, { id: 'c', name: 'Zelda' }], []).map((option) => option.name)).toEqual(['Zelda', 'Åsa', 'Örjan']);
+  });
+});
+
+describe('groupedOwnerOptions', () => {
+  it('groups by role with Swedish labels, leaving out empty groups', () => {
+    const groups = groupedOwnerOptions(
+      [{ id: 'a', name: 'Ali Nur', group: 'staff' }, { id: 'c', name: 'Cecilia Ek', group: 'principal' }, { id: 'e', name: 'Elin Berg', group: 'staff' }],
+      'sv',
+    );
+    expect(groups.map((group) => [group.label, group.options.map((option) => option.name)])).toEqual([
+      ['Rektor', ['Cecilia Ek']],
+      ['Personal', ['Ali Nur', 'Elin Berg']],
+    ]);
+    expect(groupedOwnerOptions([{ id: 'x', name: 'X', group: 'other' }, { id: 's', name: 'S', group: 'staff' }], 'en').map((group) => group.label)).toEqual(['Staff', 'Others']);
+  });
+
+  it('is one plain list when nobody\'s role is known', () => {
+    expect(groupedOwnerOptions([{ id: 'x', name: 'X', group: 'other' }], 'sv')).toEqual([{ options: [{ id: 'x', name: 'X', group: 'other' }] }]);
   });
 });

@@ -1,16 +1,19 @@
 import type { UnitPerson } from '../api/client';
 import type { Language } from '../i18n/i18n';
 
-/** Someone the owner picker offers: `label` adds the role in the unit when it is known. */
+/** Where the owner picker lists someone: the unit's principals, its staff, or others already offered. */
+export type OwnerGroup = 'principal' | 'staff' | 'other';
+
+/** Someone the owner picker offers. */
 export interface OwnerOption {
   id: string;
   name: string;
-  label: string;
+  group: OwnerGroup;
 }
 
-const roleWords: Record<Language, Record<UnitPerson['roles'][number], string>> = {
-  sv: { principal: 'rektor', staff: 'personal' },
-  en: { principal: 'principal', staff: 'staff' },
+const groupLabels: Record<Language, Record<OwnerGroup, string>> = {
+  sv: { principal: 'Rektor', staff: 'Personal', other: 'Övriga' },
+  en: { principal: 'Principal', staff: 'Staff', other: 'Others' },
 };
 
 /** The server's name for a principal the directory could not name (src/services/meeting-live-people.ts). */
@@ -21,16 +24,27 @@ const unnamedPrincipal = 'Rektor';
  * principals and staff, one per id, sorted by name. The unit's names win, except its placeholder
  * for an unnamed principal when someone else already knows the name.
  */
-export function ownerOptions(offered: readonly { id: string; name: string }[], unitPeople: readonly UnitPerson[], language: Language): OwnerOption[] {
-  const byId = new Map<string, { name: string; roles: UnitPerson['roles'] }>();
-  for (const person of offered) if (!byId.has(person.id)) byId.set(person.id, { name: person.name, roles: [] });
+export function ownerOptions(offered: readonly { id: string; name: string }[], unitPeople: readonly UnitPerson[]): OwnerOption[] {
+  const byId = new Map<string, { name: string; group: OwnerGroup }>();
+  for (const person of offered) if (!byId.has(person.id)) byId.set(person.id, { name: person.name, group: 'other' });
   for (const person of unitPeople) {
     const known = byId.get(person.userId);
-    const name = known && person.name === unnamedPrincipal && person.roles.includes('principal') ? known.name : person.name;
-    byId.set(person.userId, { name, roles: person.roles });
+    const principal = person.roles.includes('principal');
+    const name = known && principal && person.name === unnamedPrincipal ? known.name : person.name;
+    byId.set(person.userId, { name, group: principal ? 'principal' : person.roles.includes('staff') ? 'staff' : 'other' });
   }
-  const words = roleWords[language];
   return [...byId.entries()]
-    .map(([id, { name, roles }]) => ({ id, name, label: roles.length > 0 ? `${name} (${roles.map((role) => words[role]).join(', ')})` : name }))
+    .map(([id, { name, group }]) => ({ id, name, group }))
     .sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.id.localeCompare(b.id));
+}
+
+/**
+ * The options in labelled groups (principals, staff, others), each sorted by name; one unlabelled
+ * group when nobody's role is known, so the picker is a plain list then.
+ */
+export function groupedOwnerOptions(options: readonly OwnerOption[], language: Language): { label?: string; options: OwnerOption[] }[] {
+  if (options.every((option) => option.group === 'other')) return [{ options: [...options] }];
+  return (['principal', 'staff', 'other'] as const)
+    .map((group) => ({ label: groupLabels[language][group], options: options.filter((option) => option.group === group) }))
+    .filter((group) => group.options.length > 0);
 }

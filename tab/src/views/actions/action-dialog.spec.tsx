@@ -27,19 +27,21 @@ function dialog() {
   );
 }
 
-const optionTexts = (select: HTMLElement) => [...(select as HTMLSelectElement).options].map((option) => option.text);
+/** Each option as the picker shows it: its group's label, then its name. */
+const optionTexts = (select: HTMLElement) =>
+  [...(select as HTMLSelectElement).options].map((option) => (option.parentElement instanceof HTMLOptGroupElement ? `${option.parentElement.label}: ${option.text}` : option.text));
 
 describe('ActionDialog owner picker', () => {
   afterEach(cleanup);
 
-  it('offers the unit\'s staff too, by name with their role, so a principal assigns a teacher who has no action yet', async () => {
+  it('offers the unit\'s staff too, by name under their role, so a principal assigns a teacher who has no action yet', async () => {
     const { seen } = renderWithSession(dialog(), {
       'GET /api/units/1/people': () => unitPeople,
       'POST /api/units/1/actions': (req) => reply(201, item('8', req.body as object), false),
     });
     const form = await screen.findByRole('dialog');
     const owner = within(form).getByRole('combobox', { name: /Ansvarig/ });
-    await waitFor(() => expect(optionTexts(owner)).toEqual(['Ali Nur (personal)', 'Cecilia Ek (rektor)', 'David Berg', 'Elin Berg (personal)']));
+    await waitFor(() => expect(optionTexts(owner)).toEqual(['Rektor: Cecilia Ek', 'Personal: Ali Nur', 'Personal: Elin Berg', 'Övriga: David Berg']));
     // the signed-in person stays the default owner
     expect((owner as HTMLSelectElement).value).toBe('u-cecilia');
     await userEvent.selectOptions(owner, 'u-ali');

@@ -9,6 +9,7 @@ import type { Action, ActionStatus, Goal } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { useOwnerOptions } from '../../hooks/use-owner-options';
 import { ConflictPanel } from '../../components/conflict-panel';
+import { OwnerSelectOptions } from '../../components/owner-select-options';
 import { ProblemBar } from '../../components/problem-bar';
 import { useI18n } from '../../i18n/i18n';
 import { statusLabel } from '../labels';
@@ -129,7 +130,7 @@ export function ActionDialog(props: {
               </Field>
               <Field label={t('fieldOwner')} required {...invalid('ownerId')}>
                 <Select value={draft.ownerId} onChange={(_, d) => handleOwner(d.value)}>
-                  {owners.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+                  <OwnerSelectOptions options={owners} />
                 </Select>
               </Field>
               <Field label={t('fieldDueDate')} required {...invalid('dueDate')}>
