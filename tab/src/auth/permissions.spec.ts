@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../api/types';
-import { canCreateAction, canEditUnit, canUpdateAction } from './permissions';
+import { canCreateAction, canEditUnit, canOpenOrganizer, canUpdateAction } from './permissions';
 
 const person = (appRoles: string[], roles: ('principal' | 'staff')[]): Me => ({ userId: 'me', name: 'X', appRoles, units: roles.length ? [{ unitId: '1', name: 'Björkskolan', roles }] : [] });
 
@@ -11,6 +11,13 @@ describe('permissions', () => {
     expect(canEditUnit(person([], ['staff']), '1')).toBe(false);
     expect(canEditUnit(person(['Board'], []), '1')).toBe(false);
     expect(canEditUnit(person([], ['principal']), '2')).toBe(false);
+  });
+
+  it('opens the organizer\'s level to the administration and the board only', () => {
+    expect(canOpenOrganizer(person(['Administration'], []))).toBe(true);
+    expect(canOpenOrganizer(person(['Board'], []))).toBe(true);
+    expect(canOpenOrganizer(person([], ['principal']))).toBe(false);
+    expect(canOpenOrganizer(person([], ['staff']))).toBe(false);
   });
 
   it('lets members create actions and staff update only their own', () => {

@@ -9,7 +9,7 @@ function rolesIn(me: Me, unitId: string): ('principal' | 'staff')[] {
   return me.units.find((u) => u.unitId === unitId)?.roles ?? [];
 }
 
-const isAdministration = (me: Me) => me.appRoles.includes('Administration');
+const isAdministration = (me: Pick<Me, 'appRoles'>) => me.appRoles.includes('Administration');
 
 /** Edit the unit's cycle (the analysis): the administration or the unit's principal. */
 export function canEditUnit(me: Me, unitId: string): boolean {
@@ -19,6 +19,11 @@ export function canEditUnit(me: Me, unitId: string): boolean {
 /** Create actions: the administration and the unit's principal and staff. */
 export function canCreateAction(me: Me, unitId: string): boolean {
   return isAdministration(me) || rolesIn(me, unitId).length > 0;
+}
+
+/** Open the organizer's level (roll-up, report): the administration edits there, the board reads. */
+export function canOpenOrganizer(me: Pick<Me, 'appRoles'>): boolean {
+  return isAdministration(me) || me.appRoles.includes('Board');
 }
 
 /** Update an action: the administration, the unit's principal, or staff who own it. */

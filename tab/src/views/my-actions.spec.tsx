@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Action, ActionStatus } from '../api/types';
 import { item, renderWithSession } from '../testing/render';
-import MyActions, { dueSoonFirst } from './my-actions';
+import MyActions, { dueSoonFirst, organizerHref } from './my-actions';
 
 const action = (id: string, dueDate: string, status: ActionStatus = 'planned'): Action => item(id, {
   title: `Åtgärd ${id}`, unitId: '1', ownerId: 'u', dueDate, status, originKind: 'analysis', originId: '5', schoolYear: '2025/26',
@@ -30,5 +30,31 @@ describe('MyActions', () => {
     await waitFor(() => expect(seen.some((r) => r.method === 'PATCH')).toBe(true));
     expect(seen.find((r) => r.method === 'PATCH')).toMatchObject({ body: { status: 'done' }, headers: { 'if-match': '"7,1"' } });
     expect(screen.getByText('Resultatkonferens HT')).toBeTruthy();
+    // staff have no way to the organizer's level
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
+  it('keeps the theme and language on the way to the organizer\'s view', () => {
+    expect(organizerHref('?view=my-actions&theme=dark&lang=en')).toBe('?view=organizer&theme=dark&lang=en');
+    expect(organizerHref('')).toBe('?view=organizer');
+  });
+
+  const mine = (appRoles: string[]) => ({
+    'GET /api/my/actions': () => ({ items: [] }),
+    'GET /api/my/follow-ups': () => ({ items: [] }),
+    'GET /api/me': () => ({ userId: 'a', name: 'X', appRoles, units: [] }),
+  });
+
+  it('gives the administration a link to the organizer\'s view', async () => {
+    renderWithSession(<MyActions />, mine(['Administration']));
+    const nav = await screen.findByRole('navigation', { name: 'Fler vyer' });
+    expect(within(nav).getByRole('link', { name: 'Huvudmannens vy (förvaltningen)' }).getAttribute('href')).toBe('?view=organizer');
+  });
+
+  it('gives the board a link to its roll-up, in English too', async () => {
+    renderWithSession(<MyActions />, mine(['Board']), 'en');
+    const nav = await screen.findByRole('navigation', { name: 'More views' });
+    expect(within(nav).getByRole('link', { name: "The board's roll-up" }).getAttribute('href')).toBe('?view=organizer');
   });
 });

@@ -1,14 +1,16 @@
 import {
-  Badge, Button, Card, CardHeader, Select, Text, makeStyles, tokens,
+  Badge, Button, Card, CardHeader, Link, Select, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ProblemError } from '../api/problem-error';
-import type { Action, ActionStatus, Meeting } from '../api/types';
+import type { Action, ActionStatus, Me, Meeting } from '../api/types';
+import { canOpenOrganizer } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/sv';
 import { formatDate, isOverdue } from '../util/dates';
 import { meetingTypeLabel, statusLabel } from './labels';
 
@@ -18,6 +20,19 @@ const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
+
+/** The organizer's view from the personal tab: this page with `view=organizer`, keeping theme and language. */
+export function organizerHref(search: string): string {
+  const params = new URLSearchParams(search);
+  params.set('view', 'organizer');
+  return `?${params.toString()}`;
+}
+
+/** The link to the organizer's level the person's role allows, named for that role, or null. */
+export function organizerLinkLabel(me: Pick<Me, 'appRoles'>): MessageKey | null {
+  if (!canOpenOrganizer(me)) return null;
+  return me.appRoles.includes('Administration') ? 'myActionsOrganizerLink' : 'myActionsBoardLink';
+}
 
 /** Sorts open actions by due date first, finished ones last. */
 export function dueSoonFirst(actions: Action[]): Action[] {
@@ -59,19 +74,25 @@ function ActionRow({ action, unitName, onChanged }: { action: Action; unitName: 
   );
 }
 
-/** The personal tab "Mina åtgärder": my actions across units, due soon first, and my unanswered follow-ups. */
+/**
+ * The personal tab "Mina åtgärder": my actions across units, due soon first, and my unanswered
+ * follow-ups. The administration and the board also get a link to the organizer's level here.
+ */
 export default function MyActions() {
   const styles = useStyles();
   const { t, language } = useI18n();
   const { api, switchPerson, name } = useSession();
-  const [state, , setData] = useLoad<{ actions: Action[]; followUps: Meeting[]; units: Record<string, string> }>(async () => {
+  const [state, , setData] = useLoad<{ actions: Action[]; followUps: Meeting[]; units: Record<string, string>; organizerLink: MessageKey | null }>(async () => {
     const [actions, followUps, me] = await Promise.all([api.myActions(), api.myFollowUps(), api.me()]);
-    return { actions: dueSoonFirst(actions.items), followUps: followUps.items, units: Object.fromEntries(me.units.map((u) => [u.unitId, u.name])) };
+    return {
+      actions: dueSoonFirst(actions.items), followUps: followUps.items, units: Object.fromEntries(me.units.map((u) => [u.unitId, u.name])),
+      organizerLink: organizerLinkLabel(me),
+    };
   }, 'mine');
   if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
   if (state.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
-  const { actions, followUps, units } = state.data;
-  const handleChanged = (changed: Action) => setData({ actions: dueSoonFirst(actions.map((a) => (a.id === changed.id ? changed : a))), followUps, units });
+  const { actions, followUps, units, organizerLink } = state.data;
+  const handleChanged = (changed: Action) => setData({ ...state.data, actions: dueSoonFirst(actions.map((a) => (a.id === changed.id ? changed : a))) });
   return (
     <main className={styles.root} data-testid="my-actions">
       <div className={styles.header}>
@@ -81,6 +102,11 @@ export default function MyActions() {
           {switchPerson && <Button size="small" onClick={switchPerson}>{t('switchPerson')}</Button>}
         </div>
       </div>
+      {organizerLink && (
+        <nav aria-label={t('myActionsMoreViews')}>
+          <Link href={organizerHref(window.location.search)}>{t(organizerLink)}</Link>
+        </nav>
+      )}
       {actions.length === 0 ? <Text>{t('myActionsEmpty')}</Text> : (
         <ul className={styles.list} aria-label={t('myActionsTitle')}>
           {actions.map((a) => <ActionRow key={a.id} action={a} unitName={units[a.unitId] ?? ''} onChanged={handleChanged} />)}
