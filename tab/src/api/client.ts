@@ -3,6 +3,7 @@ import type {
   Action, ActionFields, Analysis, AnalysisFields, Deficiency, Feedback, FollowUpResponse, FollowUpTemplate, Goal, Indicator, Me,
   Measurement, Meeting, Overview, Page, Unit,
 } from './types';
+import { enc, newKey, query } from './url';
 
 /** Options for `ApiClient`; tests pass a stub `fetch`. */
 export interface ApiClientOptions {
@@ -157,17 +158,3 @@ export class ApiClient {
   }
 }
 
-function enc(segment: string): string {
-  return encodeURIComponent(segment);
-}
-
-function query(params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value) search.set(name, value);
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-function newKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api/client';
 import { ProblemError, problemFrom } from '../api/problem-error';
 import type { Page } from '../api/types';
+import { enc, newKey, query } from '../api/url';
 import type {
   Analysis, Feedback, FollowUpTemplate, ImportKind, ImportPreview, ImportResult, MeetingType, Question, Rollup,
   YearWheelActivity, YearWheelActivityFields,
@@ -139,17 +140,3 @@ export async function readEvents(response: Response, onProgress: (done: number, 
   }
 }
 
-function enc(segment: string): string {
-  return encodeURIComponent(segment);
-}
-
-function query(params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value) search.set(name, value);
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-function newKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
