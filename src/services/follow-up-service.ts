@@ -1,4 +1,4 @@
-import { FollowUpResponseSchema, FollowUpTemplateSchema, type FollowUpResponse, type FollowUpTemplate, type Meeting, type MeetingType } from '../domain';
+import { FollowUpResponseSchema, FollowUpTemplateSchema, schoolYearOf, type FollowUpResponse, type FollowUpTemplate, type Meeting, type MeetingType } from '../domain';
 import type { Entities } from '../lists/lists';
 import { DuplicateError } from '../store/errors';
 import type { Page, Store, StoredItem } from '../store/port';
@@ -8,6 +8,7 @@ import { ForbiddenError, NotVisibleError, RuleError } from './errors';
 import { isParticipant, type MeetingService } from './meeting-service';
 import { createOptions, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
+import { summarizeAnswers, type MeetingAnswers } from './follow-up-summary';
 
 export type Answers = FollowUpResponse['answers'];
 
@@ -67,6 +68,24 @@ export class FollowUpService {
     if (meeting.fields.unitId !== undefined) await this.access.require(caller, 'unit.readDraft', meeting.fields.unitId);
     else this.access.requireGlobal(caller, 'organizer.read');
     return this.store.query('followUpResponses', pageQuery({ filter: [{ field: 'meetingId', op: 'eq', value: meetingId }] }, page));
+  }
+
+  /**
+   * What the unit's people answered after its meetings in a school year, for the analysis: one
+   * round trip for meetings, answers and templates.
+   */
+  async unitAnswers(caller: Caller, unitId: string, year?: string): Promise<MeetingAnswers[]> {
+    await this.access.require(caller, 'unit.readDraft', unitId);
+    const schoolYear = year ?? schoolYearOf(this.now());
+    const byUnit = [{ field: 'unitId', op: 'eq' as const, value: unitId }];
+    const [meetings, responses, templates] = await this.store.readMany([
+      { list: 'meetings', query: { filter: [...byUnit, { field: 'schoolYear', op: 'eq', value: schoolYear }], top: 500 } },
+      { list: 'followUpResponses', query: { filter: byUnit, top: 2000 } },
+      { list: 'followUpTemplates', query: { top: 500 } },
+    ]);
+    const items = <T>(result: unknown): StoredItem<T>[] =>
+      result && typeof result === 'object' && 'page' in result ? ([...(result as { page: Page<T> }).page.items]) : [];
+    return summarizeAnswers(items<Meeting>(meetings), items<FollowUpResponse>(responses), items<FollowUpTemplate>(templates));
   }
 
   /** Writes the caller's answers to a meeting's questions: creates the response once, then updates it. */

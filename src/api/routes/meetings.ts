@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FollowUpResponseSchema, MeetingSchema } from '../../domain';
-import { PageQuerySchema, compact } from '../query';
-import { sendCreated, sendItem, sendPage } from '../reply';
+import { PageQuerySchema, SchoolYearQuerySchema, compact } from '../query';
+import { sendCreated, sendItem, sendJson, sendPage } from '../reply';
 import { callerOf, idempotencyKey, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
 import { parseBody, parseQuery } from '../validate';
 
@@ -42,6 +42,12 @@ export function meetingRoutes(routes: RouteTable, { services }: RouteDeps): void
   routes.add('get', '/meetings/:id/responses', 'unit.readDraft', async (req, res) => {
     const query = parseQuery(PageQuerySchema, req.query);
     sendPage(res, await services.followUps.responses(callerOf(res), itemParam(req), compact(query)));
+  });
+
+  // the follow-up answers of the unit's meetings in a school year, for its analysis
+  routes.add('get', '/units/:unitId/follow-up-answers', 'unit.readDraft', async (req, res) => {
+    const query = parseQuery(SchoolYearQuerySchema, req.query);
+    sendJson(res, { items: await services.followUps.unitAnswers(callerOf(res), param(req, 'unitId'), query.schoolYear) });
   });
 
   routes.add('put', '/meetings/:id/responses/me', 'followUp.answer', async (req, res) => {
