@@ -47,6 +47,12 @@ const sv = {
   notOwner: 'Bara den som är ansvarig för åtgärden kan ändra den här.',
   escalationTitle: 'Försenad åtgärd',
   escalationText: (owner: string, days: number) => `${owner} har en åtgärd som är ${days} dagar försenad.`,
+  wheelTitle: (title: string) => `Årshjulet: ${title}`,
+  wheelDate: 'Datum',
+  wheelDaysLeft: (days: number) => (days === 0 ? 'Det är i dag.' : `Det är om ${days} ${days === 1 ? 'dag' : 'dagar'}.`),
+  wheelMunicipality: 'Gemensam aktivitet för hela kommunen.',
+  wheelReadyResults: 'Inför resultatkonferensen ska enhetens resultat vara insamlade.',
+  wheelReadyAnalysis: 'Till rapportdatumet ska enhetens analys vara inlämnad.',
   scaleLabels: ['Stämmer inte alls', 'Stämmer ganska dåligt', 'Stämmer ganska bra', 'Stämmer helt'],
 };
 
@@ -92,6 +98,12 @@ const en: typeof sv = {
   notOwner: 'Only the owner of the action can change it here.',
   escalationTitle: 'Overdue action',
   escalationText: (owner, days) => `${owner} has an action that is ${days} days overdue.`,
+  wheelTitle: (title) => `Year wheel: ${title}`,
+  wheelDate: 'Date',
+  wheelDaysLeft: (days) => (days === 0 ? 'It is today.' : `It is in ${days} ${days === 1 ? 'day' : 'days'}.`),
+  wheelMunicipality: 'A municipality-wide activity.',
+  wheelReadyResults: "Before the results conference the unit's results should be collected.",
+  wheelReadyAnalysis: "By the report deadline the unit's analysis should be submitted.",
   scaleLabels: ['Not at all true', 'Mostly untrue', 'Mostly true', 'Completely true'],
 };
 

@@ -2,6 +2,7 @@
  * The reminder scan: owners get a card some days before an action is due and once it is overdue;
  * the unit's principal hears about actions overdue past a set time. Each reminder is an outbox
  * job with a deterministic key, so however many instances scan, each reminder is queued once.
+ * The year wheel's reminders (wheel-reminders.ts) ride on the same scan.
  * The scan itself is a leased job per day and instance group, so usually only one instance scans.
  */
 import { escalationCard, reminderCard, type ReminderKind } from '../cards/reminder-card';
@@ -9,6 +10,7 @@ import { langOf } from '../cards/strings';
 import type { BotStore } from '../data/entities';
 import { claimJob, ensureJob, finishJob, isFree } from '../outbox/jobs';
 import { addDays, daysBetween, dayOf, type FlowContext } from './context';
+import { scanWheelReminders } from './wheel-reminders';
 import { isOpen, type ActionStatus } from '../../src/domain';
 
 const openStatuses: readonly ActionStatus[] = ['planned', 'inProgress'];
@@ -28,7 +30,7 @@ export interface ScanResult {
   withoutConversation: number;
 }
 
-/** Queues due reminders; returns what it queued (already queued ones count too: enqueue is idempotent). */
+/** Queues due action reminders and the year wheel's (see wheel-reminders.ts); returns what it queued (already queued ones count too: enqueue is idempotent). */
 export async function scanReminders(ctx: FlowContext, options: ReminderOptions = {}): Promise<ScanResult> {
   const daysBefore = options.daysBefore ?? 3;
   const escalateAfter = options.escalateAfterDays ?? 14;
@@ -58,7 +60,8 @@ export async function scanReminders(ctx: FlowContext, options: ReminderOptions =
     }
     if (-left >= escalateAfter) result.queued += await escalate(ctx, action.id, action.fields, -left);
   }
-  return result;
+  const wheel = await scanWheelReminders(ctx);
+  return { queued: result.queued + wheel.queued, withoutConversation: result.withoutConversation + wheel.withoutConversation };
 }
 
 async function escalate(ctx: FlowContext, actionId: string, action: Parameters<typeof escalationCard>[1], daysOverdue: number): Promise<number> {
