@@ -1,7 +1,7 @@
 import { ProblemError, problemFrom } from './problem-error';
 import type {
   Action, ActionFields, Analysis, AnalysisFields, Deficiency, Feedback, FollowUpResponse, FollowUpTemplate, Goal, Indicator, Me,
-  Measurement, Meeting, Overview, Page, Unit,
+  Measurement, Meeting, MeetingAnswers, Overview, Page, Unit,
 } from './types';
 import { enc, newKey, query } from './url';
 
@@ -153,6 +153,10 @@ export class ApiClient {
     return this.request('GET', '/api/my/follow-ups');
   }
   /** The unit's principals and staff: who an action can be assigned to (by name). */
+  /** The follow-up answers after the unit's meetings in a school year, for its analysis. */
+  followUpAnswers(unitId: string, schoolYear?: string): Promise<{ items: MeetingAnswers[] }> {
+    return this.request('GET', `/api/units/${enc(unitId)}/follow-up-answers${query({ schoolYear })}`);
+  }
   people(unitId: string): Promise<{ items: UnitPerson[] }> {
     return this.request('GET', `/api/units/${enc(unitId)}/people`);
   }

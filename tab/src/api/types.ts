@@ -87,3 +87,13 @@ export interface Persona {
   title?: string;
   roleDescription?: string;
 }
+
+/** What a unit's people answered after one of its meetings (GET /api/units/:unitId/follow-up-answers). */
+export interface MeetingAnswers {
+  meetingId: string;
+  title: string;
+  type: string;
+  startsAt: string;
+  respondents: number;
+  questions: { questionId: string; sv: string; en: string; kind: 'text' | 'scale'; texts: string[]; scaleMean?: number; scaleCount: number }[];
+}

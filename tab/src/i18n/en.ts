@@ -201,4 +201,8 @@ export const en: Messages = {
   analysisNewPeriod: 'Period of the new analysis',
   conflictField: 'Field',
   analysisByPrincipal: "The unit's principal writes and submits the analysis. You can read it here.",
+  followUpAnswersTitle: "Answers to the follow-up questions after this year's meetings",
+  followUpAnswersNone: "No answers yet to the follow-up questions after this year's meetings.",
+  followUpAnswersMeeting: '{title}, {date}: {count} answers',
+  followUpScaleMean: 'Mean {mean} of 4 ({count} answers)',
 };

@@ -202,6 +202,10 @@ export const sv = {
   analysisNewPeriod: 'Period för den nya analysen',
   conflictField: 'Fält',
   analysisByPrincipal: 'Enhetens rektor skriver och skickar in analysen. Du kan läsa den här.',
+  followUpAnswersTitle: 'Svar på uppföljningsfrågor efter årets möten',
+  followUpAnswersNone: 'Inga svar ännu på uppföljningsfrågor efter årets möten.',
+  followUpAnswersMeeting: '{title}, {date}: {count} svar',
+  followUpScaleMean: 'Medel {mean} av 4 ({count} svar)',
 };
 
 /** The shape every language's dictionary has. */

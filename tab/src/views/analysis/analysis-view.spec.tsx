@@ -15,6 +15,7 @@ const base = {
   'GET /api/indicators': () => ({ items: [item('30', { name: 'Behörighet till gymnasiet', source: 'eligibility', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 85 })] }),
   'GET /api/units/1/goals': () => ({ items: [] }),
   'GET /api/units/1/feedback': () => ({ items: [] }),
+  [`GET /api/units/1/follow-up-answers?schoolYear=${encodeURIComponent(year)}`]: () => ({ items: [] }),
 };
 const analysesPath = `GET /api/units/1/analyses?schoolYear=${encodeURIComponent(year)}`;
 
@@ -55,6 +56,26 @@ describe('AnalysisView', () => {
     expect(patch?.body).toEqual({ approach: 'Kollegialt lärande.' });
     expect(seen.find((r) => r.path === '/api/analyses/9/submit')?.headers['if-match']).toBe('"9,2"');
     expect(screen.getByText('Analysen är inskickad och kan inte ändras.')).toBeTruthy();
+  });
+
+  it('shows what the unit answered after its meetings beside the analysis, without who answered', async () => {
+    renderWithSession(<AnalysisView unitId="1" />, {
+      ...base,
+      [analysesPath]: () => ({ items: [] }),
+      [`GET /api/units/1/follow-up-answers?schoolYear=${encodeURIComponent(year)}`]: () => ({
+        items: [{
+          meetingId: '5', title: 'Resultatkonferens VT', type: 'resultsConference', startsAt: '2026-06-05T13:00:00Z', respondents: 2,
+          questions: [
+            { questionId: 'causes', sv: 'Varför blev det som det blev?', en: 'Why?', kind: 'text', texts: ['Studieron avgjorde.'], scaleCount: 0 },
+            { questionId: 'clarity', sv: 'Hur tydligt är ansvaret?', en: 'How clear?', kind: 'scale', texts: [], scaleMean: 3.5, scaleCount: 2 },
+          ],
+        }],
+      }),
+    });
+    expect(await screen.findByRole('heading', { name: 'Svar på uppföljningsfrågor efter årets möten' })).toBeTruthy();
+    expect(screen.getByText(/Resultatkonferens VT, .*: 2 svar/)).toBeTruthy();
+    expect(screen.getByText('Studieron avgjorde.')).toBeTruthy();
+    expect(screen.getByText('Medel 3,5 av 4 (2 svar)')).toBeTruthy();
   });
 
   it('shows a submitted analysis read-only with its feedback', async () => {

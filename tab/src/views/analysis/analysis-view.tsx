@@ -18,6 +18,7 @@ import { formatDate, schoolYearOf } from '../../util/dates';
 import { analysisStatusLabel } from '../labels';
 import { analysisChanges, draftFromAnalysis, emptyDraft, fieldsFromDraft, periodsOf } from './analysis-draft';
 import type { AnalysisDraft } from './analysis-draft';
+import { FollowUpAnswers } from './follow-up-answers';
 import { ParticipantsEditor } from './participants-editor';
 
 const useStyles = makeStyles({
@@ -202,6 +203,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
           <Textarea value={draft[q.key]} readOnly={readOnly} resize="vertical" rows={4} onChange={(_, d) => set(q.key, d.value)} />
         </Field>
       ))}
+      <FollowUpAnswers unitId={unitId} schoolYear={schoolYear} />
       <Field label={t('strengths')} hint={t('onePerLine')} {...invalid('strengths')}>
         <Textarea value={draft.strengths} readOnly={readOnly} resize="vertical" onChange={(_, d) => set('strengths', d.value)} />
       </Field>
