@@ -136,6 +136,26 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
         status: 'inProgress', originKind: 'deficiency', originId: deficiencyId, schoolYear: year,
       });
     }
+    if (isCurrent && unit.key === 'bjorkskolan') {
+      // a workshop held this autumn whose follow-up questions two people have answered: the analysis shows them
+      const endedAt = `${addDays(today, -30)}T15:00:00Z`;
+      const workshopId = await put('meetings', `${k}:workshop`, {
+        type: 'workshop', title: 'Workshop: studiero i alla klassrum', unitId, schoolYear: year, startsAt: `${addDays(today, -30)}T13:00:00Z`, endedAt,
+        participants: [{ role: 'principal', userId: unit.principal.id, displayName: unit.principal.name }, { role: 'teacher', userId: unit.staff.id, displayName: unit.staff.name }],
+        agenda: [{ id: '1', title: 'Vad stör studieron?' }, { id: '2', title: 'Gemensamma rutiner' }],
+      });
+      const templateId = templateIds.get('workshop') ?? '';
+      const answers = [
+        { who: unit.staff, idea: 'Samma start på varje lektion i alla klasser.', support: 'Tid i arbetslaget för att följa upp rutinen.' },
+        { who: unit.principal, idea: 'Vuxna i korridoren vid lektionsbyten.', support: 'Ett schema som ger rastvärdarna tid.' },
+      ];
+      for (const answer of answers) {
+        await put('followUpResponses', `${k}:workshop:${answer.who.id}`, {
+          meetingId: workshopId, unitId, templateId, templateVersion: 1, respondentId: answer.who.id, answeredAt: endedAt,
+          answers: [{ questionId: 'idea', text: answer.idea }, { questionId: 'support', text: answer.support }],
+        });
+      }
+    }
     const draftNow = isCurrent && unit.key === 'bjorkskolan';
     const submittedNow = isCurrent && unit.key === 'lindgymnasiet';
     if (isCurrent && !draftNow && !submittedNow) return;
