@@ -12,23 +12,18 @@ import { OwnerSelectOptions } from '../components/owner-select-options';
 import { useLoad } from '../hooks/use-load';
 import { useOwnerOptions } from '../hooks/use-owner-options';
 import { originChoices, originFields, type OriginChoices } from './meeting-action-origin';
+import type { Person } from '../views/actions/action-dialog';
 import { useMeetingText } from './meeting-text';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-/** Someone who can own the action. */
-export interface OwnerOption {
-  id: string;
-  name: string;
-}
-
 export interface NewMeetingActionDialogProps {
   meetingId: string;
   unitId: string;
   schoolYear: string;
-  people: OwnerOption[];
+  people: Person[];
   goals: Goal[];
   onSaved: (action: Action) => void;
   onClose: () => void;
