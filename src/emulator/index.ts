@@ -9,10 +9,13 @@ import { Persistence } from './persistence';
 import { SiteState } from './site-state';
 
 export type { FaultOptions } from './faults';
+export { CorruptDataError } from './corrupt-data-error';
 
 export interface EmulatorOptions {
   /** persist here; absent = memory only */
   dataDir?: string;
+  /** what start-up recovery did (a torn journal line dropped). Default: stderr */
+  log?: (message: string) => void;
   /** default: a fixed `<host>,<guid>,<guid>` id for the demo site */
   siteId?: string;
   /** default 'kvalitetshjulet.sharepoint.com' */
@@ -41,13 +44,15 @@ const defaultHostname = 'kvalitetshjulet.sharepoint.com';
 const siteGuids = '7d1d5a0e-3c5b-4d7e-9a51-2f0c6b8e4a11,4b2f9c63-8e1a-4f5d-b0c7-19d3e6a7f852';
 
 /**
- * Starts the Graph-compatible SharePoint lists emulator on loopback. Every acknowledged write is
- * on disk when `dataDir` is set.
+ * Starts the Graph-compatible SharePoint lists emulator on loopback. With `dataDir`, every
+ * acknowledged write is on disk, and the start fails with CorruptDataError (changing nothing)
+ * when its data is damaged.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const log = options.log ?? ((message: string) => void process.stderr.write(`${message}\n`));
   const hostname = options.hostname ?? defaultHostname;
   const siteId = options.siteId ?? `${hostname},${siteGuids}`;
-  const persistence = options.dataDir ? new Persistence({ dataDir: options.dataDir }) : undefined;
+  const persistence = options.dataDir ? new Persistence({ dataDir: options.dataDir, log }) : undefined;
   const loaded = persistence?.load();
   const state = SiteState.restore(persistence, loaded?.snapshot, loaded?.records ?? []);
   await persistence?.open(() => state.snapshot());
