@@ -76,7 +76,7 @@ async function naive(): Promise<{ ms: number; throttled: number; lost: number; d
     for (const message of messages) {
       for (let attempt = 0; attempt < 50; attempt++) {
         try {
-          await sender.send(message, randomUUID(), async () => {});
+          await sender.send(message, randomUUID(), { gate: async () => {}, posting: async () => {} });
           break;
         } catch (error) {
           if (!(error instanceof SendError) || error.status !== 429) throw error;

@@ -192,6 +192,13 @@ describe('POST /api/messages: follow-up answers (adaptiveCard/action)', () => {
     expect(after).toContain('Ändra svar');
   });
 
+  it.each([['s2', 'Eleven 19121212 1212 behöver stöd'], ['s3', 'Gäller 20121212–1212'], ['s4', 'samordningsnummer 701063 2391']])(
+    'refuses a personnummer as people type it (%s: %j) in an answer, and stores nothing', async (id, text) => {
+      const res = await h.post(submit(id, { q_styrkor: text }));
+      expect(textOf(res.body)).toContain('personnummer');
+      expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(0);
+    });
+
   it('refuses a personnummer in an answer with an error card and stores nothing', async () => {
     const res = await h.post(submit('s1', { q_styrkor: 'Eleven 121212-1212 behöver stöd' }));
     expect(res.status).toBe(200);

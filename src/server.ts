@@ -140,6 +140,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     if (config.mode !== 'local') throw new Error('local backend in m365 mode');
     const emulator = await startEmulator({
       ...(options.inMemory ? {} : { dataDir: path.join(config.dataDir, 'emulator') }),
+      log: (message) => log.warn('emulator recovery', { message }),
       host: '127.0.0.1',
       faults: { latencyMs: options.emulatorLatencyMs ?? config.emulatorLatencyMs },
     });

@@ -1,13 +1,14 @@
 /**
  * The outbox's Sender over botbuilder: sends into a stored conversation, or creates the 1:1
- * conversation with a user first (Teams returns the existing one if there is one).
+ * conversation with a user first (Teams returns the existing one if there is one), unless an
+ * earlier attempt opened it. Right before each post it lets the outbox record the attempt.
  * The delivery id goes out in channelData (botbuilder drops an activity's own id on send, and the
  * extra fields of entities). Teams ignores it and does not deduplicate; a connector that does can
  * (bot/README.md, "Delivery guarantee").
  */
 import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
-import { ConversationRefSchema } from '../flows/reference';
-import { SendError, type Delivery, type OutboundMessage, type Sender } from '../outbox/message';
+import { ConversationRefSchema, type ConversationRef } from '../flows/reference';
+import { SendError, type Delivery, type OutboundMessage, type Sender, type SendSteps, type UserTarget } from '../outbox/message';
 
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
@@ -51,47 +52,59 @@ export class ConnectorSender implements Sender {
     this.serviceUrl = options.serviceUrl;
   }
 
-  async send(message: OutboundMessage, deliveryId: string, gate: (conversationKey: string) => Promise<void>): Promise<Delivery> {
+  async send(message: OutboundMessage, deliveryId: string, steps: SendSteps): Promise<Delivery> {
     const activity: Partial<Activity> = { ...message.activity, channelData: { [DELIVERY_FIELD]: deliveryId } };
+    const target = message.target;
     try {
-      if (message.target.kind === 'conversation') {
-        const reference = { ...message.target.reference, ...(this.serviceUrl ? { serviceUrl: this.serviceUrl } : {}) };
-        let activityId: string | undefined;
-        await gate(reference.conversation.id);
-        await this.inTurn((logic) => this.adapter.continueConversationAsync(this.botId, reference as unknown as Partial<ConversationReference>, logic), async (context) => {
-          activityId = (await context.sendActivity(activity))?.id;
-        });
-        return { conversationId: reference.conversation.id, ...(activityId ? { activityId } : {}) };
-      }
-      const target = message.target;
-      const serviceUrl = this.serviceUrl ?? target.serviceUrl;
-      const botAccount = target.bot ?? { id: this.botId, name: 'Kvalitetshjulet' };
-      const parameters = {
-        isGroup: false,
-        bot: botAccount,
-        members: [{ id: target.userId, ...(target.aadObjectId ? { aadObjectId: target.aadObjectId } : {}) }],
-        ...(target.tenantId ? { tenantId: target.tenantId, channelData: { tenant: { id: target.tenantId } } } : {}),
-      } as unknown as ConversationParameters;
-      let delivery: Delivery | undefined;
-      await gate(`user:${target.userId}`);
-      await this.inTurn((logic) => this.adapter.createConversationAsync(this.botId, target.channelId, serviceUrl, BOT_FRAMEWORK_AUDIENCE, parameters, logic), async (context) => {
-        const conversationId = context.activity.conversation.id;
-        await gate(conversationId);
-        const sent = await context.sendActivity(activity);
-        const createdReference = ConversationRefSchema.parse({
-          channelId: target.channelId,
-          serviceUrl: target.serviceUrl,
-          conversation: { id: conversationId, conversationType: 'personal', ...(target.tenantId ? { tenantId: target.tenantId } : {}) },
-          bot: botAccount,
-          user: { id: target.userId, ...(target.aadObjectId ? { aadObjectId: target.aadObjectId } : {}) },
-        });
-        delivery = { conversationId, createdReference, ...(sent?.id ? { activityId: sent.id } : {}) };
-      });
-      if (!delivery) throw new SendError('the connector created no conversation', 502);
-      return delivery;
+      if (target.kind === 'conversation') return await this.post(target.reference, activity, steps);
+      // the user's 1:1 conversation an earlier attempt opened is posted to like a stored one
+      if (steps.opened) return await this.post(steps.opened, activity, steps, steps.opened);
+      return await this.openAndPost(target, activity, steps);
     } catch (error) {
       throw toSendError(error);
     }
+  }
+
+  /** Posts into a known conversation; `opened` when it is the user's 1:1 chat an earlier attempt created. */
+  private async post(stored: ConversationRef, activity: Partial<Activity>, steps: SendSteps, opened?: ConversationRef): Promise<Delivery> {
+    const reference = { ...stored, ...(this.serviceUrl ? { serviceUrl: this.serviceUrl } : {}) };
+    const conversation = { conversationId: reference.conversation.id, ...(opened ? { createdReference: opened } : {}) };
+    let activityId: string | undefined;
+    await steps.gate(conversation.conversationId);
+    await steps.posting(conversation);
+    await this.inTurn((logic) => this.adapter.continueConversationAsync(this.botId, reference as unknown as Partial<ConversationReference>, logic), async (context) => {
+      activityId = (await context.sendActivity(activity))?.id;
+    });
+    return { ...conversation, ...(activityId ? { activityId } : {}) };
+  }
+
+  private async openAndPost(target: UserTarget, activity: Partial<Activity>, steps: SendSteps): Promise<Delivery> {
+    const serviceUrl = this.serviceUrl ?? target.serviceUrl;
+    const botAccount = target.bot ?? { id: this.botId, name: 'Kvalitetshjulet' };
+    const parameters = {
+      isGroup: false,
+      bot: botAccount,
+      members: [{ id: target.userId, ...(target.aadObjectId ? { aadObjectId: target.aadObjectId } : {}) }],
+      ...(target.tenantId ? { tenantId: target.tenantId, channelData: { tenant: { id: target.tenantId } } } : {}),
+    } as unknown as ConversationParameters;
+    let delivery: Delivery | undefined;
+    await steps.gate(`user:${target.userId}`);
+    await this.inTurn((logic) => this.adapter.createConversationAsync(this.botId, target.channelId, serviceUrl, BOT_FRAMEWORK_AUDIENCE, parameters, logic), async (context) => {
+      const conversationId = context.activity.conversation.id;
+      const createdReference = ConversationRefSchema.parse({
+        channelId: target.channelId,
+        serviceUrl: target.serviceUrl,
+        conversation: { id: conversationId, conversationType: 'personal', ...(target.tenantId ? { tenantId: target.tenantId } : {}) },
+        bot: botAccount,
+        user: { id: target.userId, ...(target.aadObjectId ? { aadObjectId: target.aadObjectId } : {}) },
+      });
+      await steps.gate(conversationId);
+      await steps.posting({ conversationId, createdReference });
+      const sent = await context.sendActivity(activity);
+      delivery = { conversationId, createdReference, ...(sent?.id ? { activityId: sent.id } : {}) };
+    });
+    if (!delivery) throw new SendError('the connector created no conversation', 502);
+    return delivery;
   }
 
   /**

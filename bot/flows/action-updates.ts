@@ -3,6 +3,7 @@
  * with the eTag just read; if someone changed the action in between, the owner sees the latest.
  */
 import { z } from 'zod';
+import { freeText, isPersonalIdentityIssue } from '../../src/domain';
 import { ConflictError, InvalidItemError, NotFoundError } from '../../src/store/errors';
 import type { StoredItem } from '../../src/store/port';
 import { errorCard } from '../cards/error-card';
@@ -18,7 +19,8 @@ export const ACTION_VERBS = [ACTION_DONE, ACTION_NEW_DATE, ACTION_COMMENT];
 const DataSchema = z.object({
   actionId: z.string().min(1),
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  comment: z.string().trim().min(1).max(1_000).optional(),
+  /** free text under the personnummer rule, like every text field of the API */
+  comment: freeText(1_000).pipe(z.string().min(1)).optional(),
 }).passthrough();
 
 function patchFor(verb: string, data: z.infer<typeof DataSchema>, current: BotAction, today: string): Partial<BotAction> | undefined {
@@ -35,7 +37,10 @@ function patchFor(verb: string, data: z.infer<typeof DataSchema>, current: BotAc
 export async function onActionUpdate(ctx: FlowContext, lang: Lang, action: CardAction, userId: string): Promise<CardActionResult> {
   const s = strings(lang);
   const data = DataSchema.safeParse(action.action.data);
-  if (!data.success) return { kind: 'card', card: errorCard(lang, s.invalidCard) };
+  if (!data.success) {
+    const personal = data.error.issues.find(isPersonalIdentityIssue);
+    return { kind: 'card', card: errorCard(lang, personal ? `${s.errorTitle}: ${personal.message}` : s.invalidCard) };
+  }
   let item: StoredItem<BotAction>;
   try {
     item = await ctx.store.get('actions', data.data.actionId);

@@ -116,6 +116,13 @@ describe('reminder card actions', () => {
     expect(action.description).toBe('2026-03-10: Väntar på enkätsvar\n2026-03-10: Enkäten är klar');
   });
 
+  it.each(['Gäller 20121212–1212', 'eleven 19121212 1212', 'se 121212 - 1212'])('refuses a comment holding a personnummer (%j) and keeps the description', async (comment) => {
+    const id = seeded.actionIds[1] ?? '';
+    const before = await store.get('actions', id);
+    expect(JSON.stringify(await act('action.comment', { actionId: id, comment }))).toContain('Texten innehåller ett personnummer');
+    expect((await store.get('actions', id)).etag).toBe(before.etag);
+  });
+
   it('refuses someone who is not the owner', async () => {
     const id = seeded.actionIds[0] ?? '';
     expect(JSON.stringify(await act('action.done', { actionId: id }, PRINCIPAL))).toContain('Bara den som är ansvarig');

@@ -3,41 +3,16 @@
  * The bot runs in a child process over the lists emulator persisting to disk; the fake connector
  * runs here, so it sees every request across both lives of the bot.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeConnector, type FakeConnector } from '../testing/fake-connector';
 import { teamsAppWindows, teamsConversationWindows } from './rate-limiter';
+import { runChild as run, until } from '../testing/child';
 import { MEETING_CHAT, teamsIdOf, userN } from '../testing/fixtures';
 
-const child = path.resolve(import.meta.dirname, '../testing/fanout-child.ts');
 const PARTICIPANTS = 50;
-
-function run(config: Record<string, unknown>): { proc: ChildProcess; lines: unknown[]; exited: Promise<number | null> } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: unknown[] = [];
-  let buffer = '';
-  proc.stdout?.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    for (let i = buffer.indexOf('\n'); i >= 0; i = buffer.indexOf('\n')) {
-      lines.push(JSON.parse(buffer.slice(0, i)));
-      buffer = buffer.slice(i + 1);
-    }
-  });
-  proc.stderr?.resume();
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  return { proc, lines, exited };
-}
-
-async function until(check: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('outbox: kill -9 in the middle of a fan-out', () => {
   let connector: FakeConnector;

@@ -51,13 +51,17 @@ export async function deferJob(store: BotStore, job: Job, dueAt: number): Promis
   return finishJob(store, job, { dueAt: new Date(dueAt).toISOString() });
 }
 
-/** Writes the outcome of a claimed job; false when the lease was lost meanwhile (someone else may run it). */
-export async function finishJob(store: BotStore, job: Job, patch: Partial<BotJob>): Promise<boolean> {
+/** Writes to a claimed job with the eTag it was read with; undefined when the lease was lost meanwhile. */
+export async function updateJob(store: BotStore, job: Job, patch: Partial<BotJob>): Promise<Job | undefined> {
   try {
-    await store.update('jobs', job.id, patch, { actor: BOT_ACTOR, etag: job.etag });
-    return true;
+    return await store.update('jobs', job.id, patch, { actor: BOT_ACTOR, etag: job.etag });
   } catch (error) {
-    if (error instanceof ConflictError) return false;
+    if (error instanceof ConflictError) return undefined;
     throw error;
   }
+}
+
+/** Writes the outcome of a claimed job; false when the lease was lost meanwhile (someone else may run it). */
+export async function finishJob(store: BotStore, job: Job, patch: Partial<BotJob>): Promise<boolean> {
+  return (await updateJob(store, job, patch)) !== undefined;
 }

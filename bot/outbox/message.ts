@@ -25,6 +25,8 @@ export const UserTargetSchema = z.object({
   bot: z.object({ id: z.string(), name: z.string().optional() }).optional(),
 });
 
+export type UserTarget = z.infer<typeof UserTargetSchema>;
+
 export const ConversationTargetSchema = z.object({ kind: z.literal('conversation'), reference: ConversationRefSchema });
 
 export const OutboundMessageSchema = z.object({
@@ -43,17 +45,35 @@ export interface Delivery {
   createdReference?: z.infer<typeof ConversationRefSchema>;
 }
 
-/** The connector, seen from the outbox. `gate` must be awaited before every HTTP request. */
+/** The steps of one attempt that the outbox takes part in, and what earlier attempts left it. */
+export interface SendSteps {
+  /** awaited before every HTTP request (the rate limits) */
+  gate(conversationKey: string): Promise<void>;
+  /** a user target's 1:1 conversation that an earlier attempt opened: post there, do not create it again */
+  readonly opened?: z.infer<typeof ConversationRefSchema>;
+  /**
+   * Awaited once the conversation exists, right before the post (after its gate): the outbox
+   * records that the message is going out. When it throws, nothing may be posted.
+   */
+  posting(conversation: Omit<Delivery, 'activityId'>): Promise<void>;
+}
+
+/** The connector, seen from the outbox. */
 export interface Sender {
-  send(message: OutboundMessage, deliveryId: string, gate: (conversationKey: string) => Promise<void>): Promise<Delivery>;
+  send(message: OutboundMessage, deliveryId: string, steps: SendSteps): Promise<Delivery>;
 }
 
 /** A failed send: `status` absent means the connection failed. */
 export class SendError extends Error {
-  override readonly name = 'SendError';
+  override readonly name: string = 'SendError';
   constructor(message: string, readonly status?: number, readonly retryAfterMs?: number) {
     super(message);
   }
+}
+
+/** The job is no longer this instance's (its lease ran out, another claimed it): nothing was posted. */
+export class LeaseLostError extends SendError {
+  override readonly name = 'LeaseLostError';
 }
 
 /** The rate-limit key of a target: one per Teams conversation (or per user until it exists). */

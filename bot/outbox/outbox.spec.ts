@@ -3,31 +3,46 @@ import { lists, type Entities } from '../../src/lists/lists';
 import { createMemoryStore } from '../../src/store/memory-store';
 import type { Store, UpdateOptions } from '../../src/store/port';
 import type { Clock } from './clock';
-import { SendError, type OutboundMessage, type Sender } from './message';
+import { SendError, type Delivery, type OutboundMessage, type Sender } from './message';
+import { claimJob } from './jobs';
 import { Outbox } from './outbox';
 import { RateLimiter } from './rate-limiter';
 
 const ref = (id: string) => ({ channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1', conversation: { id, conversationType: 'personal' } });
 const message = (n: number): OutboundMessage => ({ key: `test:${n}`, target: { kind: 'conversation', reference: ref(`a:${n}`) }, activity: { type: 'message', text: `kort ${n}` } });
 
-/** A connector that records sends, dedupes by delivery id like the fake connector, and fails on demand. */
+/**
+ * A connector that records sends, dedupes by delivery id like the fake connector, and fails on
+ * demand (after the post: `fail` is the connector's answer). A user target's 1:1 conversation is
+ * opened first, unless the outbox hands over the one an earlier attempt opened.
+ */
 function fakeSender(fail: (deliveryId: string, attempt: number) => SendError | undefined = () => undefined) {
   const sends: string[] = [];
   const delivered = new Set<string>();
   const attempts = new Map<string, number>();
+  const opens: string[] = [];
   const sender: Sender = {
-    async send(m, deliveryId, gate) {
-      await gate(m.target.kind === 'conversation' ? m.target.reference.conversation.id : m.target.userId);
+    async send(m, deliveryId, steps) {
+      let conversation: Omit<Delivery, 'activityId'>;
+      if (m.target.kind === 'conversation') conversation = { conversationId: m.target.reference.conversation.id };
+      else if (steps.opened) conversation = { conversationId: steps.opened.conversation.id, createdReference: steps.opened };
+      else {
+        await steps.gate(`user:${m.target.userId}`);
+        opens.push(m.target.userId);
+        conversation = { conversationId: `a:${m.target.userId}`, createdReference: ref(`a:${m.target.userId}`) };
+      }
+      await steps.gate(conversation.conversationId);
+      await steps.posting(conversation);
       const attempt = (attempts.get(deliveryId) ?? 0) + 1;
       attempts.set(deliveryId, attempt);
       const error = fail(deliveryId, attempt);
       if (error) throw error;
       sends.push(deliveryId);
       delivered.add(deliveryId);
-      return { conversationId: 'x', activityId: `1:${sends.length}` };
+      return { ...conversation, activityId: `1:${sends.length}` };
     },
   };
-  return { sender, sends, delivered };
+  return { sender, sends, delivered, opens };
 }
 
 let now: number;
@@ -132,5 +147,62 @@ describe('Outbox', () => {
     // two sends carried one delivery id: a connector that dedupes by it shows the card once
     expect(sends).toEqual(['outbound:test:1', 'outbound:test:1']);
     expect(delivered.size).toBe(1);
+    // the job says which attempt may have delivered it too: Teams would show that card twice
+    const [job] = await store.queryAll('jobs', { filter: [{ field: 'key', op: 'eq', value: 'outbound:test:1' }] });
+    expect(job?.fields.payload).toMatchObject({
+      unconfirmed: [{ attempt: 1, by: dead.instanceId, conversationId: 'a:1' }],
+      delivery: { activityId: '1:2', by: 'restarted' },
+    });
+    expect(job?.fields.payload['sending']).toBeUndefined();
+  });
+
+  it('records the 1:1 conversation it opened before posting, and a retry posts there without opening it again', async () => {
+    const { sender, sends, opens } = fakeSender((_id, attempt) => (attempt === 1 ? new SendError('bad gateway', 502) : undefined));
+    const box = outbox(sender);
+    await box.enqueue({ key: 'user:1', target: { kind: 'user', userId: '29:elin', serviceUrl: 'http://127.0.0.1:1', channelId: 'msteams' }, activity: { type: 'message', text: 'hej' } });
+    expect(await box.drainAll()).toMatchObject({ retried: 1 });
+    now += 2_000;
+    expect(await box.drainAll()).toMatchObject({ sent: 1 });
+    expect(opens).toEqual(['29:elin']);
+    expect(sends).toEqual(['outbound:user:1']);
+    const [job] = await store.queryAll('jobs', { filter: [{ field: 'key', op: 'eq', value: 'outbound:user:1' }] });
+    // a 502 after the post leaves open whether the card arrived; the record keeps that attempt
+    expect(job?.fields.payload).toMatchObject({ opened: { conversation: { id: 'a:29:elin' } }, unconfirmed: [{ attempt: 1, conversationId: 'a:29:elin' }], delivery: { conversationId: 'a:29:elin' } });
+  });
+
+  it('keeps no unconfirmed attempt when the connector refused the post (429)', async () => {
+    const { sender } = fakeSender((_id, attempt) => (attempt === 1 ? new SendError('throttled', 429, 1_000) : undefined));
+    const box = outbox(sender);
+    await box.enqueue(message(3));
+    await box.drainAll();
+    now += 1_000;
+    expect(await box.drainAll()).toMatchObject({ sent: 1 });
+    const [job] = await store.queryAll('jobs', { filter: [{ field: 'key', op: 'eq', value: 'outbound:test:3' }] });
+    expect(job?.fields.payload).toMatchObject({ unconfirmed: [], delivery: { activityId: '1:1' } });
+  });
+
+  it('posts nothing once another instance has claimed the job (its clock ran ahead), so the card is not sent twice', async () => {
+    const { sender, sends } = fakeSender();
+    let raced = false;
+    const racing: Sender = {
+      send: (m, id, steps) => sender.send(m, id, {
+        ...steps,
+        gate: async (key) => {
+          await steps.gate(key);
+          if (raced) return;
+          raced = true;
+          const [job] = await store.queryAll('jobs', { filter: [{ field: 'key', op: 'eq', value: id }] });
+          if (job) expect(await claimJob(store, job, 'other', 60_000, now + 61_000)).toBeDefined();
+        },
+      }),
+    };
+    const logs: string[] = [];
+    const box = outbox(racing, { log: (line) => logs.push(line) });
+    await box.enqueue(message(5));
+    expect(await box.drainAll()).toMatchObject({ sent: 0, skipped: 1 });
+    expect(sends).toEqual([]);
+    expect(logs.join('\n')).toContain('outbound:test:5 not posted: another instance claimed the job before the post');
+    const [job] = await store.queryAll('jobs', { filter: [{ field: 'key', op: 'eq', value: 'outbound:test:5' }] });
+    expect(job?.fields).toMatchObject({ status: 'pending', leasedBy: 'other' });
   });
 });

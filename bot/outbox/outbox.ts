@@ -7,8 +7,10 @@ import { randomUUID } from 'node:crypto';
 import type { BotStore } from '../data/entities';
 import { backoffDelay, isRetryable, type BackoffOptions } from './backoff';
 import { systemClock, type Clock } from './clock';
+import { JobAttempt } from './attempt';
+import { OutboundPayloadSchema, splitPayload } from './delivery-record';
 import { claimJob, deferJob, ensureJob, findDueJobs, finishJob, type Job } from './jobs';
-import { conversationKeyOf, OutboundMessageSchema, SendError, type Delivery, type OutboundMessage, type Sender } from './message';
+import { conversationKeyOf, LeaseLostError, OutboundMessageSchema, SendError, type Delivery, type OutboundMessage, type Sender } from './message';
 import { RateLimiter } from './rate-limiter';
 
 export const OUTBOUND_JOB = 'outbound';
@@ -92,21 +94,28 @@ export class Outbox {
   private async run(job: Job): Promise<keyof DrainResult> {
     // Wait for the first request's rate-limit slot before claiming, so that the lease covers the
     // send, not the queue in front of it; the job may be gone to another instance by then.
-    // A user without a 1:1 conversation costs two requests (create, then send): both are reserved.
-    const early = OutboundMessageSchema.safeParse(job.fields.payload);
-    const blocked = early.success ? this.limiter.blockedFor(conversationKeyOf(early.data.target)) : 0;
+    // A user without a 1:1 conversation costs two requests (create, then send): both are reserved,
+    // unless an earlier attempt recorded the conversation it opened.
+    // The claim is written with the eTag of `job`, so the claimed job's payload is the one read here.
+    const parsed = OutboundPayloadSchema.safeParse(job.fields.payload);
+    const blocked = parsed.success ? this.limiter.blockedFor(conversationKeyOf(parsed.data.target)) : 0;
     if (blocked > 0) return (await deferJob(this.store, job, this.clock.now() + blocked)) ? 'retried' : 'skipped';
-    const slots = early.success ? this.limiter.reserveSequence(conversationKeyOf(early.data.target), early.data.target.kind === 'user' ? 1 : 0) : [];
+    const opening = parsed.success && parsed.data.target.kind === 'user' && !parsed.data.opened;
+    const slots = parsed.success ? this.limiter.reserveSequence(conversationKeyOf(parsed.data.target), opening ? 1 : 0) : [];
     if (slots[0] !== undefined) await this.limiter.waitUntil(slots[0]);
     const claimed = await claimJob(this.store, job, this.instanceId, this.leaseMs, this.clock.now());
     if (!claimed) return 'skipped';
-    const parsed = OutboundMessageSchema.safeParse(claimed.fields.payload);
     if (!parsed.success) {
       await finishJob(this.store, claimed, { status: 'failed', lastError: `invalid payload: ${parsed.error.message}`.slice(0, 2_000) });
       return 'failed';
     }
-    const message = parsed.data;
+    const { message, record } = splitPayload(parsed.data);
     const leaseEnd = this.clock.now() + this.leaseMs;
+    const attempt = new JobAttempt(this.store, claimed, message, record, { by: this.instanceId, clock: this.clock, leaseEnd });
+    if (attempt.leftUnconfirmed) {
+      const earlier = attempt.leftUnconfirmed;
+      this.options.log?.(`outbox: ${claimed.fields.key}: attempt ${earlier.attempt} by ${earlier.by} began to post to ${earlier.conversationId} at ${earlier.at} and never recorded the answer; it may have arrived, and is sent again (Teams does not deduplicate)`);
+    }
     const gate = async (conversationKey: string): Promise<void> => {
       const reserved = slots.shift();
       if (reserved !== undefined) {
@@ -119,36 +128,39 @@ export class Outbox {
     };
     let delivery: Delivery;
     try {
-      delivery = await this.sender.send(message, claimed.fields.key, gate);
+      delivery = await this.sender.send(message, claimed.fields.key, { gate, posting: (conversation) => attempt.posting(conversation), ...(record.opened ? { opened: record.opened } : {}) });
     } catch (error) {
-      return this.fail(claimed, message, error);
+      if (error instanceof LeaseLostError) {
+        this.options.log?.(`outbox: ${claimed.fields.key} not posted: ${error.message}`);
+        return 'skipped';
+      }
+      return this.fail(attempt, error);
     }
     // A failure from here on is not a failed send: the card is out. Should the done mark not be
-    // written, the lease runs out and the job is sent again with the same delivery id.
-    const recorded = await finishJob(this.store, claimed, {
-      status: 'done',
-      doneAt: new Date(this.clock.now()).toISOString(),
-      payload: { ...message, delivery: { ...delivery, at: new Date(this.clock.now()).toISOString(), by: this.instanceId } },
-    });
+    // written, the lease runs out and the job is sent again (its record says this attempt may have sent it).
+    const recorded = await attempt.done(delivery);
     if (!recorded) this.options.log?.(`outbox: ${claimed.fields.key} was sent but its lease had passed to another instance`);
     await this.options.onDelivered?.(message, delivery).catch((e: unknown) => this.options.log?.(`outbox: after delivery of ${claimed.fields.key}: ${String(e)}`));
     return 'sent';
   }
 
-  private async fail(job: Job, message: OutboundMessage, error: unknown): Promise<keyof DrainResult> {
+  private async fail(attempt: JobAttempt, error: unknown): Promise<keyof DrainResult> {
     const status = error instanceof SendError ? error.status : undefined;
     const retryAfterMs = error instanceof SendError ? error.retryAfterMs : undefined;
-    const attempts = job.fields.attempts;
-    if (status === 429 && retryAfterMs !== undefined) this.limiter.block(conversationKeyOf(message.target), this.clock.now() + retryAfterMs);
+    const attempts = attempt.attempts;
+    const key = attempt.key;
+    // a 4xx answer means the connector took nothing; a 5xx or a lost connection after the post leaves it open
+    const refused = status !== undefined && status >= 400 && status < 500;
+    if (status === 429 && retryAfterMs !== undefined) this.limiter.block(conversationKeyOf(attempt.message.target), this.clock.now() + retryAfterMs);
     if (!isRetryable(status) || attempts >= this.maxAttempts) {
-      this.options.log?.(`outbox: ${job.fields.key} failed for good after ${attempts} attempts: ${String(error)}`);
-      await finishJob(this.store, job, { status: 'failed', lastError: `${status ?? 'network'}: ${String(error)}`.slice(0, 2_000) });
+      this.options.log?.(`outbox: ${key} failed for good after ${attempts} attempts: ${String(error)}`);
+      await attempt.failed({ status: 'failed', lastError: `${status ?? 'network'}: ${String(error)}`.slice(0, 2_000) }, refused);
       return 'failed';
     }
     const delay = backoffDelay(attempts, retryAfterMs, this.options.backoff);
     const now = this.clock.now();
     // the lease ends now: the job is free again once it is due
-    await finishJob(this.store, job, { dueAt: new Date(now + delay).toISOString(), leaseUntil: new Date(now).toISOString(), lastError: `${status ?? 'network'}: ${String(error)}`.slice(0, 2_000) });
+    await attempt.failed({ dueAt: new Date(now + delay).toISOString(), leaseUntil: new Date(now).toISOString(), lastError: `${status ?? 'network'}: ${String(error)}`.slice(0, 2_000) }, refused);
     return 'retried';
   }
 }

@@ -4,13 +4,17 @@
  * enforce Teams' rate limits with 429 + Retry-After, and can inject failures.
  *
  * Unlike Teams, it deduplicates activities by a client-supplied delivery id (channelData
- * .kvalitetshjuletDeliveryId): that lets the crash test show "delivered once" for a connector that
- * offers idempotent posts, and count the re-sends it absorbed.
+ * .kvalitetshjuletDeliveryId) unless told not to: that lets the crash test show "delivered once"
+ * for a connector that offers idempotent posts, and count the re-sends it absorbed.
+ *
+ * Every route is also served under `/via/<name>/`: a bot instance given that as its connector
+ * URL has its activities recorded with `via: <name>`, so a test of several instances knows
+ * whose posts are still waiting for their answer.
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import express, { type Request, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import type { Window } from '../outbox/rate-limiter';
 
 export interface FakeMember {
@@ -27,6 +31,8 @@ export interface RecordedActivity {
   /** the id the bot supplied, if any */
   clientId?: string;
   replyToId?: string;
+  /** the `/via/<name>/` the bot instance posted through */
+  via?: string;
   activity: Record<string, unknown>;
   at: number;
 }
@@ -37,6 +43,8 @@ export interface FakeConnectorOptions {
   appWindows?: readonly Window[];
   /** delay before each answer */
   latencyMs?: number;
+  /** delay between accepting a post (it is recorded) and answering it: a crash in between loses the answer */
+  answerDelayMs?: number;
   /** dedupe posts by the activity id the bot sent (Teams does not) */
   dedupeByClientId?: boolean;
 }
@@ -52,6 +60,8 @@ export interface FakeConnector {
   /** the next `count` requests matching `path` (substring) fail with `status` */
   failNext(count: number, status: number, options?: { retryAfterSeconds?: number; path?: string }): void;
   activitiesIn(conversationId: string): RecordedActivity[];
+  /** posts accepted and not yet answered, through `/via/<name>/` */
+  unanswered(via: string): number;
   close(): Promise<void>;
 }
 
@@ -87,6 +97,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const perConversation = options.conversationWindows ? new Windows(options.conversationWindows) : undefined;
   const perApp = options.appWindows ? new Windows(options.appWindows) : undefined;
   const dedupe = options.dedupeByClientId ?? true;
+  const waiting = new Map<string, number>();
+  const router = Router({ mergeParams: true });
 
   const delay = (): Promise<void> => new Promise((r) => setTimeout(r, options.latencyMs ?? 0));
 
@@ -116,7 +128,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
 
   const param = (req: Request, name: string): string => String((req.params as Record<string, string>)[name] ?? '');
 
-  function post(req: Request, res: Response, replyToId?: string): void {
+  async function post(req: Request, res: Response, replyToId?: string): Promise<void> {
     const conversationId = param(req, 'conversationId');
     const body = (req.body ?? {}) as Record<string, unknown>;
     const delivery = (body.channelData as Record<string, unknown> | undefined)?.kvalitetshjuletDeliveryId;
@@ -129,31 +141,38 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
         return;
       }
     }
-    const record: RecordedActivity = { conversationId, id: `1:${randomUUID()}`, activity: body, at: Date.now(), ...(clientId ? { clientId } : {}), ...(replyToId ? { replyToId } : {}) };
+    const via = param(req, 'via') || undefined;
+    const record: RecordedActivity = { conversationId, id: `1:${randomUUID()}`, activity: body, at: Date.now(), ...(clientId ? { clientId } : {}), ...(replyToId ? { replyToId } : {}), ...(via ? { via } : {}) };
     activities.push(record);
     if (clientId) byClientId.set(`${conversationId}|${clientId}`, record);
+    if (options.answerDelayMs) {
+      const key = via ?? '';
+      waiting.set(key, (waiting.get(key) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, options.answerDelayMs));
+      waiting.set(key, (waiting.get(key) ?? 1) - 1);
+    }
     res.status(201).json({ id: record.id });
   }
 
-  app.post('/v3/conversations/:conversationId/activities', async (req, res) => {
+  router.post('/v3/conversations/:conversationId/activities', async (req, res) => {
     await delay();
     if (gate(req, res, param(req, 'conversationId'))) return;
-    post(req, res);
+    await post(req, res);
   });
 
-  app.post('/v3/conversations/:conversationId/activities/:activityId', async (req, res) => {
+  router.post('/v3/conversations/:conversationId/activities/:activityId', async (req, res) => {
     await delay();
     if (gate(req, res, param(req, 'conversationId'))) return;
-    post(req, res, param(req, 'activityId'));
+    await post(req, res, param(req, 'activityId'));
   });
 
-  app.put('/v3/conversations/:conversationId/activities/:activityId', async (req, res) => {
+  router.put('/v3/conversations/:conversationId/activities/:activityId', async (req, res) => {
     await delay();
     if (gate(req, res, param(req, 'conversationId'))) return;
     res.status(200).json({ id: param(req, 'activityId') });
   });
 
-  app.post('/v3/conversations', async (req, res) => {
+  router.post('/v3/conversations', async (req, res) => {
     await delay();
     const body = (req.body ?? {}) as { members?: { id?: unknown }[]; isGroup?: unknown };
     const userId = body.members?.[0]?.id;
@@ -168,7 +187,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     res.status(201).json({ id });
   });
 
-  app.get('/v3/conversations/:conversationId/pagedmembers', async (req, res) => {
+  router.get('/v3/conversations/:conversationId/pagedmembers', async (req, res) => {
     await delay();
     if (gate(req, res, param(req, 'conversationId'))) return;
     const all = members.get(param(req, 'conversationId')) ?? [];
@@ -178,13 +197,13 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     res.json({ members: page, ...(start + size < all.length ? { continuationToken: String(start + size) } : {}) });
   });
 
-  app.get('/v3/conversations/:conversationId/members', async (req, res) => {
+  router.get('/v3/conversations/:conversationId/members', async (req, res) => {
     await delay();
     if (gate(req, res, param(req, 'conversationId'))) return;
     res.json(members.get(param(req, 'conversationId')) ?? []);
   });
 
-  app.get('/v1/meetings/:meetingId/participants/:participantId', async (req, res) => {
+  router.get('/v1/meetings/:meetingId/participants/:participantId', async (req, res) => {
     await delay();
     if (gate(req, res, `meeting:${param(req, 'meetingId')}`)) return;
     const id = param(req, 'participantId');
@@ -195,6 +214,9 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     }
     res.json({ user: { ...member, tenantId: req.query.tenantId }, meeting: { role: 'Attendee', inMeeting: true }, conversation: { id: `meeting:${param(req, 'meetingId')}`, isGroup: true, conversationType: 'groupChat' } });
   });
+
+  app.use('/via/:via', router);
+  app.use(router);
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -208,6 +230,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     setMembers: (conversationId, list) => void members.set(conversationId, list),
     failNext: (count, status, o = {}) => void failures.push({ count, status, ...o }),
     activitiesIn: (conversationId) => activities.filter((a) => a.conversationId === conversationId),
+    unanswered: (via) => waiting.get(via) ?? 0,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

@@ -20,3 +20,29 @@ describe('createLogger', () => {
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({ level: 'error', event: 'failed', requestId: 'r1', message: 'user [personnummer] broke it' });
   });
 });
+
+describe('redact: the personnummer rule, never ids', () => {
+  it.each([
+    ['19121212 1212', 'elev 19121212 1212 saknas', 'elev [personnummer] saknas'],
+    ['an en dash', 'elev 20121212–1212 saknas', 'elev [personnummer] saknas'],
+    ['a samordningsnummer', 'nr 701063-2391', 'nr [personnummer]'],
+  ])('redacts a number free text refuses: %s', (_name, text, clean) => {
+    expect(redact(text)).toBe(clean);
+  });
+
+  it.each([
+    ['an Entra object id', 'user 00000000-0000-0000-0000-000000000011 denied'],
+    ['a GUID whose digits look like a personnummer', 'item 19121212-1212-4abc-9def-121212121212'],
+    ['a meeting chat id', 'chat 19:meeting_ZmFrZS1tZWV0aW5n@thread.v2 ended'],
+    ['a channel id', 'channel 19:a1b2c3d4e5f6@thread.tacv2 and 19:abc@thread.skype'],
+    ['a 1:1 chat id', 'conversation 19:00000000-0000-0000-0000-000000000011_00000000-0000-0000-0000-000000000012@unq.gbl.spaces'],
+    ['a phone number and an organisationsnummer', 'ring 0414-81 95 06, org 212000-1124'],
+    ['a number that fails the check digit', 'ref 19121212-1213'],
+  ])('leaves %s as it is', (_name, text) => {
+    expect(redact(text)).toBe(text);
+  });
+
+  it('still redacts e-mail addresses next to ids', () => {
+    expect(redact('anna.lind@skola.example.se in 19:x@thread.v2')).toBe('[email] in 19:x@thread.v2');
+  });
+});

@@ -3,7 +3,7 @@
  * problem naming the failing field. A personnummer in free text has its own code.
  */
 import type { z } from 'zod';
-import { personalIdentityCode } from '../domain';
+import { isPersonalIdentityIssue } from '../domain';
 import type { ApiProblem} from './problems';
 import { problem, type ProblemCode } from './problems';
 
@@ -23,10 +23,6 @@ export function zodProblem(error: z.ZodError, code: ProblemCode = 'invalidBody')
   const message = issue?.message ?? 'invalid';
   const personal = issue !== undefined && isPersonalIdentityIssue(issue);
   return problem(personal ? 'personalIdentityNumber' : code, { field, detail: `${field || 'body'}: ${message}` });
-}
-
-function isPersonalIdentityIssue(issue: z.core.$ZodIssue): boolean {
-  return issue.code === 'custom' && issue.params?.['code'] === personalIdentityCode;
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: ProblemCode): z.output<S> {

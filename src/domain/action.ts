@@ -13,7 +13,7 @@ export const ActionSchema = z.strictObject({
   description: longText.optional(),
   unitId: itemId,
   ownerId: objectId,
-  ownerName: z.string().trim().min(1).max(255).optional(),
+  ownerName: title.optional(),
   dueDate: isoDate,
   status: z.enum(actionStatuses),
   originKind: z.enum(originKinds),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { title } from './text';
 
 /** A list item id as SharePoint gives it: a positive integer as a string. */
 export const itemId = z.string().regex(/^[1-9]\d*$/, 'ett id är ett heltal');
@@ -55,7 +56,7 @@ export const participant = z
     role: z.enum(participantRoles),
     /** Entra object id of a staff member; never for pupils, children or guardians */
     userId: objectId.optional(),
-    displayName: z.string().trim().min(1).max(255).optional(),
+    displayName: title.optional(),
     /** how many took part, for the roles that are counted */
     count: z.number().int().min(1).max(10_000).optional(),
   })

@@ -8,6 +8,11 @@ export const personalIdentityMessage =
 /** The stable code carried by that issue (`params.code`), for API problems. */
 export const personalIdentityCode = 'personalIdentityNumber';
 
+/** Whether a zod issue is free text refusing a personnummer (the API and the bot answer it in their own words). */
+export function isPersonalIdentityIssue(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && issue.params?.['code'] === personalIdentityCode;
+}
+
 /**
  * Free text that may be shown to many: trimmed, bounded, and refused when it contains a valid
  * Swedish personal identity number.
@@ -24,7 +29,7 @@ export function freeText(maxLength: number) {
     });
 }
 
-/** A short required label (a title, a name). */
+/** A short required label (a title, a name: an owner's, a participant's). */
 export const title = freeText(255).pipe(z.string().min(1));
 
 /** Longer free text (an analysis answer, a description, an evaluation). */

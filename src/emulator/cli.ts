@@ -25,6 +25,10 @@ const emulator = await startEmulator({
   port: wholeNumber('port', values.port),
   dataDir: values['data-dir'],
   faults: { latencyMs: wholeNumber('latency', values.latency) },
+}).catch((error: unknown) => {
+  // a locked or damaged data folder: the message says what to do
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
 });
 console.log(`lists emulator: ${emulator.baseUrl}`);
 console.log(`site id: ${emulator.siteId}`);

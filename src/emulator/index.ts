@@ -4,15 +4,20 @@ import { toGraphColumn } from '../lists/provision-columns';
 import { Faults, type FaultOptions } from './faults';
 import { createEmulatorServer } from './http-server';
 import type { RouterContext } from './http-types';
+import { lockDataFolder, type DataLock } from './data-lock';
 import { now } from './list-store';
 import { Persistence } from './persistence';
 import { SiteState } from './site-state';
 
 export type { FaultOptions } from './faults';
+export { CorruptDataError } from './corrupt-data-error';
+export { DataFolderLockedError } from './data-lock';
 
 export interface EmulatorOptions {
-  /** persist here; absent = memory only */
+  /** persist here, holding the folder's lock while running; absent = memory only */
   dataDir?: string;
+  /** what start-up recovery did (a stale lock taken over, a torn journal line dropped). Default: stderr */
+  log?: (message: string) => void;
   /** default: a fixed `<host>,<guid>,<guid>` id for the demo site */
   siteId?: string;
   /** default 'kvalitetshjulet.sharepoint.com' */
@@ -41,13 +46,25 @@ const defaultHostname = 'kvalitetshjulet.sharepoint.com';
 const siteGuids = '7d1d5a0e-3c5b-4d7e-9a51-2f0c6b8e4a11,4b2f9c63-8e1a-4f5d-b0c7-19d3e6a7f852';
 
 /**
- * Starts the Graph-compatible SharePoint lists emulator on loopback. Every acknowledged write is
- * on disk when `dataDir` is set.
+ * Starts the Graph-compatible SharePoint lists emulator on loopback. With `dataDir`, every
+ * acknowledged write is on disk, and the start fails with DataFolderLockedError when another
+ * process holds the folder, or with CorruptDataError (changing nothing) when its data is damaged.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const log = options.log ?? ((message: string) => void process.stderr.write(`${message}\n`));
+  const lock = options.dataDir ? lockDataFolder(options.dataDir, { log }) : undefined;
+  try {
+    return await start(options, log, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function start(options: EmulatorOptions, log: (message: string) => void, lock: DataLock | undefined): Promise<RunningEmulator> {
   const hostname = options.hostname ?? defaultHostname;
   const siteId = options.siteId ?? `${hostname},${siteGuids}`;
-  const persistence = options.dataDir ? new Persistence({ dataDir: options.dataDir }) : undefined;
+  const persistence = options.dataDir ? new Persistence({ dataDir: options.dataDir, log }) : undefined;
   const loaded = persistence?.load();
   const state = SiteState.restore(persistence, loaded?.snapshot, loaded?.records ?? []);
   await persistence?.open(() => state.snapshot());
@@ -84,7 +101,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        await persistence?.close();
+        try {
+          await persistence?.close();
+        } finally {
+          lock?.release();
+        }
       })();
       return closing;
     },

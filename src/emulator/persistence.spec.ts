@@ -1,59 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './index';
-import { call, fieldsOf, tasksList, task } from './spec-helpers';
+import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CorruptDataError, startEmulator, type RunningEmulator } from './index';
+import { readJournal } from './journal-format';
+import { call, fieldsOf, kill, runCli, startCli, tasksList, task, useScratch } from './spec-helpers';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = join(here, '..', '..');
-const directories: string[] = [];
-const children: ChildProcess[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'emulator-'));
-  directories.push(dir);
-  return dir;
-}
-
-/** Starts the CLI in its own process (node --import tsx, so SIGKILL hits the emulator itself). */
-async function startChild(dataDir: string): Promise<{ child: ChildProcess; baseUrl: string; siteId: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'cli.ts'), '--data-dir', dataDir, '--port', '0'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start: ${output}`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const baseUrl = /lists emulator: (\S+)/.exec(output)?.[1];
-      const siteId = /site id: (\S+)/.exec(output)?.[1];
-      if (baseUrl && siteId) {
-        clearTimeout(timer);
-        resolve({ child, baseUrl, siteId });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${String(code)}: ${output}`)));
-  });
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
-
-afterAll(async () => {
-  for (const child of children) await kill(child);
-  for (const dir of directories) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = useScratch('emulator-');
+const tempDir = scratch.dir;
+const startChild = async (dataDir: string) => {
+  const started = await startCli(dataDir);
+  scratch.keep(started.child);
+  return started;
+};
 
 interface Written {
   listId: string;
@@ -136,16 +94,20 @@ describe('emulator: persistence', () => {
     const { child, baseUrl, siteId } = await startChild(dataDir);
     const written = await writeThrough(baseUrl, siteId);
     await kill(child);
-    appendFileSync(join(dataDir, 'journal.ndjson'), '{"t":"item","list":"' + written.listId + '","item":{"id":9');
+    appendFileSync(join(dataDir, 'journal.ndjson'), '0badc0de {"t":"item","list":"' + written.listId + '","item":{"id":9');
 
-    const first = await startEmulator({ dataDir });
+    const logged: string[] = [];
+    const first = await startEmulator({ dataDir, log: (line) => logged.push(line) });
+    expect(logged.join('\n')).toMatch(/dropped the torn last line of .*journal\.ndjson \(line \d+, \d+ bytes\)/);
     const items = `${first.baseUrl}/sites/${first.siteId}/lists/Durable/items`;
     const extra = await call(items, { method: 'POST', body: { fields: { Title: 'x', clientKey: 'post-torn', owner: 'new' } } });
     expect(extra.status).toBe(201);
     await expectAllThere(first, written);
-    // a second process dies without compacting: its journal must replay cleanly
-    const journal = readFileSync(join(dataDir, 'journal.ndjson'), 'utf8');
-    expect(journal.split('\n').filter(Boolean).every((line) => JSON.parse(line) !== undefined)).toBe(true);
+    // a second process dies without compacting: its journal must replay cleanly, every line checking out
+    const journal = readJournal(readFileSync(join(dataDir, 'journal.ndjson')), 'journal.ndjson');
+    expect(journal).toMatchObject({ format: 'checksummed' });
+    expect(journal.torn).toBeUndefined();
+    expect(journal.entries.length).toBeGreaterThan(written.kept.size);
     await first.close();
 
     const second = await startEmulator({ dataDir });
@@ -173,6 +135,149 @@ describe('emulator: persistence', () => {
       expect((await call(`${second.baseUrl}/sites/${second.siteId}/lists/Tasks/items/${created.body['id'] as string}`)).status).toBe(404);
     } finally {
       await second.close();
+    }
+  });
+});
+
+/** A real journal: writes acknowledged by an emulator killed with SIGKILL (so nothing was compacted). */
+async function realJournal(): Promise<{ dataDir: string; written: Written }> {
+  const dataDir = tempDir();
+  const { child, baseUrl, siteId } = await startChild(dataDir);
+  const written = await writeThrough(baseUrl, siteId);
+  await kill(child);
+  return { dataDir, written };
+}
+
+/** The source's journal copied into a new folder with one line changed by `change`; the line is an item's. */
+function damagedCopy(source: string, change: (line: string) => string): { dataDir: string; file: string; line: number; bytes: Buffer } {
+  const lines = readFileSync(join(source, 'journal.ndjson'), 'utf8').split('\n');
+  const index = Math.floor(lines.length / 2);
+  const original = lines[index] ?? '';
+  expect(original).toContain('"t":"item"');
+  const changed = change(original);
+  expect(changed).not.toBe(original);
+  expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(original)); // one byte overwritten, nothing moved
+  lines[index] = changed;
+  const dataDir = tempDir();
+  const file = join(dataDir, 'journal.ndjson');
+  writeFileSync(file, lines.join('\n'));
+  return { dataDir, file, line: index + 1, bytes: readFileSync(file) };
+}
+
+async function refusal(dataDir: string): Promise<CorruptDataError> {
+  const error = await startEmulator({ dataDir }).then(
+    async (emulator) => {
+      await emulator.close();
+      return undefined;
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CorruptDataError);
+  return error as CorruptDataError;
+}
+
+describe('emulator: a damaged journal', () => {
+  let source: { dataDir: string; written: Written };
+  beforeAll(async () => {
+    source = await realJournal();
+    expect(readJournal(readFileSync(join(source.dataDir, 'journal.ndjson')), 'journal.ndjson').entries.length).toBeGreaterThan(20);
+  }, 30_000);
+
+  it.each([
+    ['breaks its JSON', (line: string) => line.replace('"t":"item"', '"t";"item"'), /checksum does not match/],
+    ['keeps it valid JSON', (line: string) => line.replace(/("owner":"[a-z]+-)(\d)/, (_m, head: string, digit: string) => `${head}${(Number(digit) + 1) % 10}`), /checksum does not match/],
+    ['drops its checksum', (line: string) => `{${line.slice(1)}`, /checksum/],
+  ])('refuses to start when a byte mid-file %s, naming file and line, and changes nothing', async (_name, change, problem) => {
+    const damaged = damagedCopy(source.dataDir, change);
+    const error = await refusal(damaged.dataDir);
+    expect(error.message).toContain(`${damaged.file}, line ${damaged.line}`);
+    expect(error.message).toMatch(problem);
+    expect(error.message).toContain(`head -n ${damaged.line - 1} journal.ndjson`);
+    expect(error.message).toContain(`move ${damaged.dataDir} aside`);
+    expect(error).toMatchObject({ file: damaged.file, line: damaged.line });
+    // untouched: not truncated, not compacted, no snapshot written, no lock left behind
+    expect(readFileSync(damaged.file).equals(damaged.bytes)).toBe(true);
+    expect(readdirSync(damaged.dataDir)).toEqual(['journal.ndjson']);
+  });
+
+  it('refuses the same way as a separate process: exit code 1 and the message on stderr', async () => {
+    const damaged = damagedCopy(source.dataDir, (line) => line.replace('"t":"item"', '"t":"itex"'));
+    const run = await runCli(damaged.dataDir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${damaged.file}, line ${damaged.line}`);
+    expect(run.stdout).not.toContain('lists emulator:');
+    expect(readFileSync(damaged.file).equals(damaged.bytes)).toBe(true);
+  });
+
+  it('starts with the writes before the damage after the recovery the message gives (keep the lines before it)', async () => {
+    const damaged = damagedCopy(source.dataDir, (line) => line.replace('"t":"item"', '"t";"item"'));
+    writeFileSync(damaged.file, readFileSync(damaged.file, 'utf8').split('\n').slice(0, damaged.line - 1).map((line) => `${line}\n`).join(''));
+    const emulator = await startEmulator({ dataDir: damaged.dataDir });
+    try {
+      const items = `${emulator.baseUrl}/sites/${emulator.siteId}/lists/Durable/items?top=100`;
+      const kept = (await call(items)).body['value'] as unknown[];
+      expect(kept.length).toBe(damaged.line - 3); // the lines before it: the header, the list, then one item each
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('reads a journal written before line checksums, then rewrites it into a snapshot and keeps the old one', async () => {
+    const dataDir = tempDir();
+    const plain = readFileSync(join(source.dataDir, 'journal.ndjson'), 'utf8').split('\n').map((line) => line.slice(9)).join('\n');
+    writeFileSync(join(dataDir, 'journal.ndjson'), plain);
+    const logged: string[] = [];
+    const first = await startEmulator({ dataDir, log: (line) => logged.push(line) });
+    try {
+      expect(logged.join('\n')).toMatch(/rewrote .*journal\.ndjson \(lines without checksums\)/);
+      expect(readFileSync(join(dataDir, 'journal.ndjson.prev'), 'utf8')).toBe(plain);
+      expect(readJournal(readFileSync(join(dataDir, 'journal.ndjson')), 'journal.ndjson')).toMatchObject({ format: 'checksummed', entries: [{ t: 'gen', gen: 1 }] });
+      await expectAllThere(first, source.written);
+    } finally {
+      await first.close();
+    }
+    const second = await startEmulator({ dataDir });
+    await second.close();
+  });
+
+  it('still finds a damaged line in a journal without checksums when it breaks the JSON', async () => {
+    const dataDir = tempDir();
+    const lines = readFileSync(join(source.dataDir, 'journal.ndjson'), 'utf8').split('\n').map((line) => line.slice(9));
+    lines[10] = (lines[10] ?? '').replace('"t":"item"', '"t";"item"');
+    const file = join(dataDir, 'journal.ndjson');
+    writeFileSync(file, lines.join('\n'));
+    const error = await refusal(dataDir);
+    expect(error.message).toContain(`${file}, line 11: it is not valid JSON`);
+  });
+});
+
+describe('emulator: compaction keeps what it replaces', () => {
+  it('keeps the previous snapshot and journal, from which a damaged snapshot is recovered', async () => {
+    const dataDir = tempDir();
+    const first = await startEmulator({ dataDir, lists: [tasksList] });
+    const a = await call(`${first.baseUrl}/sites/${first.siteId}/lists/Tasks/items`, { method: 'POST', body: { fields: task({ owner: 'a' }) } });
+    await first.close(); // compacts: snapshot with a
+    const second = await startEmulator({ dataDir });
+    const b = await call(`${second.baseUrl}/sites/${second.siteId}/lists/Tasks/items`, { method: 'POST', body: { fields: task({ owner: 'b' }) } });
+    await second.close(); // compacts again: the first snapshot and the journal with b become *.prev
+    expect(existsSync(join(dataDir, 'snapshot.json.prev'))).toBe(true);
+    expect(readFileSync(join(dataDir, 'journal.ndjson.prev'), 'utf8')).toContain('"owner":"b"');
+
+    writeFileSync(join(dataDir, 'snapshot.json'), '{"version":1,"lists":[{"meta":');
+    const error = await refusal(dataDir);
+    expect(error.message).toContain(`${join(dataDir, 'snapshot.json')}: it is not valid JSON`);
+    expect(error.message).toContain('restore snapshot.json.prev and journal.ndjson.prev');
+
+    copyFileSync(join(dataDir, 'snapshot.json.prev'), join(dataDir, 'snapshot.json'));
+    copyFileSync(join(dataDir, 'journal.ndjson.prev'), join(dataDir, 'journal.ndjson'));
+    const third = await startEmulator({ dataDir });
+    try {
+      const items = `${third.baseUrl}/sites/${third.siteId}/lists/Tasks/items`;
+      for (const [created, owner] of [[a, 'a'], [b, 'b']] as const) {
+        expect(fieldsOf(await call(`${items}/${created.body['id'] as string}?expand=fields`))['owner']).toBe(owner);
+      }
+    } finally {
+      await third.close();
     }
   });
 });

@@ -1,29 +1,38 @@
-import { mkdirSync, openSync, closeSync, fsyncSync, readFileSync, renameSync, rmSync, truncateSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CorruptDataError } from './corrupt-data-error';
+import { generationOf, journalLine, readJournal } from './journal-format';
 import type { JournalRecord, Snapshot } from './model';
 
 export interface PersistenceOptions {
   readonly dataDir: string;
   /** journal records after which the state is compacted into a new snapshot */
   readonly compactAfter?: number;
+  /** what recovery did (a torn last line dropped, an old journal format rewritten) */
+  readonly log?: (message: string) => void;
 }
 
 export interface LoadedState {
   readonly snapshot: Snapshot | undefined;
   readonly records: readonly JournalRecord[];
-  /** bytes of a torn or corrupt journal tail that were dropped */
+  /** bytes of a torn last journal line that were dropped */
   readonly droppedBytes: number;
 }
 
 const snapshotFile = 'snapshot.json';
 const journalFile = 'journal.ndjson';
+/** what a compaction replaced: the snapshot and journal of the generation before */
+const previous = (file: string): string => `${file}.prev`;
 
 /**
  * Snapshot plus append-only journal. A write is durable when `append` resolves: records are
- * written and fsynced in groups, so concurrent writers share one fsync. Compaction writes the
- * snapshot to a temporary file, fsyncs it and renames it over the old one before the journal is
- * truncated; replaying a journal over a newer snapshot is harmless, because records are upserts.
+ * written and fsynced in groups, so concurrent writers share one fsync. Each journal line carries
+ * its checksum (journal-format.ts); a damaged line stops the start with CorruptDataError and
+ * leaves every file as it is. Compaction writes the snapshot to a temporary file, fsyncs it and
+ * renames it over the old one, then starts a new journal; the snapshot and journal it replaced
+ * stay as `*.prev`, for an operator to recover from. Replaying a journal over a newer snapshot is
+ * harmless, because records are upserts.
  */
 export class Persistence {
   private handle: FileHandle | undefined;
@@ -33,6 +42,8 @@ export class Persistence {
   private readonly compactAfter: number;
   private takeSnapshot: (() => Snapshot) | undefined;
   private generation = 0;
+  /** the journal on disk predates checksums: it is rewritten on open */
+  private plainJournal = false;
   /** after a failed write nothing more is acknowledged: memory may hold a change the disk lacks */
   private failure: unknown;
 
@@ -40,52 +51,66 @@ export class Persistence {
     this.compactAfter = options.compactAfter ?? 20_000;
   }
 
-  /** Reads what is stored and drops a torn journal tail so later appends start on a clean line. */
+  private path(file: string): string {
+    return join(this.options.dataDir, file);
+  }
+
+  /**
+   * Reads what is stored. A torn last journal line (a write a crash interrupted, never
+   * acknowledged) is cut off and logged, so later appends start on a clean line; any other damage
+   * throws CorruptDataError and changes nothing.
+   */
   load(): LoadedState {
-    const dir = this.options.dataDir;
-    mkdirSync(dir, { recursive: true });
-    rmSync(join(dir, `${snapshotFile}.tmp`), { force: true });
-    const snapshotPath = join(dir, snapshotFile);
-    const snapshot = existsSync(snapshotPath) ? (JSON.parse(readFileSync(snapshotPath, 'utf8')) as Snapshot) : undefined;
+    mkdirSync(this.options.dataDir, { recursive: true });
+    rmSync(this.path(`${snapshotFile}.tmp`), { force: true });
+    const snapshot = this.readSnapshot();
     this.generation = snapshot?.generation ?? 0;
-    const journalPath = join(dir, journalFile);
+    const journalPath = this.path(journalFile);
     if (!existsSync(journalPath)) return { snapshot, records: [], droppedBytes: 0 };
-    const buffer = readFileSync(journalPath);
-    const lines: unknown[] = [];
-    let offset = 0;
-    while (offset < buffer.length) {
-      const end = buffer.indexOf(0x0a, offset);
-      if (end < 0) break;
-      try {
-        lines.push(JSON.parse(buffer.subarray(offset, end).toString('utf8')));
-      } catch {
-        break;
-      }
-      offset = end + 1;
-    }
-    const header = lines[0] as { t?: string; gen?: number } | undefined;
-    const journalGeneration = header?.t === 'gen' && typeof header.gen === 'number' ? header.gen : 0;
-    if (journalGeneration < this.generation) {
-      // the process stopped after a compaction renamed its snapshot but before it emptied the journal
-      truncateSync(journalPath, 0);
+    const journal = readJournal(readFileSync(journalPath), journalPath);
+    if (generationOf(journal.entries) < this.generation) {
+      // the process stopped after a compaction renamed its snapshot but before it started a new journal
+      this.setAside(journalFile);
       return { snapshot, records: [], droppedBytes: 0 };
     }
-    if (offset < buffer.length) truncateSync(journalPath, offset);
-    const records = lines.filter((line) => (line as { t?: string }).t !== 'gen') as JournalRecord[];
+    if (journal.torn) {
+      truncateSync(journalPath, journal.validEnd);
+      this.options.log?.(`lists emulator: dropped the torn last line of ${journalPath} (line ${journal.torn.line}, ${journal.torn.bytes} bytes): a write cut short by a crash, never acknowledged`);
+    }
+    this.plainJournal = journal.format === 'plain';
+    const records = journal.entries.filter((entry) => (entry as { t?: string }).t !== 'gen') as JournalRecord[];
     this.recordsSinceSnapshot = records.length;
-    return { snapshot, records, droppedBytes: buffer.length - offset };
+    return { snapshot, records, droppedBytes: journal.torn?.bytes ?? 0 };
+  }
+
+  private readSnapshot(): Snapshot | undefined {
+    const file = this.path(snapshotFile);
+    if (!existsSync(file)) return undefined;
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+    } catch {
+      throw new CorruptDataError({ file, problem: 'it is not valid JSON' });
+    }
   }
 
   /** Opens the journal for appending; `snapshot` supplies the state for compaction. */
   async open(snapshot: () => Snapshot): Promise<void> {
     this.takeSnapshot = snapshot;
-    this.handle = await open(join(this.options.dataDir, journalFile), 'a');
-    if ((await this.handle.stat()).size === 0) await this.writeHeader();
+    if (this.plainJournal) {
+      // a journal from before line checksums: its state goes into a snapshot, new lines carry checksums
+      this.options.log?.(`lists emulator: rewrote ${this.path(journalFile)} (lines without checksums) into a snapshot; the old files are kept as *.prev`);
+      await this.compact();
+      return;
+    }
+    await this.openJournal();
   }
 
-  private async writeHeader(): Promise<void> {
-    await this.handle?.write(`${JSON.stringify({ t: 'gen', gen: this.generation })}\n`);
-    await this.handle?.datasync();
+  private async openJournal(): Promise<void> {
+    this.handle = await open(this.path(journalFile), 'a');
+    if ((await this.handle.stat()).size === 0) {
+      await this.handle.write(journalLine({ t: 'gen', gen: this.generation }));
+      await this.handle.datasync();
+    }
   }
 
   /** Resolves once the records are on disk (written and fsynced). */
@@ -93,7 +118,7 @@ export class Persistence {
     if (records.length === 0) return Promise.resolve();
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.pending.push({ line: records.map((record) => `${JSON.stringify(record)}\n`).join(''), resolve, reject });
+      this.pending.push({ line: records.map(journalLine).join(''), resolve, reject });
       this.recordsSinceSnapshot += records.length;
       this.schedule();
     });
@@ -129,25 +154,56 @@ export class Persistence {
     }
   }
 
-  /** Runs between flushes only, so no journal write interleaves with the truncate. */
+  /**
+   * Runs between flushes only, so no journal write interleaves with it. The new snapshot is in
+   * place before the journal moves: a crash at any step leaves a snapshot and a journal that
+   * together hold every acknowledged write.
+   */
   private async compact(): Promise<void> {
     if (!this.takeSnapshot) return;
-    const dir = this.options.dataDir;
-    const temporary = join(dir, `${snapshotFile}.tmp`);
+    const temporary = this.path(`${snapshotFile}.tmp`);
     const generation = this.generation + 1;
-    const fd = openSync(temporary, 'w');
-    try {
-      writeSync(fd, JSON.stringify({ ...this.takeSnapshot(), generation }));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    writeDurably(temporary, JSON.stringify({ ...this.takeSnapshot(), generation }));
+    if (existsSync(this.path(snapshotFile))) {
+      const kept = this.path(`${previous(snapshotFile)}.tmp`);
+      copyFileSync(this.path(snapshotFile), kept);
+      fsyncFile(kept);
+      renameSync(kept, this.path(previous(snapshotFile)));
     }
-    renameSync(temporary, join(dir, snapshotFile));
-    syncDirectory(dir);
+    renameSync(temporary, this.path(snapshotFile));
+    syncDirectory(this.options.dataDir);
     this.generation = generation;
-    truncateSync(join(dir, journalFile), 0);
-    await this.writeHeader();
+    await this.handle?.close();
+    this.handle = undefined;
+    this.setAside(journalFile);
+    await this.openJournal();
     this.recordsSinceSnapshot = 0;
+  }
+
+  /** Moves a file to its `.prev` name (replacing the one there), durably. */
+  private setAside(file: string): void {
+    if (!existsSync(this.path(file))) return;
+    renameSync(this.path(file), this.path(previous(file)));
+    syncDirectory(this.options.dataDir);
+  }
+}
+
+function writeDurably(file: string, content: string): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

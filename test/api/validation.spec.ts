@@ -69,6 +69,24 @@ describe('invalid bodies', () => {
     await expectRefusedCreate({ ...validAction(), description: 'Gäller eleven 19121212-1212 i klass 4B' }, 400, 'personalIdentityNumber', 'description');
   });
 
+  it.each([
+    ['ownerName', '19121212 1212'],
+    ['ownerName', 'Elev 121212–1212'],
+    ['title', 'Stöd till 20121212–1212'],
+    ['description', 'Gäller eleven 19121212 1212 i klass 4B'],
+  ])('refuses a personnummer as people type it in %s (%j)', async (field, text) => {
+    await expectRefusedCreate({ ...validAction(), [field]: text }, 400, 'personalIdentityNumber', field);
+  });
+
+  it('still takes phone numbers, dates, diarienummer and organisationsnummer in free text', async () => {
+    const before = await actionCount();
+    const description = 'Ring 0414-81 95 06 eller 070-123 45 67 före 2027-02-01; BUN 2026/123, leverantör 212000-1124';
+    const response = await h.request('POST', `/api/units/${bjork}/actions`, { persona: 'principal-bjork', body: { ...validAction(), description } });
+    expect(response.status).toBe(201);
+    expect(response.body['description']).toBe(description);
+    expect(await actionCount()).toBe(before + 1);
+  });
+
   it('refuses a body over 100 kB with 413', async () => {
     await expectRefusedCreate({ ...validAction(), description: 'a'.repeat(110_000) }, 413, 'payloadTooLarge');
   });

@@ -221,6 +221,11 @@ describe('participation', () => {
     expect(participants).toEqual(expect.arrayContaining([{ role: 'pupils', count: 3 }, expect.objectContaining({ role: 'teacher', displayName: 'Kim Lärare' })]));
     expect(participants.some((p) => p.displayName === 'Olle')).toBe(false);
 
+    const numbered = await h.request('PUT', `/api/meetings/${meetingId}/participants`, { persona: 'staff-bjork', body: { participant: { role: 'staff', displayName: '20121212–1212' } } });
+    expect(numbered.status).toBe(400);
+    expect(numbered.body).toMatchObject({ code: 'personalIdentityNumber', field: 'participant.displayName' });
+    expect((await live()).body.meeting.participants.some((p) => p.displayName === '20121212–1212')).toBe(false);
+
     const removed = await h.request('DELETE', `/api/meetings/${meetingId}/participants/${encodeURIComponent('role:pupils')}`, { persona: 'staff-bjork' });
     expect(removed.status).toBe(200);
     expect((removed.body['participants'] as { role: string }[]).some((p) => p.role === 'pupils')).toBe(false);

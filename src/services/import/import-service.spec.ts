@@ -83,6 +83,18 @@ describe('ImportService', () => {
     expect(await measurementsOf(store, '2026/27')).toHaveLength(0);
   });
 
+  it.each([
+    ['a unit column', 'kpi;ou;period;value;gender\nN15503;20121212–1212;2027;236,5;T'],
+    ['a column it would ignore', 'Skolenhetskod;Läsår;Elev;Meritvärde åk 9\n10000001;2026/27;19121212 1212;236,5'],
+  ])('refuses a file with a personnummer in %s, names line and column, never echoes the number, and stores nothing', async (_where, file) => {
+    const kind = file.startsWith('kpi') ? 'kolada' : 'skolverket';
+    const preview = await service.previewImport(file, kind);
+    expect(preview.errors).toEqual([{ line: 2, field: expect.stringMatching(/^kolumn \d$/), message: expect.stringContaining('personnummer') }]);
+    expect(JSON.stringify(preview)).not.toMatch(/1212/);
+    await expect(service.commitImport(file, kind, { actor, period: '2026/27' })).rejects.toBeInstanceOf(ImportRejectedError);
+    expect(await measurementsOf(store, '2026/27')).toHaveLength(0);
+  });
+
   it('reports an unclosed quote as an error of its line', async () => {
     const preview = await service.previewImport('kpi;ou;period;value\nN15503;"10000001;2027;1\n', 'kolada');
     expect(preview.errors).toEqual([expect.objectContaining({ line: 2 })]);

@@ -11,6 +11,7 @@ import { readAllPages } from '../rollup-service';
 import { parseCsv } from './csv';
 import { readKolada } from './kolada';
 import { createLookup } from './lookup';
+import { personalIdentityErrors } from './personal-data';
 import { readSkolverket } from './skolverket';
 import type { Candidate, ImportKind, ImportPreview, ImportProgress, ImportRow, ReadResult, RowChange } from './types';
 import { writeAllOrNothing, type PlannedWrite } from './write-plan';
@@ -118,9 +119,11 @@ export class ImportService {
       { list: 'indicators', query: { top: this.pageSize } },
     ]) as [StoredItem<Entities['units']>[], StoredItem<Entities['indicators']>[]];
     const lookup = createLookup(units, indicators, this.options.unitCodeAliases);
+    const personal = personalIdentityErrors(csv.records);
     const read: ReadResult = csv.unclosedQuoteLine !== undefined
       ? { candidates: [], errors: [{ line: csv.unclosedQuoteLine, field: '', message: 'Ett citattecken öppnas men stängs aldrig' }], skipped: 0, ignoredColumns: [] }
-      : kind === 'kolada' ? readKolada(csv.records, lookup) : readSkolverket(csv.records, lookup, options);
+      : personal.length > 0 ? { candidates: [], errors: personal, skipped: 0, ignoredColumns: [] }
+        : kind === 'kolada' ? readKolada(csv.records, lookup) : readSkolverket(csv.records, lookup, options);
 
     const years = [...new Set(read.candidates.map((c) => c.schoolYear))].sort() as SchoolYear[];
     const stored = (await readAllPages(this.store, years.map((year) => ({
