@@ -1,6 +1,6 @@
 import { Button, Field, Select, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useMemo, useState } from 'react';
-import type { Me } from '../api/types';
+import type { Me } from '../../../src/contract';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';

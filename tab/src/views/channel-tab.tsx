@@ -1,6 +1,6 @@
 import { Button, Select, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { Suspense, lazy, useState } from 'react';
-import type { Unit } from '../api/types';
+import type { Unit } from '../../../src/contract';
 import { takePrefetched } from '../api/prefetch';
 import { ProblemError } from '../api/problem-error';
 import { useSession } from '../auth/session';
@@ -48,7 +48,7 @@ function useUnitId(fromUrl: string | undefined) {
   const [chosen, setChosen] = useState<string | undefined>();
   const context = state.phase === 'teams' ? state.context : undefined;
   const direct = fromUrl ?? context?.entityId ?? chosen;
-  const [lookup] = useLoad<{ unitId?: string; choices: { unitId: string; name: string }[] }>(async () => {
+  const [lookup] = useLoad<{ unitId?: string; choices: readonly { unitId: string; name: string }[] }>(async () => {
     if (direct) return { unitId: direct, choices: [] };
     if (context?.teamId && context.channelId) {
       try {
@@ -81,7 +81,7 @@ export default function ChannelTab({ unitId: fromUrl }: { unitId?: string }) {
   return <UnitTabs unitId={unitId} />;
 }
 
-function UnitChooser({ choices, onChoose }: { choices: { unitId: string; name: string }[]; onChoose: (unitId: string) => void }) {
+function UnitChooser({ choices, onChoose }: { choices: readonly { unitId: string; name: string }[]; onChoose: (unitId: string) => void }) {
   const { t } = useI18n();
   const selectId = useId('unit');
   const [value, setValue] = useState(choices[0]?.unitId ?? '');

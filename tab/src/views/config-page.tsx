@@ -2,7 +2,7 @@ import {
   Field, Link, MessageBar, MessageBarBody, Radio, RadioGroup, SearchBox, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { Me, Unit } from '../api/types';
+import type { Me, Unit } from '../../../src/contract';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';

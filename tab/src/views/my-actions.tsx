@@ -3,7 +3,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ProblemError } from '../api/problem-error';
-import type { Action, ActionStatus, Me, Meeting } from '../api/types';
+import type { Action, Me, Meeting } from '../../../src/contract';
+import type { ActionStatus } from '../../../src/domain';
 import { canOpenOrganizer } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
@@ -35,7 +36,7 @@ export function organizerLinkLabel(me: Pick<Me, 'appRoles'>): MessageKey | null 
 }
 
 /** Sorts open actions by due date first, finished ones last. */
-export function dueSoonFirst(actions: Action[]): Action[] {
+export function dueSoonFirst(actions: readonly Action[]): Action[] {
   const open = (a: Action) => a.status === 'planned' || a.status === 'inProgress';
   return [...actions].sort((a, b) => Number(open(b)) - Number(open(a)) || a.dueDate.localeCompare(b.dueDate));
 }
@@ -82,7 +83,7 @@ export default function MyActions() {
   const styles = useStyles();
   const { t, language } = useI18n();
   const { api, switchPerson, name } = useSession();
-  const [state, , setData] = useLoad<{ actions: Action[]; followUps: Meeting[]; units: Record<string, string>; organizerLink: MessageKey | null }>(async () => {
+  const [state, , setData] = useLoad<{ actions: Action[]; followUps: readonly Meeting[]; units: Record<string, string>; organizerLink: MessageKey | null }>(async () => {
     const [actions, followUps, me] = await Promise.all([api.myActions(), api.myFollowUps(), api.me()]);
     return {
       actions: dueSoonFirst(actions.items), followUps: followUps.items, units: Object.fromEntries(me.units.map((u) => [u.unitId, u.name])),

@@ -1,7 +1,7 @@
 import {
   Badge, Button, Card, CardHeader, Link, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
-import type { Action, Overview } from '../../api/types';
+import type { Action, Overview } from '../../../../src/contract';
 import { takePrefetched } from '../../api/prefetch';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
