@@ -12,6 +12,7 @@ import { StatusScreen } from '../components/status-screen';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/sv';
+import { pageViews, searchWith } from '../route';
 import { formatDate, isOverdue } from '../util/dates';
 import { meetingTypeLabel, statusLabel } from './labels';
 
@@ -24,9 +25,7 @@ const useStyles = makeStyles({
 
 /** The organizer's view from the personal tab: this page with `view=organizer`, keeping theme and language. */
 export function organizerHref(search: string): string {
-  const params = new URLSearchParams(search);
-  params.set('view', 'organizer');
-  return `?${params.toString()}`;
+  return searchWith(search, { view: pageViews.organizer });
 }
 
 /** The link to the organizer's level the person's role allows, named for that role, or null. */
