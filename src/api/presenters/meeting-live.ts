@@ -1,6 +1,5 @@
-import type { LiveAgendaItem, MeetingLive, Participants } from '../../contract';
+import type { MeetingLive, Participants } from '../../contract';
 import type { Participant } from '../../domain';
-import type { VersionedAgendaItem } from '../../services/meeting-live-agenda';
 import type { MeetingLive as LiveState } from '../../services/meeting-live-service';
 import { represent } from './item';
 
@@ -10,18 +9,13 @@ export type LiveBody = Omit<MeetingLive, 'version'>;
 /** `GET /meetings/:id/live`: the meeting with its versioned agenda, its actions, answers, questions and people. */
 export function presentLive(live: LiveState): LiveBody {
   return {
-    meeting: { ...represent(live.meeting), agenda: live.agenda.map(presentAgendaItem) },
+    meeting: { ...represent(live.meeting), agenda: live.agenda },
     actions: live.actions.map(represent),
     responses: live.responses.map(represent),
     template: live.template ? represent(live.template) : null,
     people: live.people,
     canRecord: live.canRecord,
   };
-}
-
-/** An agenda item with the version to send back as If-Match. */
-export function presentAgendaItem(item: VersionedAgendaItem): LiveAgendaItem {
-  return item;
 }
 
 /** `PUT`/`DELETE /meetings/:id/participants`. */

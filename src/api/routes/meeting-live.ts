@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { LiveAgendaItem, MeetingLive, Participants } from '../../contract';
 import { MeetingSchema, agendaItem, freeText, isoDateTime, itemId, participant } from '../../domain';
 import { AgendaItemConflictError } from '../../services/meeting-live-service';
-import { presentAgendaItem, presentLive, presentParticipants } from '../presenters/meeting-live';
+import { presentLive, presentParticipants } from '../presenters/meeting-live';
 import { problem } from '../problems';
 import { sendCreated, sendItem, sendJson } from '../reply';
 import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
@@ -47,6 +47,7 @@ function agendaItemParam(req: Request): string {
   return value;
 }
 
+/** An agenda item as the contract writes it, its version also as the ETag. */
 function sendAgendaItem(res: Response, item: LiveAgendaItem, status = 200): void {
   res.setHeader('ETag', `"${item.version}"`);
   sendJson<LiveAgendaItem>(res, item, { status });
@@ -93,7 +94,7 @@ export function meetingLiveRoutes(routes: RouteTable, { services }: RouteDeps): 
     const { title } = parseBody(AgendaItemBody, req.body);
     const item = await services.meetingLive.addAgendaItem(callerOf(res), itemParam(req), title);
     res.setHeader('Location', `/api/meetings/${itemParam(req)}/agenda/${item.id}`);
-    sendAgendaItem(res, presentAgendaItem(item), 201);
+    sendAgendaItem(res, item, 201);
   });
 
   routes.add('patch', '/meetings/:id/agenda/:itemId', 'action.create', async (req, res) => {
@@ -101,7 +102,7 @@ export function meetingLiveRoutes(routes: RouteTable, { services }: RouteDeps): 
     const version = unquote(ifMatch(req));
     const compacted = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
     try {
-      sendAgendaItem(res, presentAgendaItem(await services.meetingLive.changeAgendaItem(callerOf(res), itemParam(req), agendaItemParam(req), compacted, version)));
+      sendAgendaItem(res, await services.meetingLive.changeAgendaItem(callerOf(res), itemParam(req), agendaItemParam(req), compacted, version));
     } catch (error) {
       throw agendaConflict(error);
     }
@@ -109,7 +110,7 @@ export function meetingLiveRoutes(routes: RouteTable, { services }: RouteDeps): 
 
   routes.add('post', '/meetings/:id/agenda/:itemId/decisions', 'action.create', async (req, res) => {
     const { text } = parseBody(DecisionBody, req.body);
-    sendAgendaItem(res, presentAgendaItem(await services.meetingLive.addDecision(callerOf(res), itemParam(req), agendaItemParam(req), text)));
+    sendAgendaItem(res, await services.meetingLive.addDecision(callerOf(res), itemParam(req), agendaItemParam(req), text));
   });
 
   routes.add('put', '/meetings/:id/participants', 'action.create', async (req, res) => {
