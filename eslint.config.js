@@ -1,5 +1,5 @@
 // Lint rules that hold the import directions of DESIGN.md:
-//   tab -> src/domain (types and schemas only); bot -> src/domain, src/store (port);
+//   tab -> src/domain (types and schemas only), src/contract (types only); bot -> src/domain, src/store (port);
 //   src/api -> domain, store port, auth; src/domain imports nothing of ours;
 //   only src/server.ts knows the concrete implementations.
 import js from '@eslint/js';
@@ -37,8 +37,10 @@ export default tseslint.config(
     files: ['tab/**/*.ts', 'tab/**/*.tsx'],
     ignores: ['tab/vite.config.ts'],
     rules: restrict([
-      { group: ['**/src/*', '!**/src/domain', '**/src/store/**', '**/src/api/**', '**/src/auth/**', '**/src/lists/**', '**/src/emulator/**', '**/bot/**', 'express', 'botbuilder*', '@microsoft/microsoft-graph-client'],
-        message: 'The tab imports only src/domain (types and schemas).' },
+      { group: ['**/src/*', '!**/src/domain', '!**/src/contract', '**/src/store/**', '**/src/api/**', '**/src/auth/**', '**/src/lists/**', '**/src/emulator/**', '**/bot/**', 'express', 'botbuilder*', '@microsoft/microsoft-graph-client'],
+        message: 'The tab imports only src/domain (types and schemas) and src/contract (types).' },
+      { group: ['**/src/contract', '**/src/contract/**'], allowTypeImports: true,
+        message: 'The tab imports the contract type-only (import type): its schemas stay out of the bundle.' },
     ]),
   },
   {

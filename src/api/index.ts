@@ -17,7 +17,8 @@ import { indicatorRoutes } from './routes/indicators';
 import { measurementRoutes } from './routes/measurements';
 import { meetingRoutes } from './routes/meetings';
 import { meetingLiveRoutes } from './routes/meeting-live';
-import { metaRoutes, type PublicConfig } from './routes/meta';
+import type { PublicConfig } from '../contract';
+import { metaRoutes } from './routes/meta';
 import { myRoutes } from './routes/my';
 import { peopleRoutes } from './routes/people';
 import { importBodyParser, importPaths, organizerRoutes, type OrganizerServices } from './routes/organizer';
@@ -87,7 +88,7 @@ export function createApiRouter(options: ApiOptions): Router {
   return router;
 }
 
-export type { PublicConfig } from './routes/meta';
+export type { PublicConfig } from '../contract';
 export { createLogger, type Logger } from './log';
 export { requestContext } from './middleware/request-context';
 export { securityHeaders, contentSecurityPolicy, frameAncestors } from './middleware/security-headers';

@@ -4,6 +4,7 @@
  * Codes are stable (the tab switches on them); titles are user-facing Swedish.
  */
 import type { Response } from 'express';
+import type { Problem } from '../contract';
 
 export const problemCatalogue = {
   invalidBody: { status: 400, title: 'Ogiltiga uppgifter' },
@@ -46,16 +47,8 @@ export interface ProblemOptions {
   readonly retryAfterSeconds?: number;
 }
 
-/** The JSON body of a problem response. */
-export interface ProblemBody {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly code: ProblemCode;
-  readonly detail: string;
-  readonly field?: string;
-  readonly current?: unknown;
-}
+/** The JSON body of a problem response: the contract's `Problem`, with a code from this catalogue. */
+export type ProblemBody = Problem & { readonly code: ProblemCode };
 
 /** An error that the error middleware answers as this problem; throw it from handlers and services. */
 export class ApiProblem extends Error {

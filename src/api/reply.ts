@@ -1,6 +1,7 @@
 import type { Response } from 'express';
+import type { Answer, Route } from '../contract';
 import type { Page, StoredItem } from '../store/port';
-import { represent, representPage } from './represent';
+import { represent, representPage } from './presenters/item';
 
 /** 200 with the item; its etag also as the ETag header. */
 export function sendItem<T>(res: Response, item: StoredItem<T>, status = 200): void {
@@ -25,7 +26,18 @@ export function sendAll<T>(res: Response, items: readonly StoredItem<T>[]): void
   sendPage(res, { items });
 }
 
-export function sendJson(res: Response, body: unknown): void {
-  res.setHeader('Cache-Control', 'no-store');
-  res.json(body);
+export interface SendOptions {
+  readonly status?: number;
+  /** default `no-store`; the live state is `no-cache` (revalidated by its ETag) */
+  readonly cacheControl?: 'no-store' | 'no-cache';
+}
+
+/**
+ * A contract answer that is not an item or a page. The type is named at the call, from a presenter's
+ * result: `sendJson<Overview>(res, presentOverview(overview))`; without it the body is `never` and
+ * nothing compiles, so no body goes out unchecked.
+ */
+export function sendJson<T extends Answer<Route> = never>(res: Response, body: NoInfer<T>, options: SendOptions = {}): void {
+  res.setHeader('Cache-Control', options.cacheControl ?? 'no-store');
+  res.status(options.status ?? 200).json(body);
 }

@@ -7,7 +7,8 @@ import type { Measurement } from './measurement';
 
 export const phases = ['followUp', 'analysis', 'planning', 'implementation'] as const;
 export type Phase = (typeof phases)[number];
-export type PhaseState = 'notStarted' | 'inProgress' | 'done';
+export const phaseStates = ['notStarted', 'inProgress', 'done'] as const;
+export type PhaseState = (typeof phaseStates)[number];
 
 export interface CycleState {
   readonly schoolYear: SchoolYear;

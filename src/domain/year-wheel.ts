@@ -3,6 +3,7 @@ import { isoDate, itemId, schoolYear } from './common';
 import { longText, title } from './text';
 
 export const activityKinds = ['resultsConference', 'skaDay', 'dialogueDay', 'qualityDialogue', 'workshop', 'reportDeadline', 'dataCollection', 'other'] as const;
+export type ActivityKind = (typeof activityKinds)[number];
 
 /** An activity on the year wheel: municipality-wide (no unit) and inherited, or a unit's own. */
 export const YearWheelActivitySchema = z.strictObject({

@@ -1,8 +1,11 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Overview, Unit } from '../../src/contract';
 import { App } from './app';
+import { writeToken } from './auth/token-store';
 import { stubFetch } from './testing/fetch-stub';
 import './testing/polyfills';
+import { item } from './testing/render';
 
 const localConfig = { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' } };
 
@@ -46,5 +49,31 @@ describe('App', () => {
     expect(await screen.findByRole('button', { name: 'Sign in as Anna Lindqvist' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
     expect(themeHandler).toBeTypeOf('function');
+  });
+
+  it('opens the overview for a ?view= it does not know, and reads it ahead like the overview it is', async () => {
+    writeToken({ accessToken: 'tok', expiresAt: Date.now() + 3_600_000, name: 'Cecilia Ek' }, window.sessionStorage);
+    const unit: Unit = item('3', { name: 'Lindgymnasiet', type: 'gymnasieskola', schoolUnitCode: '91234503', principalIds: [] });
+    const overview: Overview = {
+      unit, schoolYear: '2025/26',
+      cycle: { schoolYear: '2025/26', phases: { followUp: 'done', analysis: 'inProgress', planning: 'notStarted', implementation: 'notStarted' }, current: 'analysis' },
+      goals: [], indicators: [], latestMeasurements: [], openActions: [], overdueActions: [], nextMeetings: [], nextActivities: [],
+    };
+    // Read ahead, the overview is asked for with the unit, before the channel tab has drawn its tabs;
+    // asked for by the view itself, only once the tabs are there.
+    let tabsWhenAsked: boolean | undefined;
+    const stub = stubFetch({
+      'GET /api/config': () => localConfig,
+      'GET /api/units/3': () => unit,
+      'GET /api/units/3/overview': () => {
+        tabsWhenAsked = screen.queryByRole('tablist') !== null;
+        return overview;
+      },
+    });
+    render(<App detect={{ isFramed: false }} location={{ pathname: '/tab', search: '?unitId=3&view=bogus' }} fetch={stub.fetch} storage={window.sessionStorage} />);
+    expect(await screen.findByTestId('overview')).toBeTruthy();
+    expect(screen.getByRole('tab', { selected: true }).id).toBe('tab-overview');
+    expect(stub.seen.filter((request) => request.path === '/api/units/3/overview')).toHaveLength(1);
+    expect(tabsWhenAsked).toBe(false);
   });
 });

@@ -77,10 +77,10 @@ export function App(props: AppProps = {}) {
             loading
           ) : (
             <AuthGate inHost={host.state.phase === 'teams'} {...(props.fetch ? { fetch: props.fetch } : {})} {...(props.storage ? { storage: props.storage } : {})}>
-              {route.page === 'channel' && route.unitId && <PrefetchChannel unitId={route.unitId} view={params.get('view')} />}
+              {route.page === 'channel' && route.unitId && <PrefetchChannel unitId={route.unitId} view={route.view} />}
               <ViewErrorBoundary title={t('errorTitle')} message={t('errorBoundary')} retryLabel={t('retry')}>
                 <Suspense fallback={loading}>
-                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : route.page === 'unitYearWheel' ? <UnitYearWheelPage unitId={route.unitId} /> : route.page === 'meeting' ? <MeetingSurface surface={route.surface} {...(route.meetingId ? { meetingId: route.meetingId } : {})} /> : <ChannelTab {...(route.unitId ? { unitId: route.unitId } : {})} />}
+                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage {...(route.section ? { section: route.section } : {})} /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : route.page === 'unitYearWheel' ? <UnitYearWheelPage unitId={route.unitId} /> : route.page === 'meeting' ? <MeetingSurface surface={route.surface} {...(route.meetingId ? { meetingId: route.meetingId } : {})} /> : <ChannelTab view={route.view} {...(route.unitId ? { unitId: route.unitId } : {})} />}
                 </Suspense>
               </ViewErrorBoundary>
             </AuthGate>

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { routeFrom } from './route';
+import { channelViews, routeFrom, searchWith } from './route';
 
 describe('routeFrom', () => {
   it('chooses the page from the path, the query and the frame context', () => {
     expect(routeFrom({ pathname: '/config', search: '' })).toEqual({ page: 'config' });
     expect(routeFrom({ pathname: '/tab', search: '' }, 'settings')).toEqual({ page: 'config' });
     expect(routeFrom({ pathname: '/', search: '?view=my-actions' })).toEqual({ page: 'myActions' });
-    expect(routeFrom({ pathname: '/tab', search: '?unitId=12' }, 'content')).toEqual({ page: 'channel', unitId: '12' });
-    expect(routeFrom({ pathname: '/', search: '' })).toEqual({ page: 'channel' });
+    expect(routeFrom({ pathname: '/tab', search: '?unitId=12' }, 'content')).toEqual({ page: 'channel', unitId: '12', view: 'overview' });
+    expect(routeFrom({ pathname: '/', search: '' })).toEqual({ page: 'channel', view: 'overview' });
+  });
+
+  it('reads every channel view from ?view=, and answers the overview for a view it does not know', () => {
+    for (const view of channelViews) expect(routeFrom({ pathname: '/tab', search: `?unitId=12&view=${view}` })).toEqual({ page: 'channel', unitId: '12', view });
+    expect(routeFrom({ pathname: '/tab', search: '?unitId=12&view=bogus' })).toEqual({ page: 'channel', unitId: '12', view: 'overview' });
+  });
+});
+
+describe('searchWith', () => {
+  it('sets the view or section and keeps the rest of the query', () => {
+    expect(searchWith('?unitId=12&theme=dark&view=overview', { view: 'results' })).toBe('?unitId=12&theme=dark&view=results');
+    expect(searchWith('?view=organizer&lang=en', { section: 'import' })).toBe('?view=organizer&lang=en&section=import');
+    expect(searchWith('', { view: 'organizer' })).toBe('?view=organizer');
   });
 });

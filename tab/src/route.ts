@@ -1,8 +1,30 @@
+/**
+ * The tab's routing, in one place: which page the URL (and the host's frame context) asks for, and
+ * the view or section inside it. `?view=` and `?section=` are read here only; a name the tab does
+ * not know falls back to the page's first view, so every reader of the route sees the same answer.
+ */
+
+/** The channel tab's views, in tab order (`?view=`). */
+export const channelViews = ['overview', 'results', 'analysis', 'actions', 'meetings', 'report'] as const;
+export type ChannelView = (typeof channelViews)[number];
+
+/** The organizer's views, in tab order (`?section=`). */
+export const organizerViews = ['rollup', 'feedback', 'yearWheel', 'templates', 'import', 'report'] as const;
+export type OrganizerView = (typeof organizerViews)[number];
+
+/** The pages `?view=` opens besides the channel tab, by the name in the URL. */
+export const pageViews = { myActions: 'my-actions', organizer: 'organizer', unitFeedback: 'feedback', unitYearWheel: 'year-wheel' } as const;
+
 /** Which page the URL (and the host's frame context) asks for. */
-export type Route = { page: 'config' } | { page: 'myActions' } | { page: 'channel'; unitId?: string }
-  | { page: 'organizer' } | { page: 'unitFeedback'; unitId: string } | { page: 'unitYearWheel'; unitId: string }
+export type Route = { page: 'config' } | { page: 'myActions' } | { page: 'channel'; unitId?: string; view: ChannelView }
+  | { page: 'organizer'; section?: OrganizerView } | { page: 'unitFeedback'; unitId: string } | { page: 'unitYearWheel'; unitId: string }
   /** a meeting surface: the side panel, the stage, or the details tab (a content frame inside a meeting) */
   | { page: 'meeting'; surface: 'sidePanel' | 'stage' | 'details'; meetingId?: string };
+
+/** The name in `names` that `value` is, if it is one. */
+function oneOf<N extends string>(names: readonly N[], value: string | null): N | undefined {
+  return names.find((name) => name === value);
+}
 
 /** Reads the route: `/config` or the settings frame → config; `?view=my-actions` → personal tab. */
 export function routeFrom(location: { pathname: string; search: string }, frameContext?: string, teamsMeetingId?: string): Route {
@@ -10,13 +32,18 @@ export function routeFrom(location: { pathname: string; search: string }, frameC
   if (frameContext === 'settings' || location.pathname.replace(/\/+$/, '') === '/config') return { page: 'config' };
   const meeting = meetingRoute(location.pathname, params, frameContext, teamsMeetingId);
   if (meeting) return meeting;
-  if (params.get('view') === 'my-actions') return { page: 'myActions' };
+  const view = params.get('view');
+  if (view === pageViews.myActions) return { page: 'myActions' };
   // the organizer's tab (administration and board), and the unit's side of feedback
-  if (params.get('view') === 'organizer') return { page: 'organizer' };
+  if (view === pageViews.organizer) {
+    const section = oneOf(organizerViews, params.get('section'));
+    return section ? { page: 'organizer', section } : { page: 'organizer' };
+  }
   const unitId = params.get('unitId') ?? undefined;
-  if (params.get('view') === 'feedback' && unitId) return { page: 'unitFeedback', unitId };
-  if (params.get('view') === 'year-wheel' && unitId) return { page: 'unitYearWheel', unitId };
-  return unitId ? { page: 'channel', unitId } : { page: 'channel' };
+  if (view === pageViews.unitFeedback && unitId) return { page: 'unitFeedback', unitId };
+  if (view === pageViews.unitYearWheel && unitId) return { page: 'unitYearWheel', unitId };
+  const channelView = oneOf(channelViews, view) ?? 'overview';
+  return unitId ? { page: 'channel', unitId, view: channelView } : { page: 'channel', view: channelView };
 }
 
 /**
@@ -36,4 +63,16 @@ function meetingRoute(pathname: string, params: URLSearchParams, frameContext?: 
   }
   if (frameContext === 'content' && teamsMeetingId && !params.get('view')) return { page: 'meeting', surface: 'details', ...withId };
   return undefined;
+}
+
+/** A search string with these parameters set and every other one kept (theme, language, unit). */
+export function searchWith(search: string, changes: { view?: string; section?: OrganizerView }): string {
+  const params = new URLSearchParams(search);
+  for (const [name, value] of Object.entries(changes)) if (value !== undefined) params.set(name, value);
+  return `?${params.toString()}`;
+}
+
+/** Shows the view or section the user chose in the address, so a reload opens it again. */
+export function rememberInUrl(changes: { view?: ChannelView; section?: OrganizerView }): void {
+  window.history.replaceState(null, '', searchWith(window.location.search, changes) + window.location.hash);
 }

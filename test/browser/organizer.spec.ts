@@ -3,16 +3,12 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeasurementPage, Rollup, YearWheelActivityPage } from '../../src/contract';
 import { axeViolations, screenshotDir, signIn, skipReason, startBrowserHarness, type BrowserHarness } from './harness';
 
 // The only environment read in these tests: CI must never skip them.
 const skip = skipReason({ CI: process.env.CI });
 if (skip) console.warn(skip);
-
-interface RollupUnit { unitId: string; name: string; feedback: string }
-interface Rollup { schoolYear: string; units: RollupUnit[]; awaitingFeedback: { unitId: string; analysisId: string }[] }
-interface Page_<T> { items: T[] }
-interface Measurement { id: string; value: number; period: string }
 
 const badFile = 'kpi;ou;period;value\nN15503;91234501;2026;inte ett tal\nN15503;99999999;2026;231\n';
 // An older year than the demo seed holds, so every row is new the first time.
@@ -209,7 +205,7 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     await expectAccessible(page, 'a unit\'s year wheel');
     await shoot(page, 'year-wheel-unit');
 
-    const wheel = await h.api<Page_<{ title: string; unitId?: string }>>('admin', 'GET', `/api/year-wheel?schoolYear=${encodeURIComponent(rollup.schoolYear)}`);
+    const wheel = await h.api<YearWheelActivityPage>('admin', 'GET', `/api/year-wheel?schoolYear=${encodeURIComponent(rollup.schoolYear)}`);
     expect(wheel.items.find((a) => a.title === 'Lindgymnasiets resultatkonferens')?.unitId).toBe('3');
     // the administration sees it as the unit's own and cannot edit it from the municipality's wheel
     const admin = await openOrganizer('Anna Lindqvist', 'yearWheel');
@@ -234,7 +230,7 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
   });
 
   it('refuses a bad import file with its errors by line, and stores nothing', async () => {
-    const measurementsBefore = (await h.api<Page_<Measurement>>('admin', 'GET', '/api/units/1/measurements?top=500')).items.length;
+    const measurementsBefore = (await h.api<MeasurementPage>('admin', 'GET', '/api/units/1/measurements?top=500')).items.length;
     const { page } = await openOrganizer('Anna Lindqvist', 'import');
     await page.getByTestId('import').waitFor();
     await page.getByTestId('import-file').setInputFiles({ name: 'kolada-fel.csv', mimeType: 'text/csv', buffer: Buffer.from(badFile, 'utf8') });
@@ -260,7 +256,7 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { line: number }[] };
     expect(body.errors.map((e) => e.line)).toEqual(expect.arrayContaining([2, 3]));
-    const measurementsAfter = (await h.api<Page_<Measurement>>('admin', 'GET', '/api/units/1/measurements?top=500')).items.length;
+    const measurementsAfter = (await h.api<MeasurementPage>('admin', 'GET', '/api/units/1/measurements?top=500')).items.length;
     expect(measurementsAfter).toBe(measurementsBefore);
   });
 
@@ -277,7 +273,7 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     await shoot(page, 'import-preview');
     await page.getByRole('button', { name: 'Importera 2 resultat' }).click();
     await page.getByTestId('import-done').getByText('Importen är klar: 2 nya, 0 ändrade, 0 oförändrade.').waitFor();
-    const stored = (await h.api<Page_<Measurement>>('admin', 'GET', '/api/units/1/measurements?top=500')).items.filter((m) => m.period === '2021/22');
+    const stored = (await h.api<MeasurementPage>('admin', 'GET', '/api/units/1/measurements?top=500')).items.filter((m) => m.period === '2021/22');
     expect(stored.map((m) => m.value)).toEqual([93.5]);
 
     await page.getByRole('button', { name: 'Förhandsgranska' }).click();
@@ -314,7 +310,7 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.every((text) => /^Sparar \d+ av 180$/.test(text))).toBe(true);
-    const stored = (await h.api<Page_<Measurement>>('admin', 'GET', '/api/units/1/measurements?top=500')).items.filter((m) => m.period < '2020');
+    const stored = (await h.api<MeasurementPage>('admin', 'GET', '/api/units/1/measurements?top=500')).items.filter((m) => m.period < '2020');
     expect(stored).toHaveLength(30);
   });
 

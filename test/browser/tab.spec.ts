@@ -3,13 +3,13 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Me } from '../../src/contract';
 import { axeViolations, screenshotDir, signIn, skipReason, startBrowserHarness, type BrowserHarness } from './harness';
 
 // The only environment read in these tests: CI must never skip them.
 const skip = skipReason({ CI: process.env.CI });
 if (skip) console.warn(skip);
 
-interface Me { units: { unitId: string; name: string; roles: string[] }[] }
 interface Item { id: string; etag: string; [field: string]: unknown }
 
 describe.skipIf(skip !== null)('the tab in a real browser against the real server', () => {

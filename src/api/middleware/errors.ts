@@ -5,7 +5,7 @@ import { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError } fro
 import type { Logger } from '../log';
 import { ApiProblem, isProblemCode, problem, sendProblem } from '../problems';
 import { zodProblem } from '../validate';
-import { represent } from '../represent';
+import { represent } from '../presenters/item';
 import { requestLog } from './request-context';
 
 /**

@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BJORKSKOLAN, LINDGYMNASIET, startHarness, type Harness } from '../../../test/api/harness';
+import type { MeetingLive } from '../../contract';
 
 let h: Harness;
 let unitId: string;
 let meetingId: string;
 
-interface LiveAgendaItem { id: string; title: string; version: string; notes?: string; decisions?: string[] }
-interface Live {
-  meeting: { id: string; agenda: LiveAgendaItem[]; participants: { role: string; userId?: string; displayName?: string; count?: number }[] };
-  actions: { id: string; title: string; originKind: string; originId: string; meetingId?: string }[];
-  responses: unknown[];
-  template: { questions: unknown[] } | null;
-  people: { userId: string; name: string }[];
-  canRecord: boolean;
-}
 
 async function live(persona: 'principal-bjork' | 'staff-bjork' | 'staff-lind' = 'principal-bjork', id = meetingId) {
   const response = await h.request('GET', `/api/meetings/${id}/live`, { persona });
-  return { response, body: response.body as unknown as Live };
+  return { response, body: response.body as unknown as MeetingLive };
 }
 
 beforeAll(async () => {
@@ -66,7 +58,7 @@ describe('GET /meetings/:id/live', () => {
     const after = await h.request('GET', `/api/meetings/${meetingId}/live`, { persona: 'principal-bjork', headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
-    expect((after.body as unknown as Live).actions.map((a) => a.title)).toContain('Lässtrategier i åk 4');
+    expect((after.body as unknown as MeetingLive).actions.map((a) => a.title)).toContain('Lässtrategier i åk 4');
   });
 
   it('is not found for someone outside the unit', async () => {

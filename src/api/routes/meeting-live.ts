@@ -5,13 +5,15 @@
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import type { LiveAgendaItem, MeetingLive, Participants } from '../../contract';
 import { MeetingSchema, agendaItem, freeText, isoDateTime, itemId, participant } from '../../domain';
 import { AgendaItemConflictError } from '../../services/meeting-live-service';
+import { presentLive, presentParticipants } from '../presenters/meeting-live';
 import { problem } from '../problems';
 import { sendCreated, sendItem, sendJson } from '../reply';
 import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
 import { parseBody } from '../validate';
-import { liveBody, liveEtag, matchesIfNoneMatch, unquote } from './meeting-live-body';
+import { liveEtag, matchesIfNoneMatch, unquote } from './meeting-live-etag';
 
 const teamsId = z.string().trim().min(1).max(255);
 const LinkBody = z.strictObject({
@@ -45,10 +47,10 @@ function agendaItemParam(req: Request): string {
   return value;
 }
 
-function sendAgendaItem(res: Response, item: { version: string }, status = 200): void {
-  res.setHeader('Cache-Control', 'no-store');
+/** An agenda item as the contract writes it, its version also as the ETag. */
+function sendAgendaItem(res: Response, item: LiveAgendaItem, status = 200): void {
   res.setHeader('ETag', `"${item.version}"`);
-  res.status(status).json(item);
+  sendJson<LiveAgendaItem>(res, item, { status });
 }
 
 /** The same agenda item was changed meanwhile: 409 with the item as it is now. */
@@ -76,16 +78,16 @@ export function meetingLiveRoutes(routes: RouteTable, { services }: RouteDeps): 
 
   routes.add('get', '/meetings/:id/live', 'unit.read', async (req, res) => {
     const live = await services.meetingLive.live(callerOf(res), itemParam(req));
-    const body = liveBody(live);
+    const body = presentLive(live);
     const etag = liveEtag(body);
-    res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('ETag', etag);
     if (matchesIfNoneMatch(req.get('if-none-match'), etag)) {
+      res.setHeader('Cache-Control', 'no-cache');
       res.status(304).end();
       return;
     }
     // The tag is also in the body: the tab's client reads bodies, not headers.
-    res.json({ ...body, version: unquote(etag) });
+    sendJson<MeetingLive>(res, { ...body, version: unquote(etag) }, { cacheControl: 'no-cache' });
   });
 
   routes.add('post', '/meetings/:id/agenda', 'action.create', async (req, res) => {
@@ -114,11 +116,11 @@ export function meetingLiveRoutes(routes: RouteTable, { services }: RouteDeps): 
   routes.add('put', '/meetings/:id/participants', 'action.create', async (req, res) => {
     const body = parseBody(ParticipantBody, req.body);
     const participants = await services.meetingLive.recordParticipant(callerOf(res), itemParam(req), body.participant);
-    sendJson(res, { participants });
+    sendJson<Participants>(res, presentParticipants(participants));
   });
 
   routes.add('delete', '/meetings/:id/participants/:key', 'action.create', async (req, res) => {
     const participants = await services.meetingLive.removeParticipant(callerOf(res), itemParam(req), param(req, 'key'));
-    sendJson(res, { participants });
+    sendJson<Participants>(res, presentParticipants(participants));
   });
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { FollowUpAnswers } from '../../contract';
 import { FollowUpResponseSchema, MeetingSchema } from '../../domain';
+import { presentFollowUpAnswers } from '../presenters/follow-ups';
 import { PageQuerySchema, SchoolYearQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendJson, sendPage } from '../reply';
 import { callerOf, idempotencyKey, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
@@ -47,7 +49,7 @@ export function meetingRoutes(routes: RouteTable, { services }: RouteDeps): void
   // the follow-up answers of the unit's meetings in a school year, for its analysis
   routes.add('get', '/units/:unitId/follow-up-answers', 'unit.readDraft', async (req, res) => {
     const query = parseQuery(SchoolYearQuerySchema, req.query);
-    sendJson(res, { items: await services.followUps.unitAnswers(callerOf(res), param(req, 'unitId'), query.schoolYear) });
+    sendJson<FollowUpAnswers>(res, presentFollowUpAnswers(await services.followUps.unitAnswers(callerOf(res), param(req, 'unitId'), query.schoolYear)));
   });
 
   routes.add('put', '/meetings/:id/responses/me', 'followUp.answer', async (req, res) => {

@@ -4,15 +4,18 @@
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import type { ImportEvents, ImportFailedProblem, ImportPreview as PreviewAnswer, ImportRejectedProblem, ImportResult, Problem, Rollup } from '../../contract';
 import { schoolYear, type SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
-import { ImportFailedError, ImportRejectedError, ImportService, type CommitResult, type ImportServiceOptions } from '../../services/import/import-service';
+import { ImportFailedError, ImportRejectedError, ImportService, type ImportServiceOptions } from '../../services/import/import-service';
 import { importKinds, type ImportPreview } from '../../services/import/types';
 import { ReportService } from '../../services/report/report-service';
 import { RollupService } from '../../services/rollup-service';
 import { ConflictError } from '../../store/errors';
 import type { Store } from '../../store/port';
 import type { Caller } from '../../services';
+import { presentCommit, presentPreview, previewLimit } from '../presenters/imports';
+import { presentRollup } from '../presenters/rollup';
 import { problem, problemContentType, type ApiProblem } from '../problems';
 import { sendJson } from '../reply';
 import { callerOf, type RouteDeps, type RouteTable } from '../route';
@@ -77,15 +80,18 @@ function isBoardOnly(caller: Caller): boolean {
   return caller.appRoles.includes('Board') && !caller.appRoles.includes('Administration');
 }
 
+/** What an import's problem adds to the catalogue's problem: the rows in error, or what was left behind. */
+type ImportProblemExtra = Omit<ImportRejectedProblem, keyof Problem> | Omit<ImportFailedProblem, keyof Problem>;
+
 /** A problem from the catalogue with extension members (RFC 9457 allows them), e.g. the rows in error. */
-function sendProblemWith(res: Response, error: ApiProblem, extra: Record<string, unknown>): void {
+function sendProblemWith(res: Response, error: ApiProblem, extra: ImportProblemExtra): void {
   res.status(error.status);
   res.setHeader('Content-Type', `${problemContentType}; charset=utf-8`);
   res.setHeader('Cache-Control', 'no-store');
   res.send(JSON.stringify({ ...error.toBody(), ...extra }));
 }
 
-function rejected(preview: ImportPreview): { problem: ApiProblem; extra: Record<string, unknown> } {
+function rejected(preview: ImportPreview): { problem: ApiProblem; extra: ImportProblemExtra } {
   const first = preview.errors[0];
   return {
     problem: problem('invalidBody', {
@@ -96,7 +102,7 @@ function rejected(preview: ImportPreview): { problem: ApiProblem; extra: Record<
   };
 }
 
-function failed(error: ImportFailedError): { problem: ApiProblem; extra: Record<string, unknown> } {
+function failed(error: ImportFailedError): { problem: ApiProblem; extra: ImportProblemExtra } {
   const detail = error.leftBehind.length === 0
     ? 'Importen avbröts och det som hann sparas togs bort igen. Försök igen.'
     : `Importen avbröts; ${error.leftBehind.length} resultat kunde inte tas bort igen.`;
@@ -106,29 +112,12 @@ function failed(error: ImportFailedError): { problem: ApiProblem; extra: Record<
   };
 }
 
-function commitBody(result: CommitResult): Record<string, unknown> {
-  return { created: result.created, updated: result.updated, unchanged: result.unchanged, summary: result.preview.summary };
-}
-
-/** At most this many rows and errors go back to the tab; `summary` counts them all. */
-export const previewLimit = 1_000;
-
-/** A 5 MB file holds ~100,000 rows: the tab shows the first ones and the counts. */
-function shown(preview: ImportPreview): ImportPreview & { readonly truncated: boolean } {
-  return {
-    rows: preview.rows.slice(0, previewLimit),
-    errors: preview.errors.slice(0, previewLimit),
-    summary: preview.summary,
-    truncated: preview.rows.length > previewLimit || preview.errors.length > previewLimit,
-  };
-}
-
 function wantsEvents(req: Request): boolean {
   return (req.get('accept') ?? '').includes('text/event-stream');
 }
 
 /** `event: <name>` with one JSON data line, as EventSource and fetch readers expect. */
-function writeEvent(res: Response, name: string, data: unknown): void {
+function writeEvent<E extends keyof ImportEvents>(res: Response, name: E, data: ImportEvents[E]): void {
   res.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
@@ -137,13 +126,14 @@ export function organizerRoutes(routes: RouteTable, _deps: RouteDeps, organizer:
 
   routes.add('get', '/organizer/rollup', 'organizer.read', async (req, res) => {
     const year = yearOf(req);
-    sendJson(res, isBoardOnly(callerOf(res)) ? await organizer.rollups.boardRollup(year) : await organizer.rollups.rollup(year));
+    const rollup = isBoardOnly(callerOf(res)) ? await organizer.rollups.boardRollup(year) : await organizer.rollups.rollup(year);
+    sendJson<Rollup>(res, presentRollup(rollup));
   });
 
   routes.add('post', '/organizer/imports/preview', 'organizer.edit', async (req, res) => {
     const body = parseBody(ImportBody, req.body);
     const preview = await organizer.imports.previewImport(body.csv, body.kind, body.period !== undefined ? { period: body.period } : {});
-    sendJson(res, shown(preview));
+    sendJson<PreviewAnswer>(res, presentPreview(preview));
   });
 
   /**
@@ -172,11 +162,11 @@ export function organizerRoutes(routes: RouteTable, _deps: RouteDeps, organizer:
         ...(streaming ? { onProgress: (done: number, total: number) => { start(); writeEvent(res, 'progress', { done, total }); } } : {}),
       });
       if (!streaming) {
-        sendJson(res, commitBody(result));
+        sendJson<ImportResult>(res, presentCommit(result));
         return;
       }
       start();
-      writeEvent(res, 'result', commitBody(result));
+      writeEvent(res, 'result', presentCommit(result));
       res.end();
     } catch (error) {
       const answer = error instanceof ImportRejectedError ? rejected(error.preview) : error instanceof ImportFailedError ? failed(error) : undefined;

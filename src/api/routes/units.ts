@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { UnitSchema } from '../../domain';
-import { parseBody, parseQuery } from '../validate';
-import { sendAll, sendItem, sendJson } from '../reply';
-import { represent } from '../represent';
-import { callerOf, ifMatch, param, type RouteDeps, type RouteTable } from '../route';
+import type { Overview } from '../../contract';
+import { UnitSchema, schoolYear } from '../../domain';
+import { presentOverview } from '../presenters/overview';
 import { compact } from '../query';
-import { schoolYear } from '../../domain';
+import { sendAll, sendItem, sendJson } from '../reply';
+import { callerOf, ifMatch, param, type RouteDeps, type RouteTable } from '../route';
+import { parseBody, parseQuery } from '../validate';
 
 const UnitPatchBody = UnitSchema.pick({ name: true, type: true, schoolUnitCode: true, principalIds: true, staffGroupId: true }).partial();
 const ChannelBody = z.strictObject({ teamId: z.string().trim().min(1).max(255), channelId: z.string().trim().min(1).max(255) });
@@ -41,19 +41,7 @@ export function unitRoutes(routes: RouteTable, { services }: RouteDeps): void {
 
   routes.add('get', '/units/:unitId/overview', 'unit.read', async (req, res) => {
     const query = parseQuery(OverviewQuery, req.query);
-    const o = await services.overview.overview(callerOf(res), param(req, 'unitId'), query.schoolYear);
-    sendJson(res, {
-      unit: represent(o.unit),
-      schoolYear: o.schoolYear,
-      cycle: o.cycle,
-      goals: o.goals.map(represent),
-      indicators: o.indicators.map(represent),
-      latestMeasurements: o.latestMeasurements.map(represent),
-      openActions: o.openActions.map(represent),
-      overdueActions: o.overdueActions.map(represent),
-      nextMeetings: o.nextMeetings.map(represent),
-      nextActivities: o.nextActivities.map(represent),
-      ...(o.latestFeedback ? { latestFeedback: represent(o.latestFeedback) } : {}),
-    });
+    const overview = await services.overview.overview(callerOf(res), param(req, 'unitId'), query.schoolYear);
+    sendJson<Overview>(res, presentOverview(overview));
   });
 }

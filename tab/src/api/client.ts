@@ -1,9 +1,10 @@
-import { ProblemError, problemFrom } from './problem-error';
 import type {
-  Action, ActionFields, Analysis, AnalysisFields, Deficiency, Feedback, FollowUpResponse, FollowUpTemplate, Goal, Indicator, Me,
-  Measurement, Meeting, MeetingAnswers, Overview, Page, Unit,
-} from './types';
-import { enc, newKey, query } from './url';
+  Action, ActionPage, Analysis, AnalysisPage, Answer, DeficiencyPage, FeedbackPage, FollowUpAnswers, FollowUpResponsePage, FollowUpTemplate,
+  GoalPage, IndicatorPage, Me, MeasurementPage, MeetingPage, Overview, PathParams, Route, Unit, UnitPage, UnitPeople,
+} from '../../../src/contract';
+import type * as domain from '../../../src/domain';
+import { ProblemError, problemFrom } from './problem-error';
+import { newKey, query, requestOf } from './url';
 
 /** Options for `ApiClient`; tests pass a stub `fetch`. */
 export interface ApiClientOptions {
@@ -15,24 +16,25 @@ export interface ApiClientOptions {
   onUnauthorized?: () => void;
 }
 
-/** Someone of a unit an action can be assigned to (GET /api/units/:unitId/people). */
-export interface UnitPerson {
-  userId: string;
-  name: string;
-  roles: ('principal' | 'staff')[];
+/** What a call sends besides the route's path. */
+export interface CallOptions {
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  etag?: string;
+  headers?: Record<string, string>;
 }
 
 /** Which actions of a unit to list. */
 export type ActionFilter = 'all' | 'mine' | 'overdue' | 'open';
 
 /** The body that creates an action: the unit is in the path; status and school year have defaults. */
-export type NewAction = Omit<ActionFields, 'unitId' | 'schoolYear' | 'status'> & Partial<Pick<ActionFields, 'schoolYear' | 'status'>>;
+export type NewAction = Omit<domain.Action, 'unitId' | 'schoolYear' | 'status'> & Partial<Pick<domain.Action, 'schoolYear' | 'status'>>;
 /** What a PATCH of an action may change (its unit and origin are fixed). */
-export type ActionChanges = Partial<Omit<ActionFields, 'unitId' | 'originKind' | 'originId'>>;
+export type ActionChanges = Partial<Omit<domain.Action, 'unitId' | 'originKind' | 'originId'>>;
 /** The body that creates an analysis: always a draft, in the unit of the path. */
-export type NewAnalysis = Partial<AnalysisChanges> & Pick<AnalysisFields, 'schoolYear' | 'period'>;
+export type NewAnalysis = Partial<AnalysisChanges> & Pick<domain.Analysis, 'schoolYear' | 'period'>;
 /** What a PATCH of an analysis may change: its status moves only by submit and feedback. */
-export type AnalysisChanges = Partial<Omit<AnalysisFields, 'unitId' | 'status' | 'submittedAt' | 'submittedBy'>>;
+export type AnalysisChanges = Partial<Omit<domain.Analysis, 'unitId' | 'status' | 'submittedAt' | 'submittedBy'>>;
 
 /** A thin typed client for the tab's API: bearer token, JSON, problem+json errors as `ProblemError`. */
 export class ApiClient {
@@ -48,20 +50,26 @@ export class ApiClient {
     this.onUnauthorized = options.onUnauthorized ?? (() => undefined);
   }
 
-  /** Sends one request; answers the parsed JSON body or throws `ProblemError`. */
-  async request<T>(method: string, path: string, options: { body?: unknown; etag?: string; headers?: Record<string, string> } = {}): Promise<T> {
+  /**
+   * Calls a route of the contract and answers what it answers (`Answer<R>`), or throws
+   * `ProblemError`. The route fixes both the path and the answer's type, and the contract test
+   * (test/api/contract.spec.ts) parses every route's answer on the real server with its schema.
+   */
+  async call<R extends Route>(route: R, params: PathParams<R>, options: CallOptions = {}): Promise<Answer<R>> {
+    const { method, path } = requestOf(route, params);
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.etag) headers['if-match'] = options.etag;
-    const response = await this.raw(path, {
+    const response = await this.raw(path + query(options.query ?? {}), {
       method,
       headers,
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     });
     if (!response.ok) throw await problemFrom(response);
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    const text = response.status === 204 ? '' : await response.text();
+    const body: unknown = text ? JSON.parse(text) : undefined;
+    // The route's answer, as the contract test holds the server to it.
+    return body as Answer<R>;
   }
 
   /**
@@ -84,81 +92,80 @@ export class ApiClient {
   }
 
   me(): Promise<Me> {
-    return this.request('GET', '/api/me');
+    return this.call('GET /me', {});
   }
-  units(search = ''): Promise<Page<Unit>> {
-    return this.request('GET', `/api/units${query({ search })}`);
+  units(search = ''): Promise<UnitPage> {
+    return this.call('GET /units', {}, { query: { search } });
   }
   unit(unitId: string): Promise<Unit> {
-    return this.request('GET', `/api/units/${enc(unitId)}`);
+    return this.call('GET /units/:unitId', { unitId });
   }
   unitByChannel(teamId: string, channelId: string): Promise<Unit> {
-    return this.request('GET', `/api/units/by-channel${query({ teamId, channelId })}`);
+    return this.call('GET /units/by-channel', {}, { query: { teamId, channelId } });
   }
   bindChannel(unitId: string, binding: { teamId: string; channelId: string }): Promise<Unit> {
-    return this.request('PUT', `/api/units/${enc(unitId)}/channel`, { body: binding });
+    return this.call('PUT /units/:unitId/channel', { unitId }, { body: binding });
   }
   overview(unitId: string, schoolYear?: string): Promise<Overview> {
-    return this.request('GET', `/api/units/${enc(unitId)}/overview${query({ schoolYear })}`);
+    return this.call('GET /units/:unitId/overview', { unitId }, { query: { schoolYear } });
   }
-  goals(unitId: string): Promise<Page<Goal>> {
-    return this.request('GET', `/api/units/${enc(unitId)}/goals`);
+  goals(unitId: string): Promise<GoalPage> {
+    return this.call('GET /units/:unitId/goals', { unitId });
   }
-  indicators(): Promise<Page<Indicator>> {
-    return this.request('GET', '/api/indicators');
+  indicators(): Promise<IndicatorPage> {
+    return this.call('GET /indicators', {});
   }
-  measurements(unitId: string, filter: { indicatorId?: string; schoolYear?: string } = {}): Promise<Page<Measurement>> {
-    return this.request('GET', `/api/units/${enc(unitId)}/measurements${query(filter)}`);
+  measurements(unitId: string, filter: { indicatorId?: string; schoolYear?: string } = {}): Promise<MeasurementPage> {
+    return this.call('GET /units/:unitId/measurements', { unitId }, { query: filter });
   }
-  actions(unitId: string, filter: ActionFilter = 'all', goalId?: string): Promise<Page<Action>> {
-    return this.request('GET', `/api/units/${enc(unitId)}/actions${query({ filter: filter === 'all' ? undefined : filter, goalId })}`);
+  actions(unitId: string, filter: ActionFilter = 'all', goalId?: string): Promise<ActionPage> {
+    return this.call('GET /units/:unitId/actions', { unitId }, { query: { filter: filter === 'all' ? undefined : filter, goalId } });
   }
   createAction(unitId: string, action: NewAction): Promise<Action> {
-    return this.request('POST', `/api/units/${enc(unitId)}/actions`, { body: action, headers: { 'idempotency-key': newKey() } });
+    return this.call('POST /units/:unitId/actions', { unitId }, { body: action, headers: { 'idempotency-key': newKey() } });
   }
   updateAction(action: Pick<Action, 'id' | 'etag'>, changes: ActionChanges): Promise<Action> {
-    return this.request('PATCH', `/api/actions/${enc(action.id)}`, { body: changes, etag: action.etag });
+    return this.call('PATCH /actions/:id', { id: action.id }, { body: changes, etag: action.etag });
   }
-  analyses(unitId: string, schoolYear?: string): Promise<Page<Analysis>> {
-    return this.request('GET', `/api/units/${enc(unitId)}/analyses${query({ schoolYear })}`);
+  analyses(unitId: string, schoolYear?: string): Promise<AnalysisPage> {
+    return this.call('GET /units/:unitId/analyses', { unitId }, { query: { schoolYear } });
   }
   createAnalysis(unitId: string, analysis: NewAnalysis): Promise<Analysis> {
-    return this.request('POST', `/api/units/${enc(unitId)}/analyses`, { body: analysis, headers: { 'idempotency-key': newKey() } });
+    return this.call('POST /units/:unitId/analyses', { unitId }, { body: analysis, headers: { 'idempotency-key': newKey() } });
   }
   updateAnalysis(analysis: Pick<Analysis, 'id' | 'etag'>, changes: AnalysisChanges): Promise<Analysis> {
-    return this.request('PATCH', `/api/analyses/${enc(analysis.id)}`, { body: changes, etag: analysis.etag });
+    return this.call('PATCH /analyses/:id', { id: analysis.id }, { body: changes, etag: analysis.etag });
   }
   submitAnalysis(analysis: Pick<Analysis, 'id' | 'etag'>): Promise<Analysis> {
-    return this.request('POST', `/api/analyses/${enc(analysis.id)}/submit`, { etag: analysis.etag });
+    return this.call('POST /analyses/:id/submit', { id: analysis.id }, { etag: analysis.etag });
   }
-  deficiencies(unitId: string): Promise<Page<Deficiency>> {
-    return this.request('GET', `/api/units/${enc(unitId)}/deficiencies`);
+  deficiencies(unitId: string): Promise<DeficiencyPage> {
+    return this.call('GET /units/:unitId/deficiencies', { unitId });
   }
-  meetings(unitId: string): Promise<Page<Meeting>> {
-    return this.request('GET', `/api/units/${enc(unitId)}/meetings`);
+  meetings(unitId: string): Promise<MeetingPage> {
+    return this.call('GET /units/:unitId/meetings', { unitId });
   }
-  responses(meetingId: string): Promise<Page<FollowUpResponse>> {
-    return this.request('GET', `/api/meetings/${enc(meetingId)}/responses`);
+  responses(meetingId: string): Promise<FollowUpResponsePage> {
+    return this.call('GET /meetings/:id/responses', { id: meetingId });
   }
-  followUpTemplate(meetingType: string): Promise<FollowUpTemplate> {
-    return this.request('GET', `/api/follow-up-templates/${enc(meetingType)}`);
+  followUpTemplate(meetingType: domain.MeetingType): Promise<FollowUpTemplate> {
+    return this.call('GET /follow-up-templates/:meetingType', { meetingType });
   }
-  feedback(unitId: string): Promise<Page<Feedback>> {
-    return this.request('GET', `/api/units/${enc(unitId)}/feedback`);
+  feedback(unitId: string): Promise<FeedbackPage> {
+    return this.call('GET /units/:unitId/feedback', { unitId });
   }
-  myActions(): Promise<Page<Action>> {
-    return this.request('GET', '/api/my/actions');
+  myActions(): Promise<ActionPage> {
+    return this.call('GET /my/actions', {});
   }
-  myFollowUps(): Promise<Page<Meeting>> {
-    return this.request('GET', '/api/my/follow-ups');
+  myFollowUps(): Promise<MeetingPage> {
+    return this.call('GET /my/follow-ups', {});
+  }
+  /** The follow-up answers after the unit's meetings in a school year, for its analysis. */
+  followUpAnswers(unitId: string, schoolYear?: string): Promise<FollowUpAnswers> {
+    return this.call('GET /units/:unitId/follow-up-answers', { unitId }, { query: { schoolYear } });
   }
   /** The unit's principals and staff: who an action can be assigned to (by name). */
-  /** The follow-up answers after the unit's meetings in a school year, for its analysis. */
-  followUpAnswers(unitId: string, schoolYear?: string): Promise<{ items: MeetingAnswers[] }> {
-    return this.request('GET', `/api/units/${enc(unitId)}/follow-up-answers${query({ schoolYear })}`);
-  }
-  people(unitId: string): Promise<{ items: UnitPerson[] }> {
-    return this.request('GET', `/api/units/${enc(unitId)}/people`);
+  people(unitId: string): Promise<UnitPeople> {
+    return this.call('GET /units/:unitId/people', { unitId });
   }
 }
-

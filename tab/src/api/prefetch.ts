@@ -1,21 +1,33 @@
 /**
  * Reads started before the view that needs them has loaded its code: the view takes the promise
- * once (later loads read fresh). Keys name the read, e.g. `overview:12`.
+ * once (later loads read fresh). Each kind of read names what it answers, so a view takes what was
+ * started for it, typed: `prefetch('overview', unitId, ...)`, `takePrefetched('overview', unitId)`.
  */
-const pending = new Map<string, Promise<unknown>>();
+import type { Overview, Unit } from '../../../src/contract';
 
-/** Starts `load` unless a read with this key is already under way. */
-export function prefetch<T>(key: string, load: () => Promise<T>): void {
-  if (pending.has(key)) return;
+/** What may be read early, by kind, and what each kind answers. */
+export interface Prefetchable {
+  unit: Unit;
+  overview: Overview;
+}
+export type PrefetchKind = keyof Prefetchable;
+
+const pending: { [K in PrefetchKind]: Map<string, Promise<Prefetchable[K]>> } = { unit: new Map(), overview: new Map() };
+
+/** Starts `load` unless a read of this kind and id is already under way. */
+export function prefetch<K extends PrefetchKind>(kind: K, id: string, load: () => Promise<Prefetchable[K]>): void {
+  const started = pending[kind];
+  if (started.has(id)) return;
   const promise = load();
   // An unused or failed prefetch must not surface as an unhandled rejection; the view reports it.
   promise.catch(() => undefined);
-  pending.set(key, promise);
+  started.set(id, promise);
 }
 
-/** The prefetched read for `key`, handed out once, or undefined. */
-export function takePrefetched<T>(key: string): Promise<T> | undefined {
-  const promise = pending.get(key);
-  pending.delete(key);
-  return promise as Promise<T> | undefined;
+/** The prefetched read of this kind and id, handed out once, or undefined. */
+export function takePrefetched<K extends PrefetchKind>(kind: K, id: string): Promise<Prefetchable[K]> | undefined {
+  const started = pending[kind];
+  const promise = started.get(id);
+  started.delete(id);
+  return promise;
 }

@@ -35,8 +35,11 @@ export class ProblemError extends Error {
   }
 }
 
-/** Reads a failed response as a ProblemError: problem+json when it is, the status alone when not. */
-export async function problemFrom(response: Response): Promise<ProblemError> {
+/**
+ * Reads a failed response as a ProblemError: problem+json when it is, the status alone when not.
+ * `currentOf` picks what the view gets as `current` (a 409's item; an import's rows in error).
+ */
+export async function problemFrom(response: Response, currentOf: (body: Record<string, unknown>) => unknown = (body) => body.current): Promise<ProblemError> {
   const text = await response.text().catch(() => '');
   let body: Record<string, unknown> = {};
   try {
@@ -52,6 +55,6 @@ export async function problemFrom(response: Response): Promise<ProblemError> {
     title: str(body.title) ?? response.statusText,
     detail: str(body.detail),
     field: str(body.field),
-    current: body.current,
+    current: currentOf(body),
   });
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiClient } from '../api/client';
 import { ProblemError, problemFrom } from '../api/problem-error';
-import type { ApiConfig, Persona } from '../api/types';
+import type { Answer, DevPersona, PublicConfig } from '../../../src/contract';
 import { StatusScreen } from '../components/status-screen';
 import { useI18n } from '../i18n/i18n';
 import { fetchPersonas, signInAsPersona } from './local-sign-in';
@@ -17,11 +17,11 @@ import type { StoredToken } from './token-store';
 export type AuthState =
   | { status: 'loading' }
   | { status: 'error'; error: unknown }
-  | { status: 'choosePersona'; config: ApiConfig; personas: Persona[] }
-  | { status: 'microsoftSignIn'; config: ApiConfig }
-  | { status: 'consent'; config: ApiConfig }
+  | { status: 'choosePersona'; config: PublicConfig; personas: DevPersona[] }
+  | { status: 'microsoftSignIn'; config: PublicConfig }
+  | { status: 'consent'; config: PublicConfig }
   | { status: 'signingIn' }
-  | { status: 'signedIn'; config: ApiConfig; token: StoredToken };
+  | { status: 'signedIn'; config: PublicConfig; token: StoredToken };
 
 // One function for the life of the page: a new one per render would restart sign-in forever.
 const browserFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
@@ -47,7 +47,7 @@ export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, chi
     try {
       const response = await fetchImpl('/api/config', { headers: { accept: 'application/json' } });
       if (!response.ok) throw await problemFrom(response);
-      const config = (await response.json()) as ApiConfig;
+      const config = (await response.json()) as Answer<'GET /config'>;
       if (config.mode === 'local') {
         const stored = readToken(store);
         if (stored) return setState({ status: 'signedIn', config, token: stored });
@@ -73,7 +73,7 @@ export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, chi
     void start();
   }, [start]);
 
-  const handlePickPersona = useCallback(async (config: ApiConfig, persona: Persona) => {
+  const handlePickPersona = useCallback(async (config: PublicConfig, persona: DevPersona) => {
     setState({ status: 'signingIn' });
     try {
       const token = await signInAsPersona(config, persona, fetchImpl);
@@ -84,7 +84,7 @@ export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, chi
     }
   }, [fetchImpl, store]);
 
-  const handleConsent = useCallback(async (config: ApiConfig) => {
+  const handleConsent = useCallback(async (config: PublicConfig) => {
     try {
       const msal = await import('./msal-sign-in');
       setState({ status: 'signedIn', config, token: await msal.nestedConsent(config) });
@@ -93,7 +93,7 @@ export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, chi
     }
   }, []);
 
-  const handleMicrosoftSignIn = useCallback(async (config: ApiConfig) => {
+  const handleMicrosoftSignIn = useCallback(async (config: PublicConfig) => {
     setState({ status: 'signingIn' });
     const msal = await import('./msal-sign-in');
     await msal.standaloneLogin(config);

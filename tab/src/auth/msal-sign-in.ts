@@ -3,7 +3,7 @@ import {
   InteractionRequiredAuthError, PublicClientApplication, createNestablePublicClientApplication,
 } from '@azure/msal-browser';
 import type { IPublicClientApplication } from '@azure/msal-browser';
-import type { ApiConfig } from '../api/types';
+import type { PublicConfig } from '../../../src/contract';
 import type { StoredToken } from './token-store';
 
 /** Thrown when the user must grant consent in a popup before a token can be had. */
@@ -14,7 +14,7 @@ export class ConsentRequiredError extends Error {
   }
 }
 
-function msalConfig(config: ApiConfig) {
+function msalConfig(config: PublicConfig) {
   return {
     auth: {
       clientId: config.clientId ?? '',
@@ -25,14 +25,14 @@ function msalConfig(config: ApiConfig) {
   };
 }
 
-function scopes(config: ApiConfig): string[] {
+function scopes(config: PublicConfig): string[] {
   return config.apiScope ? [config.apiScope] : [];
 }
 
 let nested: Promise<IPublicClientApplication> | undefined;
 
 /** Nested app authentication inside Teams, Outlook or the Microsoft 365 app: silent first. */
-export async function nestedToken(config: ApiConfig): Promise<StoredToken> {
+export async function nestedToken(config: PublicConfig): Promise<StoredToken> {
   nested ??= createNestablePublicClientApplication(msalConfig(config));
   const pca = await nested;
   const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
@@ -46,7 +46,7 @@ export async function nestedToken(config: ApiConfig): Promise<StoredToken> {
 }
 
 /** The consent step: a popup the user starts with a click (hosts block popups otherwise). */
-export async function nestedConsent(config: ApiConfig): Promise<StoredToken> {
+export async function nestedConsent(config: PublicConfig): Promise<StoredToken> {
   nested ??= createNestablePublicClientApplication(msalConfig(config));
   const pca = await nested;
   const result = await pca.acquireTokenPopup({ scopes: scopes(config) });
@@ -56,7 +56,7 @@ export async function nestedConsent(config: ApiConfig): Promise<StoredToken> {
 
 let standalone: Promise<PublicClientApplication> | undefined;
 
-async function standaloneApp(config: ApiConfig): Promise<PublicClientApplication> {
+async function standaloneApp(config: PublicConfig): Promise<PublicClientApplication> {
   standalone ??= (async () => {
     const pca = new PublicClientApplication({ ...msalConfig(config), auth: { ...msalConfig(config).auth, redirectUri: window.location.origin + '/' } });
     await pca.initialize();
@@ -68,7 +68,7 @@ async function standaloneApp(config: ApiConfig): Promise<PublicClientApplication
 }
 
 /** In a plain browser: a token for the signed-in account, or null when a redirect login is needed. */
-export async function standaloneToken(config: ApiConfig): Promise<StoredToken | null> {
+export async function standaloneToken(config: PublicConfig): Promise<StoredToken | null> {
   const pca = await standaloneApp(config);
   const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
   if (!account) return null;
@@ -82,7 +82,7 @@ export async function standaloneToken(config: ApiConfig): Promise<StoredToken | 
 }
 
 /** Leaves the page for the Microsoft sign-in; it comes back to `/` with the result. */
-export async function standaloneLogin(config: ApiConfig): Promise<void> {
+export async function standaloneLogin(config: PublicConfig): Promise<void> {
   const pca = await standaloneApp(config);
   await pca.loginRedirect({ scopes: scopes(config), redirectStartPage: window.location.href });
 }

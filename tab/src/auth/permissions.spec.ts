@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Me } from '../api/types';
+import type { Me } from '../../../src/contract';
 import { canCreateAction, canEditUnit, canOpenOrganizer, canUpdateAction } from './permissions';
 
-const person = (appRoles: string[], roles: ('principal' | 'staff')[]): Me => ({ userId: 'me', name: 'X', appRoles, units: roles.length ? [{ unitId: '1', name: 'Björkskolan', roles }] : [] });
+const person = (appRoles: Me['appRoles'], roles: ('principal' | 'staff')[]): Me => ({ userId: 'me', name: 'X', appRoles, units: roles.length ? [{ unitId: '1', name: 'Björkskolan', roles }] : [] });
 
 describe('permissions', () => {
   it('lets the principal and the administration edit the unit, not staff or the board', () => {

@@ -1,11 +1,11 @@
-import type { Me } from '../api/types';
+import type { Me } from '../../../src/contract';
 
 /*
  * What the signed-in person may do in a unit, so the tab shows only the controls that will work.
  * The server decides (src/auth/policy.ts); these mirror it for the interface only.
  */
 
-function rolesIn(me: Me, unitId: string): ('principal' | 'staff')[] {
+function rolesIn(me: Me, unitId: string): Me['units'][number]['roles'] {
   return me.units.find((u) => u.unitId === unitId)?.roles ?? [];
 }
 

@@ -1,5 +1,5 @@
 import { Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Persona } from '../api/types';
+import type { DevPersona } from '../../../src/contract';
 import { useI18n } from '../i18n/i18n';
 
 const useStyles = makeStyles({
@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 /** Local mode's sign-in: one card per demo persona, each a real button. */
-export function PersonaPicker({ personas, onPick }: { personas: Persona[]; onPick: (persona: Persona) => void }) {
+export function PersonaPicker({ personas, onPick }: { personas: DevPersona[]; onPick: (persona: DevPersona) => void }) {
   const styles = useStyles();
   const { t } = useI18n();
   if (personas.length === 0) return <Text>{t('personasEmpty')}</Text>;

@@ -1,11 +1,11 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../api/client';
-import type { ApiConfig } from '../api/types';
+import type { PublicConfig } from '../../../src/contract';
 
 /** The signed-in session the views work in. */
 export interface Session {
   api: ApiClient;
-  config: ApiConfig;
+  config: PublicConfig;
   /** The signed-in person's display name, when known. */
   name?: string;
   /** Local mode: back to the persona picker. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { UnitPerson } from '../api/client';
+import type { UnitPerson } from '../../../src/contract';
 import { useSession } from '../auth/session';
 import { ownerOptions, type OwnerOption } from '../util/owner-options';
 import { useLoad } from './use-load';
@@ -11,7 +11,7 @@ import { useLoad } from './use-load';
  */
 export function useOwnerOptions(unitId: string, offered: readonly { id: string; name: string }[]): OwnerOption[] {
   const { api } = useSession();
-  const [unitPeople] = useLoad<UnitPerson[]>(async () => (await api.people(unitId)).items, unitId);
+  const [unitPeople] = useLoad<readonly UnitPerson[]>(async () => (await api.people(unitId)).items, unitId);
   const loaded = unitPeople.status === 'ready' ? unitPeople.data : undefined;
   return useMemo(() => ownerOptions(offered, loaded ?? []), [offered, loaded]);
 }

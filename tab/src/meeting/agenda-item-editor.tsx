@@ -5,7 +5,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ProblemError } from '../api/problem-error';
 import { ProblemBar } from '../components/problem-bar';
-import type { LiveAgendaItem, MeetingApi } from './meeting-api';
+import type { LiveAgendaItem } from '../../../src/contract';
+import type { MeetingApi } from './meeting-api';
 import { useMeetingText } from './meeting-text';
 
 const useStyles = makeStyles({

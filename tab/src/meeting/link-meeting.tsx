@@ -2,7 +2,8 @@ import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentu
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ProblemError } from '../api/problem-error';
-import type { Meeting, MeetingType, Unit } from '../api/types';
+import type { Meeting, Unit } from '../../../src/contract';
+import type { MeetingType } from '../../../src/domain';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
@@ -32,7 +33,7 @@ export function LinkMeeting(props: { teamsMeetingId: string; chatId?: string; on
   const { t, mt } = useMeetingText();
   const { api } = useSession();
   const meetingApi = useMemo(() => new MeetingApi(api), [api]);
-  const [units] = useLoad(async (): Promise<Unit[]> => {
+  const [units] = useLoad(async (): Promise<readonly Unit[]> => {
     const me = await api.me();
     const all = (await api.units()).items;
     if (me.appRoles.includes('Administration')) return all;

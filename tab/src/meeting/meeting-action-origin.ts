@@ -4,7 +4,8 @@
  * so that the panel, the summary and the bot's card list it.
  */
 import type { NewAction } from '../api/client';
-import type { Action, Analysis, Deficiency, OriginKind } from '../api/types';
+import type { Action, Analysis, Deficiency } from '../../../src/contract';
+import type { OriginKind } from '../../../src/domain';
 
 /** One option of the analysis or deficiency picker. */
 export interface OriginOption {

@@ -1,10 +1,10 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
-import type { Action, Goal } from '../api/types';
+import type { Action, Goal } from '../../../src/contract';
 import { ActionDialog } from '../views/actions/action-dialog';
 import { statusLabel } from '../views/labels';
-import type { MeetingLive } from './meeting-api';
+import type { MeetingLive } from '../../../src/contract';
 import { useMeetingText } from './meeting-text';
 import { NewMeetingActionDialog } from './new-meeting-action-dialog';
 import { OriginNote } from './origin-note';
@@ -26,7 +26,7 @@ const useStyles = makeStyles({
  * open deficiencies as origins; edits through the tab's action dialog, whose conflict panel shows
  * a concurrent edit instead of overwriting it.
  */
-export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSaved: () => void }) {
+export function MeetingActions(props: { live: MeetingLive; goals: readonly Goal[]; onSaved: () => void }) {
   const styles = useStyles();
   const { t, mt } = useMeetingText();
   const { meeting, actions, people, canRecord } = props.live;

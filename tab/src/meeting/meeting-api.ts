@@ -2,37 +2,10 @@
  * The meeting extension's calls, on top of the tab's API client (same token, same problem
  * errors). `live` sends the version it has as If-None-Match and answers null when nothing changed.
  */
+import type { LiveAgendaItem, Meeting, MeetingLive, Participants } from '../../../src/contract';
+import type { MeetingType, Participant } from '../../../src/domain';
 import type { ApiClient } from '../api/client';
 import { ProblemError } from '../api/problem-error';
-import type { Action, FollowUpResponse, FollowUpTemplate, Meeting, MeetingType, Participant } from '../api/types';
-
-/** An agenda item with its version (send it back as If-Match). */
-export interface LiveAgendaItem {
-  id: string;
-  title: string;
-  notes?: string;
-  decisions?: string[];
-  version: string;
-}
-
-/** Someone who can own an action (see the server's meetingPeople). */
-export interface MeetingPerson {
-  userId: string;
-  name: string;
-  roles: string[];
-}
-
-/** `GET /api/meetings/:id/live`. */
-export interface MeetingLive {
-  meeting: Omit<Meeting, 'agenda'> & { agenda: LiveAgendaItem[] };
-  actions: Action[];
-  responses: FollowUpResponse[];
-  template: FollowUpTemplate | null;
-  people: MeetingPerson[];
-  canRecord: boolean;
-  /** the state's entity tag */
-  version: string;
-}
 
 /** `POST /api/meetings/link`. */
 export interface LinkRequest {
@@ -50,7 +23,7 @@ export class MeetingApi {
   /** The live state, or null when it is still `version`. */
   async live(meetingId: string, version?: string): Promise<MeetingLive | null> {
     try {
-      return await this.api.request<MeetingLive>('GET', `/api/meetings/${enc(meetingId)}/live`, version ? { headers: { 'if-none-match': `"${version}"` } } : {});
+      return await this.api.call('GET /meetings/:id/live', { id: meetingId }, version ? { headers: { 'if-none-match': `"${version}"` } } : {});
     } catch (error) {
       if (error instanceof ProblemError && error.status === 304) return null;
       throw error;
@@ -60,7 +33,7 @@ export class MeetingApi {
   /** The Meeting item of a Teams meeting; null when it is not linked yet. */
   async byTeamsId(teamsMeetingId: string): Promise<Meeting | null> {
     try {
-      return await this.api.request<Meeting>('GET', `/api/meetings/by-teams-id/${enc(teamsMeetingId)}`);
+      return await this.api.call('GET /meetings/by-teams-id/:teamsMeetingId', { teamsMeetingId });
     } catch (error) {
       if (error instanceof ProblemError && error.status === 404) return null;
       throw error;
@@ -68,27 +41,27 @@ export class MeetingApi {
   }
 
   link(request: LinkRequest): Promise<Meeting> {
-    return this.api.request('POST', '/api/meetings/link', { body: request });
+    return this.api.call('POST /meetings/link', {}, { body: request });
   }
 
   changeAgendaItem(meetingId: string, item: Pick<LiveAgendaItem, 'id' | 'version'>, change: { notes?: string; title?: string }): Promise<LiveAgendaItem> {
-    return this.api.request('PATCH', `/api/meetings/${enc(meetingId)}/agenda/${enc(item.id)}`, { body: change, etag: `"${item.version}"` });
+    return this.api.call('PATCH /meetings/:id/agenda/:itemId', { id: meetingId, itemId: item.id }, { body: change, etag: `"${item.version}"` });
   }
 
   addDecision(meetingId: string, itemId: string, text: string): Promise<LiveAgendaItem> {
-    return this.api.request('POST', `/api/meetings/${enc(meetingId)}/agenda/${enc(itemId)}/decisions`, { body: { text } });
+    return this.api.call('POST /meetings/:id/agenda/:itemId/decisions', { id: meetingId, itemId }, { body: { text } });
   }
 
   addAgendaItem(meetingId: string, title: string): Promise<LiveAgendaItem> {
-    return this.api.request('POST', `/api/meetings/${enc(meetingId)}/agenda`, { body: { title } });
+    return this.api.call('POST /meetings/:id/agenda', { id: meetingId }, { body: { title } });
   }
 
-  recordParticipant(meetingId: string, participant: Participant): Promise<{ participants: Participant[] }> {
-    return this.api.request('PUT', `/api/meetings/${enc(meetingId)}/participants`, { body: { participant } });
+  recordParticipant(meetingId: string, participant: Participant): Promise<Participants> {
+    return this.api.call('PUT /meetings/:id/participants', { id: meetingId }, { body: { participant } });
   }
 
-  removeParticipant(meetingId: string, key: string): Promise<{ participants: Participant[] }> {
-    return this.api.request('DELETE', `/api/meetings/${enc(meetingId)}/participants/${enc(key)}`);
+  removeParticipant(meetingId: string, key: string): Promise<Participants> {
+    return this.api.call('DELETE /meetings/:id/participants/:key', { id: meetingId, key });
   }
 }
 
@@ -97,8 +70,4 @@ export function participantKey(participant: Participant): string {
   if (participant.userId !== undefined) return `user:${participant.userId}`;
   if (participant.displayName !== undefined) return `name:${participant.displayName.toLocaleLowerCase('sv')}`;
   return `role:${participant.role}`;
-}
-
-function enc(segment: string): string {
-  return encodeURIComponent(segment);
 }

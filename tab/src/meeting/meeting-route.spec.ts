@@ -9,7 +9,7 @@ describe('routeFrom for the meeting surfaces', () => {
   });
 
   it('keeps the channel tab and the configuration page where there is no meeting', () => {
-    expect(routeFrom({ pathname: '/tab', search: '?unitId=3' }, 'content')).toEqual({ page: 'channel', unitId: '3' });
+    expect(routeFrom({ pathname: '/tab', search: '?unitId=3' }, 'content')).toEqual({ page: 'channel', unitId: '3', view: 'overview' });
     expect(routeFrom({ pathname: '/config', search: '' }, 'settings', 'MCM')).toEqual({ page: 'config' });
   });
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Meeting } from '../api/types';
+import type { Meeting } from '../../../src/contract';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';

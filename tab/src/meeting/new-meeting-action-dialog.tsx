@@ -5,7 +5,8 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ProblemError } from '../api/problem-error';
-import type { Action, Goal, OriginKind } from '../api/types';
+import type { Action, Goal } from '../../../src/contract';
+import type { OriginKind } from '../../../src/domain';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { OwnerSelectOptions } from '../components/owner-select-options';
@@ -24,7 +25,7 @@ export interface NewMeetingActionDialogProps {
   unitId: string;
   schoolYear: string;
   people: Person[];
-  goals: Goal[];
+  goals: readonly Goal[];
   onSaved: (action: Action) => void;
   onClose: () => void;
 }

@@ -1,6 +1,6 @@
 import { Text } from '@fluentui/react-components';
 import type { TextProps } from '@fluentui/react-components';
-import type { Action } from '../api/types';
+import type { Action } from '../../../src/contract';
 import { originNote } from './meeting-action-origin';
 import { useMeetingText } from './meeting-text';
 

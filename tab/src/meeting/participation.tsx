@@ -1,10 +1,11 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Participant, ParticipantRole } from '../api/types';
+import type { Participant, ParticipantRole } from '../../../src/domain';
 import { ProblemBar } from '../components/problem-bar';
 import { roleLabel } from '../views/labels';
-import { participantKey, type MeetingApi, type MeetingLive } from './meeting-api';
+import type { MeetingLive } from '../../../src/contract';
+import { participantKey, type MeetingApi } from './meeting-api';
 import { useMeetingText } from './meeting-text';
 
 const useStyles = makeStyles({

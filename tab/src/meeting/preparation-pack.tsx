@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Action, Analysis, Indicator, Measurement, Meeting } from '../api/types';
+import type { Action, Analysis, Indicator, Measurement, Meeting } from '../../../src/contract';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { useLoad } from '../hooks/use-load';
@@ -14,9 +14,9 @@ const useStyles = makeStyles({
 });
 
 interface Pack {
-  results: Measurement[];
-  indicators: Indicator[];
-  openActions: Action[];
+  results: readonly Measurement[];
+  indicators: readonly Indicator[];
+  openActions: readonly Action[];
   lastAnalysis?: Analysis;
 }
 

@@ -1,9 +1,9 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import type { Indicator, Measurement } from '../api/types';
+import type { Indicator, Measurement } from '../../../src/contract';
 import { useMeetingText } from './meeting-text';
 
 /** Results as a table (indicator, period, value, target): readable by screen readers and on a stage. */
-export function ResultsTable(props: { measurements: Measurement[]; indicators: Indicator[]; size?: 'large' | 'normal' }) {
+export function ResultsTable(props: { measurements: readonly Measurement[]; indicators: readonly Indicator[]; size?: 'large' | 'normal' }) {
   const { language, mt } = useMeetingText();
   if (props.measurements.length === 0) return <Text>{mt('stageResultsEmpty')}</Text>;
   const names = new Map(props.indicators.map((indicator) => [indicator.id, indicator]));

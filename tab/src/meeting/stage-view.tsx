@@ -1,6 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import type { Action, ActionStatus } from '../api/types';
+import type { Action } from '../../../src/contract';
+import type { ActionStatus } from '../../../src/domain';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';

@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { FollowUpTemplate } from '../api/types';
+import type { FollowUpTemplate } from '../../../src/contract';
 import { useMeetingText } from './meeting-text';
 
 const useStyles = makeStyles({

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MeetingApi, MeetingLive } from './meeting-api';
+import type { MeetingLive } from '../../../src/contract';
+import type { MeetingApi } from './meeting-api';
 
 /** The live meeting as a union: never a blank panel. */
 export type LiveState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; live: MeetingLive; at: Date };

@@ -1,5 +1,6 @@
 import type { OrganizerMessageKey } from './messages-sv';
-import type { ActivityKind, FeedbackState, MeetingType, Phase, PhaseState, RollupDeficiency, RollupUnit } from './types';
+import type { FeedbackState, RollupDeficiency, RollupUnit } from '../../../src/contract';
+import type { ActivityKind, MeetingType, Phase, PhaseState } from '../../../src/domain';
 
 /** Dictionary keys for the organizer's enumerations. */
 export const phaseOrder: readonly { key: Phase; label: OrganizerMessageKey }[] = [

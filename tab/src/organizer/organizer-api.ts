@@ -1,11 +1,11 @@
+import type {
+  AnalysisPage, Answer, Feedback, FeedbackPage, FollowUpTemplate, FollowUpTemplatePage, ImportEvents, ImportKind, ImportPreview, ImportResult,
+  Rollup, YearWheelActivity, YearWheelActivityPage,
+} from '../../../src/contract';
+import type * as domain from '../../../src/domain';
 import type { ApiClient } from '../api/client';
 import { ProblemError, problemFrom } from '../api/problem-error';
-import type { Page } from '../api/types';
-import { enc, newKey, query } from '../api/url';
-import type {
-  Analysis, Feedback, FollowUpTemplate, ImportKind, ImportPreview, ImportResult, MeetingType, Question, Rollup,
-  YearWheelActivity, YearWheelActivityFields,
-} from './types';
+import { newKey, query } from '../api/url';
 
 /** An import's file and how to read it. */
 export interface ImportRequest {
@@ -24,45 +24,45 @@ export class OrganizerApi {
 
   /** Unit names for labels; every signed-in role may list units. */
   async unitNames(): Promise<Map<string, string>> {
-    const page = await this.api.request<Page<{ id: string; name: string }>>('GET', '/api/units?top=500');
+    const page = await this.api.call('GET /units', {}, { query: { top: '500' } });
     return new Map(page.items.map((unit) => [unit.id, unit.name]));
   }
   rollup(schoolYear?: string): Promise<Rollup> {
-    return this.api.request('GET', `/api/organizer/rollup${query({ schoolYear })}`);
+    return this.api.call('GET /organizer/rollup', {}, { query: { schoolYear } });
   }
-  analyses(unitId: string, schoolYear?: string): Promise<Page<Analysis>> {
+  analyses(unitId: string, schoolYear?: string): Promise<AnalysisPage> {
     return this.api.analyses(unitId, schoolYear);
   }
-  feedback(unitId: string): Promise<Page<Feedback>> {
+  feedback(unitId: string): Promise<FeedbackPage> {
     return this.api.feedback(unitId);
   }
   giveFeedback(unitId: string, analysisId: string, text: string): Promise<Feedback> {
-    return this.api.request('POST', `/api/units/${enc(unitId)}/feedback`, { body: { analysisId, text }, headers: { 'idempotency-key': newKey() } });
+    return this.api.call('POST /units/:unitId/feedback', { unitId }, { body: { analysisId, text }, headers: { 'idempotency-key': newKey() } });
   }
   confirmFeedback(feedbackId: string): Promise<Feedback> {
-    return this.api.request('POST', `/api/feedback/${enc(feedbackId)}/read`);
+    return this.api.call('POST /feedback/:id/read', { id: feedbackId });
   }
-  yearWheel(schoolYear: string): Promise<Page<YearWheelActivity>> {
-    return this.api.request('GET', `/api/year-wheel${query({ schoolYear, top: '500' })}`);
+  yearWheel(schoolYear: string): Promise<YearWheelActivityPage> {
+    return this.api.call('GET /year-wheel', {}, { query: { schoolYear, top: '500' } });
   }
-  createActivity(activity: YearWheelActivityFields): Promise<YearWheelActivity> {
-    return this.api.request('POST', '/api/year-wheel', { body: activity, headers: { 'idempotency-key': newKey() } });
+  createActivity(activity: domain.YearWheelActivity): Promise<YearWheelActivity> {
+    return this.api.call('POST /year-wheel', {}, { body: activity, headers: { 'idempotency-key': newKey() } });
   }
-  updateActivity(activity: Pick<YearWheelActivity, 'id' | 'etag'>, changes: Partial<YearWheelActivityFields>): Promise<YearWheelActivity> {
-    return this.api.request('PATCH', `/api/year-wheel/${enc(activity.id)}`, { body: changes, etag: activity.etag });
+  updateActivity(activity: Pick<YearWheelActivity, 'id' | 'etag'>, changes: Partial<domain.YearWheelActivity>): Promise<YearWheelActivity> {
+    return this.api.call('PATCH /year-wheel/:id', { id: activity.id }, { body: changes, etag: activity.etag });
   }
   deleteActivity(activity: Pick<YearWheelActivity, 'id' | 'etag'>): Promise<void> {
-    return this.api.request('DELETE', `/api/year-wheel/${enc(activity.id)}`, { etag: activity.etag });
+    return this.api.call('DELETE /year-wheel/:id', { id: activity.id }, { etag: activity.etag });
   }
-  templates(): Promise<Page<FollowUpTemplate>> {
-    return this.api.request('GET', `/api/follow-up-templates${query({ top: '500' })}`);
+  templates(): Promise<FollowUpTemplatePage> {
+    return this.api.call('GET /follow-up-templates', {}, { query: { top: '500' } });
   }
   /** Saves a meeting type's questions as a new version; the server numbers it. */
-  saveTemplate(meetingType: MeetingType, questions: Question[]): Promise<FollowUpTemplate> {
-    return this.api.request('POST', '/api/follow-up-templates', { body: { meetingType, questions }, headers: { 'idempotency-key': newKey() } });
+  saveTemplate(meetingType: domain.MeetingType, questions: domain.Question[]): Promise<FollowUpTemplate> {
+    return this.api.call('POST /follow-up-templates', {}, { body: { meetingType, questions }, headers: { 'idempotency-key': newKey() } });
   }
   previewImport(request: ImportRequest): Promise<ImportPreview> {
-    return this.api.request('POST', '/api/organizer/imports/preview', { body: request });
+    return this.api.call('POST /organizer/imports/preview', {}, { body: request });
   }
 
   /**
@@ -76,7 +76,8 @@ export class OrganizerApi {
       body: JSON.stringify(request),
     });
     if (!response.ok) throw await importProblem(response);
-    if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) return (await response.json()) as ImportResult;
+    // Without a stream (a proxy that buffers it away), the route's one JSON answer.
+    if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) return (await response.json()) as Answer<'POST /organizer/imports'>;
     return readEvents(response, onProgress);
   }
 
@@ -90,22 +91,14 @@ export class OrganizerApi {
   }
 }
 
-/** The rows in error travel as a problem extension: keep them for the view. */
-async function importProblem(response: Response): Promise<ProblemError> {
-  const text = await response.text();
-  try {
-    const body = JSON.parse(text) as { title?: string; detail?: string; code?: string; field?: string; errors?: unknown };
-    return new ProblemError({
-      status: response.status,
-      ...(body.code !== undefined ? { code: body.code } : {}),
-      ...(body.title !== undefined ? { title: body.title } : {}),
-      ...(body.detail !== undefined ? { detail: body.detail } : {}),
-      ...(body.field !== undefined ? { field: body.field } : {}),
-      current: body.errors,
-    });
-  } catch {
-    return new ProblemError({ status: response.status });
-  }
+/** The rows in error travel as a problem extension (`errors`): keep them for the view. */
+function importProblem(response: Response): Promise<ProblemError> {
+  return problemFrom(response, (body) => body['errors']);
+}
+
+/** One event's data, typed by its name: the server writes each from the contract's `ImportEvents`. */
+function eventData<E extends keyof ImportEvents>(_name: E, data: string): ImportEvents[E] {
+  return JSON.parse(data) as ImportEvents[E];
 }
 
 /** Reads `event:`/`data:` blocks until the `result` or `problem` event. */
@@ -125,15 +118,14 @@ export async function readEvents(response: Response, onProgress: (done: number, 
       const name = /^event: (.*)$/m.exec(block)?.[1];
       const data = /^data: (.*)$/m.exec(block)?.[1];
       if (!name || data === undefined) continue;
-      const parsed = JSON.parse(data) as Record<string, unknown>;
-      if (name === 'progress') onProgress(Number(parsed['done']), Number(parsed['total']));
-      if (name === 'result') return parsed as unknown as ImportResult;
+      if (name === 'progress') {
+        const progress = eventData('progress', data);
+        onProgress(progress.done, progress.total);
+      }
+      if (name === 'result') return eventData('result', data);
       if (name === 'problem') {
-        throw new ProblemError({
-          status: Number(parsed['status'] ?? 500),
-          detail: String(parsed['detail'] ?? parsed['title'] ?? ''),
-          ...(typeof parsed['code'] === 'string' ? { code: parsed['code'] } : {}),
-        });
+        const problem = eventData('problem', data);
+        throw new ProblemError({ status: problem.status, detail: problem.detail || problem.title, code: problem.code });
       }
     }
     if (done) throw new ProblemError({ status: 0, code: 'network', title: 'The import ended without an answer' });

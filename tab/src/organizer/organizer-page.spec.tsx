@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithSession } from '../testing/render';
 import OrganizerPage, { organizerAccess, recentSchoolYears } from './organizer-page';
-import type { Rollup } from './types';
+import type { Rollup } from '../../../src/contract';
 
 const cycle = (followUp: 'done' | 'inProgress' | 'notStarted') => ({ schoolYear: '2025/26', phases: { followUp, analysis: 'notStarted', planning: 'inProgress', implementation: 'notStarted' }, current: 'followUp' });
 const schoolYear = recentSchoolYears()[0] ?? '';
@@ -16,7 +16,7 @@ function rollup(withOwner: boolean): Rollup {
     phaseSummary: { followUp: { done: 1, inProgress: 0, notStarted: 0 }, analysis: { done: 0, inProgress: 0, notStarted: 1 }, planning: { done: 0, inProgress: 1, notStarted: 0 }, implementation: { done: 0, inProgress: 0, notStarted: 1 } },
     indicators: [],
     deficiencies: [],
-    overdueActions: [{ unitId: '1', actions: [{ id: '9', unitId: '1', title: 'Rutin för studiero', dueDate: '2026-02-01', status: 'planned', originKind: 'analysis', schoolYear, ...(withOwner ? { ownerName: 'Elin Berg' } : {}) }] }],
+    overdueActions: [{ unitId: '1', actions: [{ id: '9', unitId: '1', title: 'Rutin för studiero', dueDate: '2026-02-01', status: 'planned', originKind: 'analysis', originId: '3', schoolYear, ...(withOwner ? { ownerName: 'Elin Berg' } : {}) }] }],
     commonAreasToDevelop: [],
     awaitingFeedback: [{ unitId: '1', analysisId: '5', submittedAt: '2026-02-10T12:00:00Z' }],
     unreadFeedback: [],

@@ -1,12 +1,13 @@
 import { Button, Field, Select, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useMemo, useState } from 'react';
-import type { Me } from '../api/types';
+import type { Me } from '../../../src/contract';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
 import { ViewErrorBoundary } from '../components/view-error-boundary';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
+import { organizerViews, rememberInUrl, type OrganizerView } from '../route';
 import { schoolYearOf } from '../util/dates';
 import type { OrganizerMessageKey } from './messages-sv';
 import { OrganizerApi } from './organizer-api';
@@ -21,9 +22,6 @@ const Templates = lazy(() => import('./templates/templates-view'));
 const ImportView = lazy(() => import('./import/import-view'));
 const Report = lazy(() => import('./report/report-download'));
 
-const allViews = ['rollup', 'feedback', 'yearWheel', 'templates', 'import', 'report'] as const;
-/** The organizer's views, in tab order. */
-export type OrganizerView = (typeof allViews)[number];
 /** The board reads: the roll-up and the report, nothing it could write. */
 const boardViews: readonly OrganizerView[] = ['rollup', 'report'];
 const labels: Record<OrganizerView, OrganizerMessageKey> = {
@@ -53,8 +51,8 @@ export function recentSchoolYears(now: Date = new Date()): string[] {
   return [0, 1, 2].map((back) => `${start - back}/${String((start - back + 1) % 100).padStart(2, '0')}`);
 }
 
-function initialView(views: readonly OrganizerView[]): OrganizerView {
-  const asked = new URLSearchParams(window.location.search).get('section');
+/** The view the route asks for, if the caller may open it; otherwise the roll-up. */
+function initialView(views: readonly OrganizerView[], asked: OrganizerView | undefined): OrganizerView {
   return views.find((v) => v === asked) ?? 'rollup';
 }
 
@@ -63,7 +61,7 @@ function initialView(views: readonly OrganizerView[]): OrganizerView {
  * Återkoppling, Årshjul, Mallar, Importera resultat, Kvalitetsrapport. The board gets the
  * roll-up and the report, read only.
  */
-export default function OrganizerPage() {
+export default function OrganizerPage({ section }: { section?: OrganizerView }) {
   const { api } = useSession();
   const { t } = useOrganizerText();
   const { t: common } = useI18n();
@@ -72,25 +70,23 @@ export default function OrganizerPage() {
   if (me.status === 'error') return <StatusScreen title={common('errorTitle')}><ProblemBar error={me.error} /></StatusScreen>;
   const access = organizerAccess(me.data);
   if (access === 'none') return <StatusScreen title={t('notAllowedTitle')} message={t('notAllowed')} />;
-  return <OrganizerTabs canEdit={access === 'edit'} />;
+  return <OrganizerTabs canEdit={access === 'edit'} {...(section ? { section } : {})} />;
 }
 
-function OrganizerTabs({ canEdit }: { canEdit: boolean }) {
+function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: OrganizerView }) {
   const styles = useStyles();
   const { t } = useOrganizerText();
   const { t: common } = useI18n();
   const { api, name, switchPerson } = useSession();
-  const views = canEdit ? allViews : boardViews;
+  const views = canEdit ? organizerViews : boardViews;
   const years = useMemo(() => recentSchoolYears(), []);
-  const [view, setView] = useState<OrganizerView>(() => initialView(views));
+  const [view, setView] = useState<OrganizerView>(() => initialView(views, section));
   const [schoolYear, setSchoolYear] = useState(years[0] ?? schoolYearOf());
   const [feedbackUnit, setFeedbackUnit] = useState<string | undefined>();
   const organizer = useMemo<OrganizerSession>(() => ({ api: new OrganizerApi(api), canEdit, schoolYear }), [api, canEdit, schoolYear]);
   const handleSelect = (next: OrganizerView) => {
     setView(next);
-    const url = new URL(window.location.href);
-    url.searchParams.set('section', next);
-    window.history.replaceState(null, '', url);
+    rememberInUrl({ section: next });
   };
   const handleGiveFeedback = (unitId: string) => {
     setFeedbackUnit(unitId);

@@ -1,7 +1,7 @@
 import { Packer } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { Action, Analysis, Indicator, Measurement, Meeting, Overview } from '../api/types';
+import type { Action, Analysis, Indicator, Measurement, Meeting, Overview } from '../../../src/contract';
 import { translator } from '../i18n/i18n';
 import { buildReportDocument } from './build-report';
 import type { ReportData } from './report-data';

@@ -1,15 +1,15 @@
 import type { ApiClient } from '../api/client';
-import type { Action, Analysis, Feedback, Indicator, Measurement, Meeting, Overview } from '../api/types';
+import type { Action, Analysis, Feedback, Indicator, Measurement, Meeting, Overview } from '../../../src/contract';
 
 /** Everything the quality report is assembled from, for one unit and school year. */
 export interface ReportData {
   overview: Overview;
-  indicators: Indicator[];
-  measurements: Measurement[];
-  analyses: Analysis[];
-  actions: Action[];
-  meetings: Meeting[];
-  feedback: Feedback[];
+  indicators: readonly Indicator[];
+  measurements: readonly Measurement[];
+  analyses: readonly Analysis[];
+  actions: readonly Action[];
+  meetings: readonly Meeting[];
+  feedback: readonly Feedback[];
 }
 
 /** Reads the report's data in parallel. */

@@ -1,4 +1,4 @@
-import type { UnitPerson } from '../api/client';
+import type { UnitPerson } from '../../../src/contract';
 import type { Language } from '../i18n/i18n';
 
 /** Where the owner picker lists someone: the unit's principals, its staff, or others already offered. */

@@ -12,7 +12,7 @@ describe('ChannelTab', () => {
   afterEach(cleanup);
 
   it('offers the administration every unit it sees, then opens the chosen one', async () => {
-    renderWithSession(<ChannelTab />, {
+    renderWithSession(<ChannelTab view="overview" />, {
       'GET /api/me': () => ({ userId: 'a', name: 'Anna Lindqvist', appRoles: ['Administration'], units: [] }),
       'GET /api/units': () => ({ items: [unit('1', 'Björkskolan F–6'), unit('3', 'Lindgymnasiet')] }),
       'GET /api/units/3': () => unit('3', 'Lindgymnasiet'),
@@ -28,7 +28,7 @@ describe('ChannelTab', () => {
   it('in a channel that is not configured, says so and who configures it', async () => {
     renderWithSession(
       <HostContext.Provider value={{ state: { phase: 'teams', context: { frameContext: 'content', locale: 'sv-se', theme: 'default', hostName: 'Teams', teamId: 't', channelId: 'c' } } }}>
-        <ChannelTab />
+        <ChannelTab view="overview" />
       </HostContext.Provider>,
       { 'GET /api/units/by-channel?teamId=t&channelId=c': () => reply(404, { title: 'Not found', status: 404, code: 'notFound', detail: 'Finns inte.' }) },
     );

@@ -1,6 +1,6 @@
 import { Button, Select, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { Suspense, lazy, useState } from 'react';
-import type { Unit } from '../api/types';
+import type { Unit } from '../../../src/contract';
 import { takePrefetched } from '../api/prefetch';
 import { ProblemError } from '../api/problem-error';
 import { useSession } from '../auth/session';
@@ -11,7 +11,8 @@ import { useHost } from '../host/host-context';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/sv';
-import { loadOverview } from './preload';
+import { channelViews, rememberInUrl, type ChannelView } from '../route';
+import { loadOverview } from './overview/load-overview';
 
 const Overview = lazy(loadOverview);
 const Results = lazy(() => import('./results/results-view'));
@@ -20,9 +21,6 @@ const Actions = lazy(() => import('./actions/actions-view'));
 const Meetings = lazy(() => import('./meetings/meetings-view'));
 const Report = lazy(() => import('./report/report-view'));
 
-const views = ['overview', 'results', 'analysis', 'actions', 'meetings', 'report'] as const;
-/** The channel tab's views, in tab order. */
-export type ChannelView = (typeof views)[number];
 const labels: Record<ChannelView, MessageKey> = {
   overview: 'tabOverview', results: 'tabResults', analysis: 'tabAnalysis', actions: 'tabActions', meetings: 'tabMeetings', report: 'tabReport',
 };
@@ -48,7 +46,7 @@ function useUnitId(fromUrl: string | undefined) {
   const [chosen, setChosen] = useState<string | undefined>();
   const context = state.phase === 'teams' ? state.context : undefined;
   const direct = fromUrl ?? context?.entityId ?? chosen;
-  const [lookup] = useLoad<{ unitId?: string; choices: { unitId: string; name: string }[] }>(async () => {
+  const [lookup] = useLoad<{ unitId?: string; choices: readonly { unitId: string; name: string }[] }>(async () => {
     if (direct) return { unitId: direct, choices: [] };
     if (context?.teamId && context.channelId) {
       try {
@@ -68,7 +66,7 @@ function useUnitId(fromUrl: string | undefined) {
 }
 
 /** The channel tab for one unit: Översikt, Resultat, Analys, Åtgärder, Möten, Rapport. */
-export default function ChannelTab({ unitId: fromUrl }: { unitId?: string }) {
+export default function ChannelTab({ unitId: fromUrl, view }: { unitId?: string; view: ChannelView }) {
   const { t } = useI18n();
   const { lookup, setChosen, inTeams } = useUnitId(fromUrl);
   if (lookup.status === 'loading') return <StatusScreen busy message={t('loading')} />;
@@ -78,10 +76,10 @@ export default function ChannelTab({ unitId: fromUrl }: { unitId?: string }) {
     if (inTeams || choices.length === 0) return <StatusScreen title={t('noUnitTitle')} message={t('noUnitConfigured')} />;
     return <UnitChooser choices={choices} onChoose={setChosen} />;
   }
-  return <UnitTabs unitId={unitId} />;
+  return <UnitTabs unitId={unitId} view={view} />;
 }
 
-function UnitChooser({ choices, onChoose }: { choices: { unitId: string; name: string }[]; onChoose: (unitId: string) => void }) {
+function UnitChooser({ choices, onChoose }: { choices: readonly { unitId: string; name: string }[]; onChoose: (unitId: string) => void }) {
   const { t } = useI18n();
   const selectId = useId('unit');
   const [value, setValue] = useState(choices[0]?.unitId ?? '');
@@ -96,17 +94,15 @@ function UnitChooser({ choices, onChoose }: { choices: { unitId: string; name: s
   );
 }
 
-function UnitTabs({ unitId }: { unitId: string }) {
+function UnitTabs({ unitId, view: asked }: { unitId: string; view: ChannelView }) {
   const styles = useStyles();
   const { t } = useI18n();
   const { api, name, switchPerson } = useSession();
-  const [view, setView] = useState<ChannelView>(initialView());
-  const [unit] = useLoad<Unit>(() => takePrefetched<Unit>(`unit:${unitId}`) ?? api.unit(unitId), unitId);
+  const [view, setView] = useState<ChannelView>(asked);
+  const [unit] = useLoad<Unit>(() => takePrefetched('unit', unitId) ?? api.unit(unitId), unitId);
   const handleSelect = (next: ChannelView) => {
     setView(next);
-    const url = new URL(window.location.href);
-    url.searchParams.set('view', next);
-    window.history.replaceState(null, '', url);
+    rememberInUrl({ view: next });
   };
   const panelId = `panel-${view}`;
   return (
@@ -120,7 +116,7 @@ function UnitTabs({ unitId }: { unitId: string }) {
       </header>
       <nav aria-label={t('viewsLabel')}>
         <TabList selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as ChannelView)}>
-          {views.map((v) => <Tab key={v} id={`tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
+          {channelViews.map((v) => <Tab key={v} id={`tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
         </TabList>
       </nav>
       <main className={styles.body} id={panelId} role="tabpanel" aria-labelledby={`tab-${view}`}>
@@ -137,9 +133,4 @@ function UnitTabs({ unitId }: { unitId: string }) {
       </main>
     </>
   );
-}
-
-function initialView(): ChannelView {
-  const asked = new URLSearchParams(window.location.search).get('view');
-  return (views as readonly string[]).includes(asked ?? '') ? (asked as ChannelView) : 'overview';
 }

@@ -1,13 +1,14 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Me } from '../../../src/contract';
 import { HostContext } from '../host/host-context';
 import type { TeamsSdk } from '../host/teams-sdk';
 import { item, renderWithSession } from '../testing/render';
 import ConfigPage, { mayConfigure, mayConfigureOrganizer } from './config-page';
 
 const units = { items: [item('1', { name: 'Björkskolan F–6', type: 'grundskola', schoolUnitCode: '91234501', principalIds: ['p'] }), item('2', { name: 'Lindgymnasiet', type: 'gymnasieskola', schoolUnitCode: '91234503', principalIds: [] })] };
-const admin = { userId: 'a', name: 'Anna Lindqvist', appRoles: ['Administration'], units: [] };
+const admin: Me = { userId: 'a', name: 'Anna Lindqvist', appRoles: ['Administration'], units: [] };
 const principal = { userId: 'p', name: 'Cecilia Ek', appRoles: [], units: [{ unitId: '1', name: 'Björkskolan F–6', roles: ['principal' as const] }] };
 
 function fakeSdk() {

@@ -2,13 +2,14 @@ import {
   Field, Link, MessageBar, MessageBarBody, Radio, RadioGroup, SearchBox, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { Me, Unit } from '../api/types';
+import type { Me, Unit } from '../../../src/contract';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
 import { useHost } from '../host/host-context';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
+import { pageViews } from '../route';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXL, maxWidth: '640px' },
@@ -29,7 +30,7 @@ export type TabChoice = { kind: 'unit'; unit: Unit } | { kind: 'organizer' };
 
 /** The settings `pages.config.setConfig` saves for a choice, on the tab's own origin. */
 export function tabConfigFor(choice: TabChoice, origin: string): { entityId: string; contentUrl: string; websiteUrl: string; suggestedDisplayName: string } {
-  const url = choice.kind === 'organizer' ? `${origin}/tab?view=organizer` : `${origin}/tab?unitId=${encodeURIComponent(choice.unit.id)}`;
+  const url = choice.kind === 'organizer' ? `${origin}/tab?view=${pageViews.organizer}` : `${origin}/tab?unitId=${encodeURIComponent(choice.unit.id)}`;
   return { entityId: choice.kind === 'organizer' ? 'organizer' : choice.unit.id, contentUrl: url, websiteUrl: url, suggestedDisplayName: 'Kvalitetshjulet' };
 }
 

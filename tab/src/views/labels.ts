@@ -1,4 +1,4 @@
-import type { ActionStatus, AnalysisStatus, MeetingType, OriginKind, ParticipantRole, PhaseState } from '../api/types';
+import type { ActionStatus, AnalysisStatus, MeetingType, OriginKind, ParticipantRole, PhaseState } from '../../../src/domain';
 import type { MessageKey } from '../i18n/sv';
 
 /** Dictionary keys for the domain's enumerations, shared by the views and the report. */

@@ -1,7 +1,8 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Action, ActionStatus } from '../api/types';
+import type { Action } from '../../../src/contract';
+import type { ActionStatus } from '../../../src/domain';
 import { item, renderWithSession } from '../testing/render';
 import MyActions, { dueSoonFirst, organizerHref } from './my-actions';
 

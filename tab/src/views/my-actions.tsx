@@ -3,7 +3,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ProblemError } from '../api/problem-error';
-import type { Action, ActionStatus, Me, Meeting } from '../api/types';
+import type { Action, Me, Meeting } from '../../../src/contract';
+import type { ActionStatus } from '../../../src/domain';
 import { canOpenOrganizer } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
@@ -11,6 +12,7 @@ import { StatusScreen } from '../components/status-screen';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/sv';
+import { pageViews, searchWith } from '../route';
 import { formatDate, isOverdue } from '../util/dates';
 import { meetingTypeLabel, statusLabel } from './labels';
 
@@ -23,9 +25,7 @@ const useStyles = makeStyles({
 
 /** The organizer's view from the personal tab: this page with `view=organizer`, keeping theme and language. */
 export function organizerHref(search: string): string {
-  const params = new URLSearchParams(search);
-  params.set('view', 'organizer');
-  return `?${params.toString()}`;
+  return searchWith(search, { view: pageViews.organizer });
 }
 
 /** The link to the organizer's level the person's role allows, named for that role, or null. */
@@ -35,7 +35,7 @@ export function organizerLinkLabel(me: Pick<Me, 'appRoles'>): MessageKey | null 
 }
 
 /** Sorts open actions by due date first, finished ones last. */
-export function dueSoonFirst(actions: Action[]): Action[] {
+export function dueSoonFirst(actions: readonly Action[]): Action[] {
   const open = (a: Action) => a.status === 'planned' || a.status === 'inProgress';
   return [...actions].sort((a, b) => Number(open(b)) - Number(open(a)) || a.dueDate.localeCompare(b.dueDate));
 }
@@ -82,7 +82,7 @@ export default function MyActions() {
   const styles = useStyles();
   const { t, language } = useI18n();
   const { api, switchPerson, name } = useSession();
-  const [state, , setData] = useLoad<{ actions: Action[]; followUps: Meeting[]; units: Record<string, string>; organizerLink: MessageKey | null }>(async () => {
+  const [state, , setData] = useLoad<{ actions: Action[]; followUps: readonly Meeting[]; units: Record<string, string>; organizerLink: MessageKey | null }>(async () => {
     const [actions, followUps, me] = await Promise.all([api.myActions(), api.myFollowUps(), api.me()]);
     return {
       actions: dueSoonFirst(actions.items), followUps: followUps.items, units: Object.fromEntries(me.units.map((u) => [u.unitId, u.name])),

@@ -2,7 +2,7 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatDate } from '../../util/dates';
 import type { OrganizerMessageKey } from '../messages-sv';
 import { useOrganizerText } from '../organizer-i18n';
-import type { Analysis } from '../types';
+import type { Analysis } from '../../../../src/contract';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -6,7 +6,7 @@ import { useLoad } from '../../hooks/use-load';
 import { formatDate } from '../../util/dates';
 import { OrganizerApi } from '../organizer-api';
 import { useOrganizerText } from '../organizer-i18n';
-import type { Feedback } from '../types';
+import type { Feedback } from '../../../../src/contract';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '720px' },

@@ -6,7 +6,7 @@ import { useLoad } from '../../hooks/use-load';
 import { formatDate } from '../../util/dates';
 import { OrganizerApi } from '../organizer-api';
 import { useOrganizerText } from '../organizer-i18n';
-import type { Feedback } from '../types';
+import type { Feedback } from '../../../../src/contract';
 
 /**
  * "Bekräfta läst" under the latest feedback in the unit's overview: for the unit's principal,

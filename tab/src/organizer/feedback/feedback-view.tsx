@@ -9,7 +9,7 @@ import { formatDate } from '../../util/dates';
 import { feedbackLabel } from '../labels';
 import { useOrganizer } from '../organizer-context';
 import { useOrganizerText } from '../organizer-i18n';
-import type { Analysis, Feedback, RollupUnit } from '../types';
+import type { Analysis, Feedback, RollupUnit } from '../../../../src/contract';
 import { AnalysisReading } from './analysis-reading';
 import { analysisToAnswer } from './pick-analysis';
 

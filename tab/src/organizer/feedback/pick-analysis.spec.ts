@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Analysis } from '../types';
+import type { Analysis } from '../../../../src/contract';
 import { analysisToAnswer } from './pick-analysis';
 
 const analysis = (id: string, fields: Partial<Analysis>): Analysis => ({

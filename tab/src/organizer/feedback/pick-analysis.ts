@@ -1,4 +1,4 @@
-import type { Analysis } from '../types';
+import type { Analysis } from '../../../../src/contract';
 
 /**
  * The analysis the administration answers: the school year's submitted one (the latest

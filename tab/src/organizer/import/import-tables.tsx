@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
 import { formatNumber } from '../rollup/chart-scale';
 import { useOrganizerText } from '../organizer-i18n';
-import type { ImportError, ImportRow } from '../types';
+import type { ImportError, ImportRow } from '../../../../src/contract';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', maxHeight: '420px', overflowY: 'auto' },

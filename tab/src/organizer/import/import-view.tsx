@@ -8,7 +8,7 @@ import { ProblemError } from '../../api/problem-error';
 import { ProblemBar } from '../../components/problem-bar';
 import { useOrganizer } from '../organizer-context';
 import { useOrganizerText } from '../organizer-i18n';
-import type { ImportError, ImportKind, ImportPreview, ImportResult } from '../types';
+import type { ImportError, ImportKind, ImportPreview, ImportResult } from '../../../../src/contract';
 import { ErrorTable, RowTable, rowsShown } from './import-tables';
 
 const useStyles = makeStyles({

@@ -1,7 +1,8 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { analysisLabel, feedbackLabel, phaseOrder, phaseStateLabel } from '../labels';
 import { useOrganizerText } from '../organizer-i18n';
-import type { PhaseState, RollupUnit } from '../types';
+import type { RollupUnit } from '../../../../src/contract';
+import type { PhaseState } from '../../../../src/domain';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },

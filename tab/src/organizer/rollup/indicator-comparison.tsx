@@ -4,7 +4,7 @@ import {
 import { useState } from 'react';
 import { useOrganizerText } from '../organizer-i18n';
 import type { OrganizerTranslate } from '../organizer-i18n';
-import type { IndicatorComparison as Comparison, RollupUnit, UnitResult } from '../types';
+import type { IndicatorComparison as Comparison, RollupUnit, UnitResult } from '../../../../src/contract';
 import { barScale, formatNumber } from './chart-scale';
 
 const useStyles = makeStyles({

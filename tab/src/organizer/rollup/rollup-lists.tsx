@@ -2,7 +2,7 @@ import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-compone
 import { formatDate } from '../../util/dates';
 import { sourceLabel } from '../labels';
 import { useOrganizerText } from '../organizer-i18n';
-import type { Rollup, RollupAction } from '../types';
+import type { Rollup, RollupAction } from '../../../../src/contract';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -8,7 +8,8 @@ import { useLoad } from '../../hooks/use-load';
 import { meetingLabel, meetingTypes } from '../labels';
 import { useOrganizer } from '../organizer-context';
 import { useOrganizerText } from '../organizer-i18n';
-import type { FollowUpTemplate, MeetingType, Question } from '../types';
+import type { FollowUpTemplate } from '../../../../src/contract';
+import type { MeetingType, Question } from '../../../../src/domain';
 import { latestVersions, newQuestionId } from './question-ids';
 
 const useStyles = makeStyles({

@@ -8,7 +8,8 @@ import { useI18n } from '../../i18n/i18n';
 import { schoolYearOf } from '../../util/dates';
 import { activityKinds, kindLabel } from '../labels';
 import { useOrganizerText } from '../organizer-i18n';
-import type { ActivityKind, YearWheelActivity, YearWheelActivityFields } from '../types';
+import type { YearWheelActivity } from '../../../../src/contract';
+import type { ActivityKind, YearWheelActivity as YearWheelActivityFields } from '../../../../src/domain';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { formatDate } from '../../util/dates';
 import { kindLabel } from '../labels';
 import { useOrganizerText } from '../organizer-i18n';
-import type { YearWheelActivity } from '../types';
+import type { YearWheelActivity } from '../../../../src/contract';
 import { markPosition, polar, sectorOf, sectorPath, wheelMonths } from './wheel-geometry';
 
 const useStyles = makeStyles({

@@ -7,7 +7,7 @@ import { formatDate } from '../../util/dates';
 import { kindLabel } from '../labels';
 import { useOrganizer } from '../organizer-context';
 import { useOrganizerText } from '../organizer-i18n';
-import type { YearWheelActivity } from '../types';
+import type { YearWheelActivity } from '../../../../src/contract';
 import { ActivityDialog } from './activity-dialog';
 import type { ActivityDraft } from './activity-dialog';
 import { WheelSvg } from './wheel-svg';

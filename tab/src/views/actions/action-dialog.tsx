@@ -5,7 +5,8 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ProblemError } from '../../api/problem-error';
-import type { Action, ActionStatus, Goal } from '../../api/types';
+import type { Action, Goal } from '../../../../src/contract';
+import type { ActionStatus } from '../../../../src/domain';
 import { useSession } from '../../auth/session';
 import { useOwnerOptions } from '../../hooks/use-owner-options';
 import { ConflictPanel } from '../../components/conflict-panel';
@@ -32,7 +33,7 @@ export function ActionDialog(props: {
   schoolYear: string;
   action?: Action;
   people: Person[];
-  goals: Goal[];
+  goals: readonly Goal[];
   origins: { value: string; label: string }[];
   onSaved: (action: Action) => void;
   onClose: () => void;

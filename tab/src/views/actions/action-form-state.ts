@@ -1,5 +1,6 @@
 import type { ActionChanges } from '../../api/client';
-import type { Action, ActionStatus, OriginKind } from '../../api/types';
+import type { Action } from '../../../../src/contract';
+import type { ActionStatus, OriginKind } from '../../../../src/domain';
 
 /** The editable fields of an action as the form holds them (all strings: inputs are strings). */
 export interface ActionDraft {

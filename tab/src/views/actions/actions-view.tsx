@@ -3,7 +3,8 @@ import {
   Text, ToggleButton, Toolbar, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { Action, ActionStatus, Analysis, Deficiency, Goal, Me, Meeting } from '../../api/types';
+import type { Action, Analysis, Deficiency, Goal, Me, Meeting } from '../../../../src/contract';
+import type { ActionStatus } from '../../../../src/domain';
 import type { ActionFilter } from '../../api/client';
 import { canCreateAction, canUpdateAction } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
@@ -29,12 +30,12 @@ const useStyles = makeStyles({
 const boardColumns: ActionStatus[] = ['planned', 'inProgress', 'done', 'cancelled'];
 
 interface ActionsData {
-  actions: Action[];
-  goals: Goal[];
+  actions: readonly Action[];
+  goals: readonly Goal[];
   me: Me;
-  analyses: Analysis[];
-  meetings: Meeting[];
-  deficiencies: Deficiency[];
+  analyses: readonly Analysis[];
+  meetings: readonly Meeting[];
+  deficiencies: readonly Deficiency[];
 }
 
 /** Åtgärder: a board and a list, filtered by mine, overdue or goal; create and edit with conflict handling. */

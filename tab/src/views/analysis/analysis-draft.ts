@@ -1,5 +1,6 @@
 import type { AnalysisChanges } from '../../api/client';
-import type { Analysis, AnalysisFields, Participant, ParticipantRole } from '../../api/types';
+import type { Analysis } from '../../../../src/contract';
+import type { Analysis as AnalysisFields, Participant, ParticipantRole } from '../../../../src/domain';
 
 /** Roles that are counted and never named (DOMAIN.md: pupils, children, guardians). */
 export const countedRoles: readonly ParticipantRole[] = ['pupils', 'children', 'guardians'];

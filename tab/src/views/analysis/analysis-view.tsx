@@ -5,7 +5,7 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ProblemError } from '../../api/problem-error';
-import type { Analysis, Feedback, Goal, Indicator, Me, Measurement } from '../../api/types';
+import type { Analysis, Feedback, Goal, Indicator, Me, Measurement } from '../../../../src/contract';
 import { canEditUnit } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { ConflictPanel } from '../../components/conflict-panel';
@@ -32,11 +32,11 @@ const useStyles = makeStyles({
 
 interface AnalysisData {
   me: Me;
-  analyses: Analysis[];
-  measurements: Measurement[];
-  indicators: Indicator[];
-  goals: Goal[];
-  feedback: Feedback[];
+  analyses: readonly Analysis[];
+  measurements: readonly Measurement[];
+  indicators: readonly Indicator[];
+  goals: readonly Goal[];
+  feedback: readonly Feedback[];
 }
 
 const questions: { key: 'followUp' | 'causes' | 'direction' | 'approach'; label: MessageKey }[] = [
@@ -68,7 +68,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   const { api } = useSession();
   const pickId = useId('analysis');
   // The period picker lists what the server had plus what was saved here since.
-  const [analyses, setAnalyses] = useState<Analysis[]>(data.analyses);
+  const [analyses, setAnalyses] = useState<readonly Analysis[]>(data.analyses);
   const [current, setCurrentState] = useState<Analysis | undefined>(data.analyses[0]);
   const setCurrent = (analysis: Analysis | undefined) => {
     setCurrentState(analysis);

@@ -1,6 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ProblemError } from '../../api/problem-error';
-import type { MeetingAnswers } from '../../api/types';
+import type { MeetingAnswers } from '../../../../src/contract';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
 import { useLoad } from '../../hooks/use-load';
@@ -21,7 +21,7 @@ export function FollowUpAnswers({ unitId, schoolYear }: { unitId: string; school
   const { t, language } = useI18n();
   const { api } = useSession();
   const styles = useStyles();
-  const [state] = useLoad<MeetingAnswers[]>(async () => (await api.followUpAnswers(unitId, schoolYear)).items, `${unitId}:${schoolYear}`);
+  const [state] = useLoad<readonly MeetingAnswers[]>(async () => (await api.followUpAnswers(unitId, schoolYear)).items, `${unitId}:${schoolYear}`);
   if (state.status === 'loading') return null;
   // Only the unit's own people and the administration read its answers; others see the analysis alone.
   if (state.status === 'error') return state.error instanceof ProblemError && [403, 404].includes(state.error.status) ? null : <ProblemBar error={state.error} />;

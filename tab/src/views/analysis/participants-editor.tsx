@@ -1,5 +1,5 @@
 import { Button, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ParticipantRole } from '../../api/types';
+import type { ParticipantRole } from '../../../../src/domain';
 import { useI18n } from '../../i18n/i18n';
 import { roleLabel } from '../labels';
 import { countedRoles } from './analysis-draft';

@@ -1,7 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Meeting } from '../../api/types';
+import type { Meeting } from '../../../../src/contract';
 import { item, renderWithSession } from '../../testing/render';
 import MeetingsView, { followUpState } from './meetings-view';
 

@@ -2,7 +2,7 @@ import {
   Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { FollowUpResponse, FollowUpTemplate, Meeting } from '../../api/types';
+import type { FollowUpResponse, FollowUpTemplate, Meeting } from '../../../../src/contract';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
@@ -22,7 +22,7 @@ function Answers({ meeting }: { meeting: Meeting }) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const { api } = useSession();
-  const [state] = useLoad<{ responses: FollowUpResponse[]; template: FollowUpTemplate | null }>(async () => {
+  const [state] = useLoad<{ responses: readonly FollowUpResponse[]; template: FollowUpTemplate | null }>(async () => {
     const [responses, template] = await Promise.all([api.responses(meeting.id), api.followUpTemplate(meeting.type).catch(() => null)]);
     return { responses: responses.items, template };
   }, meeting.id);

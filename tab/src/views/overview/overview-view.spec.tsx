@@ -1,6 +1,6 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Overview } from '../../api/types';
+import type { Overview } from '../../../../src/contract';
 import type { Language } from '../../i18n/i18n';
 import { item, renderWithSession } from '../../testing/render';
 import OverviewView from './overview-view';

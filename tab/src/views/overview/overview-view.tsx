@@ -1,7 +1,7 @@
 import {
   Badge, Button, Card, CardHeader, Link, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
-import type { Action, Overview } from '../../api/types';
+import type { Action, Overview } from '../../../../src/contract';
 import { takePrefetched } from '../../api/prefetch';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
@@ -9,8 +9,8 @@ import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmReadButton } from '../../organizer/feedback/confirm-read-button';
+import type { ChannelView } from '../../route';
 import { formatDate } from '../../util/dates';
-import type { ChannelView } from '../channel-tab';
 import { phaseStateLabel, phases } from '../labels';
 
 const useStyles = makeStyles({
@@ -28,7 +28,7 @@ export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpe
   const styles = useStyles();
   const { t, language } = useI18n();
   const { api } = useSession();
-  const [state] = useLoad<Overview>(() => takePrefetched<Overview>(`overview:${unitId}`) ?? api.overview(unitId), unitId);
+  const [state] = useLoad<Overview>(() => takePrefetched('overview', unitId) ?? api.overview(unitId), unitId);
   if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const overview = state.data;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator, Measurement } from '../../api/types';
+import type { Indicator, Measurement } from '../../../../src/contract';
 import { scale, seriesOf } from './series';
 
 const meta = (id: string) => ({ id, etag: `"${id},1"`, createdAt: '', modifiedAt: '' });

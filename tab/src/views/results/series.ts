@@ -1,4 +1,4 @@
-import type { Indicator, Measurement } from '../../api/types';
+import type { Indicator, Measurement } from '../../../../src/contract';
 
 /** One indicator's results over time, oldest first, with the group breakdowns seen. */
 export interface Series {
@@ -8,7 +8,7 @@ export interface Series {
 }
 
 /** Groups measurements by indicator; indicators without results are left out. */
-export function seriesOf(indicators: Indicator[], measurements: Measurement[]): Series[] {
+export function seriesOf(indicators: readonly Indicator[], measurements: readonly Measurement[]): Series[] {
   return indicators
     .map((indicator) => {
       const points = measurements

@@ -1,25 +1,9 @@
 /**
- * The wire shape of `GET /api/meetings/:id/live` and its strong ETag: a hash over exactly what is
- * sent, so an unchanged state answers 304 and any change (an action edited, a note, an answer)
- * gives a new tag.
+ * The strong ETag of `GET /api/meetings/:id/live`: a hash over exactly what is sent, so an
+ * unchanged state answers 304 and any change (an action edited, a note, an answer) gives a new tag.
  */
 import { createHash } from 'node:crypto';
-import type { MeetingLive } from '../../services/meeting-live-service';
-import { represent } from '../represent';
-
-export function liveBody(live: MeetingLive) {
-  const { agenda: _agenda, ...meeting } = represent(live.meeting);
-  return {
-    meeting: { ...meeting, agenda: live.agenda },
-    actions: live.actions.map(represent),
-    responses: live.responses.map(represent),
-    template: live.template ? represent(live.template) : null,
-    people: live.people,
-    canRecord: live.canRecord,
-  };
-}
-
-export type LiveBody = ReturnType<typeof liveBody>;
+import type { LiveBody } from '../presenters/meeting-live';
 
 /** A strong entity tag over the body. */
 export function liveEtag(body: LiveBody): string {

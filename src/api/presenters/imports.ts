@@ -1,0 +1,21 @@
+import type { ImportPreview, ImportResult } from '../../contract';
+import type { CommitResult } from '../../services/import/import-service';
+import type { ImportPreview as Preview } from '../../services/import/types';
+
+/** At most this many rows and errors go back to the tab; `summary` counts them all. */
+export const previewLimit = 1_000;
+
+/** `POST /organizer/imports/preview`: a 5 MB file holds ~100,000 rows, so the first ones and the counts. */
+export function presentPreview(preview: Preview): ImportPreview {
+  return {
+    rows: preview.rows.slice(0, previewLimit),
+    errors: preview.errors.slice(0, previewLimit),
+    summary: preview.summary,
+    truncated: preview.rows.length > previewLimit || preview.errors.length > previewLimit,
+  };
+}
+
+/** `POST /organizer/imports` (and the stream's `result` event): what the commit did. */
+export function presentCommit(result: CommitResult): ImportResult {
+  return { created: result.created, updated: result.updated, unchanged: result.unchanged, summary: result.preview.summary };
+}

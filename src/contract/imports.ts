@@ -1,0 +1,95 @@
+/**
+ * The organizer's result imports: `POST /organizer/imports/preview` and `POST /organizer/imports`
+ * (one JSON answer, or with `Accept: text/event-stream` `progress` events ending in a `result` or
+ * a `problem` event).
+ */
+import { z } from 'zod';
+import { period, schoolYear } from '../domain';
+import { listOf } from './item';
+import { ProblemSchema, type Problem } from './problem';
+
+/** The two shapes of file results are imported from (the server's readers decide). */
+export const ImportKindSchema = z.enum(['kolada', 'skolverket']);
+export type ImportKind = z.infer<typeof ImportKindSchema>;
+
+/** A problem with one row (or the header): the file's line, the column, and what to fix, in Swedish. */
+export const ImportErrorSchema = z.strictObject({
+  line: z.number().int().min(1),
+  field: z.string(),
+  message: z.string(),
+});
+export type ImportError = z.infer<typeof ImportErrorSchema>;
+
+/** A row of the preview: the result, what it was matched to, and what committing would do. */
+export const ImportRowSchema = z.strictObject({
+  line: z.number().int().min(1),
+  indicatorId: z.string().min(1),
+  indicatorName: z.string(),
+  unitId: z.string().min(1),
+  unitName: z.string(),
+  period,
+  schoolYear,
+  value: z.number(),
+  /** Skolverket's values per group (girls, boys, ...), when the file has them */
+  groups: listOf(z.strictObject({ group: z.string(), value: z.number() })).optional(),
+  change: z.enum(['create', 'update', 'unchanged']),
+  /** the measurement an `update` or `unchanged` row matches */
+  existingId: z.string().min(1).optional(),
+  previousValue: z.number().optional(),
+});
+export type ImportRow = z.infer<typeof ImportRowSchema>;
+
+const count = z.number().int().min(0);
+
+/** What the file holds and what committing it would do, counted over every row. */
+export const ImportSummarySchema = z.strictObject({
+  kind: ImportKindSchema,
+  delimiter: z.string(),
+  rows: count,
+  create: count,
+  update: count,
+  unchanged: count,
+  skipped: count,
+  errors: count,
+  units: count,
+  indicators: count,
+  schoolYears: listOf(schoolYear),
+  ignoredColumns: listOf(z.string()),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+/** `POST /organizer/imports/preview`: the first rows and errors, `truncated` when there were more. */
+export const ImportPreviewSchema = z.strictObject({
+  rows: listOf(ImportRowSchema),
+  errors: listOf(ImportErrorSchema),
+  summary: ImportSummarySchema,
+  truncated: z.boolean(),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+/** `POST /organizer/imports`: what the commit did (also the stream's `result` event). */
+export const ImportResultSchema = z.strictObject({
+  created: count,
+  updated: count,
+  unchanged: count,
+  summary: ImportSummarySchema,
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+/** The stream's `progress` event: `done` of `total` writes. */
+export const ImportProgressSchema = z.strictObject({ done: count, total: count });
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;
+
+/** A file with errors is refused whole: the problem lists the first rows in error and the counts. */
+export const ImportRejectedProblemSchema = ProblemSchema.extend({ errors: listOf(ImportErrorSchema), summary: ImportSummarySchema });
+export type ImportRejectedProblem = z.infer<typeof ImportRejectedProblemSchema>;
+/** A write failed part way and was undone: the problem names what could not be undone. */
+export const ImportFailedProblemSchema = ProblemSchema.extend({ leftBehind: listOf(z.string().min(1)) });
+export type ImportFailedProblem = z.infer<typeof ImportFailedProblemSchema>;
+
+/** The events of the commit's stream, by name. */
+export interface ImportEvents {
+  readonly progress: ImportProgress;
+  readonly result: ImportResult;
+  readonly problem: Problem | ImportRejectedProblem | ImportFailedProblem;
+}

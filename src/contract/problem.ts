@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/**
+ * Every error answer: `application/problem+json` (RFC 9457). `code` is stable (the server's
+ * catalogue lists them), `title` and `detail` are for people, `field` names the request field in
+ * error, `current` is the item as it is now on a 409.
+ */
+export const ProblemSchema = z.strictObject({
+  type: z.string().min(1),
+  title: z.string().min(1),
+  status: z.number().int().min(400).max(599),
+  code: z.string().min(1),
+  detail: z.string(),
+  field: z.string().min(1).optional(),
+  current: z.unknown().optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
