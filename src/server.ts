@@ -23,6 +23,7 @@ import { GraphDirectory } from './auth/directory-graph';
 import { LocalDirectory } from './auth/directory-local';
 import { createTokenValidator, entraIssuer, type TokenValidator } from './auth/token-validator';
 import type { Config } from './config';
+import { invariant } from './domain';
 import { startEmulator, type RunningEmulator } from './emulator/index';
 import { seedDemo } from './emulator/seed';
 import { demoPeople } from './emulator/seed-data';
@@ -137,7 +138,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
   }
 
   async function localBackend(url: string): Promise<Backend> {
-    if (config.mode !== 'local') throw new Error('local backend in m365 mode');
+    invariant(config.mode === 'local', 'local backend in m365 mode');
     const emulator = await startEmulator({
       ...(options.inMemory ? {} : { dataDir: path.join(config.dataDir, 'emulator') }),
       host: '127.0.0.1',
@@ -172,7 +173,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
   }
 
   function m365Backend(): Backend {
-    if (config.mode !== 'm365') throw new Error('m365 backend in local mode');
+    invariant(config.mode === 'm365', 'm365 backend in local mode');
     const tokenProvider = options.graphTokenProvider ?? createTokenProvider(config.graph.credential);
     const store = createGraphStore<Entities>({
       baseUrl: config.graph.baseUrl,

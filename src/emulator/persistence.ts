@@ -1,6 +1,7 @@
 import { mkdirSync, openSync, closeSync, fsyncSync, readFileSync, renameSync, rmSync, truncateSync, writeSync, existsSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { invariant } from '../domain/invariant';
 import type { JournalRecord, Snapshot } from './model';
 
 export interface PersistenceOptions {
@@ -118,7 +119,7 @@ export class Persistence {
     const batch = this.pending;
     this.pending = [];
     try {
-      if (!this.handle) throw new Error('The journal is not open.');
+      invariant(this.handle, 'The journal is not open.');
       await this.handle.write(batch.map((entry) => entry.line).join(''));
       await this.handle.datasync();
       if (this.recordsSinceSnapshot >= this.compactAfter) await this.compact();
