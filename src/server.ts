@@ -30,7 +30,7 @@ import { demoPeople } from './emulator/seed-data';
 import { allLists, lists, type Entities } from './lists/lists';
 import { provisionLists } from './lists/provision';
 import { createServices, type Services } from './services';
-import { createGraphStore } from './store/graph-store';
+import { createGraphStore, type GraphStore } from './store/graph-store';
 import type { Store } from './store/port';
 import { createTokenProvider } from './store/token-provider';
 import { createOrganizerServices } from './api/routes/organizer';
@@ -85,7 +85,7 @@ export interface KvalitetshjuletServer {
 }
 
 interface Backend {
-  readonly store: Store<Entities>;
+  readonly store: GraphStore<Entities>;
   readonly validator: TokenValidator;
   readonly publicConfig: PublicConfig;
   /** who is in a unit's staff group, and people's names */
@@ -228,6 +228,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     try {
       const b = config.mode === 'local' ? await localBackend(url) : m365Backend();
       backend = b;
+      // Every list id at once, so the first view after start is one $batch like every other.
+      await b.store.warm();
       // Ready means the lists answer: one read proves the site grant, the list and the identity.
       if (config.mode === 'm365') await b.store.query('units', { top: 1 });
       const services = createServices(b.store, {

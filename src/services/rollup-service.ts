@@ -10,54 +10,10 @@ import {
   type Measurement, type Phase, type PhaseState, type SchoolYear, type Unit,
 } from '../domain';
 import type { Entities } from '../lists/lists';
-import type { BatchRead, Page, Query, Store, StoredItem } from '../store/port';
+import { batchLimit, type Query, type Store, type StoredItem } from '../store/port';
+import { readAllPages } from '../store/read-all-pages';
 
 type Item<K extends keyof Entities> = StoredItem<Entities[K]>;
-
-/** Graph's limit of requests in one $batch. */
-export const readsPerBatch = 20;
-
-export interface ReadAllOptions {
-  /** reads per readMany call; default 20 (one $batch) */
-  readonly batchSize?: number;
-  /** a bound on page rounds, so a store that always answers with a next page cannot loop forever */
-  readonly maxRounds?: number;
-}
-
-/**
- * Runs many whole-list queries with as few round trips as possible: the first pages of all queries
- * go out together in batches of 20 (the batches in parallel), then the next pages of every query
- * that has more, round after round. Returns every item of each query, in the order of `reads`.
- */
-export async function readAllPages(
-  store: Pick<Store<Entities>, 'readMany'>,
-  reads: readonly { readonly list: keyof Entities; readonly query: Query }[],
-  options: ReadAllOptions = {},
-): Promise<StoredItem<unknown>[][]> {
-  const batchSize = Math.max(1, Math.min(options.batchSize ?? readsPerBatch, readsPerBatch));
-  const maxRounds = options.maxRounds ?? 1_000;
-  const results: StoredItem<unknown>[][] = reads.map(() => []);
-  let pending: { index: number; read: BatchRead<Entities> }[] = reads.map((read, index) => ({ index, read: { list: read.list, query: read.query } }));
-  for (let round = 0; pending.length > 0; round++) {
-    if (round >= maxRounds) throw new Error(`readAllPages: still paging after ${maxRounds} rounds`);
-    const chunks: (typeof pending)[] = [];
-    for (let start = 0; start < pending.length; start += batchSize) chunks.push(pending.slice(start, start + batchSize));
-    const answered = await Promise.all(chunks.map(async (chunk) => ({ chunk, answers: await store.readMany(chunk.map((p) => p.read)) })));
-    const next: typeof pending = [];
-    for (const { chunk, answers } of answered) {
-      chunk.forEach((entry, position) => {
-        const answer = answers[position];
-        if (!answer || !('page' in answer)) throw new Error('readAllPages: the store answered a query without a page');
-        const page = answer.page as Page<unknown>;
-        results[entry.index]?.push(...page.items);
-        const original = reads[entry.index];
-        if (page.nextPageToken && original) next.push({ index: entry.index, read: { list: original.list, query: { ...original.query, pageToken: page.nextPageToken } } });
-      });
-    }
-    pending = next;
-  }
-  return results;
-}
 
 /** Everything the roll-up (and the quality report) is computed from. */
 export interface RollupData {
@@ -198,11 +154,11 @@ export class RollupService {
   private readonly pageSize: number;
   private readonly batchSize: number;
 
-  constructor(private readonly store: Pick<Store<Entities>, 'readMany'>, options: RollupServiceOptions = {}) {
+  constructor(private readonly store: Store<Entities>, options: RollupServiceOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.trendYears = options.trendYears ?? 2;
     this.pageSize = options.pageSize ?? 1_000;
-    this.batchSize = options.batchSize ?? readsPerBatch;
+    this.batchSize = options.batchSize ?? batchLimit;
   }
 
   /** The school year of today, for callers that give none. */
