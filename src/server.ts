@@ -33,7 +33,6 @@ import { createServices, type Services } from './services';
 import { createGraphStore, type GraphStore } from './store/graph-store';
 import type { Store } from './store/port';
 import { createTokenProvider } from './store/token-provider';
-import { createOrganizerServices } from './api/routes/organizer';
 
 export interface ServerOptions {
   /** default: JSON lines on stdout at the configured level */
@@ -244,7 +243,6 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         services,
         log,
         publicConfig: () => b.publicConfig,
-        organizer: createOrganizerServices(b.store, options.now ? { now: options.now } : {}),
         ...(botHandler ? { botHandler } : {}),
       });
       devIdpRouter = b.devIdp?.router;

@@ -5,7 +5,6 @@ import type { Services } from '../services';
 import { createApiRouter } from './index';
 import { createLogger } from './log';
 import { permissionOf } from './route';
-import type { OrganizerServices } from './routes/organizer';
 
 interface WalkedRoute {
   readonly methods: string[];
@@ -42,7 +41,6 @@ describe('the API router', () => {
     log: createLogger({ level: 'silent' }),
     publicConfig: () => ({ mode: 'local' }),
     // every optional route family mounted, so the walk sees them all
-    organizer: {} as OrganizerServices,
     botHandler: () => Promise.resolve(),
   });
   const routes = walk(router as unknown as { stack: LayerLike[] });

@@ -1,8 +1,7 @@
-import { deriveCycleState, isOpen, isOverdue, schoolYearOf, type CycleState } from '../domain';
+import { deriveCycleState, isOpen, isOverdue, isoDay, schoolYearOf, type CycleState } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
-import { isoDay } from './paging';
 import type { UnitAccess } from './unit-access';
 
 type Item<K extends keyof Entities> = StoredItem<Entities[K]>;

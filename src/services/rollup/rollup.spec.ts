@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lists } from '../lists/lists';
-import { createMemoryStore } from '../store/memory-store';
-import { countingReads } from '../store/test-kit';
-import { fixturePeople, seedFixture, type Fixture } from './report/test-fixture';
-import { commonAreas, normalizeArea, RollupService, toBoardView, yearValue, type Rollup } from './rollup-service';
+import { lists } from '../../lists/lists';
+import { createMemoryStore } from '../../store/memory-store';
+import { countingReads } from '../../store/test-kit';
+import { fixturePeople, seedFixture, type Fixture } from '../report/test-fixture';
+import { commonAreas, normalizeArea, RollupService, toBoardView, yearValue, type Rollup } from './index';
 
 describe('RollupService', () => {
   let fixture: Fixture;
