@@ -5,6 +5,9 @@
  * Local mode starts the lists emulator in-process, provisions the lists, seeds the demo on first
  * start and signs users in with the dev identity provider. Microsoft 365 mode validates Entra ID
  * tokens and reaches SharePoint through Graph with the app's own identity (Sites.Selected).
+ *
+ * Its wiring files (they too may know concrete implementations; eslint.config.js names them):
+ * src/graph-directory.ts.
  */
 import { once } from 'node:events';
 import type { Server } from 'node:http';
@@ -19,12 +22,12 @@ import { problem, sendProblem } from './api/problems';
 import { staticTab } from './api/static-tab';
 import { createDevIdentityProvider, type DevIdentityProvider } from './auth/dev-identity-provider';
 import type { Directory } from './auth/directory';
-import { GraphDirectory } from './auth/directory-graph';
 import { LocalDirectory } from './auth/directory-local';
 import { createTokenValidator, entraIssuer, type TokenValidator } from './auth/token-validator';
 import type { Config } from './config';
 import { invariant } from './domain';
 import { startEmulator, type RunningEmulator } from './emulator/index';
+import { createGraphDirectory } from './graph-directory';
 import { seedDemo } from './emulator/seed';
 import { demoPeople } from './emulator/seed-data';
 import { allLists, lists, type Entities } from './lists/lists';
@@ -191,7 +194,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     return {
       store,
       validator,
-      directory: new GraphDirectory({ baseUrl: config.graph.baseUrl, tokenProvider, warn: (event, fields) => log.warn(event, fields) }),
+      directory: createGraphDirectory({ baseUrl: config.graph.baseUrl, tokenProvider, warn: (event, fields) => log.warn(event, fields) }),
       publicConfig: {
         mode: 'm365',
         clientId: config.clientId,
