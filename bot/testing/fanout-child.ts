@@ -4,11 +4,9 @@
  * `start` seeds, receives a meetingEnd and starts sending (the parent SIGKILLs it midway);
  * `resume` restarts on the same data and sends whatever is left, then prints a summary.
  */
-/* eslint-disable no-restricted-imports -- a test process: it owns the emulator and the Graph store like src/server.ts does */
 import { startEmulator } from '../../src/emulator/index';
 import { allLists, lists, type Entities } from '../../src/lists/lists';
 import { createGraphStore } from '../../src/store/graph-store';
-/* eslint-enable no-restricted-imports */
 import { createBotEndpoint } from '../index';
 import { meetingEndActivity, seed } from './fixtures';
 
