@@ -3,6 +3,7 @@
 // when an import crosses it. test/lint/fences.spec.ts lints a forbidden import into every fence,
 // so a fence that stops holding fails the tests.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import importFences from './lint/import-fences.js';
 
@@ -130,5 +131,10 @@ export default tseslint.config(
         { selector: 'CallExpression[callee.name="Error"]', message: plainError },
       ],
     },
+  },
+  {
+    files: ['tab/src/**/*.ts', 'tab/src/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
 );
