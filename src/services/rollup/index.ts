@@ -4,9 +4,8 @@
  * Consumers import from here.
  */
 export { RollupService, type RollupServiceOptions } from './rollup-service';
-export { loadRollupData, yearsOf, type LoadOptions } from './load';
 export { computeRollup } from './compute';
-export { compareIndicators, meetsTarget, yearValue } from './indicators';
+export { meetsTarget, yearValue } from './indicators';
 export { commonAreas, normalizeArea } from './areas';
 export { toBoardView } from './board';
 export type {

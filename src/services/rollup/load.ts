@@ -17,7 +17,7 @@ export interface LoadOptions extends ReadAllOptions {
 }
 
 /** The school year first, then `trendYears` years before it. */
-export function yearsOf(schoolYear: SchoolYear, trendYears: number): SchoolYear[] {
+function yearsOf(schoolYear: SchoolYear, trendYears: number): SchoolYear[] {
   const years: SchoolYear[] = [schoolYear];
   for (let i = 0; i < trendYears; i++) years.push(previousSchoolYear(years[years.length - 1] ?? schoolYear));
   return years;
