@@ -3,6 +3,7 @@
  * 50 ms p50. Compared with the same read on a column that is not indexed (a full scan, allowed by
  * the Prefer header), in the same run.
  */
+import { batchLimit } from '../src/store/port';
 import { startEmulator } from '../src/emulator';
 import type { ListDefinition } from '../src/lists/definition';
 import { benchLine, percentile, time } from './measure';
@@ -23,8 +24,8 @@ export async function run(): Promise<string[]> {
   const emulator = await startEmulator({ lists: [bigList], listViewThreshold: 100_000 });
   try {
     const base = `${emulator.baseUrl}/sites/${encodeURIComponent(emulator.siteId)}/lists/Big/items`;
-    for (let start = 0; start < items; start += 20) {
-      const requests = Array.from({ length: Math.min(20, items - start) }, (_, i) => {
+    for (let start = 0; start < items; start += batchLimit) {
+      const requests = Array.from({ length: Math.min(batchLimit, items - start) }, (_, i) => {
         const unit = String((start + i) % 500);
         return { id: String(i), method: 'POST', url: `/sites/${emulator.siteId}/lists/Big/items`, headers: { 'Content-Type': 'application/json' }, body: { fields: { Title: `item ${start + i}`, unitId: unit, unitCopy: unit } } };
       });

@@ -8,7 +8,7 @@
 import { startEmulator } from '../src/emulator';
 import type { Action, Analysis, Measurement } from '../src/domain';
 import { allLists, lists, type Entities } from '../src/lists/lists';
-import { RollupService } from '../src/services/rollup-service';
+import { RollupService } from '../src/services/rollup';
 import { createGraphStore } from '../src/store/graph-store';
 import type { Store, StoredItem } from '../src/store/port';
 import { benchLine, percentile, time } from './measure';

@@ -5,6 +5,9 @@
  * Local mode starts the lists emulator in-process, provisions the lists, seeds the demo on first
  * start and signs users in with the dev identity provider. Microsoft 365 mode validates Entra ID
  * tokens and reaches SharePoint through Graph with the app's own identity (Sites.Selected).
+ *
+ * Its wiring files (they too may know concrete implementations; eslint.config.js names them):
+ * src/graph-directory.ts.
  */
 import { once } from 'node:events';
 import type { Server } from 'node:http';
@@ -19,20 +22,20 @@ import { problem, sendProblem } from './api/problems';
 import { staticTab } from './api/static-tab';
 import { createDevIdentityProvider, type DevIdentityProvider } from './auth/dev-identity-provider';
 import type { Directory } from './auth/directory';
-import { GraphDirectory } from './auth/directory-graph';
 import { LocalDirectory } from './auth/directory-local';
 import { createTokenValidator, entraIssuer, type TokenValidator } from './auth/token-validator';
 import type { Config } from './config';
+import { invariant } from './domain';
 import { startEmulator, type RunningEmulator } from './emulator/index';
+import { createGraphDirectory } from './graph-directory';
 import { seedDemo } from './emulator/seed';
 import { demoPeople } from './emulator/seed-data';
 import { allLists, lists, type Entities } from './lists/lists';
 import { provisionLists } from './lists/provision';
 import { createServices, type Services } from './services';
-import { createGraphStore } from './store/graph-store';
+import { createGraphStore, type GraphStore } from './store/graph-store';
 import type { Store } from './store/port';
 import { createTokenProvider } from './store/token-provider';
-import { createOrganizerServices } from './api/routes/organizer';
 
 export interface ServerOptions {
   /** default: JSON lines on stdout at the configured level */
@@ -84,7 +87,7 @@ export interface KvalitetshjuletServer {
 }
 
 interface Backend {
-  readonly store: Store<Entities>;
+  readonly store: GraphStore<Entities>;
   readonly validator: TokenValidator;
   readonly publicConfig: PublicConfig;
   /** who is in a unit's staff group, and people's names */
@@ -137,7 +140,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
   }
 
   async function localBackend(url: string): Promise<Backend> {
-    if (config.mode !== 'local') throw new Error('local backend in m365 mode');
+    invariant(config.mode === 'local', 'local backend in m365 mode');
     const emulator = await startEmulator({
       ...(options.inMemory ? {} : { dataDir: path.join(config.dataDir, 'emulator') }),
       log: (message) => log.warn('emulator recovery', { message }),
@@ -173,7 +176,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
   }
 
   function m365Backend(): Backend {
-    if (config.mode !== 'm365') throw new Error('m365 backend in local mode');
+    invariant(config.mode === 'm365', 'm365 backend in local mode');
     const tokenProvider = options.graphTokenProvider ?? createTokenProvider(config.graph.credential);
     const store = createGraphStore<Entities>({
       baseUrl: config.graph.baseUrl,
@@ -192,7 +195,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     return {
       store,
       validator,
-      directory: new GraphDirectory({ baseUrl: config.graph.baseUrl, tokenProvider, warn: (event, fields) => log.warn(event, fields) }),
+      directory: createGraphDirectory({ baseUrl: config.graph.baseUrl, tokenProvider, warn: (event, fields) => log.warn(event, fields) }),
       publicConfig: {
         mode: 'm365',
         clientId: config.clientId,
@@ -228,6 +231,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     try {
       const b = config.mode === 'local' ? await localBackend(url) : m365Backend();
       backend = b;
+      // Every list id at once, so the first view after start is one $batch like every other.
+      await b.store.warm();
       // Ready means the lists answer: one read proves the site grant, the list and the identity.
       if (config.mode === 'm365') await b.store.query('units', { top: 1 });
       const services = createServices(b.store, {
@@ -242,7 +247,6 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         services,
         log,
         publicConfig: () => b.publicConfig,
-        organizer: createOrganizerServices(b.store, options.now ? { now: options.now } : {}),
         ...(botHandler ? { botHandler } : {}),
       });
       devIdpRouter = b.devIdp?.router;

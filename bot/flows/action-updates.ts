@@ -11,7 +11,8 @@ import { ACTION_COMMENT, ACTION_DONE, ACTION_NEW_DATE, reminderCard } from '../c
 import { strings, type Lang } from '../cards/strings';
 import type { BotAction } from '../data/entities';
 import type { CardAction } from './card-action';
-import { daysBetween, dayOf, type FlowContext } from './context';
+import { daysBetween, type FlowContext } from './context';
+import { isoDay } from '../../src/domain';
 import type { CardActionResult } from './turn';
 
 export const ACTION_VERBS = [ACTION_DONE, ACTION_NEW_DATE, ACTION_COMMENT];
@@ -49,7 +50,7 @@ export async function onActionUpdate(ctx: FlowContext, lang: Lang, action: CardA
     throw error;
   }
   if (item.fields.ownerId !== userId) return { kind: 'card', card: errorCard(lang, s.notOwner) };
-  const today = dayOf(ctx.clock.now());
+  const today = isoDay(ctx.clock.now());
   const patch = patchFor(action.action.verb, data.data, item.fields, today);
   if (!patch) return { kind: 'card', card: errorCard(lang, s.invalidCard) };
   const view = (a: StoredItem<BotAction>, notice: string): CardActionResult => {

@@ -1,4 +1,5 @@
 /** What every flow gets: the store port, the outbox, time and a log. */
+import { isoDay } from '../../src/domain';
 import type { BotStore } from '../data/entities';
 import type { Clock } from '../outbox/clock';
 import type { OutboundMessage } from '../outbox/message';
@@ -12,9 +13,6 @@ export interface FlowContext {
   log: (message: string) => void;
 }
 
-/** "YYYY-MM-DD" of an instant, in UTC (dates in the lists are calendar dates). */
-export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-export const addDays = (day: string, days: number): string => dayOf(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000);
+export const addDays = (day: string, days: number): string => isoDay(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000);
 
 export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);

@@ -3,8 +3,8 @@ import { myActionsCard } from '../cards/my-actions-card';
 import type { CardAttachment } from '../cards/card';
 import type { Lang } from '../cards/strings';
 import type { BotAction } from '../data/entities';
-import { dayOf, type FlowContext } from './context';
-import { isOpen } from '../../src/domain';
+import type { FlowContext } from './context';
+import { isOpen, isoDay } from '../../src/domain';
 import { byDueDate } from './meetings';
 
 /** The user's open actions across units (Actions is queried by the indexed ownerId column). */
@@ -14,5 +14,5 @@ export async function myActions(ctx: FlowContext, ownerId: string): Promise<Stor
 }
 
 export async function myActionsReply(ctx: FlowContext, lang: Lang, ownerId: string): Promise<CardAttachment> {
-  return myActionsCard(lang, (await myActions(ctx, ownerId)).slice(0, 25), dayOf(ctx.clock.now()));
+  return myActionsCard(lang, (await myActions(ctx, ownerId)).slice(0, 25), isoDay(ctx.clock.now()));
 }

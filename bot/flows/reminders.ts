@@ -9,9 +9,9 @@ import { escalationCard, reminderCard, type ReminderKind } from '../cards/remind
 import { langOf } from '../cards/strings';
 import type { BotStore } from '../data/entities';
 import { claimJob, ensureJob, finishJob, isFree } from '../outbox/jobs';
-import { addDays, daysBetween, dayOf, type FlowContext } from './context';
+import { addDays, daysBetween, type FlowContext } from './context';
 import { scanWheelReminders } from './wheel-reminders';
-import { isOpen, type ActionStatus } from '../../src/domain';
+import { isOpen, isoDay, type ActionStatus } from '../../src/domain';
 
 const openStatuses: readonly ActionStatus[] = ['planned', 'inProgress'];
 
@@ -34,7 +34,7 @@ export interface ScanResult {
 export async function scanReminders(ctx: FlowContext, options: ReminderOptions = {}): Promise<ScanResult> {
   const daysBefore = options.daysBefore ?? 3;
   const escalateAfter = options.escalateAfterDays ?? 14;
-  const today = dayOf(ctx.clock.now());
+  const today = isoDay(ctx.clock.now());
   const horizon = addDays(today, daysBefore);
   // open actions only, status first (indexed): done ones from earlier years never load
   const open = await Promise.all(openStatuses.map((status) => ctx.store.queryAll('actions', {

@@ -9,7 +9,8 @@ import { wheelReminderCard } from '../cards/wheel-reminder-card';
 import { langOf } from '../cards/strings';
 import type { BotStore } from '../data/entities';
 import { NotFoundError } from '../../src/store/errors';
-import { addDays, daysBetween, dayOf, type FlowContext } from './context';
+import { addDays, daysBetween, type FlowContext } from './context';
+import { isoDay } from '../../src/domain';
 
 /** `remindDaysBefore` when an activity does not set it. */
 export const DEFAULT_WHEEL_REMIND_DAYS = 14;
@@ -23,7 +24,7 @@ export interface WheelScanResult {
 
 /** Queues the year-wheel reminders due today; already queued ones count too (enqueue is idempotent). */
 export async function scanWheelReminders(ctx: FlowContext): Promise<WheelScanResult> {
-  const today = dayOf(ctx.clock.now());
+  const today = isoDay(ctx.clock.now());
   // the indexed date column first: only activities from today up to the horizon load
   const activities = await ctx.store.queryAll('yearWheel', {
     filter: [{ field: 'date', op: 'ge', value: today }, { field: 'date', op: 'le', value: addDays(today, HORIZON_DAYS) }],

@@ -8,11 +8,9 @@
  *   outbound job's delivery record before it).
  * `start` and `resume` run their own emulator persisting to `dataDir`, or use `emulator`.
  */
-/* eslint-disable no-restricted-imports -- a test process: it owns the emulator and the Graph store like src/server.ts does */
 import { startEmulator } from '../../src/emulator/index';
 import { allLists, lists, type Entities } from '../../src/lists/lists';
 import { createGraphStore } from '../../src/store/graph-store';
-/* eslint-enable no-restricted-imports */
 import { createBotEndpoint } from '../index';
 import { meetingEndActivity, seed } from './fixtures';
 

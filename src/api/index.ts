@@ -21,7 +21,7 @@ import type { PublicConfig } from '../contract';
 import { metaRoutes } from './routes/meta';
 import { myRoutes } from './routes/my';
 import { peopleRoutes } from './routes/people';
-import { importBodyParser, importPaths, organizerRoutes, type OrganizerServices } from './routes/organizer';
+import { importBodyParser, importPaths, organizerRoutes } from './routes/organizer';
 import { unitRoutes } from './routes/units';
 import { yearWheelRoutes } from './routes/year-wheel';
 
@@ -38,8 +38,6 @@ export interface ApiOptions extends RouteDeps {
    * its route declares 'public'. Absent: 501.
    */
   readonly botHandler?: BotHandler;
-  /** the organizer level: roll-up, imports, the municipality's report */
-  readonly organizer?: OrganizerServices;
 }
 
 /** Writes need a JSON body; anything else with a body is refused before parsing. */
@@ -75,7 +73,7 @@ export function createApiRouter(options: ApiOptions): Router {
   feedbackRoutes(routes, options);
   myRoutes(routes, options);
   peopleRoutes(routes, options);
-  if (options.organizer) organizerRoutes(routes, options, options.organizer);
+  organizerRoutes(routes, options);
 
   const bot = options.botHandler;
   routes.add('post', '/messages', 'public', async (req, res) => {

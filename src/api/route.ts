@@ -9,6 +9,7 @@ import type { NextFunction, Request, RequestHandler, Response, Router } from 'ex
 import type { Permission } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { isAuthError } from '../auth/auth-error';
+import { invariant } from '../domain';
 import type { Caller, Services } from '../services';
 import { problem } from './problems';
 
@@ -65,7 +66,7 @@ export function guard(permission: Permission, deps: RouteDeps): Guard {
 /** The caller the guard made; a route without a guard has none, which is a programming error. */
 export function callerOf(res: Response): Caller {
   const caller: unknown = res.locals['caller'];
-  if (typeof caller !== 'object' || caller === null || !('userId' in caller)) throw new Error('route without an authenticating guard');
+  invariant(typeof caller === 'object' && caller !== null && 'userId' in caller, 'route without an authenticating guard');
   return caller as Caller;
 }
 

@@ -7,7 +7,6 @@ import type { Services } from '../services';
 import { createApiRouter } from './index';
 import { createLogger } from './log';
 import { permissionOf } from './route';
-import type { OrganizerServices } from './routes/organizer';
 
 export interface WalkedRoute {
   readonly methods: string[];
@@ -28,7 +27,6 @@ export function routerToWalk(): Router {
     log: createLogger({ level: 'silent' }),
     publicConfig: () => ({ mode: 'local' }),
     // every optional route family mounted, so the walk sees them all
-    organizer: {} as OrganizerServices,
     botHandler: () => Promise.resolve(),
   });
 }

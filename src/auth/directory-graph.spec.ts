@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createGraphDirectory } from '../graph-directory';
 import { fakeClock } from '../store/middleware/test-kit';
-import { GraphDirectory } from './directory-graph';
 
 // A loopback stand-in for Graph's directory: a script per path, every request recorded.
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -43,7 +43,7 @@ const user = (id: string, displayName: string | null) => ({ '@odata.type': '#mic
 const forbidden: Answer = { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } };
 
 function directory(warnings: string[] = [], clock = fakeClock()) {
-  return new GraphDirectory({
+  return createGraphDirectory({
     baseUrl,
     tokenProvider: async () => 'app-token',
     clock,

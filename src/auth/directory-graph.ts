@@ -6,27 +6,30 @@
  * It degrades instead of failing: when Graph refuses (403 without the permission), throttles
  * beyond the retries or cannot be reached, it logs once per kind of failure and answers what it
  * already knows (the members and names of earlier answers), so the owner picker still works.
+ *
+ * It is given its transport (the composition root makes one: src/graph-directory.ts), so auth
+ * depends on this port only, never on a concrete transport.
  */
-import type { Clock } from '../store/clock';
-import { GraphTransport, type GraphResponse } from '../store/graph-transport';
-import type { RetryOptions } from '../store/middleware/retry-step';
-import { defaultUserAgent } from '../store/middleware/user-agent-step';
 import type { Directory, Person } from './directory';
 
-/** The requests the directory makes; GraphTransport is one (retries 429/503 with Retry-After). */
-export type DirectoryTransport = Pick<GraphTransport, 'request' | 'requestUrl'>;
+/** A Graph answer as the directory reads it. */
+export interface DirectoryResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * The requests the directory makes: GETs relative to Graph's version root, and nextLinks exactly
+ * as Graph gave them. The composition root's transport retries 429/503 with Retry-After.
+ */
+export interface DirectoryTransport {
+  request(method: 'GET', path: string): Promise<DirectoryResponse>;
+  /** refuses (rejects) a link outside Graph's base URL, so the app's token never leaves Graph */
+  requestUrl(url: string): Promise<DirectoryResponse>;
+}
 
 export interface GraphDirectoryOptions {
-  /** e.g. 'https://graph.microsoft.com/v1.0' */
-  readonly baseUrl: string;
-  /** app-only Graph tokens (src/store/token-provider.ts) */
-  readonly tokenProvider?: () => Promise<string>;
-  /** default: a GraphTransport over the options above */
-  readonly transport?: DirectoryTransport;
-  readonly fetch?: typeof fetch;
-  /** default: 3 attempts, never waiting longer than 10 s (a person waits for the picker) */
-  readonly retry?: Omit<RetryOptions, 'clock'>;
-  readonly clock?: Clock;
+  readonly transport: DirectoryTransport;
   /** where a degradation is reported (once per kind) */
   readonly warn?: (event: string, fields: Readonly<Record<string, string | number>>) => void;
   /** the most member pages followed for one group (999 members a page). Default 20 */
@@ -49,18 +52,7 @@ export class GraphDirectory implements Directory {
   private readonly knownNames = new Map<string, string>();
 
   constructor(options: GraphDirectoryOptions) {
-    this.transport =
-      options.transport ??
-      new GraphTransport({
-        baseUrl: options.baseUrl,
-        ...(options.tokenProvider ? { tokenProvider: options.tokenProvider } : {}),
-        userAgent: defaultUserAgent('0.1.0'),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.clock ? { clock: options.clock } : {}),
-        retry: options.retry ?? { maxAttempts: 3, maxDelayMs: 10_000 },
-        // directory reads are no SharePoint resource units: Graph's own throttling (429) governs them
-        resourceUnitsPerMinute: 1_000_000,
-      });
+    this.transport = options.transport;
     this.warn = options.warn ?? (() => undefined);
     this.maxPages = options.maxPages ?? 20;
   }
@@ -120,7 +112,7 @@ export class GraphDirectory implements Directory {
     return name === undefined ? undefined : { userId: id, name };
   }
 
-  private degrade<T>(operation: string, response: GraphResponse, fallback: T): T {
+  private degrade<T>(operation: string, response: DirectoryResponse, fallback: T): T {
     const code = (response.body as { error?: { code?: unknown } } | undefined)?.error?.code;
     return this.degradeWith(operation, `${response.status}${typeof code === 'string' ? ` ${code}` : ''}`, fallback);
   }

@@ -23,6 +23,11 @@ export const schoolYear = z
   .refine((value) => (Number(value.slice(0, 4)) + 1) % 100 === Number(value.slice(5)), 'läsårets två år ska följa på varandra');
 export type SchoolYear = z.infer<typeof schoolYear>;
 
+/** A day as "YYYY-MM-DD" in UTC, the form calendar dates are stored in. */
+export function isoDay(date: Date | number): string {
+  return new Date(date).toISOString().slice(0, 10);
+}
+
 /** The school year a date falls in; a new school year starts on 1 July. */
 export function schoolYearOf(date: string | Date): SchoolYear {
   const d = typeof date === 'string' ? new Date(date) : date;

@@ -1,5 +1,6 @@
 /** The quality cycle: types, zod schemas and rules. Pure: no I/O and no SDK. */
 export * from './common';
+export * from './invariant';
 export * from './personal-identity';
 export * from './text';
 export * from './unit';

@@ -69,6 +69,7 @@ describe('emulator: $batch', () => {
     started.emulator.setFaults({ throttle: { everyNth: 2, retryAfterSeconds: 7 } });
     try {
       const before = started.emulator.stats().requests;
+      const roundTrips = started.emulator.stats().roundTrips;
       const reply = await batch(Array.from({ length: 4 }, (_, i) => ({ id: String(i), method: 'GET', url: `${listPath}/items?$top=1` })));
       const statuses = (reply.body['responses'] as InnerResponse[]).map((response) => response.status);
       expect(statuses.filter((status) => status === 429)).toHaveLength(2);
@@ -77,6 +78,8 @@ describe('emulator: $batch', () => {
       expect(throttled?.headers['Retry-After']).toBe('7');
       expect(throttled?.body?.['error']).toMatchObject({ code: 'activityLimitReached' });
       expect(started.emulator.stats().requests - before).toBe(4);
+      // four requests, one round trip
+      expect(started.emulator.stats().roundTrips - roundTrips).toBe(1);
     } finally {
       started.emulator.setFaults({});
     }

@@ -10,15 +10,18 @@ export interface FaultOptions {
 }
 
 export interface FaultStats {
+  /** routed requests: each inner $batch request is one, the envelope is none */
   requests: number;
+  /** HTTP requests received: a $batch is one, whatever it holds */
+  roundTrips: number;
   throttled: number;
   unavailable: number;
 }
 
-/** Counts requests (each inner $batch request is one) and decides which of them fail. */
+/** Counts requests (each inner $batch request is one) and round trips, and decides which requests fail. */
 export class Faults {
   private options: FaultOptions;
-  private readonly counters: FaultStats = { requests: 0, throttled: 0, unavailable: 0 };
+  private readonly counters: FaultStats = { requests: 0, roundTrips: 0, throttled: 0, unavailable: 0 };
 
   constructor(options: FaultOptions = {}) {
     this.options = { ...options };
@@ -30,6 +33,11 @@ export class Faults {
 
   get latencyMs(): number {
     return Math.max(0, this.options.latencyMs ?? 0);
+  }
+
+  /** Counts one HTTP request, before it is routed. */
+  countRoundTrip(): void {
+    this.counters.roundTrips++;
   }
 
   /** Counts one request; returns the error it must answer with, if any. */

@@ -15,6 +15,7 @@ export function createEmulatorServer(context: RouterContext): Server {
 }
 
 async function serve(context: RouterContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  context.faults.countRoundTrip();
   let result: EmulatorResponse;
   try {
     result = await answer(context, request);

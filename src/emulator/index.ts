@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { ListDefinition } from '../lists/definition';
 import { toGraphColumn } from '../lists/provision-columns';
-import { Faults, type FaultOptions } from './faults';
+import { Faults, type FaultOptions, type FaultStats } from './faults';
 import { createEmulatorServer } from './http-server';
 import type { RouterContext } from './http-types';
 import { lockDataFolder, type DataLock } from './data-lock';
@@ -9,7 +9,7 @@ import { now } from './list-store';
 import { Persistence } from './persistence';
 import { SiteState } from './site-state';
 
-export type { FaultOptions } from './faults';
+export type { FaultOptions, FaultStats } from './faults';
 export { CorruptDataError } from './corrupt-data-error';
 export { DataFolderLockedError } from './data-lock';
 
@@ -38,7 +38,7 @@ export interface RunningEmulator {
   baseUrl: string;
   siteId: string;
   setFaults(faults: FaultOptions): void;
-  stats(): { requests: number; throttled: number; unavailable: number };
+  stats(): FaultStats;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CorruptDataError } from './corrupt-data-error';
 import { generationOf, journalLine, readJournal } from './journal-format';
+import { invariant } from '../domain/invariant';
 import type { JournalRecord, Snapshot } from './model';
 
 export interface PersistenceOptions {
@@ -143,7 +144,7 @@ export class Persistence {
     const batch = this.pending;
     this.pending = [];
     try {
-      if (!this.handle) throw new Error('The journal is not open.');
+      invariant(this.handle, 'The journal is not open.');
       await this.handle.write(batch.map((entry) => entry.line).join(''));
       await this.handle.datasync();
       if (this.recordsSinceSnapshot >= this.compactAfter) await this.compact();

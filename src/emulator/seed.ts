@@ -1,5 +1,5 @@
 import type { Action, MeetingType, SchoolYear, YearWheelActivity } from '../domain';
-import { meetingTypes, previousSchoolYear, schoolYearOf } from '../domain';
+import { isoDay, meetingTypes, previousSchoolYear, schoolYearOf } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Store } from '../store/port';
 import { demoIndicators, demoPeople, demoTemplates, demoUnits, type DemoIndicatorKey, type DemoUnit } from './seed-data';
@@ -24,7 +24,7 @@ function random(seed: number): () => number {
   };
 }
 
-const addDays = (day: Date, days: number): string => new Date(day.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: Date, days: number): string => isoDay(day.getTime() + days * 86_400_000);
 const round = (value: number, decimals: number): number => Math.round(value * 10 ** decimals) / 10 ** decimals;
 const autumn = (year: SchoolYear, month: number, day: number): string =>
   `${month >= 7 ? year.slice(0, 4) : String(Number(year.slice(0, 4)) + 1)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -22,13 +22,18 @@ export function isLoopback(baseUrl: string): boolean {
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
+/** What stops a provisioning run before it starts; the message says what to set or pass. */
+export class ProvisionSetupError extends Error {
+  override readonly name = 'ProvisionSetupError';
+}
+
 /** The credential the CLI uses for Graph, chosen from the environment. */
 export function graphCredential(env: Environment): TokenCredential {
   const tenantId = env['GRAPH_TENANT_ID'];
   const clientId = env['GRAPH_CLIENT_ID'];
   const secret = env['GRAPH_CLIENT_SECRET'];
   if (secret) {
-    if (!tenantId || !clientId) throw new Error('GRAPH_CLIENT_SECRET needs GRAPH_TENANT_ID and GRAPH_CLIENT_ID too.');
+    if (!tenantId || !clientId) throw new ProvisionSetupError('GRAPH_CLIENT_SECRET needs GRAPH_TENANT_ID and GRAPH_CLIENT_ID too.');
     return new ClientSecretCredential(tenantId, clientId, secret);
   }
   return new DefaultAzureCredential({
@@ -44,7 +49,7 @@ export function tokenProviderFor(baseUrl: string, env: Environment): (() => Prom
   const scope = `${new URL(baseUrl).origin}/.default`;
   return async () => {
     const token = await credential.getToken(scope);
-    if (!token) throw new Error(`No token for ${scope}`);
+    if (!token) throw new ProvisionSetupError(`No token for ${scope}`);
     return token.token;
   };
 }
@@ -58,7 +63,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { site: { type: 'string' }, 'base-url': { type: 'string', default: graphBaseUrl } },
   });
-  if (!values.site) throw new Error('Usage: npm run provision -- --site <site-id> [--base-url <url>]');
+  if (!values.site) throw new ProvisionSetupError('Usage: npm run provision -- --site <site-id> [--base-url <url>]');
   const baseUrl = values['base-url'] ?? graphBaseUrl;
   const result = await provisionLists({
     baseUrl,

@@ -1,11 +1,11 @@
-import { ActionSchema, checkActionOrigin, isOpen, schoolYearOf, type Action, type OriginRecord } from '../domain';
+import { ActionSchema, checkActionOrigin, isOpen, isoDay, schoolYearOf, type Action, type OriginRecord } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Filter, Page, Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { RuleError } from './errors';
 import { findItem } from './lookup';
-import { createOptions, isoDay, pageQuery, type PageRequest } from './paging';
+import { createOptions, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
 export type ActionInput = Omit<Action, 'unitId' | 'status' | 'schoolYear'> & Partial<Pick<Action, 'status' | 'schoolYear'>>;

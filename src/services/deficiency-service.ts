@@ -1,10 +1,10 @@
-import { checkDeficiencyClose, DeficiencySchema, type Deficiency } from '../domain';
+import { checkDeficiencyClose, DeficiencySchema, isoDay, type Deficiency } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Page, Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { RuleError } from './errors';
-import { createOptions, isoDay, pageQuery, type PageRequest } from './paging';
+import { createOptions, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
 export type DeficiencyInput = Omit<Deficiency, 'unitId' | 'status' | 'closedOn'>;

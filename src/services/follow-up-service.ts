@@ -83,9 +83,7 @@ export class FollowUpService {
       { list: 'followUpResponses', query: { filter: byUnit, top: 2000 } },
       { list: 'followUpTemplates', query: { top: 500 } },
     ]);
-    const items = <T>(result: unknown): StoredItem<T>[] =>
-      result && typeof result === 'object' && 'page' in result ? ([...(result as { page: Page<T> }).page.items]) : [];
-    return summarizeAnswers(items<Meeting>(meetings), items<FollowUpResponse>(responses), items<FollowUpTemplate>(templates));
+    return summarizeAnswers(meetings.page.items, responses.page.items, templates.page.items);
   }
 
   /** Writes the caller's answers to a meeting's questions: creates the response once, then updates it. */

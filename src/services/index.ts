@@ -11,12 +11,15 @@ import { DeficiencyService } from './deficiency-service';
 import { FeedbackService } from './feedback-service';
 import { FollowUpService } from './follow-up-service';
 import { GoalService } from './goal-service';
+import { ImportService, type ImportServiceOptions } from './import/import-service';
 import { IndicatorService } from './indicator-service';
 import { MeasurementService } from './measurement-service';
 import { MeetingService } from './meeting-service';
 import { MeetingLiveService } from './meeting-live-service';
 import { OverviewService } from './overview-service';
 import { PeopleService } from './people-service';
+import { ReportService } from './report/report-service';
+import { RollupService } from './rollup';
 import { withSealedPageTokens } from './sealed-page-tokens';
 import { UnitAccess } from './unit-access';
 import { UnitService } from './unit-service';
@@ -31,6 +34,9 @@ export interface ServicesOptions {
   readonly pageTokenKey?: string;
   /** who is in a unit's staff group and what people are called. Default: knows nobody */
   readonly directory?: Directory;
+  /** shown in the quality report's title */
+  readonly organizerName?: string;
+  readonly imports?: ImportServiceOptions;
 }
 
 export interface Services {
@@ -51,6 +57,12 @@ export interface Services {
   readonly feedback: FeedbackService;
   /** a unit's principals and staff: who an action can be assigned to */
   readonly people: PeopleService;
+  /** the organizer's level: every unit side by side for a school year */
+  readonly rollups: RollupService;
+  /** result imports (Kolada, Skolverket): preview, then all or nothing */
+  readonly imports: ImportService;
+  /** the municipality's quality report (.docx) */
+  readonly reports: ReportService;
 }
 
 export function createServices(unsealed: Store<Entities>, options: ServicesOptions = {}): Services {
@@ -58,6 +70,7 @@ export function createServices(unsealed: Store<Entities>, options: ServicesOptio
   const clock = options.now ? { now: options.now } : {};
   const access = new UnitAccess(store, options.unitCacheMilliseconds !== undefined ? { cacheMilliseconds: options.unitCacheMilliseconds } : {});
   const meetings = new MeetingService(store, access);
+  const rollups = new RollupService(store, clock);
   return {
     access,
     units: new UnitService(store, access),
@@ -74,6 +87,9 @@ export function createServices(unsealed: Store<Entities>, options: ServicesOptio
     yearWheel: new YearWheelService(store, access),
     feedback: new FeedbackService(store, access, clock),
     people: new PeopleService(access, options.directory ?? emptyDirectory),
+    rollups,
+    imports: new ImportService(store, options.imports ?? {}),
+    reports: new ReportService(rollups, { ...clock, ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}) }),
   };
 }
 

@@ -86,24 +86,20 @@ export class MeetingLiveService {
 
   /** The live state: the meeting, its actions, its answers and the template in one $batch. */
   async live(caller: Caller, meetingId: string): Promise<MeetingLive> {
-    const results = await this.store.readMany([
+    const [meetingRead, fromMeetingRead, recordedInRead, responsesRead, templatesRead] = await this.store.readMany([
       { list: 'meetings', id: meetingId },
       { list: 'actions', query: { filter: [{ field: 'originId', op: 'eq', value: meetingId }], top: actionsTop } },
       { list: 'actions', query: { filter: [{ field: 'meetingId', op: 'eq', value: meetingId }], top: actionsTop } },
       { list: 'followUpResponses', query: { filter: [{ field: 'meetingId', op: 'eq', value: meetingId }], top: actionsTop } },
       { list: 'followUpTemplates', query: { top: actionsTop } },
     ]);
-    const [meetingResult, fromMeetingResult, recordedInResult, responsesResult, templatesResult] = results;
-    if (!meetingResult || !('item' in meetingResult)) throw new NotVisibleError('meeting');
-    const meeting = meetingResult.item as StoredItem<Meeting>;
+    const meeting = meetingRead.item;
     await this.meetings.requireReadable(caller, meeting);
-    const pageOf = <T>(result: (typeof results)[number] | undefined): StoredItem<T>[] =>
-      result && 'page' in result ? ([...result.page.items] as StoredItem<T>[]) : [];
-    const actions = meetingActions(pageOf<Action>(fromMeetingResult), pageOf<Action>(recordedInResult))
+    const actions = meetingActions(fromMeetingRead.page.items, recordedInRead.page.items)
       .sort((a, b) => a.fields.dueDate.localeCompare(b.fields.dueDate) || Number(a.id) - Number(b.id));
     const mayReadAnswers = await this.mayReadAnswers(caller, meeting);
-    const responses = mayReadAnswers ? pageOf<FollowUpResponse>(responsesResult).sort((a, b) => Number(a.id) - Number(b.id)) : [];
-    const template = pageOf<FollowUpTemplate>(templatesResult)
+    const responses = mayReadAnswers ? [...responsesRead.page.items].sort((a, b) => Number(a.id) - Number(b.id)) : [];
+    const template = templatesRead.page.items
       .filter((item) => item.fields.meetingType === meeting.fields.type)
       .reduce<StoredItem<FollowUpTemplate> | undefined>((best, item) => (!best || item.fields.version > best.fields.version ? item : best), undefined);
     const unit = meeting.fields.unitId !== undefined ? await this.unitOf(meeting.fields.unitId) : undefined;

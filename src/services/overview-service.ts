@@ -1,8 +1,7 @@
-import { deriveCycleState, isOpen, isOverdue, schoolYearOf, type CycleState } from '../domain';
+import { deriveCycleState, isOpen, isOverdue, isoDay, schoolYearOf, type CycleState } from '../domain';
 import type { Entities } from '../lists/lists';
-import type { BatchRead, BatchResult, Page, Store, StoredItem } from '../store/port';
+import type { Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
-import { isoDay } from './paging';
 import type { UnitAccess } from './unit-access';
 
 type Item<K extends keyof Entities> = StoredItem<Entities[K]>;
@@ -51,7 +50,7 @@ export class OverviewService {
     const year = schoolYear ?? schoolYearOf(now);
     const byUnit = { field: 'unitId', op: 'eq' as const, value: unitId };
     const ofYear = { field: 'schoolYear', op: 'eq' as const, value: year };
-    const reads: BatchRead<Entities>[] = [
+    const [unitRead, goalsRead, indicatorsRead, measurementsRead, analysesRead, actionsRead, meetingsRead, wheelRead, feedbackRead] = await this.store.readMany([
       { list: 'units', id: unitId },
       { list: 'goals', query: { filter: [byUnit, ofYear], top: PAGE } },
       { list: 'indicators', query: { top: PAGE } },
@@ -61,17 +60,16 @@ export class OverviewService {
       { list: 'meetings', query: { filter: [byUnit, { field: 'startsAt', op: 'ge', value: now.toISOString() }], top: PAGE } },
       { list: 'yearWheel', query: { filter: [ofYear], top: PAGE } },
       { list: 'feedback', query: { filter: [byUnit], top: PAGE } },
-    ];
-    const [unitR, goalsR, indicatorsR, measurementsR, analysesR, actionsR, meetingsR, wheelR, feedbackR] = await this.store.readMany(reads);
-    const unit = itemOf<'units'>(unitR);
-    const goals = pageOf<'goals'>(goalsR);
-    const indicators = pageOf<'indicators'>(indicatorsR);
-    const measurements = pageOf<'measurements'>(measurementsR);
-    const analyses = pageOf<'analyses'>(analysesR).filter((a) => drafts || a.fields.status !== 'draft');
-    const actions = pageOf<'actions'>(actionsR);
-    const meetings = pageOf<'meetings'>(meetingsR);
-    const wheel = pageOf<'yearWheel'>(wheelR);
-    const feedback = pageOf<'feedback'>(feedbackR);
+    ]);
+    const unit = unitRead.item;
+    const goals = [...goalsRead.page.items];
+    const indicators = [...indicatorsRead.page.items];
+    const measurements = measurementsRead.page.items;
+    const analyses = analysesRead.page.items.filter((a) => drafts || a.fields.status !== 'draft');
+    const actions = actionsRead.page.items;
+    const meetings = meetingsRead.page.items;
+    const wheel = wheelRead.page.items;
+    const feedback = feedbackRead.page.items;
 
     const today = isoDay(now);
     const latest = new Map<string, Item<'measurements'>>();
@@ -108,15 +106,4 @@ export class OverviewService {
 
 function byDue(a: Item<'actions'>, b: Item<'actions'>): number {
   return a.fields.dueDate.localeCompare(b.fields.dueDate);
-}
-
-// readMany answers in the order of the reads; the list of each read fixes the item type.
-function itemOf<K extends keyof Entities>(result: BatchResult<Entities> | undefined): Item<K> {
-  if (!result || !('item' in result)) throw new Error('overview: expected an item');
-  return result.item as Item<K>;
-}
-
-function pageOf<K extends keyof Entities>(result: BatchResult<Entities> | undefined): Item<K>[] {
-  if (!result || !('page' in result)) throw new Error('overview: expected a page');
-  return [...(result.page as Page<Entities[K]>).items];
 }

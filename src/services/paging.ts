@@ -15,11 +15,6 @@ export function pageQuery(query: Omit<Query, 'top' | 'pageToken'>, page: PageReq
   };
 }
 
-/** Today as "YYYY-MM-DD" (UTC), the form dates are stored in. */
-export function isoDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** Drops undefined values, so a patch never sends a field it does not change. */
 export function definedOnly<T extends object>(value: T): Partial<T> {
   const out: Partial<T> = {};

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { BatchRead, BatchResult, Page, Query, Store } from '../store/port';
+import { inReadOrder, type BatchRead, type BatchResult, type Page, type Query, type Store } from '../store/port';
 import { InvalidPageTokenError } from './errors';
 
 export interface SealedPageTokensOptions {
@@ -46,11 +46,12 @@ export function withSealedPageTokens<M>(store: Store<M>, options: SealedPageToke
     async readMany(reads) {
       const opened: BatchRead<M>[] = reads.map((read) => ('query' in read ? { list: read.list, query: inbound(read.list, read.query) ?? {} } : read));
       const results = await store.readMany(opened);
-      return results.map((result, index): BatchResult<M> => {
+      const sealed = results.map((result, index): BatchResult<M> => {
         const read = reads[index];
         if (!('page' in result) || !read || !('query' in read)) return result;
         return { page: outbound(read.list, read.query, result.page) };
       });
+      return inReadOrder(reads, sealed);
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * JSON batching for reads: one `POST /$batch` per 20 requests (Graph's limit per batch), checking
+ * JSON batching for reads: one `POST /$batch` per `batchLimit` (20) requests, Graph's limit per batch, checking
  * every inner status. graph-client does not retry throttled inner requests, so inner 429/503/504
  * are resent here, honouring their own Retry-After.
  */
@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock';
 import type { StoreError } from './errors';
 import type { GraphTransport } from './graph-transport';
 import { retryableStatuses, retryAfterMs } from './middleware/retry-after';
+import { batchLimit } from './port';
 
 export interface BatchRequest {
   readonly id: string;
@@ -31,15 +32,12 @@ export interface BatchOptions {
   readonly fail: (status: number, body: unknown, retryAfter: string | null) => StoreError;
 }
 
-/** Graph's limit of requests in one $batch. */
-export const batchLimit = 20;
-
 function header(headers: Record<string, string> | undefined, name: string): string | undefined {
   const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
   return key === undefined ? undefined : headers?.[key];
 }
 
-/** Sends the requests in batches of 20 and returns every final inner response by id. */
+/** Sends the requests in batches of `batchLimit` and returns every final inner response by id. */
 export async function sendBatch(transport: GraphTransport, requests: readonly BatchRequest[], options: BatchOptions): Promise<Map<string, BatchResponse>> {
   const clock = options.clock ?? systemClock;
   const maxAttempts = options.maxAttempts ?? 5;

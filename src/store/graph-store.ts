@@ -16,8 +16,9 @@ import { ListIds } from './list-ids';
 import { defaultUserAgent } from './middleware/user-agent-step';
 import { itemsPath } from './odata';
 import { decodePageToken, encodePageToken } from './page-token';
-import type { BatchRead, BatchResult, CreateOptions, Page, Query, Store, StoredItem, UpdateOptions } from './port';
+import { inReadOrder, type BatchRead, type BatchResult, type BatchResults, type CreateOptions, type Page, type Query, type Store, type StoredItem, type UpdateOptions } from './port';
 import { checkQuery } from './query-rules';
+import { queryAllPages } from './read-all-pages';
 import { validatePatch, validateWith } from './validate';
 
 export interface GraphStoreOptions<M> {
@@ -40,14 +41,19 @@ export interface GraphStoreOptions<M> {
 }
 
 const nonIndexedPrefer = { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' };
-const maxPages = 10_000;
 
 interface ItemsBody {
   readonly value?: GraphListItem[];
   readonly '@odata.nextLink'?: string;
 }
 
-class GraphStore<M> implements Store<M> {
+/** The Graph store: the port, and the start-up step only the composition root calls. */
+export interface GraphStore<M> extends Store<M> {
+  /** Looks up every list id in one round trip, so the first view after start is one `$batch` like every other. */
+  warm(): Promise<void>;
+}
+
+class GraphListsStore<M> implements GraphStore<M> {
   private readonly transport: GraphTransport;
   private readonly listIds: ListIds;
   private readonly pageSize: number;
@@ -64,6 +70,10 @@ class GraphStore<M> implements Store<M> {
       ...(options.clock ? { clock: options.clock } : {}),
     });
     this.listIds = new ListIds(this.transport, options.siteId, (response) => translateGraphError(response.status, response.body, response.headers.get('Retry-After'), { list: 'lists' }));
+  }
+
+  warm(): Promise<void> {
+    return this.listIds.warm();
   }
 
   async get<K extends keyof M & string>(list: K, id: string): Promise<StoredItem<M[K]>> {
@@ -87,15 +97,8 @@ class GraphStore<M> implements Store<M> {
     return this.toPage(list, response.body as ItemsBody, needsNonIndexed);
   }
 
-  async queryAll<K extends keyof M & string>(list: K, query: Omit<Query, 'pageToken'> = {}): Promise<StoredItem<M[K]>[]> {
-    const items: StoredItem<M[K]>[] = [];
-    let page = await this.query(list, query);
-    items.push(...page.items);
-    for (let i = 0; page.nextPageToken && i < maxPages; i++) {
-      page = await this.query(list, { ...query, pageToken: page.nextPageToken });
-      items.push(...page.items);
-    }
-    return items;
+  queryAll<K extends keyof M & string>(list: K, query: Omit<Query, 'pageToken'> = {}): Promise<StoredItem<M[K]>[]> {
+    return queryAllPages(this, list, query);
   }
 
   /**
@@ -148,15 +151,15 @@ class GraphStore<M> implements Store<M> {
     if (response.status !== 204 && response.status !== 200) throw this.fail(response, { list, id });
   }
 
-  async readMany(reads: readonly BatchRead<M>[]): Promise<BatchResult<M>[]> {
-    const requests: BatchRequest[] = [];
-    for (const [index, read] of reads.entries()) requests.push({ id: String(index + 1), method: 'GET', ...(await this.batchTarget(read)) });
+  async readMany<const R extends readonly BatchRead<M>[]>(reads: R): Promise<BatchResults<M, R>> {
+    const targets = await Promise.all(reads.map((read) => this.batchTarget(read)));
+    const requests: BatchRequest[] = targets.map((target, index) => ({ id: String(index + 1), method: 'GET', ...target }));
     const responses = await sendBatch(this.transport, requests, {
       ...this.options.retry,
       ...(this.options.clock ? { clock: this.options.clock } : {}),
       fail: (status, body, retryAfter) => translateGraphError(status, body, retryAfter, { list: '$batch' }),
     });
-    return reads.map((read, index) => {
+    const answers = reads.map((read, index): BatchResult<M> => {
       const response = responses.get(String(index + 1));
       if (!response) throw new StoreError(`$batch gave no answer for read ${index + 1}`);
       const context = { list: read.list, ...('id' in read ? { id: read.id } : {}), uniqueColumns: this.uniqueColumns(read.list) };
@@ -164,6 +167,7 @@ class GraphStore<M> implements Store<M> {
       if ('id' in read) return { item: toStoredItem(this.binding(read.list), response.body as GraphListItem) };
       return { page: this.toPage(read.list, response.body as ItemsBody, checkQuery(this.binding(read.list).definition, read.query).needsNonIndexed) };
     });
+    return inReadOrder<M, R>(reads, answers);
   }
 
   private async batchTarget(read: BatchRead<M>): Promise<{ url: string; headers?: Record<string, string> }> {
@@ -219,6 +223,6 @@ class GraphStore<M> implements Store<M> {
 }
 
 /** Creates the Graph store. */
-export function createGraphStore<M>(options: GraphStoreOptions<M>): Store<M> {
-  return new GraphStore(options);
+export function createGraphStore<M>(options: GraphStoreOptions<M>): GraphStore<M> {
+  return new GraphListsStore(options);
 }

@@ -4,8 +4,9 @@
  * rewrites absolute http URLs.
  */
 import { Client, ResponseType, TelemetryHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { invariant } from '../domain';
 import type { Clock } from './clock';
-import { UnavailableError } from './errors';
+import { StoreError, UnavailableError } from './errors';
 import { AuthStep } from './middleware/auth-step';
 import { FetchStep } from './middleware/fetch-step';
 import { RetryStep, type RetryOptions } from './middleware/retry-step';
@@ -89,13 +90,13 @@ export class GraphTransport {
 
   /** A GET of an absolute URL on our base (a nextLink), exactly as given, through the same chain. */
   async requestUrl(url: string, headers: Record<string, string> = {}): Promise<GraphResponse> {
-    if (!url.startsWith(`${this.baseUrl}/`)) throw new Error(`refusing to follow a link outside ${this.baseUrl}`);
+    if (!url.startsWith(`${this.baseUrl}/`)) throw new StoreError(`refusing to follow a link outside ${this.baseUrl}`);
     const context: Context = { request: url, options: { method: 'GET', headers: { ...headers } }, customHosts: this.customHosts };
     await this.first.execute(context).catch((error: unknown) => {
       throw unreachable(error);
     });
     const response = context.response;
-    if (!response) throw new Error('the middleware chain returned no response');
+    invariant(response, 'the middleware chain returned no response');
     return { status: response.status, headers: response.headers, body: await readBody(response) };
   }
 }

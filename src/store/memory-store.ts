@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ListBinding, ListBindings } from './binding';
 import { ConflictError, NotFoundError, StoreError } from './errors';
-import type { BatchRead, BatchResult, CreateOptions, Filter, Page, Query, Store, StoredItem, UpdateOptions } from './port';
+import { inReadOrder, type BatchResult, type CreateOptions, type Filter, type Page, type Query, type Store, type StoredItem, type UpdateOptions } from './port';
 import { checkQuery } from './query-rules';
+import { queryAllPages } from './read-all-pages';
 import { validatePatch, validateWith } from './validate';
 
 interface Row {
@@ -58,13 +59,7 @@ export function createMemoryStore<M>(lists: ListBindings<M>, options: { now?: ()
       const items = found.slice(start, end).map((row) => row.item) as StoredItem<M[typeof list]>[];
       return (end < found.length ? { items, nextPageToken: String(end) } : { items }) as Page<M[typeof list]>;
     },
-    async queryAll(list, query = {}) {
-      const all: StoredItem<M[typeof list]>[] = [];
-      let page = await store.query(list, query);
-      all.push(...page.items);
-      for (let i = 0; page.nextPageToken && i < 10_000; i++) all.push(...(page = await store.query(list, { ...query, pageToken: page.nextPageToken })).items);
-      return all;
-    },
+    queryAll: (list, query = {}) => queryAllPages(store, list, query),
     async create(list, fields, createOptions: CreateOptions) {
       const entity = validateWith(list, binding(list).schema, fields);
       const clientKey = createOptions.clientKey ?? randomUUID();
@@ -90,11 +85,10 @@ export function createMemoryStore<M>(lists: ListBindings<M>, options: { now?: ()
       current(list, id, deleteOptions.etag);
       table(list).delete(id);
     },
-    async readMany(reads: readonly BatchRead<M>[]) {
-      if (reads.length === 0) return [];
-      const results: BatchResult<M>[] = [];
-      for (const read of reads) results.push('id' in read ? { item: await store.get(read.list, read.id) } : { page: await store.query(read.list, read.query) });
-      return results;
+    async readMany(reads) {
+      const answers: BatchResult<M>[] = [];
+      for (const read of reads) answers.push('id' in read ? { item: await store.get(read.list, read.id) } : { page: await store.query(read.list, read.query) });
+      return inReadOrder(reads, answers);
     },
   };
   return store;

@@ -4,6 +4,8 @@
  *
  * `M` maps each list key to its domain entity type (see src/lists/lists.ts, `Entities`).
  */
+import { invariant } from '../domain/invariant';
+
 export type FilterOp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
 
 export interface Filter {
@@ -54,12 +56,45 @@ export interface UpdateOptions extends WriteOptions {
   readonly etag: string;
 }
 
-/** One read in a batch: a single item by id, or one page of a query. */
-export type BatchRead<M> =
-  | { readonly list: keyof M & string; readonly id: string }
-  | { readonly list: keyof M & string; readonly query: Query };
+/** Graph's limit of requests in one `$batch`: `readMany` sends at most this many reads per round trip. */
+export const batchLimit = 20;
 
-export type BatchResult<M> = { readonly item: StoredItem<M[keyof M]> } | { readonly page: Page<M[keyof M]> };
+/** One item of a list by id. */
+export interface ItemRead<K extends string = string> {
+  readonly list: K;
+  readonly id: string;
+}
+
+/** One page of a query on a list. */
+export interface QueryRead<K extends string = string> {
+  readonly list: K;
+  readonly query: Query;
+}
+
+/** One read in a batch: a single item by id, or one page of a query. */
+export type BatchRead<M> = ItemRead<keyof M & string> | QueryRead<keyof M & string>;
+
+/** What one read answers: an item read its item, a query read its page, typed by the read's list. */
+export type BatchResult<M, R extends BatchRead<M> = BatchRead<M>> =
+  R extends ItemRead<infer K> ? { readonly item: StoredItem<M[K & keyof M]> }
+  : R extends QueryRead<infer K> ? { readonly page: Page<M[K & keyof M]> }
+  : never;
+
+/** The answers of a tuple of reads, position by position: `[ItemRead<'units'>, QueryRead<'goals'>]` gives `[{ item }, { page }]`. */
+export type BatchResults<M, R extends readonly BatchRead<M>[]> = { -readonly [I in keyof R]: BatchResult<M, R[I]> };
+
+/**
+ * Types answers built in the order of their reads by their reads. Each answer must be of its read's
+ * kind (an item for an id, a page for a query); the implementation reads each from the read's own list.
+ */
+export function inReadOrder<M, const R extends readonly BatchRead<M>[]>(reads: R, answers: readonly BatchResult<M>[]): BatchResults<M, R> {
+  invariant(answers.length === reads.length, `${answers.length} answers for ${reads.length} reads`);
+  reads.forEach((read, index) => {
+    const answer = answers[index];
+    invariant(answer !== undefined && ('id' in read ? 'item' in answer : 'page' in answer), `answer ${index + 1} is not of its read's kind`);
+  });
+  return answers as BatchResults<M, R>;
+}
 
 export interface Store<M> {
   get<K extends keyof M & string>(list: K, id: string): Promise<StoredItem<M[K]>>;
@@ -70,8 +105,9 @@ export interface Store<M> {
   update<K extends keyof M & string>(list: K, id: string, patch: Partial<M[K]>, options: UpdateOptions): Promise<StoredItem<M[K]>>;
   delete<K extends keyof M & string>(list: K, id: string, options: UpdateOptions): Promise<void>;
   /**
-   * Reads that span lists in one round trip ($batch of at most 20). Results are in the order of
-   * `reads`; a failing read rejects the whole call with its typed error.
+   * Reads that span lists in one round trip (a $batch of at most `batchLimit`). The answers are in
+   * the order of `reads` and typed by them: a tuple of reads gives a tuple of answers. A failing
+   * read rejects the whole call with its typed error.
    */
-  readMany(reads: readonly BatchRead<M>[]): Promise<BatchResult<M>[]>;
+  readMany<const R extends readonly BatchRead<M>[]>(reads: R): Promise<BatchResults<M, R>>;
 }

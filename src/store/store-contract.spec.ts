@@ -2,7 +2,7 @@
  * The store contract: the Graph store against the lists emulator over real HTTP, and the memory
  * store, must behave the same. Faults (429 storms) apply to the emulator only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { commonColumns, type ListDefinition } from '../lists/definition';
@@ -10,7 +10,7 @@ import type { ListBindings } from './binding';
 import { ConflictError, InvalidItemError, NotFoundError } from './errors';
 import { createGraphStore } from './graph-store';
 import { createMemoryStore } from './memory-store';
-import type { Store } from './port';
+import type { Page, Store, StoredItem } from './port';
 
 const NoteSchema = z.strictObject({
   title: z.string().min(1),
@@ -61,6 +61,8 @@ interface Harness {
   store: Store<Lists>;
   /** requests the backend has seen, where it can tell */
   requests(): number | undefined;
+  /** a store as the server starts one (created, then warmed), and the round trips the backend has seen, where it can tell */
+  started?(): Promise<{ store: Store<Lists>; roundTrips(): number }>;
   emulator?: RunningEmulator;
   close(): Promise<void>;
 }
@@ -68,7 +70,12 @@ interface Harness {
 async function emulatorHarness(): Promise<Harness> {
   const emulator = await startEmulator({ lists: [notes, tags] });
   const store = createGraphStore<Lists>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists: bindings, pageSize: 2, retry: { maxAttempts: 6, maxDelayMs: 5_000 } });
-  return { store, emulator, requests: () => emulator.stats().requests, close: () => emulator.close() };
+  const started = async () => {
+    const fresh = createGraphStore<Lists>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists: bindings });
+    await fresh.warm();
+    return { store: fresh, roundTrips: () => emulator.stats().roundTrips };
+  };
+  return { store, emulator, requests: () => emulator.stats().requests, started, close: () => emulator.close() };
 }
 
 async function memoryHarness(): Promise<Harness> {
@@ -211,9 +218,38 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
     ]);
     expect(results[0]).toMatchObject({ item: { id: a.id, fields: { count: 1 } } });
     expect(results[1]).toMatchObject({ item: { id: t.id, fields: { name: `tag-${unitId}` } } });
-    expect(results[2] && 'page' in results[2] ? results[2].page.items.map((i) => i.id) : []).toEqual([a.id]);
+    expect(results[2].page.items.map((i) => i.id)).toEqual([a.id]);
     const after = harness.requests();
     if (before !== undefined && after !== undefined) expect(after - before).toBeLessThanOrEqual(4); // one $batch: 1 outer + 3 inner at most
+  });
+
+  it('types a tuple of reads position by position: an item for an id, a page of its list for a query', async () => {
+    const created = await harness.store.create('notes', note(unit()), { actor });
+    const results = await harness.store.readMany([{ list: 'notes', id: created.id }, { list: 'tags', query: {} }]);
+    expectTypeOf(results).toEqualTypeOf<[{ readonly item: StoredItem<Note> }, { readonly page: Page<Tag> }]>();
+    // @ts-expect-error a query read answers with a page, never an item
+    expect(results[1].item).toBeUndefined();
+    expect(results[0].item.fields.title).toBe(created.fields.title);
+    expect(Array.isArray(results[1].page.items)).toBe(true);
+    // reads of a computed length still answer one result each, of the union of the lists read
+    const many = await harness.store.readMany([created.id, created.id].map((id) => ({ list: 'notes' as const, id })));
+    expectTypeOf(many).toEqualTypeOf<{ readonly item: StoredItem<Note> }[]>();
+    expect(many.map((r) => r.item.id)).toEqual([created.id, created.id]);
+  });
+
+  it('answers the first batch after start in one round trip: every list id was looked up at start, together', async (context) => {
+    if (!harness.started) return context.skip();
+    const created = await harness.store.create('notes', note(unit()), { actor });
+    const tag = await harness.store.create('tags', { name: `tag-${created.id}` }, { actor });
+    const before = harness.emulator?.stats().roundTrips ?? 0;
+    const { store, roundTrips } = await harness.started();
+    // the start-up lookup of both lists is one request
+    expect(roundTrips() - before).toBe(1);
+    const warmed = roundTrips();
+    const [item, tags] = await store.readMany([{ list: 'notes', id: created.id }, { list: 'tags', query: { filter: [{ field: 'name', op: 'eq', value: tag.fields.name }] } }]);
+    expect(item.item.id).toBe(created.id);
+    expect(tags.page.items.map((t) => t.id)).toEqual([tag.id]);
+    expect(roundTrips() - warmed).toBe(1);
   });
 
   it('rejects a batch with the typed error of its failing read', async () => {
@@ -234,7 +270,7 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
       // a caller retrying its creates with the same keys
       for (const clientKey of keys.slice(0, 2)) await harness.store.create('notes', note(unitId), { actor, clientKey });
       const batch = await harness.store.readMany([{ list: 'notes', query: { filter: [{ field: 'unitId', op: 'eq', value: unitId }], top: 10 } }, { list: 'tags', query: {} }]);
-      expect(batch[0] && 'page' in batch[0] ? batch[0].page.items : []).toHaveLength(4);
+      expect(batch[0].page.items).toHaveLength(4);
     } finally {
       emulator.setFaults({});
     }

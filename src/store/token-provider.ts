@@ -3,6 +3,7 @@
  * credentials (secret or certificate) elsewhere.
  */
 import { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import { UnavailableError } from './errors';
 
 export const graphScope = 'https://graph.microsoft.com/.default';
 
@@ -45,7 +46,7 @@ export function tokenProviderFrom(credential: Pick<TokenCredential, 'getToken'>,
     pending ??= credential
       .getToken(scope)
       .then((token) => {
-        if (!token) throw new Error(`no token for ${scope}`);
+        if (!token) throw new UnavailableError(`no token for ${scope}`);
         cached = { token: token.token, expiresOn: token.expiresOnTimestamp };
         return token.token;
       })

@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { AuthGate } from './auth/auth-gate';
 import { StatusScreen } from './components/status-screen';
 import { ViewErrorBoundary } from './components/view-error-boundary';
@@ -41,11 +41,15 @@ export function App(props: AppProps = {}) {
   const [host, setHost] = useState<Host>({ state: { phase: 'starting' } });
   const [theme, setTheme] = useState<string | undefined>(params.get('theme') ?? undefined);
 
-  useEffect(() => {
+  // Detection runs once per page load, with the props of the first render, whatever they do later.
+  const startDetection = useEffectEvent(() => {
     // The channel tab is the common case: fetch its code while the host answers and sign-in runs.
     if (routeFrom(location).page === 'channel') preloadChannelTab();
+    return detectHost(props.detect);
+  });
+  useEffect(() => {
     let live = true;
-    void detectHost(props.detect).then((found) => {
+    void startDetection().then((found) => {
       if (!live) return;
       if (found.kind === 'standalone') return setHost({ state: { phase: 'standalone' } });
       setTheme(found.sdk.context.theme);
@@ -55,7 +59,6 @@ export function App(props: AppProps = {}) {
     return () => {
       live = false;
     };
-    // Detection runs once per page load, whatever the props do later.
   }, []);
 
   const locale = host.state.phase === 'teams' ? host.state.context.locale : params.get('lang') ?? undefined;

@@ -6,13 +6,9 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { z } from 'zod';
 import type { ImportEvents, ImportFailedProblem, ImportPreview as PreviewAnswer, ImportRejectedProblem, ImportResult, Problem, Rollup } from '../../contract';
 import { schoolYear, type SchoolYear } from '../../domain';
-import type { Entities } from '../../lists/lists';
-import { ImportFailedError, ImportRejectedError, ImportService, type ImportServiceOptions } from '../../services/import/import-service';
+import { ImportFailedError, ImportRejectedError } from '../../services/import/import-service';
 import { importKinds, type ImportPreview } from '../../services/import/types';
-import { ReportService } from '../../services/report/report-service';
-import { RollupService } from '../../services/rollup-service';
 import { ConflictError } from '../../store/errors';
-import type { Store } from '../../store/port';
 import type { Caller } from '../../services';
 import { presentCommit, presentPreview, previewLimit } from '../presenters/imports';
 import { presentRollup } from '../presenters/rollup';
@@ -20,32 +16,6 @@ import { problem, problemContentType, type ApiProblem } from '../problems';
 import { sendJson } from '../reply';
 import { callerOf, type RouteDeps, type RouteTable } from '../route';
 import { parseBody, parseQuery } from '../validate';
-
-/** The services behind these routes. */
-export interface OrganizerServices {
-  readonly rollups: RollupService;
-  readonly imports: ImportService;
-  readonly reports: ReportService;
-}
-
-export interface OrganizerServicesOptions {
-  readonly now?: () => Date;
-  /** shown in the quality report's title */
-  readonly organizerName?: string;
-  readonly imports?: ImportServiceOptions;
-}
-
-export function createOrganizerServices(store: Store<Entities>, options: OrganizerServicesOptions = {}): OrganizerServices {
-  const rollups = new RollupService(store, options.now ? { now: options.now } : {});
-  return {
-    rollups,
-    imports: new ImportService(store, options.imports ?? {}),
-    reports: new ReportService(rollups, {
-      ...(options.now ? { now: options.now } : {}),
-      ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}),
-    }),
-  };
-}
 
 /** Import bodies carry a whole CSV file: up to 5 MB here, 100 kB everywhere else. */
 export const importBodyLimit = 5 * 1024 * 1024;
@@ -121,7 +91,8 @@ function writeEvent<E extends keyof ImportEvents>(res: Response, name: E, data: 
   res.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
-export function organizerRoutes(routes: RouteTable, _deps: RouteDeps, organizer: OrganizerServices): void {
+export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
+  const organizer = deps.services;
   const yearOf = (req: Request): SchoolYear => parseQuery(RollupQuery, req.query).schoolYear ?? organizer.rollups.currentSchoolYear();
 
   routes.add('get', '/organizer/rollup', 'organizer.read', async (req, res) => {

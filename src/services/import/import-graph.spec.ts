@@ -4,7 +4,7 @@ import { allLists, lists, type Entities } from '../../lists/lists';
 import { createGraphStore } from '../../store/graph-store';
 import type { Store } from '../../store/port';
 import { fixturePeople, seedFixture, type Fixture } from '../report/test-fixture';
-import { RollupService } from '../rollup-service';
+import { RollupService } from '../rollup';
 import { ImportService } from './import-service';
 
 // The same import and roll-up over real HTTP: the lists emulator and the Graph store.

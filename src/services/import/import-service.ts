@@ -6,8 +6,8 @@
 import type { Measurement, SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { Store, StoredItem } from '../../store/port';
+import { readAllPages } from '../../store/read-all-pages';
 import { ServiceError } from '../errors';
-import { readAllPages } from '../rollup-service';
 import { parseCsv } from './csv';
 import { readKolada } from './kolada';
 import { createLookup } from './lookup';
@@ -117,7 +117,7 @@ export class ImportService {
     const [units, indicators] = await readAllPages(this.store, [
       { list: 'units', query: { top: this.pageSize } },
       { list: 'indicators', query: { top: this.pageSize } },
-    ]) as [StoredItem<Entities['units']>[], StoredItem<Entities['indicators']>[]];
+    ]);
     const lookup = createLookup(units, indicators, this.options.unitCodeAliases);
     const personal = personalIdentityErrors(csv.records);
     const read: ReadResult = csv.unclosedQuoteLine !== undefined
@@ -126,9 +126,9 @@ export class ImportService {
         : kind === 'kolada' ? readKolada(csv.records, lookup) : readSkolverket(csv.records, lookup, options);
 
     const years = [...new Set(read.candidates.map((c) => c.schoolYear))].sort() as SchoolYear[];
-    const stored = (await readAllPages(this.store, years.map((year) => ({
+    const [stored] = await readAllPages(this.store, [years.map((year) => ({
       list: 'measurements' as const, query: { filter: [{ field: 'schoolYear', op: 'eq' as const, value: year }], top: this.pageSize },
-    })))).flat() as MeasurementItem[];
+    }))]);
     const existing = new Map(stored.map((m) => [m.id, m]));
     const byKey = new Map<string, MeasurementItem>();
     for (const m of stored) {

@@ -6,7 +6,7 @@
  */
 import { Document, Paragraph, TextRun, type FileChild } from 'docx';
 import { analysisQuestions, phases } from '../../domain';
-import type { Rollup, RollupData } from '../rollup-service';
+import type { Rollup, RollupData } from '../rollup';
 import { bullets, heading, labelled, prose, table } from './docx-parts';
 import {
   actionStatusLabels, analysisStatusLabels, deficiencySourceLabels, deficiencyStatusLabels, formatNumber, phaseLabels, phaseStateLabels,

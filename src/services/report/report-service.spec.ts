@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lists } from '../../lists/lists';
 import { createMemoryStore } from '../../store/memory-store';
-import { RollupService } from '../rollup-service';
+import { RollupService } from '../rollup';
 import { ReportService } from './report-service';
 import { seedFixture } from './test-fixture';
 

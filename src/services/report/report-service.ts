@@ -1,6 +1,6 @@
 import { Packer } from 'docx';
-import type { SchoolYear } from '../../domain';
-import { computeRollup, type RollupService } from '../rollup-service';
+import { isoDay, type SchoolYear } from '../../domain';
+import { computeRollup, type RollupService } from '../rollup';
 import { buildQualityReport } from './quality-report';
 
 export interface ReportServiceOptions {
@@ -26,7 +26,7 @@ export class ReportService {
   async qualityReport(schoolYear: SchoolYear, request: QualityReportRequest = {}): Promise<Buffer> {
     const now = this.now();
     const data = await this.rollups.load(schoolYear);
-    const rollup = computeRollup(data, now.toISOString().slice(0, 10));
+    const rollup = computeRollup(data, isoDay(now));
     const document = buildQualityReport(data, rollup, {
       generatedAt: now,
       ...(request.boardSafe ? { boardSafe: true } : {}),

@@ -1,4 +1,5 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { invariant } from '../../domain';
 
 /** A middleware step with a next step; the chain's last step (fetch) has none. */
 export abstract class Step implements Middleware {
@@ -11,7 +12,7 @@ export abstract class Step implements Middleware {
   }
 
   protected async forward(context: Context): Promise<void> {
-    if (!this.next) throw new Error(`${this.constructor.name} is the last step of the chain`);
+    invariant(this.next, `${this.constructor.name} is the last step of the chain`);
     await this.next.execute(context);
   }
 }

@@ -1,5 +1,5 @@
 import { Button, Text } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiClient } from '../api/client';
 import { ProblemError, problemFrom } from '../api/problem-error';
@@ -39,39 +39,48 @@ export interface AuthGateProps {
 export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, children }: AuthGateProps) {
   const { t } = useI18n();
   const [state, setState] = useState<AuthState>({ status: 'loading' });
-  const tokenRef = useRef<StoredToken | null>(null);
   const store = storage ?? sessionStorage;
 
-  const start = useCallback(async () => {
-    setState({ status: 'loading' });
+  /** Where signing in stands after the configuration, a stored token or MSAL have answered. */
+  const signIn = useCallback(async (): Promise<AuthState> => {
     try {
       const response = await fetchImpl('/api/config', { headers: { accept: 'application/json' } });
       if (!response.ok) throw await problemFrom(response);
       const config = (await response.json()) as Answer<'GET /config'>;
       if (config.mode === 'local') {
         const stored = readToken(store);
-        if (stored) return setState({ status: 'signedIn', config, token: stored });
-        return setState({ status: 'choosePersona', config, personas: await fetchPersonas(config, fetchImpl) });
+        if (stored) return { status: 'signedIn', config, token: stored };
+        return { status: 'choosePersona', config, personas: await fetchPersonas(config, fetchImpl) };
       }
       const msal = await import('./msal-sign-in');
       if (inHost) {
         try {
-          return setState({ status: 'signedIn', config, token: await msal.nestedToken(config) });
+          return { status: 'signedIn', config, token: await msal.nestedToken(config) };
         } catch (error) {
-          if (error instanceof msal.ConsentRequiredError) return setState({ status: 'consent', config });
+          if (error instanceof msal.ConsentRequiredError) return { status: 'consent', config };
           throw error;
         }
       }
       const token = await msal.standaloneToken(config);
-      return setState(token ? { status: 'signedIn', config, token } : { status: 'microsoftSignIn', config });
+      return token ? { status: 'signedIn', config, token } : { status: 'microsoftSignIn', config };
     } catch (error) {
-      return setState({ status: 'error', error });
+      return { status: 'error', error };
     }
   }, [fetchImpl, inHost, store]);
 
+  // The gate starts in 'loading'; `restart` shows 'loading' again before it signs in anew.
   useEffect(() => {
-    void start();
-  }, [start]);
+    let live = true;
+    void signIn().then((next) => live && setState(next));
+    return () => {
+      live = false;
+    };
+  }, [signIn]);
+
+  const restart = useCallback(() => {
+    setState({ status: 'loading' });
+    void signIn().then(setState);
+  }, [signIn]);
 
   const handlePickPersona = useCallback(async (config: PublicConfig, persona: DevPersona) => {
     setState({ status: 'signingIn' });
@@ -101,33 +110,34 @@ export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, chi
 
   const handleSwitchPerson = useCallback(() => {
     clearToken(store);
-    void start();
-  }, [start, store]);
+    restart();
+  }, [restart, store]);
 
-  tokenRef.current = state.status === 'signedIn' ? state.token : null;
-  const signedInConfig = state.status === 'signedIn' ? state.config : null;
+  // One session per sign-in: a new token always comes with a new signed-in state.
+  const signedIn = state.status === 'signedIn' ? state : null;
   const session = useMemo<Session | null>(() => {
-    if (!signedInConfig) return null;
+    if (!signedIn) return null;
+    const { config, token } = signedIn;
     const api = new ApiClient({
       fetch: fetchImpl,
-      getToken: async () => tokenRef.current?.accessToken ?? null,
+      getToken: async () => token.accessToken,
       // A refused token (expired, or the local server restarted with new keys): sign in again.
       onUnauthorized: handleSwitchPerson,
     });
     return {
       api,
-      config: signedInConfig,
-      name: tokenRef.current?.name,
-      ...(signedInConfig.mode === 'local' ? { switchPerson: handleSwitchPerson } : {}),
+      config,
+      name: token.name,
+      ...(config.mode === 'local' ? { switchPerson: handleSwitchPerson } : {}),
     };
-  }, [signedInConfig, fetchImpl, handleSwitchPerson]);
+  }, [signedIn, fetchImpl, handleSwitchPerson]);
 
   switch (state.status) {
     case 'loading':
     case 'signingIn':
       return <StatusScreen busy message={state.status === 'loading' ? t('loadingApp') : t('signingIn')} />;
     case 'error':
-      return <StatusScreen title={t('errorTitle')} message={describe(state.error, t('errorNetwork'))} actionLabel={t('retry')} onAction={() => void start()} />;
+      return <StatusScreen title={t('errorTitle')} message={describe(state.error, t('errorNetwork'))} actionLabel={t('retry')} onAction={restart} />;
     case 'choosePersona': {
       const { config, personas } = state;
       return (

@@ -1,7 +1,7 @@
 import {
   Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, Textarea, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ProblemError } from '../api/problem-error';
 import { ProblemBar } from '../components/problem-bar';
@@ -30,8 +30,7 @@ export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaIte
   const headingId = useId();
   const { item } = props;
   // `base` is the version the draft started from: a live update does not move it while editing.
-  const [draft, setDraft] = useState(item.notes ?? '');
-  const [base, setBase] = useState(item.version);
+  const [held, setHeld] = useState({ draft: item.notes ?? '', base: item.version });
   const [dirty, setDirty] = useState(false);
   const [conflict, setConflict] = useState<LiveAgendaItem | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -41,11 +40,10 @@ export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaIte
   // A blur and a click on Save come together: one save at a time.
   const saving = useRef(false);
 
-  useEffect(() => {
-    if (dirty || busy) return;
-    setDraft(item.notes ?? '');
-    setBase(item.version);
-  }, [item.version, item.notes, dirty, busy]);
+  // Not editing, the notes follow the live item.
+  const editing = dirty || busy;
+  const draft = editing ? held.draft : item.notes ?? '';
+  const base = editing ? held.base : item.version;
 
   const saveNotes = async (against: string) => {
     if (saving.current) return;
@@ -55,7 +53,7 @@ export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaIte
     setSaved(false);
     try {
       const next = await props.api.changeAgendaItem(props.meetingId, { id: item.id, version: against }, { notes: draft });
-      setBase(next.version);
+      setHeld((previous) => ({ ...previous, base: next.version }));
       setDirty(false);
       setConflict(null);
       setSaved(true);
@@ -75,8 +73,7 @@ export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaIte
   };
   const handleUseTheirs = () => {
     if (!conflict) return;
-    setDraft(conflict.notes ?? '');
-    setBase(conflict.version);
+    setHeld({ draft: conflict.notes ?? '', base: conflict.version });
     setDirty(false);
     setConflict(null);
   };
@@ -121,7 +118,7 @@ export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaIte
               value={draft}
               resize="vertical"
               onChange={(_, data) => {
-                setDraft(data.value);
+                setHeld({ draft: data.value, base });
                 setDirty(true);
                 setSaved(false);
               }}

@@ -52,8 +52,11 @@ export default function ConfigPage() {
   const [me] = useLoad<Me>(() => api.me(), 'me');
   const [units] = useLoad(() => api.units(search.trim()), `units|${search.trim()}`);
   const choice: TabChoice | null = target === 'organizer' ? { kind: 'organizer' } : selected ? { kind: 'unit', unit: selected } : null;
+  // what the host's save (registered once per sdk) saves: the choice of the last render
   const choiceRef = useRef<TabChoice | null>(null);
-  choiceRef.current = choice;
+  useEffect(() => {
+    choiceRef.current = choice;
+  });
   const context = hostState.phase === 'teams' ? hostState.context : undefined;
 
   useEffect(() => {

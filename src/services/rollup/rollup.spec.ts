@@ -1,18 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lists, type Entities } from '../lists/lists';
-import { createMemoryStore } from '../store/memory-store';
-import type { BatchRead, Store } from '../store/port';
-import { fixturePeople, seedFixture, type Fixture } from './report/test-fixture';
-import { commonAreas, normalizeArea, readAllPages, RollupService, toBoardView, yearValue, type Rollup } from './rollup-service';
-
-/** Counts readMany calls and the reads in each, so the tests can hold the round-trip budget. */
-function counting(store: Store<Entities>): { store: Store<Entities>; calls: number[] } {
-  const calls: number[] = [];
-  return {
-    calls,
-    store: { ...store, readMany: (reads: readonly BatchRead<Entities>[]) => { calls.push(reads.length); return store.readMany(reads); } },
-  };
-}
+import { lists } from '../../lists/lists';
+import { createMemoryStore } from '../../store/memory-store';
+import { countingReads } from '../../store/test-kit';
+import { fixturePeople, seedFixture, type Fixture } from '../report/test-fixture';
+import { commonAreas, normalizeArea, RollupService, toBoardView, yearValue, type Rollup } from './index';
 
 describe('RollupService', () => {
   let fixture: Fixture;
@@ -22,7 +13,7 @@ describe('RollupService', () => {
   beforeAll(async () => {
     const memory = createMemoryStore(lists);
     fixture = await seedFixture(memory);
-    const counted = counting(memory);
+    const counted = countingReads(memory);
     calls = counted.calls;
     rollup = await new RollupService(counted.store, { now: () => new Date('2026-03-15T12:00:00Z') }).rollup('2025/26');
   });
@@ -83,25 +74,6 @@ describe('RollupService', () => {
     expect(board).toContain('Gemensamma ordningsregler');
     // the full roll-up does carry the owner: the board view removed it
     expect(JSON.stringify(rollup)).toContain('Bertil Backman');
-  });
-});
-
-describe('readAllPages', () => {
-  it('follows next pages and splits more than 20 reads into parallel batches', async () => {
-    const memory = createMemoryStore(lists);
-    for (let i = 0; i < 5; i++) await memory.create('units', { name: `Enhet ${i}`, type: 'förskola', schoolUnitCode: `2000000${i}`, principalIds: [] }, { actor: fixturePeople.admin });
-    const counted = counting(memory);
-    const reads = Array.from({ length: 23 }, () => ({ list: 'units' as const, query: { top: 2 } }));
-    const found = await readAllPages(counted.store, reads);
-    expect(found).toHaveLength(23);
-    for (const items of found) expect(items.map((u) => (u.fields as Entities['units']).name)).toEqual(['Enhet 0', 'Enhet 1', 'Enhet 2', 'Enhet 3', 'Enhet 4']);
-    // three rounds of pages (2 + 2 + 1 items), each as one batch of 20 and one of 3
-    expect(counted.calls).toEqual([20, 3, 20, 3, 20, 3]);
-  });
-
-  it('stops a store that never stops paging', async () => {
-    const endless = { readMany: async () => [{ page: { items: [], nextPageToken: 'again' } }] };
-    await expect(readAllPages(endless, [{ list: 'units', query: {} }], { maxRounds: 3 })).rejects.toThrow(/3 rounds/);
   });
 });
 
