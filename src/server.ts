@@ -63,6 +63,8 @@ export interface ServerOptions {
   readonly graphTokenProvider?: () => Promise<string>;
   /** how long the Units list is reused between requests (see UnitAccessOptions). Default 5 s */
   readonly unitCacheMilliseconds?: number;
+  /** the bot's calls to the Bot Connector go here instead of each activity's serviceUrl (tests) */
+  readonly botConnectorUrl?: string;
 }
 
 /** What a started server exposes: its URL, and in local mode the parts tests and benchmarks use. */
@@ -215,6 +217,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       ...(config.bot.tenantId ? { botTenantId: config.bot.tenantId } : {}),
       ...(config.bot.type ? { botType: config.bot.type } : {}),
       ...(config.bot.password ? { botPassword: config.bot.password } : {}),
+      ...(options.botConnectorUrl ? { connectorBaseUrl: options.botConnectorUrl } : {}),
       log: (message) => log.info('bot', { message }),
     });
     if (options.botScheduler ?? true) bot.scheduler.start();
