@@ -17,6 +17,7 @@ import { createApiRouter, createLogger, requestContext, securityHeaders, type Bo
 import { errorHandler } from './api/middleware/errors';
 import { problem, sendProblem } from './api/problems';
 import { staticTab } from './api/static-tab';
+import { publicStatements } from './statements/index';
 import { createDevIdentityProvider, type DevIdentityProvider } from './auth/dev-identity-provider';
 import type { Directory } from './auth/directory';
 import { GraphDirectory } from './auth/directory-graph';
@@ -126,6 +127,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     if (api && !stopping) api(req, res, next);
     else sendProblem(res, problem('unavailable', { detail: stopping ? 'The server is stopping' : 'The server is starting', retryAfterSeconds: 1 }));
   });
+  // before the tab, whose fallback would otherwise answer these paths with the sign-in page
+  app.use(publicStatements({ controller: config.controller }));
   app.use(staticTab({ dir: options.tabDir ?? path.resolve('dist/tab') }));
   app.use((_req: Request, res: Response) => sendProblem(res, problem('notFound')));
   app.use(errorHandler(log));

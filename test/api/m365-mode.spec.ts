@@ -62,6 +62,15 @@ describe('Microsoft 365 mode', () => {
     expect(ancestors.every((source) => /^https:\/\/(\*\.)?[a-z0-9.-]+\.(com|microsoft)$/.test(source))).toBe(true);
   });
 
+  it('publishes the privacy statement without a token, naming the configured controller', async () => {
+    const response = await fetch(`${url}/privacy`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Barn- och utbildningsnämnden i Exempelby');
+    expect(html).toContain('mailto:dso@exempelby.se');
+    expect(html).not.toContain('Demokommun');
+  });
+
   it('refuses a request without a token', async () => {
     const response = await fetch(`${url}/api/me`);
     expect(response.status).toBe(401);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { skipReason, startBrowserHarness, type BrowserHarness } from './harness';
+import { axeViolations, skipReason, startBrowserHarness, type BrowserHarness } from './harness';
 
 // The only environment read in these tests: CI must never skip them.
 const skip = skipReason({ CI: process.env.CI });
@@ -44,5 +44,50 @@ describe.skipIf(skip !== null)('pages a browser opens without signing in', () =>
     expect(favicon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
     expect(await favicon.text()).toContain('fill="#1F6F5C"');
     expect(failures).toEqual([]);
+  });
+
+  const statements = [
+    ['/privacy', 'sv', 'Så behandlas personuppgifter i Kvalitetshjulet'],
+    ['/privacy?lang=en', 'en', 'How Kvalitetshjulet processes personal data'],
+    ['/terms', 'sv', 'Användarvillkor för Kvalitetshjulet'],
+    ['/terms?lang=en', 'en', 'Terms of use for Kvalitetshjulet'],
+    ['/accessibility', 'sv', 'Tillgänglighetsredogörelse för Kvalitetshjulet'],
+    ['/accessibility?lang=en', 'en', 'Accessibility statement for Kvalitetshjulet'],
+  ] as const;
+
+  it.each(statements)('%s opens without signing in and is axe-clean at 1280 and 375 px, light and dark', async (path, lang, title) => {
+    for (const width of [1280, 375]) {
+      const { context, page } = await h.newPage({ width });
+      const failures = collectFailures(page);
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(request.url());
+      });
+      await page.goto(`${h.url}${path}`);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title);
+      await page.getByRole('main').waitFor();
+      await page.getByRole('navigation').waitFor();
+      expect(await axeViolations(page), `axe on ${path} at ${width} px`).toEqual([]);
+      // nothing wider than the screen: the text reflows
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeViolations(page), `axe on ${path} at ${width} px, dark`).toEqual([]);
+      expect(scripts).toEqual([]);
+      expect(failures).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('the skip link is the first stop for the keyboard and leads to the main content', async () => {
+    const { page } = await h.newPage();
+    await page.goto(`${h.url}/accessibility`);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Hoppa till innehållet' });
+    await expect(skip.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main');
+    // the link to the other language names it in that language
+    await expect(page.getByRole('link', { name: 'In English' }).getAttribute('lang')).resolves.toBe('en');
   });
 });
