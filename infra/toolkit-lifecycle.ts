@@ -99,13 +99,14 @@ export interface RunOptions {
   envFile?: Record<string, string>;
   /** the process environment: a non-empty value wins over the files */
   processEnv?: Env;
-  /** the stages in the order the deployer runs them */
-  stages?: readonly string[];
 }
 
 const azureSteps = /^(arm|azureAppService|azureFunctions|azureStorage)\//;
 
-/** Runs a lifecycle's stages as `atk <stage> --env <env>` would, with made-up outputs, and collects refusals. */
+/**
+ * Runs provision, deploy and publish as `atk <stage> --env <env>` would, one after the other, with
+ * made-up outputs; stops at the first step the toolkit would refuse.
+ */
 export function runLifecycle(options: RunOptions): LifecycleRun {
   const { root } = options;
   const file = lifecycleFileFor(root, options.env);
@@ -114,7 +115,7 @@ export function runLifecycle(options: RunOptions): LifecycleRun {
   const env: Env = { ...files, ...nonEmpty(options.processEnv ?? {}), TEAMSFX_ENV: options.env };
   const run: LifecycleRun = { file, ran: [], read: [], env, writtenEnvFiles: {} };
 
-  for (const stage of options.stages ?? ['provision', 'deploy', 'publish']) {
+  for (const stage of ['provision', 'deploy', 'publish']) {
     const steps = document[stage];
     if (!steps) continue;
     if (stage === 'provision') {
