@@ -84,6 +84,11 @@ export const fences = {
     packages: { deny: ['botbuilder*', 'express'], message: 'botbuilder 4.23 is the last release of an archived SDK: only bot/adapter knows it (and HTTP), so a move to the Teams SDK replaces one folder.' },
   },
   botAdapter: { files: ['bot/adapter/'], ...bot },
+  statements: {
+    files: ['src/statements/'], allow: ['src/domain/'], typesOnly: ['src/config'],
+    packages: { deny: ['@microsoft/microsoft-graph-client', 'botbuilder*', '@azure/*'], message: 'The public statements are pages of text: no Graph, no bot.' },
+    message: 'src/statements renders the privacy, terms and accessibility pages from the controller\'s settings: src/domain and the config\'s types, nothing of the product\'s data.',
+  },
   tab: {
     files: ['tab/src/'], allow: ['src/domain/'], typesOnly: ['src/contract/'],
     packages: { deny: ['express', 'botbuilder*', '@microsoft/microsoft-graph-client', '@azure/identity', 'jose', 'node:*'], message: 'The tab runs in the browser: no server packages.' },

@@ -26,7 +26,10 @@ export interface BotEndpointOptions {
   botTenantId?: string;
   botType?: string;
   botPassword?: string;
-  /** sends every outgoing call here instead of the activity's serviceUrl (tests' fake connector) */
+  /**
+   * Sends every outgoing call here instead of the activity's serviceUrl, in the turn and from the
+   * outbox (tests' fake connector, or a Playground on another port than the activity names).
+   */
   connectorBaseUrl?: string;
   log?: (message: string) => void;
   clock?: Clock;
@@ -119,7 +122,8 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
       send(body) { captured.body = body; return res; },
       end() { return res; },
     };
-    await adapter.process({ body: activity, headers, method: 'POST' } as never, res as never, (context) => bot.run(context));
+    const body = options.connectorBaseUrl ? { ...activity, serviceUrl: options.connectorBaseUrl } : activity;
+    await adapter.process({ body, headers, method: 'POST' } as never, res as never, (context) => bot.run(context));
     return captured;
   }
 

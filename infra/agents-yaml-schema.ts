@@ -1,9 +1,10 @@
 /**
- * The part of the Microsoft 365 Agents Toolkit's YAML schema (version v1.11) that our
- * teamsapp*.yml files use: the top-level shape and each action we call, with the required
- * inputs and outputs the toolkit's own schema declares. The toolkit does not ship its schema in a
- * package we install, so the specs validate against this subset; the editor still resolves the
- * full schema through the `yaml-language-server` comment at the top of each file.
+ * The part of the Microsoft 365 Agents Toolkit's YAML schema (version v1.11) that our lifecycle
+ * files (teamsapp.yml, teamsapp.local.yml, m365agents.playground.yml) use: the top-level shape and
+ * each action we call, with the required inputs and outputs the toolkit's own schema declares.
+ * The toolkit does not ship its schema in a package we install, so the specs validate against this
+ * subset; the editor still resolves the full schema through the `yaml-language-server` comment
+ * at the top of each file.
  */
 
 /** The schema version our files declare. */
@@ -98,7 +99,7 @@ const actions = [
 
 const lifecycle = { type: 'array', items: { anyOf: actions } };
 
-/** JSON schema (draft-07) for an teamsapp*.yml file. */
+/** JSON schema (draft-07) for one of our lifecycle files. */
 export const agentsYamlSchema = {
   type: 'object',
   additionalProperties: false,

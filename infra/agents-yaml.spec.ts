@@ -7,14 +7,14 @@ import { parse } from 'yaml';
 import { agentsYamlSchema, agentsYamlVersion } from './agents-yaml-schema';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const files = ['teamsapp.yml', 'teamsapp.local.yml', 'teamsapp.playground.yml'];
+const files = ['teamsapp.yml', 'teamsapp.local.yml', 'm365agents.playground.yml'];
 const validate = new Ajv({ allErrors: true, strict: false }).compile(agentsYamlSchema);
 
 type Step = { uses: string; with: Record<string, unknown>; writeToEnvironmentFile?: Record<string, string> };
 type Lifecycle = { version: string; provision?: Step[]; deploy?: Step[]; publish?: Step[] };
 const load = (file: string): Lifecycle => parse(readFileSync(join(root, file), 'utf8')) as Lifecycle;
 
-describe('teamsapp*.yml', () => {
+describe('the lifecycle files', () => {
   it.each(files)('%s validates against the toolkit schema of the version it declares', (file) => {
     const text = readFileSync(join(root, file), 'utf8');
     const document = load(file);

@@ -44,7 +44,8 @@ describe('infra/azure.bicep and its parameters', () => {
 
   it('gives the server the settings it reads, with the managed identity for Graph and the bot', () => {
     const settings = block(/^resource appSettings /m);
-    for (const name of ['MODE', 'TENANT_ID', 'ALLOWED_TENANT_IDS', 'AAD_APP_CLIENT_ID', 'TAB_DOMAIN', 'GRAPH_SITE_ID', 'GRAPH_CLIENT_ID', 'BOT_ID', 'BOT_TENANT_ID', 'BOT_TYPE']) {
+    for (const name of ['MODE', 'TENANT_ID', 'ALLOWED_TENANT_IDS', 'AAD_APP_CLIENT_ID', 'TAB_DOMAIN', 'GRAPH_SITE_ID', 'GRAPH_CLIENT_ID', 'BOT_ID', 'BOT_TENANT_ID', 'BOT_TYPE',
+      'CONTROLLER_NAME', 'CONTROLLER_EMAIL', 'DPO_EMAIL', 'ACCESSIBILITY_EMAIL']) {
       expect(settings, name).toMatch(new RegExp(`^\\s+${name}: `, 'm'));
     }
     expect(settings).toMatch(/MODE: 'm365'/);

@@ -14,8 +14,20 @@ param aadAppClientId string
 @description('Graph id of the SharePoint site that holds the lists: "<host>,<site-guid>,<web-guid>".')
 param graphSiteId string
 
-@description('Tenants whose users may call the API, comma-separated; empty means the home tenant only.')
-param allowedTenantIds string = ''
+@description('Tenants whose users may call the API, comma-separated; "home" is the tenant the app is registered in.')
+param allowedTenantIds string = 'home'
+
+@description('The data controller the privacy statement and terms of use name, e.g. the municipality\'s board for education.')
+param controllerName string
+
+@description('The controller\'s e-mail address for questions about the data.')
+param controllerEmail string
+
+@description('The controller\'s data protection officer\'s e-mail address.')
+param dpoEmail string
+
+@description('Where the accessibility statement asks people to report accessibility problems.')
+param accessibilityEmail string
 
 @description('App Service plan SKU; B1 is the smallest with Always On.')
 param webAppSku string = 'B1'
@@ -85,7 +97,11 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   properties: {
     MODE: 'm365'
     TENANT_ID: tenantId
-    ALLOWED_TENANT_IDS: empty(allowedTenantIds) ? tenantId : allowedTenantIds
+    ALLOWED_TENANT_IDS: allowedTenantIds
+    CONTROLLER_NAME: controllerName
+    CONTROLLER_EMAIL: controllerEmail
+    DPO_EMAIL: dpoEmail
+    ACCESSIBILITY_EMAIL: accessibilityEmail
     AAD_APP_CLIENT_ID: aadAppClientId
     TAB_DOMAIN: webApp.properties.defaultHostName
     GRAPH_SITE_ID: graphSiteId

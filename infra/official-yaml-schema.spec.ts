@@ -10,8 +10,8 @@ const schema = JSON.parse(readFileSync(join(root, 'infra', 'schemas', 'teamsapp-
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const load = (file: string): Record<string, unknown> => parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
 
-describe('teamsapp*.yml against the toolkit’s own v1.11 schema', () => {
-  it.each(['teamsapp.yml', 'teamsapp.local.yml', 'teamsapp.playground.yml'])('%s is valid', (file) => {
+describe('the lifecycle files against the toolkit’s own v1.11 schema', () => {
+  it.each(['teamsapp.yml', 'teamsapp.local.yml', 'm365agents.playground.yml'])('%s is valid', (file) => {
     const document = load(file);
     expect(document.version).toBe('v1.11');
     expect(validate(document), JSON.stringify(validate.errors?.slice(0, 5), null, 2)).toBe(true);

@@ -1,10 +1,11 @@
 /**
  * Draws the app's two icons, a simple wheel (ring, four spokes for the four phases, hub):
  * `color.png` 192×192 (white wheel on the accent colour) and `outline.png` 32×32 (white wheel on
- * transparent), as Teams requires. Run `npx tsx manifest/generate-icons.ts` to rewrite both; the
- * PNGs are committed so packaging never depends on this script.
+ * transparent), as Teams requires, and the same colour wheel as the tab's favicon
+ * (`tab/public/favicon.svg`). Run `npx tsx manifest/generate-icons.ts` to rewrite all three; the
+ * files are committed so packaging and the tab's build never depend on this script.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
@@ -73,10 +74,42 @@ export function drawWheel(options: WheelOptions): PNG {
   return png;
 }
 
-/** Writes color.png and outline.png into `directory`. */
+const hex = (rgb: readonly number[]): string => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+const svgNumber = (value: number): string => String(Math.round(value * 100) / 100);
+
+/**
+ * The colour icon as SVG on a 100×100 grid, from the same proportions as `drawWheel`: the ring as
+ * one stroked circle, the spokes as two stroked diagonals from ring to ring, the hub on top.
+ */
+export function wheelSvg(): string {
+  const shape = shapes.color;
+  const half = 50;
+  const ringRadius = ((shape.ringOuter + shape.ringInner) / 2) * half;
+  const ringWidth = (shape.ringOuter - shape.ringInner) * half;
+  const reach = (shape.ringInner * half) / Math.SQRT2;
+  const [low, high] = [svgNumber(half - reach), svgNumber(half + reach)];
+  return [
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">',
+    `<rect width="100" height="100" fill="${hex(accentRgb)}"/>`,
+    `<g fill="none" stroke="#FFFFFF">`,
+    `<circle cx="50" cy="50" r="${svgNumber(ringRadius)}" stroke-width="${svgNumber(ringWidth)}"/>`,
+    `<path d="M${low} ${low}L${high} ${high}M${high} ${low}L${low} ${high}" stroke-width="${svgNumber(shape.spokeHalfWidth * 2 * half)}"/>`,
+    '</g>',
+    `<circle cx="50" cy="50" r="${svgNumber(shape.hub * half)}" fill="#FFFFFF"/>`,
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
+/** Where the tab's favicon lives: Vite copies tab/public/ to the root of the built tab. */
+export const faviconPath = fileURLToPath(new URL('../tab/public/favicon.svg', import.meta.url));
+
+/** Writes color.png and outline.png into `directory`, and the tab's favicon. */
 export function writeIcons(directory: string): void {
   writeFileSync(join(directory, 'color.png'), PNG.sync.write(drawWheel({ size: 192, variant: 'color' })));
   writeFileSync(join(directory, 'outline.png'), PNG.sync.write(drawWheel({ size: 32, variant: 'outline' })));
+  mkdirSync(dirname(faviconPath), { recursive: true });
+  writeFileSync(faviconPath, wheelSvg());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

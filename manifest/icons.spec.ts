@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { drawWheel } from './generate-icons';
+import { drawWheel, faviconPath, wheelSvg } from './generate-icons';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const read = (name: string): PNG => PNG.sync.read(readFileSync(join(here, name)));
@@ -37,5 +37,15 @@ describe('app icons', () => {
   it('the committed icons are what generate-icons draws', () => {
     expect(read('color.png').data.equals(drawWheel({ size: 192, variant: 'color' }).data)).toBe(true);
     expect(read('outline.png').data.equals(drawWheel({ size: 32, variant: 'outline' }).data)).toBe(true);
+  });
+
+  it('the tab\'s favicon is the colour wheel as SVG, as generate-icons draws it', () => {
+    const favicon = readFileSync(faviconPath, 'utf8');
+    expect(favicon).toBe(wheelSvg());
+    expect(favicon).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 100 100">/);
+    expect(favicon).toContain('fill="#1F6F5C"');
+    // ring, spokes and hub, as in color.png
+    expect(favicon.match(/<circle /g)).toHaveLength(2);
+    expect(favicon).toMatch(/<path d="M[\d.]+ [\d.]+L[\d.]+ [\d.]+M[\d.]+ [\d.]+L[\d.]+ [\d.]+"/);
   });
 });

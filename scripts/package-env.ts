@@ -1,7 +1,8 @@
 /**
- * Reads an Agents Toolkit environment: `env/.env.<name>` (committed, no secrets) overlaid with
- * `env/.env.<name>.user` (secrets, git-ignored) when it exists. Same precedence as the toolkit:
- * a value set in the process environment wins over both files.
+ * Reads an Agents Toolkit environment: `env/.env.<name>` (committed, no secrets), with
+ * `env/.env.<name>.user` (secrets, git-ignored) filling the keys it leaves empty. Same precedence
+ * as the toolkit (`envUtil.readEnv`): a non-empty value in `.env.<name>` wins over `.user`, and a
+ * value set in the process environment wins over both files.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +47,9 @@ export function loadEnvironment(options: LoadEnvironmentOptions): EnvironmentVal
   if (!existsSync(path)) throw new Error(`Unknown environment '${options.env}': ${path} does not exist.`);
   const values = parseEnvFile(readFileSync(path, 'utf8'));
   const userPath = `${path}.user`;
-  if (existsSync(userPath)) Object.assign(values, parseEnvFile(readFileSync(userPath, 'utf8')));
+  if (existsSync(userPath)) {
+    for (const [key, value] of Object.entries(parseEnvFile(readFileSync(userPath, 'utf8')))) if (!values[key]) values[key] = value;
+  }
   for (const key of Object.keys(values)) {
     const override = options.overrides?.[key];
     if (override !== undefined && override !== '') values[key] = override;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,21 @@ describe('parseEnvFile', () => {
     expect(parseEnvFile('# c\nA=1\nB=\nC="x y"\nD=\'z\'\nE=v # note\nexport F=f\nnot a line\n')).toEqual({
       A: '1', B: '', C: 'x y', D: 'z', E: 'v', F: 'f',
     });
+  });
+});
+
+describe('loadEnvironment', () => {
+  it('takes the toolkit\'s precedence: .user fills what .env leaves empty, a set process variable wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    try {
+      mkdirSync(join(dir, 'env'));
+      writeFileSync(join(dir, 'env', '.env.x'), 'A=committed\nB=\nC=committed\n');
+      writeFileSync(join(dir, 'env', '.env.x.user'), 'A=user\nB=user\nSECRET_S=s\n');
+      expect(loadEnvironment({ root: dir, env: 'x' })).toEqual({ A: 'committed', B: 'user', C: 'committed', SECRET_S: 's' });
+      expect(loadEnvironment({ root: dir, env: 'x', overrides: { C: 'process', A: '', D: 'not declared' } })).toEqual({ A: 'committed', B: 'user', C: 'process', SECRET_S: 's' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

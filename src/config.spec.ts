@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, demoController, loadConfig } from './config';
 
-const m365 = { AAD_APP_CLIENT_ID: 'c1', TENANT_ID: 't1', GRAPH_SITE_ID: 'site', GRAPH_CLIENT_ID: 'mi' };
+const controller = { CONTROLLER_NAME: 'Barn- och utbildningsnämnden', CONTROLLER_EMAIL: 'bun@kommun.se', DPO_EMAIL: 'dso@kommun.se', ACCESSIBILITY_EMAIL: 'webb@kommun.se' };
+const m365 = { AAD_APP_CLIENT_ID: 'c1', TENANT_ID: 't1', GRAPH_SITE_ID: 'site', GRAPH_CLIENT_ID: 'mi', ...controller };
 
 describe('loadConfig', () => {
   it('starts in local mode on loopback port 3978 with no settings', () => {
@@ -23,6 +24,28 @@ describe('loadConfig', () => {
     if (config.mode !== 'm365') throw new Error('m365 expected');
     expect(config.graph.credential).toEqual({ kind: 'clientSecret', tenantId: 'gt', clientId: 'mi', clientSecret: 's' });
     expect(config.allowedTenantIds).toEqual(['t1', 't2']);
+  });
+
+  it('reads "home" in ALLOWED_TENANT_IDS as the home tenant, alone or beside others', () => {
+    const only = loadConfig({ ...m365, ALLOWED_TENANT_IDS: 'home' });
+    const beside = loadConfig({ ...m365, ALLOWED_TENANT_IDS: 'home, t2, t1' });
+    if (only.mode !== 'm365' || beside.mode !== 'm365') throw new Error('m365 expected');
+    expect(only.allowedTenantIds).toEqual(['t1']);
+    expect(beside.allowedTenantIds).toEqual(['t1', 't2']);
+  });
+
+  it('names the controller of the data in Microsoft 365 mode, and requires it there', () => {
+    const config = loadConfig(m365);
+    expect(config.controller).toEqual({ name: 'Barn- och utbildningsnämnden', email: 'bun@kommun.se', dpoEmail: 'dso@kommun.se', accessibilityEmail: 'webb@kommun.se' });
+    for (const name of Object.keys(controller)) {
+      expect(() => loadConfig({ ...m365, [name]: undefined }), name).toThrow(new RegExp(`^${name}: required`));
+    }
+    expect(() => loadConfig({ ...m365, DPO_EMAIL: 'dataskyddsombudet' })).toThrow(/^DPO_EMAIL: an e-mail address/);
+  });
+
+  it('gives local mode the demo municipality as a fictional controller, which the settings override', () => {
+    expect(loadConfig({}).controller).toEqual(demoController);
+    expect(loadConfig({ CONTROLLER_NAME: 'Skolnämnden' }).controller.name).toBe('Skolnämnden');
   });
 
   it('refuses the dev identity provider in Microsoft 365 mode, naming it', () => {

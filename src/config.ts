@@ -12,6 +12,10 @@ const csv = z
   .string()
   .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0));
 const optionalText = z.string().trim().min(1).optional();
+const optionalEmail = z.email('an e-mail address').optional();
+
+/** The word that stands for the home tenant (TENANT_ID) in ALLOWED_TENANT_IDS; its default. */
+export const homeTenant = 'home';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -35,6 +39,10 @@ const EnvSchema = z.object({
   EMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   PAGE_TOKEN_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  CONTROLLER_NAME: optionalText,
+  CONTROLLER_EMAIL: optionalEmail,
+  DPO_EMAIL: optionalEmail,
+  ACCESSIBILITY_EMAIL: optionalEmail,
 });
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -51,6 +59,26 @@ export interface BotConfig {
   readonly password?: string;
 }
 
+/**
+ * Who answers for the data and the service (the privacy statement, terms of use and
+ * accessibility statement name them): the municipality's board as data controller, its data
+ * protection officer, and where accessibility problems are reported.
+ */
+export interface ControllerConfig {
+  readonly name: string;
+  readonly email: string;
+  readonly dpoEmail: string;
+  readonly accessibilityEmail: string;
+}
+
+/** Local mode's fictional controller: the demo municipality of the seed. */
+export const demoController: ControllerConfig = {
+  name: 'Barn- och utbildningsnämnden i Demokommun',
+  email: 'barn-och-utbildning@demokommun.example',
+  dpoEmail: 'dataskyddsombud@demokommun.example',
+  accessibilityEmail: 'tillganglighet@demokommun.example',
+};
+
 interface CommonConfig {
   readonly port: number;
   readonly host: string;
@@ -61,6 +89,7 @@ interface CommonConfig {
   readonly tabDomain?: string;
   /** signs list page tokens; share it between instances (default: random per process) */
   readonly pageTokenKey?: string;
+  readonly controller: ControllerConfig;
 }
 
 /** Local mode: the lists emulator in-process and the dev identity provider on loopback. */
@@ -127,6 +156,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       ...common,
       mode: 'local',
       host: e.HOST ?? '127.0.0.1',
+      controller: {
+        name: e.CONTROLLER_NAME ?? demoController.name,
+        email: e.CONTROLLER_EMAIL ?? demoController.email,
+        dpoEmail: e.DPO_EMAIL ?? demoController.dpoEmail,
+        accessibilityEmail: e.ACCESSIBILITY_EMAIL ?? demoController.accessibilityEmail,
+      },
       devIdp: true,
       emulatorLatencyMs: e.EMULATOR_LATENCY_MS,
     };
@@ -138,6 +173,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const clientId = required(e.AAD_APP_CLIENT_ID, 'AAD_APP_CLIENT_ID');
   const tenantId = required(e.TENANT_ID, 'TENANT_ID');
   const siteId = required(e.GRAPH_SITE_ID, 'GRAPH_SITE_ID');
+  // A municipality must say who is responsible for the data and whom to ask: no defaults here.
+  const controller: ControllerConfig = {
+    name: required(e.CONTROLLER_NAME, 'CONTROLLER_NAME'),
+    email: required(e.CONTROLLER_EMAIL, 'CONTROLLER_EMAIL'),
+    dpoEmail: required(e.DPO_EMAIL, 'DPO_EMAIL'),
+    accessibilityEmail: required(e.ACCESSIBILITY_EMAIL, 'ACCESSIBILITY_EMAIL'),
+  };
   const credential: GraphCredential = e.GRAPH_CLIENT_SECRET
     ? {
         kind: 'clientSecret',
@@ -151,11 +193,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     mode: 'm365',
     host: e.HOST ?? '0.0.0.0',
     devIdp: false,
+    controller,
     clientId,
     tenantId,
-    allowedTenantIds: e.ALLOWED_TENANT_IDS && e.ALLOWED_TENANT_IDS.length > 0 ? e.ALLOWED_TENANT_IDS : [tenantId],
+    allowedTenantIds: allowedTenants(e.ALLOWED_TENANT_IDS ?? [], tenantId),
     graph: { siteId, baseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0', credential },
   };
+}
+
+/** `home` (the default, and what an empty list means) is the home tenant; listed once each. */
+function allowedTenants(listed: readonly string[], tenantId: string): string[] {
+  const ids = listed.length > 0 ? listed : [homeTenant];
+  return [...new Set(ids.map((id) => (id === homeTenant ? tenantId : id)))];
 }
 
 function required(value: string | undefined, name: string): string {

@@ -20,6 +20,7 @@ import { createApiRouter, createLogger, requestContext, securityHeaders, type Bo
 import { errorHandler } from './api/middleware/errors';
 import { problem, sendProblem } from './api/problems';
 import { staticTab } from './api/static-tab';
+import { publicStatements } from './statements/index';
 import { createDevIdentityProvider, type DevIdentityProvider } from './auth/dev-identity-provider';
 import type { Directory } from './auth/directory';
 import { LocalDirectory } from './auth/directory-local';
@@ -66,6 +67,8 @@ export interface ServerOptions {
   readonly graphTokenProvider?: () => Promise<string>;
   /** how long the Units list is reused between requests (see UnitAccessOptions). Default 5 s */
   readonly unitCacheMilliseconds?: number;
+  /** the bot's calls to the Bot Connector go here instead of each activity's serviceUrl (tests) */
+  readonly botConnectorUrl?: string;
 }
 
 /** What a started server exposes: its URL, and in local mode the parts tests and benchmarks use. */
@@ -127,6 +130,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     if (api && !stopping) api(req, res, next);
     else sendProblem(res, problem('unavailable', { detail: stopping ? 'The server is stopping' : 'The server is starting', retryAfterSeconds: 1 }));
   });
+  // before the tab, whose fallback would otherwise answer these paths with the sign-in page
+  app.use(publicStatements({ controller: config.controller }));
   app.use(staticTab({ dir: options.tabDir ?? path.resolve('dist/tab') }));
   app.use((_req: Request, res: Response) => sendProblem(res, problem('notFound')));
   app.use(errorHandler(log));
@@ -219,6 +224,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       ...(config.bot.tenantId ? { botTenantId: config.bot.tenantId } : {}),
       ...(config.bot.type ? { botType: config.bot.type } : {}),
       ...(config.bot.password ? { botPassword: config.bot.password } : {}),
+      ...(options.botConnectorUrl ? { connectorBaseUrl: options.botConnectorUrl } : {}),
       log: (message) => log.info('bot', { message }),
     });
     if (options.botScheduler ?? true) bot.scheduler.start();

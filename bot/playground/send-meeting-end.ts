@@ -3,8 +3,11 @@
  * meeting chat that just ended. With `--link`, first links that chat to a demo meeting of
  * Björkskolan through the API (as the principal persona), so the bot has a meeting to close.
  *
- *   npx tsx bot/playground/send-meeting-end.ts [--link] [--bot http://localhost:3978]
+ *   npx tsx bot/playground/send-meeting-end.ts [--link | --link-only] [--bot http://localhost:3978]
  *     [--service-url http://localhost:56150/_connector]
+ *
+ * `--link-only` links and sends nothing, so the meeting can be ended from the Playground with the
+ * custom activity of bot/README.md.
  *
  * Replies (the summary, then one follow-up card per member) appear in the Playground.
  */
@@ -44,7 +47,8 @@ async function link(): Promise<void> {
   process.stdout.write(`linked ${chatId} to ${unit.name}\n`);
 }
 
-if (args.includes('--link')) await link();
+if (args.includes('--link') || args.includes('--link-only')) await link();
+if (args.includes('--link-only')) process.exit(0);
 const activity = {
   type: 'event',
   name: 'application/vnd.microsoft.meetingEnd',

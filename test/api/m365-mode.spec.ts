@@ -15,6 +15,7 @@ beforeAll(async () => {
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', TENANT_ID: '22222222-2222-4222-8222-222222222222',
     GRAPH_SITE_ID: emulator.siteId, GRAPH_BASE_URL: emulator.baseUrl, GRAPH_CLIENT_ID: '33333333-3333-4333-8333-333333333333', TAB_DOMAIN: 'kh.example.se',
+    CONTROLLER_NAME: 'Barn- och utbildningsnämnden i Exempelby', CONTROLLER_EMAIL: 'bun@exempelby.se', DPO_EMAIL: 'dso@exempelby.se', ACCESSIBILITY_EMAIL: 'webb@exempelby.se',
   });
   server = createServer(config, {
     log: createLogger({ level: 'silent' }),
@@ -59,6 +60,15 @@ describe('Microsoft 365 mode', () => {
     expect(ancestors).toContain('https://teams.microsoft.com');
     expect(ancestors).not.toContain("'self'");
     expect(ancestors.every((source) => /^https:\/\/(\*\.)?[a-z0-9.-]+\.(com|microsoft)$/.test(source))).toBe(true);
+  });
+
+  it('publishes the privacy statement without a token, naming the configured controller', async () => {
+    const response = await fetch(`${url}/privacy`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Barn- och utbildningsnämnden i Exempelby');
+    expect(html).toContain('mailto:dso@exempelby.se');
+    expect(html).not.toContain('Demokommun');
   });
 
   it('refuses a request without a token', async () => {
