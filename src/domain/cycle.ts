@@ -4,10 +4,8 @@ import type { Analysis } from './analysis';
 import type { SchoolYear } from './common';
 import type { Goal } from './goal';
 import type { Measurement } from './measurement';
-
-export const phases = ['followUp', 'analysis', 'planning', 'implementation'] as const;
-export type Phase = (typeof phases)[number];
-export type PhaseState = 'notStarted' | 'inProgress' | 'done';
+import { phases } from './choices';
+import type { Phase, PhaseState } from './choices';
 
 export interface CycleState {
   readonly schoolYear: SchoolYear;

@@ -1,5 +1,8 @@
 /** The quality cycle: types, zod schemas and rules. Pure: no I/O and no SDK. */
+export * from './choices';
 export * from './common';
+export * from './language';
+export * from './format';
 export * from './personal-identity';
 export * from './text';
 export * from './unit';
@@ -17,3 +20,4 @@ export * from './bot-conversation';
 export * from './job';
 export * from './cycle';
 export * from './rules';
+export * from './vocabulary';
