@@ -34,14 +34,14 @@ export function ConflictPanel({ rows, onUseTheirs, onKeepMine }: { rows: Conflic
   const { t } = useI18n();
   return (
     <section className={styles.root} role="alert" aria-labelledby="conflict-title" data-testid="conflict">
-      <Text as="h3" id="conflict-title" weight="semibold">{t('conflictTitle')}</Text>
-      <Text>{t('conflictIntro')}</Text>
+      <Text as="h3" id="conflict-title" weight="semibold">{t('common.conflictTitle')}</Text>
+      <Text>{t('common.conflictIntro')}</Text>
       <Table size="small" aria-labelledby="conflict-title">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t('conflictField')}</TableHeaderCell>
-            <TableHeaderCell>{t('conflictTheirs')}</TableHeaderCell>
-            <TableHeaderCell>{t('conflictMine')}</TableHeaderCell>
+            <TableHeaderCell>{t('common.conflictField')}</TableHeaderCell>
+            <TableHeaderCell>{t('common.conflictTheirs')}</TableHeaderCell>
+            <TableHeaderCell>{t('common.conflictMine')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -58,8 +58,8 @@ export function ConflictPanel({ rows, onUseTheirs, onKeepMine }: { rows: Conflic
         </TableBody>
       </Table>
       <div className={styles.actions}>
-        <Button onClick={onUseTheirs}>{t('conflictUseTheirs')}</Button>
-        <Button appearance="primary" onClick={onKeepMine}>{t('conflictKeepMine')}</Button>
+        <Button onClick={onUseTheirs}>{t('common.conflictUseTheirs')}</Button>
+        <Button appearance="primary" onClick={onKeepMine}>{t('common.conflictKeepMine')}</Button>
       </div>
     </section>
   );

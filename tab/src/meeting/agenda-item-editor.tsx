@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import { ProblemError } from '../api/problem-error';
 import { ProblemBar } from '../components/problem-bar';
 import type { LiveAgendaItem, MeetingApi } from './meeting-api';
-import { useMeetingText } from './meeting-text';
+import { useI18n } from '../i18n/i18n';
 
 const useStyles = makeStyles({
   item: {
@@ -25,7 +25,7 @@ const useStyles = makeStyles({
  */
 export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaItem; api: MeetingApi; canRecord: boolean; onSaved: () => void }) {
   const styles = useStyles();
-  const { mt } = useMeetingText();
+  const { t } = useI18n();
   const headingId = useId();
   const { item } = props;
   // `base` is the version the draft started from: a live update does not move it while editing.
@@ -103,19 +103,19 @@ export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaIte
       {conflict && (
         <MessageBar intent="warning" layout="multiline" role="alert" data-testid="agenda-conflict">
           <MessageBarBody>
-            <MessageBarTitle>{mt('agendaConflictTitle')}</MessageBarTitle>
-            <Text block>{mt('agendaConflictIntro')}</Text>
+            <MessageBarTitle>{t('meeting.agendaConflictTitle')}</MessageBarTitle>
+            <Text block>{t('meeting.agendaConflictIntro')}</Text>
             <Text block className={styles.pre}>{conflict.notes ?? ''}</Text>
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={handleUseTheirs}>{mt('agendaUseTheirs')}</Button>
-            <Button appearance="primary" onClick={handleKeepMine}>{mt('agendaKeepMine')}</Button>
+            <Button onClick={handleUseTheirs}>{t('meeting.agendaUseTheirs')}</Button>
+            <Button appearance="primary" onClick={handleKeepMine}>{t('meeting.agendaKeepMine')}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
       {props.canRecord ? (
         <form onSubmit={handleNotesSubmit}>
-          <Field label={mt('notesFor', { title: item.title })} hint={busy ? mt('saving') : saved && !dirty ? mt('saved') : undefined}>
+          <Field label={t('meeting.notesFor', { title: item.title })} hint={busy ? t('common.saving') : saved && !dirty ? t('common.saved') : undefined}>
             <Textarea
               value={draft}
               resize="vertical"
@@ -129,23 +129,23 @@ export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaIte
               }}
             />
           </Field>
-          <Button type="submit" size="small" disabled={busy || !dirty}>{mt('saveNotes')}</Button>
+          <Button type="submit" size="small" disabled={busy || !dirty}>{t('meeting.saveNotes')}</Button>
         </form>
       ) : (
         item.notes && <Text className={styles.pre}>{item.notes}</Text>
       )}
-      <Text weight="semibold">{mt('decisions')}</Text>
+      <Text weight="semibold">{t('meeting.decisions')}</Text>
       {item.decisions?.length ? (
         <ul className={styles.decisions}>{item.decisions.map((text, index) => <li key={`${index}-${text}`}>{text}</li>)}</ul>
       ) : (
-        <Text size={200}>{mt('decisionsEmpty')}</Text>
+        <Text size={200}>{t('meeting.decisionsEmpty')}</Text>
       )}
       {props.canRecord && (
         <form className={styles.row} onSubmit={(event) => void handleDecisionSubmit(event)}>
-          <Field className={styles.grow} label={mt('newDecisionFor', { title: item.title })}>
+          <Field className={styles.grow} label={t('meeting.newDecisionFor', { title: item.title })}>
             <Input value={decision} onChange={(_, data) => setDecision(data.value)} />
           </Field>
-          <Button type="submit" size="small">{mt('addDecision')}</Button>
+          <Button type="submit" size="small">{t('meeting.addDecision')}</Button>
         </form>
       )}
     </section>

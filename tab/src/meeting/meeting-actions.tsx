@@ -2,10 +2,10 @@ import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-compone
 import { useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import type { Action, Goal } from '../api/types';
+import { dueDateLine } from '../../../src/domain/vocabulary';
 import { ActionDialog } from '../views/actions/action-dialog';
-import { statusLabel } from '../views/labels';
 import type { MeetingLive } from './meeting-api';
-import { useMeetingText } from './meeting-text';
+import { useI18n } from '../i18n/i18n';
 import { NewMeetingActionDialog } from './new-meeting-action-dialog';
 import { OriginNote } from './origin-note';
 
@@ -28,7 +28,7 @@ const useStyles = makeStyles({
  */
 export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSaved: () => void }) {
   const styles = useStyles();
-  const { t, mt } = useMeetingText();
+  const { t, format } = useI18n();
   const { meeting, actions, people, canRecord } = props.live;
   const [editing, setEditing] = useState<{ action?: Action } | null>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -37,15 +37,14 @@ export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSave
     opener.current = event.currentTarget;
     setEditing(action ? { action } : {});
   };
-  // Focus goes back to the button that opened the dialog. It also ends the dialog's modal state:
-  // the focus manager hides the rest of the page while a dialog is active, and only a focus
-  // outside it (not the dialog's unmounting) makes it show the page to screen readers again.
+  // Focus goes back to the button that opened the dialog, before the dialog goes: that also ends
+  // its modal state. The focus manager hides the rest of the page while a dialog is active, and
+  // only a focus outside it (not the dialog's unmounting) makes it show the page to screen readers
+  // again; a focus after the unmount would come too late.
   const close = () => {
+    const target = opener.current?.isConnected ? opener.current : newButton.current;
+    target?.focus();
     setEditing(null);
-    setTimeout(() => {
-      const target = opener.current?.isConnected ? opener.current : newButton.current;
-      target?.focus();
-    }, 0);
   };
   const unitId = meeting.unitId;
   // The one who records comes first: most actions are taken by the person who types them.
@@ -56,21 +55,21 @@ export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSave
   return (
     <>
       {actions.length === 0 ? (
-        <Text>{mt('actionsEmpty')}</Text>
+        <Text>{t('common.noActionsYet')}</Text>
       ) : (
         <ul className={styles.list} data-testid="meeting-actions">
           {actions.map((action) => (
             <li key={action.id} className={styles.item} data-testid="meeting-action">
               <div className={styles.head}>
                 <Text weight="semibold" className={styles.title}>{action.title}</Text>
-                <Badge appearance="tint" className={styles.badge}>{t(statusLabel[action.status])}</Badge>
+                <Badge appearance="tint" className={styles.badge}>{t(`vocab.actionStatus.${action.status}`)}</Badge>
               </div>
-              <Text size={200}>{mt('owner')}: {action.ownerName ?? action.ownerId}</Text>
-              <Text size={200}>{mt('due')}: {action.dueDate}</Text>
+              <Text size={200}>{t('vocab.term.owner')}: {action.ownerName ?? action.ownerId}</Text>
+              <Text size={200}>{dueDateLine(action.dueDate, format)}</Text>
               <OriginNote action={action} size={200} />
               {canRecord && unitId && (
-                <Button size="small" onClick={open(action)} aria-label={mt('editActionNamed', { title: action.title })}>
-                  {t('edit')}
+                <Button size="small" onClick={open(action)} aria-label={t('common.editNamed', { title: action.title })}>
+                  {t('common.edit')}
                 </Button>
               )}
             </li>
@@ -78,7 +77,7 @@ export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSave
         </ul>
       )}
       {canRecord && unitId && (
-        <Button appearance="primary" ref={newButton} onClick={open()}>{mt('newAction')}</Button>
+        <Button appearance="primary" ref={newButton} onClick={open()}>{t('common.newAction')}</Button>
       )}
       {editing && !editing.action && unitId && (
         <NewMeetingActionDialog

@@ -31,7 +31,7 @@ describe('NewMeetingActionDialog owner picker', () => {
     expect(owner.value).toBe('u-cecilia');
     fireEvent.change(owner, { target: { value: 'u-elin' } });
     fireEvent.change(within(form).getByLabelText('Rubrik', { exact: false }), { target: { value: 'Rastvärdar' } });
-    fireEvent.change(within(form).getByLabelText('Klar senast', { exact: false }), { target: { value: '2026-04-30' } });
+    fireEvent.change(within(form).getByLabelText('Klart senast', { exact: false }), { target: { value: '2026-04-30' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Spara' }));
     await waitFor(() => expect(seen.some((request) => request.method === 'POST')).toBe(true));
     expect(seen.find((request) => request.method === 'POST')?.body).toMatchObject({ ownerId: 'u-elin', ownerName: 'Elin Berg', originKind: 'meeting', meetingId: '5' });

@@ -13,7 +13,7 @@ import { useLoad } from '../hooks/use-load';
 import { useOwnerOptions } from '../hooks/use-owner-options';
 import { originChoices, originFields, type OriginChoices } from './meeting-action-origin';
 import type { Person } from '../views/actions/action-dialog';
-import { useMeetingText } from './meeting-text';
+import { useI18n } from '../i18n/i18n';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -45,14 +45,15 @@ interface Draft {
  */
 export function NewMeetingActionDialog(props: NewMeetingActionDialogProps) {
   const styles = useStyles();
-  const { t, mt } = useMeetingText();
+  const { t, language } = useI18n();
   const { api } = useSession();
   // the meeting's people plus the unit's principals and staff, so anyone in the unit can be made owner
   const owners = useOwnerOptions(props.unitId, props.people);
   const [choices] = useLoad<OriginChoices>(async () => {
     const [analyses, deficiencies] = await Promise.all([api.analyses(props.unitId), api.deficiencies(props.unitId)]);
+    const draftWord = t('vocab.analysisStatus.draft').toLocaleLowerCase(language);
     return originChoices(analyses.items, deficiencies.items, (analysis) =>
-      mt(analysis.status === 'draft' ? 'analysisDraftNamed' : 'analysisNamed', { period: analysis.period }));
+      `${t('common.analysisOf', { period: analysis.period })}${analysis.status === 'draft' ? ` (${draftWord})` : ''}`);
   }, props.unitId);
   const [draft, setDraft] = useState<Draft>({
     title: '', ownerId: props.people[0]?.id ?? '', dueDate: '', kind: 'meeting', originId: '', goalId: '',
@@ -74,7 +75,7 @@ export function NewMeetingActionDialog(props: NewMeetingActionDialogProps) {
     setError(null);
     try {
       const origin = originFields(props.meetingId, draft.kind, originId);
-      if (!origin) throw new ProblemError({ status: 400, code: 'noOrigin', detail: mt(draft.kind === 'analysis' ? 'chooseAnalysisFirst' : 'chooseDeficiencyFirst'), field: 'originId' });
+      if (!origin) throw new ProblemError({ status: 400, code: 'noOrigin', detail: t(draft.kind === 'analysis' ? 'channel.chooseAnalysisFirst' : 'channel.chooseDeficiencyFirst'), field: 'originId' });
       const owner = owners.find((person) => person.id === draft.ownerId);
       const saved = await api.createAction(props.unitId, {
         title: draft.title, ownerId: draft.ownerId, dueDate: draft.dueDate, status: 'planned', schoolYear: props.schoolYear, ...origin,
@@ -89,33 +90,33 @@ export function NewMeetingActionDialog(props: NewMeetingActionDialogProps) {
     }
   };
 
-  const pickerLabel = draft.kind === 'analysis' ? mt('chooseAnalysis') : mt('chooseDeficiency');
-  const emptyMessage = draft.kind === 'analysis' ? mt('noAnalyses') : mt('noOpenDeficiencies');
+  const pickerLabel = draft.kind === 'analysis' ? t('vocab.originKind.analysis') : t('vocab.originKind.deficiency');
+  const emptyMessage = draft.kind === 'analysis' ? t('channel.noAnalyses') : t('channel.noOpenDeficiencies');
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={(event) => void handleSubmit(event)}>
           <DialogBody>
-            <DialogTitle>{t('newAction')}</DialogTitle>
+            <DialogTitle>{t('common.newAction')}</DialogTitle>
             <DialogContent className={styles.form}>
               {error !== null && !field && <ProblemBar error={error} />}
-              <Field label={t('fieldTitle')} required {...invalid('title')}>
+              <Field label={t('common.title')} required {...invalid('title')}>
                 <Input value={draft.title} onChange={(_, d) => set('title', d.value)} />
               </Field>
-              <Field label={t('fieldOwner')} required {...invalid('ownerId')}>
+              <Field label={t('vocab.term.owner')} required {...invalid('ownerId')}>
                 <Select value={draft.ownerId} onChange={(_, d) => set('ownerId', d.value)}>
                   <OwnerSelectOptions options={owners} />
                 </Select>
               </Field>
-              <Field label={t('fieldDueDate')} required {...invalid('dueDate')}>
+              <Field label={t('vocab.term.dueDate')} required {...invalid('dueDate')}>
                 <Input type="date" value={draft.dueDate} onChange={(_, d) => set('dueDate', d.value)} />
               </Field>
-              <Field label={mt('originLegend')} {...invalid('meetingId')}>
+              <Field label={t('channel.originLegend')} {...invalid('meetingId')}>
                 <RadioGroup value={draft.kind} onChange={(_, d) => handleKind(d.value as OriginKind)}>
-                  <Radio value="meeting" label={mt('originThisMeeting')} />
-                  <Radio value="analysis" label={mt('originAnalysis')} />
-                  <Radio value="deficiency" label={mt('originDeficiency')} />
+                  <Radio value="meeting" label={t('channel.originThisMeeting')} />
+                  <Radio value="analysis" label={t('channel.originAnalysis')} />
+                  <Radio value="deficiency" label={t('channel.originDeficiency')} />
                 </RadioGroup>
               </Field>
               {draft.kind !== 'meeting' && (
@@ -131,16 +132,16 @@ export function NewMeetingActionDialog(props: NewMeetingActionDialogProps) {
                 </Field>
               )}
               {choices.status === 'error' && draft.kind !== 'meeting' && <ProblemBar error={choices.error} />}
-              <Field label={t('fieldGoal')} {...invalid('goalId')}>
+              <Field label={t('common.goal')} {...invalid('goalId')}>
                 <Select value={draft.goalId} onChange={(_, d) => set('goalId', d.value)}>
-                  <option value="">{t('none')}</option>
+                  <option value="">{t('common.none')}</option>
                   {props.goals.map((goal) => <option key={goal.id} value={goal.id}>{goal.title}</option>)}
                 </Select>
               </Field>
             </DialogContent>
             <DialogActions>
-              <Button type="button" onClick={props.onClose}>{t('cancel')}</Button>
-              <Button type="submit" appearance="primary" disabled={busy}>{t('save')}</Button>
+              <Button type="button" onClick={props.onClose}>{t('common.cancel')}</Button>
+              <Button type="submit" appearance="primary" disabled={busy}>{t('common.save')}</Button>
             </DialogActions>
           </DialogBody>
         </form>

@@ -46,7 +46,7 @@ describe('ActionDialog owner picker', () => {
     expect((owner as HTMLSelectElement).value).toBe('u-cecilia');
     await userEvent.selectOptions(owner, 'u-ali');
     await userEvent.type(within(form).getByRole('textbox', { name: /Rubrik/ }), 'Lässtrategier i åk 3');
-    await userEvent.type(within(form).getByLabelText(/Klar senast/), '2026-04-01');
+    await userEvent.type(within(form).getByLabelText(/Klart senast/), '2026-04-01');
     await userEvent.click(within(form).getByRole('button', { name: 'Spara' }));
     await waitFor(() => expect(seen.some((request) => request.method === 'POST')).toBe(true));
     expect(seen.find((request) => request.method === 'POST')?.body).toMatchObject({ ownerId: 'u-ali', ownerName: 'Ali Nur' });

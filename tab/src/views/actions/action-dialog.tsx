@@ -12,7 +12,7 @@ import { ConflictPanel } from '../../components/conflict-panel';
 import { OwnerSelectOptions } from '../../components/owner-select-options';
 import { ProblemBar } from '../../components/problem-bar';
 import { useI18n } from '../../i18n/i18n';
-import { statusLabel } from '../labels';
+import { actionStatuses } from '../../../../src/domain/choices';
 import { changesBetween, draftFrom, splitOrigin } from './action-form-state';
 import type { ActionDraft } from './action-form-state';
 
@@ -38,7 +38,7 @@ export function ActionDialog(props: {
   onClose: () => void;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const { api } = useSession();
   // the people offered plus the unit's principals and staff, so anyone in the unit can be made owner
   const owners = useOwnerOptions(props.unitId, props.people);
@@ -66,7 +66,7 @@ export function ActionDialog(props: {
         saved = await api.updateAction(against, changesBetween(editedFrom ?? against, draft));
       } else {
         const origin = splitOrigin(draft.origin);
-        if (!origin) throw new ProblemError({ status: 400, code: 'noOrigin', detail: t('needAnalysisOrigin'), field: 'originId' });
+        if (!origin) throw new ProblemError({ status: 400, code: 'noOrigin', detail: t('channel.needOrigin'), field: 'originId' });
         saved = await api.createAction(props.unitId, {
           title: draft.title, ownerId: draft.ownerId, dueDate: draft.dueDate, status: draft.status,
           schoolYear: props.schoolYear, ...origin,
@@ -103,13 +103,14 @@ export function ActionDialog(props: {
     setConflict(null);
     void save(conflict);
   };
+  const evaluationLabel = t('channel.evaluation', { question: t('vocab.question.evaluation') });
   const compare = (theirs: Action, mine: ActionDraft) => [
-    { label: t('fieldTitle'), theirs: theirs.title, mine: mine.title },
-    { label: t('fieldOwner'), theirs: theirs.ownerName ?? '', mine: mine.ownerName },
-    { label: t('fieldDueDate'), theirs: theirs.dueDate, mine: mine.dueDate },
-    { label: t('fieldStatus'), theirs: t(statusLabel[theirs.status]), mine: t(statusLabel[mine.status]) },
-    { label: t('fieldGoal'), theirs: goalTitle(theirs.goalId), mine: goalTitle(mine.goalId) },
-    { label: t('fieldEvaluation'), theirs: theirs.evaluation ?? '', mine: mine.evaluation },
+    { label: t('common.title'), theirs: theirs.title, mine: mine.title },
+    { label: t('vocab.term.owner'), theirs: theirs.ownerName ?? '', mine: mine.ownerName },
+    { label: t('vocab.term.dueDate'), theirs: format.date(theirs.dueDate), mine: format.date(mine.dueDate) },
+    { label: t('common.status'), theirs: t(`vocab.actionStatus.${theirs.status}`), mine: t(`vocab.actionStatus.${mine.status}`) },
+    { label: t('common.goal'), theirs: goalTitle(theirs.goalId), mine: goalTitle(mine.goalId) },
+    { label: evaluationLabel, theirs: theirs.evaluation ?? '', mine: mine.evaluation },
   ];
   const goalTitle = (goalId: string | undefined) => props.goals.find((g) => g.id === goalId)?.title ?? '';
   const handleOwner = (ownerId: string) => {
@@ -121,48 +122,48 @@ export function ActionDialog(props: {
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={handleSubmit}>
           <DialogBody>
-            <DialogTitle>{props.action ? t('editAction') : t('newAction')}</DialogTitle>
+            <DialogTitle>{props.action ? t('channel.editAction') : t('common.newAction')}</DialogTitle>
             <DialogContent className={styles.form}>
               {conflict && <ConflictPanel rows={compare(conflict, draft)} onUseTheirs={handleUseTheirs} onKeepMine={handleKeepMine} />}
               {error !== null && !field && <ProblemBar error={error} />}
-              <Field label={t('fieldTitle')} required {...invalid('title')}>
+              <Field label={t('common.title')} required {...invalid('title')}>
                 <Input value={draft.title} onChange={(_, d) => set('title', d.value)} />
               </Field>
-              <Field label={t('fieldOwner')} required {...invalid('ownerId')}>
+              <Field label={t('vocab.term.owner')} required {...invalid('ownerId')}>
                 <Select value={draft.ownerId} onChange={(_, d) => handleOwner(d.value)}>
                   <OwnerSelectOptions options={owners} />
                 </Select>
               </Field>
-              <Field label={t('fieldDueDate')} required {...invalid('dueDate')}>
+              <Field label={t('vocab.term.dueDate')} required {...invalid('dueDate')}>
                 <Input type="date" value={draft.dueDate} onChange={(_, d) => set('dueDate', d.value)} />
               </Field>
-              <Field label={t('fieldStatus')} {...invalid('status')}>
+              <Field label={t('common.status')} {...invalid('status')}>
                 <Select value={draft.status} onChange={(_, d) => set('status', d.value as ActionStatus)}>
-                  {(Object.keys(statusLabel) as ActionStatus[]).map((s) => <option key={s} value={s}>{t(statusLabel[s])}</option>)}
+                  {actionStatuses.map((s) => <option key={s} value={s}>{t(`vocab.actionStatus.${s}`)}</option>)}
                 </Select>
               </Field>
               {!props.action && (
-                <Field label={t('fieldOrigin')} required {...invalid('originId')} {...(props.origins.length === 0 ? { validationMessage: t('needAnalysisOrigin'), validationState: 'warning' as const } : {})}>
+                <Field label={t('channel.fieldOrigin')} required {...invalid('originId')} {...(props.origins.length === 0 ? { validationMessage: t('channel.needOrigin'), validationState: 'warning' as const } : {})}>
                   <Select value={draft.origin} onChange={(_, d) => set('origin', d.value)}>
                     {props.origins.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
                   </Select>
                 </Field>
               )}
-              <Field label={t('fieldGoal')} {...invalid('goalId')}>
+              <Field label={t('common.goal')} {...invalid('goalId')}>
                 <Select value={draft.goalId} onChange={(_, d) => set('goalId', d.value)}>
-                  <option value="">{t('none')}</option>
+                  <option value="">{t('common.none')}</option>
                   {props.goals.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
                 </Select>
               </Field>
               {props.action && (
-                <Field label={t('fieldEvaluation')} {...invalid('evaluation')}>
+                <Field label={evaluationLabel} {...invalid('evaluation')}>
                   <Textarea value={draft.evaluation} onChange={(_, d) => set('evaluation', d.value)} resize="vertical" />
                 </Field>
               )}
             </DialogContent>
             <DialogActions>
-              <Button type="button" onClick={props.onClose}>{t('cancel')}</Button>
-              <Button type="submit" appearance="primary" disabled={busy || conflict !== null}>{t('save')}</Button>
+              <Button type="button" onClick={props.onClose}>{t('common.cancel')}</Button>
+              <Button type="submit" appearance="primary" disabled={busy || conflict !== null}>{t('common.save')}</Button>
             </DialogActions>
           </DialogBody>
         </form>

@@ -5,6 +5,7 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ProblemError } from '../../api/problem-error';
+import type { AnalysisQuestion } from '../../../../src/domain/choices';
 import type { Analysis, Feedback, Goal, Indicator, Me, Measurement } from '../../api/types';
 import { canEditUnit } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
@@ -13,9 +14,7 @@ import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/sv';
-import { formatDate, schoolYearOf } from '../../util/dates';
-import { analysisStatusLabel } from '../labels';
+import { schoolYearOf } from '../../util/dates';
 import { analysisChanges, draftFromAnalysis, emptyDraft, fieldsFromDraft, periodsOf } from './analysis-draft';
 import type { AnalysisDraft } from './analysis-draft';
 import { FollowUpAnswers } from './follow-up-answers';
@@ -39,12 +38,8 @@ interface AnalysisData {
   feedback: Feedback[];
 }
 
-const questions: { key: 'followUp' | 'causes' | 'direction' | 'approach'; label: MessageKey }[] = [
-  { key: 'followUp', label: 'qFollowUp' },
-  { key: 'causes', label: 'qCauses' },
-  { key: 'direction', label: 'qDirection' },
-  { key: 'approach', label: 'qApproach' },
-];
+/** The questions the unit's analysis answers here; Hur blev det? is each action's evaluation. */
+const questions = ['followUp', 'causes', 'direction', 'approach'] as const satisfies readonly AnalysisQuestion[];
 
 /** Analys: the guided analysis per period; save a draft, submit to the organizer, read the feedback. */
 export default function AnalysisView({ unitId }: { unitId: string }) {
@@ -57,14 +52,14 @@ export default function AnalysisView({ unitId }: { unitId: string }) {
     ]);
     return { me, analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items.filter((g) => g.schoolYear === schoolYear), feedback: feedback.items };
   }, unitId);
-  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
+  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('common.loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   return <AnalysisEditor unitId={unitId} schoolYear={schoolYear} data={state.data} onChanged={reload} />;
 }
 
 function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: string; schoolYear: string; data: AnalysisData; onChanged: () => void }) {
   const styles = useStyles();
-  const { t, language } = useI18n();
+  const { t, format } = useI18n();
   const { api } = useSession();
   const pickId = useId('analysis');
   // The period picker lists what the server had plus what was saved here since.
@@ -115,7 +110,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
       const saved = await saveDraft(current);
       setCurrent(saved);
       setEditedFrom(saved);
-      setNotice(t('saved'));
+      setNotice(t('common.saved'));
     });
   };
   const handleSubmit = () => {
@@ -126,7 +121,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
       const submitted = await api.submitAnalysis(saved);
       setCurrent(submitted);
       setEditedFrom(submitted);
-      setNotice(t('submitted'));
+      setNotice(t('channel.submitted'));
       onChanged();
     });
   };
@@ -154,7 +149,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
       const saved = await saveDraft(base);
       setCurrent(saved);
       setEditedFrom(saved);
-      setNotice(t('saved'));
+      setNotice(t('common.saved'));
     });
   };
   const toggle = (key: 'measurementIds' | 'goalIds', id: string, on: boolean) =>
@@ -163,34 +158,34 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   return (
     <form className={styles.root} onSubmit={handleSave} data-testid="analysis" aria-labelledby="analysis-heading">
       <div className={styles.bar}>
-        <Text as="h2" id="analysis-heading" size={500} weight="semibold">{t('analysisTitle', { period: draft.period })}</Text>
-        {current && <Badge appearance="tint" color={current.status === 'draft' ? 'warning' : 'success'}>{t(analysisStatusLabel[current.status])}</Badge>}
+        <Text as="h2" id="analysis-heading" size={500} weight="semibold">{t('common.analysisOf', { period: draft.period })}</Text>
+        {current && <Badge appearance="tint" color={current.status === 'draft' ? 'warning' : 'success'}>{t(`vocab.analysisStatus.${current.status}`)}</Badge>}
       </div>
       <div className={styles.bar}>
         {analyses.length > 0 && (
           <div className={styles.pick}>
-            <label htmlFor={pickId}>{t('analysisPeriod')}</label>
+            <label htmlFor={pickId}>{t('common.period')}</label>
             <Select id={pickId} value={current?.id ?? ''} onChange={(_, d) => handlePick(d.value)}>
-              {analyses.map((a) => <option key={a.id} value={a.id}>{a.period} · {t(analysisStatusLabel[a.status])}</option>)}
-              <option value="">{t('analysisNew')}</option>
+              {analyses.map((a) => <option key={a.id} value={a.id}>{a.period} · {t(`vocab.analysisStatus.${a.status}`)}</option>)}
+              <option value="">{t('channel.analysisNew')}</option>
             </Select>
           </div>
         )}
         {!current && mayEdit && (
-          <Field label={t('analysisNewPeriod')} {...invalid('period')}>
+          <Field label={t('channel.analysisNewPeriod')} {...invalid('period')}>
             <Select value={draft.period} onChange={(_, d) => set('period', d.value)}>
               {periodsOf(schoolYear).map((p) => <option key={p} value={p}>{p}</option>)}
             </Select>
           </Field>
         )}
       </div>
-      {readOnly && <MessageBar intent="info"><MessageBarBody>{mayEdit ? t('readOnlyAnalysis') : t('analysisByPrincipal')}</MessageBarBody></MessageBar>}
+      {readOnly && <MessageBar intent="info"><MessageBarBody>{mayEdit ? t('channel.readOnlyAnalysis') : t('channel.analysisByPrincipal')}</MessageBarBody></MessageBar>}
       {conflict && (
         <ConflictPanel
           rows={[
-            ...questions.map((q) => ({ label: t(q.label), theirs: conflict[q.key] ?? '', mine: draft[q.key] })),
-            { label: t('strengths'), theirs: conflict.strengths.join('\n'), mine: draft.strengths },
-            { label: t('areasToDevelop'), theirs: conflict.areasToDevelop.join('\n'), mine: draft.areasToDevelop },
+            ...questions.map((q) => ({ label: t(`vocab.question.${q}`), theirs: conflict[q] ?? '', mine: draft[q] })),
+            { label: t('vocab.term.strengths'), theirs: conflict.strengths.join('\n'), mine: draft.strengths },
+            { label: t('vocab.term.areasToDevelop'), theirs: conflict.areasToDevelop.join('\n'), mine: draft.areasToDevelop },
           ]}
           onUseTheirs={handleUseTheirs}
           onKeepMine={handleKeepMine}
@@ -199,29 +194,29 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
       {error !== null && <ProblemBar error={error} />}
       {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       {questions.map((q) => (
-        <Field key={q.key} label={t(q.label)} {...invalid(q.key)}>
-          <Textarea value={draft[q.key]} readOnly={readOnly} resize="vertical" rows={4} onChange={(_, d) => set(q.key, d.value)} />
+        <Field key={q} label={t(`vocab.question.${q}`)} {...invalid(q)}>
+          <Textarea value={draft[q]} readOnly={readOnly} resize="vertical" rows={4} onChange={(_, d) => set(q, d.value)} />
         </Field>
       ))}
       <FollowUpAnswers unitId={unitId} schoolYear={schoolYear} />
-      <Field label={t('strengths')} hint={t('onePerLine')} {...invalid('strengths')}>
+      <Field label={t('vocab.term.strengths')} hint={t('channel.onePerLine')} {...invalid('strengths')}>
         <Textarea value={draft.strengths} readOnly={readOnly} resize="vertical" onChange={(_, d) => set('strengths', d.value)} />
       </Field>
-      <Field label={t('areasToDevelop')} hint={t('onePerLine')} {...invalid('areasToDevelop')}>
+      <Field label={t('vocab.term.areasToDevelop')} hint={t('channel.onePerLine')} {...invalid('areasToDevelop')}>
         <Textarea value={draft.areasToDevelop} readOnly={readOnly} resize="vertical" onChange={(_, d) => set('areasToDevelop', d.value)} />
       </Field>
       {data.measurements.length > 0 && (
         <fieldset className={styles.checks}>
-          <legend><Text weight="semibold">{t('linkedResults')}</Text></legend>
+          <legend><Text weight="semibold">{t('channel.linkedResults')}</Text></legend>
           {data.measurements.map((m) => (
             <Checkbox key={m.id} disabled={readOnly} checked={draft.measurementIds.includes(m.id)} onChange={(_, d) => toggle('measurementIds', m.id, d.checked === true)}
-              label={`${indicatorName(m.indicatorId)}, ${m.period}: ${m.value}`} />
+              label={`${indicatorName(m.indicatorId)}, ${m.period}: ${format.number(m.value)}`} />
           ))}
         </fieldset>
       )}
       {data.goals.length > 0 && (
         <fieldset className={styles.checks}>
-          <legend><Text weight="semibold">{t('fieldGoal')}</Text></legend>
+          <legend><Text weight="semibold">{t('common.goal')}</Text></legend>
           {data.goals.map((g) => (
             <Checkbox key={g.id} disabled={readOnly} checked={draft.goalIds.includes(g.id)} onChange={(_, d) => toggle('goalIds', g.id, d.checked === true)} label={g.title} />
           ))}
@@ -230,17 +225,17 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
       <ParticipantsEditor rows={draft.participants} readOnly={readOnly} onChange={(rows) => set('participants', rows)} />
       {!readOnly && (
         <div className={styles.actions}>
-          <Button type="submit" disabled={busy}>{t('saveDraft')}</Button>
-          <Button appearance="primary" disabled={busy} onClick={handleSubmit}>{t('submit')}</Button>
+          <Button type="submit" disabled={busy}>{t('channel.saveDraft')}</Button>
+          <Button appearance="primary" disabled={busy} onClick={handleSubmit}>{t('channel.submit')}</Button>
         </div>
       )}
       {feedback.length > 0 && (
         <section aria-labelledby="feedback-heading">
-          <Text as="h3" id="feedback-heading" size={400} weight="semibold">{t('feedback')}</Text>
+          <Text as="h3" id="feedback-heading" size={400} weight="semibold">{t('common.feedback')}</Text>
           {feedback.map((f) => (
             <div key={f.id}>
               <Text block className={styles.feedback}>{f.text}</Text>
-              <Text size={200}>{formatDate(f.givenAt, language)}</Text>
+              <Text size={200}>{format.date(f.givenAt)}</Text>
             </div>
           ))}
         </section>
