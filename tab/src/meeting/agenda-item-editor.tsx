@@ -1,10 +1,10 @@
-import {
-  Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, Textarea, makeStyles, tokens,
-} from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { ProblemError } from '../api/problem-error';
+import { ConflictPanel } from '../components/conflict-panel';
 import { ProblemBar } from '../components/problem-bar';
+import { useConflictSave } from '../hooks/use-conflict-save';
+import type { ConflictWrite } from '../hooks/use-conflict-save';
 import type { LiveAgendaItem, MeetingApi } from './meeting-api';
 import { useI18n } from '../i18n/i18n';
 
@@ -28,71 +28,42 @@ export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaIte
   const { t } = useI18n();
   const headingId = useId();
   const { item } = props;
-  // `base` is the version the draft started from: a live update does not move it while editing.
-  const [draft, setDraft] = useState(item.notes ?? '');
-  const [base, setBase] = useState(item.version);
-  const [dirty, setDirty] = useState(false);
-  const [conflict, setConflict] = useState<LiveAgendaItem | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // the notes' base is the version the draft started from: a live update does not move it while editing
+  const notes = useConflictSave<LiveAgendaItem, string>({ initial: item, draftOf: (version) => version?.notes ?? '', isVersion: isAgendaItem });
+  const { draft, dirty, busy, conflict, load } = notes;
   const [saved, setSaved] = useState(false);
   const [decision, setDecision] = useState('');
-  // A blur and a click on Save come together: one save at a time.
-  const saving = useRef(false);
+  const [decisionError, setDecisionError] = useState<unknown>(null);
+  const error = notes.error ?? decisionError;
 
   useEffect(() => {
-    if (dirty || busy) return;
-    setDraft(item.notes ?? '');
-    setBase(item.version);
-  }, [item.version, item.notes, dirty, busy]);
+    if (!dirty && !busy) load(item);
+  }, [item, dirty, busy, load]);
 
-  const saveNotes = async (against: string) => {
-    if (saving.current) return;
-    saving.current = true;
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      const next = await props.api.changeAgendaItem(props.meetingId, { id: item.id, version: against }, { notes: draft });
-      setBase(next.version);
-      setDirty(false);
-      setConflict(null);
-      setSaved(true);
-      props.onSaved();
-    } catch (caught) {
-      if (caught instanceof ProblemError && caught.isConflict && isAgendaItem(caught.current)) setConflict(caught.current);
-      else setError(caught);
-    } finally {
-      saving.current = false;
-      setBusy(false);
-    }
+  const writeNotes: ConflictWrite<LiveAgendaItem, string> = async (text, base) => {
+    const next = await props.api.changeAgendaItem(props.meetingId, { id: item.id, version: (base ?? item).version }, { notes: text });
+    setSaved(true);
+    props.onSaved();
+    return next;
   };
-
+  const saveNotes = () => {
+    setSaved(false);
+    void notes.save(writeNotes);
+  };
   const handleNotesSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void saveNotes(base);
-  };
-  const handleUseTheirs = () => {
-    if (!conflict) return;
-    setDraft(conflict.notes ?? '');
-    setBase(conflict.version);
-    setDirty(false);
-    setConflict(null);
-  };
-  const handleKeepMine = () => {
-    if (!conflict) return;
-    void saveNotes(conflict.version);
+    saveNotes();
   };
   const handleDecisionSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (!decision.trim()) return;
-    setError(null);
+    setDecisionError(null);
     try {
       await props.api.addDecision(props.meetingId, item.id, decision.trim());
       setDecision('');
       props.onSaved();
     } catch (caught) {
-      setError(caught);
+      setDecisionError(caught);
     }
   };
 
@@ -101,17 +72,11 @@ export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaIte
       <Text as="h3" id={headingId} weight="semibold" size={400}>{item.title}</Text>
       {error !== null && <ProblemBar error={error} />}
       {conflict && (
-        <MessageBar intent="warning" layout="multiline" role="alert" data-testid="agenda-conflict">
-          <MessageBarBody>
-            <MessageBarTitle>{t('meeting.agendaConflictTitle')}</MessageBarTitle>
-            <Text block>{t('meeting.agendaConflictIntro')}</Text>
-            <Text block className={styles.pre}>{conflict.notes ?? ''}</Text>
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={handleUseTheirs}>{t('meeting.agendaUseTheirs')}</Button>
-            <Button appearance="primary" onClick={handleKeepMine}>{t('meeting.agendaKeepMine')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ConflictPanel
+          rows={[{ label: t('meeting.notesFor', { title: item.title }), theirs: conflict.notes ?? '', mine: draft }]}
+          onUseTheirs={notes.takeTheirs}
+          onKeepMine={() => void notes.keepMine()}
+        />
       )}
       {props.canRecord ? (
         <form onSubmit={handleNotesSubmit}>
@@ -120,12 +85,11 @@ export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaIte
               value={draft}
               resize="vertical"
               onChange={(_, data) => {
-                setDraft(data.value);
-                setDirty(true);
+                notes.change(() => data.value);
                 setSaved(false);
               }}
               onBlur={() => {
-                if (dirty && !busy && !conflict) void saveNotes(base);
+                if (dirty && !busy && !conflict) saveNotes();
               }}
             />
           </Field>

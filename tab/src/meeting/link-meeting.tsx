@@ -1,10 +1,10 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
-import { ProblemError } from '../api/problem-error';
 import { meetingTypes } from '../../../src/domain/choices';
 import type { Meeting, MeetingType, Unit } from '../api/types';
 import { useSession } from '../auth/session';
+import { fieldError, problemField } from '../components/field-error';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
 import { useLoad } from '../hooks/use-load';
@@ -48,7 +48,8 @@ export function LinkMeeting(props: { teamsMeetingId: string; chatId?: string; on
   if (units.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={units.error} /></StatusScreen>;
   if (units.data.length === 0) return <StatusScreen title={t('meeting.linkMeeting')} message={t('meeting.linkWho')} />;
   const chosenUnit = unitId || units.data[0]?.id || '';
-  const field = error instanceof ProblemError ? error.field : undefined;
+  // a problem with one of the form's fields is shown beside it, any other above the form
+  const beside = ['unitId', 'title', 'startsAt'].includes(problemField(error) ?? '');
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -76,8 +77,8 @@ export function LinkMeeting(props: { teamsMeetingId: string; chatId?: string; on
       <form className={styles.form} onSubmit={(event) => void handleSubmit(event)}>
         <Text as="h1" size={500} weight="semibold">{t('meeting.linkMeeting')}</Text>
         <Text>{t('meeting.linkIntro')}</Text>
-        {error !== null && <ProblemBar error={error} />}
-        <Field label={t('common.unit')} required validationState={field === 'unitId' ? 'error' : 'none'}>
+        {error !== null && !beside && <ProblemBar error={error} />}
+        <Field label={t('common.unit')} required {...fieldError(error, 'unitId')}>
           <Select value={chosenUnit} onChange={(_, data) => setUnitId(data.value)}>
             {units.data.map((unit) => <option key={unit.id} value={unit.id}>{unit.name}</option>)}
           </Select>
@@ -87,10 +88,10 @@ export function LinkMeeting(props: { teamsMeetingId: string; chatId?: string; on
             {meetingTypes.map((value) => <option key={value} value={value}>{t(`vocab.meetingType.${value}`)}</option>)}
           </Select>
         </Field>
-        <Field label={t('meeting.linkTitleField')} validationState={field === 'title' ? 'error' : 'none'}>
+        <Field label={t('meeting.linkTitleField')} {...fieldError(error, 'title')}>
           <Input value={title} placeholder={t(`vocab.meetingType.${type}`)} onChange={(_, data) => setTitle(data.value)} />
         </Field>
-        <Field label={t('meeting.linkStartsAt')} required validationState={field === 'startsAt' ? 'error' : 'none'}>
+        <Field label={t('meeting.linkStartsAt')} required {...fieldError(error, 'startsAt')}>
           <Input type="datetime-local" value={startsAt} onChange={(_, data) => setStartsAt(data.value)} />
         </Field>
         <Button type="submit" appearance="primary" disabled={busy}>{t('meeting.linkMeeting')}</Button>

@@ -6,7 +6,6 @@ import { dueDateLine } from '../../../src/domain/vocabulary';
 import { ActionDialog } from '../views/actions/action-dialog';
 import type { MeetingLive } from './meeting-api';
 import { useI18n } from '../i18n/i18n';
-import { NewMeetingActionDialog } from './new-meeting-action-dialog';
 import { OriginNote } from './origin-note';
 
 const useStyles = makeStyles({
@@ -22,9 +21,9 @@ const useStyles = makeStyles({
 
 /**
  * The meeting's actions: each with owner and due date (and what it comes from, when that is not
- * the meeting). New ones through the meeting's own dialog, which offers the unit's analyses and
- * open deficiencies as origins; edits through the tab's action dialog, whose conflict panel shows
- * a concurrent edit instead of overwriting it.
+ * the meeting). New ones and edits through the one action dialog, opened in the meeting: a new
+ * action comes from the meeting or one of the unit's analyses or open deficiencies, and an edit's
+ * conflict panel shows a concurrent edit instead of overwriting it.
  */
 export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSaved: () => void }) {
   const styles = useStyles();
@@ -79,28 +78,14 @@ export function MeetingActions(props: { live: MeetingLive; goals: Goal[]; onSave
       {canRecord && unitId && (
         <Button appearance="primary" ref={newButton} onClick={open()}>{t('common.newAction')}</Button>
       )}
-      {editing && !editing.action && unitId && (
-        <NewMeetingActionDialog
-          meetingId={meeting.id}
-          unitId={unitId}
-          schoolYear={meeting.schoolYear}
-          people={owners}
-          goals={props.goals}
-          onSaved={() => {
-            close();
-            props.onSaved();
-          }}
-          onClose={close}
-        />
-      )}
-      {editing?.action && unitId && (
+      {editing && unitId && (
         <ActionDialog
           unitId={unitId}
           schoolYear={meeting.schoolYear}
-          action={editing.action}
+          origin={{ in: 'meeting', meetingId: meeting.id }}
+          {...(editing.action ? { action: editing.action } : {})}
           people={owners}
           goals={props.goals}
-          origins={[{ value: `meeting:${meeting.id}`, label: meeting.title }]}
           onSaved={() => {
             close();
             props.onSaved();

@@ -1,7 +1,7 @@
 import { Text } from '@fluentui/react-components';
 import type { TextProps } from '@fluentui/react-components';
 import type { Action } from '../api/types';
-import { originNote } from './meeting-action-origin';
+import { originNote } from '../views/actions/action-origin';
 import { useI18n } from '../i18n/i18n';
 
 /** "Utgår från en analys/brist" for an action recorded in the meeting from elsewhere; nothing for the meeting's own. */
@@ -9,5 +9,5 @@ export function OriginNote(props: { action: Pick<Action, 'originKind'>; prefix?:
   const { t } = useI18n();
   const note = originNote(props.action);
   if (!note) return null;
-  return <Text {...(props.size !== undefined ? { size: props.size } : {})}>{props.prefix ?? ''}{t(note === 'fromAnalysis' ? 'meeting.fromAnalysis' : 'meeting.fromDeficiency')}</Text>;
+  return <Text {...(props.size !== undefined ? { size: props.size } : {})}>{props.prefix ?? ''}{t(note)}</Text>;
 }

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reply } from '../testing/fetch-stub';
 import { item, renderWithSession } from '../testing/render';
@@ -58,7 +58,7 @@ describe('SidePanel', () => {
     const notes = await screen.findByLabelText('Anteckningar: Resultat');
     fireEvent.change(notes, { target: { value: 'Min text' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara anteckningar' }));
-    const conflict = await screen.findByTestId('agenda-conflict');
+    const conflict = await within(screen.getByTestId('agenda-1')).findByTestId('conflict');
     expect(conflict.textContent).toContain('Deras nya text');
     const patch = seen.find((request) => request.method === 'PATCH');
     expect(patch?.headers['if-match']).toBe('"v1"');

@@ -3,7 +3,7 @@ import {
   Text, ToggleButton, Toolbar, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { Action, Analysis, Deficiency, Goal, Me, Meeting } from '../../api/types';
+import type { Action, Goal, Me } from '../../api/types';
 import type { ActionFilter } from '../../api/client';
 import { canCreateAction, canUpdateAction } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
@@ -31,9 +31,6 @@ interface ActionsData {
   actions: Action[];
   goals: Goal[];
   me: Me;
-  analyses: Analysis[];
-  meetings: Meeting[];
-  deficiencies: Deficiency[];
 }
 
 /** Åtgärder: a board and a list, filtered by mine, overdue or goal; create and edit with conflict handling. */
@@ -48,12 +45,8 @@ export default function ActionsView({ unitId }: { unitId: string }) {
   const [editing, setEditing] = useState<Action | 'new' | null>(null);
   const schoolYear = schoolYearOf();
   const [state, reload] = useLoad<ActionsData>(async () => {
-    const [actions, goals, me, analyses, meetings, deficiencies] = await Promise.all([
-      api.actions(unitId, filter, goalId || undefined), api.goals(unitId), api.me(), api.analyses(unitId), api.meetings(unitId),
-      // Deficiencies are an origin only; a unit without access to them still plans from analyses.
-      api.deficiencies(unitId).catch(() => ({ items: [] as Deficiency[] })),
-    ]);
-    return { actions: actions.items, goals: goals.items, me, analyses: analyses.items, meetings: meetings.items, deficiencies: deficiencies.items };
+    const [actions, goals, me] = await Promise.all([api.actions(unitId, filter, goalId || undefined), api.goals(unitId), api.me()]);
+    return { actions: actions.items, goals: goals.items, me };
   }, `${unitId}|${filter}|${goalId}`);
 
   const people = useMemo<Person[]>(() => {
@@ -65,14 +58,9 @@ export default function ActionsView({ unitId }: { unitId: string }) {
 
   if (state.status === 'loading') return <StatusScreen as="div" busy message={t('common.loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
-  const { actions, goals, analyses, meetings, deficiencies, me } = state.data;
+  const { actions, goals, me } = state.data;
   const mayCreate = canCreateAction(me, unitId);
   const mayUpdate = (action: Action) => canUpdateAction(me, unitId, action.ownerId);
-  const origins = [
-    ...analyses.map((a) => ({ value: `analysis:${a.id}`, label: `${t('vocab.originKind.analysis')}: ${a.period}` })),
-    ...meetings.map((m) => ({ value: `meeting:${m.id}`, label: `${t('vocab.originKind.meeting')}: ${m.title}` })),
-    ...deficiencies.filter((d) => d.status === 'open').map((d) => ({ value: `deficiency:${d.id}`, label: `${t('vocab.originKind.deficiency')}: ${d.title}` })),
-  ];
   const handleSaved = () => {
     setEditing(null);
     reload();
@@ -158,10 +146,10 @@ export default function ActionsView({ unitId }: { unitId: string }) {
         <ActionDialog
           unitId={unitId}
           schoolYear={schoolYear}
+          origin={{ in: 'unit' }}
           {...(editing === 'new' ? {} : { action: editing })}
           people={people}
           goals={goals}
-          origins={origins}
           onSaved={handleSaved}
           onClose={() => setEditing(null)}
         />

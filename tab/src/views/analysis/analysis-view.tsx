@@ -4,14 +4,16 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { ProblemError } from '../../api/problem-error';
 import type { AnalysisQuestion } from '../../../../src/domain/choices';
 import type { Analysis, Feedback, Goal, Indicator, Me, Measurement } from '../../api/types';
 import { canEditUnit } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { ConflictPanel } from '../../components/conflict-panel';
+import { fieldError } from '../../components/field-error';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
+import { useConflictSave } from '../../hooks/use-conflict-save';
+import type { ConflictWrite } from '../../hooks/use-conflict-save';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { schoolYearOf } from '../../util/dates';
@@ -64,93 +66,65 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   const pickId = useId('analysis');
   // The period picker lists what the server had plus what was saved here since.
   const [analyses, setAnalyses] = useState<Analysis[]>(data.analyses);
-  const [current, setCurrentState] = useState<Analysis | undefined>(data.analyses[0]);
-  const setCurrent = (analysis: Analysis | undefined) => {
-    setCurrentState(analysis);
-    if (analysis) setAnalyses((list) => (list.some((a) => a.id === analysis.id) ? list.map((a) => (a.id === analysis.id ? analysis : a)) : [...list, analysis]));
-  };
-  // The version the user's edits started from: after a conflict only their own changes are sent.
-  const [editedFrom, setEditedFrom] = useState<Analysis | undefined>(data.analyses[0]);
-  const [draft, setDraft] = useState<AnalysisDraft>(() => (data.analyses[0] ? draftFromAnalysis(data.analyses[0]) : emptyDraft(schoolYear)));
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<Analysis | null>(null);
+  const remember = (analysis: Analysis) =>
+    setAnalyses((list) => (list.some((a) => a.id === analysis.id) ? list.map((a) => (a.id === analysis.id ? analysis : a)) : [...list, analysis]));
+  const form = useConflictSave<Analysis, AnalysisDraft>({
+    initial: data.analyses[0],
+    draftOf: (analysis) => (analysis ? draftFromAnalysis(analysis) : emptyDraft(schoolYear)),
+    isVersion: isAnalysis,
+  });
+  const { draft, error, conflict, busy, base: current } = form;
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const mayEdit = canEditUnit(data.me, unitId);
   const readOnly = !mayEdit || (current !== undefined && current.status !== 'draft');
-  const field = error instanceof ProblemError ? error.field : undefined;
-  const invalid = (name: string) => (field === name ? { validationState: 'error' as const, validationMessage: (error as ProblemError).fieldMessage } : {});
-  const set = <K extends keyof AnalysisDraft>(key: K, value: AnalysisDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof AnalysisDraft>(key: K, value: AnalysisDraft[K]) => form.change((d) => ({ ...d, [key]: value }));
   const indicatorName = (id: string) => data.indicators.find((i) => i.id === id)?.name ?? id;
   const feedback = current ? data.feedback.filter((f) => f.analysisId === current.id) : [];
 
-  const saveDraft = async (base: Analysis | undefined): Promise<Analysis> => {
-    if (!base) return api.createAnalysis(unitId, { schoolYear, period: draft.period, ...fieldsFromDraft(draft) });
-    const changes = analysisChanges(editedFrom ?? base, draft);
-    return Object.keys(changes).length === 0 ? base : api.updateAnalysis(base, changes);
+  /** Saves the draft: a new analysis, or only what the user changed since `editedFrom`. */
+  const saveDraft = async (edited: AnalysisDraft, base: Analysis | undefined, editedFrom: Analysis | undefined): Promise<Analysis> => {
+    const saved = base
+      ? await saveChanges(base, analysisChanges(editedFrom ?? base, edited))
+      : await api.createAnalysis(unitId, { schoolYear, period: edited.period, ...fieldsFromDraft(edited) });
+    remember(saved);
+    return saved;
   };
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      await work();
-    } catch (caught) {
-      if (caught instanceof ProblemError && caught.isConflict && isAnalysis(caught.current)) setConflict(caught.current);
-      else setError(caught);
-    } finally {
-      setBusy(false);
-    }
+  const saveChanges = (base: Analysis, changes: ReturnType<typeof analysisChanges>) => (Object.keys(changes).length === 0 ? Promise.resolve(base) : api.updateAnalysis(base, changes));
+  const save: ConflictWrite<Analysis, AnalysisDraft> = async (edited, base, editedFrom) => {
+    const saved = await saveDraft(edited, base, editedFrom);
+    setNotice(t('common.saved'));
+    return saved;
+  };
+  const submit: ConflictWrite<Analysis, AnalysisDraft> = async (edited, base, editedFrom) => {
+    const saved = await saveDraft(edited, base, editedFrom);
+    form.settle(saved);
+    const submitted = await api.submitAnalysis(saved);
+    remember(submitted);
+    setNotice(t('channel.submitted'));
+    onChanged();
+    return submitted;
   };
 
   const handleSave = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => {
-      const saved = await saveDraft(current);
-      setCurrent(saved);
-      setEditedFrom(saved);
-      setNotice(t('common.saved'));
-    });
+    setNotice(null);
+    void form.save(save);
   };
   const handleSubmit = () => {
-    void run(async () => {
-      const saved = await saveDraft(current);
-      setCurrent(saved);
-      setEditedFrom(saved);
-      const submitted = await api.submitAnalysis(saved);
-      setCurrent(submitted);
-      setEditedFrom(submitted);
-      setNotice(t('channel.submitted'));
-      onChanged();
-    });
+    setNotice(null);
+    void form.save(submit);
   };
   const handlePick = (id: string) => {
-    const picked = analyses.find((a) => a.id === id);
-    setCurrent(picked);
-    setEditedFrom(picked);
-    setDraft(picked ? draftFromAnalysis(picked) : emptyDraft(schoolYear));
-    setError(null);
+    form.load(analyses.find((a) => a.id === id));
     setNotice(null);
   };
   const handleUseTheirs = () => {
-    if (!conflict) return;
-    setCurrent(conflict);
-    setEditedFrom(conflict);
-    setDraft(draftFromAnalysis(conflict));
-    setConflict(null);
+    const theirs = form.takeTheirs();
+    if (theirs) remember(theirs);
   };
   const handleKeepMine = () => {
-    if (!conflict) return;
-    const base = conflict;
-    setConflict(null);
-    void run(async () => {
-      setCurrent(base);
-      const saved = await saveDraft(base);
-      setCurrent(saved);
-      setEditedFrom(saved);
-      setNotice(t('common.saved'));
-    });
+    setNotice(null);
+    void form.keepMine();
   };
   const toggle = (key: 'measurementIds' | 'goalIds', id: string, on: boolean) =>
     set(key, on ? [...draft[key], id] : draft[key].filter((x) => x !== id));
@@ -172,7 +146,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
           </div>
         )}
         {!current && mayEdit && (
-          <Field label={t('channel.analysisNewPeriod')} {...invalid('period')}>
+          <Field label={t('channel.analysisNewPeriod')} {...fieldError(error, 'period')}>
             <Select value={draft.period} onChange={(_, d) => set('period', d.value)}>
               {periodsOf(schoolYear).map((p) => <option key={p} value={p}>{p}</option>)}
             </Select>
@@ -194,15 +168,15 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
       {error !== null && <ProblemBar error={error} />}
       {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       {questions.map((q) => (
-        <Field key={q} label={t(`vocab.question.${q}`)} {...invalid(q)}>
+        <Field key={q} label={t(`vocab.question.${q}`)} {...fieldError(error, q)}>
           <Textarea value={draft[q]} readOnly={readOnly} resize="vertical" rows={4} onChange={(_, d) => set(q, d.value)} />
         </Field>
       ))}
       <FollowUpAnswers unitId={unitId} schoolYear={schoolYear} />
-      <Field label={t('vocab.term.strengths')} hint={t('channel.onePerLine')} {...invalid('strengths')}>
+      <Field label={t('vocab.term.strengths')} hint={t('channel.onePerLine')} {...fieldError(error, 'strengths')}>
         <Textarea value={draft.strengths} readOnly={readOnly} resize="vertical" onChange={(_, d) => set('strengths', d.value)} />
       </Field>
-      <Field label={t('vocab.term.areasToDevelop')} hint={t('channel.onePerLine')} {...invalid('areasToDevelop')}>
+      <Field label={t('vocab.term.areasToDevelop')} hint={t('channel.onePerLine')} {...fieldError(error, 'areasToDevelop')}>
         <Textarea value={draft.areasToDevelop} readOnly={readOnly} resize="vertical" onChange={(_, d) => set('areasToDevelop', d.value)} />
       </Field>
       {data.measurements.length > 0 && (
