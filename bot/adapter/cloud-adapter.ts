@@ -5,7 +5,7 @@
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { errorCard } from '../cards/error-card';
-import { langOf } from '../cards/strings';
+import { languageOf } from '../../src/domain';
 
 export interface AdapterOptions {
   mode: 'local' | 'm365';
@@ -31,7 +31,7 @@ export function createCloudAdapter(options: AdapterOptions): CloudAdapter {
     options.log?.(`bot: turn failed (${context.activity.type}/${context.activity.name ?? ''}): ${error.stack ?? error.message}`);
     // an invoke's caller waits for the invoke response instead; a message deserves an answer
     if (context.activity.type === 'message') {
-      await context.sendActivity({ attachments: [errorCard(langOf(context.activity.locale))] }).catch(() => undefined);
+      await context.sendActivity({ attachments: [errorCard(languageOf(context.activity.locale))] }).catch(() => undefined);
     }
   };
   return adapter;

@@ -6,12 +6,11 @@
  * The scan itself is a leased job per day and instance group, so usually only one instance scans.
  */
 import { escalationCard, reminderCard, type ReminderKind } from '../cards/reminder-card';
-import { langOf } from '../cards/strings';
 import type { BotStore } from '../data/entities';
 import { claimJob, ensureJob, finishJob, isFree } from '../outbox/jobs';
 import { addDays, daysBetween, type FlowContext } from './context';
 import { scanWheelReminders } from './wheel-reminders';
-import { isOpen, isoDay, type ActionStatus } from '../../src/domain';
+import { isOpen, isoDay, languageOf, type ActionStatus } from '../../src/domain';
 
 const openStatuses: readonly ActionStatus[] = ['planned', 'inProgress'];
 
@@ -54,7 +53,7 @@ export async function scanReminders(ctx: FlowContext, options: ReminderOptions =
       await ctx.outbox.enqueue({
         key: `reminder:${action.id}:${kind}:${due}`,
         target: { kind: 'conversation', reference: owner },
-        activity: { type: 'message', summary: action.fields.title, attachments: [reminderCard({ lang: langOf(owner.locale), actionId: action.id, action: action.fields, kind, daysLeft: left })] },
+        activity: { type: 'message', summary: action.fields.title, attachments: [reminderCard({ lang: languageOf(owner.locale), actionId: action.id, action: action.fields, kind, daysLeft: left })] },
       });
       result.queued++;
     }
@@ -73,7 +72,7 @@ async function escalate(ctx: FlowContext, actionId: string, action: Parameters<t
     await ctx.outbox.enqueue({
       key: `escalation:${actionId}:${action.dueDate.slice(0, 10)}:${principalId}`,
       target: { kind: 'conversation', reference: ref },
-      activity: { type: 'message', summary: action.title, attachments: [escalationCard(langOf(ref.locale), action, daysOverdue)] },
+      activity: { type: 'message', summary: action.title, attachments: [escalationCard(languageOf(ref.locale), action, daysOverdue)] },
     });
     queued++;
   }

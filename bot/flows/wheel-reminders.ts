@@ -6,11 +6,10 @@
  * once however many scans or instances run; a moved date is a new reminder.
  */
 import { wheelReminderCard } from '../cards/wheel-reminder-card';
-import { langOf } from '../cards/strings';
 import type { BotStore } from '../data/entities';
 import { NotFoundError } from '../../src/store/errors';
 import { addDays, daysBetween, type FlowContext } from './context';
-import { isoDay } from '../../src/domain';
+import { isoDay, languageOf } from '../../src/domain';
 
 /** `remindDaysBefore` when an activity does not set it. */
 export const DEFAULT_WHEEL_REMIND_DAYS = 14;
@@ -46,7 +45,7 @@ export async function scanWheelReminders(ctx: FlowContext): Promise<WheelScanRes
       await ctx.outbox.enqueue({
         key: `wheel:${id}:${userId}:${date}`,
         target: { kind: 'conversation', reference: ref },
-        activity: { type: 'message', summary: activity.title, attachments: [wheelReminderCard({ lang: langOf(ref.locale), activity, daysLeft })] },
+        activity: { type: 'message', summary: activity.title, attachments: [wheelReminderCard({ lang: languageOf(ref.locale), activity, daysLeft })] },
       });
       result.queued++;
     }

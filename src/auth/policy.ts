@@ -1,3 +1,4 @@
+import type { UnitRole } from '../domain';
 import type { Principal } from './principal';
 
 /**
@@ -58,7 +59,7 @@ export interface PolicyResource {
   readonly analysisStatus?: AnalysisVisibility;
 }
 
-export type UnitRole = 'administration' | 'board' | 'principal' | 'staff';
+export type { UnitRole };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 

@@ -1,4 +1,5 @@
-import type { Action, OriginKind } from './action';
+import type { Action } from './action';
+import type { OriginKind } from './choices';
 import type { Deficiency } from './deficiency';
 
 /** A rule that did not hold: the field it concerns, a stable code, and a message for people. */
