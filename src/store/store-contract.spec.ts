@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { commonColumns, type ListDefinition } from '../lists/definition';
 import type { ListBindings } from './binding';
-import { ConflictError, InvalidItemError, NotFoundError } from './errors';
+import { ConflictError, DuplicateError, InvalidItemError, NotFoundError } from './errors';
 import { createGraphStore } from './graph-store';
 import { createMemoryStore } from './memory-store';
 import type { Page, Store, StoredItem } from './port';
@@ -53,7 +53,7 @@ const tags: ListDefinition = {
   displayName: 'Contract Tags',
   description: 'tags for the store contract',
   titleFrom: 'name',
-  columns: [{ name: 'name', type: 'text', indexed: true, required: true }, ...commonColumns],
+  columns: [{ name: 'name', type: 'text', indexed: true, unique: true, required: true }, ...commonColumns],
 };
 const bindings: ListBindings<Lists> = { notes: { definition: notes, schema: NoteSchema }, tags: { definition: tags, schema: TagSchema } };
 
@@ -112,6 +112,17 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
     expect(read.fields).toEqual(fields);
     expect(read.etag).toBe(created.etag);
     expect(read.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('refuses a value a unique column already holds, on create and on update, naming the column', async () => {
+    const first = await harness.store.create('tags', { name: `unik-${unit()}` }, { actor });
+    await expect(harness.store.create('tags', { name: first.fields.name }, { actor })).rejects.toMatchObject({ name: 'DuplicateError', field: 'name' });
+    const second = await harness.store.create('tags', { name: `unik-${unit()}` }, { actor });
+    await expect(harness.store.update('tags', second.id, { name: first.fields.name }, { actor, etag: second.etag })).rejects.toBeInstanceOf(DuplicateError);
+    // an item keeps its own value
+    const same = await harness.store.update('tags', first.id, { name: first.fields.name }, { actor, etag: first.etag });
+    expect(same.fields.name).toBe(first.fields.name);
+    expect((await harness.store.get('tags', second.id)).etag).toBe(second.etag);
   });
 
   it('updates with the current eTag: new fields, new eTag, the acting user', async () => {
