@@ -22,6 +22,7 @@ import { metaRoutes } from './routes/meta';
 import { myRoutes } from './routes/my';
 import { peopleRoutes } from './routes/people';
 import { importBodyParser, importPaths, organizerRoutes } from './routes/organizer';
+import { setupRoutes, unitImportPaths } from './routes/setup';
 import { unitRoutes } from './routes/units';
 import { yearWheelRoutes } from './routes/year-wheel';
 
@@ -54,7 +55,7 @@ export function createApiRouter(options: ApiOptions): Router {
   const router = express.Router();
   router.use(requireJson);
   // Imports carry whole CSV files: their own larger limit, on their paths only, before the default parser.
-  router.use(importPaths, importBodyParser());
+  router.use([...importPaths, ...unitImportPaths], importBodyParser());
   router.use(express.json({ limit: bodyLimit, strict: true, type: 'application/json' }));
 
   const routes = routeTable(router, options);
@@ -74,6 +75,7 @@ export function createApiRouter(options: ApiOptions): Router {
   myRoutes(routes, options);
   peopleRoutes(routes, options);
   organizerRoutes(routes, options);
+  setupRoutes(routes, options);
 
   const bot = options.botHandler;
   routes.add('post', '/messages', 'public', async (req, res) => {

@@ -57,8 +57,9 @@ function list(key: ListKey, displayName: string, description: string, titleFrom:
 export const lists: ListBindings = {
   units: { schema: UnitSchema, definition: list('units', 'KH Units', 'Enheter (skolenheter och förskoleenheter)', 'name', [
     text('name', { required: true }), choice('type', unitTypes, { required: true }),
-    indexedText('schoolUnitCode', { required: true }), json('principalIds'), indexedText('staffGroupId'),
-    indexedText('teamId'), indexedText('channelId'),
+    // unique in SharePoint too: two concurrent creates with one skolenhetskod cannot both be stored
+    indexedText('schoolUnitCode', { required: true, unique: true }), json('principalIds'), indexedText('staffGroupId'),
+    indexedText('koladaId'), indexedText('teamId'), indexedText('channelId'), { name: 'archivedAt', type: 'dateTime' },
   ]) },
   goals: { schema: GoalSchema, definition: list('goals', 'KH Goals', 'Mål och fokusområden', 'title', [
     note('description'), choice('level', goalLevels, { required: true }),

@@ -21,8 +21,6 @@ type MeasurementItem = StoredItem<Measurement>;
 export interface ImportServiceOptions {
   /** writes in flight at once; default 4 (SharePoint throttles bursts) */
   readonly concurrency?: number;
-  /** codes the units do not carry (Kolada ou ids) → skolenhetskod */
-  readonly unitCodeAliases?: Readonly<Record<string, string>>;
   /** items per page when reading; default 1000 */
   readonly pageSize?: number;
 }
@@ -97,7 +95,7 @@ export class ImportService {
   async commitImport(text: string, kind: ImportKind, options: CommitOptions): Promise<CommitResult> {
     const { preview, existing } = await this.plan(text, kind, options);
     if (preview.errors.length > 0) throw new ImportRejectedError(preview);
-    const writes: PlannedWrite[] = [];
+    const writes: PlannedWrite<Measurement>[] = [];
     for (const row of preview.rows) {
       const fields: Measurement = {
         indicatorId: row.indicatorId, unitId: row.unitId, period: row.period, schoolYear: row.schoolYear, value: row.value,
@@ -107,7 +105,7 @@ export class ImportService {
       if (row.change === 'create') writes.push({ kind: 'create', fields, clientKey: importClientKey(row) });
       else if (row.change === 'update' && before) writes.push({ kind: 'update', before, patch: { value: fields.value, groups: fields.groups } });
     }
-    const outcome = await writeAllOrNothing(this.store, writes, { actor: options.actor, concurrency: this.concurrency, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const outcome = await writeAllOrNothing(this.store, 'measurements', writes, { actor: options.actor, concurrency: this.concurrency, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     if (outcome.failure !== undefined) throw new ImportFailedError(outcome.failure, outcome.leftBehind);
     return { created: preview.summary.create, updated: preview.summary.update, unchanged: preview.summary.unchanged, preview };
   }
@@ -118,7 +116,7 @@ export class ImportService {
       { list: 'units', query: { top: this.pageSize } },
       { list: 'indicators', query: { top: this.pageSize } },
     ]);
-    const lookup = createLookup(units, indicators, this.options.unitCodeAliases);
+    const lookup = createLookup(units, indicators);
     const personal = personalIdentityErrors(csv.records);
     const read: ReadResult = csv.unclosedQuoteLine !== undefined
       ? { candidates: [], errors: [{ line: csv.unclosedQuoteLine, field: '', message: 'Ett citattecken öppnas men stängs aldrig' }], skipped: 0, ignoredColumns: [] }
