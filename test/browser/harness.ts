@@ -1,6 +1,6 @@
 /**
  * Browser tests against the real server: the tab built into a temp dir, the server in-process on
- * port 0 in local mode (emulator in memory, seeded), Debian's Chromium through playwright-core.
+ * port 0 in local mode (emulator in memory, seeded or empty), Debian's Chromium through playwright-core.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -37,12 +37,12 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** Builds the tab, starts the server and the browser. */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+/** Builds the tab, starts the server and the browser: the demo municipality, or an empty site (`seed: 'none'`, as `SEED=none`). */
+export async function startBrowserHarness(options: { seed?: 'demo' | 'none' } = {}): Promise<BrowserHarness> {
   const work = await mkdtemp(path.join(tmpdir(), 'kvalitetshjulet-browser-'));
   const tabDir = path.join(work, 'tab');
   await build({ configFile: path.join(root, 'tab/vite.config.ts'), logLevel: 'silent', build: { outDir: tabDir, emptyOutDir: true } });
-  const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'silent', DATA_DIR: path.join(work, 'data') });
+  const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'silent', DATA_DIR: path.join(work, 'data'), SEED: options.seed ?? 'demo' });
   const server: KvalitetshjuletServer = createServer(config, { inMemory: true, botScheduler: false, tabDir });
   const started = await server.start();
   const url = started.url;
