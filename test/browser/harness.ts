@@ -92,6 +92,28 @@ export async function startBrowserHarness(options: { seed?: 'demo' | 'none' } = 
   };
 }
 
+/** The tab's frame inside the Teams host stand-in. */
+export function appFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  if (!frame) throw new Error('the host frames the tab');
+  return frame;
+}
+
+/**
+ * Switches the Teams host stand-in's theme, as Teams does while the tab is open, and waits (5 s at
+ * most) until the tab's background has followed.
+ */
+export async function switchHostTheme(page: Page, theme: 'default' | 'dark' | 'contrast'): Promise<void> {
+  const background = () => page.frameLocator('iframe#app').locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const before = await background();
+  await page.evaluate((name) => (window as unknown as { __host: { setTheme(theme: string): void } }).__host.setTheme(name), theme);
+  for (let tries = 0; tries < 50; tries += 1) {
+    if ((await background()) !== before) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the tab kept its background ${before} after the host switched to ${theme}`);
+}
+
 /** Signs in with the persona picker (local mode). */
 export async function signIn(page: Page | Frame, name: string): Promise<void> {
   await page.getByRole('button', { name: `Logga in som ${name}` }).click();

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Me, Setup, UnitPage } from '../../src/contract';
-import { axeViolations, screenshotDir, signIn, skipReason, startBrowserHarness, type BrowserHarness } from './harness';
+import { appFrame, axeViolations, screenshotDir, signIn, skipReason, startBrowserHarness, switchHostTheme, type BrowserHarness } from './harness';
 
 // The only environment read in these tests: CI must never skip them.
 const skip = skipReason({ CI: process.env.CI });
@@ -138,18 +138,14 @@ describe.skipIf(skip !== null)('setting up an empty site in a real browser again
     const frame = page.frameLocator('iframe#app');
     await frame.getByRole('button', { name: `Logga in som ${administration}` }).click();
     await frame.getByTestId('setup').waitFor();
-    const appFrame = page.frames().find((f) => f !== page.mainFrame());
-    if (!appFrame) throw new Error('the host frames the tab');
-    await expectAccessible(appFrame, 'set-up guide (high contrast)');
+    const tab = appFrame(page);
+    await expectAccessible(tab, 'set-up guide (high contrast)');
     await shoot(page, '7-guide-high-contrast');
-    const background = () => frame.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
-    const contrast = await background();
-    await page.evaluate(() => (window as unknown as { __host: { setTheme(theme: string): void } }).__host.setTheme('dark'));
-    await expect.poll(background).not.toBe(contrast);
-    await expectAccessible(appFrame, 'set-up guide (dark)');
+    await switchHostTheme(page, 'dark');
+    await expectAccessible(tab, 'set-up guide (dark)');
     await frame.getByRole('tab', { name: 'Enheter' }).click();
     await frame.getByRole('table', { name: 'Enheter' }).waitFor();
-    await expectAccessible(appFrame, 'units (dark)');
+    await expectAccessible(tab, 'units (dark)');
     await shoot(page, '8-units-dark');
   });
 });
