@@ -14,7 +14,7 @@ export async function handle(context: RouterContext, request: EmulatorRequest): 
   const clientRequestId = request.headers['client-request-id'] ?? requestId;
   const ids = { 'request-id': requestId, 'client-request-id': clientRequestId };
   try {
-    const fault = context.faults.next();
+    const fault = context.faults.next(request.url);
     if (fault) throw fault;
     const response = await dispatch(context, request);
     return { ...response, headers: { ...ids, ...response.headers } };
