@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { commonColumns, type ListDefinition } from '../lists/definition';
 import type { ListBindings } from './binding';
+import type { ChangeFeed, ChangesRead } from './changes';
 import { ConflictError, InvalidItemError, NotFoundError } from './errors';
 import { createGraphStore } from './graph-store';
 import { createMemoryStore } from './memory-store';
@@ -59,6 +60,10 @@ const bindings: ListBindings<Lists> = { notes: { definition: notes, schema: Note
 
 interface Harness {
   store: Store<Lists>;
+  /** the same store's change feed */
+  changes: ChangeFeed<Lists>;
+  /** makes every change token issued so far too old to answer */
+  expireChangeTokens(): void;
   /** requests the backend has seen, where it can tell */
   requests(): number | undefined;
   /** a store as the server starts one (created, then warmed), and the round trips the backend has seen, where it can tell */
@@ -69,18 +74,47 @@ interface Harness {
 
 async function emulatorHarness(): Promise<Harness> {
   const emulator = await startEmulator({ lists: [notes, tags] });
-  const store = createGraphStore<Lists>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists: bindings, pageSize: 2, retry: { maxAttempts: 6, maxDelayMs: 5_000 } });
+  const store = createGraphStore<Lists>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists: bindings, pageSize: 2, changesPageSize: 2, retry: { maxAttempts: 6, maxDelayMs: 5_000 } });
   const started = async () => {
     const fresh = createGraphStore<Lists>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists: bindings });
     await fresh.warm();
     return { store: fresh, roundTrips: () => emulator.stats().roundTrips };
   };
-  return { store, emulator, requests: () => emulator.stats().requests, started, close: () => emulator.close() };
+  return {
+    store, changes: store, expireChangeTokens: () => emulator.expireDeltaTokens(), emulator, requests: () => emulator.stats().requests, started, close: () => emulator.close(),
+  };
 }
 
 async function memoryHarness(): Promise<Harness> {
-  return { store: createMemoryStore<Lists>(bindings, { pageSize: 2 }), requests: () => undefined, close: async () => undefined };
+  const store = createMemoryStore<Lists>(bindings, { pageSize: 2 });
+  return { store, changes: store, expireChangeTokens: () => store.expireChangeTokens(), requests: () => undefined, close: async () => undefined };
 }
+
+interface Round {
+  ids: string[];
+  items: StoredItem<Note | Tag>[];
+  deleted: string[];
+  token: string;
+  pages: number;
+}
+
+/** Reads one list's changes page by page until the round is complete. */
+async function round(feed: ChangeFeed<Lists>, list: keyof Lists, token?: string): Promise<Round> {
+  const result: Round = { ids: [], items: [], deleted: [], token: '', pages: 0 };
+  let read: ChangesRead<keyof Lists> = token === undefined ? { list } : { list, token };
+  for (let pages = 1; pages <= 500; pages++) {
+    const [page] = await feed.changes([read]);
+    if (!page || page.kind === 'expired') throw new Error(`${list}: the token expired`);
+    result.items.push(...page.items);
+    result.deleted.push(...page.deleted);
+    result.pages = pages;
+    if (page.kind === 'done') return { ...result, ids: result.items.map((item) => item.id), token: page.token };
+    read = { list, token: page.token };
+  }
+  throw new Error(`${list}: still paging`);
+}
+
+const byNumber = (ids: readonly string[]): string[] => [...ids].sort((a, b) => Number(a) - Number(b));
 
 const actor = '00000000-0000-0000-0000-0000000000a1';
 const other = '00000000-0000-0000-0000-0000000000b2';
@@ -257,6 +291,53 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
     const error = await harness.store.readMany([{ list: 'notes', id: a.id }, { list: 'notes', id: '888888' }]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ id: '888888' });
+  });
+
+  it('enumerates every item of a list in pages, then what changed and what was deleted since', async () => {
+    const unitId = unit();
+    const kept = await harness.store.create('notes', note(unitId, { count: 1 }), { actor });
+    const gone = await harness.store.create('notes', note(unitId, { count: 2 }), { actor });
+    const all = await harness.store.queryAll('notes');
+    const first = await round(harness.changes, 'notes');
+    expect(byNumber(first.ids)).toEqual(byNumber(all.map((item) => item.id)));
+    expect(first.pages).toBeGreaterThan(1);
+    expect(first.deleted).toEqual([]);
+    expect(first.items.find((item) => item.id === kept.id)).toEqual(kept);
+
+    const updated = await harness.store.update('notes', kept.id, { count: 10 }, { actor: other, etag: kept.etag });
+    await harness.store.delete('notes', gone.id, { actor, etag: gone.etag });
+    const added = await harness.store.create('notes', note(unitId, { count: 3 }), { actor });
+    const second = await round(harness.changes, 'notes', first.token);
+    expect(byNumber(second.ids)).toEqual(byNumber([kept.id, added.id]));
+    expect(second.items.find((item) => item.id === kept.id)).toEqual(updated);
+    expect(second.deleted).toEqual([gone.id]);
+
+    const third = await round(harness.changes, 'notes', second.token);
+    expect(third).toMatchObject({ ids: [], deleted: [] });
+  });
+
+  it('reads the changes of several lists in one round trip', async () => {
+    const [notesRound, tagsRound] = [await round(harness.changes, 'notes'), await round(harness.changes, 'tags')];
+    const tag = await harness.store.create('tags', { name: `tag-${unit()}` }, { actor });
+    const before = harness.emulator?.stats().roundTrips;
+    const pages = await harness.changes.changes([{ list: 'notes', token: notesRound.token }, { list: 'tags', token: tagsRound.token }]);
+    expect(pages.map((page) => page.kind)).toEqual(['done', 'done']);
+    expect(pages[1]?.kind === 'done' ? pages[1].items.map((item) => item.id) : []).toEqual([tag.id]);
+    if (before !== undefined) expect((harness.emulator?.stats().roundTrips ?? 0) - before).toBe(1);
+  });
+
+  it('answers a token too old to answer as expired, and enumerates every item again from where it says', async () => {
+    const before = await round(harness.changes, 'notes');
+    const midway = await harness.changes.changes([{ list: 'notes' }]);
+    harness.expireChangeTokens();
+    const stale = [before.token, midway[0]?.kind === 'more' ? midway[0].token : ''];
+    const answers = await harness.changes.changes(stale.map((token) => ({ list: 'notes' as const, token })));
+    expect(answers.map((answer) => answer.kind)).toEqual(['expired', 'expired']);
+    const restart = answers[0]?.kind === 'expired' ? answers[0].token : undefined;
+    const again = await round(harness.changes, 'notes', restart);
+    expect(byNumber(again.ids)).toEqual(byNumber((await harness.store.queryAll('notes')).map((item) => item.id)));
+    expect(again.deleted).toEqual([]);
+    expect((await round(harness.changes, 'notes', again.token)).ids).toEqual([]);
   });
 
   it('loses and duplicates no write in a 429 storm', async (context) => {

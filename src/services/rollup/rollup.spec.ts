@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lists } from '../../lists/lists';
+import { lists, type Entities } from '../../lists/lists';
 import { createMemoryStore } from '../../store/memory-store';
 import { countingReads } from '../../store/test-kit';
 import { fixturePeople, seedFixture, type Fixture } from '../report/test-fixture';
@@ -13,7 +13,7 @@ describe('RollupService', () => {
   beforeAll(async () => {
     const memory = createMemoryStore(lists);
     fixture = await seedFixture(memory);
-    const counted = countingReads(memory);
+    const counted = countingReads<Entities>(memory);
     calls = counted.calls;
     rollup = await new RollupService(counted.store, { now: () => new Date('2026-03-15T12:00:00Z') }).rollup('2025/26');
   });
