@@ -10,6 +10,7 @@ import type { Action, Analysis, Measurement } from '../src/domain';
 import { allLists, lists, type Entities } from '../src/lists/lists';
 import { RollupService } from '../src/services/rollup';
 import { createGraphStore } from '../src/store/graph-store';
+import { startedMirror } from '../src/store/test-kit';
 import type { Store, StoredItem } from '../src/store/port';
 import { benchLine, percentile, time } from './measure';
 
@@ -99,7 +100,7 @@ export async function run(): Promise<string[]> {
     const seeding = createGraphStore<Entities>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists, throttle: unlimited });
     await seed(seeding);
     const store = createGraphStore<Entities>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists, throttle: unlimited, fetch: countingFetch });
-    const service = new RollupService(store, { now: () => new Date('2026-03-15T12:00:00Z') });
+    const service = new RollupService((await startedMirror(store, store)).readModel, { now: () => new Date('2026-03-15T12:00:00Z') });
     await service.rollup(years[0]); // resolves the list ids before timing
     await naiveRollup(store);
     emulator.setFaults({ latencyMs });

@@ -39,7 +39,7 @@ export class ListMirror<T> {
   }
 
   all(): readonly StoredItem<T>[] {
-    this.listed ??= [...this.items.values()];
+    this.listed ??= inIdOrder([...this.items.values()]);
     return this.listed;
   }
 
@@ -48,7 +48,7 @@ export class ListMirror<T> {
   }
 
   where(field: string, value: unknown): readonly StoredItem<T>[] {
-    return [...(this.index(field).get(value)?.values() ?? [])];
+    return inIdOrder([...(this.index(field).get(value)?.values() ?? [])]);
   }
 
   /** An item as a write answered it (or as a conflict showed it). */
@@ -122,6 +122,21 @@ export class ListMirror<T> {
       if (bucket?.size === 0) index.delete(value);
     }
   }
+}
+
+const byId = (a: StoredItem<unknown>, b: StoredItem<unknown>): number => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id);
+
+/**
+ * Items in the order of their ids, as a list holds them. They almost always arrive that way (an
+ * enumeration goes by id, new items get higher ids), so sorting is the exception, not the rule.
+ */
+function inIdOrder<T>(items: StoredItem<T>[]): StoredItem<T>[] {
+  let previous: StoredItem<T> | undefined;
+  for (const item of items) {
+    if (previous && byId(previous, item) > 0) return items.sort(byId);
+    previous = item;
+  }
+  return items;
 }
 
 function valueOf(item: StoredItem<unknown>, field: string): unknown {

@@ -18,7 +18,7 @@ export interface MirrorOptions<M> {
   /** the first enumeration is retried after a failure: from this delay, doubling, up to the next. Default 250 ms and 5 s */
   readonly retryDelayMs?: { readonly first: number; readonly most: number };
   readonly clock?: Clock;
-  readonly log?: (message: string, fields: Record<string, unknown>) => void;
+  readonly log?: (message: string, fields: Readonly<Record<string, string | number | boolean | undefined>>) => void;
 }
 
 /** How far the mirror is: for /healthz. */
