@@ -12,6 +12,7 @@ import { RollupService } from '../src/services/rollup';
 import { createGraphStore } from '../src/store/graph-store';
 import { startedMirror } from '../src/store/test-kit';
 import type { Store, StoredItem } from '../src/store/port';
+import { pool } from '../test/pool';
 import { benchLine, percentile, time } from './measure';
 
 const unitCount = 60;
@@ -23,20 +24,6 @@ const seedConcurrency = 16;
 const actor = { actor: '0c000000-0000-4000-8000-000000000001' };
 const owner = '0c000000-0000-4000-8000-000000000002';
 const unlimited = { resourceUnitsPerMinute: 1_000_000_000 };
-
-/** Runs tasks with at most `limit` in flight. */
-async function pool<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array<T>(tasks.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < tasks.length; index = next++) {
-      const task = tasks[index];
-      if (task) results[index] = await task();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
-}
 
 async function seed(store: Store<Entities>): Promise<void> {
   const units = await pool(Array.from({ length: unitCount }, (_, u) => () => store.create('units', {

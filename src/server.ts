@@ -70,6 +70,8 @@ export interface ServerOptions {
   readonly shutdownGraceMs?: number;
   /** the lists emulator's added latency per request (benchmarks); default the config's */
   readonly emulatorLatencyMs?: number;
+  /** items per page of the Graph store's queries and list changes (tests page every list with small pages); default the store's */
+  readonly graphPageSize?: number;
   /**
    * The Graph store's own budget of SharePoint resource units a minute. Default: the store's
    * (the smallest tenants' 1,250) in Microsoft 365 mode; in local mode effectively none, since the
@@ -126,6 +128,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
   app.disable('x-powered-by');
   app.set('trust proxy', config.mode === 'm365' ? 1 : false);
 
+  const pageSizes = options.graphPageSize !== undefined ? { pageSize: options.graphPageSize, changesPageSize: options.graphPageSize } : {};
   let ready = false;
   let stopping = false;
   let api: Router | undefined;
@@ -188,6 +191,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         siteId: emulator.siteId,
         lists,
         throttle: { resourceUnitsPerMinute: options.resourceUnitsPerMinute ?? 1_000_000 },
+        ...pageSizes,
       });
       if (options.seed ?? true) {
         const seeded = await seedDemo(store, { ...(options.now ? { today: options.now() } : {}) });
@@ -218,6 +222,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       lists,
       tokenProvider,
       ...(options.resourceUnitsPerMinute ? { throttle: { resourceUnitsPerMinute: options.resourceUnitsPerMinute } } : {}),
+      ...pageSizes,
     });
     const audiences = [config.clientId, ...(config.tabDomain ? [`api://${config.tabDomain}/${config.clientId}`] : [])];
     const validator = createTokenValidator({
