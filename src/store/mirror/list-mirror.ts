@@ -4,6 +4,7 @@
  */
 import type { ChangedItems } from '../changes';
 import type { StoredItem } from '../port';
+import type { StringPool } from './string-pool';
 
 type Index<T> = Map<unknown, Map<string, StoredItem<T>>>;
 
@@ -33,6 +34,8 @@ export class ListMirror<T> {
   private listed: readonly StoredItem<T>[] | undefined;
   /** the token of the next round; absent until an enumeration from the start is complete */
   token: string | undefined;
+
+  constructor(private readonly strings: StringPool) {}
 
   get size(): number {
     return this.items.size;
@@ -90,8 +93,9 @@ export class ListMirror<T> {
     const held = this.items.get(item.id);
     if (!isCurrent(held, item)) return;
     if (held) this.unindex(held);
-    this.items.set(item.id, item);
-    for (const [field, index] of this.indexes) add(index, field, item);
+    const kept = this.strings.item(item);
+    this.items.set(kept.id, kept);
+    for (const [field, index] of this.indexes) add(index, field, kept);
     this.listed = undefined;
   }
 

@@ -9,6 +9,7 @@ import { StoreError, SyncingError, UnavailableError } from '../errors';
 import type { StoredItem } from '../port';
 import type { ReadModel, ReadView } from '../read-model';
 import { ListMirror } from './list-mirror';
+import { StringPool } from './string-pool';
 
 export interface MirrorOptions<M> {
   /** the lists to mirror: those views read */
@@ -52,7 +53,8 @@ export class Mirror<M> implements ReadModel<M> {
   private queued: Round<keyof M & string> | undefined;
 
   constructor(private readonly feed: ChangeFeed<M>, private readonly options: MirrorOptions<M>) {
-    for (const list of options.lists) this.mirrors.set(list, new ListMirror());
+    const strings = new StringPool();
+    for (const list of options.lists) this.mirrors.set(list, new ListMirror(strings));
     this.clock = options.clock ?? systemClock;
   }
 
