@@ -38,7 +38,7 @@ const maxExpiries = 3;
 
 interface Round<K> {
   readonly lists: Set<K>;
-  promise?: Promise<void>;
+  readonly promise: Promise<void>;
 }
 
 export class Mirror<M> implements ReadModel<M> {
@@ -102,17 +102,16 @@ export class Mirror<M> implements ReadModel<M> {
   private refresh(lists: readonly (keyof M & string)[]): Promise<void> {
     if (this.queued) {
       for (const list of lists) this.queued.lists.add(list);
-      return this.queued.promise ?? Promise.resolve();
+      return this.queued.promise;
     }
     if (!this.current) return this.startRound(new Set(lists));
-    const queued: Round<keyof M & string> = { lists: new Set(lists) };
-    const after = this.current.then(() => undefined, () => undefined);
-    queued.promise = after.then(() => {
+    const waiting = new Set(lists);
+    const promise = this.current.then(() => undefined, () => undefined).then(() => {
       this.queued = undefined;
-      return this.startRound(queued.lists);
+      return this.startRound(waiting);
     });
-    this.queued = queued;
-    return queued.promise;
+    this.queued = { lists: waiting, promise };
+    return promise;
   }
 
   private startRound(lists: ReadonlySet<keyof M & string>): Promise<void> {
