@@ -33,10 +33,17 @@ export function toProblem(error: unknown): ApiProblem | undefined {
   }
   if (error instanceof InvalidPageTokenError) return problem('invalidQuery', { field: 'pageToken', detail: 'pageToken: not a token of this list' });
   const type = bodyParserType(error);
-  if (type === 'entity.too.large') return problem('payloadTooLarge', { detail: 'The body is larger than 100 kB' });
+  if (type === 'entity.too.large') return problem('payloadTooLarge', { detail: `The body is larger than ${sizeOf(error)}` });
   if (type === 'entity.parse.failed') return problem('malformedJson');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return problem('unsupportedMediaType');
   return undefined;
+}
+
+/** body-parser's limit of a too large body, for people: "100 kB", "5 MB". */
+function sizeOf(error: unknown): string {
+  const limit = typeof error === 'object' && error !== null && 'limit' in error && typeof error.limit === 'number' ? error.limit : undefined;
+  if (limit === undefined) return 'the limit';
+  return limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.round(limit / 1024)} kB`;
 }
 
 function bodyParserType(error: unknown): string | undefined {

@@ -4,7 +4,8 @@ import { FollowUpResponseSchema, MeetingSchema } from '../../domain';
 import { presentFollowUpAnswers } from '../presenters/follow-ups';
 import { PageQuerySchema, SchoolYearQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendJson, sendPage } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const shape = MeetingSchema.shape;
@@ -24,7 +25,7 @@ export function meetingRoutes(routes: RouteTable, { services }: RouteDeps): void
   routes.add('post', '/units/:unitId/meetings', 'unit.edit', async (req, res) => {
     const input = parseBody(MeetingBody, req.body);
     const meeting = await services.meetings.create(callerOf(res), param(req, 'unitId'), input, idempotencyKey(req));
-    sendCreated(res, meeting, `/api/meetings/${meeting.id}`);
+    sendCreated(res, sameRequest(req, input, meeting), `/api/meetings/${meeting.id}`);
   });
 
   // before /meetings/:id
