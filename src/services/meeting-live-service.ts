@@ -2,6 +2,7 @@ import {
   MeetingSchema, meetingTypes, participant as ParticipantSchema, schoolYearOf,
   type Action, type FollowUpResponse, type FollowUpTemplate, type Meeting, type MeetingType, type Participant, type Unit,
 } from '../domain';
+import { authorize } from '../auth/policy';
 import type { Entities } from '../lists/lists';
 import { ConflictError, DuplicateError } from '../store/errors';
 import type { Store, StoredItem } from '../store/port';
@@ -236,12 +237,12 @@ export class MeetingLiveService {
   /** Whether the caller may record in this meeting: the unit's principal and staff; for an organizer meeting the administration and participants. */
   async mayRecord(caller: Caller, meeting: StoredItem<Meeting>): Promise<boolean> {
     if (meeting.fields.unitId !== undefined) return this.access.allows(caller, 'action.create', meeting.fields.unitId);
-    return caller.appRoles.includes('Administration') || isParticipant(caller, meeting.fields);
+    return authorize(caller, 'action.create', { organizerMeeting: { participant: isParticipant(caller, meeting.fields) } }).allowed;
   }
 
   private async requireRecorder(caller: Caller, meeting: StoredItem<Meeting>): Promise<void> {
     await this.meetings.requireReadable(caller, meeting);
-    if (!(await this.mayRecord(caller, meeting))) throw new ForbiddenError('only the unit\'s principal and staff record in its meetings');
+    if (!(await this.mayRecord(caller, meeting))) throw new ForbiddenError('only the meeting\'s own people record in it');
   }
 
   /**
