@@ -10,6 +10,7 @@ export const problemCatalogue = {
   invalidBody: { status: 400, title: 'Ogiltiga uppgifter' },
   invalidQuery: { status: 400, title: 'Ogiltig fråga' },
   malformedJson: { status: 400, title: 'Ogiltig JSON' },
+  invalidPath: { status: 400, title: 'Ogiltig adress' },
   unauthenticated: { status: 401, title: 'Inloggning krävs' },
   forbidden: { status: 403, title: 'Behörighet saknas' },
   notFound: { status: 404, title: 'Hittades inte' },
@@ -82,6 +83,15 @@ export function isProblemCode(value: string): value is ProblemCode {
 /** Shorthand: `throw problem('notFound')`. */
 export function problem(code: ProblemCode, options: ProblemOptions = {}): ApiProblem {
   return new ApiProblem(code, options);
+}
+
+/** The catalogue's problem for a bare HTTP status from code that is not ours (express, botbuilder): never its text. */
+export function problemForStatus(status: number, options: ProblemOptions = {}): ApiProblem {
+  const byStatus: Readonly<Record<number, ProblemCode>> = {
+    400: 'invalidBody', 401: 'unauthenticated', 403: 'forbidden', 404: 'notFound', 405: 'methodNotAllowed',
+    409: 'conflict', 413: 'payloadTooLarge', 415: 'unsupportedMediaType', 429: 'unavailable', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable',
+  };
+  return problem(byStatus[status] ?? (status < 500 ? 'invalidBody' : 'internal'), options);
 }
 
 export const problemContentType = 'application/problem+json';

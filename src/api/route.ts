@@ -8,9 +8,10 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Permission } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import { isAuthError } from '../auth/auth-error';
+import { IdentityUnavailableError, isAuthError } from '../auth/auth-error';
 import { invariant } from '../domain';
 import type { Caller, Services } from '../services';
+import { logReason } from './middleware/request-context';
 import { problem } from './problems';
 
 export interface TokenValidatorLike {
@@ -33,6 +34,9 @@ export function permissionOf(handler: unknown): Permission | undefined {
   return typeof value === 'string' ? (value as Permission) : undefined;
 }
 
+/** When to ask again after the signing keys (or a user's groups) could not be read. */
+const identityRetryAfterSeconds = 10;
+
 /** Permissions decided without a unit. */
 const callerLevel: ReadonlySet<Permission> = new Set(['me.read', 'units.list', 'organizer.read', 'organizer.edit']);
 
@@ -46,8 +50,13 @@ export function guard(permission: Permission, deps: RouteDeps): Guard {
     try {
       principal = await deps.validator.validate(req.get('authorization'));
     } catch (error) {
+      if (error instanceof IdentityUnavailableError) {
+        logReason(res, `identityUnavailable: ${error.message} (${error.causeName})`);
+        throw problem('unavailable', { detail: 'Inloggningen kan inte kontrolleras just nu. Försök igen om en stund.', retryAfterSeconds: identityRetryAfterSeconds });
+      }
       if (!isAuthError(error)) throw error;
       res.setHeader('WWW-Authenticate', error.challenge);
+      logReason(res, error.code);
       throw problem(error.status === 403 ? 'forbidden' : 'unauthenticated', { detail: error.code });
     }
     const caller = await deps.services.access.callerFor(principal);

@@ -3,7 +3,7 @@ import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, Unavail
 import { ZodError } from 'zod';
 import { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError } from '../../services/errors';
 import type { Logger } from '../log';
-import { ApiProblem, isProblemCode, problem, sendProblem } from '../problems';
+import { ApiProblem, isProblemCode, problem, problemForStatus, sendProblem } from '../problems';
 import { zodProblem } from '../validate';
 import { represent } from '../presenters/item';
 import { requestLog } from './request-context';
@@ -32,11 +32,21 @@ export function toProblem(error: unknown): ApiProblem | undefined {
     return problem('unavailable', error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
   }
   if (error instanceof InvalidPageTokenError) return problem('invalidQuery', { field: 'pageToken', detail: 'pageToken: not a token of this list' });
+  // broken percent-encoding in a path parameter: the router could not decode it
+  if (error instanceof URIError) return problem('invalidPath', { detail: 'The path is not valid percent-encoding' });
   const type = bodyParserType(error);
   if (type === 'entity.too.large') return problem('payloadTooLarge', { detail: `The body is larger than ${sizeOf(error)}` });
   if (type === 'entity.parse.failed') return problem('malformedJson');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return problem('unsupportedMediaType');
-  return undefined;
+  const status = clientErrorStatus(error);
+  return status === undefined ? undefined : problemForStatus(status);
+}
+
+/** The status of an error that express' own parts (router, body-parser, static) mean for the client: a 4xx they expose. */
+function clientErrorStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('expose' in error) || error.expose !== true) return undefined;
+  const status = 'status' in error ? error.status : 'statusCode' in error ? error.statusCode : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 /** body-parser's limit of a too large body, for people: "100 kB", "5 MB". */
