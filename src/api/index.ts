@@ -3,7 +3,8 @@
  * bodies of at most 100 kB (imports 5 MB), zod at the edge, and every error as
  * application/problem+json from the catalogue.
  */
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
+import { botReply, type BotReply } from './bot-reply';
 import type { Logger } from './log';
 import { apiNotFound, errorHandler } from './middleware/errors';
 import { problem } from './problems';
@@ -26,8 +27,8 @@ import { organizerRoutes } from './routes/organizer';
 import { unitRoutes } from './routes/units';
 import { yearWheelRoutes } from './routes/year-wheel';
 
-/** The bot's request handler (bot/index.ts `handle`): it answers the response itself. */
-export type BotHandler = (req: Request, res: Response) => Promise<void>;
+/** The bot's request handler (bot/index.ts `handle`): it answers through the reply it is given. */
+export type BotHandler = (req: Request, reply: BotReply) => Promise<void>;
 
 export interface ApiOptions extends RouteDeps {
   readonly log: Logger;
@@ -63,7 +64,7 @@ export function createApiRouter(options: ApiOptions): Router {
   const bot = options.botHandler;
   routes.add('post', '/messages', 'public', async (req, res) => {
     if (!bot) throw problem('notImplemented', { detail: 'The bot endpoint is not configured in this build' });
-    await bot(req, res);
+    await bot(req, botReply(res));
   });
 
   router.use(apiNotFound);
