@@ -9,7 +9,7 @@ import type { Clock } from './clock';
 import { ConflictError, NotFoundError, StoreError } from './errors';
 import { encodeFields } from './fields';
 import { sendBatch, type BatchRequest } from './graph-batch';
-import { duplicateFields, translateGraphError, type ErrorContext } from './graph-errors';
+import { translateGraphError, type ErrorContext } from './graph-errors';
 import { isWholeItem, toStoredItem, type GraphListItem } from './graph-item';
 import { GraphTransport, type GraphResponse } from './graph-transport';
 import { ListIds } from './list-ids';
@@ -104,6 +104,7 @@ class GraphListsStore<M> implements GraphStore<M> {
   /**
    * Idempotent by client key: the key's column is unique, so a POST resent after a lost answer
    * gets a 409 and the first item is returned; after any other failure the key is looked up too.
+   * A 409 may name another unique column that the first item also holds: the key decides first.
    */
   async create<K extends keyof M & string>(list: K, fields: M[K], options: CreateOptions): Promise<StoredItem<M[K]>> {
     const binding = this.binding(list);
@@ -120,9 +121,7 @@ class GraphListsStore<M> implements GraphStore<M> {
       throw error;
     }
     if (response.status === 201 || response.status === 200) return toStoredItem(binding, response.body as GraphListItem);
-    const named = response.status === 409 ? duplicateFields(response.body) : [];
-    const keyTaken = response.status === 409 && (named.length === 0 || named.includes('clientKey'));
-    if (keyTaken || response.status >= 500 || response.status === 429) {
+    if (response.status === 409 || response.status >= 500 || response.status === 429) {
       const existing = await this.byClientKey(list, clientKey).catch(() => undefined);
       if (existing) return existing;
     }
