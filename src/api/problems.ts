@@ -4,7 +4,7 @@
  * Codes are stable (the tab switches on them); titles are user-facing Swedish.
  */
 import type { Response } from 'express';
-import type { Problem } from '../contract';
+import type { BindingHolder, Problem } from '../contract';
 
 export const problemCatalogue = {
   invalidBody: { status: 400, title: 'Ogiltiga uppgifter' },
@@ -48,6 +48,8 @@ export interface ProblemOptions {
   readonly current?: unknown;
   /** seconds, for `unavailable` */
   readonly retryAfterSeconds?: number;
+  /** for `bindingTaken`: who holds it */
+  readonly holder?: BindingHolder;
 }
 
 /** The JSON body of a problem response: the contract's `Problem`, with a code from this catalogue. */
@@ -72,6 +74,7 @@ export class ApiProblem extends Error {
       detail: this.options.detail ?? entry.title,
       ...(this.options.field !== undefined ? { field: this.options.field } : {}),
       ...(this.options.current !== undefined ? { current: this.options.current } : {}),
+      ...(this.options.holder !== undefined ? { holder: this.options.holder } : {}),
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, UnavailableError } from '../../store/errors';
 import { ZodError } from 'zod';
+import { BindingTakenError, type BindingField } from '../../services/bindings';
 import { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError } from '../../services/errors';
 import type { Logger } from '../log';
 import { ApiProblem, isProblemCode, problem, problemForStatus, sendProblem } from '../problems';
@@ -20,6 +21,7 @@ export function toProblem(error: unknown): ApiProblem | undefined {
   if (error instanceof RuleError) {
     return problem(isProblemCode(error.code) ? error.code : 'ruleViolation', { field: error.field, detail: error.message });
   }
+  if (error instanceof BindingTakenError) return problem('bindingTaken', { field: error.field, detail: takenDetail(error), holder: error.holder });
   if (error instanceof ZodError) return zodProblem(error);
   if (error instanceof NotFoundError) return problem('notFound');
   if (error instanceof ConflictError) {
@@ -47,6 +49,20 @@ function clientErrorStatus(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null || !('expose' in error) || error.expose !== true) return undefined;
   const status = 'status' in error ? error.status : 'statusCode' in error ? error.statusCode : undefined;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+const bound: Readonly<Record<BindingField, string>> = {
+  channelId: 'Kanalen är redan kopplad till',
+  teamsMeetingId: 'Teams-mötet är redan kopplat till',
+  chatId: 'Chatten är redan kopplad till',
+};
+
+/** "Kanalen är redan kopplad till Lindgymnasiet. ...", naming what the caller may be told. */
+function takenDetail(error: BindingTakenError): string {
+  const { unitName, meetingTitle } = error.holder;
+  const where = unitName ?? 'huvudmannens nivå';
+  const holder = meetingTitle !== undefined ? `mötet ”${meetingTitle}” (${where})` : error.field === 'channelId' ? where : `ett möte i ${where}`;
+  return `${bound[error.field]} ${holder}. Bara förvaltningen kan flytta kopplingen.`;
 }
 
 /** body-parser's limit of a too large body, for people: "100 kB", "5 MB". */
