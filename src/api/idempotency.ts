@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
+import { sameValue } from '../domain';
 import type { StoredItem } from '../store/port';
 import { problem } from './problems';
 
@@ -33,33 +34,4 @@ export function sameRequest<T>(req: Request, input: object, item: StoredItem<T>)
     });
   }
   return item;
-}
-
-/** A date and time as the store may give it back in UTC and to the second. */
-const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-function sameInstant(a: string, b: string): boolean {
-  if (!dateTime.test(a) || !dateTime.test(b)) return false;
-  const [left, right] = [Date.parse(a), Date.parse(b)];
-  return !Number.isNaN(left) && Math.floor(left / 1000) === Math.floor(right / 1000);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function definedKeys(value: Record<string, unknown>): string[] {
-  return Object.keys(value).filter((key) => value[key] !== undefined).sort();
-}
-
-/** Equal as values, with a date and time equal when it is the same instant. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (typeof a === 'string' && typeof b === 'string') return a === b || sameInstant(a, b);
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((value, index) => sameValue(value, b[index]));
-  if (isRecord(a)) {
-    if (!isRecord(b)) return false;
-    const keys = definedKeys(a);
-    return keys.join('\u0000') === definedKeys(b).join('\u0000') && keys.every((key) => sameValue(a[key], b[key]));
-  }
-  return a === b;
 }

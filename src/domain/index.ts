@@ -18,3 +18,4 @@ export * from './bot-conversation';
 export * from './job';
 export * from './cycle';
 export * from './rules';
+export * from './same-value';
