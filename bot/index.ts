@@ -33,6 +33,8 @@ export interface BotEndpointOptions {
    * outbox (tests' fake connector, or a Playground on another port than the activity names).
    */
   connectorBaseUrl?: string;
+  /** Microsoft 365 mode: the OpenID metadata naming the Bot Framework's signing keys (tests: loopback) */
+  openIdMetadataUrl?: string;
   log?: (message: string) => void;
   clock?: Clock;
   /** names this instance in job leases */

@@ -84,7 +84,17 @@ export interface ServerOptions {
   readonly unitCacheMilliseconds?: number;
   /** the bot's calls to the Bot Connector go here instead of each activity's serviceUrl (tests) */
   readonly botConnectorUrl?: string;
+  /** Microsoft 365 mode: the OpenID metadata of the Bot Framework's signing keys. Default botbuilder's (tests: loopback) */
+  readonly botOpenIdMetadataUrl?: string;
+  /**
+   * Microsoft 365 mode: Entra ID's signing key set, and how long one fetch of it may take before
+   * sign-in answers 503. Default Entra's published set and 5 s (tests: a key server on loopback).
+   */
+  readonly entraKeys?: { readonly url?: string; readonly timeoutMs?: number };
 }
+
+/** Where Entra ID publishes the keys that sign its v2.0 tokens (every tenant's). */
+const entraKeysUrl = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
 
 /** What a started server exposes: its URL, and in local mode the parts tests and benchmarks use. */
 export interface StartedServer {
@@ -226,7 +236,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     });
     const audiences = [config.clientId, ...(config.tabDomain ? [`api://${config.tabDomain}/${config.clientId}`] : [])];
     const validator = createTokenValidator({
-      jwks: createRemoteJWKSet(new URL('https://login.microsoftonline.com/common/discovery/v2.0/keys')),
+      jwks: createRemoteJWKSet(new URL(options.entraKeys?.url ?? entraKeysUrl), { timeoutDuration: options.entraKeys?.timeoutMs ?? 5_000 }),
       issuer: entraIssuer,
       audiences,
       allowedTenants: config.allowedTenantIds,
@@ -260,6 +270,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       ...(config.bot.type ? { botType: config.bot.type } : {}),
       ...(config.bot.password ? { botPassword: config.bot.password } : {}),
       ...(options.botConnectorUrl ? { connectorBaseUrl: options.botConnectorUrl } : {}),
+      ...(options.botOpenIdMetadataUrl ? { openIdMetadataUrl: options.botOpenIdMetadataUrl } : {}),
       log: (message) => log.info('bot', { message }),
     });
     if (options.botScheduler ?? true) bot.scheduler.start();

@@ -1,10 +1,10 @@
 /** The TeamsActivityHandler: routes each activity family to the plain flows. */
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { errorCard } from '../cards/error-card';
-import { langOf } from '../cards/strings';
 import type { BotFlows } from '../flows/bot-flows';
 import type { Member, Turn } from '../flows/turn';
 import { turnFromContext } from './turn-from-context';
+import { languageOf } from '../../src/domain';
 
 export interface KvalitetshjuletBotOptions {
   log?: (message: string) => void;
@@ -79,7 +79,7 @@ export class KvalitetshjuletBot extends TeamsActivityHandler {
     } catch (error) {
       // the card stays usable: the user sees an error card in its place, never a broken invoke
       this.log(`bot: card action failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      result = { kind: 'card', card: errorCard(langOf(context.activity.locale)) };
+      result = { kind: 'card', card: errorCard(languageOf(context.activity.locale)) };
     }
     if (result.kind === 'card') return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card.content as AdaptiveCardInvokeResponse['value'] };
     if (result.kind === 'message') return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as AdaptiveCardInvokeResponse['value'] };

@@ -1,4 +1,6 @@
 /** Adaptive Card JSON helpers. Cards are plain objects; nothing here knows the Bot Framework SDK. */
+import { dueDateLine, formatterFor, type Formatter, type Language } from '../../src/domain';
+
 export type CardElement = Record<string, unknown>;
 
 export interface AdaptiveCard {
@@ -39,9 +41,13 @@ export const execute = (label: string, verb: string, data: Record<string, unknow
   type: 'Action.Execute', title: label, verb, data, ...extra,
 });
 
-/** "2026-03-05" → "5 mars 2026" / "5 March 2026" */
-export function formatDate(date: string, lang: 'sv' | 'en'): string {
-  const d = new Date(`${date.slice(0, 10)}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return d.toLocaleDateString(lang === 'en' ? 'en-GB' : 'sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** Numbers and dates the user's way; an instant on Swedish time, where the schools are. */
+export const formats: Readonly<Record<Language, Formatter>> = {
+  sv: formatterFor('sv', { timeZone: 'Europe/Stockholm' }),
+  en: formatterFor('en', { timeZone: 'Europe/Stockholm' }),
+};
+
+/** "Klart senast: 5 mars 2026" / "Due date: 5 Mar 2026" */
+export function dueLine(dueDate: string, lang: Language): string {
+  return dueDateLine(dueDate, formats[lang]);
 }

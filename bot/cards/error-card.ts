@@ -1,7 +1,8 @@
 import { attachment, card, text, title, type CardAttachment } from './card';
-import { strings, type Lang } from './strings';
+import { strings } from './strings';
+import type { Language } from '../../src/domain';
 
-export function errorCard(lang: Lang, message?: string): CardAttachment {
+export function errorCard(lang: Language, message?: string): CardAttachment {
   const s = strings(lang);
   return attachment(card([title(s.errorTitle), text(message ?? s.errorGeneric)]));
 }

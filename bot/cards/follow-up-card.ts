@@ -1,6 +1,7 @@
 import type { BotFollowUpQuestion, BotFollowUpTemplate, BotMeeting } from '../data/entities';
 import { attachment, card, execute, text, title, type CardAttachment, type CardElement } from './card';
-import { strings, type Lang } from './strings';
+import { strings } from './strings';
+import type { Language } from '../../src/domain';
 
 export const FOLLOW_UP_SUBMIT = 'followUp.submit';
 export const FOLLOW_UP_REFRESH = 'followUp.refresh';
@@ -9,7 +10,7 @@ export const FOLLOW_UP_EDIT = 'followUp.edit';
 export type Answers = Record<string, string>;
 
 export interface FollowUpCardInput {
-  lang: Lang;
+  lang: Language;
   meetingId: string;
   meeting: Pick<BotMeeting, 'title'>;
   templateId: string;
@@ -24,7 +25,7 @@ export interface FollowUpCardInput {
 /** The input id of a question: ids are prefixed so that card data and answers never collide. */
 export const inputId = (questionId: string): string => `q_${questionId}`;
 
-function input(lang: Lang, q: BotFollowUpQuestion, value: string | undefined): CardElement {
+function input(lang: Language, q: BotFollowUpQuestion, value: string | undefined): CardElement {
   const base = { id: inputId(q.id), label: q[lang], ...(value !== undefined ? { value } : {}) };
   if (q.kind === 'scale') {
     const labels = strings(lang).scaleLabels;

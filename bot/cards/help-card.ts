@@ -1,8 +1,9 @@
 import { attachment, card, text, title, type CardAttachment } from './card';
-import { strings, type Lang } from './strings';
+import { strings } from './strings';
+import type { Language } from '../../src/domain';
 
 /** The help card; with `unknownText` it also says what was not understood (never silence). */
-export function helpCard(lang: Lang, unknownText?: string): CardAttachment {
+export function helpCard(lang: Language, unknownText?: string): CardAttachment {
   const s = strings(lang);
   return attachment(card([
     ...(unknownText !== undefined ? [text(s.notUnderstood(unknownText.slice(0, 80)), { color: 'Attention' })] : []),

@@ -1,21 +1,22 @@
 import type { StoredItem } from '../../src/store/port';
 import type { BotAction, BotMeeting } from '../data/entities';
-import { attachment, card, formatDate, text, title, type CardAttachment, type CardElement } from './card';
-import { strings, type Lang } from './strings';
+import { vocabulary } from '../../src/domain';
+import { attachment, card, dueLine, text, title, type CardAttachment, type CardElement } from './card';
+import { strings } from './strings';
+import type { Language } from '../../src/domain';
 
-function actionRows(lang: Lang, actions: readonly StoredItem<BotAction>[]): CardElement {
-  const s = strings(lang);
+function actionRows(lang: Language, actions: readonly StoredItem<BotAction>[]): CardElement {
   return {
     type: 'FactSet',
     facts: actions.map((a) => ({
       title: a.fields.title,
-      value: `${s.owner}: ${a.fields.ownerName ?? a.fields.ownerId} · ${s.due}: ${formatDate(a.fields.dueDate, lang)}`,
+      value: `${vocabulary.term.owner[lang]}: ${a.fields.ownerName ?? a.fields.ownerId} · ${dueLine(a.fields.dueDate, lang)}`,
     })),
   };
 }
 
 /** Posted to the meeting chat when the meeting ends. */
-export function meetingSummaryCard(lang: Lang, meeting: BotMeeting, actions: readonly StoredItem<BotAction>[], participants: number): CardAttachment {
+export function meetingSummaryCard(lang: Language, meeting: BotMeeting, actions: readonly StoredItem<BotAction>[], participants: number): CardAttachment {
   const s = strings(lang);
   return attachment(card([
     title(s.summaryTitle(meeting.title)),
@@ -26,7 +27,7 @@ export function meetingSummaryCard(lang: Lang, meeting: BotMeeting, actions: rea
 }
 
 /** Asks the principal to link a meeting the bot does not know yet. */
-export function linkMeetingCard(lang: Lang): CardAttachment {
+export function linkMeetingCard(lang: Language): CardAttachment {
   const s = strings(lang);
   return attachment(card([title(s.linkTitle), text(s.linkText)]));
 }
@@ -42,7 +43,7 @@ function agendaItems(agenda: unknown): string[] {
 }
 
 /** Posted to the meeting chat when the meeting starts: the agenda and the unit's open actions. */
-export function agendaCard(lang: Lang, meeting: BotMeeting, openActions: readonly StoredItem<BotAction>[]): CardAttachment {
+export function agendaCard(lang: Language, meeting: BotMeeting, openActions: readonly StoredItem<BotAction>[]): CardAttachment {
   const s = strings(lang);
   const items = agendaItems(meeting.agenda);
   return attachment(card([

@@ -1,10 +1,12 @@
 import type { StoredItem } from '../../src/store/port';
 import type { BotAction } from '../data/entities';
-import { attachment, card, formatDate, text, title, type CardAttachment, type CardElement } from './card';
-import { strings, type Lang } from './strings';
+import { vocabulary } from '../../src/domain';
+import { attachment, card, dueLine, text, title, type CardAttachment, type CardElement } from './card';
+import { strings } from './strings';
+import type { Language } from '../../src/domain';
 
 /** The owner's open actions, soonest due first; `today` is "YYYY-MM-DD". */
-export function myActionsCard(lang: Lang, actions: readonly StoredItem<BotAction>[], today: string): CardAttachment {
+export function myActionsCard(lang: Language, actions: readonly StoredItem<BotAction>[], today: string): CardAttachment {
   const s = strings(lang);
   if (!actions.length) return attachment(card([title(s.myActionsTitle), text(s.noActions)]));
   const rows: CardElement[] = actions.map((a) => ({
@@ -12,7 +14,7 @@ export function myActionsCard(lang: Lang, actions: readonly StoredItem<BotAction
     separator: true,
     items: [
       text(a.fields.title, { weight: 'Bolder' }),
-      text(`${s.due}: ${formatDate(a.fields.dueDate, lang)}${a.fields.dueDate.slice(0, 10) < today ? ` · **${s.overdue}**` : ''}`, {
+      text(`${dueLine(a.fields.dueDate, lang)}${a.fields.dueDate.slice(0, 10) < today ? ` · **${vocabulary.term.overdue[lang]}**` : ''}`, {
         isSubtle: true, spacing: 'None', ...(a.fields.dueDate.slice(0, 10) < today ? { color: 'Attention' } : {}),
       }),
     ],

@@ -1,6 +1,7 @@
 import type { BotAction } from '../data/entities';
-import { attachment, card, execute, formatDate, text, title, type CardAttachment } from './card';
-import { strings, type Lang } from './strings';
+import { attachment, card, dueLine, execute, text, title, type CardAttachment } from './card';
+import { strings } from './strings';
+import type { Language } from '../../src/domain';
 
 export const ACTION_DONE = 'action.done';
 export const ACTION_NEW_DATE = 'action.newDate';
@@ -9,7 +10,7 @@ export const ACTION_COMMENT = 'action.comment';
 export type ReminderKind = 'dueSoon' | 'overdue';
 
 export interface ReminderCardInput {
-  lang: Lang;
+  lang: Language;
   actionId: string;
   action: BotAction;
   kind: ReminderKind;
@@ -26,7 +27,7 @@ export function reminderCard(i: ReminderCardInput): CardAttachment {
   return attachment(card([
     ...(i.notice ? [text(i.notice, { color: 'Good' })] : []),
     title(i.action.title),
-    text(`${s.due}: ${formatDate(i.action.dueDate, i.lang)}`, { isSubtle: true }),
+    text(dueLine(i.action.dueDate, i.lang), { isSubtle: true }),
     ...(closed ? [] : [text(i.kind === 'overdue' ? s.reminderOverdue : s.reminderDueSoon(i.daysLeft ?? 0), i.kind === 'overdue' ? { color: 'Attention' } : {})]),
   ], closed ? [] : [
     execute(s.markDone, ACTION_DONE, data, { style: 'positive' }),
@@ -36,11 +37,11 @@ export function reminderCard(i: ReminderCardInput): CardAttachment {
 }
 
 /** Tells the principal that an action has been overdue for a while. */
-export function escalationCard(lang: Lang, action: BotAction, daysOverdue: number): CardAttachment {
+export function escalationCard(lang: Language, action: BotAction, daysOverdue: number): CardAttachment {
   const s = strings(lang);
   return attachment(card([
     title(s.escalationTitle),
     text(s.escalationText(action.ownerName ?? action.ownerId, daysOverdue)),
-    text(`${action.title} · ${s.due}: ${formatDate(action.dueDate, lang)}`, { isSubtle: true }),
+    text(`${action.title} · ${dueLine(action.dueDate, lang)}`, { isSubtle: true }),
   ]));
 }

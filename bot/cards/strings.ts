@@ -1,9 +1,8 @@
-/** User-facing text: Swedish first, English when the user's Teams runs in English. */
-export type Lang = 'sv' | 'en';
-
-export function langOf(locale: string | undefined): Lang {
-  return locale?.toLowerCase().startsWith('en') ? 'en' : 'sv';
-}
+/**
+ * The bot's own text: Swedish first, English when the user's Teams runs in English. The domain's
+ * words (owner, due date, statuses) come from src/domain's vocabulary, as in the tab and the reports.
+ */
+import type { Language } from '../../src/domain';
 
 const sv = {
   helpTitle: 'Det här kan jag hjälpa till med',
@@ -14,15 +13,12 @@ const sv = {
   notUnderstood: (text: string) => `Jag förstod inte "${text}".`,
   myActionsTitle: 'Mina åtgärder',
   noActions: 'Du har inga öppna åtgärder. Bra jobbat!',
-  due: 'Klart senast',
-  overdue: 'Försenad',
   errorTitle: 'Något gick fel',
   errorGeneric: 'Jag kunde inte göra det just nu. Försök igen om en stund.',
   invalidCard: 'Kortet skickade uppgifter som jag inte känner igen. Öppna kortet igen och försök på nytt.',
   summaryTitle: (title: string) => `Sammanfattning: ${title}`,
   summaryActions: 'Åtgärder från mötet',
   summaryNoActions: 'Inga åtgärder registrerades under mötet.',
-  owner: 'Ansvarig',
   followUpSent: (n: number) => `Uppföljningsfrågor har skickats till ${n} deltagare.`,
   linkTitle: 'Mötet är inte kopplat till en enhet',
   linkText: 'Rektor: öppna fliken Kvalitetshjulet i mötet och välj enhet och mötestyp, så skickar jag uppföljningsfrågor efter nästa möte.',
@@ -65,15 +61,12 @@ const en: typeof sv = {
   notUnderstood: (text) => `I did not understand "${text}".`,
   myActionsTitle: 'My actions',
   noActions: 'You have no open actions. Well done!',
-  due: 'Due',
-  overdue: 'Overdue',
   errorTitle: 'Something went wrong',
   errorGeneric: 'I could not do that right now. Please try again in a moment.',
   invalidCard: 'The card sent data I do not recognise. Open the card again and retry.',
   summaryTitle: (title) => `Summary: ${title}`,
   summaryActions: 'Actions from the meeting',
   summaryNoActions: 'No actions were recorded in the meeting.',
-  owner: 'Owner',
   followUpSent: (n) => `Follow-up questions were sent to ${n} participants.`,
   linkTitle: 'This meeting is not linked to a unit',
   linkText: 'Principal: open the Kvalitetshjulet tab in the meeting and choose the unit and meeting type, and I will send follow-up questions after the next meeting.',
@@ -109,6 +102,6 @@ const en: typeof sv = {
 
 export type Strings = typeof sv;
 
-export function strings(lang: Lang): Strings {
+export function strings(lang: Language): Strings {
   return lang === 'en' ? en : sv;
 }

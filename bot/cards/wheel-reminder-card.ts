@@ -1,9 +1,10 @@
 import type { YearWheelActivity } from '../../src/domain';
-import { attachment, card, formatDate, text, title, type CardAttachment } from './card';
-import { strings, type Lang, type Strings } from './strings';
+import { attachment, card, formats, text, title, type CardAttachment } from './card';
+import { strings, type Strings } from './strings';
+import type { Language } from '../../src/domain';
 
 export interface WheelReminderCardInput {
-  lang: Lang;
+  lang: Language;
   activity: YearWheelActivity;
   /** whole days from today to the activity's date; 0 is today */
   daysLeft: number;
@@ -22,7 +23,7 @@ export function wheelReminderCard(i: WheelReminderCardInput): CardAttachment {
   const ready = readiness(s, i.activity.kind);
   return attachment(card([
     title(s.wheelTitle(i.activity.title)),
-    text(`${s.wheelDate}: ${formatDate(i.activity.date, i.lang)}`, { isSubtle: true }),
+    text(`${s.wheelDate}: ${formats[i.lang].date(i.activity.date)}`, { isSubtle: true }),
     text(s.wheelDaysLeft(i.daysLeft)),
     ...(i.activity.unitId ? [] : [text(s.wheelMunicipality, { isSubtle: true })]),
     ...(ready ? [text(ready, { weight: 'Bolder' })] : []),

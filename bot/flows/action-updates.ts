@@ -6,14 +6,16 @@ import { z } from 'zod';
 import { freeText, isPersonalIdentityIssue } from '../../src/domain';
 import { ConflictError, InvalidItemError, NotFoundError } from '../../src/store/errors';
 import type { StoredItem } from '../../src/store/port';
+import { formats } from '../cards/card';
 import { errorCard } from '../cards/error-card';
 import { ACTION_COMMENT, ACTION_DONE, ACTION_NEW_DATE, reminderCard } from '../cards/reminder-card';
-import { strings, type Lang } from '../cards/strings';
+import { strings } from '../cards/strings';
 import type { BotAction } from '../data/entities';
 import type { CardAction } from './card-action';
 import { daysBetween, type FlowContext } from './context';
 import { isoDay } from '../../src/domain';
 import type { CardActionResult } from './turn';
+import type { Language } from '../../src/domain';
 
 export const ACTION_VERBS = [ACTION_DONE, ACTION_NEW_DATE, ACTION_COMMENT];
 
@@ -35,7 +37,7 @@ function patchFor(verb: string, data: z.infer<typeof DataSchema>, current: BotAc
   return undefined;
 }
 
-export async function onActionUpdate(ctx: FlowContext, lang: Lang, action: CardAction, userId: string): Promise<CardActionResult> {
+export async function onActionUpdate(ctx: FlowContext, lang: Language, action: CardAction, userId: string): Promise<CardActionResult> {
   const s = strings(lang);
   const data = DataSchema.safeParse(action.action.data);
   if (!data.success) {
@@ -59,7 +61,7 @@ export async function onActionUpdate(ctx: FlowContext, lang: Lang, action: CardA
   };
   try {
     const updated = await ctx.store.update('actions', item.id, patch, { actor: userId, etag: item.etag });
-    const notice = action.action.verb === ACTION_DONE ? s.actionDone : action.action.verb === ACTION_NEW_DATE ? s.dateChanged(updated.fields.dueDate) : s.commentSaved;
+    const notice = action.action.verb === ACTION_DONE ? s.actionDone : action.action.verb === ACTION_NEW_DATE ? s.dateChanged(formats[lang].date(updated.fields.dueDate)) : s.commentSaved;
     return view(updated, notice);
   } catch (error) {
     if (error instanceof ConflictError && error.current) return view(error.current as StoredItem<BotAction>, s.conflict);

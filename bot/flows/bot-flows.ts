@@ -4,7 +4,7 @@
  */
 import { errorCard } from '../cards/error-card';
 import { helpCard } from '../cards/help-card';
-import { langOf, strings } from '../cards/strings';
+import { strings } from '../cards/strings';
 import { ACTION_VERBS, onActionUpdate } from './action-updates';
 import { CardActionSchema } from './card-action';
 import { parseCommand } from './commands';
@@ -14,6 +14,7 @@ import { onMeetingEnd, type MeetingEndOutcome } from './meeting-end';
 import { onMeetingStart } from './meeting-start';
 import { myActionsReply } from './my-actions';
 import type { CardActionResult, Turn } from './turn';
+import { languageOf } from '../../src/domain';
 
 export class BotFlows {
   constructor(private readonly ctx: FlowContext) {}
@@ -26,7 +27,7 @@ export class BotFlows {
 
   async onMessage(turn: Turn): Promise<void> {
     const command = parseCommand(turn.info.text);
-    const lang = ('lang' in command ? command.lang : undefined) ?? langOf(turn.info.locale);
+    const lang = ('lang' in command ? command.lang : undefined) ?? languageOf(turn.info.locale);
     if (command.kind === 'myActions') {
       const userId = turn.info.from.aadObjectId;
       const card = userId ? await myActionsReply(this.ctx, lang, userId) : errorCard(lang, strings(lang).notOwner);
@@ -39,7 +40,7 @@ export class BotFlows {
   /** The bot was added to a 1:1 chat: say what it can do. Other member changes need nothing more. */
   async onMembersAdded(turn: Turn, botAdded: boolean): Promise<void> {
     if (botAdded && turn.info.conversationType === 'personal') {
-      await turn.reply({ type: 'message', attachments: [helpCard(langOf(turn.info.locale))] });
+      await turn.reply({ type: 'message', attachments: [helpCard(languageOf(turn.info.locale))] });
     }
   }
 
@@ -53,7 +54,7 @@ export class BotFlows {
 
   /** Action.Execute: malformed payloads and unknown verbs get an error card, never an exception. */
   async onCardAction(turn: Turn): Promise<CardActionResult> {
-    const lang = langOf(turn.info.locale);
+    const lang = languageOf(turn.info.locale);
     const s = strings(lang);
     const parsed = CardActionSchema.safeParse(turn.info.value);
     if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: s.invalidCard };

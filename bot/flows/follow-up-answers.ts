@@ -7,11 +7,12 @@ import { ConflictError, InvalidItemError, NotFoundError } from '../../src/store/
 import type { StoredItem } from '../../src/store/port';
 import { errorCard } from '../cards/error-card';
 import { FOLLOW_UP_EDIT, FOLLOW_UP_REFRESH, FOLLOW_UP_SUBMIT, followUpCard, inputId, type Answers } from '../cards/follow-up-card';
-import { strings, type Lang } from '../cards/strings';
+import { strings } from '../cards/strings';
 import type { BotFollowUpResponse, BotFollowUpTemplate, BotMeeting } from '../data/entities';
 import type { CardAction } from './card-action';
 import type { FlowContext } from './context';
 import type { CardActionResult } from './turn';
+import type { Language } from '../../src/domain';
 
 export const FOLLOW_UP_VERBS = [FOLLOW_UP_SUBMIT, FOLLOW_UP_REFRESH, FOLLOW_UP_EDIT];
 
@@ -68,7 +69,7 @@ export async function upsertResponse(ctx: FlowContext, fields: BotFollowUpRespon
   throw new Error('the response kept changing while it was saved');
 }
 
-export async function onFollowUpAction(ctx: FlowContext, lang: Lang, action: CardAction, respondentId: string): Promise<CardActionResult> {
+export async function onFollowUpAction(ctx: FlowContext, lang: Language, action: CardAction, respondentId: string): Promise<CardActionResult> {
   const s = strings(lang);
   const data = DataSchema.safeParse(action.action.data);
   if (!data.success) return { kind: 'card', card: errorCard(lang, s.invalidCard) };

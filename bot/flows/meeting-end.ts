@@ -5,11 +5,11 @@
  */
 import { followUpCard } from '../cards/follow-up-card';
 import { linkMeetingCard, meetingSummaryCard } from '../cards/meeting-cards';
-import { langOf } from '../cards/strings';
 import type { OutboundMessage } from '../outbox/message';
 import type { FlowContext } from './context';
 import { actionsFromMeeting, findMeeting, latestTemplate } from './meetings';
 import type { Member, Turn } from './turn';
+import { languageOf } from '../../src/domain';
 
 export type MeetingEndOutcome =
   | { kind: 'notLinked' }
@@ -29,7 +29,7 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) 
 
 export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<MeetingEndOutcome> {
   const { info } = turn;
-  const lang = langOf(info.locale);
+  const lang = languageOf(info.locale);
   const chat = { kind: 'conversation' as const, reference: info.reference };
   const meeting = await findMeeting(ctx.store, info.meetingId, info.conversationId);
   if (!meeting) {

@@ -1,8 +1,8 @@
 import { agendaCard } from '../cards/meeting-cards';
-import { langOf } from '../cards/strings';
 import type { FlowContext } from './context';
 import { findMeeting, openActionsOfUnit } from './meetings';
 import type { Turn } from './turn';
+import { languageOf } from '../../src/domain';
 
 /** Meeting start: the agenda and the unit's open actions, in the meeting chat. Unlinked meetings get nothing. */
 export async function onMeetingStart(ctx: FlowContext, turn: Turn): Promise<boolean> {
@@ -13,7 +13,7 @@ export async function onMeetingStart(ctx: FlowContext, turn: Turn): Promise<bool
   await ctx.outbox.enqueue({
     key: `agenda:${meeting.id}`,
     target: { kind: 'conversation', reference: info.reference },
-    activity: { type: 'message', summary: meeting.fields.title, attachments: [agendaCard(langOf(info.locale), meeting.fields, open.slice(0, 15))] },
+    activity: { type: 'message', summary: meeting.fields.title, attachments: [agendaCard(languageOf(info.locale), meeting.fields, open.slice(0, 15))] },
   });
   return true;
 }

@@ -7,11 +7,10 @@
  * It reads the read model: every open action of a large municipality passes the list view threshold.
  */
 import { escalationCard, reminderCard, type ReminderKind } from '../cards/reminder-card';
-import { langOf } from '../cards/strings';
 import { claimJob, ensureJob, finishJob, isFree } from '../outbox/jobs';
 import { addDays, daysBetween, type FlowContext } from './context';
 import { scanLists, scanWheelReminders, type ScanView } from './wheel-reminders';
-import { isOpen, isoDay, type ActionStatus } from '../../src/domain';
+import { isOpen, isoDay, languageOf, type ActionStatus } from '../../src/domain';
 
 const openStatuses: readonly ActionStatus[] = ['planned', 'inProgress'];
 
@@ -55,7 +54,7 @@ export async function scanReminders(ctx: FlowContext, options: ReminderOptions =
       await ctx.outbox.enqueue({
         key: `reminder:${action.id}:${kind}:${due}`,
         target: { kind: 'conversation', reference: owner },
-        activity: { type: 'message', summary: action.fields.title, attachments: [reminderCard({ lang: langOf(owner.locale), actionId: action.id, action: action.fields, kind, daysLeft: left })] },
+        activity: { type: 'message', summary: action.fields.title, attachments: [reminderCard({ lang: languageOf(owner.locale), actionId: action.id, action: action.fields, kind, daysLeft: left })] },
       });
       result.queued++;
     }
@@ -74,7 +73,7 @@ async function escalate(ctx: FlowContext, view: ScanView, actionId: string, acti
     await ctx.outbox.enqueue({
       key: `escalation:${actionId}:${action.dueDate.slice(0, 10)}:${principalId}`,
       target: { kind: 'conversation', reference: ref },
-      activity: { type: 'message', summary: action.title, attachments: [escalationCard(langOf(ref.locale), action, daysOverdue)] },
+      activity: { type: 'message', summary: action.title, attachments: [escalationCard(languageOf(ref.locale), action, daysOverdue)] },
     });
     queued++;
   }

@@ -119,7 +119,7 @@ describe('scanWheelReminders', () => {
     expect(cardOf(`:${PRINCIPAL}:`)).toContain('analys vara inlämnad');
     expect(cardOf(`:${PRINCIPAL}:`)).toContain('hela kommunen');
     expect(cardOf(`:${OTHER_PRINCIPAL}:`)).toContain('Year wheel: Rapport till huvudmannen');
-    expect(cardOf(`:${OTHER_PRINCIPAL}:`)).toContain('15 March 2026');
+    expect(cardOf(`:${OTHER_PRINCIPAL}:`)).toContain('15 Mar 2026');
     expect(cardOf(`:${OTHER_PRINCIPAL}:`)).toContain('It is in 5 days.');
     expect(cardOf(`:${OTHER_PRINCIPAL}:`)).toContain('analysis should be submitted');
   });

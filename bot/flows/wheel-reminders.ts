@@ -6,11 +6,10 @@
  * once however many scans or instances run; a moved date is a new reminder.
  */
 import { wheelReminderCard } from '../cards/wheel-reminder-card';
-import { langOf } from '../cards/strings';
 import type { Entities } from '../../src/lists/lists';
 import type { ReadView } from '../../src/store/read-model';
 import { addDays, daysBetween, type FlowContext } from './context';
-import { isoDay } from '../../src/domain';
+import { isoDay, languageOf } from '../../src/domain';
 
 /** The lists the reminder scans read. */
 export const scanLists = ['actions', 'units', 'yearWheel'] as const;
@@ -49,7 +48,7 @@ export async function scanWheelReminders(ctx: FlowContext, given?: ScanView): Pr
       await ctx.outbox.enqueue({
         key: `wheel:${id}:${userId}:${date}`,
         target: { kind: 'conversation', reference: ref },
-        activity: { type: 'message', summary: activity.title, attachments: [wheelReminderCard({ lang: langOf(ref.locale), activity, daysLeft })] },
+        activity: { type: 'message', summary: activity.title, attachments: [wheelReminderCard({ lang: languageOf(ref.locale), activity, daysLeft })] },
       });
       result.queued++;
     }

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { isoDate, itemId, objectId, schoolYear } from './common';
 import { longText, title } from './text';
-
-export const actionStatuses = ['planned', 'inProgress', 'done', 'cancelled'] as const;
-export type ActionStatus = (typeof actionStatuses)[number];
-export const originKinds = ['analysis', 'meeting', 'deficiency'] as const;
-export type OriginKind = (typeof originKinds)[number];
+import { actionStatuses, originKinds } from './choices';
 
 /** An action (åtgärd, insats) with an owner and a due date, pointing at what it came from. */
 export const ActionSchema = z.strictObject({

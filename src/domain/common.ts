@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { title } from './text';
+import { countedParticipantRoles, participantRoles } from './choices';
 
 /** A list item id as SharePoint gives it: a positive integer as a string. */
 export const itemId = z.string().regex(/^[1-9]\d*$/, 'ett id är ett heltal');
@@ -51,11 +52,6 @@ export function schoolYearOfPeriod(value: string): SchoolYear {
   return value.slice(0, 7);
 }
 
-/** Who took part, and in which role. Pupils, children and guardians are counted, never named. */
-export const participantRoles = ['principal', 'teacher', 'staff', 'administration', 'board', 'pupils', 'children', 'guardians'] as const;
-export type ParticipantRole = (typeof participantRoles)[number];
-const countedRoles: readonly ParticipantRole[] = ['pupils', 'children', 'guardians'];
-
 export const participant = z
   .strictObject({
     role: z.enum(participantRoles),
@@ -66,7 +62,7 @@ export const participant = z
     count: z.number().int().min(1).max(10_000).optional(),
   })
   .superRefine((value, ctx) => {
-    if (countedRoles.includes(value.role)) {
+    if (countedParticipantRoles.includes(value.role)) {
       if (value.userId !== undefined || value.displayName !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['displayName'], message: 'elever, barn och vårdnadshavare räknas, de namnges aldrig' });
       }

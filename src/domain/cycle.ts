@@ -4,11 +4,8 @@ import type { Analysis } from './analysis';
 import type { SchoolYear } from './common';
 import type { Goal } from './goal';
 import type { Measurement } from './measurement';
-
-export const phases = ['followUp', 'analysis', 'planning', 'implementation'] as const;
-export type Phase = (typeof phases)[number];
-export const phaseStates = ['notStarted', 'inProgress', 'done'] as const;
-export type PhaseState = (typeof phaseStates)[number];
+import { phases } from './choices';
+import type { Phase, PhaseState } from './choices';
 
 export interface CycleState {
   readonly schoolYear: SchoolYear;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { isoDate, itemId } from './common';
 import { longText, title } from './text';
-
-export const deficiencySources = ['indicator', 'complaint', 'krankning', 'inspection', 'other'] as const;
-export const deficiencyStatuses = ['open', 'closed'] as const;
+import { deficiencySources, deficiencyStatuses } from './choices';
 
 /** A deficiency (brist) found through follow-up, a complaint, reported abuse, an inspection or otherwise. */
 export const DeficiencySchema = z.strictObject({

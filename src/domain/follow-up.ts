@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, itemId, objectId } from './common';
 import { freeText, longText } from './text';
-import { meetingTypes } from './meeting';
-
-export const questionKinds = ['text', 'scale'] as const;
+import { meetingTypes, questionKinds } from './choices';
 
 export const question = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),

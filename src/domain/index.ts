@@ -1,6 +1,9 @@
 /** The quality cycle: types, zod schemas and rules. Pure: no I/O and no SDK. */
+export * from './choices';
 export * from './common';
 export * from './invariant';
+export * from './language';
+export * from './format';
 export * from './personal-identity';
 export * from './text';
 export * from './unit';
@@ -18,3 +21,5 @@ export * from './bot-conversation';
 export * from './job';
 export * from './cycle';
 export * from './rules';
+export * from './vocabulary';
+export * from './same-value';

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { itemId } from './common';
 import { longText, title } from './text';
+import { indicatorSources, unitsOfMeasure } from './choices';
 
-export const indicatorSources = [
-  'grades', 'meritValue', 'eligibility', 'nationalTests', 'attendance', 'krankningar', 'complaints',
-  'skolinspektionen', 'survey', 'skolenkaten', 'qualityVisit', 'employment', 'other',
-] as const;
-export type IndicatorSource = (typeof indicatorSources)[number];
-export const unitsOfMeasure = ['percent', 'points', 'count', 'scale', 'days'] as const;
 export const directions = ['higherIsBetter', 'lowerIsBetter'] as const;
 
 /** What is measured, where it comes from, which way is better, and the target. */

@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, itemId, participant, schoolYear } from './common';
 import { freeText, longText, title } from './text';
-
-export const meetingTypes = ['resultsConference', 'skaDay', 'dialogueDay', 'qualityDialogue', 'workshop'] as const;
-export type MeetingType = (typeof meetingTypes)[number];
-
-export const meetingTypeNames: Record<MeetingType, { sv: string; en: string }> = {
-  resultsConference: { sv: 'Resultatkonferens', en: 'Results conference' },
-  skaDay: { sv: 'SKA-dag', en: 'Quality day' },
-  dialogueDay: { sv: 'Dialogdag', en: 'Dialogue day' },
-  qualityDialogue: { sv: 'Kvalitetsdialog', en: 'Quality dialogue' },
-  workshop: { sv: 'Workshop', en: 'Workshop' },
-};
+import { meetingTypes } from './choices';
 
 export const agendaItem = z.strictObject({
   id: z.string().min(1).max(50),

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { objectId } from './common';
 import { title } from './text';
-
-export const unitTypes = ['förskola', 'grundskola', 'gymnasieskola', 'vuxenutbildning', 'fritidshem'] as const;
-export type UnitType = (typeof unitTypes)[number];
+import { unitTypes } from './choices';
 
 /** A school unit or preschool unit (skolenhet, förskoleenhet), led by its principal. */
 export const UnitSchema = z.strictObject({

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { isoDate, itemId, schoolYear } from './common';
 import { longText, title } from './text';
-
-export const activityKinds = ['resultsConference', 'skaDay', 'dialogueDay', 'qualityDialogue', 'workshop', 'reportDeadline', 'dataCollection', 'other'] as const;
-export type ActivityKind = (typeof activityKinds)[number];
+import { activityKinds } from './choices';
 
 /** An activity on the year wheel: municipality-wide (no unit) and inherited, or a unit's own. */
 export const YearWheelActivitySchema = z.strictObject({

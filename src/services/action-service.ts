@@ -62,6 +62,7 @@ export class ActionService {
     const violation = checkActionOrigin(action, await this.originOf(action));
     if (violation) throw new RuleError(violation.code, violation.field, violation.message);
     if (action.meetingId !== undefined) await this.requireMeetingOfUnit(action.meetingId, unitId);
+    if (action.goalId !== undefined) await this.requireGoalOfUnit(action.goalId, unitId);
     return this.store.create('actions', action, createOptions(actorOf(caller), clientKey));
   }
 
@@ -72,6 +73,7 @@ export class ActionService {
     if (patch.meetingId !== undefined && patch.meetingId !== current.fields.meetingId) {
       await this.requireMeetingOfUnit(patch.meetingId, current.fields.unitId);
     }
+    if (patch.goalId !== undefined && patch.goalId !== current.fields.goalId) await this.requireGoalOfUnit(patch.goalId, current.fields.unitId);
     return this.store.update('actions', id, patch, { ...actorOf(caller), etag });
   }
 
@@ -85,13 +87,19 @@ export class ActionService {
   /**
    * The meeting an action was recorded in must exist and belong to the action's unit (an
    * organizer meeting, which has no unit, may record actions of any unit, as with its origin).
+   * Another unit's meeting is answered like a missing one.
    */
   private async requireMeetingOfUnit(meetingId: string, unitId: string): Promise<void> {
     const meeting = await findItem(this.store, 'meetings', meetingId);
-    if (!meeting) throw new RuleError('originNotFound', 'meetingId', 'mötet som åtgärden registrerades i finns inte');
-    if (meeting.fields.unitId !== undefined && meeting.fields.unitId !== unitId) {
-      throw new RuleError('originOtherUnit', 'meetingId', 'åtgärden och mötet hör till olika enheter');
+    if (!meeting || (meeting.fields.unitId !== undefined && meeting.fields.unitId !== unitId)) {
+      throw new RuleError('originNotFound', 'meetingId', 'mötet som åtgärden registrerades i finns inte i enheten');
     }
+  }
+
+  /** The goal an action works towards is one of the unit's own goals; any other is answered as missing. */
+  private async requireGoalOfUnit(goalId: string, unitId: string): Promise<void> {
+    const goal = await findItem(this.store, 'goals', goalId);
+    if (!goal || goal.fields.unitId !== unitId) throw new RuleError('goalNotFound', 'goalId', 'målet finns inte i enheten');
   }
 
   private async originOf(action: Action): Promise<OriginRecord | undefined> {

@@ -1,4 +1,5 @@
 import { FollowUpResponseSchema, FollowUpTemplateSchema, schoolYearOf, type FollowUpResponse, type FollowUpTemplate, type Meeting, type MeetingType } from '../domain';
+import { authorize } from '../auth/policy';
 import type { Entities } from '../lists/lists';
 import { DuplicateError } from '../store/errors';
 import type { Page, Store, StoredItem } from '../store/port';
@@ -6,7 +7,8 @@ import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { ForbiddenError, NotVisibleError, RuleError } from './errors';
-import { isParticipant, type MeetingService } from './meeting-service';
+import { isParticipant } from './meeting-readers';
+import type { MeetingService } from './meeting-service';
 import { createOptions, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 import { summarizeAnswers, type MeetingAnswers } from './follow-up-summary';
@@ -132,8 +134,9 @@ export class FollowUpService {
   private async requireMayAnswer(caller: Caller, meeting: StoredItem<Meeting>): Promise<void> {
     if (meeting.fields.unitId !== undefined) {
       await this.access.require(caller, 'followUp.answer', meeting.fields.unitId, { respondentId: caller.userId });
-    } else if (!isParticipant(caller, meeting.fields)) {
-      throw new ForbiddenError('only participants answer the follow-up of an organizer meeting');
+    } else {
+      const decision = authorize(caller, 'followUp.answer', { organizerMeeting: { participant: isParticipant(caller, meeting.fields) }, respondentId: caller.userId });
+      if (!decision.allowed) throw new ForbiddenError(decision.reason);
     }
   }
 

@@ -1,12 +1,12 @@
 /**
  * An in-memory store for unit tests of services: the same validation, eTag rule (a stale eTag is a
- * ConflictError carrying the current item), client-key idempotency, query rules and change feed as
- * the Graph store.
+ * ConflictError carrying the current item), client-key idempotency, unique columns, query rules and
+ * change feed as the Graph store.
  */
 import { randomUUID } from 'node:crypto';
 import type { ListBinding, ListBindings } from './binding';
 import type { ChangeFeed, ChangesPage } from './changes';
-import { ConflictError, NotFoundError, StoreError } from './errors';
+import { ConflictError, DuplicateError, NotFoundError, StoreError } from './errors';
 import { inReadOrder, type BatchResult, type CreateOptions, type Filter, type Page, type Query, type Store, type StoredItem, type UpdateOptions } from './port';
 import { checkQuery } from './query-rules';
 import { queryAllPages } from './read-all-pages';
@@ -97,6 +97,17 @@ export function createMemoryStore<M>(lists: ListBindings<M>, options: { now?: ()
     return row;
   };
   const etagOf = (clientKey: string, version: number) => `"{${clientKey.toUpperCase()}},${version}"`;
+  /** A unique column holding the same value in another item (compared without case, as SharePoint does): DuplicateError. */
+  const requireUnique = (list: keyof M & string, fields: unknown, id: string | undefined): void => {
+    const values = fields as Record<string, unknown>;
+    for (const column of binding(list).definition.columns) {
+      const value = values[column.name];
+      if (!column.unique || value === undefined || column.name === 'clientKey') continue;
+      const same = (other: unknown) => String(other).toLowerCase() === String(value).toLowerCase();
+      const taken = [...table(list).values()].some((row) => row.item.id !== id && same((row.item.fields as Record<string, unknown>)[column.name]));
+      if (taken) throw new DuplicateError(list, column.name);
+    }
+  };
 
   const store: MemoryStore<M> = {
     get: async (list, id) => current(list, id).item as StoredItem<M[typeof list]>,
@@ -116,6 +127,7 @@ export function createMemoryStore<M>(lists: ListBindings<M>, options: { now?: ()
       const clientKey = createOptions.clientKey ?? randomUUID();
       const existing = [...table(list).values()].find((row) => row.clientKey === clientKey);
       if (existing) return existing.item as StoredItem<M[typeof list]>;
+      requireUnique(list, entity, undefined);
       const id = String(nextId++);
       const at = now();
       const item = { id, etag: etagOf(clientKey, 1), fields: entity, createdAt: at, modifiedAt: at, createdByUser: createOptions.actor, modifiedByUser: createOptions.actor };
@@ -128,6 +140,7 @@ export function createMemoryStore<M>(lists: ListBindings<M>, options: { now?: ()
       const row = current(list, id, updateOptions.etag);
       const merged = Object.fromEntries(Object.entries({ ...(row.item.fields as object), ...patch }).filter(([, value]) => value !== undefined));
       const fields = validateWith(list, schema, merged);
+      requireUnique(list, fields, id);
       row.version += 1;
       row.seq = nextSeq(list);
       row.item = { ...row.item, fields, etag: etagOf(row.clientKey, row.version), modifiedAt: now(), modifiedByUser: updateOptions.actor };

@@ -8,7 +8,7 @@ import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { commonColumns, type ListDefinition } from '../lists/definition';
 import type { ListBindings } from './binding';
 import type { ChangeFeed, ChangesRead } from './changes';
-import { ConflictError, InvalidItemError, NotFoundError, SyncingError, UnavailableError } from './errors';
+import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, SyncingError, UnavailableError } from './errors';
 import { createGraphStore } from './graph-store';
 import { createMemoryStore } from './memory-store';
 import { createMirror } from './mirror';
@@ -26,7 +26,7 @@ const NoteSchema = z.strictObject({
 });
 type Note = z.infer<typeof NoteSchema>;
 
-const TagSchema = z.strictObject({ name: z.string().min(1) });
+const TagSchema = z.strictObject({ name: z.string().min(1), code: z.string().min(1).optional() });
 type Tag = z.infer<typeof TagSchema>;
 
 interface Lists {
@@ -55,7 +55,7 @@ const tags: ListDefinition = {
   displayName: 'Contract Tags',
   description: 'tags for the store contract',
   titleFrom: 'name',
-  columns: [{ name: 'name', type: 'text', indexed: true, required: true }, ...commonColumns],
+  columns: [{ name: 'name', type: 'text', indexed: true, required: true }, { name: 'code', type: 'text', indexed: true, unique: true }, ...commonColumns],
 };
 const bindings: ListBindings<Lists> = { notes: { definition: notes, schema: NoteSchema }, tags: { definition: tags, schema: TagSchema } };
 
@@ -226,6 +226,29 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
     const again = await harness.store.create('notes', note(unitId), { actor, clientKey: `key-${unitId}` });
     expect(again.id).toBe(first.id);
     expect(await harness.store.queryAll('notes', { filter: [{ field: 'clientKey', op: 'eq', value: `key-${unitId}` }] })).toHaveLength(1);
+  });
+
+  it('keeps a unique column unique, without case, on create and update; an empty value holds nothing', async () => {
+    const code = `code-${unit()}`;
+    const first = await harness.store.create('tags', { name: 'first', code }, { actor });
+    const twice = await harness.store.create('tags', { name: 'second', code: code.toUpperCase() }, { actor }).catch((e: unknown) => e);
+    expect(twice).toBeInstanceOf(DuplicateError);
+    expect(twice).toMatchObject({ list: 'tags', field: 'code' });
+    const second = await harness.store.create('tags', { name: 'second' }, { actor });
+    const third = await harness.store.create('tags', { name: 'third' }, { actor });
+    expect(third.id).not.toBe(second.id);
+    await expect(harness.store.update('tags', second.id, { code }, { actor, etag: second.etag })).rejects.toMatchObject({ name: 'DuplicateError', field: 'code' });
+    expect((await harness.store.get('tags', second.id)).fields.code).toBeUndefined();
+    // freed on the first, the value can be taken by another
+    await harness.store.update('tags', first.id, { code: undefined }, { actor, etag: first.etag });
+    expect((await harness.store.update('tags', second.id, { code }, { actor, etag: second.etag })).fields.code).toBe(code);
+  });
+
+  it('answers a create resent with its client key with the first item, though a unique column it holds refuses the copy', async () => {
+    const code = `resent-${unit()}`;
+    const first = await harness.store.create('tags', { name: 'resent', code }, { actor, clientKey: code });
+    const again = await harness.store.create('tags', { name: 'resent', code }, { actor, clientKey: code });
+    expect(again.id).toBe(first.id);
   });
 
   it('never sends an invalid item and names the field', async () => {

@@ -8,7 +8,8 @@ import type { DetectHostOptions } from './host/detect-host';
 import { HostContext } from './host/host-context';
 import type { Host } from './host/host-context';
 import { themeFor } from './host/theme';
-import { I18nProvider, languageFromLocale, translator } from './i18n/i18n';
+import { languageOf } from '../../src/domain/language';
+import { I18nProvider, translator } from './i18n/i18n';
 import { routeFrom } from './route';
 import { PrefetchChannel } from './views/prefetch-channel';
 import { loadChannelTab, preloadChannelTab } from './views/preload';
@@ -62,7 +63,7 @@ export function App(props: AppProps = {}) {
   }, []);
 
   const locale = host.state.phase === 'teams' ? host.state.context.locale : params.get('lang') ?? undefined;
-  const language = languageFromLocale(locale);
+  const language = languageOf(locale);
   const t = useMemo(() => translator(language), [language]);
 
   useEffect(() => {
@@ -70,7 +71,7 @@ export function App(props: AppProps = {}) {
   }, [language]);
 
   const route = routeFrom(location, host.state.phase === 'teams' ? host.state.context.frameContext : undefined, host.state.phase === 'teams' ? host.state.context.meetingId : undefined);
-  const loading = <StatusScreen busy message={t('loadingApp')} />;
+  const loading = <StatusScreen busy message={t('common.loadingApp')} />;
 
   return (
     <FluentProvider theme={themeFor(theme)} className={styles.root}>
@@ -81,7 +82,7 @@ export function App(props: AppProps = {}) {
           ) : (
             <AuthGate inHost={host.state.phase === 'teams'} {...(props.fetch ? { fetch: props.fetch } : {})} {...(props.storage ? { storage: props.storage } : {})}>
               {route.page === 'channel' && route.unitId && <PrefetchChannel unitId={route.unitId} view={route.view} />}
-              <ViewErrorBoundary title={t('errorTitle')} message={t('errorBoundary')} retryLabel={t('retry')}>
+              <ViewErrorBoundary title={t('common.errorTitle')} message={t('common.errorBoundary')} retryLabel={t('common.retry')}>
                 <Suspense fallback={loading}>
                   {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage {...(route.section ? { section: route.section } : {})} /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : route.page === 'unitYearWheel' ? <UnitYearWheelPage unitId={route.unitId} /> : route.page === 'meeting' ? <MeetingSurface surface={route.surface} {...(route.meetingId ? { meetingId: route.meetingId } : {})} /> : <ChannelTab view={route.view} {...(route.unitId ? { unitId: route.unitId } : {})} />}
                 </Suspense>

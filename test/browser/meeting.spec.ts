@@ -131,7 +131,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     const dialog = principal.frame.getByRole('dialog');
     await dialog.getByLabel('Rubrik').fill('Läsfrämjande insats åk 4');
     await dialog.getByLabel('Ansvarig').selectOption({ label: STAFF.name });
-    await dialog.getByLabel('Klar senast').fill('2026-05-29');
+    await dialog.getByLabel('Klart senast').fill('2026-05-29');
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await staff.frame.getByTestId('meeting-action').filter({ hasText: 'Läsfrämjande insats åk 4' }).waitFor({ timeout: 5_000 });
     await expect.poll(() => staff.frame.getByTestId('meeting-action').filter({ hasText: 'Läsfrämjande insats åk 4' }).innerText()).toContain(STAFF.name);
@@ -140,7 +140,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     await staff.frame.getByRole('button', { name: 'Ny åtgärd' }).click();
     const staffDialog = staff.frame.getByRole('dialog');
     await staffDialog.getByLabel('Rubrik').fill('Kartlägga studiero i åk 5');
-    await staffDialog.getByLabel('Klar senast').fill('2026-04-30');
+    await staffDialog.getByLabel('Klart senast').fill('2026-04-30');
     await staffDialog.getByRole('button', { name: 'Spara' }).click();
     await principal.frame.getByTestId('meeting-action').filter({ hasText: 'Kartlägga studiero i åk 5' }).waitFor({ timeout: 5_000 });
 
@@ -149,7 +149,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
   }, 60_000);
 
   it('shows the later of two edits of the same action the conflict and the current text, and keeps both people\'s work', async () => {
-    const edit = (who: { frame: FrameLocator }) => who.frame.getByRole('button', { name: 'Redigera Läsfrämjande insats åk 4' });
+    const edit = (who: { frame: FrameLocator }) => who.frame.getByRole('button', { name: 'Redigera: Läsfrämjande insats åk 4' });
     await edit(principal).click();
     await edit(staff).click();
     const first = principal.frame.getByRole('dialog');
@@ -179,7 +179,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     await staff.frame.getByRole('button', { name: 'Ny åtgärd' }).click();
     const dialog = staff.frame.getByRole('dialog');
     await dialog.getByLabel('Rubrik').fill('Rastvärdar vid lunch');
-    await dialog.getByLabel('Klar senast').fill('2026-04-15');
+    await dialog.getByLabel('Klart senast').fill('2026-04-15');
     await dialog.getByRole('radio', { name: 'En av enhetens öppna brister' }).check();
     const deficiency = dialog.getByRole('combobox', { name: /^Brist/ });
     await expect.poll(() => deficiency.locator('option').allInnerTexts(), { timeout: 5_000 }).toContain(DEFICIENCY);
@@ -232,7 +232,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     expect(rows.find((row) => row.includes('Rastvärdar vid lunch'))).toContain('Utgår från en brist');
     expect(rows.find((row) => row.includes('Rastvärdar vid lunch'))).toContain(STAFF.name);
     expect(rows.find((row) => row.includes('Läsfrämjande insats åk 4 och 5'))).toContain(STAFF.name);
-    expect(rows.find((row) => row.includes('Läsfrämjande insats åk 4 och 5'))).toContain('2026-05-29');
+    expect(rows.find((row) => row.includes('Läsfrämjande insats åk 4 och 5'))).toContain('Klart senast: 29 maj 2026');
     expect(rows.find((row) => row.includes('Kartlägga studiero i åk 5'))).toContain(STAFF.name);
     expect(await summary.getByTestId('summary-decision').allInnerTexts()).toEqual(['Resultat i matematik: Matematiklyftet fortsätter i åk 4–6']);
     await summary.getByText('1 har svarat.').waitFor({ timeout: 5_000 });

@@ -173,7 +173,7 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     await page.getByRole('button', { name: 'Ny åtgärd' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: /Rubrik/ }).fill('Lässtund varje morgon i åk 3');
-    await dialog.getByLabel(/Klar senast/).fill('2027-04-30');
+    await dialog.getByLabel(/Klart senast/).fill('2027-04-30');
     // the unit's staff come from its staff group, whether or not they own an action yet
     await dialog.locator('optgroup[label="Personal"] > option', { hasText: 'Elin Berg' }).waitFor({ state: 'attached' });
     await dialog.getByRole('combobox', { name: /Ansvarig/ }).selectOption({ label: 'Elin Berg' });
@@ -224,7 +224,7 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     await page.getByText('Sparat.').waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'analysis.png'), fullPage: true });
     await page.getByRole('button', { name: 'Skicka till huvudmannen' }).click();
-    await page.getByText('Analysen är inskickad.').waitFor();
+    await page.getByText('Analysen är inlämnad.').waitFor();
     const analyses = (await h.api<{ items: Item[] }>('principal-bjork', 'GET', `/api/units/${unitId}/analyses?schoolYear=${encodeURIComponent(year)}`)).items;
     expect(analyses.find((a) => a.period === `${year} VT`)).toMatchObject({
       status: 'submitted',
@@ -253,7 +253,7 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     expect(text).toContain(`Kvalitetsrapport: ${unitName}`);
     expect(text).toContain('Varför blev det som det blev när vi gjorde som vi gjorde?');
     expect(text).toContain(String(analysis.followUp).split('\n')[0]?.trim());
-    expect(text).toContain('Föräldramöte om läsning Cecilia Ek 2027-02-01 Planerad');
+    expect(text).toContain('Föräldramöte om läsning Cecilia Ek 1 feb. 2027 Planerad');
     await page.getByText('Rapporten är klar.').waitFor();
   });
 

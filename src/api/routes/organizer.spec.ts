@@ -15,7 +15,7 @@ import type { Store } from '../../store/port';
 import { createLogger } from '../log';
 import { apiNotFound, errorHandler } from '../middleware/errors';
 import { permissionOf, routeTable, type TokenValidatorLike } from '../route';
-import { importBodyParser, importPaths, organizerRoutes } from './organizer';
+import { organizerRoutes } from './organizer';
 
 const principal = (userId: string, appRoles: Principal['appRoles']): Principal => ({ userId, tenantId: 't', name: 'n', appRoles, groups: [], groupsOverage: false });
 const tokens: Record<string, Principal> = {
@@ -57,8 +57,6 @@ describe('organizer routes', () => {
     };
     const app = express();
     const router = express.Router();
-    router.use(importPaths, importBodyParser());
-    router.use(express.json({ limit: '100kb' }));
     const deps = { validator, services: createServices(flaky, readModel, { now, imports: { concurrency: 1 } }) };
     organizerRoutes(routeTable(router, deps), deps);
     router.use(apiNotFound);

@@ -5,12 +5,9 @@
  * Drafts never appear: the report is built from what units have submitted.
  */
 import { Document, Paragraph, TextRun, type FileChild } from 'docx';
-import { analysisQuestions, phases } from '../../domain';
+import { formatterFor, phases, vocabulary } from '../../domain';
 import type { Rollup, RollupData } from '../rollup';
 import { bullets, heading, labelled, prose, table } from './docx-parts';
-import {
-  actionStatusLabels, analysisStatusLabels, deficiencySourceLabels, deficiencyStatusLabels, formatNumber, phaseLabels, phaseStateLabels,
-} from './labels';
 
 export interface QualityReportOptions {
   /** leave out who owns each action (the board's copy) */
@@ -21,6 +18,11 @@ export interface QualityReportOptions {
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'sv');
+
+/** The report is read in the municipality: Swedish words from the vocabulary, numbers and dates the Swedish way, on Swedish time. */
+const format = formatterFor('sv', { timeZone: 'Europe/Stockholm' });
+const { phase, phaseState, question, term } = vocabulary;
+const analysisState = (status: Rollup['units'][number]['analysisStatus']) => (status === 'none' ? term.noAnalysis.sv : vocabulary.analysisStatus[status].sv);
 
 function summary(rollup: Rollup): FileChild[] {
   const submitted = rollup.units.filter((u) => u.analysisStatus === 'submitted' || u.analysisStatus === 'feedbackGiven').length;
@@ -35,8 +37,8 @@ function summary(rollup: Rollup): FileChild[] {
     }),
     heading('Kvalitetshjulet per enhet', 2),
     table(
-      ['Enhet', ...phases.map((p) => phaseLabels[p]), 'Analys'],
-      rollup.units.map((u) => [u.name, ...phases.map((p) => phaseStateLabels[u.cycle.phases[p]]), analysisStatusLabels[u.analysisStatus]]),
+      ['Enhet', ...phases.map((p) => phase[p].sv), phase.analysis.sv],
+      rollup.units.map((u) => [u.name, ...phases.map((p) => phaseState[u.cycle.phases[p]].sv), analysisState(u.analysisStatus)]),
     ),
     heading('Gemensamma utvecklingsområden', 2),
     ...bullets(rollup.commonAreasToDevelop.map((a) => `${a.area} (${a.count} ${a.count === 1 ? 'enhet' : 'enheter'})`), 'Inga inlämnade analyser anger utvecklingsområden ännu.'),
@@ -47,8 +49,8 @@ function summary(rollup: Rollup): FileChild[] {
     ['Indikator', 'Mål', ...rollup.years.map((y) => `Snitt ${y}`), 'Når målet'],
     rollup.indicators.map((i) => [
       i.name,
-      formatNumber(i.target),
-      ...[current, ...earlier].map((y) => formatNumber(y === undefined ? undefined : i.averages[y])),
+      format.number(i.target),
+      ...[current, ...earlier].map((y) => format.number(y === undefined ? undefined : i.averages[y])),
       i.target === undefined ? '–' : `${i.meetingTarget} av ${i.withValue}`,
     ]),
   ));
@@ -63,8 +65,8 @@ function unitSection(data: RollupData, rollup: Rollup, unitId: string, options: 
     .sort((a, b) => byName(a.fields.period, b.fields.period));
   const children: FileChild[] = [
     heading(unit.name, 1),
-    labelled('Skolenhetskod', unit.schoolUnitCode),
-    labelled('Kvalitetshjulet', phases.map((p) => `${phaseLabels[p]}: ${phaseStateLabels[unit.cycle.phases[p]].toLocaleLowerCase('sv-SE')}`).join(', ')),
+    labelled(term.schoolUnitCode.sv, unit.schoolUnitCode),
+    labelled('Kvalitetshjulet', phases.map((p) => `${phase[p].sv}: ${phaseState[unit.cycle.phases[p]].sv.toLocaleLowerCase('sv-SE')}`).join(', ')),
   ];
   if (analyses.length === 0) {
     children.push(new Paragraph({ children: [new TextRun({ text: 'Enheten har inte lämnat in någon analys för läsåret.', italics: true })] }));
@@ -72,15 +74,15 @@ function unitSection(data: RollupData, rollup: Rollup, unitId: string, options: 
   for (const analysis of analyses) {
     const a = analysis.fields;
     children.push(
-      heading(analyses.length > 1 ? `Analys ${a.period}` : 'Analys', 2),
-      labelled('Status', analysisStatusLabels[a.status]),
-      heading(analysisQuestions.followUp, 3), ...prose(a.followUp),
-      heading('Orsaksanalys', 3), new Paragraph({ children: [new TextRun({ text: analysisQuestions.causes, italics: true })] }), ...prose(a.causes),
-      heading('Styrkor', 3), ...bullets(a.strengths),
-      heading('Utvecklingsområden', 3), ...bullets(a.areasToDevelop),
-      heading(analysisQuestions.direction, 3), ...prose(a.direction),
-      heading(analysisQuestions.approach, 3), ...prose(a.approach),
-      heading(analysisQuestions.evaluation, 3), ...prose(a.evaluation),
+      heading(analyses.length > 1 ? `${phase.analysis.sv} ${a.period}` : phase.analysis.sv, 2),
+      labelled('Status', vocabulary.analysisStatus[a.status].sv),
+      heading(question.followUp.sv, 3), ...prose(a.followUp),
+      heading('Orsaksanalys', 3), new Paragraph({ children: [new TextRun({ text: question.causes.sv, italics: true })] }), ...prose(a.causes),
+      heading(term.strengths.sv, 3), ...bullets(a.strengths),
+      heading(term.areasToDevelop.sv, 3), ...bullets(a.areasToDevelop),
+      heading(question.direction.sv, 3), ...prose(a.direction),
+      heading(question.approach.sv, 3), ...prose(a.approach),
+      heading(question.evaluation.sv, 3), ...prose(a.evaluation),
     );
   }
 
@@ -94,8 +96,8 @@ function unitSection(data: RollupData, rollup: Rollup, unitId: string, options: 
       ['Indikator', ...rollup.years, 'Mål', 'Når målet'],
       results.map(({ indicator, result }) => [
         indicator.name,
-        ...rollup.years.map((y) => formatNumber(result?.values[y])),
-        formatNumber(indicator.target),
+        ...rollup.years.map((y) => format.number(result?.values[y])),
+        format.number(indicator.target),
         result?.meetsTarget === undefined ? '–' : result.meetsTarget ? 'Ja' : 'Nej',
       ]),
     ));
@@ -108,11 +110,12 @@ function unitSection(data: RollupData, rollup: Rollup, unitId: string, options: 
   if (actions.length === 0) children.push(...prose(undefined, 'Inga åtgärder för läsåret.'));
   else {
     const overdue = new Set(rollup.overdueActions.flatMap((entry) => entry.actions.map((a) => a.id)));
-    const header = options.boardSafe ? ['Åtgärd', 'Klart senast', 'Status'] : ['Åtgärd', 'Ansvarig', 'Klart senast', 'Status'];
+    const header = options.boardSafe ? ['Åtgärd', term.dueDate.sv, 'Status'] : ['Åtgärd', term.owner.sv, term.dueDate.sv, 'Status'];
     children.push(table(header, actions.map((item) => {
       const a = item.fields;
-      const status = `${actionStatusLabels[a.status]}${overdue.has(item.id) ? ' (försenad)' : ''}`;
-      return options.boardSafe ? [a.title, a.dueDate, status] : [a.title, a.ownerName ?? '–', a.dueDate, status];
+      const status = `${vocabulary.actionStatus[a.status].sv}${overdue.has(item.id) ? ` (${term.overdue.sv.toLocaleLowerCase('sv-SE')})` : ''}`;
+      const due = format.date(a.dueDate);
+      return options.boardSafe ? [a.title, due, status] : [a.title, a.ownerName ?? '–', due, status];
     })));
   }
 
@@ -120,8 +123,8 @@ function unitSection(data: RollupData, rollup: Rollup, unitId: string, options: 
   if (deficiencies.length > 0) {
     children.push(heading('Brister', 2));
     children.push(table(
-      ['Brist', 'Källa', 'Upptäckt', 'Status', 'Åtgärder'],
-      deficiencies.map((d) => [d.title, deficiencySourceLabels[d.source], d.foundOn, deficiencyStatusLabels[d.status], d.actions.map((a) => a.title).join('; ') || '–']),
+      [vocabulary.originKind.deficiency.sv, 'Källa', 'Upptäckt', 'Status', 'Åtgärder'],
+      deficiencies.map((d) => [d.title, vocabulary.deficiencySource[d.source].sv, format.date(d.foundOn), vocabulary.deficiencyStatus[d.status].sv, d.actions.map((a) => a.title).join('; ') || '–']),
     ));
   }
   return children;
@@ -133,7 +136,7 @@ export function buildQualityReport(data: RollupData, rollup: Rollup, options: Qu
   const children: FileChild[] = [
     new Paragraph({ text: title, heading: 'Title' }),
     new Paragraph({
-      text: `${options.organizerName ? `${options.organizerName}. ` : ''}Huvudmannens sammanställning av enheternas systematiska kvalitetsarbete. Skapad ${options.generatedAt.toISOString().slice(0, 10)}.`,
+      text: `${options.organizerName ? `${options.organizerName}. ` : ''}Huvudmannens sammanställning av enheternas systematiska kvalitetsarbete. Skapad ${format.date(options.generatedAt)}.`,
       spacing: { after: 240 },
     }),
     ...summary(rollup),

@@ -57,7 +57,7 @@ describe('ReportService.qualityReport', () => {
 
   it('has results against target and actions with owners and status', () => {
     expect(text).toMatch(/Meritvärde åk 9 235 220 – 230 Ja/);
-    expect(text).toMatch(/Gemensamma ordningsregler Bertil Backman 2025-12-01 Planerad \(försenad\)/);
+    expect(text).toMatch(/Gemensamma ordningsregler Bertil Backman 1 dec. 2025 Planerad \(försenad\)/);
     expect(text).toContain('Brister i studiero');
   });
 

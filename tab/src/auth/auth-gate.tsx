@@ -135,13 +135,13 @@ export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, chi
   switch (state.status) {
     case 'loading':
     case 'signingIn':
-      return <StatusScreen busy message={state.status === 'loading' ? t('loadingApp') : t('signingIn')} />;
+      return <StatusScreen busy message={state.status === 'loading' ? t('common.loadingApp') : t('common.signingIn')} />;
     case 'error':
-      return <StatusScreen title={t('errorTitle')} message={describe(state.error, t('errorNetwork'))} actionLabel={t('retry')} onAction={restart} />;
+      return <StatusScreen title={t('common.errorTitle')} message={describe(state.error, t('common.errorNetwork'))} actionLabel={t('common.retry')} onAction={restart} />;
     case 'choosePersona': {
       const { config, personas } = state;
       return (
-        <StatusScreen title={t('signInTitle')} message={t('signInLocalIntro')}>
+        <StatusScreen title={t('common.signInTitle')} message={t('common.signInLocalIntro')}>
           <PersonaPicker personas={personas} onPick={(persona) => void handlePickPersona(config, persona)} />
         </StatusScreen>
       );
@@ -149,17 +149,17 @@ export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, chi
     case 'microsoftSignIn': {
       const { config } = state;
       return (
-        <StatusScreen title={t('signInTitle')} message={t('signInM365Intro')}>
-          <Button appearance="primary" onClick={() => void handleMicrosoftSignIn(config)}>{t('signInMicrosoft')}</Button>
+        <StatusScreen title={t('common.signInTitle')} message={t('common.signInM365Intro')}>
+          <Button appearance="primary" onClick={() => void handleMicrosoftSignIn(config)}>{t('common.signInMicrosoft')}</Button>
         </StatusScreen>
       );
     }
     case 'consent': {
       const { config } = state;
       return (
-        <StatusScreen title={t('consentTitle')}>
-          <Text>{t('consentIntro')}</Text>
-          <Button appearance="primary" onClick={() => void handleConsent(config)}>{t('consentButton')}</Button>
+        <StatusScreen title={t('common.consent')}>
+          <Text>{t('common.consentIntro')}</Text>
+          <Button appearance="primary" onClick={() => void handleConsent(config)}>{t('common.consent')}</Button>
         </StatusScreen>
       );
     }

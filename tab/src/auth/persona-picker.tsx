@@ -18,9 +18,9 @@ const useStyles = makeStyles({
 export function PersonaPicker({ personas, onPick }: { personas: DevPersona[]; onPick: (persona: DevPersona) => void }) {
   const styles = useStyles();
   const { t } = useI18n();
-  if (personas.length === 0) return <Text>{t('personasEmpty')}</Text>;
+  if (personas.length === 0) return <Text>{t('common.personasEmpty')}</Text>;
   return (
-    <ul className={styles.list} aria-label={t('signInTitle')}>
+    <ul className={styles.list} aria-label={t('common.signInTitle')}>
       {personas.map((persona) => (
         <li key={persona.id}>
           <Card className={styles.card}>
@@ -28,8 +28,8 @@ export function PersonaPicker({ personas, onPick }: { personas: DevPersona[]; on
               header={<Text weight="semibold">{persona.name}</Text>}
               description={<Text size={200}>{[persona.title, persona.roleDescription].filter(Boolean).join(' · ')}</Text>}
             />
-            <Button appearance="primary" onClick={() => onPick(persona)} aria-label={t('signInAs', { name: persona.name })}>
-              {t('signInAs', { name: persona.name })}
+            <Button appearance="primary" onClick={() => onPick(persona)} aria-label={t('common.signInAs', { name: persona.name })}>
+              {t('common.signInAs', { name: persona.name })}
             </Button>
           </Card>
         </li>

@@ -1,5 +1,5 @@
 import {
-  Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
+  Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
 import { useI18n } from '../i18n/i18n';
 
@@ -27,21 +27,23 @@ export interface ConflictRow {
 
 /**
  * A 409 made visible: the current version beside the user's, field by field, and the user chooses.
- * Nothing is overwritten until they do.
+ * Nothing is overwritten until they do. The one view of `useConflictSave`'s conflict.
  */
 export function ConflictPanel({ rows, onUseTheirs, onKeepMine }: { rows: ConflictRow[]; onUseTheirs: () => void; onKeepMine: () => void }) {
   const styles = useStyles();
   const { t } = useI18n();
+  // several panels can be open at once (one per agenda item): each needs its own heading id
+  const titleId = useId('conflict-title');
   return (
-    <section className={styles.root} role="alert" aria-labelledby="conflict-title" data-testid="conflict">
-      <Text as="h3" id="conflict-title" weight="semibold">{t('conflictTitle')}</Text>
-      <Text>{t('conflictIntro')}</Text>
-      <Table size="small" aria-labelledby="conflict-title">
+    <section className={styles.root} role="alert" aria-labelledby={titleId} data-testid="conflict">
+      <Text as="h3" id={titleId} weight="semibold">{t('common.conflictTitle')}</Text>
+      <Text>{t('common.conflictIntro')}</Text>
+      <Table size="small" aria-labelledby={titleId}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t('conflictField')}</TableHeaderCell>
-            <TableHeaderCell>{t('conflictTheirs')}</TableHeaderCell>
-            <TableHeaderCell>{t('conflictMine')}</TableHeaderCell>
+            <TableHeaderCell>{t('common.conflictField')}</TableHeaderCell>
+            <TableHeaderCell>{t('common.conflictTheirs')}</TableHeaderCell>
+            <TableHeaderCell>{t('common.conflictMine')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -58,8 +60,8 @@ export function ConflictPanel({ rows, onUseTheirs, onKeepMine }: { rows: Conflic
         </TableBody>
       </Table>
       <div className={styles.actions}>
-        <Button onClick={onUseTheirs}>{t('conflictUseTheirs')}</Button>
-        <Button appearance="primary" onClick={onKeepMine}>{t('conflictKeepMine')}</Button>
+        <Button onClick={onUseTheirs}>{t('common.conflictUseTheirs')}</Button>
+        <Button appearance="primary" onClick={onKeepMine}>{t('common.conflictKeepMine')}</Button>
       </div>
     </section>
   );

@@ -6,11 +6,11 @@ import { useI18n } from '../i18n/i18n';
 export function ProblemBar({ error }: { error: unknown }) {
   const { t } = useI18n();
   if (!error) return null;
-  const message = error instanceof ProblemError ? (error.status === 0 ? t('errorNetwork') : error.detail) : String(error);
+  const message = error instanceof ProblemError ? (error.status === 0 ? t('common.errorNetwork') : error.detail) : String(error);
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
+        <MessageBarTitle>{t('common.errorTitle')}</MessageBarTitle>
         {message}
       </MessageBarBody>
     </MessageBar>

@@ -1,13 +1,13 @@
-import {
-  Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, Textarea, makeStyles, tokens,
-} from '@fluentui/react-components';
-import { useId, useRef, useState } from 'react';
+import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { ProblemError } from '../api/problem-error';
+import { ConflictPanel } from '../components/conflict-panel';
 import { ProblemBar } from '../components/problem-bar';
+import { useConflictSave } from '../hooks/use-conflict-save';
+import type { ConflictWrite } from '../hooks/use-conflict-save';
 import type { LiveAgendaItem } from '../../../src/contract';
 import type { MeetingApi } from './meeting-api';
-import { useMeetingText } from './meeting-text';
+import { useI18n } from '../i18n/i18n';
 
 const useStyles = makeStyles({
   item: {
@@ -26,71 +26,45 @@ const useStyles = makeStyles({
  */
 export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaItem; api: MeetingApi; canRecord: boolean; onSaved: () => void }) {
   const styles = useStyles();
-  const { mt } = useMeetingText();
+  const { t } = useI18n();
   const headingId = useId();
   const { item } = props;
-  // `base` is the version the draft started from: a live update does not move it while editing.
-  const [held, setHeld] = useState({ draft: item.notes ?? '', base: item.version });
-  const [dirty, setDirty] = useState(false);
-  const [conflict, setConflict] = useState<LiveAgendaItem | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // the notes' base is the version the draft started from: a live update does not move it while editing
+  const notes = useConflictSave<LiveAgendaItem, string>({ initial: item, draftOf: (version) => version?.notes ?? '', isVersion: isAgendaItem });
+  const { draft, dirty, busy, conflict, load } = notes;
   const [saved, setSaved] = useState(false);
   const [decision, setDecision] = useState('');
-  // A blur and a click on Save come together: one save at a time.
-  const saving = useRef(false);
+  const [decisionError, setDecisionError] = useState<unknown>(null);
+  const error = notes.error ?? decisionError;
 
-  // Not editing, the notes follow the live item.
-  const editing = dirty || busy;
-  const draft = editing ? held.draft : item.notes ?? '';
-  const base = editing ? held.base : item.version;
+  useEffect(() => {
+    if (!dirty && !busy) load(item);
+  }, [item, dirty, busy, load]);
 
-  const saveNotes = async (against: string) => {
-    if (saving.current) return;
-    saving.current = true;
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      const next = await props.api.changeAgendaItem(props.meetingId, { id: item.id, version: against }, { notes: draft });
-      setHeld((previous) => ({ ...previous, base: next.version }));
-      setDirty(false);
-      setConflict(null);
-      setSaved(true);
-      props.onSaved();
-    } catch (caught) {
-      if (caught instanceof ProblemError && caught.isConflict && isAgendaItem(caught.current)) setConflict(caught.current);
-      else setError(caught);
-    } finally {
-      saving.current = false;
-      setBusy(false);
-    }
+  const writeNotes: ConflictWrite<LiveAgendaItem, string> = async (text, base) => {
+    const next = await props.api.changeAgendaItem(props.meetingId, { id: item.id, version: (base ?? item).version }, { notes: text });
+    setSaved(true);
+    props.onSaved();
+    return next;
   };
-
+  const saveNotes = () => {
+    setSaved(false);
+    void notes.save(writeNotes);
+  };
   const handleNotesSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void saveNotes(base);
-  };
-  const handleUseTheirs = () => {
-    if (!conflict) return;
-    setHeld({ draft: conflict.notes ?? '', base: conflict.version });
-    setDirty(false);
-    setConflict(null);
-  };
-  const handleKeepMine = () => {
-    if (!conflict) return;
-    void saveNotes(conflict.version);
+    saveNotes();
   };
   const handleDecisionSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (!decision.trim()) return;
-    setError(null);
+    setDecisionError(null);
     try {
       await props.api.addDecision(props.meetingId, item.id, decision.trim());
       setDecision('');
       props.onSaved();
     } catch (caught) {
-      setError(caught);
+      setDecisionError(caught);
     }
   };
 
@@ -99,51 +73,44 @@ export function AgendaItemEditor(props: { meetingId: string; item: LiveAgendaIte
       <Text as="h3" id={headingId} weight="semibold" size={400}>{item.title}</Text>
       {error !== null && <ProblemBar error={error} />}
       {conflict && (
-        <MessageBar intent="warning" layout="multiline" role="alert" data-testid="agenda-conflict">
-          <MessageBarBody>
-            <MessageBarTitle>{mt('agendaConflictTitle')}</MessageBarTitle>
-            <Text block>{mt('agendaConflictIntro')}</Text>
-            <Text block className={styles.pre}>{conflict.notes ?? ''}</Text>
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={handleUseTheirs}>{mt('agendaUseTheirs')}</Button>
-            <Button appearance="primary" onClick={handleKeepMine}>{mt('agendaKeepMine')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ConflictPanel
+          rows={[{ label: t('meeting.notesFor', { title: item.title }), theirs: conflict.notes ?? '', mine: draft }]}
+          onUseTheirs={notes.takeTheirs}
+          onKeepMine={() => void notes.keepMine()}
+        />
       )}
       {props.canRecord ? (
         <form onSubmit={handleNotesSubmit}>
-          <Field label={mt('notesFor', { title: item.title })} hint={busy ? mt('saving') : saved && !dirty ? mt('saved') : undefined}>
+          <Field label={t('meeting.notesFor', { title: item.title })} hint={busy ? t('common.saving') : saved && !dirty ? t('common.saved') : undefined}>
             <Textarea
               value={draft}
               resize="vertical"
               onChange={(_, data) => {
-                setHeld({ draft: data.value, base });
-                setDirty(true);
+                notes.change(() => data.value);
                 setSaved(false);
               }}
               onBlur={() => {
-                if (dirty && !busy && !conflict) void saveNotes(base);
+                if (dirty && !busy && !conflict) saveNotes();
               }}
             />
           </Field>
-          <Button type="submit" size="small" disabled={busy || !dirty}>{mt('saveNotes')}</Button>
+          <Button type="submit" size="small" disabled={busy || !dirty}>{t('meeting.saveNotes')}</Button>
         </form>
       ) : (
         item.notes && <Text className={styles.pre}>{item.notes}</Text>
       )}
-      <Text weight="semibold">{mt('decisions')}</Text>
+      <Text weight="semibold">{t('meeting.decisions')}</Text>
       {item.decisions?.length ? (
         <ul className={styles.decisions}>{item.decisions.map((text, index) => <li key={`${index}-${text}`}>{text}</li>)}</ul>
       ) : (
-        <Text size={200}>{mt('decisionsEmpty')}</Text>
+        <Text size={200}>{t('meeting.decisionsEmpty')}</Text>
       )}
       {props.canRecord && (
         <form className={styles.row} onSubmit={(event) => void handleDecisionSubmit(event)}>
-          <Field className={styles.grow} label={mt('newDecisionFor', { title: item.title })}>
+          <Field className={styles.grow} label={t('meeting.newDecisionFor', { title: item.title })}>
             <Input value={decision} onChange={(_, data) => setDecision(data.value)} />
           </Field>
-          <Button type="submit" size="small">{mt('addDecision')}</Button>
+          <Button type="submit" size="small">{t('meeting.addDecision')}</Button>
         </form>
       )}
     </section>

@@ -3,11 +3,12 @@ import { useMemo, useState } from 'react';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
-import { roleLabel, statusLabel } from '../views/labels';
+import { dueDateLine } from '../../../src/domain/vocabulary';
 import type { MeetingLive } from '../../../src/contract';
 import { MeetingApi } from './meeting-api';
 import { OriginNote } from './origin-note';
-import { useMeetingText } from './meeting-text';
+import { useI18n } from '../i18n/i18n';
+import { participantLabel } from './participation';
 import { PreparationPack } from './preparation-pack';
 import { useLiveMeeting } from './use-live-meeting';
 
@@ -25,14 +26,14 @@ export function isHeld(meeting: { startsAt: string; endedAt?: string }, now: Dat
 /** The details tab (and the meeting chat tab): the preparation pack before the meeting, the summary after it. */
 export function DetailsView(props: { meetingId: string; now?: Date }) {
   const styles = useStyles();
-  const { t, mt } = useMeetingText();
+  const { t } = useI18n();
   const { api } = useSession();
   const meetingApi = useMemo(() => new MeetingApi(api), [api]);
   const [state] = useLiveMeeting(meetingApi, props.meetingId, { intervalMs: 5000 });
   const [chosen, setChosen] = useState<'preparation' | 'summary' | null>(null);
 
-  if (state.status === 'loading') return <StatusScreen busy message={mt('loadingMeeting')} />;
-  if (state.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
+  if (state.status === 'loading') return <StatusScreen busy message={t('meeting.loadingMeeting')} />;
+  if (state.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
   const { live } = state;
   const tab = chosen ?? (isHeld(live.meeting, props.now ?? new Date()) ? 'summary' : 'preparation');
 
@@ -40,10 +41,10 @@ export function DetailsView(props: { meetingId: string; now?: Date }) {
     <main className={styles.root} aria-label={live.meeting.title}>
       <Text as="h1" size={600} weight="semibold">{live.meeting.title}</Text>
       <TabList selectedValue={tab} onTabSelect={(_, data) => setChosen(data.value as 'preparation' | 'summary')}>
-        <Tab value="preparation">{mt('detailsPreparation')}</Tab>
-        <Tab value="summary">{mt('detailsSummary')}</Tab>
+        <Tab value="preparation">{t('meeting.detailsPreparation')}</Tab>
+        <Tab value="summary">{t('meeting.detailsSummary')}</Tab>
       </TabList>
-      <div role="tabpanel" aria-label={mt(tab === 'summary' ? 'detailsSummary' : 'detailsPreparation')}>
+      <div role="tabpanel" aria-label={t(tab === 'summary' ? 'meeting.detailsSummary' : 'meeting.detailsPreparation')}>
         {tab === 'summary' ? <MeetingSummary live={live} /> : live.meeting.unitId ? <PreparationPack meeting={live.meeting} unitId={live.meeting.unitId} /> : null}
       </div>
     </main>
@@ -53,18 +54,19 @@ export function DetailsView(props: { meetingId: string; now?: Date }) {
 /** After the meeting: actions with owners, decisions, participation and the answers so far. */
 function MeetingSummary({ live: current }: { live: MeetingLive }) {
   const styles = useStyles();
-  const { t, mt } = useMeetingText();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const decisions = current.meeting.agenda.flatMap((item) => (item.decisions ?? []).map((text) => ({ item: item.title, text })));
   return (
     <div className={styles.section} data-testid="meeting-summary">
       <section className={styles.section} aria-labelledby="kh-sum-actions">
-        <Text as="h2" id="kh-sum-actions" size={500} weight="semibold">{mt('summaryActions')}</Text>
-        {current.actions.length === 0 ? <Text>{mt('actionsEmpty')}</Text> : (
+        <Text as="h2" id="kh-sum-actions" size={500} weight="semibold">{t('meeting.summaryActions')}</Text>
+        {current.actions.length === 0 ? <Text>{t('common.noActionsYet')}</Text> : (
           <ul className={styles.list}>
             {current.actions.map((action) => (
               <li key={action.id} data-testid="summary-action">
                 <Text weight="semibold">{action.title}</Text>
-                <Text> · {mt('owner')}: {action.ownerName ?? action.ownerId} · {mt('due')}: {action.dueDate} · {t(statusLabel[action.status])}</Text>
+                <Text> · {t('vocab.term.owner')}: {action.ownerName ?? action.ownerId} · {dueDateLine(action.dueDate, format)} · {t(`vocab.actionStatus.${action.status}`)}</Text>
                 <OriginNote action={action} prefix=" · " />
               </li>
             ))}
@@ -72,25 +74,25 @@ function MeetingSummary({ live: current }: { live: MeetingLive }) {
         )}
       </section>
       <section className={styles.section} aria-labelledby="kh-sum-decisions">
-        <Text as="h2" id="kh-sum-decisions" size={500} weight="semibold">{mt('summaryDecisions')}</Text>
-        {decisions.length === 0 ? <Text>{mt('decisionsEmpty')}</Text> : (
+        <Text as="h2" id="kh-sum-decisions" size={500} weight="semibold">{t('meeting.decisions')}</Text>
+        {decisions.length === 0 ? <Text>{t('meeting.decisionsEmpty')}</Text> : (
           <ul className={styles.list}>
             {decisions.map((decision, index) => <li key={index} data-testid="summary-decision"><Text>{decision.item}: {decision.text}</Text></li>)}
           </ul>
         )}
       </section>
       <section className={styles.section} aria-labelledby="kh-sum-participants">
-        <Text as="h2" id="kh-sum-participants" size={500} weight="semibold">{mt('summaryParticipants')}</Text>
-        {current.meeting.participants.length === 0 ? <Text>{mt('notParticipating')}</Text> : (
+        <Text as="h2" id="kh-sum-participants" size={500} weight="semibold">{t('vocab.term.participants')}</Text>
+        {current.meeting.participants.length === 0 ? <Text>{t('meeting.notParticipating')}</Text> : (
           <ul className={styles.list}>
             {current.meeting.participants.map((entry, index) => (
-              <li key={index}><Text>{entry.count !== undefined ? `${t(roleLabel[entry.role])}: ${entry.count}` : `${entry.displayName ?? ''} (${t(roleLabel[entry.role])})`}</Text></li>
+              <li key={index}><Text>{participantLabel(entry, i18n)}</Text></li>
             ))}
           </ul>
         )}
       </section>
       <section className={styles.section} aria-labelledby="kh-sum-answers">
-        <Text as="h2" id="kh-sum-answers" size={500} weight="semibold">{mt('summaryAnswers')}</Text>
+        <Text as="h2" id="kh-sum-answers" size={500} weight="semibold">{t('meeting.summaryAnswers')}</Text>
         <FollowUpAnswers live={current} />
       </section>
     </div>
@@ -99,21 +101,21 @@ function MeetingSummary({ live: current }: { live: MeetingLive }) {
 
 /** The answers so far: per question, the scale's average or the written answers. */
 function FollowUpAnswers({ live }: { live: MeetingLive }) {
-  const { language, mt } = useMeetingText();
-  if (live.responses.length === 0 || !live.template) return <Text>{mt('summaryNoAnswers')}</Text>;
+  const { language, t, format } = useI18n();
+  if (live.responses.length === 0 || !live.template) return <Text>{t('common.noAnswersYet')}</Text>;
   return (
     <>
-      <Text>{mt('summaryAnswersCount', { count: live.responses.length })}</Text>
+      <Text>{t('meeting.summaryAnswersCount', { count: live.responses.length })}</Text>
       <ul>
         {live.template.questions.map((question) => {
           const answers = live.responses.flatMap((response) => response.answers.filter((answer) => answer.questionId === question.id));
           const scales = answers.map((answer) => answer.scale).filter((value): value is number => value !== undefined);
           const texts = answers.map((answer) => answer.text).filter((value): value is string => Boolean(value));
-          const average = scales.length ? (scales.reduce((sum, value) => sum + value, 0) / scales.length).toFixed(1) : undefined;
+          const average = scales.length ? scales.reduce((sum, value) => sum + value, 0) / scales.length : undefined;
           return (
             <li key={question.id}>
-              <Text weight="semibold">{language === 'en' ? question.en : question.sv}</Text>
-              {average !== undefined && <Text> {mt('scaleAverage', { value: average })}</Text>}
+              <Text weight="semibold">{question[language]}</Text>
+              {average !== undefined && <Text> {t('common.scaleMean', { mean: format.number(average, 1) })}</Text>}
               {texts.length > 0 && <ul>{texts.map((text, index) => <li key={index}><Text>{text}</Text></li>)}</ul>}
             </li>
           );

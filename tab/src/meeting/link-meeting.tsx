@@ -1,22 +1,20 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
-import { ProblemError } from '../api/problem-error';
 import type { Meeting, Unit } from '../../../src/contract';
+import { meetingTypes } from '../../../src/domain/choices';
 import type { MeetingType } from '../../../src/domain';
 import { useSession } from '../auth/session';
+import { fieldError, problemField } from '../components/field-error';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
 import { useLoad } from '../hooks/use-load';
-import { meetingTypeLabel } from '../views/labels';
 import { MeetingApi } from './meeting-api';
-import { useMeetingText } from './meeting-text';
+import { useI18n } from '../i18n/i18n';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '480px' },
 });
-
-const types = Object.keys(meetingTypeLabel) as MeetingType[];
 
 /** "YYYY-MM-DDTHH:mm" in local time, for a datetime-local input. */
 function localInputValue(date: Date): string {
@@ -30,7 +28,7 @@ function localInputValue(date: Date): string {
  */
 export function LinkMeeting(props: { teamsMeetingId: string; chatId?: string; onLinked: (meeting: Meeting) => void }) {
   const styles = useStyles();
-  const { t, mt } = useMeetingText();
+  const { t } = useI18n();
   const { api } = useSession();
   const meetingApi = useMemo(() => new MeetingApi(api), [api]);
   const [units] = useLoad(async (): Promise<readonly Unit[]> => {
@@ -47,11 +45,12 @@ export function LinkMeeting(props: { teamsMeetingId: string; chatId?: string; on
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  if (units.status === 'loading') return <StatusScreen busy message={mt('loadingMeeting')} />;
-  if (units.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={units.error} /></StatusScreen>;
-  if (units.data.length === 0) return <StatusScreen title={mt('linkTitle')} message={mt('linkWho')} />;
+  if (units.status === 'loading') return <StatusScreen busy message={t('meeting.loadingMeeting')} />;
+  if (units.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={units.error} /></StatusScreen>;
+  if (units.data.length === 0) return <StatusScreen title={t('meeting.linkMeeting')} message={t('meeting.linkWho')} />;
   const chosenUnit = unitId || units.data[0]?.id || '';
-  const field = error instanceof ProblemError ? error.field : undefined;
+  // a problem with one of the form's fields is shown beside it, any other above the form
+  const beside = ['unitId', 'title', 'startsAt'].includes(problemField(error) ?? '');
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,7 +62,7 @@ export function LinkMeeting(props: { teamsMeetingId: string; chatId?: string; on
         ...(props.chatId ? { chatId: props.chatId } : {}),
         unitId: chosenUnit,
         type,
-        title: title.trim() || t(meetingTypeLabel[type]),
+        title: title.trim() || t(`vocab.meetingType.${type}`),
         startsAt: new Date(startsAt).toISOString(),
       });
       props.onLinked(meeting);
@@ -77,26 +76,26 @@ export function LinkMeeting(props: { teamsMeetingId: string; chatId?: string; on
   return (
     <main>
       <form className={styles.form} onSubmit={(event) => void handleSubmit(event)}>
-        <Text as="h1" size={500} weight="semibold">{mt('linkTitle')}</Text>
-        <Text>{mt('linkIntro')}</Text>
-        {error !== null && <ProblemBar error={error} />}
-        <Field label={mt('linkUnit')} required validationState={field === 'unitId' ? 'error' : 'none'}>
+        <Text as="h1" size={500} weight="semibold">{t('meeting.linkMeeting')}</Text>
+        <Text>{t('meeting.linkIntro')}</Text>
+        {error !== null && !beside && <ProblemBar error={error} />}
+        <Field label={t('common.unit')} required {...fieldError(error, 'unitId')}>
           <Select value={chosenUnit} onChange={(_, data) => setUnitId(data.value)}>
             {units.data.map((unit) => <option key={unit.id} value={unit.id}>{unit.name}</option>)}
           </Select>
         </Field>
-        <Field label={mt('linkType')} required>
+        <Field label={t('common.meetingType')} required>
           <Select value={type} onChange={(_, data) => setType(data.value as MeetingType)}>
-            {types.map((value) => <option key={value} value={value}>{t(meetingTypeLabel[value])}</option>)}
+            {meetingTypes.map((value) => <option key={value} value={value}>{t(`vocab.meetingType.${value}`)}</option>)}
           </Select>
         </Field>
-        <Field label={mt('linkTitleField')} validationState={field === 'title' ? 'error' : 'none'}>
-          <Input value={title} placeholder={t(meetingTypeLabel[type])} onChange={(_, data) => setTitle(data.value)} />
+        <Field label={t('meeting.linkTitleField')} {...fieldError(error, 'title')}>
+          <Input value={title} placeholder={t(`vocab.meetingType.${type}`)} onChange={(_, data) => setTitle(data.value)} />
         </Field>
-        <Field label={mt('linkStartsAt')} required validationState={field === 'startsAt' ? 'error' : 'none'}>
+        <Field label={t('meeting.linkStartsAt')} required {...fieldError(error, 'startsAt')}>
           <Input type="datetime-local" value={startsAt} onChange={(_, data) => setStartsAt(data.value)} />
         </Field>
-        <Button type="submit" appearance="primary" disabled={busy}>{mt('linkButton')}</Button>
+        <Button type="submit" appearance="primary" disabled={busy}>{t('meeting.linkMeeting')}</Button>
       </form>
     </main>
   );

@@ -1,12 +1,10 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
-import type { Action, Goal } from '../../../src/contract';
+import type { Action, Goal, MeetingLive } from '../../../src/contract';
+import { dueDateLine } from '../../../src/domain/vocabulary';
 import { ActionDialog } from '../views/actions/action-dialog';
-import { statusLabel } from '../views/labels';
-import type { MeetingLive } from '../../../src/contract';
-import { useMeetingText } from './meeting-text';
-import { NewMeetingActionDialog } from './new-meeting-action-dialog';
+import { useI18n } from '../i18n/i18n';
 import { OriginNote } from './origin-note';
 
 const useStyles = makeStyles({
@@ -22,13 +20,13 @@ const useStyles = makeStyles({
 
 /**
  * The meeting's actions: each with owner and due date (and what it comes from, when that is not
- * the meeting). New ones through the meeting's own dialog, which offers the unit's analyses and
- * open deficiencies as origins; edits through the tab's action dialog, whose conflict panel shows
- * a concurrent edit instead of overwriting it.
+ * the meeting). New ones and edits through the one action dialog, opened in the meeting: a new
+ * action comes from the meeting or one of the unit's analyses or open deficiencies, and an edit's
+ * conflict panel shows a concurrent edit instead of overwriting it.
  */
 export function MeetingActions(props: { live: MeetingLive; goals: readonly Goal[]; onSaved: () => void }) {
   const styles = useStyles();
-  const { t, mt } = useMeetingText();
+  const { t, format } = useI18n();
   const { meeting, actions, people, canRecord } = props.live;
   const [editing, setEditing] = useState<{ action?: Action } | null>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -37,15 +35,14 @@ export function MeetingActions(props: { live: MeetingLive; goals: readonly Goal[
     opener.current = event.currentTarget;
     setEditing(action ? { action } : {});
   };
-  // Focus goes back to the button that opened the dialog. It also ends the dialog's modal state:
-  // the focus manager hides the rest of the page while a dialog is active, and only a focus
-  // outside it (not the dialog's unmounting) makes it show the page to screen readers again.
+  // Focus goes back to the button that opened the dialog, before the dialog goes: that also ends
+  // its modal state. The focus manager hides the rest of the page while a dialog is active, and
+  // only a focus outside it (not the dialog's unmounting) makes it show the page to screen readers
+  // again; a focus after the unmount would come too late.
   const close = () => {
+    const target = opener.current?.isConnected ? opener.current : newButton.current;
+    target?.focus();
     setEditing(null);
-    setTimeout(() => {
-      const target = opener.current?.isConnected ? opener.current : newButton.current;
-      target?.focus();
-    }, 0);
   };
   const unitId = meeting.unitId;
   // The one who records comes first: most actions are taken by the person who types them.
@@ -56,21 +53,21 @@ export function MeetingActions(props: { live: MeetingLive; goals: readonly Goal[
   return (
     <>
       {actions.length === 0 ? (
-        <Text>{mt('actionsEmpty')}</Text>
+        <Text>{t('common.noActionsYet')}</Text>
       ) : (
         <ul className={styles.list} data-testid="meeting-actions">
           {actions.map((action) => (
             <li key={action.id} className={styles.item} data-testid="meeting-action">
               <div className={styles.head}>
                 <Text weight="semibold" className={styles.title}>{action.title}</Text>
-                <Badge appearance="tint" className={styles.badge}>{t(statusLabel[action.status])}</Badge>
+                <Badge appearance="tint" className={styles.badge}>{t(`vocab.actionStatus.${action.status}`)}</Badge>
               </div>
-              <Text size={200}>{mt('owner')}: {action.ownerName ?? action.ownerId}</Text>
-              <Text size={200}>{mt('due')}: {action.dueDate}</Text>
+              <Text size={200}>{t('vocab.term.owner')}: {action.ownerName ?? action.ownerId}</Text>
+              <Text size={200}>{dueDateLine(action.dueDate, format)}</Text>
               <OriginNote action={action} size={200} />
               {canRecord && unitId && (
-                <Button size="small" onClick={open(action)} aria-label={mt('editActionNamed', { title: action.title })}>
-                  {t('edit')}
+                <Button size="small" onClick={open(action)} aria-label={t('common.editNamed', { title: action.title })}>
+                  {t('common.edit')}
                 </Button>
               )}
             </li>
@@ -78,30 +75,16 @@ export function MeetingActions(props: { live: MeetingLive; goals: readonly Goal[
         </ul>
       )}
       {canRecord && unitId && (
-        <Button appearance="primary" ref={newButton} onClick={open()}>{mt('newAction')}</Button>
+        <Button appearance="primary" ref={newButton} onClick={open()}>{t('common.newAction')}</Button>
       )}
-      {editing && !editing.action && unitId && (
-        <NewMeetingActionDialog
-          meetingId={meeting.id}
-          unitId={unitId}
-          schoolYear={meeting.schoolYear}
-          people={owners}
-          goals={props.goals}
-          onSaved={() => {
-            close();
-            props.onSaved();
-          }}
-          onClose={close}
-        />
-      )}
-      {editing?.action && unitId && (
+      {editing && unitId && (
         <ActionDialog
           unitId={unitId}
           schoolYear={meeting.schoolYear}
-          action={editing.action}
+          origin={{ in: 'meeting', meetingId: meeting.id }}
+          {...(editing.action ? { action: editing.action } : {})}
           people={owners}
           goals={props.goals}
-          origins={[{ value: `meeting:${meeting.id}`, label: meeting.title }]}
           onSaved={() => {
             close();
             props.onSaved();

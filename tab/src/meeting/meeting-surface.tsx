@@ -9,7 +9,7 @@ import { DetailsView } from './details-view';
 import { LinkMeeting } from './link-meeting';
 import { MeetingApi } from './meeting-api';
 import { standaloneMeetingHost, teamsMeetingHost, type MeetingContext, type MeetingHost } from './meeting-host';
-import { useMeetingText } from './meeting-text';
+import { useI18n } from '../i18n/i18n';
 import { SidePanel } from './side-panel';
 import { StageView } from './stage-view';
 
@@ -26,7 +26,7 @@ type Resolved =
  * details tab find it by Teams' meeting id), offers linking when there is none, then shows the view.
  */
 export default function MeetingSurface(props: { surface: MeetingSurfaceKind; meetingId?: string; host?: MeetingHost }) {
-  const { t, mt } = useMeetingText();
+  const { t } = useI18n();
   const { api } = useSession();
   const host = useHost();
   const inTeams = host.state.phase === 'teams';
@@ -49,10 +49,10 @@ export default function MeetingSurface(props: { surface: MeetingSurfaceKind; mee
     return { kind: 'unlinked', teamsMeetingId, ...(context.chatId ? { chatId: context.chatId } : {}) };
   }, `${props.surface}:${props.meetingId ?? ''}`);
 
-  if (resolved.status === 'loading') return <StatusScreen busy message={mt('loadingMeeting')} />;
-  if (resolved.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={resolved.error} /></StatusScreen>;
+  if (resolved.status === 'loading') return <StatusScreen busy message={t('meeting.loadingMeeting')} />;
+  if (resolved.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={resolved.error} /></StatusScreen>;
   const found = linked ? { kind: 'meeting' as const, meetingId: linked.id } : resolved.data;
-  if (found.kind === 'none') return <StatusScreen message={mt('noMeeting')} />;
+  if (found.kind === 'none') return <StatusScreen message={t('meeting.noMeeting')} />;
   if (found.kind === 'unlinked') {
     return <LinkMeeting teamsMeetingId={found.teamsMeetingId} {...(found.chatId ? { chatId: found.chatId } : {})} onLinked={setLinked} />;
   }

@@ -1,12 +1,13 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { countedParticipantRoles } from '../../../src/domain/choices';
 import type { Participant, ParticipantRole } from '../../../src/domain';
 import { ProblemBar } from '../components/problem-bar';
-import { roleLabel } from '../views/labels';
 import type { MeetingLive } from '../../../src/contract';
 import { participantKey, type MeetingApi } from './meeting-api';
-import { useMeetingText } from './meeting-text';
+import { useI18n } from '../i18n/i18n';
+import type { I18n } from '../i18n/i18n';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -16,12 +17,18 @@ const useStyles = makeStyles({
 });
 
 const namedRoles: ParticipantRole[] = ['principal', 'teacher', 'staff', 'administration', 'board'];
-const countedRoles: ParticipantRole[] = ['pupils', 'children', 'guardians'];
+
+/** A participation entry as the meeting shows it: "Elever: 4", or "Elin Berg (Lärare)". */
+export function participantLabel(entry: Participant, { t, format }: Pick<I18n, 't' | 'format'>): string {
+  const role = t(`vocab.participantRole.${entry.role}`);
+  return entry.count !== undefined ? `${role}: ${format.number(entry.count)}` : `${entry.displayName ?? ''} (${role})`;
+}
 
 /** The participation record the law asks for: staff by name and role, pupils, children and guardians by count. */
 export function Participation(props: { live: MeetingLive; api: MeetingApi; onSaved: () => void }) {
   const styles = useStyles();
-  const { t, mt } = useMeetingText();
+  const i18n = useI18n();
+  const { t, language } = i18n;
   const { meeting, people, canRecord } = props.live;
   const me = people.find((person) => person.roles.includes('you'));
   const myEntry = me ? meeting.participants.find((entry) => entry.userId === me.userId) : undefined;
@@ -53,24 +60,23 @@ export function Participation(props: { live: MeetingLive; api: MeetingApi; onSav
         : props.api.recordParticipant(meeting.id, { role: counted, count }),
     );
   };
-  const label = (entry: Participant) =>
-    entry.count !== undefined ? `${t(roleLabel[entry.role])}: ${entry.count}` : `${entry.displayName ?? ''} (${t(roleLabel[entry.role])})`;
+  const label = (entry: Participant) => participantLabel(entry, i18n);
 
   return (
     <>
-      <Text size={200}>{mt('participationIntro')}</Text>
+      <Text size={200}>{`${t('meeting.participationIntro')} ${t('common.countedNotNamed')}`}</Text>
       {error !== null && <ProblemBar error={error} />}
       {meeting.participants.length === 0 ? (
-        <Text>{mt('notParticipating')}</Text>
+        <Text>{t('meeting.notParticipating')}</Text>
       ) : (
         <ul className={styles.list} data-testid="participants">
           {meeting.participants.map((entry) => (
             <li key={participantKey(entry)} className={styles.entry}>
               <Text>{label(entry)}</Text>
               {canRecord && (
-                <Button size="small" appearance="subtle" aria-label={mt('removeNamed', { name: label(entry) })}
+                <Button size="small" appearance="subtle" aria-label={t('meeting.removeNamed', { name: label(entry) })}
                   onClick={() => void run(() => props.api.removeParticipant(meeting.id, participantKey(entry)))}>
-                  {mt('remove')}
+                  {t('common.remove')}
                 </Button>
               )}
             </li>
@@ -79,21 +85,21 @@ export function Participation(props: { live: MeetingLive; api: MeetingApi; onSav
       )}
       {canRecord && me && (
         <form className={styles.row} onSubmit={handleMarkMe}>
-          <Field label={mt('markMe')}>
+          <Field label={t('meeting.markMe')}>
             <Select value={role} onChange={(_, data) => setRole(data.value as ParticipantRole)}>
-              {namedRoles.map((value) => <option key={value} value={value}>{t(roleLabel[value])}</option>)}
+              {namedRoles.map((value) => <option key={value} value={value}>{t(`vocab.participantRole.${value}`)}</option>)}
             </Select>
           </Field>
-          <Button type="submit">{mt('markMeButton')}</Button>
+          <Button type="submit">{t('meeting.markMeButton')}</Button>
         </form>
       )}
-      {canRecord && countedRoles.map((counted) => (
+      {canRecord && countedParticipantRoles.map((counted) => (
         <form key={counted} className={styles.row} onSubmit={handleCount(counted)}>
-          <Field label={mt('countOf', { role: t(roleLabel[counted]).toLocaleLowerCase() })}>
+          <Field label={t('meeting.countOf', { role: t(`vocab.participantRole.${counted}`).toLocaleLowerCase(language) })}>
             <Input className={styles.count} type="number" min={0} max={10000} value={counts[counted] ?? ''}
               onChange={(_, data) => setCounts((previous) => ({ ...previous, [counted]: data.value }))} />
           </Field>
-          <Button type="submit" size="small">{mt('saveCount')}</Button>
+          <Button type="submit" size="small">{t('meeting.saveCount')}</Button>
         </form>
       ))}
     </>

@@ -3,8 +3,8 @@ import type { Action, Analysis, Indicator, Measurement, Meeting } from '../../..
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { useLoad } from '../hooks/use-load';
-import { analysisStatusLabel, statusLabel } from '../views/labels';
-import { useMeetingText } from './meeting-text';
+import { dueDateLine } from '../../../src/domain/vocabulary';
+import { useI18n } from '../i18n/i18n';
 import { ResultsTable } from './results-table';
 
 const useStyles = makeStyles({
@@ -26,7 +26,7 @@ interface Pack {
  */
 export function PreparationPack(props: { meeting: Pick<Meeting, 'id' | 'startsAt'>; unitId: string }) {
   const styles = useStyles();
-  const { t, mt } = useMeetingText();
+  const { t, format } = useI18n();
   const { api } = useSession();
   const [pack] = useLoad(async (): Promise<Pack> => {
     const [meetings, measurements, indicators, open, analyses] = await Promise.all([
@@ -40,36 +40,36 @@ export function PreparationPack(props: { meeting: Pick<Meeting, 'id' | 'startsAt
     return { results, indicators: indicators.items, openActions: open.items, ...(lastAnalysis ? { lastAnalysis } : {}) };
   }, `${props.unitId}:${props.meeting.id}`);
 
-  if (pack.status === 'loading') return <Text>{t('loading')}</Text>;
+  if (pack.status === 'loading') return <Text>{t('common.loading')}</Text>;
   if (pack.status === 'error') return <ProblemBar error={pack.error} />;
   const { results, indicators, openActions, lastAnalysis } = pack.data;
   return (
     <div data-testid="preparation-pack">
       <section className={styles.section} aria-labelledby="kh-prep-results">
-        <Text as="h2" id="kh-prep-results" size={500} weight="semibold">{mt('preparationResults')}</Text>
-        {results.length === 0 ? <Text>{mt('preparationResultsEmpty')}</Text> : <ResultsTable measurements={results} indicators={indicators} />}
+        <Text as="h2" id="kh-prep-results" size={500} weight="semibold">{t('meeting.preparationResults')}</Text>
+        {results.length === 0 ? <Text>{t('meeting.preparationResultsEmpty')}</Text> : <ResultsTable measurements={results} indicators={indicators} />}
       </section>
       <section className={styles.section} aria-labelledby="kh-prep-actions">
-        <Text as="h2" id="kh-prep-actions" size={500} weight="semibold">{mt('preparationOpenActions')}</Text>
-        {openActions.length === 0 ? <Text>{mt('actionsEmpty')}</Text> : (
+        <Text as="h2" id="kh-prep-actions" size={500} weight="semibold">{t('common.openActions')}</Text>
+        {openActions.length === 0 ? <Text>{t('common.noActionsYet')}</Text> : (
           <ul className={styles.list}>
             {openActions.map((action) => (
               <li key={action.id}>
                 <Text weight="semibold">{action.title}</Text>
-                <Text> · {mt('owner')}: {action.ownerName ?? action.ownerId} · {mt('due')}: {action.dueDate} · {t(statusLabel[action.status])}</Text>
+                <Text> · {t('vocab.term.owner')}: {action.ownerName ?? action.ownerId} · {dueDateLine(action.dueDate, format)} · {t(`vocab.actionStatus.${action.status}`)}</Text>
               </li>
             ))}
           </ul>
         )}
       </section>
       <section className={styles.section} aria-labelledby="kh-prep-analysis">
-        <Text as="h2" id="kh-prep-analysis" size={500} weight="semibold">{mt('preparationLastAnalysis')}</Text>
-        {!lastAnalysis ? <Text>{mt('preparationNoAnalysis')}</Text> : (
+        <Text as="h2" id="kh-prep-analysis" size={500} weight="semibold">{t('meeting.preparationLastAnalysis')}</Text>
+        {!lastAnalysis ? <Text>{t('common.noAnalysisYet')}</Text> : (
           <>
-            <Text>{lastAnalysis.period} · {t(analysisStatusLabel[lastAnalysis.status])}</Text>
+            <Text>{lastAnalysis.period} · {t(`vocab.analysisStatus.${lastAnalysis.status}`)}</Text>
             {lastAnalysis.causes && (
               <>
-                <Text weight="semibold">{mt('analysisCauses')}</Text>
+                <Text weight="semibold">{t('meeting.analysisCauses')}</Text>
                 <Text className={styles.pre}>{lastAnalysis.causes}</Text>
               </>
             )}

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reply } from '../testing/fetch-stub';
 import { item, renderWithSession } from '../testing/render';
@@ -59,7 +59,7 @@ describe('SidePanel', () => {
     const notes = await screen.findByLabelText('Anteckningar: Resultat');
     fireEvent.change(notes, { target: { value: 'Min text' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara anteckningar' }));
-    const conflict = await screen.findByTestId('agenda-conflict');
+    const conflict = await within(screen.getByTestId('agenda-1')).findByTestId('conflict');
     expect(conflict.textContent).toContain('Deras nya text');
     const patch = seen.find((request) => request.method === 'PATCH');
     expect(patch?.headers['if-match']).toBe('"v1"');
@@ -88,7 +88,7 @@ describe('SidePanel', () => {
     const dialog = await screen.findByRole('dialog');
     expect((screen.getByRole('radio', { name: 'Det här mötet' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.change(screen.getByLabelText('Rubrik', { exact: false }), { target: { value: 'Vuxna i korridoren' } });
-    fireEvent.change(screen.getByLabelText('Klar senast', { exact: false }), { target: { value: '2026-04-30' } });
+    fireEvent.change(screen.getByLabelText('Klart senast', { exact: false }), { target: { value: '2026-04-30' } });
     fireEvent.click(screen.getByRole('radio', { name: 'En av enhetens öppna brister' }));
     const picker = await screen.findByRole('combobox', { name: /^Brist/ });
     await waitFor(() => expect((picker as HTMLSelectElement).value).toBe('31'));
@@ -123,10 +123,22 @@ describe('SidePanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ny åtgärd' }));
     await screen.findByRole('dialog');
     fireEvent.change(screen.getByLabelText('Rubrik', { exact: false }), { target: { value: 'Mötets åtgärd' } });
-    fireEvent.change(screen.getByLabelText('Klar senast', { exact: false }), { target: { value: '2026-04-30' } });
+    fireEvent.change(screen.getByLabelText('Klart senast', { exact: false }), { target: { value: '2026-04-30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     await waitFor(() => expect(seen.some((request) => request.method === 'POST')).toBe(true));
     expect(seen.find((request) => request.method === 'POST')?.body).toMatchObject({ originKind: 'meeting', originId: '5', meetingId: '5' });
+  });
+
+  it('writes the meeting\'s date in the app\'s language, not the browser\'s', async () => {
+    const routes = { 'GET /api/meetings/5/live': () => live(), 'GET /api/units/1/goals': () => ({ items: [] }) };
+    expect(navigator.language).toMatch(/^en/);
+    renderWithSession(<SidePanel meetingId="5" host={standaloneMeetingHost} inTeams={false} />, routes);
+    expect(await screen.findByText('Resultatkonferens · 10 mars 2026')).toBeTruthy();
+    expect(screen.getByText('Klart senast: 1 maj 2026')).toBeTruthy();
+    cleanup();
+    renderWithSession(<SidePanel meetingId="5" host={standaloneMeetingHost} inTeams={false} />, routes, 'en');
+    expect(await screen.findByText('Results conference · 10 Mar 2026')).toBeTruthy();
+    expect(screen.getByText('Due date: 1 May 2026')).toBeTruthy();
   });
 
   it('speaks English when the tab does', async () => {

@@ -5,12 +5,11 @@ import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
 import { useLoad } from '../hooks/use-load';
-import { meetingTypeLabel } from '../views/labels';
 import { AgendaItemEditor } from './agenda-item-editor';
 import { MeetingApi } from './meeting-api';
 import { MeetingActions } from './meeting-actions';
 import { stageUrl, type MeetingHost } from './meeting-host';
-import { useMeetingText } from './meeting-text';
+import { useI18n } from '../i18n/i18n';
 import { Participation } from './participation';
 import { TemplateQuestions } from './template-questions';
 import { useLiveMeeting } from './use-live-meeting';
@@ -30,7 +29,7 @@ const useStyles = makeStyles({
 /** The meeting side panel: agenda with notes and decisions, the template's questions, actions and participation, live. */
 export function SidePanel(props: { meetingId: string; host: MeetingHost; inTeams: boolean; origin?: string }) {
   const styles = useStyles();
-  const { t, mt } = useMeetingText();
+  const { t, format } = useI18n();
   const { api } = useSession();
   const meetingApi = useMemo(() => new MeetingApi(api), [api]);
   const [state, refresh] = useLiveMeeting(meetingApi, props.meetingId);
@@ -40,8 +39,8 @@ export function SidePanel(props: { meetingId: string; host: MeetingHost; inTeams
   const [newItem, setNewItem] = useState('');
   const [error, setError] = useState<unknown>(null);
 
-  if (state.status === 'loading') return <StatusScreen busy message={mt('loadingMeeting')} />;
-  if (state.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
+  if (state.status === 'loading') return <StatusScreen busy message={t('meeting.loadingMeeting')} />;
+  if (state.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
   const { live } = state;
   const { meeting } = live;
 
@@ -67,48 +66,48 @@ export function SidePanel(props: { meetingId: string; host: MeetingHost; inTeams
   };
 
   return (
-    <main className={styles.root} aria-label={mt('sidePanelTitle')}>
+    <main className={styles.root} aria-label={t('meeting.sidePanelTitle')}>
       <header className={styles.header}>
         <Text as="h1" size={500} weight="semibold">{meeting.title}</Text>
-        <Text size={200}>{t(meetingTypeLabel[meeting.type])} · {new Date(meeting.startsAt).toLocaleDateString()}</Text>
-        {props.inTeams && <Button onClick={() => void handleShare()}>{mt('shareToStage')}</Button>}
+        <Text size={200}>{t(`vocab.meetingType.${meeting.type}`)} · {format.date(meeting.startsAt)}</Text>
+        {props.inTeams && <Button onClick={() => void handleShare()}>{t('meeting.shareToStage')}</Button>}
         {shared && (
           <MessageBar intent={shared === 'done' ? 'success' : 'error'} role="status">
-            <MessageBarBody>{mt(shared === 'done' ? 'shareToStageDone' : 'shareToStageFailed')}</MessageBarBody>
+            <MessageBarBody>{t(shared === 'done' ? 'meeting.shareToStageDone' : 'meeting.shareToStageFailed')}</MessageBarBody>
           </MessageBar>
         )}
-        {!live.canRecord && <Text size={200}>{mt('readOnly')}</Text>}
+        {!live.canRecord && <Text size={200}>{t('meeting.readOnly')}</Text>}
       </header>
 
       <section className={styles.section} aria-labelledby="kh-agenda">
-        <Text as="h2" id="kh-agenda" size={400} weight="semibold">{mt('agenda')}</Text>
+        <Text as="h2" id="kh-agenda" size={400} weight="semibold">{t('meeting.agenda')}</Text>
         {error !== null && <ProblemBar error={error} />}
-        {meeting.agenda.length === 0 && <Text>{mt('agendaEmpty')}</Text>}
+        {meeting.agenda.length === 0 && <Text>{t('meeting.agendaEmpty')}</Text>}
         {meeting.agenda.map((item) => (
           <AgendaItemEditor key={item.id} meetingId={meeting.id} item={item} api={meetingApi} canRecord={live.canRecord} onSaved={refresh} />
         ))}
         {live.canRecord && (
           <form className={styles.row} onSubmit={(event) => void handleAddItem(event)}>
-            <Field className={styles.grow} label={mt('newAgendaItem')}>
+            <Field className={styles.grow} label={t('meeting.newAgendaItem')}>
               <Input value={newItem} onChange={(_, data) => setNewItem(data.value)} />
             </Field>
-            <Button type="submit" size="small">{mt('addAgendaItem')}</Button>
+            <Button type="submit" size="small">{t('meeting.addAgendaItem')}</Button>
           </form>
         )}
       </section>
 
       <section className={styles.section} aria-labelledby="kh-actions">
-        <Text as="h2" id="kh-actions" size={400} weight="semibold">{mt('actions')}</Text>
+        <Text as="h2" id="kh-actions" size={400} weight="semibold">{t('meeting.actions')}</Text>
         <MeetingActions live={live} goals={goals.status === 'ready' ? goals.data : []} onSaved={refresh} />
       </section>
 
       <section className={styles.section} aria-labelledby="kh-questions">
-        <Text as="h2" id="kh-questions" size={400} weight="semibold">{mt('questions')}</Text>
+        <Text as="h2" id="kh-questions" size={400} weight="semibold">{t('meeting.questions')}</Text>
         <TemplateQuestions template={live.template} />
       </section>
 
       <section className={styles.section} aria-labelledby="kh-participants">
-        <Text as="h2" id="kh-participants" size={400} weight="semibold">{mt('participation')}</Text>
+        <Text as="h2" id="kh-participants" size={400} weight="semibold">{t('vocab.term.participants')}</Text>
         <Participation live={live} api={meetingApi} onSaved={refresh} />
       </section>
     </main>

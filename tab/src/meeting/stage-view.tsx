@@ -6,9 +6,9 @@ import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
 import { useLoad } from '../hooks/use-load';
-import { statusLabel } from '../views/labels';
+import { dueDateLine } from '../../../src/domain/vocabulary';
 import { MeetingApi } from './meeting-api';
-import { useMeetingText } from './meeting-text';
+import { useI18n } from '../i18n/i18n';
 import { ResultsTable } from './results-table';
 import { useLiveMeeting } from './use-live-meeting';
 
@@ -32,15 +32,15 @@ const columns: ActionStatus[] = ['planned', 'inProgress', 'done'];
 /** The meeting stage: the unit's results and the action board, read-only, in large type. */
 export function StageView(props: { meetingId: string }) {
   const styles = useStyles();
-  const { t, mt } = useMeetingText();
+  const { t, format } = useI18n();
   const { api } = useSession();
   const meetingApi = useMemo(() => new MeetingApi(api), [api]);
   const [state] = useLiveMeeting(meetingApi, props.meetingId, { intervalMs: 3000 });
   const unitId = state.status === 'ready' ? state.live.meeting.unitId : undefined;
   const [overview] = useLoad(async () => (unitId ? api.overview(unitId) : null), unitId ?? '');
 
-  if (state.status === 'loading') return <StatusScreen busy message={mt('loadingMeeting')} />;
-  if (state.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
+  if (state.status === 'loading') return <StatusScreen busy message={t('meeting.loadingMeeting')} />;
+  if (state.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
   const { live } = state;
   // The meeting's own actions first, then the unit's other open ones.
   const board = new Map<string, Action>();
@@ -52,24 +52,24 @@ export function StageView(props: { meetingId: string }) {
     <main className={styles.root} aria-label={live.meeting.title}>
       <Text as="h1" size={900} weight="bold">{live.meeting.title}</Text>
       <section aria-labelledby="kh-stage-results">
-        <Text as="h2" id="kh-stage-results" size={800} weight="semibold">{mt('stageResults')}</Text>
+        <Text as="h2" id="kh-stage-results" size={800} weight="semibold">{t('meeting.stageResults')}</Text>
         {overview.status === 'ready' && overview.data ? (
           <ResultsTable measurements={overview.data.latestMeasurements} indicators={overview.data.indicators} size="large" />
-        ) : overview.status === 'error' ? <ProblemBar error={overview.error} /> : <Text>{t('loading')}</Text>}
+        ) : overview.status === 'error' ? <ProblemBar error={overview.error} /> : <Text>{t('common.loading')}</Text>}
       </section>
       <section aria-labelledby="kh-stage-board">
-        <Text as="h2" id="kh-stage-board" size={800} weight="semibold">{mt('stageBoard')}</Text>
-        {actions.length === 0 ? <Text size={600}>{mt('stageBoardEmpty')}</Text> : (
+        <Text as="h2" id="kh-stage-board" size={800} weight="semibold">{t('meeting.stageBoard')}</Text>
+        {actions.length === 0 ? <Text size={600}>{t('common.noActions')}</Text> : (
           <div className={styles.board}>
             {columns.map((status) => (
-              <section key={status} className={styles.column} aria-label={t(statusLabel[status])}>
-                <Text as="h3" size={700} weight="semibold">{t(statusLabel[status])}</Text>
+              <section key={status} className={styles.column} aria-label={t(`vocab.actionStatus.${status}`)}>
+                <Text as="h3" size={700} weight="semibold">{t(`vocab.actionStatus.${status}`)}</Text>
                 <ul className={styles.list}>
                   {actions.filter((action) => action.status === status).map((action) => (
                     <li key={action.id} className={styles.card} data-testid="stage-action">
                       <Text block size={600} weight="semibold">{action.title}</Text>
-                      <Text block size={500}>{mt('owner')}: {action.ownerName ?? action.ownerId}</Text>
-                      <Text block size={500}>{mt('due')}: {action.dueDate}</Text>
+                      <Text block size={500}>{t('vocab.term.owner')}: {action.ownerName ?? action.ownerId}</Text>
+                      <Text block size={500}>{dueDateLine(action.dueDate, format)}</Text>
                     </li>
                   ))}
                 </ul>

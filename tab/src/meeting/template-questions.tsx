@@ -1,6 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { FollowUpTemplate } from '../../../src/contract';
-import { useMeetingText } from './meeting-text';
+import { useI18n } from '../i18n/i18n';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -9,11 +9,11 @@ const useStyles = makeStyles({
 /** The meeting type's questions, in the tab's language. */
 export function TemplateQuestions({ template }: { template: FollowUpTemplate | null }) {
   const styles = useStyles();
-  const { language, mt } = useMeetingText();
-  if (!template || template.questions.length === 0) return <Text>{mt('questionsEmpty')}</Text>;
+  const { language, t } = useI18n();
+  if (!template || template.questions.length === 0) return <Text>{t('meeting.questionsEmpty')}</Text>;
   return (
     <ol className={styles.list}>
-      {template.questions.map((question) => <li key={question.id}><Text>{language === 'en' ? question.en : question.sv}</Text></li>)}
+      {template.questions.map((question) => <li key={question.id}><Text>{question[language]}</Text></li>)}
     </ol>
   );
 }

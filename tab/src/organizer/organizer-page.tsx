@@ -9,11 +9,10 @@ import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
 import { organizerViews, rememberInUrl, type OrganizerView } from '../route';
 import { schoolYearOf } from '../util/dates';
-import type { OrganizerMessageKey } from './messages-sv';
+import type { MessageKey } from '../i18n/i18n';
 import { OrganizerApi } from './organizer-api';
 import { OrganizerContext } from './organizer-context';
 import type { OrganizerSession } from './organizer-context';
-import { useOrganizerText } from './organizer-i18n';
 
 const Rollup = lazy(() => import('./rollup/rollup-view'));
 const FeedbackView = lazy(() => import('./feedback/feedback-view'));
@@ -24,9 +23,9 @@ const Report = lazy(() => import('./report/report-download'));
 
 /** The board reads: the roll-up and the report, nothing it could write. */
 const boardViews: readonly OrganizerView[] = ['rollup', 'report'];
-const labels: Record<OrganizerView, OrganizerMessageKey> = {
-  rollup: 'tabRollup', feedback: 'tabFeedback', yearWheel: 'tabYearWheel', templates: 'tabTemplates', import: 'tabImport', report: 'tabReport',
-};
+const labels = {
+  rollup: 'organizer.tabRollup', feedback: 'common.feedback', yearWheel: 'organizer.tabYearWheel', templates: 'organizer.tabTemplates', import: 'organizer.importResults', report: 'common.qualityReport',
+} as const satisfies Record<OrganizerView, MessageKey>;
 
 const useStyles = makeStyles({
   header: {
@@ -63,20 +62,18 @@ function initialView(views: readonly OrganizerView[], asked: OrganizerView | und
  */
 export default function OrganizerPage({ section }: { section?: OrganizerView }) {
   const { api } = useSession();
-  const { t } = useOrganizerText();
-  const { t: common } = useI18n();
+  const { t } = useI18n();
   const [me] = useLoad<Me>(() => api.me(), 'me');
-  if (me.status === 'loading') return <StatusScreen busy message={common('loading')} />;
-  if (me.status === 'error') return <StatusScreen title={common('errorTitle')}><ProblemBar error={me.error} /></StatusScreen>;
+  if (me.status === 'loading') return <StatusScreen busy message={t('common.loading')} />;
+  if (me.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={me.error} /></StatusScreen>;
   const access = organizerAccess(me.data);
-  if (access === 'none') return <StatusScreen title={t('notAllowedTitle')} message={t('notAllowed')} />;
+  if (access === 'none') return <StatusScreen title={t('organizer.notAllowedTitle')} message={t('organizer.notAllowed')} />;
   return <OrganizerTabs canEdit={access === 'edit'} {...(section ? { section } : {})} />;
 }
 
 function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: OrganizerView }) {
   const styles = useStyles();
-  const { t } = useOrganizerText();
-  const { t: common } = useI18n();
+  const { t } = useI18n();
   const { api, name, switchPerson } = useSession();
   const views = canEdit ? organizerViews : boardViews;
   const years = useMemo(() => recentSchoolYears(), []);
@@ -96,26 +93,26 @@ function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: Organ
   return (
     <OrganizerContext.Provider value={organizer}>
       <header className={styles.header}>
-        <Text as="h1" size={500} weight="semibold">{t(canEdit ? 'title' : 'boardTitle')}</Text>
+        <Text as="h1" size={500} weight="semibold">{t(canEdit ? 'organizer.title' : 'common.boardRollup')}</Text>
         <div className={styles.who}>
-          <Field label={t('schoolYear')} orientation="horizontal">
+          <Field label={t('common.schoolYear')} orientation="horizontal">
             <Select value={schoolYear} onChange={(_, data) => setSchoolYear(data.value)}>
               {years.map((year) => <option key={year} value={year}>{year}</option>)}
             </Select>
           </Field>
-          {name && <Text size={200}>{common('signedInAs', { name })}</Text>}
-          {switchPerson && <Button size="small" onClick={switchPerson}>{common('switchPerson')}</Button>}
+          {name && <Text size={200}>{t('common.signedInAs', { name })}</Text>}
+          {switchPerson && <Button size="small" onClick={switchPerson}>{t('common.switchPerson')}</Button>}
         </div>
       </header>
-      {!canEdit && <Text as="p" className={styles.body} role="note">{t('boardReadOnly')}</Text>}
-      <nav aria-label={t('viewsLabel')}>
+      {!canEdit && <Text as="p" className={styles.body} role="note">{t('organizer.boardReadOnly')}</Text>}
+      <nav aria-label={t('organizer.viewsLabel')}>
         <TabList selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as OrganizerView)}>
           {views.map((v) => <Tab key={v} id={`organizer-tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
         </TabList>
       </nav>
       <main className={styles.body} id={panelId} role="tabpanel" aria-labelledby={`organizer-tab-${view}`}>
-        <ViewErrorBoundary key={view} title={common('errorTitle')} message={common('errorBoundary')}>
-          <Suspense fallback={<StatusScreen busy message={common('loading')} />}>
+        <ViewErrorBoundary key={view} title={t('common.errorTitle')} message={t('common.errorBoundary')}>
+          <Suspense fallback={<StatusScreen busy message={t('common.loading')} />}>
             {view === 'rollup' && <Rollup {...(canEdit ? { onGiveFeedback: handleGiveFeedback } : {})} />}
             {view === 'feedback' && canEdit && <FeedbackView {...(feedbackUnit ? { initialUnitId: feedbackUnit } : {})} />}
             {view === 'yearWheel' && canEdit && <YearWheel />}

@@ -33,8 +33,8 @@ export default function UnitYearWheelPage({ unitId }: { unitId: string }) {
   const organizerApi = useMemo(() => new OrganizerApi(api), [api]);
   const canEdit = me.status === 'ready' && mayEditUnitWheel(me.data, unitId);
   const session = useMemo<OrganizerSession>(() => ({ api: organizerApi, canEdit, schoolYear: schoolYearOf() }), [organizerApi, canEdit]);
-  if (me.status === 'loading') return <StatusScreen busy message={t('loading')} />;
-  if (me.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={me.error} /></StatusScreen>;
+  if (me.status === 'loading') return <StatusScreen busy message={t('common.loading')} />;
+  if (me.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={me.error} /></StatusScreen>;
   return (
     <OrganizerContext.Provider value={session}>
       <main className={styles.root}>

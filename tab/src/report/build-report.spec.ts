@@ -2,7 +2,7 @@ import { Packer } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Action, Analysis, Indicator, Measurement, Meeting, Overview } from '../../../src/contract';
-import { translator } from '../i18n/i18n';
+import { i18nIn } from '../i18n/i18n';
 import { buildReportDocument } from './build-report';
 import type { ReportData } from './report-data';
 
@@ -30,7 +30,7 @@ const overview: Overview = {
 const data: ReportData = { overview, indicators: [indicator], measurements: [measurement], analyses: [analysis], actions: [action], meetings: [meeting], feedback: [] };
 
 async function textOf(language: 'sv' | 'en'): Promise<string> {
-  const buffer = await Packer.toBuffer(buildReportDocument(data, translator(language)));
+  const buffer = await Packer.toBuffer(buildReportDocument(data, i18nIn(language)));
   const zip = await JSZip.loadAsync(buffer);
   const xml = await zip.file('word/document.xml')?.async('string');
   return (xml ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -47,7 +47,7 @@ describe('buildReportDocument', () => {
     expect(text).toContain('Brist på behöriga lärare i matematik.');
     expect(text).toContain('Trygg skolmiljö');
     expect(text).toContain('Elever: 24');
-    expect(text).toContain('Läsfrämjande insats David Berg 2026-05-01 Pågår');
+    expect(text).toContain('Läsfrämjande insats David Berg 1 maj 2026 Pågår');
     expect(text).toContain('Resultatkonferens: Resultatkonferens HT');
   });
 

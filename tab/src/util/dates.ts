@@ -14,11 +14,3 @@ export function schoolYearOf(date: Date = new Date()): string {
 export function isOverdue(action: { dueDate: string; status: string }, today: string = todayIso()): boolean {
   return (action.status === 'planned' || action.status === 'inProgress') && action.dueDate < today;
 }
-
-/** A date or timestamp shown in the user's language. */
-export function formatDate(value: string | undefined, language: 'sv' | 'en'): string {
-  if (!value) return '';
-  const date = new Date(value.length === 10 ? `${value}T12:00:00` : value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString(language === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
-}

@@ -1,5 +1,6 @@
 import type { UnitPerson } from '../../../src/contract';
-import type { Language } from '../i18n/i18n';
+import { translator } from '../i18n/i18n';
+import type { Language, MessageKey } from '../i18n/i18n';
 
 /** Where the owner picker lists someone: the unit's principals, its staff, or others already offered. */
 export type OwnerGroup = 'principal' | 'staff' | 'other';
@@ -11,10 +12,8 @@ export interface OwnerOption {
   group: OwnerGroup;
 }
 
-const groupLabels: Record<Language, Record<OwnerGroup, string>> = {
-  sv: { principal: 'Rektor', staff: 'Personal', other: 'Övriga' },
-  en: { principal: 'Principal', staff: 'Staff', other: 'Others' },
-};
+/** Each group under the name of its role in the unit. */
+const groupLabels = { principal: 'vocab.role.principal', staff: 'vocab.role.staff', other: 'common.ownersOthers' } as const satisfies Record<OwnerGroup, MessageKey>;
 
 /** The server's name for a principal the directory could not name (src/services/meeting-live-people.ts). */
 const unnamedPrincipal = 'Rektor';
@@ -44,7 +43,8 @@ export function ownerOptions(offered: readonly { id: string; name: string }[], u
  */
 export function groupedOwnerOptions(options: readonly OwnerOption[], language: Language): { label?: string; options: OwnerOption[] }[] {
   if (options.every((option) => option.group === 'other')) return [{ options: [...options] }];
+  const t = translator(language);
   return (['principal', 'staff', 'other'] as const)
-    .map((group) => ({ label: groupLabels[language][group], options: options.filter((option) => option.group === group) }))
+    .map((group) => ({ label: t(groupLabels[group]), options: options.filter((option) => option.group === group) }))
     .filter((group) => group.options.length > 0);
 }

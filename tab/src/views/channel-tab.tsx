@@ -10,7 +10,7 @@ import { ViewErrorBoundary } from '../components/view-error-boundary';
 import { useHost } from '../host/host-context';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/sv';
+import type { MessageKey } from '../i18n/i18n';
 import { channelViews, rememberInUrl, type ChannelView } from '../route';
 import { loadOverview } from './overview/load-overview';
 
@@ -21,9 +21,9 @@ const Actions = lazy(() => import('./actions/actions-view'));
 const Meetings = lazy(() => import('./meetings/meetings-view'));
 const Report = lazy(() => import('./report/report-view'));
 
-const labels: Record<ChannelView, MessageKey> = {
-  overview: 'tabOverview', results: 'tabResults', analysis: 'tabAnalysis', actions: 'tabActions', meetings: 'tabMeetings', report: 'tabReport',
-};
+const labels = {
+  overview: 'channel.tabOverview', results: 'common.results', analysis: 'vocab.phase.analysis', actions: 'common.actions', meetings: 'common.meetings', report: 'channel.tabReport',
+} as const satisfies Record<ChannelView, MessageKey>;
 
 const useStyles = makeStyles({
   header: {
@@ -69,11 +69,11 @@ function useUnitId(fromUrl: string | undefined) {
 export default function ChannelTab({ unitId: fromUrl, view }: { unitId?: string; view: ChannelView }) {
   const { t } = useI18n();
   const { lookup, setChosen, inTeams } = useUnitId(fromUrl);
-  if (lookup.status === 'loading') return <StatusScreen busy message={t('loading')} />;
-  if (lookup.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={lookup.error} /></StatusScreen>;
+  if (lookup.status === 'loading') return <StatusScreen busy message={t('common.loading')} />;
+  if (lookup.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={lookup.error} /></StatusScreen>;
   const { unitId, choices } = lookup.data;
   if (!unitId) {
-    if (inTeams || choices.length === 0) return <StatusScreen title={t('noUnitTitle')} message={t('noUnitConfigured')} />;
+    if (inTeams || choices.length === 0) return <StatusScreen title={t('channel.noUnitTitle')} message={t('channel.noUnitConfigured')} />;
     return <UnitChooser choices={choices} onChoose={setChosen} />;
   }
   return <UnitTabs unitId={unitId} view={view} />;
@@ -84,12 +84,12 @@ function UnitChooser({ choices, onChoose }: { choices: readonly { unitId: string
   const selectId = useId('unit');
   const [value, setValue] = useState(choices[0]?.unitId ?? '');
   return (
-    <StatusScreen title={t('chooseUnit')} message={t('chooseUnitIntro')}>
-      <label htmlFor={selectId}>{t('chooseUnit')}</label>
+    <StatusScreen title={t('channel.chooseUnit')} message={t('channel.chooseUnitIntro')}>
+      <label htmlFor={selectId}>{t('channel.chooseUnit')}</label>
       <Select id={selectId} value={value} onChange={(_, data) => setValue(data.value)}>
         {choices.map((choice) => <option key={choice.unitId} value={choice.unitId}>{choice.name}</option>)}
       </Select>
-      <Button appearance="primary" onClick={() => onChoose(value)}>{t('open')}</Button>
+      <Button appearance="primary" onClick={() => onChoose(value)}>{t('common.open')}</Button>
     </StatusScreen>
   );
 }
@@ -108,20 +108,20 @@ function UnitTabs({ unitId, view: asked }: { unitId: string; view: ChannelView }
   return (
     <>
       <header className={styles.header}>
-        <Text as="h1" size={500} weight="semibold">{unit.status === 'ready' ? unit.data.name : t('appName')}</Text>
+        <Text as="h1" size={500} weight="semibold">{unit.status === 'ready' ? unit.data.name : t('common.appName')}</Text>
         <div className={styles.who}>
-          {name && <Text size={200}>{t('signedInAs', { name })}</Text>}
-          {switchPerson && <Button size="small" onClick={switchPerson}>{t('switchPerson')}</Button>}
+          {name && <Text size={200}>{t('common.signedInAs', { name })}</Text>}
+          {switchPerson && <Button size="small" onClick={switchPerson}>{t('common.switchPerson')}</Button>}
         </div>
       </header>
-      <nav aria-label={t('viewsLabel')}>
+      <nav aria-label={t('channel.viewsLabel')}>
         <TabList selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as ChannelView)}>
           {channelViews.map((v) => <Tab key={v} id={`tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
         </TabList>
       </nav>
       <main className={styles.body} id={panelId} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        <ViewErrorBoundary key={view} title={t('errorTitle')} message={t('errorBoundary')} retryLabel={t('retry')}>
-          <Suspense fallback={<StatusScreen as="div" busy message={t('loading')} />}>
+        <ViewErrorBoundary key={view} title={t('common.errorTitle')} message={t('common.errorBoundary')} retryLabel={t('common.retry')}>
+          <Suspense fallback={<StatusScreen as="div" busy message={t('common.loading')} />}>
             {view === 'overview' && <Overview unitId={unitId} onOpen={handleSelect} />}
             {view === 'results' && <Results unitId={unitId} />}
             {view === 'analysis' && <AnalysisView unitId={unitId} />}

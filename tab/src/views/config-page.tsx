@@ -68,7 +68,7 @@ export default function ConfigPage() {
         // The organizer's view belongs to no unit: no channel binding to write.
         if (current.kind === 'unit' && context?.teamId && context.channelId) await api.bindChannel(current.unit.id, { teamId: context.teamId, channelId: context.channelId });
         await sdk.setConfig(tabConfigFor(current, window.location.origin));
-        setSaved(current.kind === 'organizer' ? t('configSavedOrganizer') : t('configSaved', { name: current.unit.name }));
+        setSaved(current.kind === 'organizer' ? t('channel.configSavedOrganizer') : t('channel.configSaved', { name: current.unit.name }));
       } catch (caught) {
         setError(caught);
         throw caught;
@@ -76,8 +76,8 @@ export default function ConfigPage() {
     });
   }, [sdk, api, t, context?.teamId, context?.channelId]);
 
-  if (me.status === 'loading') return <StatusScreen busy message={t('loading')} />;
-  if (me.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={me.error} /></StatusScreen>;
+  if (me.status === 'loading') return <StatusScreen busy message={t('common.loading')} />;
+  if (me.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={me.error} /></StatusScreen>;
   const allowed = (units.status === 'ready' ? units.data.items : []).filter((u) => mayConfigure(me.data, u.id));
   const mayAny = me.data.appRoles.includes('Administration') || me.data.units.some((u) => u.roles.includes('principal'));
   const mayOrganizer = mayConfigureOrganizer(me.data);
@@ -96,40 +96,40 @@ export default function ConfigPage() {
 
   return (
     <main className={styles.root} data-testid="config">
-      <Text as="h1" size={600} weight="semibold">{t('configTitle')}</Text>
-      <Text size={200}>{t('configWhoMay')}</Text>
+      <Text as="h1" size={600} weight="semibold">{t('channel.configTitle')}</Text>
+      <Text size={200}>{t('channel.configWhoMay')}</Text>
       {!mayAny ? (
-        <MessageBar intent="warning"><MessageBarBody>{t('configNotAllowed')}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning"><MessageBarBody>{t('channel.configNotAllowed')}</MessageBarBody></MessageBar>
       ) : (
         <>
           {mayOrganizer && (
-            <Field label={t('configTargetLabel')}>
+            <Field label={t('channel.configTargetLabel')}>
               <RadioGroup value={target} onChange={(_, d) => handleTarget(d.value)}>
-                <Radio value="unit" label={t('configTargetUnit')} />
-                <Radio value="organizer" label={t('configTargetOrganizer')} />
+                <Radio value="unit" label={t('channel.configTargetUnit')} />
+                <Radio value="organizer" label={t('common.organizerView')} />
               </RadioGroup>
             </Field>
           )}
-          {target === 'organizer' ? <Text role="status">{t('configOrganizerSelected')}</Text> : (
+          {target === 'organizer' ? <Text role="status">{t('channel.configOrganizerSelected')}</Text> : (
             <>
-              <Text>{t('configIntro')}</Text>
-              <Field label={t('configSearch')}>
+              <Text>{t('channel.configIntro')}</Text>
+              <Field label={t('channel.configSearch')}>
                 <SearchBox value={search} onChange={(_, d) => setSearch(d.value)} />
               </Field>
-              {units.status === 'loading' && <Text role="status">{t('loading')}</Text>}
+              {units.status === 'loading' && <Text role="status">{t('common.loading')}</Text>}
               {units.status === 'error' && <ProblemBar error={units.error} />}
-              {units.status === 'ready' && (allowed.length === 0 ? <Text role="status">{t('configNoMatch')}</Text> : (
-                <Field label={t('configUnitsLabel')}>
+              {units.status === 'ready' && (allowed.length === 0 ? <Text role="status">{t('channel.configNoMatch')}</Text> : (
+                <Field label={t('channel.configUnitsLabel')}>
                   <RadioGroup value={selected?.id ?? ''} onChange={(_, d) => handleSelect(d.value)}>
-                    {allowed.map((u) => <Radio key={u.id} value={u.id} label={`${u.name} (${t('schoolUnitCode', { code: u.schoolUnitCode })})`} />)}
+                    {allowed.map((u) => <Radio key={u.id} value={u.id} label={`${u.name} (${`${t('vocab.term.schoolUnitCode')} ${u.schoolUnitCode}`})`} />)}
                   </RadioGroup>
                 </Field>
               ))}
-              {selected && <Text role="status">{t('configSelected', { name: selected.name })}</Text>}
+              {selected && <Text role="status">{t('channel.configSelected', { name: selected.name })}</Text>}
             </>
           )}
           {!sdk && standaloneHref && (
-            <MessageBar intent="info"><MessageBarBody>{t(choice?.kind === 'organizer' ? 'configStandaloneOrganizer' : 'configStandalone')} <Link href={standaloneHref}>{t('open')}</Link></MessageBarBody></MessageBar>
+            <MessageBar intent="info"><MessageBarBody>{t(choice?.kind === 'organizer' ? 'channel.configStandaloneOrganizer' : 'channel.configStandalone')} <Link href={standaloneHref}>{t('common.open')}</Link></MessageBarBody></MessageBar>
           )}
           {error !== null && <ProblemBar error={error} />}
           {saved && <MessageBar intent="success" role="status"><MessageBarBody>{saved}</MessageBarBody></MessageBar>}

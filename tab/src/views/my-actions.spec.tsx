@@ -26,7 +26,7 @@ describe('MyActions', () => {
       'PATCH /api/actions/7': (req) => item('7', { ...action('7', '2099-01-01'), ...(req.body as object) }, '"7,2"'),
     });
     const list = await screen.findByRole('list', { name: 'Mina åtgärder' });
-    expect(within(list).getByText(/Björkskolan F–6 · Klar senast/)).toBeTruthy();
+    expect(within(list).getByText(/Björkskolan F–6 · Klart senast/)).toBeTruthy();
     await userEvent.selectOptions(within(list).getByRole('combobox', { name: 'Ändra status för Åtgärd 7' }), 'done');
     await waitFor(() => expect(seen.some((r) => r.method === 'PATCH')).toBe(true));
     expect(seen.find((r) => r.method === 'PATCH')).toMatchObject({ body: { status: 'done' }, headers: { 'if-match': '"7,1"' } });

@@ -10,11 +10,11 @@ import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
 import { useLoad } from '../hooks/use-load';
+import { actionStatuses } from '../../../src/domain/choices';
+import { dueDateLine } from '../../../src/domain/vocabulary';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/sv';
 import { pageViews, searchWith } from '../route';
-import { formatDate, isOverdue } from '../util/dates';
-import { meetingTypeLabel, statusLabel } from './labels';
+import { isOverdue } from '../util/dates';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalXL, maxWidth: '880px' },
@@ -29,9 +29,9 @@ export function organizerHref(search: string): string {
 }
 
 /** The link to the organizer's level the person's role allows, named for that role, or null. */
-export function organizerLinkLabel(me: Pick<Me, 'appRoles'>): MessageKey | null {
+export function organizerLinkLabel(me: Pick<Me, 'appRoles'>): 'common.organizerView' | 'common.boardRollup' | null {
   if (!canOpenOrganizer(me)) return null;
-  return me.appRoles.includes('Administration') ? 'myActionsOrganizerLink' : 'myActionsBoardLink';
+  return me.appRoles.includes('Administration') ? 'common.organizerView' : 'common.boardRollup';
 }
 
 /** Sorts open actions by due date first, finished ones last. */
@@ -42,7 +42,7 @@ export function dueSoonFirst(actions: readonly Action[]): Action[] {
 
 function ActionRow({ action, unitName, onChanged }: { action: Action; unitName: string; onChanged: (action: Action) => void }) {
   const styles = useStyles();
-  const { t, language } = useI18n();
+  const { t, format } = useI18n();
   const { api } = useSession();
   const [error, setError] = useState<unknown>(null);
   const handleStatus = async (status: ActionStatus) => {
@@ -60,12 +60,12 @@ function ActionRow({ action, unitName, onChanged }: { action: Action; unitName: 
       <Card size="small">
         <CardHeader
           header={<Text weight="semibold">{action.title}</Text>}
-          description={<Text size={200}>{[unitName, t('due', { date: formatDate(action.dueDate, language) })].filter(Boolean).join(' · ')}</Text>}
+          description={<Text size={200}>{[unitName, dueDateLine(action.dueDate, format)].filter(Boolean).join(' · ')}</Text>}
         />
         <div className={styles.row}>
-          {isOverdue(action) && <Badge color="danger">{t('overdue')}</Badge>}
-          <Select aria-label={t('quickStatus', { title: action.title })} value={action.status} onChange={(_, d) => void handleStatus(d.value as ActionStatus)}>
-            {(Object.keys(statusLabel) as ActionStatus[]).map((s) => <option key={s} value={s}>{t(statusLabel[s])}</option>)}
+          {isOverdue(action) && <Badge color="danger">{t('vocab.term.overdue')}</Badge>}
+          <Select aria-label={t('channel.quickStatus', { title: action.title })} value={action.status} onChange={(_, d) => void handleStatus(d.value as ActionStatus)}>
+            {actionStatuses.map((s) => <option key={s} value={s}>{t(`vocab.actionStatus.${s}`)}</option>)}
           </Select>
         </div>
         {error !== null && <ProblemBar error={error} />}
@@ -80,46 +80,46 @@ function ActionRow({ action, unitName, onChanged }: { action: Action; unitName: 
  */
 export default function MyActions() {
   const styles = useStyles();
-  const { t, language } = useI18n();
+  const { t, format } = useI18n();
   const { api, switchPerson, name } = useSession();
-  const [state, , setData] = useLoad<{ actions: Action[]; followUps: readonly Meeting[]; units: Record<string, string>; organizerLink: MessageKey | null }>(async () => {
+  const [state, , setData] = useLoad<{ actions: Action[]; followUps: readonly Meeting[]; units: Record<string, string>; organizerLink: ReturnType<typeof organizerLinkLabel> }>(async () => {
     const [actions, followUps, me] = await Promise.all([api.myActions(), api.myFollowUps(), api.me()]);
     return {
       actions: dueSoonFirst(actions.items), followUps: followUps.items, units: Object.fromEntries(me.units.map((u) => [u.unitId, u.name])),
       organizerLink: organizerLinkLabel(me),
     };
   }, 'mine');
-  if (state.status === 'loading') return <StatusScreen busy message={t('loading')} />;
-  if (state.status === 'error') return <StatusScreen title={t('errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
+  if (state.status === 'loading') return <StatusScreen busy message={t('common.loading')} />;
+  if (state.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
   const { actions, followUps, units, organizerLink } = state.data;
   const handleChanged = (changed: Action) => setData({ ...state.data, actions: dueSoonFirst(actions.map((a) => (a.id === changed.id ? changed : a))) });
   return (
     <main className={styles.root} data-testid="my-actions">
       <div className={styles.header}>
-        <Text as="h1" size={600} weight="semibold">{t('myActionsTitle')}</Text>
+        <Text as="h1" size={600} weight="semibold">{t('channel.myActionsTitle')}</Text>
         <div className={styles.row}>
-          {name && <Text size={200}>{t('signedInAs', { name })}</Text>}
-          {switchPerson && <Button size="small" onClick={switchPerson}>{t('switchPerson')}</Button>}
+          {name && <Text size={200}>{t('common.signedInAs', { name })}</Text>}
+          {switchPerson && <Button size="small" onClick={switchPerson}>{t('common.switchPerson')}</Button>}
         </div>
       </div>
       {organizerLink && (
-        <nav aria-label={t('myActionsMoreViews')}>
+        <nav aria-label={t('channel.myActionsMoreViews')}>
           <Link href={organizerHref(window.location.search)}>{t(organizerLink)}</Link>
         </nav>
       )}
-      {actions.length === 0 ? <Text>{t('myActionsEmpty')}</Text> : (
-        <ul className={styles.list} aria-label={t('myActionsTitle')}>
+      {actions.length === 0 ? <Text>{t('channel.myActionsEmpty')}</Text> : (
+        <ul className={styles.list} aria-label={t('channel.myActionsTitle')}>
           {actions.map((a) => <ActionRow key={a.id} action={a} unitName={units[a.unitId] ?? ''} onChanged={handleChanged} />)}
         </ul>
       )}
       <section aria-labelledby="followups-heading">
-        <Text as="h2" id="followups-heading" size={500} weight="semibold">{t('myFollowUpsTitle')}</Text>
-        {followUps.length === 0 ? <Text block>{t('myFollowUpsEmpty')}</Text> : (
+        <Text as="h2" id="followups-heading" size={500} weight="semibold">{t('channel.myFollowUpsTitle')}</Text>
+        {followUps.length === 0 ? <Text block>{t('channel.myFollowUpsEmpty')}</Text> : (
           <ul className={styles.list}>
             {followUps.map((m) => (
               <li key={m.id}>
                 <Text>{m.title}</Text>{' '}
-                <Text size={200}>{[m.unitId ? units[m.unitId] : undefined, t(meetingTypeLabel[m.type]), formatDate(m.startsAt, language)].filter(Boolean).join(' · ')}</Text>
+                <Text size={200}>{[m.unitId ? units[m.unitId] : undefined, t(`vocab.meetingType.${m.type}`), format.date(m.startsAt)].filter(Boolean).join(' · ')}</Text>
               </li>
             ))}
           </ul>

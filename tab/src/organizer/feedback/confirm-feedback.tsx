@@ -3,9 +3,8 @@ import { useMemo, useState } from 'react';
 import type { ApiClient } from '../../api/client';
 import { ProblemBar } from '../../components/problem-bar';
 import { useLoad } from '../../hooks/use-load';
-import { formatDate } from '../../util/dates';
 import { OrganizerApi } from '../organizer-api';
-import { useOrganizerText } from '../organizer-i18n';
+import { useI18n } from '../../i18n/i18n';
 import type { Feedback } from '../../../../src/contract';
 
 const useStyles = makeStyles({
@@ -24,12 +23,12 @@ export function latestFeedback(items: readonly Feedback[]): Feedback | undefined
  */
 export function ConfirmFeedback({ api, unitId }: { api: ApiClient; unitId: string }) {
   const styles = useStyles();
-  const { t, language } = useOrganizerText();
+  const { t, format } = useI18n();
   const organizer = useMemo(() => new OrganizerApi(api), [api]);
   const [state, , setData] = useLoad(async () => latestFeedback((await organizer.feedback(unitId)).items), unitId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  if (state.status === 'loading') return <Text role="status">{t('confirmTitle')}…</Text>;
+  if (state.status === 'loading') return <Text role="status">{t('organizer.confirmTitle')}…</Text>;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const feedback = state.data;
 
@@ -48,14 +47,14 @@ export function ConfirmFeedback({ api, unitId }: { api: ApiClient; unitId: strin
 
   return (
     <Card className={styles.card} aria-labelledby="confirm-feedback-title" data-testid="confirm-feedback">
-      <Text as="h2" id="confirm-feedback-title" size={500} weight="semibold">{t('confirmTitle')}</Text>
-      {!feedback ? <Text>{t('confirmNone')}</Text> : (
+      <Text as="h2" id="confirm-feedback-title" size={500} weight="semibold">{t('organizer.confirmTitle')}</Text>
+      {!feedback ? <Text>{t('common.noFeedbackYet')}</Text> : (
         <>
           <Text as="p" className={styles.text}>{feedback.text}</Text>
-          <Text size={200}>{t('givenOn', { date: formatDate(feedback.givenAt, language) })}</Text>
+          <Text size={200}>{t('organizer.givenOn', { date: format.date(feedback.givenAt) })}</Text>
           {feedback.readAt
-            ? <Text role="status">{t('confirmDone', { date: formatDate(feedback.readAt, language) })}</Text>
-            : <div><Button appearance="primary" disabled={busy} onClick={() => void handleConfirm()}>{t('confirmRead')}</Button></div>}
+            ? <Text role="status">{t('organizer.confirmDone', { date: format.date(feedback.readAt) })}</Text>
+            : <div><Button appearance="primary" disabled={busy} onClick={() => void handleConfirm()}>{t('organizer.confirmRead')}</Button></div>}
           {error !== null && <ProblemBar error={error} />}
         </>
       )}

@@ -3,9 +3,8 @@ import { useMemo, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
 import { useLoad } from '../../hooks/use-load';
-import { formatDate } from '../../util/dates';
 import { OrganizerApi } from '../organizer-api';
-import { useOrganizerText } from '../organizer-i18n';
+import { useI18n } from '../../i18n/i18n';
 import type { Feedback } from '../../../../src/contract';
 
 /**
@@ -13,7 +12,7 @@ import type { Feedback } from '../../../../src/contract';
  * who is the one the organizer waits for. Others see whether it has been read.
  */
 export function ConfirmReadButton({ unitId, feedback }: { unitId: string; feedback: Feedback }) {
-  const { t, language } = useOrganizerText();
+  const { t, format } = useI18n();
   const { api } = useSession();
   const organizer = useMemo(() => new OrganizerApi(api), [api]);
   const [me] = useLoad(() => api.me(), 'me');
@@ -34,12 +33,12 @@ export function ConfirmReadButton({ unitId, feedback }: { unitId: string; feedba
     }
   };
 
-  if (readAt) return <Text size={200} role="status">{t('feedbackReadOn', { date: formatDate(readAt, language) })}</Text>;
+  if (readAt) return <Text size={200} role="status">{t('organizer.feedbackReadOn', { date: format.date(readAt) })}</Text>;
   return (
     <>
       {isPrincipal
-        ? <div><Button appearance="primary" disabled={busy} onClick={() => void handleConfirm()}>{t('confirmRead')}</Button></div>
-        : <Text size={200}>{t('feedbackNotRead')}</Text>}
+        ? <div><Button appearance="primary" disabled={busy} onClick={() => void handleConfirm()}>{t('organizer.confirmRead')}</Button></div>
+        : <Text size={200}>{t('organizer.feedbackNotRead')}</Text>}
       {error !== null && <ProblemBar error={error} />}
     </>
   );

@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
-import { formatDate } from '../../util/dates';
-import { feedbackLabel } from '../labels';
+import { feedbackStateKey } from '../rollup/unit-states';
 import { useOrganizer } from '../organizer-context';
-import { useOrganizerText } from '../organizer-i18n';
+import { useI18n } from '../../i18n/i18n';
 import type { Analysis, Feedback, RollupUnit } from '../../../../src/contract';
 import { AnalysisReading } from './analysis-reading';
 import { analysisToAnswer } from './pick-analysis';
@@ -23,7 +22,7 @@ const useStyles = makeStyles({
 
 function UnitFeedback({ unit, onSent }: { unit: RollupUnit; onSent: () => void }) {
   const styles = useStyles();
-  const { t, language } = useOrganizerText();
+  const { t, format } = useI18n();
   const { api, schoolYear } = useOrganizer();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -58,20 +57,20 @@ function UnitFeedback({ unit, onSent }: { unit: RollupUnit; onSent: () => void }
 
   return (
     <div className={styles.root}>
-      <Text>{`${unit.name}: ${t(feedbackLabel[unit.feedback])}`}</Text>
-      {!analysis ? <Text role="status">{t('feedbackNoAnalysis')}</Text> : (
+      <Text>{`${unit.name}: ${t(feedbackStateKey[unit.feedback])}`}</Text>
+      {!analysis ? <Text role="status">{t('organizer.feedbackNoAnalysis')}</Text> : (
         <Card className={styles.card}>
           <AnalysisReading analysis={analysis} />
         </Card>
       )}
       {feedback.length > 0 && (
         <section aria-labelledby="feedback-earlier" className={styles.card}>
-          <Text as="h3" id="feedback-earlier" size={400} weight="semibold">{t('feedbackEarlier')}</Text>
+          <Text as="h3" id="feedback-earlier" size={400} weight="semibold">{t('organizer.feedbackEarlier')}</Text>
           <ul className={styles.list}>
             {feedback.map((f) => (
               <li key={f.id} className={styles.entry}>
                 <Text as="p" className={styles.text}>{f.text}</Text>
-                <Text size={200}>{`${t('givenOn', { date: formatDate(f.givenAt, language) })} · ${f.readAt ? t('feedbackReadOn', { date: formatDate(f.readAt, language) }) : t('feedbackNotRead')}`}</Text>
+                <Text size={200}>{`${t('organizer.givenOn', { date: format.date(f.givenAt) })} · ${f.readAt ? t('organizer.feedbackReadOn', { date: format.date(f.readAt) }) : t('organizer.feedbackNotRead')}`}</Text>
               </li>
             ))}
           </ul>
@@ -79,12 +78,12 @@ function UnitFeedback({ unit, onSent }: { unit: RollupUnit; onSent: () => void }
       )}
       {analysis && (
         <form onSubmit={(event) => { event.preventDefault(); void handleSend(); }} className={styles.card}>
-          <Field label={t('feedbackText')} hint={t('feedbackHint')} required>
+          <Field label={t('common.feedback')} hint={t('organizer.feedbackHint')} required>
             <Textarea value={text} onChange={(_, data) => { setText(data.value); setSent(false); }} resize="vertical" rows={6} />
           </Field>
           {error !== null && <ProblemBar error={error} />}
-          {sent && <MessageBar intent="success" role="status"><MessageBarBody>{t('feedbackSent', { unit: unit.name })}</MessageBarBody></MessageBar>}
-          <div><Button appearance="primary" type="submit" disabled={busy || !text.trim()}>{t('feedbackSend')}</Button></div>
+          {sent && <MessageBar intent="success" role="status"><MessageBarBody>{t('organizer.feedbackSent', { unit: unit.name })}</MessageBarBody></MessageBar>}
+          <div><Button appearance="primary" type="submit" disabled={busy || !text.trim()}>{t('organizer.feedbackSend')}</Button></div>
         </form>
       )}
     </div>
@@ -94,26 +93,26 @@ function UnitFeedback({ unit, onSent }: { unit: RollupUnit; onSent: () => void }
 /** Återkoppling: read a unit's submitted analysis and answer it; units waiting come first. */
 export default function FeedbackView({ initialUnitId }: { initialUnitId?: string }) {
   const styles = useStyles();
-  const { t } = useOrganizerText();
+  const { t } = useI18n();
   const { api, schoolYear } = useOrganizer();
   const [rollup, reloadRollup] = useLoad(() => api.rollup(schoolYear), schoolYear);
   const [chosen, setChosen] = useState<string | undefined>(initialUnitId);
-  if (rollup.status === 'loading') return <StatusScreen busy message={t('tabFeedback')} />;
+  if (rollup.status === 'loading') return <StatusScreen busy message={t('common.feedback')} />;
   if (rollup.status === 'error') return <ProblemBar error={rollup.error} />;
   const order = { waiting: 0, unread: 1, read: 2, noSubmission: 3 } as const;
   const units = [...rollup.data.units].sort((a, b) => order[a.feedback] - order[b.feedback] || a.name.localeCompare(b.name, 'sv'));
   const unit = units.find((u) => u.unitId === chosen) ?? units[0];
   return (
     <div className={styles.root} data-testid="feedback-view">
-      <Text as="h2" size={500} weight="semibold">{t('feedbackTitle')}</Text>
-      <Text>{t('feedbackIntro')}</Text>
-      <Field label={t('feedbackChooseUnit')}>
+      <Text as="h2" size={500} weight="semibold">{t('organizer.feedbackTitle')}</Text>
+      <Text>{t('organizer.feedbackIntro')}</Text>
+      <Field label={t('organizer.feedbackChooseUnit')}>
         <Select value={unit?.unitId ?? ''} onChange={(_, data) => setChosen(data.value)}>
-          {units.map((u) => <option key={u.unitId} value={u.unitId}>{`${u.name} (${t(feedbackLabel[u.feedback])})`}</option>)}
+          {units.map((u) => <option key={u.unitId} value={u.unitId}>{`${u.name} (${t(feedbackStateKey[u.feedback])})`}</option>)}
         </Select>
       </Field>
       {unit && <UnitFeedback key={unit.unitId} unit={unit} onSent={reloadRollup} />}
-      {rollup.data.awaitingFeedback.length === 0 && <MessageBar intent="success"><MessageBarBody>{t('noneWaiting')}</MessageBarBody></MessageBar>}
+      {rollup.data.awaitingFeedback.length === 0 && <MessageBar intent="success"><MessageBarBody>{t('organizer.noneWaiting')}</MessageBarBody></MessageBar>}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
-import { formatNumber } from '../rollup/chart-scale';
-import { useOrganizerText } from '../organizer-i18n';
+import { useI18n } from '../../i18n/i18n';
 import type { ImportError, ImportRow } from '../../../../src/contract';
 
 const useStyles = makeStyles({
@@ -13,21 +12,21 @@ export const rowsShown = 200;
 /** Every error with its line in the file, so the file can be fixed where it is wrong. */
 export function ErrorTable({ errors, caption }: { errors: readonly ImportError[]; caption: string }) {
   const styles = useStyles();
-  const { t } = useOrganizerText();
+  const { t } = useI18n();
   return (
     <div className={styles.wrap} tabIndex={0} role="region" aria-label={caption}>
       <Table size="small" data-testid="import-errors">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{t('importLine')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('importErrorField')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('importErrorMessage')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('organizer.importLine')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('organizer.importErrorField')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('organizer.importErrorMessage')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {errors.map((error, i) => (
             <TableRow key={`${error.line}-${error.field}-${i}`}>
-              <TableCell>{t('importErrorLine', { line: error.line })}</TableCell>
+              <TableCell>{t('organizer.importErrorLine', { line: error.line })}</TableCell>
               <TableCell>{error.field}</TableCell>
               <TableCell>{error.message}</TableCell>
             </TableRow>
@@ -41,20 +40,20 @@ export function ErrorTable({ errors, caption }: { errors: readonly ImportError[]
 /** The rows that would be saved, each with what committing would do to it. */
 export function RowTable({ rows, caption }: { rows: readonly ImportRow[]; caption: string }) {
   const styles = useStyles();
-  const { t, language } = useOrganizerText();
-  const change = (row: ImportRow) => row.change === 'create' ? t('changeCreate')
-    : row.change === 'update' ? t('changeUpdate', { previous: formatNumber(row.previousValue, language) }) : t('changeUnchanged');
+  const { t, format } = useI18n();
+  const change = (row: ImportRow) => row.change === 'create' ? t('organizer.changeCreate')
+    : row.change === 'update' ? t('organizer.changeUpdate', { previous: format.number(row.previousValue, 1) }) : t('organizer.changeUnchanged');
   return (
     <div className={styles.wrap} tabIndex={0} role="region" aria-label={caption}>
       <Table size="small" data-testid="import-rows">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{t('importLine')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('unit')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('importIndicator')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('importPeriodColumn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('importValue')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('importChange')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('organizer.importLine')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('common.unit')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('common.indicator')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('common.period')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('common.value')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('organizer.importChange')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -64,7 +63,7 @@ export function RowTable({ rows, caption }: { rows: readonly ImportRow[]; captio
               <TableCell>{row.unitName}</TableCell>
               <TableCell>{row.indicatorName}</TableCell>
               <TableCell>{row.period}</TableCell>
-              <TableCell>{formatNumber(row.value, language)}</TableCell>
+              <TableCell>{format.number(row.value, 1)}</TableCell>
               <TableCell>{change(row)}</TableCell>
             </TableRow>
           ))}

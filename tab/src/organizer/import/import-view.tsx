@@ -7,7 +7,7 @@ import type { ChangeEvent } from 'react';
 import { ProblemError } from '../../api/problem-error';
 import { ProblemBar } from '../../components/problem-bar';
 import { useOrganizer } from '../organizer-context';
-import { useOrganizerText } from '../organizer-i18n';
+import { useI18n } from '../../i18n/i18n';
 import type { ImportError, ImportKind, ImportPreview, ImportResult } from '../../../../src/contract';
 import { ErrorTable, RowTable, rowsShown } from './import-tables';
 
@@ -39,7 +39,7 @@ function refusedRows(error: unknown): ImportError[] | undefined {
  */
 export default function ImportView() {
   const styles = useStyles();
-  const { t } = useOrganizerText();
+  const { t } = useI18n();
   const { api } = useOrganizer();
   const fileId = useId('import-file');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -63,7 +63,7 @@ export default function ImportView() {
     edited();
   };
   const handlePreview = async () => {
-    if (!csv.trim()) return setError(new ProblemError({ status: 400, detail: t('importEmpty') }));
+    if (!csv.trim()) return setError(new ProblemError({ status: 400, detail: t('organizer.importEmpty') }));
     setError(null);
     setStep({ step: 'previewing' });
     try {
@@ -93,51 +93,51 @@ export default function ImportView() {
   const toWrite = preview ? preview.summary.create + preview.summary.update : 0;
   return (
     <div className={styles.root} data-testid="import">
-      <Text as="h2" size={500} weight="semibold">{t('importTitle')}</Text>
-      <Text>{t('importIntro')}</Text>
-      <Field label={t('importKind')}>
+      <Text as="h2" size={500} weight="semibold">{t('organizer.importResults')}</Text>
+      <Text>{t('organizer.importIntro')}</Text>
+      <Field label={t('organizer.importKind')}>
         <RadioGroup value={kind} onChange={(_, d) => { setKind(d.value === 'skolverket' ? 'skolverket' : 'kolada'); edited(); }} layout="horizontal">
-          <Radio value="kolada" label={t('importKolada')} />
-          <Radio value="skolverket" label={t('importSkolverket')} />
+          <Radio value="kolada" label={t('organizer.importKolada')} />
+          <Radio value="skolverket" label={t('organizer.importSkolverket')} />
         </RadioGroup>
       </Field>
       {kind === 'skolverket' && (
-        <Field label={t('importPeriod')}>
+        <Field label={t('organizer.importPeriod')}>
           <Input value={period} placeholder="2025/26" onChange={(_, d) => { setPeriod(d.value); edited(); }} />
         </Field>
       )}
       <div className={styles.file}>
         {/* The browser's own file button speaks the browser's language; ours speaks the tab's. */}
         <input id={fileId} ref={fileInput} type="file" hidden accept=".csv,.txt,text/csv" onChange={(event) => void handleFile(event)} data-testid="import-file" />
-        <div><Button onClick={() => fileInput.current?.click()}>{t('importFile')}</Button></div>
+        <div><Button onClick={() => fileInput.current?.click()}>{t('organizer.importFile')}</Button></div>
         {fileName && <Text size={200} role="status">{fileName}</Text>}
       </div>
-      <Field label={t('importText')}>
+      <Field label={t('organizer.importText')}>
         <Textarea className={styles.csv} value={csv} rows={8} resize="vertical" onChange={(_, d) => { setCsv(d.value); setFileName(null); edited(); }} />
       </Field>
       <div className={styles.row}>
-        <Button appearance={preview ? 'secondary' : 'primary'} onClick={() => void handlePreview()} disabled={step.step === 'previewing' || step.step === 'committing'}>{t('importPreview')}</Button>
+        <Button appearance={preview ? 'secondary' : 'primary'} onClick={() => void handlePreview()} disabled={step.step === 'previewing' || step.step === 'committing'}>{t('organizer.importPreview')}</Button>
         {preview && preview.errors.length === 0 && toWrite > 0 && (
-          <Button appearance="primary" onClick={() => void handleCommit(preview)} disabled={step.step === 'committing'}>{t('importCommit', { count: toWrite })}</Button>
+          <Button appearance="primary" onClick={() => void handleCommit(preview)} disabled={step.step === 'committing'}>{t('organizer.importCommit', { count: toWrite })}</Button>
         )}
       </div>
       {error !== null && <ProblemBar error={error} />}
-      {step.step === 'previewing' && <ProgressBar aria-label={t('importPreview')} />}
+      {step.step === 'previewing' && <ProgressBar aria-label={t('organizer.importPreview')} />}
       {step.step === 'committing' && (
-        <Field label={t('importProgress', { done: step.done, total: step.total })} validationState="none">
-          <ProgressBar value={step.total > 0 ? step.done / step.total : 0} max={1} aria-valuetext={t('importProgress', { done: step.done, total: step.total })} />
+        <Field label={t('organizer.importProgress', { done: step.done, total: step.total })} validationState="none">
+          <ProgressBar value={step.total > 0 ? step.done / step.total : 0} max={1} aria-valuetext={t('organizer.importProgress', { done: step.done, total: step.total })} />
         </Field>
       )}
       {preview && <PreviewResult preview={preview} />}
       {step.step === 'refused' && (
         <>
-          <MessageBar intent="error" role="alert"><MessageBarBody><MessageBarTitle>{t('importErrorsTitle', { count: step.errors.length })}</MessageBarTitle>{step.detail}</MessageBarBody></MessageBar>
-          <ErrorTable errors={step.errors} caption={t('importErrorsTitle', { count: step.errors.length })} />
+          <MessageBar intent="error" role="alert"><MessageBarBody><MessageBarTitle>{t('organizer.importErrorsTitle', { count: step.errors.length })}</MessageBarTitle>{step.detail}</MessageBarBody></MessageBar>
+          <ErrorTable errors={step.errors} caption={t('organizer.importErrorsTitle', { count: step.errors.length })} />
         </>
       )}
       {step.step === 'done' && (
         <MessageBar intent="success" role="status" data-testid="import-done">
-          <MessageBarBody>{t('importDone', { created: step.result.created, updated: step.result.updated, unchanged: step.result.unchanged })}</MessageBarBody>
+          <MessageBarBody>{t('organizer.importDone', { created: step.result.created, updated: step.result.updated, unchanged: step.result.unchanged })}</MessageBarBody>
         </MessageBar>
       )}
     </div>
@@ -146,27 +146,27 @@ export default function ImportView() {
 
 function PreviewResult({ preview }: { preview: ImportPreview }) {
   const styles = useStyles();
-  const { t } = useOrganizerText();
+  const { t } = useI18n();
   const { summary } = preview;
   return (
     <section aria-labelledby="import-preview" data-testid="import-preview" className={styles.section}>
-      <Text as="h3" id="import-preview" size={400} weight="semibold">{t('importRowsTitle')}</Text>
-      <Text as="p" role="status">{t('importSummary', { create: summary.create, update: summary.update, unchanged: summary.unchanged, skipped: summary.skipped })}</Text>
-      {summary.ignoredColumns.length > 0 && <Text as="p" size={200}>{t('importIgnoredColumns', { columns: summary.ignoredColumns.join(', ') })}</Text>}
+      <Text as="h3" id="import-preview" size={400} weight="semibold">{t('organizer.importRowsTitle')}</Text>
+      <Text as="p" role="status">{t('organizer.importSummary', { create: summary.create, update: summary.update, unchanged: summary.unchanged, skipped: summary.skipped })}</Text>
+      {summary.ignoredColumns.length > 0 && <Text as="p" size={200}>{t('organizer.importIgnoredColumns', { columns: summary.ignoredColumns.join(', ') })}</Text>}
       {preview.errors.length > 0 ? (
         <>
           <MessageBar intent="error" role="alert">
-            <MessageBarBody><MessageBarTitle>{t('importErrorsTitle', { count: summary.errors })}</MessageBarTitle></MessageBarBody>
+            <MessageBarBody><MessageBarTitle>{t('organizer.importErrorsTitle', { count: summary.errors })}</MessageBarTitle></MessageBarBody>
           </MessageBar>
-          <ErrorTable errors={preview.errors} caption={t('importErrorsTitle', { count: summary.errors })} />
+          <ErrorTable errors={preview.errors} caption={t('organizer.importErrorsTitle', { count: summary.errors })} />
         </>
       ) : summary.create + summary.update === 0 ? (
-        <MessageBar intent="info"><MessageBarBody>{t('importNothingToDo')}</MessageBarBody></MessageBar>
+        <MessageBar intent="info"><MessageBarBody>{t('organizer.importNothingToDo')}</MessageBarBody></MessageBar>
       ) : null}
       {preview.rows.length > 0 && (
         <>
-          {(preview.truncated || preview.rows.length > rowsShown) && <Text as="p" size={200}>{t('importTruncated', { rows: summary.rows })}</Text>}
-          <RowTable rows={preview.rows} caption={t('importRowsTitle')} />
+          {(preview.truncated || preview.rows.length > rowsShown) && <Text as="p" size={200}>{t('organizer.importTruncated', { rows: summary.rows })}</Text>}
+          <RowTable rows={preview.rows} caption={t('organizer.importRowsTitle')} />
         </>
       )}
     </section>

@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens }
 import { useState } from 'react';
 import { ProblemBar } from '../../components/problem-bar';
 import { useOrganizer } from '../organizer-context';
-import { useOrganizerText } from '../organizer-i18n';
+import { useI18n } from '../../i18n/i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'flex-start', maxWidth: '720px' },
@@ -16,7 +16,7 @@ export function reportFileName(schoolYear: string): string {
 /** Kvalitetsrapport: the municipality's report (.docx) for the school year; the board's copy has no owners. */
 export default function ReportDownload() {
   const styles = useStyles();
-  const { t } = useOrganizerText();
+  const { t } = useI18n();
   const { api, canEdit, schoolYear } = useOrganizer();
   const [state, setState] = useState<{ status: 'idle' } | { status: 'busy' } | { status: 'done'; file: string } | { status: 'error'; error: unknown }>({ status: 'idle' });
   const handleDownload = async () => {
@@ -40,12 +40,12 @@ export default function ReportDownload() {
   };
   return (
     <div className={styles.root} data-testid="report">
-      <Text as="h2" size={500} weight="semibold">{t('reportTitle')}</Text>
-      <Text>{t('reportIntro')}</Text>
-      {!canEdit && <Text>{t('reportBoardIntro')}</Text>}
-      <Button appearance="primary" onClick={() => void handleDownload()} disabled={state.status === 'busy'}>{t('reportDownload')}</Button>
-      {state.status === 'busy' && <Spinner size="small" label={t('reportDownloading')} />}
-      {state.status === 'done' && <MessageBar intent="success" role="status"><MessageBarBody>{t('reportReady', { file: state.file })}</MessageBarBody></MessageBar>}
+      <Text as="h2" size={500} weight="semibold">{t('organizer.reportTitle')}</Text>
+      <Text>{t('organizer.reportIntro')}</Text>
+      {!canEdit && <Text>{t('organizer.reportBoardIntro')}</Text>}
+      <Button appearance="primary" onClick={() => void handleDownload()} disabled={state.status === 'busy'}>{t('organizer.reportDownload')}</Button>
+      {state.status === 'busy' && <Spinner size="small" label={t('organizer.reportDownloading')} />}
+      {state.status === 'done' && <MessageBar intent="success" role="status"><MessageBarBody>{t('organizer.reportReady', { file: state.file })}</MessageBarBody></MessageBar>}
       {state.status === 'error' && <ProblemBar error={state.error} />}
     </div>
   );

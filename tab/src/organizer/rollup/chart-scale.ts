@@ -6,9 +6,3 @@ export function barScale(values: readonly number[], top: number, bottom: number)
   const high = max + span * 0.1;
   return (value) => bottom - ((value - min) / (high - min)) * (bottom - top);
 }
-
-/** A number as the user's language writes it, at most one decimal. */
-export function formatNumber(value: number | undefined, language: 'sv' | 'en'): string {
-  if (value === undefined) return '–';
-  return value.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
-}

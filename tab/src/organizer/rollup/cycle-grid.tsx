@@ -1,8 +1,9 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { analysisLabel, feedbackLabel, phaseOrder, phaseStateLabel } from '../labels';
-import { useOrganizerText } from '../organizer-i18n';
+import { phases } from '../../../../src/domain/choices';
+import { useI18n } from '../../i18n/i18n';
 import type { RollupUnit } from '../../../../src/contract';
 import type { PhaseState } from '../../../../src/domain';
+import { analysisStateKey, feedbackStateKey } from './unit-states';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
@@ -20,36 +21,36 @@ const marks: Record<PhaseState, string> = { done: '●', inProgress: '◐', notS
 /** Units × phases of the school year, each cell in words (not colour alone), with the analysis and feedback state. */
 export function CycleGrid({ units }: { units: readonly RollupUnit[] }) {
   const styles = useStyles();
-  const { t } = useOrganizerText();
+  const { t } = useI18n();
   return (
     <div className={styles.wrap}>
       <Table className={styles.table} size="small" aria-describedby="cycle-caption">
-        <caption id="cycle-caption" className={styles.caption}>{t('rollupCycleCaption')}</caption>
+        <caption id="cycle-caption" className={styles.caption}>{t('organizer.rollupCycleCaption')}</caption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{t('unit')}</TableHeaderCell>
-            {phaseOrder.map((phase) => <TableHeaderCell key={phase.key} scope="col">{t(phase.label)}</TableHeaderCell>)}
-            <TableHeaderCell scope="col">{t('analysis')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('feedbackColumn')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('common.unit')}</TableHeaderCell>
+            {phases.map((phase) => <TableHeaderCell key={phase} scope="col">{t(`vocab.phase.${phase}`)}</TableHeaderCell>)}
+            <TableHeaderCell scope="col">{t('organizer.analysisStatus')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('common.feedback')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {units.map((unit) => (
             <TableRow key={unit.unitId} data-unit={unit.unitId}>
               <TableCell><Text weight="semibold">{unit.name}</Text></TableCell>
-              {phaseOrder.map((phase) => {
-                const state = unit.cycle.phases[phase.key];
+              {phases.map((phase) => {
+                const state = unit.cycle.phases[phase];
                 return (
-                  <TableCell key={phase.key} data-phase={phase.key}>
+                  <TableCell key={phase} data-phase={phase}>
                     <span className={styles.state}>
                       <span className={styles[state]} aria-hidden="true">{marks[state]}</span>
-                      <Text>{t(phaseStateLabel[state])}</Text>
+                      <Text>{t(`vocab.phaseState.${state}`)}</Text>
                     </span>
                   </TableCell>
                 );
               })}
-              <TableCell>{t(analysisLabel[unit.analysisStatus])}</TableCell>
-              <TableCell data-feedback={unit.feedback}>{t(feedbackLabel[unit.feedback])}</TableCell>
+              <TableCell>{t(analysisStateKey(unit.analysisStatus))}</TableCell>
+              <TableCell data-feedback={unit.feedback}>{t(feedbackStateKey[unit.feedback])}</TableCell>
             </TableRow>
           ))}
         </TableBody>

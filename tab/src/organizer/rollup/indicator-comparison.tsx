@@ -2,10 +2,10 @@ import {
   Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useOrganizerText } from '../organizer-i18n';
-import type { OrganizerTranslate } from '../organizer-i18n';
+import { useI18n } from '../../i18n/i18n';
 import type { IndicatorComparison as Comparison, RollupUnit, UnitResult } from '../../../../src/contract';
-import { barScale, formatNumber } from './chart-scale';
+import { barScale } from './chart-scale';
+import type { Translate } from '../../i18n/i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -26,14 +26,14 @@ const bottom = height - 56;
 
 function Bars({ indicator, names, year }: { indicator: Comparison; names: Map<string, string>; year: string }) {
   const styles = useStyles();
-  const { t, language } = useOrganizerText();
+  const { t, format } = useI18n();
   const rows = indicator.units.filter((u) => u.values[year] !== undefined);
   const values = rows.map((u) => u.values[year] ?? 0);
   const y = barScale(indicator.target === undefined ? values : [...values, indicator.target], top, bottom);
   const slot = rows.length > 0 ? (width - 40) / rows.length : 0;
   const label = indicator.target === undefined
-    ? t('chartLabelNoTarget', { name: indicator.name, schoolYear: year })
-    : t('chartLabel', { name: indicator.name, schoolYear: year, target: formatNumber(indicator.target, language) });
+    ? t('organizer.chartLabelNoTarget', { name: indicator.name, schoolYear: year })
+    : t('organizer.chartLabel', { name: indicator.name, schoolYear: year, target: format.number(indicator.target, 1) });
   return (
     <svg className={styles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
       <line className={styles.axis} x1={20} x2={width - 20} y1={bottom} y2={bottom} />
@@ -45,7 +45,7 @@ function Bars({ indicator, names, year }: { indicator: Comparison; names: Map<st
         return (
           <g key={row.unitId}>
             <rect className={row.meetsTarget === false ? styles.barMiss : styles.bar} x={x} width={w} y={y(value)} height={Math.max(bottom - y(value), 1)} />
-            <text className={styles.label} x={x + w / 2} y={y(value) - 6} textAnchor="middle">{formatNumber(value, language)}</text>
+            <text className={styles.label} x={x + w / 2} y={y(value) - 6} textAnchor="middle">{format.number(value, 1)}</text>
             <text className={styles.label} x={x + w / 2} y={bottom + 16} textAnchor="middle">{shortName(names.get(row.unitId) ?? row.unitId)}</text>
           </g>
         );
@@ -53,7 +53,7 @@ function Bars({ indicator, names, year }: { indicator: Comparison; names: Map<st
       {indicator.target !== undefined && (
         <g>
           <line className={styles.target} x1={20} x2={width - 20} y1={y(indicator.target)} y2={y(indicator.target)} />
-          <text className={styles.label} x={width - 20} y={y(indicator.target) - 6} textAnchor="end">{`${t('target')} ${formatNumber(indicator.target, language)}`}</text>
+          <text className={styles.label} x={width - 20} y={y(indicator.target) - 6} textAnchor="end">{`${t('common.target')} ${format.number(indicator.target, 1)}`}</text>
         </g>
       )}
     </svg>
@@ -64,59 +64,59 @@ function shortName(name: string): string {
   return name.length > 16 ? `${name.slice(0, 15)}…` : name;
 }
 
-function targetText(result: UnitResult, t: OrganizerTranslate): string {
-  if (result.meetsTarget === undefined) return t('unknownTarget');
-  return t(result.meetsTarget ? 'meetsTarget' : 'missesTarget');
+function targetText(result: UnitResult, t: Translate): string {
+  if (result.meetsTarget === undefined) return t('organizer.unknownTarget');
+  return t(result.meetsTarget ? 'organizer.meetsTarget' : 'organizer.missesTarget');
 }
 
-function trendText(result: UnitResult, t: OrganizerTranslate): string {
+function trendText(result: UnitResult, t: Translate): string {
   if (!result.trend) return '';
-  return t(result.trend === 'better' ? 'trendBetter' : result.trend === 'worse' ? 'trendWorse' : 'trendSame');
+  return t(result.trend === 'better' ? 'organizer.trendBetter' : result.trend === 'worse' ? 'organizer.trendWorse' : 'organizer.trendSame');
 }
 
 /** One indicator across units (bars against the target) and over the years (the table). */
 export function IndicatorComparison({ indicators, units, schoolYear, years }: { indicators: readonly Comparison[]; units: readonly RollupUnit[]; schoolYear: string; years: readonly string[] }) {
   const styles = useStyles();
-  const { t, language } = useOrganizerText();
+  const { t, format } = useI18n();
   const selectId = useId('indicator');
   const [chosen, setChosen] = useState(indicators[0]?.indicatorId ?? '');
   const indicator = indicators.find((i) => i.indicatorId === chosen) ?? indicators[0];
-  if (!indicator) return <Text>{t('noIndicators')}</Text>;
+  if (!indicator) return <Text>{t('organizer.noIndicators')}</Text>;
   const names = new Map(units.map((u) => [u.unitId, u.name]));
   const shownYears = [...years].sort();
   return (
     <div className={styles.root}>
-      <Field label={t('indicatorChoose')}>
+      <Field label={t('common.indicator')}>
         <Select id={selectId} value={indicator.indicatorId} onChange={(_, data) => setChosen(data.value)}>
           {indicators.map((i) => <option key={i.indicatorId} value={i.indicatorId}>{i.name}</option>)}
         </Select>
       </Field>
       <Text role="status">
-        {indicator.target === undefined ? t('noTarget') : `${t('target')}: ${formatNumber(indicator.target, language)}. `}
-        {indicator.target !== undefined && t('meetingTargetCount', { count: indicator.meetingTarget, total: indicator.withValue })}
+        {indicator.target === undefined ? t('organizer.noTarget') : `${t('common.target')}: ${format.number(indicator.target, 1)}. `}
+        {indicator.target !== undefined && t('organizer.meetingTargetCount', { count: indicator.meetingTarget, total: indicator.withValue })}
       </Text>
       <Bars indicator={indicator} names={names} year={schoolYear} />
       <div className={styles.wrap}>
-        <Table size="small" aria-label={`${indicator.name}: ${t('tableAlternative')}`}>
+        <Table size="small" aria-label={`${indicator.name}: ${t('organizer.tableAlternative')}`}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell scope="col">{t('unit')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('common.unit')}</TableHeaderCell>
               {shownYears.map((year) => <TableHeaderCell key={year} scope="col">{year}</TableHeaderCell>)}
-              <TableHeaderCell scope="col">{t('target')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('common.target')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {indicator.units.map((result) => (
               <TableRow key={result.unitId}>
                 <TableCell>{names.get(result.unitId) ?? result.unitId}</TableCell>
-                {shownYears.map((year) => <TableCell key={year}>{formatNumber(result.values[year], language)}</TableCell>)}
+                {shownYears.map((year) => <TableCell key={year}>{format.number(result.values[year], 1)}</TableCell>)}
                 <TableCell>{targetText(result, t)}{result.trend ? `, ${trendText(result, t)}` : ''}</TableCell>
               </TableRow>
             ))}
             <TableRow>
-              <TableCell><Text weight="semibold">{t('average')}</Text></TableCell>
-              {shownYears.map((year) => <TableCell key={year}>{formatNumber(indicator.averages[year], language)}</TableCell>)}
-              <TableCell>{formatNumber(indicator.target, language)}</TableCell>
+              <TableCell><Text weight="semibold">{t('organizer.average')}</Text></TableCell>
+              {shownYears.map((year) => <TableCell key={year}>{format.number(indicator.averages[year], 1)}</TableCell>)}
+              <TableCell>{format.number(indicator.target, 1)}</TableCell>
             </TableRow>
           </TableBody>
         </Table>

@@ -2,9 +2,9 @@ import { Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
-import { phaseOrder } from '../labels';
+import { phases } from '../../../../src/domain/choices';
 import { useOrganizer } from '../organizer-context';
-import { useOrganizerText } from '../organizer-i18n';
+import { useI18n } from '../../i18n/i18n';
 import { CycleGrid } from './cycle-grid';
 import { IndicatorComparison } from './indicator-comparison';
 import { AreaList, DeficiencyList, FeedbackWaiting, OverdueList } from './rollup-lists';
@@ -23,46 +23,46 @@ const useStyles = makeStyles({
  */
 export default function RollupView({ onGiveFeedback }: { onGiveFeedback?: (unitId: string) => void }) {
   const styles = useStyles();
-  const { t } = useOrganizerText();
+  const { t } = useI18n();
   const { api, canEdit, schoolYear } = useOrganizer();
   const [state] = useLoad(() => api.rollup(schoolYear), schoolYear);
-  if (state.status === 'loading') return <StatusScreen busy message={t('tabRollup')} />;
+  if (state.status === 'loading') return <StatusScreen busy message={t('organizer.tabRollup')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const rollup = state.data;
   const names = new Map(rollup.units.map((u) => [u.unitId, u.name]));
   return (
     <div className={styles.root} data-testid="rollup">
       <section aria-labelledby="rollup-cycle" className={styles.card}>
-        <Text as="h2" id="rollup-cycle" size={500} weight="semibold">{t('rollupCycle', { schoolYear: rollup.schoolYear })}</Text>
+        <Text as="h2" id="rollup-cycle" size={500} weight="semibold">{t('organizer.rollupCycle', { schoolYear: rollup.schoolYear })}</Text>
         <div className={styles.summary}>
-          {phaseOrder.map((phase) => {
-            const counts = rollup.phaseSummary[phase.key];
-            return <Text key={phase.key} size={200}>{`${t(phase.label)}: ${t('phaseSummary', counts)}`}</Text>;
+          {phases.map((phase) => {
+            const counts = rollup.phaseSummary[phase];
+            return <Text key={phase} size={200}>{`${t(`vocab.phase.${phase}`)}: ${t('organizer.phaseSummary', counts)}`}</Text>;
           })}
         </div>
         <CycleGrid units={rollup.units} />
       </section>
       <section aria-labelledby="rollup-indicators" className={styles.card}>
-        <Text as="h2" id="rollup-indicators" size={500} weight="semibold">{t('indicatorsTitle')}</Text>
-        <Text>{t('indicatorsIntro')}</Text>
+        <Text as="h2" id="rollup-indicators" size={500} weight="semibold">{t('organizer.indicatorsTitle')}</Text>
+        <Text>{t('organizer.indicatorsIntro')}</Text>
         <IndicatorComparison indicators={rollup.indicators} units={rollup.units} schoolYear={rollup.schoolYear} years={rollup.years} />
       </section>
       <div className={styles.grid}>
         <Card className={styles.card} aria-labelledby="rollup-feedback">
-          <Text as="h2" id="rollup-feedback" size={500} weight="semibold">{t('tabFeedback')}</Text>
+          <Text as="h2" id="rollup-feedback" size={500} weight="semibold">{t('common.feedback')}</Text>
           <FeedbackWaiting rollup={rollup} names={names} {...(canEdit && onGiveFeedback ? { onGiveFeedback } : {})} />
         </Card>
         <Card className={styles.card} aria-labelledby="rollup-overdue">
-          <Text as="h2" id="rollup-overdue" size={500} weight="semibold">{t('overdueTitle')}</Text>
+          <Text as="h2" id="rollup-overdue" size={500} weight="semibold">{t('organizer.overdueTitle')}</Text>
           <OverdueList rollup={rollup} names={names} />
         </Card>
         <Card className={styles.card} aria-labelledby="rollup-areas">
-          <Text as="h2" id="rollup-areas" size={500} weight="semibold">{t('areasTitle')}</Text>
-          <Text size={200}>{t('areasIntro')}</Text>
+          <Text as="h2" id="rollup-areas" size={500} weight="semibold">{t('organizer.areasTitle')}</Text>
+          <Text size={200}>{t('organizer.areasIntro')}</Text>
           <AreaList rollup={rollup} names={names} />
         </Card>
         <Card className={styles.card} aria-labelledby="rollup-deficiencies">
-          <Text as="h2" id="rollup-deficiencies" size={500} weight="semibold">{t('deficienciesTitle')}</Text>
+          <Text as="h2" id="rollup-deficiencies" size={500} weight="semibold">{t('organizer.deficienciesTitle')}</Text>
           <DeficiencyList rollup={rollup} names={names} />
         </Card>
       </div>

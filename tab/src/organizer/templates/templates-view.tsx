@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
-import { meetingLabel, meetingTypes } from '../labels';
+import { meetingTypes } from '../../../../src/domain/choices';
 import { useOrganizer } from '../organizer-context';
-import { useOrganizerText } from '../organizer-i18n';
+import { useI18n } from '../../i18n/i18n';
 import type { FollowUpTemplate } from '../../../../src/contract';
 import type { MeetingType, Question } from '../../../../src/domain';
 import { latestVersions, newQuestionId } from './question-ids';
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 function Editor({ meetingType, latest, onSaved }: { meetingType: MeetingType; latest?: FollowUpTemplate; onSaved: (saved: FollowUpTemplate) => void }) {
   const styles = useStyles();
-  const { t } = useOrganizerText();
+  const { t } = useI18n();
   const { api, canEdit } = useOrganizer();
   const [questions, setQuestions] = useState<Question[]>(latest?.questions ?? []);
   const [busy, setBusy] = useState(false);
@@ -46,28 +46,28 @@ function Editor({ meetingType, latest, onSaved }: { meetingType: MeetingType; la
   const complete = questions.length > 0 && questions.every((q) => q.sv.trim() && q.en.trim());
   return (
     <form className={styles.root} onSubmit={(event) => { event.preventDefault(); void handleSave(); }}>
-      <Text role="status">{latest ? t('templateVersion', { version: latest.version }) : t('templateNone')}</Text>
+      <Text role="status">{latest ? t('organizer.templateVersion', { version: latest.version }) : t('organizer.templateNone')}</Text>
       <ol className={styles.list}>
         {questions.map((q, index) => {
           const n = index + 1;
           return (
             <li key={q.id}>
               <Card>
-                <Text weight="semibold">{t('templateQuestion', { n })}</Text>
+                <Text weight="semibold">{t('organizer.templateQuestion', { n })}</Text>
                 <div className={styles.question}>
-                  <Field label={t('templateQuestionSv', { n })} required>
+                  <Field label={t('organizer.templateQuestionSv', { n })} required>
                     <Input value={q.sv} readOnly={!canEdit} onChange={(_, d) => change(index, { sv: d.value })} />
                   </Field>
-                  <Field label={t('templateQuestionEn', { n })} required>
+                  <Field label={t('organizer.templateQuestionEn', { n })} required>
                     <Input value={q.en} readOnly={!canEdit} onChange={(_, d) => change(index, { en: d.value })} />
                   </Field>
-                  <Field label={t('templateKind', { n })}>
+                  <Field label={t('organizer.templateKind', { n })}>
                     <Select value={q.kind} disabled={!canEdit} onChange={(_, d) => change(index, { kind: d.value === 'scale' ? 'scale' : 'text' })}>
-                      <option value="text">{t('templateKindText')}</option>
-                      <option value="scale">{t('templateKindScale')}</option>
+                      <option value="text">{t('vocab.questionKind.text')}</option>
+                      <option value="scale">{t('vocab.questionKind.scale')}</option>
                     </Select>
                   </Field>
-                  {canEdit && <div><Button onClick={() => handleRemove(index)}>{t('templateRemove', { n })}</Button></div>}
+                  {canEdit && <div><Button onClick={() => handleRemove(index)}>{t('organizer.templateRemove', { n })}</Button></div>}
                 </div>
               </Card>
             </li>
@@ -77,8 +77,8 @@ function Editor({ meetingType, latest, onSaved }: { meetingType: MeetingType; la
       {error !== null && <ProblemBar error={error} />}
       {canEdit && (
         <div className={styles.actions}>
-          <Button onClick={handleAdd} disabled={questions.length >= 20}>{t('templateAdd')}</Button>
-          <Button appearance="primary" type="submit" disabled={busy || !complete}>{t('templateSave')}</Button>
+          <Button onClick={handleAdd} disabled={questions.length >= 20}>{t('organizer.templateAdd')}</Button>
+          <Button appearance="primary" type="submit" disabled={busy || !complete}>{t('organizer.templateSave')}</Button>
         </div>
       )}
     </form>
@@ -88,7 +88,7 @@ function Editor({ meetingType, latest, onSaved }: { meetingType: MeetingType; la
 /** Mallar: each meeting type's follow-up questions; saving makes a new version, old answers keep theirs. */
 export default function TemplatesView() {
   const styles = useStyles();
-  const { t } = useOrganizerText();
+  const { t } = useI18n();
   const { api } = useOrganizer();
   const [meetingType, setMeetingType] = useState<MeetingType>('resultsConference');
   const [state, reload] = useLoad(() => api.templates(), 'templates');
@@ -97,21 +97,21 @@ export default function TemplatesView() {
     setSaved(template.version);
     reload();
   };
-  if (state.status === 'loading') return <StatusScreen busy message={t('tabTemplates')} />;
+  if (state.status === 'loading') return <StatusScreen busy message={t('organizer.tabTemplates')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const latest = latestVersions(state.data.items);
   const current = latest.get(meetingType);
   return (
     <div className={styles.root} data-testid="templates">
-      <Text as="h2" size={500} weight="semibold">{t('templatesTitle')}</Text>
-      <Text>{t('templatesIntro')}</Text>
-      <Field label={t('templateMeetingType')}>
+      <Text as="h2" size={500} weight="semibold">{t('organizer.templatesTitle')}</Text>
+      <Text>{t('organizer.templatesIntro')}</Text>
+      <Field label={t('common.meetingType')}>
         <Select value={meetingType} onChange={(_, d) => { setSaved(null); setMeetingType(d.value as MeetingType); }}>
-          {meetingTypes.map((type) => <option key={type} value={type}>{t(meetingLabel[type])}</option>)}
+          {meetingTypes.map((type) => <option key={type} value={type}>{t(`vocab.meetingType.${type}`)}</option>)}
         </Select>
       </Field>
       <Editor key={`${meetingType}|${current?.version ?? 0}`} meetingType={meetingType} {...(current ? { latest: current } : {})} onSaved={handleSaved} />
-      {saved !== null && <MessageBar intent="success" role="status"><MessageBarBody>{t('templateSaved', { version: saved })}</MessageBarBody></MessageBar>}
+      {saved !== null && <MessageBar intent="success" role="status"><MessageBarBody>{t('organizer.templateSaved', { version: saved })}</MessageBarBody></MessageBar>}
     </div>
   );
 }

@@ -6,8 +6,7 @@ import { useState } from 'react';
 import { ProblemBar } from '../../components/problem-bar';
 import { useI18n } from '../../i18n/i18n';
 import { schoolYearOf } from '../../util/dates';
-import { activityKinds, kindLabel } from '../labels';
-import { useOrganizerText } from '../organizer-i18n';
+import { activityKinds } from '../../../../src/domain/choices';
 import type { YearWheelActivity } from '../../../../src/contract';
 import type { ActivityKind, YearWheelActivity as YearWheelActivityFields } from '../../../../src/domain';
 
@@ -33,8 +32,7 @@ export function ActivityDialog(props: {
   onClose: () => void;
 }) {
   const styles = useStyles();
-  const { t } = useOrganizerText();
-  const { t: common } = useI18n();
+  const { t } = useI18n();
   const [title, setTitle] = useState(props.activity?.title ?? '');
   const [kind, setKind] = useState<ActivityKind>(props.activity?.kind ?? 'resultsConference');
   const [date, setDate] = useState(props.activity?.date ?? props.defaultDate);
@@ -67,30 +65,30 @@ export function ActivityDialog(props: {
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={(event) => { event.preventDefault(); void handleSubmit(); }}>
           <DialogBody>
-            <DialogTitle>{t(props.activity ? 'dialogEdit' : 'dialogNew')}</DialogTitle>
+            <DialogTitle>{t(props.activity ? 'organizer.dialogEdit' : 'organizer.dialogNew')}</DialogTitle>
             <DialogContent className={styles.form}>
-              <Field label={t('activityTitle')} required>
+              <Field label={t('common.title')} required>
                 <Input value={title} onChange={(_, d) => setTitle(d.value)} />
               </Field>
-              <Field label={t('activityKind')}>
+              <Field label={t('common.kind')}>
                 <Select value={kind} onChange={(_, d) => setKind(d.value as ActivityKind)}>
-                  {activityKinds.map((k) => <option key={k} value={k}>{t(kindLabel[k])}</option>)}
+                  {activityKinds.map((k) => <option key={k} value={k}>{t(`vocab.activityKind.${k}`)}</option>)}
                 </Select>
               </Field>
-              <Field label={t('activityDate')} required>
+              <Field label={t('common.date')} required>
                 <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
               </Field>
-              <Field label={t('activityDescription')}>
+              <Field label={t('common.description')}>
                 <Textarea value={description} onChange={(_, d) => setDescription(d.value)} />
               </Field>
-              <Field label={t('activityRemind')}>
+              <Field label={t('organizer.activityRemind')}>
                 <Input type="number" min={0} max={90} value={remind} onChange={(_, d) => setRemind(d.value)} />
               </Field>
               {error !== null && <ProblemBar error={error} />}
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy || !title.trim() || !date}>{common('save')}</Button>
-              <Button onClick={props.onClose}>{common('cancel')}</Button>
+              <Button appearance="primary" type="submit" disabled={busy || !title.trim() || !date}>{t('common.save')}</Button>
+              <Button onClick={props.onClose}>{t('common.cancel')}</Button>
             </DialogActions>
           </DialogBody>
         </form>

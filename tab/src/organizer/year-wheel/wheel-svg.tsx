@@ -1,8 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { KeyboardEvent } from 'react';
-import { formatDate } from '../../util/dates';
-import { kindLabel } from '../labels';
-import { useOrganizerText } from '../organizer-i18n';
+import type { I18n } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import type { YearWheelActivity } from '../../../../src/contract';
 import { markPosition, polar, sectorOf, sectorPath, wheelMonths } from './wheel-geometry';
 
@@ -25,9 +24,9 @@ const size = 520;
 const c = size / 2;
 
 /** The name a mark is announced by: title, kind, date and whose it is. */
-export function activityName(activity: YearWheelActivity, t: ReturnType<typeof useOrganizerText>['t'], language: 'sv' | 'en', unitName?: string): string {
-  const whose = activity.unitId ? t('wheelUnitOwn', { unit: unitName ?? activity.unitId }) : t('wheelMunicipality');
-  return `${activity.title}, ${t(kindLabel[activity.kind])}, ${formatDate(activity.date, language)}, ${whose}`;
+export function activityName(activity: YearWheelActivity, { t, format }: Pick<I18n, 't' | 'format'>, unitName?: string): string {
+  const whose = activity.unitId ? t('organizer.wheelUnitOwn', { unit: unitName ?? activity.unitId }) : t('organizer.wheelMunicipality');
+  return `${activity.title}, ${t(`vocab.activityKind.${activity.kind}`)}, ${format.date(activity.date)}, ${whose}`;
 }
 
 /**
@@ -42,8 +41,9 @@ export function WheelSvg(props: {
   onSelect: (activity: YearWheelActivity) => void;
 }) {
   const styles = useStyles();
-  const { t, language } = useOrganizerText();
-  const monthNames = wheelMonths.map((m) => new Date(2000, m, 15).toLocaleDateString(language === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short' }));
+  const i18n = useI18n();
+  const { t, format } = i18n;
+  const monthNames = wheelMonths.map((m) => format.month(m, 'short'));
   const sorted = [...props.activities].sort((a, b) => a.date.localeCompare(b.date));
   const perSector = new Map<number, number>();
   const handleKey = (event: KeyboardEvent<SVGCircleElement>, activity: YearWheelActivity) => {
@@ -53,7 +53,7 @@ export function WheelSvg(props: {
     }
   };
   return (
-    <svg className={styles.svg} viewBox={`0 0 ${size} ${size}`} role="group" aria-label={t('wheelLabel', { schoolYear: props.schoolYear, count: sorted.length })} data-testid="year-wheel-svg">
+    <svg className={styles.svg} viewBox={`0 0 ${size} ${size}`} role="group" aria-label={t('organizer.wheelLabel', { schoolYear: props.schoolYear, count: sorted.length })} data-testid="year-wheel-svg">
       {wheelMonths.map((_, i) => {
         const label = polar(c, c, 236, (i + 0.5) / 12);
         return (
@@ -79,13 +79,13 @@ export function WheelSvg(props: {
             r={11}
             role="button"
             tabIndex={0}
-            aria-label={activityName(activity, t, language, activity.unitId ? props.unitNames.get(activity.unitId) : undefined)}
+            aria-label={activityName(activity, i18n, activity.unitId ? props.unitNames.get(activity.unitId) : undefined)}
             aria-pressed={activity.id === props.selectedId}
             data-activity={activity.id}
             onClick={() => props.onSelect(activity)}
             onKeyDown={(event) => handleKey(event, activity)}
           >
-            <title>{activityName(activity, t, language, activity.unitId ? props.unitNames.get(activity.unitId) : undefined)}</title>
+            <title>{activityName(activity, i18n, activity.unitId ? props.unitNames.get(activity.unitId) : undefined)}</title>
           </circle>
         );
       })}

@@ -3,10 +3,8 @@ import { useState } from 'react';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
-import { formatDate } from '../../util/dates';
-import { kindLabel } from '../labels';
 import { useOrganizer } from '../organizer-context';
-import { useOrganizerText } from '../organizer-i18n';
+import { useI18n } from '../../i18n/i18n';
 import type { YearWheelActivity } from '../../../../src/contract';
 import { ActivityDialog } from './activity-dialog';
 import type { ActivityDraft } from './activity-dialog';
@@ -39,7 +37,7 @@ function startOf(schoolYear: string): string {
  */
 export default function YearWheelView({ unitId }: { unitId?: string } = {}) {
   const styles = useStyles();
-  const { t, language } = useOrganizerText();
+  const { t, format } = useI18n();
   const { api, canEdit, schoolYear } = useOrganizer();
   const [state, reload] = useLoad(async () => {
     const [wheel, unitNames] = await Promise.all([api.yearWheel(schoolYear), api.unitNames()]);
@@ -57,17 +55,17 @@ export default function YearWheelView({ unitId }: { unitId?: string } = {}) {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  if (state.status === 'loading') return <StatusScreen busy message={t('tabYearWheel')} />;
+  if (state.status === 'loading') return <StatusScreen busy message={t('organizer.tabYearWheel')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const { activities: all, unitNames } = state.data;
   const selected = all.find((a) => a.id === selectedId);
-  const monthName = (index: number) => new Date(2000, wheelMonths[index] ?? 0, 15).toLocaleDateString(language === 'sv' ? 'sv-SE' : 'en-GB', { month: 'long' });
+  const monthName = (index: number) => format.month(wheelMonths[index] ?? 0, 'long');
 
   const handleSave = async (draft: ActivityDraft) => {
     if (editing?.mode === 'edit') await api.updateActivity(editing.activity, draft);
     else await api.createActivity(unitId ? { ...draft, unitId } : draft);
     setEditing(null);
-    setNotice(t('wheelSaved', { title: draft.title }));
+    setNotice(t('organizer.wheelSaved', { title: draft.title }));
     reload();
   };
   const handleDelete = async (activity: YearWheelActivity) => {
@@ -75,7 +73,7 @@ export default function YearWheelView({ unitId }: { unitId?: string } = {}) {
     try {
       await api.deleteActivity(activity);
       setSelectedId(undefined);
-      setNotice(t('wheelDeleted', { title: activity.title }));
+      setNotice(t('organizer.wheelDeleted', { title: activity.title }));
       reload();
     } catch (caught) {
       setError(caught);
@@ -87,9 +85,9 @@ export default function YearWheelView({ unitId }: { unitId?: string } = {}) {
 
   return (
     <div className={styles.root} data-testid="year-wheel">
-      <Text as="h2" size={500} weight="semibold">{unitId ? `${t('wheelTitle', { schoolYear })}: ${unitNames.get(unitId) ?? unitId}` : t('wheelTitle', { schoolYear })}</Text>
-      <Text>{t(unitId ? 'wheelUnitIntro' : 'wheelIntro')}</Text>
-      {canEdit && <div><Button appearance="primary" onClick={() => open({ mode: 'new' })}>{t('wheelAdd')}</Button></div>}
+      <Text as="h2" size={500} weight="semibold">{unitId ? `${t('organizer.wheelTitle', { schoolYear })}: ${unitNames.get(unitId) ?? unitId}` : t('organizer.wheelTitle', { schoolYear })}</Text>
+      <Text>{t(unitId ? 'organizer.wheelUnitIntro' : 'organizer.wheelIntro')}</Text>
+      {canEdit && <div><Button appearance="primary" onClick={() => open({ mode: 'new' })}>{t('organizer.wheelAdd')}</Button></div>}
       {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       {error !== null && <ProblemBar error={error} />}
       <div className={styles.layout}>
@@ -98,30 +96,30 @@ export default function YearWheelView({ unitId }: { unitId?: string } = {}) {
           {selected && (
             <Card className={styles.card} aria-live="polite" data-testid="selected-activity">
               <Text weight="semibold">{selected.title}</Text>
-              <Text size={200}>{`${t(kindLabel[selected.kind])} · ${formatDate(selected.date, language)} · ${selected.unitId ? t('wheelUnitOwn', { unit: unitNames.get(selected.unitId) ?? selected.unitId }) : t('wheelMunicipality')}`}</Text>
+              <Text size={200}>{`${t(`vocab.activityKind.${selected.kind}`)} · ${format.date(selected.date)} · ${selected.unitId ? t('organizer.wheelUnitOwn', { unit: unitNames.get(selected.unitId) ?? selected.unitId }) : t('organizer.wheelMunicipality')}`}</Text>
               {selected.description && <Text>{selected.description}</Text>}
             </Card>
           )}
         </div>
         <section aria-labelledby="wheel-list">
-          <Text as="h3" id="wheel-list" size={400} weight="semibold">{t('wheelList')}</Text>
+          <Text as="h3" id="wheel-list" size={400} weight="semibold">{t('organizer.wheelList')}</Text>
           <ol className={styles.list}>
             {wheelMonths.map((_, index) => {
               const inMonth = shown.filter((a) => sectorOf(a.date) === index).sort((a, b) => a.date.localeCompare(b.date));
               return (
                 <li key={index} className={styles.month}>
-                  <Text as="h4" weight="semibold">{t('wheelMonth', { month: monthName(index), count: inMonth.length })}</Text>
-                  {inMonth.length === 0 ? <Text size={200}>{t('wheelEmptyMonth')}</Text> : (
+                  <Text as="h4" weight="semibold">{t('organizer.wheelMonth', { month: monthName(index), count: inMonth.length })}</Text>
+                  {inMonth.length === 0 ? <Text size={200}>{t('organizer.wheelEmptyMonth')}</Text> : (
                     <ul className={styles.sub}>
                       {inMonth.map((a) => (
                         <li key={a.id} className={a.id === selectedId ? styles.selected : undefined} data-activity-item={a.id}>
                           <span className={styles.entry}>
-                            <Text>{`${formatDate(a.date, language)}: ${a.title}`}</Text>
-                            <Text size={200}>{`${t(kindLabel[a.kind])}${a.unitId ? ` · ${t('wheelUnitOwn', { unit: unitNames.get(a.unitId) ?? a.unitId })}` : ''}`}</Text>
+                            <Text>{`${format.date(a.date)}: ${a.title}`}</Text>
+                            <Text size={200}>{`${t(`vocab.activityKind.${a.kind}`)}${a.unitId ? ` · ${t('organizer.wheelUnitOwn', { unit: unitNames.get(a.unitId) ?? a.unitId })}` : ''}`}</Text>
                             {editable(a) && (
                               <>
-                                <Button size="small" onClick={() => open({ mode: 'edit', activity: a })} aria-label={t('wheelEdit', { title: a.title })}>{t('wheelEdit', { title: '' }).trim()}</Button>
-                                <Button size="small" onClick={() => void handleDelete(a)} aria-label={t('wheelDelete', { title: a.title })}>{t('wheelDelete', { title: '' }).trim()}</Button>
+                                <Button size="small" onClick={() => open({ mode: 'edit', activity: a })} aria-label={t('organizer.wheelEditNamed', { title: a.title })}>{t('organizer.wheelEdit')}</Button>
+                                <Button size="small" onClick={() => void handleDelete(a)} aria-label={t('organizer.wheelDeleteNamed', { title: a.title })}>{t('common.remove')}</Button>
                               </>
                             )}
                           </span>

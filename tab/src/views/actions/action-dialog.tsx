@@ -1,21 +1,27 @@
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Textarea,
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Select, Textarea,
   makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { actionStatuses } from '../../../../src/domain/choices';
 import { ProblemError } from '../../api/problem-error';
 import type { Action, Goal } from '../../../../src/contract';
-import type { ActionStatus } from '../../../../src/domain';
+import type { ActionStatus, OriginKind } from '../../../../src/domain';
 import { useSession } from '../../auth/session';
-import { useOwnerOptions } from '../../hooks/use-owner-options';
 import { ConflictPanel } from '../../components/conflict-panel';
+import { fieldError, problemField } from '../../components/field-error';
 import { OwnerSelectOptions } from '../../components/owner-select-options';
 import { ProblemBar } from '../../components/problem-bar';
+import { useConflictSave } from '../../hooks/use-conflict-save';
+import type { ConflictWrite } from '../../hooks/use-conflict-save';
+import { useLoad } from '../../hooks/use-load';
+import { useOwnerOptions } from '../../hooks/use-owner-options';
 import { useI18n } from '../../i18n/i18n';
-import { statusLabel } from '../labels';
-import { changesBetween, draftFrom, splitOrigin } from './action-form-state';
+import type { MessageKey } from '../../i18n/i18n';
+import { changesBetween, draftFrom, newDraft } from './action-form-state';
 import type { ActionDraft } from './action-form-state';
+import { originChoices, originFields, originKindsFor, picksRecord, resolveOrigin } from './action-origin';
+import type { OriginChoices, OriginInput } from './action-origin';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -27,143 +33,155 @@ export interface Person {
   name: string;
 }
 
-/** Creates a new action (no `action`) or edits one; a stale eTag opens the conflict panel. */
+/** The radio button of each origin kind, where the dialog is opened. */
+const kindLabels = {
+  unit: { analysis: 'channel.originAnalysis', meeting: 'channel.originMeeting', deficiency: 'channel.originDeficiency' },
+  meeting: { analysis: 'channel.originAnalysis', meeting: 'channel.originThisMeeting', deficiency: 'channel.originDeficiency' },
+} as const satisfies Record<OriginInput['in'], Record<OriginKind, MessageKey>>;
+const emptyLabels = {
+  analysis: 'channel.noAnalyses', meeting: 'channel.noMeetings', deficiency: 'channel.noOpenDeficiencies',
+} as const satisfies Record<OriginKind, MessageKey>;
+
+/**
+ * The one action form: creates a new action (no `action`) or edits one, in the channel tab and in a
+ * meeting (`origin` says which). A new action comes from one of the unit's analyses, meetings or
+ * open deficiencies, or from the meeting it is recorded in; its owner is anyone the picker offers,
+ * saved with the name the picker shows. A stale eTag opens the conflict panel.
+ */
 export function ActionDialog(props: {
   unitId: string;
   schoolYear: string;
+  origin: OriginInput;
   action?: Action;
   people: Person[];
   goals: readonly Goal[];
-  origins: { value: string; label: string }[];
   onSaved: (action: Action) => void;
   onClose: () => void;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, language, format } = useI18n();
   const { api } = useSession();
   // the people offered plus the unit's principals and staff, so anyone in the unit can be made owner
   const owners = useOwnerOptions(props.unitId, props.people);
-  // `base` carries the eTag to send; `editedFrom` is the version the user's edits started from,
-  // so a save after a conflict sends only the user's own changes.
-  const [base, setBase] = useState<Action | undefined>(props.action);
-  const [editedFrom, setEditedFrom] = useState<Action | undefined>(props.action);
-  const [draft, setDraft] = useState<ActionDraft>(() => props.action ? draftFrom(props.action) : {
-    title: '', ownerId: props.people[0]?.id ?? '', ownerName: props.people[0]?.name ?? '', dueDate: '', status: 'planned',
-    goalId: '', evaluation: '', origin: props.origins[0]?.value ?? '',
+  const form = useConflictSave<Action, ActionDraft>({
+    initial: props.action,
+    draftOf: (action) => (action ? draftFrom(action) : newDraft(props.people[0]?.id ?? '')),
+    isVersion: isAction,
   });
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<Action | null>(null);
-  const [busy, setBusy] = useState(false);
-  const field = error instanceof ProblemError ? error.field : undefined;
-  const invalid = (name: string) => (field === name ? { validationState: 'error' as const, validationMessage: (error as ProblemError).fieldMessage } : {});
-  const set = <K extends keyof ActionDraft>(key: K, value: ActionDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const { draft, error, conflict, busy } = form;
+  const [choices] = useLoad<OriginChoices | null>(async () => {
+    if (props.action) return null;
+    const [analyses, meetings, deficiencies] = await Promise.all([
+      api.analyses(props.unitId),
+      props.origin.in === 'unit' ? api.meetings(props.unitId).then((answer) => answer.items) : Promise.resolve([]),
+      // Deficiencies are an origin only; a unit without access to them still plans from analyses and meetings.
+      api.deficiencies(props.unitId).then((answer) => answer.items, () => []),
+    ]);
+    const draftWord = t('vocab.analysisStatus.draft').toLocaleLowerCase(language);
+    return originChoices({ analyses: analyses.items, meetings, deficiencies }, (analysis) =>
+      `${t('common.analysisOf', { period: analysis.period })}${analysis.status === 'draft' ? ` (${draftWord})` : ''}`);
+  }, `${props.unitId}|${props.action?.id ?? 'new'}`);
+  const loaded = choices.status === 'ready' && choices.data ? choices.data : undefined;
+  const origin = resolveOrigin(props.origin, loaded, draft.origin);
+  const pickOptions = picksRecord(props.origin, origin.kind) ? loaded?.[origin.kind] ?? [] : undefined;
+  const field = problemField(error);
+  const set = <K extends keyof ActionDraft>(key: K, value: ActionDraft[K]) => form.change((d) => ({ ...d, [key]: value }));
+  const ownerName = (ownerId: string) => owners.find((p) => p.id === ownerId)?.name ?? (ownerId === props.action?.ownerId ? props.action.ownerName : undefined);
+  const goalTitle = (goalId: string | undefined) => props.goals.find((g) => g.id === goalId)?.title ?? '';
 
-  const save = async (against: Action | undefined) => {
-    setBusy(true);
-    setError(null);
-    try {
-      let saved: Action;
-      if (against) {
-        saved = await api.updateAction(against, changesBetween(editedFrom ?? against, draft));
-      } else {
-        const origin = splitOrigin(draft.origin);
-        if (!origin) throw new ProblemError({ status: 400, code: 'noOrigin', detail: t('needAnalysisOrigin'), field: 'originId' });
-        saved = await api.createAction(props.unitId, {
-          title: draft.title, ownerId: draft.ownerId, dueDate: draft.dueDate, status: draft.status,
-          schoolYear: props.schoolYear, ...origin,
-          ...(draft.ownerName ? { ownerName: draft.ownerName } : {}),
-          ...(draft.goalId ? { goalId: draft.goalId } : {}),
-          ...(draft.evaluation ? { evaluation: draft.evaluation } : {}),
-        });
-      }
-      props.onSaved(saved);
-    } catch (caught) {
-      if (caught instanceof ProblemError && caught.isConflict && isAction(caught.current)) setConflict(caught.current);
-      else setError(caught);
-    } finally {
-      setBusy(false);
-    }
+  const write: ConflictWrite<Action, ActionDraft> = async (current, against, editedFrom) => {
+    if (against) return api.updateAction(against, changesBetween(editedFrom ?? against, current, ownerName(current.ownerId)));
+    const fields = originFields(props.origin, origin);
+    if (!fields) throw new ProblemError({ status: 400, code: 'noOrigin', detail: t('channel.chooseOriginFirst'), field: 'originId' });
+    const name = ownerName(current.ownerId);
+    return api.createAction(props.unitId, {
+      title: current.title, ownerId: current.ownerId, dueDate: current.dueDate, status: current.status, schoolYear: props.schoolYear, ...fields,
+      ...(name ? { ownerName: name } : {}),
+      ...(current.goalId ? { goalId: current.goalId } : {}),
+      ...(current.evaluation ? { evaluation: current.evaluation } : {}),
+    });
   };
-
+  const done = (saved: Action | undefined) => {
+    if (saved) props.onSaved(saved);
+  };
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void save(base);
+    void form.save(write).then(done);
   };
-  const handleUseTheirs = () => {
-    if (!conflict) return;
-    setBase(conflict);
-    setEditedFrom(conflict);
-    setDraft(draftFrom(conflict));
-    setConflict(null);
-  };
-  const handleKeepMine = () => {
-    if (!conflict) return;
-    // Re-apply only the fields the user changed, on top of the version they have now seen:
-    // the other person's changes to other fields stay.
-    setBase(conflict);
-    setConflict(null);
-    void save(conflict);
-  };
+  const handleKeepMine = () => void form.keepMine().then(done);
+  const status = (value: ActionStatus) => t(`vocab.actionStatus.${value}`);
+  const evaluationLabel = t('channel.evaluation', { question: t('vocab.question.evaluation') });
   const compare = (theirs: Action, mine: ActionDraft) => [
-    { label: t('fieldTitle'), theirs: theirs.title, mine: mine.title },
-    { label: t('fieldOwner'), theirs: theirs.ownerName ?? '', mine: mine.ownerName },
-    { label: t('fieldDueDate'), theirs: theirs.dueDate, mine: mine.dueDate },
-    { label: t('fieldStatus'), theirs: t(statusLabel[theirs.status]), mine: t(statusLabel[mine.status]) },
-    { label: t('fieldGoal'), theirs: goalTitle(theirs.goalId), mine: goalTitle(mine.goalId) },
-    { label: t('fieldEvaluation'), theirs: theirs.evaluation ?? '', mine: mine.evaluation },
+    { label: t('common.title'), theirs: theirs.title, mine: mine.title },
+    { label: t('vocab.term.owner'), theirs: theirs.ownerName ?? '', mine: ownerName(mine.ownerId) ?? '' },
+    { label: t('vocab.term.dueDate'), theirs: format.date(theirs.dueDate), mine: format.date(mine.dueDate) },
+    { label: t('common.status'), theirs: status(theirs.status), mine: status(mine.status) },
+    { label: t('common.goal'), theirs: goalTitle(theirs.goalId), mine: goalTitle(mine.goalId) },
+    { label: evaluationLabel, theirs: theirs.evaluation ?? '', mine: mine.evaluation },
   ];
-  const goalTitle = (goalId: string | undefined) => props.goals.find((g) => g.id === goalId)?.title ?? '';
-  const handleOwner = (ownerId: string) => {
-    setDraft((d) => ({ ...d, ownerId, ownerName: owners.find((p) => p.id === ownerId)?.name ?? '' }));
-  };
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={handleSubmit}>
           <DialogBody>
-            <DialogTitle>{props.action ? t('editAction') : t('newAction')}</DialogTitle>
+            <DialogTitle>{props.action ? t('channel.editAction') : t('common.newAction')}</DialogTitle>
             <DialogContent className={styles.form}>
-              {conflict && <ConflictPanel rows={compare(conflict, draft)} onUseTheirs={handleUseTheirs} onKeepMine={handleKeepMine} />}
+              {conflict && <ConflictPanel rows={compare(conflict, draft)} onUseTheirs={form.takeTheirs} onKeepMine={handleKeepMine} />}
               {error !== null && !field && <ProblemBar error={error} />}
-              <Field label={t('fieldTitle')} required {...invalid('title')}>
+              <Field label={t('common.title')} required {...fieldError(error, 'title')}>
                 <Input value={draft.title} onChange={(_, d) => set('title', d.value)} />
               </Field>
-              <Field label={t('fieldOwner')} required {...invalid('ownerId')}>
-                <Select value={draft.ownerId} onChange={(_, d) => handleOwner(d.value)}>
+              <Field label={t('vocab.term.owner')} required {...fieldError(error, 'ownerId')}>
+                <Select value={draft.ownerId} onChange={(_, d) => set('ownerId', d.value)}>
                   <OwnerSelectOptions options={owners} />
                 </Select>
               </Field>
-              <Field label={t('fieldDueDate')} required {...invalid('dueDate')}>
+              <Field label={t('vocab.term.dueDate')} required {...fieldError(error, 'dueDate')}>
                 <Input type="date" value={draft.dueDate} onChange={(_, d) => set('dueDate', d.value)} />
               </Field>
-              <Field label={t('fieldStatus')} {...invalid('status')}>
+              <Field label={t('common.status')} {...fieldError(error, 'status')}>
                 <Select value={draft.status} onChange={(_, d) => set('status', d.value as ActionStatus)}>
-                  {(Object.keys(statusLabel) as ActionStatus[]).map((s) => <option key={s} value={s}>{t(statusLabel[s])}</option>)}
+                  {actionStatuses.map((s) => <option key={s} value={s}>{status(s)}</option>)}
                 </Select>
               </Field>
               {!props.action && (
-                <Field label={t('fieldOrigin')} required {...invalid('originId')} {...(props.origins.length === 0 ? { validationMessage: t('needAnalysisOrigin'), validationState: 'warning' as const } : {})}>
-                  <Select value={draft.origin} onChange={(_, d) => set('origin', d.value)}>
-                    {props.origins.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-                  </Select>
-                </Field>
+                <>
+                  <Field label={t('channel.originLegend')} {...fieldError(error, 'meetingId')}>
+                    <RadioGroup value={origin.kind} onChange={(_, d) => set('origin', { kind: d.value as OriginKind, id: '' })}>
+                      {originKindsFor(props.origin).map((kind) => <Radio key={kind} value={kind} label={t(kindLabels[props.origin.in][kind])} />)}
+                    </RadioGroup>
+                  </Field>
+                  {pickOptions && (
+                    <Field
+                      label={t(`vocab.originKind.${origin.kind}`)}
+                      required
+                      {...fieldError(error, 'originId')}
+                      {...(loaded && pickOptions.length === 0 && field !== 'originId' ? { validationState: 'warning' as const, validationMessage: t(emptyLabels[origin.kind]) } : {})}
+                    >
+                      <Select value={origin.id} onChange={(_, d) => set('origin', { kind: origin.kind, id: d.value })} disabled={pickOptions.length === 0}>
+                        {pickOptions.map((option) => <option key={option.id} value={option.id}>{option.label}</option>)}
+                      </Select>
+                    </Field>
+                  )}
+                  {choices.status === 'error' && <ProblemBar error={choices.error} />}
+                </>
               )}
-              <Field label={t('fieldGoal')} {...invalid('goalId')}>
+              <Field label={t('common.goal')} {...fieldError(error, 'goalId')}>
                 <Select value={draft.goalId} onChange={(_, d) => set('goalId', d.value)}>
-                  <option value="">{t('none')}</option>
+                  <option value="">{t('common.none')}</option>
                   {props.goals.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
                 </Select>
               </Field>
               {props.action && (
-                <Field label={t('fieldEvaluation')} {...invalid('evaluation')}>
+                <Field label={evaluationLabel} {...fieldError(error, 'evaluation')}>
                   <Textarea value={draft.evaluation} onChange={(_, d) => set('evaluation', d.value)} resize="vertical" />
                 </Field>
               )}
             </DialogContent>
             <DialogActions>
-              <Button type="button" onClick={props.onClose}>{t('cancel')}</Button>
-              <Button type="submit" appearance="primary" disabled={busy || conflict !== null}>{t('save')}</Button>
+              <Button type="button" onClick={props.onClose}>{t('common.cancel')}</Button>
+              <Button type="submit" appearance="primary" disabled={busy || conflict !== null}>{t('common.save')}</Button>
             </DialogActions>
           </DialogBody>
         </form>

@@ -36,7 +36,7 @@ describe('ActionsView', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Ny åtgärd' }));
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(within(dialog).getByRole('textbox', { name: /Rubrik/ }), 'Kollegial handledning');
-    await userEvent.type(within(dialog).getByLabelText(/Klar senast/), '2026-03-01');
+    await userEvent.type(within(dialog).getByLabelText(/Klart senast/), '2026-03-01');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Spara' }));
     await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
     const body = seen.find((r) => r.method === 'POST')?.body;
@@ -109,7 +109,7 @@ describe('ActionsView', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Ny åtgärd' }));
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(within(dialog).getByRole('textbox', { name: /Rubrik/ }), 'Elev 19121212-1212');
-    await userEvent.type(within(dialog).getByLabelText(/Klar senast/), '2026-03-01');
+    await userEvent.type(within(dialog).getByLabelText(/Klart senast/), '2026-03-01');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Spara' }));
     expect(await within(dialog).findByText('Texten innehåller ett personnummer.')).toBeTruthy();
     expect(within(dialog).getByRole('textbox', { name: /Rubrik/ }).getAttribute('aria-invalid')).toBe('true');

@@ -3,8 +3,7 @@ import {
   Text, ToggleButton, Toolbar, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { Action, Analysis, Deficiency, Goal, Me, Meeting } from '../../../../src/contract';
-import type { ActionStatus } from '../../../../src/domain';
+import type { Action, Goal, Me } from '../../../../src/contract';
 import type { ActionFilter } from '../../api/client';
 import { canCreateAction, canUpdateAction } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
@@ -13,8 +12,9 @@ import { StatusScreen } from '../../components/status-screen';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
-import { formatDate, isOverdue, schoolYearOf } from '../../util/dates';
-import { statusLabel } from '../labels';
+import { actionStatuses } from '../../../../src/domain/choices';
+import { dueDateLine } from '../../../../src/domain/vocabulary';
+import { isOverdue, schoolYearOf } from '../../util/dates';
 import { ActionDialog } from './action-dialog';
 import type { Person } from './action-dialog';
 
@@ -27,21 +27,16 @@ const useStyles = makeStyles({
   cards: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-const boardColumns: ActionStatus[] = ['planned', 'inProgress', 'done', 'cancelled'];
-
 interface ActionsData {
   actions: readonly Action[];
   goals: readonly Goal[];
   me: Me;
-  analyses: readonly Analysis[];
-  meetings: readonly Meeting[];
-  deficiencies: readonly Deficiency[];
 }
 
 /** Åtgärder: a board and a list, filtered by mine, overdue or goal; create and edit with conflict handling. */
 export default function ActionsView({ unitId }: { unitId: string }) {
   const styles = useStyles();
-  const { t, language } = useI18n();
+  const { t, format } = useI18n();
   const { api } = useSession();
   const goalSelectId = useId('goal');
   const [filter, setFilter] = useState<ActionFilter>('all');
@@ -50,12 +45,8 @@ export default function ActionsView({ unitId }: { unitId: string }) {
   const [editing, setEditing] = useState<Action | 'new' | null>(null);
   const schoolYear = schoolYearOf();
   const [state, reload] = useLoad<ActionsData>(async () => {
-    const [actions, goals, me, analyses, meetings, deficiencies] = await Promise.all([
-      api.actions(unitId, filter, goalId || undefined), api.goals(unitId), api.me(), api.analyses(unitId), api.meetings(unitId),
-      // Deficiencies are an origin only; a unit without access to them still plans from analyses.
-      api.deficiencies(unitId).catch(() => ({ items: [] as Deficiency[] })),
-    ]);
-    return { actions: actions.items, goals: goals.items, me, analyses: analyses.items, meetings: meetings.items, deficiencies: deficiencies.items };
+    const [actions, goals, me] = await Promise.all([api.actions(unitId, filter, goalId || undefined), api.goals(unitId), api.me()]);
+    return { actions: actions.items, goals: goals.items, me };
   }, `${unitId}|${filter}|${goalId}`);
 
   const people = useMemo<Person[]>(() => {
@@ -65,16 +56,11 @@ export default function ActionsView({ unitId }: { unitId: string }) {
     return [...byId].map(([id, name]) => ({ id, name }));
   }, [state]);
 
-  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
+  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('common.loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
-  const { actions, goals, analyses, meetings, deficiencies, me } = state.data;
+  const { actions, goals, me } = state.data;
   const mayCreate = canCreateAction(me, unitId);
   const mayUpdate = (action: Action) => canUpdateAction(me, unitId, action.ownerId);
-  const origins = [
-    ...analyses.map((a) => ({ value: `analysis:${a.id}`, label: `${t('originAnalysis')}: ${a.period}` })),
-    ...meetings.map((m) => ({ value: `meeting:${m.id}`, label: `${t('originMeeting')}: ${m.title}` })),
-    ...deficiencies.filter((d) => d.status === 'open').map((d) => ({ value: `deficiency:${d.id}`, label: `${t('originDeficiency')}: ${d.title}` })),
-  ];
   const handleSaved = () => {
     setEditing(null);
     reload();
@@ -86,10 +72,10 @@ export default function ActionsView({ unitId }: { unitId: string }) {
       <Card size="small">
         <CardHeader
           header={<Text weight="semibold">{action.title}</Text>}
-          description={<Text size={200}>{[action.ownerName, t('due', { date: formatDate(action.dueDate, language) })].filter(Boolean).join(' · ')}</Text>}
-          action={mayUpdate(action) ? <Button size="small" onClick={() => setEditing(action)} aria-label={`${t('edit')}: ${action.title}`}>{t('edit')}</Button> : undefined}
+          description={<Text size={200}>{[action.ownerName, dueDateLine(action.dueDate, format)].filter(Boolean).join(' · ')}</Text>}
+          action={mayUpdate(action) ? <Button size="small" onClick={() => setEditing(action)} aria-label={t('common.editNamed', { title: action.title })}>{t('common.edit')}</Button> : undefined}
         />
-        {isOverdue(action) && <Badge color="danger">{t('overdue')}</Badge>}
+        {isOverdue(action) && <Badge color="danger">{t('vocab.term.overdue')}</Badge>}
       </Card>
     </li>
   );
@@ -98,48 +84,48 @@ export default function ActionsView({ unitId }: { unitId: string }) {
     <div className={styles.root} data-testid="actions">
       <div className={styles.bar}>
         <div>
-          <Text id="filter-label" size={200}>{t('actionsFilter')}</Text>
+          <Text id="filter-label" size={200}>{t('channel.actionsFilter')}</Text>
           <TabList aria-labelledby="filter-label" size="small" selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as ActionFilter)}>
-            <Tab value="all">{t('filterAll')}</Tab>
-            <Tab value="mine">{t('filterMine')}</Tab>
-            <Tab value="overdue">{t('filterOverdue')}</Tab>
+            <Tab value="all">{t('channel.filterAll')}</Tab>
+            <Tab value="mine">{t('channel.filterMine')}</Tab>
+            <Tab value="overdue">{t('channel.filterOverdue')}</Tab>
           </TabList>
         </div>
         <div className={styles.goal}>
-          <label htmlFor={goalSelectId}><Text size={200}>{t('filterGoal')}</Text></label>
+          <label htmlFor={goalSelectId}><Text size={200}>{t('common.goal')}</Text></label>
           <Select id={goalSelectId} value={goalId} onChange={(_, d) => setGoalId(d.value)}>
-            <option value="">{t('allGoals')}</option>
+            <option value="">{t('channel.allGoals')}</option>
             {goals.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
           </Select>
         </div>
-        <Toolbar aria-label={t('actionsLayout')}>
-          <ToggleButton checked={layout === 'board'} onClick={() => setLayout('board')}>{t('actionsBoard')}</ToggleButton>
-          <ToggleButton checked={layout === 'list'} onClick={() => setLayout('list')}>{t('actionsList')}</ToggleButton>
+        <Toolbar aria-label={t('channel.actionsLayout')}>
+          <ToggleButton checked={layout === 'board'} onClick={() => setLayout('board')}>{t('channel.actionsBoard')}</ToggleButton>
+          <ToggleButton checked={layout === 'list'} onClick={() => setLayout('list')}>{t('channel.actionsList')}</ToggleButton>
         </Toolbar>
-        {mayCreate && <Button appearance="primary" onClick={() => setEditing('new')}>{t('newAction')}</Button>}
+        {mayCreate && <Button appearance="primary" onClick={() => setEditing('new')}>{t('common.newAction')}</Button>}
       </div>
-      {actions.length === 0 ? <Text>{t('noActions')}</Text> : layout === 'board' ? (
+      {actions.length === 0 ? <Text>{t('channel.noActionsMatch')}</Text> : layout === 'board' ? (
         <div className={styles.board}>
-          {boardColumns.map((status) => {
+          {actionStatuses.map((status) => {
             const inColumn = actions.filter((a) => a.status === status);
             return (
               <section key={status} className={styles.column} aria-labelledby={`col-${status}`}>
-                <Text as="h2" id={`col-${status}`} size={400} weight="semibold">{t(statusLabel[status])} ({inColumn.length})</Text>
+                <Text as="h2" id={`col-${status}`} size={400} weight="semibold">{t(`vocab.actionStatus.${status}`)} ({inColumn.length})</Text>
                 <ul className={styles.cards}>{inColumn.map(card)}</ul>
               </section>
             );
           })}
         </div>
       ) : (
-        <Table aria-label={t('tabActions')}>
+        <Table aria-label={t('common.actions')}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t('fieldTitle')}</TableHeaderCell>
-              <TableHeaderCell>{t('fieldOwner')}</TableHeaderCell>
-              <TableHeaderCell>{t('fieldDueDate')}</TableHeaderCell>
-              <TableHeaderCell>{t('fieldStatus')}</TableHeaderCell>
-              <TableHeaderCell>{t('fieldGoal')}</TableHeaderCell>
-              <TableHeaderCell><VisuallyHidden>{t('edit')}</VisuallyHidden></TableHeaderCell>
+              <TableHeaderCell>{t('common.title')}</TableHeaderCell>
+              <TableHeaderCell>{t('vocab.term.owner')}</TableHeaderCell>
+              <TableHeaderCell>{t('vocab.term.dueDate')}</TableHeaderCell>
+              <TableHeaderCell>{t('common.status')}</TableHeaderCell>
+              <TableHeaderCell>{t('common.goal')}</TableHeaderCell>
+              <TableHeaderCell><VisuallyHidden>{t('common.edit')}</VisuallyHidden></TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -147,10 +133,10 @@ export default function ActionsView({ unitId }: { unitId: string }) {
               <TableRow key={a.id}>
                 <TableCell>{a.title}</TableCell>
                 <TableCell>{a.ownerName ?? ''}</TableCell>
-                <TableCell>{formatDate(a.dueDate, language)} {isOverdue(a) && <Badge color="danger">{t('overdue')}</Badge>}</TableCell>
-                <TableCell>{t(statusLabel[a.status])}</TableCell>
+                <TableCell>{format.date(a.dueDate)} {isOverdue(a) && <Badge color="danger">{t('vocab.term.overdue')}</Badge>}</TableCell>
+                <TableCell>{t(`vocab.actionStatus.${a.status}`)}</TableCell>
                 <TableCell>{goalTitle(a.goalId)}</TableCell>
-                <TableCell>{mayUpdate(a) && <Button size="small" onClick={() => setEditing(a)} aria-label={`${t('edit')}: ${a.title}`}>{t('edit')}</Button>}</TableCell>
+                <TableCell>{mayUpdate(a) && <Button size="small" onClick={() => setEditing(a)} aria-label={t('common.editNamed', { title: a.title })}>{t('common.edit')}</Button>}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -160,10 +146,10 @@ export default function ActionsView({ unitId }: { unitId: string }) {
         <ActionDialog
           unitId={unitId}
           schoolYear={schoolYear}
+          origin={{ in: 'unit' }}
           {...(editing === 'new' ? {} : { action: editing })}
           people={people}
           goals={goals}
-          origins={origins}
           onSaved={handleSaved}
           onClose={() => setEditing(null)}
         />

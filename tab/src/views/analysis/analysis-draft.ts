@@ -1,9 +1,8 @@
+import { countedParticipantRoles } from '../../../../src/domain/choices';
 import type { AnalysisChanges } from '../../api/client';
 import type { Analysis } from '../../../../src/contract';
 import type { Analysis as AnalysisFields, Participant, ParticipantRole } from '../../../../src/domain';
 
-/** Roles that are counted and never named (DOMAIN.md: pupils, children, guardians). */
-export const countedRoles: readonly ParticipantRole[] = ['pupils', 'children', 'guardians'];
 
 /** A participant row as the form edits it. */
 export interface ParticipantRow {
@@ -54,7 +53,7 @@ function lines(text: string): string[] {
 }
 
 function participantOf(row: ParticipantRow): Participant {
-  if (countedRoles.includes(row.role)) return { role: row.role, count: Number(row.count) || 1 };
+  if (countedParticipantRoles.includes(row.role)) return { role: row.role, count: Number(row.count) || 1 };
   return { role: row.role, ...(row.displayName.trim() ? { displayName: row.displayName.trim() } : {}), ...(row.userId ? { userId: row.userId } : {}) };
 }
 
@@ -69,7 +68,7 @@ export function fieldsFromDraft(draft: AnalysisDraft): Omit<AnalysisFields, 'uni
     areasToDevelop: lines(draft.areasToDevelop),
     measurementIds: draft.measurementIds,
     goalIds: draft.goalIds,
-    participants: draft.participants.filter((row) => countedRoles.includes(row.role) || row.displayName.trim() || row.userId).map(participantOf),
+    participants: draft.participants.filter((row) => countedParticipantRoles.includes(row.role) || row.displayName.trim() || row.userId).map(participantOf),
   };
 }
 

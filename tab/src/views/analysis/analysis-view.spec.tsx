@@ -50,12 +50,12 @@ describe('AnalysisView', () => {
     expect((screen.getByRole('combobox', { name: 'Period' }) as HTMLSelectElement).value).toBe('9');
     await userEvent.type(screen.getByRole('textbox', { name: 'Hur gör vi?' }), 'Kollegialt lärande.');
     await userEvent.click(screen.getByRole('button', { name: 'Skicka till huvudmannen' }));
-    await screen.findByText('Analysen är inskickad.');
+    await screen.findByText('Analysen är inlämnad.');
     const patch = seen.find((r) => r.method === 'PATCH');
     expect(patch?.headers['if-match']).toBe('"9,1"');
     expect(patch?.body).toEqual({ approach: 'Kollegialt lärande.' });
     expect(seen.find((r) => r.path === '/api/analyses/9/submit')?.headers['if-match']).toBe('"9,2"');
-    expect(screen.getByText('Analysen är inskickad och kan inte ändras.')).toBeTruthy();
+    expect(screen.getByText('Analysen är inlämnad och kan inte ändras.')).toBeTruthy();
   });
 
   it('shows what the unit answered after its meetings beside the analysis, without who answered', async () => {

@@ -5,7 +5,6 @@ import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
-import { formatDate } from '../../util/dates';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -18,7 +17,7 @@ const useStyles = makeStyles({
  * year: material for the analysis, shown beside it. Who answered is not shown.
  */
 export function FollowUpAnswers({ unitId, schoolYear }: { unitId: string; schoolYear: string }) {
-  const { t, language } = useI18n();
+  const { t, language, format } = useI18n();
   const { api } = useSession();
   const styles = useStyles();
   const [state] = useLoad<readonly MeetingAnswers[]>(async () => (await api.followUpAnswers(unitId, schoolYear)).items, `${unitId}:${schoolYear}`);
@@ -27,17 +26,17 @@ export function FollowUpAnswers({ unitId, schoolYear }: { unitId: string; school
   if (state.status === 'error') return state.error instanceof ProblemError && [403, 404].includes(state.error.status) ? null : <ProblemBar error={state.error} />;
   return (
     <section aria-labelledby="follow-up-answers-heading" className={styles.root}>
-      <Text as="h3" id="follow-up-answers-heading" size={400} weight="semibold">{t('followUpAnswersTitle')}</Text>
-      {state.data.length === 0 && <Text>{t('followUpAnswersNone')}</Text>}
+      <Text as="h3" id="follow-up-answers-heading" size={400} weight="semibold">{t('channel.followUpAnswersTitle')}</Text>
+      {state.data.length === 0 && <Text>{t('channel.followUpAnswersNone')}</Text>}
       {state.data.map((meeting) => (
         <div key={meeting.meetingId}>
           <Text as="h4" weight="semibold" block>
-            {t('followUpAnswersMeeting', { title: meeting.title, date: formatDate(meeting.startsAt, language), count: meeting.respondents })}
+            {t('channel.followUpAnswersMeeting', { title: meeting.title, date: format.date(meeting.startsAt), answers: t('common.answerCount', { count: meeting.respondents }) })}
           </Text>
           {meeting.questions.map((question) => (
             <div key={question.questionId}>
-              <Text as="p" italic className={styles.question}>{language === 'en' ? question.en : question.sv}</Text>
-              {question.scaleMean !== undefined && <Text as="p">{t('followUpScaleMean', { mean: question.scaleMean.toLocaleString(language === 'en' ? 'en-GB' : 'sv-SE'), count: question.scaleCount })}</Text>}
+              <Text as="p" italic className={styles.question}>{question[language]}</Text>
+              {question.scaleMean !== undefined && <Text as="p">{`${t('common.scaleMean', { mean: format.number(question.scaleMean, 1) })} (${t('common.answerCount', { count: question.scaleCount })})`}</Text>}
               {question.texts.length > 0 && (
                 <ul className={styles.answers}>
                   {question.texts.map((text, i) => <li key={i}><Text>{text}</Text></li>)}

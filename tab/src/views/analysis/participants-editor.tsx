@@ -1,8 +1,7 @@
 import { Button, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { countedParticipantRoles, participantRoles } from '../../../../src/domain/choices';
 import type { ParticipantRole } from '../../../../src/domain';
 import { useI18n } from '../../i18n/i18n';
-import { roleLabel } from '../labels';
-import { countedRoles } from './analysis-draft';
 import type { ParticipantRow } from './analysis-draft';
 
 const useStyles = makeStyles({
@@ -17,27 +16,27 @@ export function ParticipantsEditor({ rows, onChange, readOnly }: { rows: Partici
   const update = (index: number, patch: Partial<ParticipantRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <fieldset>
-      <legend><Text weight="semibold">{t('participants')}</Text></legend>
-      <Text size={200} block>{t('countedNotNamed')}</Text>
+      <legend><Text weight="semibold">{t('vocab.term.participants')}</Text></legend>
+      <Text size={200} block>{t('common.countedNotNamed')}</Text>
       <ul className={styles.rows}>
         {rows.map((row, index) => {
-          const counted = countedRoles.includes(row.role);
+          const counted = countedParticipantRoles.includes(row.role);
           return (
             <li key={index} className={styles.row}>
-              <Select aria-label={`${t('participantRole')} ${index + 1}`} value={row.role} disabled={readOnly} onChange={(_, d) => update(index, { role: d.value as ParticipantRole })}>
-                {(Object.keys(roleLabel) as ParticipantRole[]).map((role) => <option key={role} value={role}>{t(roleLabel[role])}</option>)}
+              <Select aria-label={`${t('channel.participantRole')} ${index + 1}`} value={row.role} disabled={readOnly} onChange={(_, d) => update(index, { role: d.value as ParticipantRole })}>
+                {participantRoles.map((role) => <option key={role} value={role}>{t(`vocab.participantRole.${role}`)}</option>)}
               </Select>
               {counted ? (
-                <Input type="number" min={1} aria-label={`${t('participantCount')} ${index + 1}`} value={row.count} disabled={readOnly} onChange={(_, d) => update(index, { count: d.value })} />
+                <Input type="number" min={1} aria-label={`${t('vocab.unitOfMeasure.count')} ${index + 1}`} value={row.count} disabled={readOnly} onChange={(_, d) => update(index, { count: d.value })} />
               ) : (
-                <Input aria-label={`${t('participantName')} ${index + 1}`} value={row.displayName} disabled={readOnly} onChange={(_, d) => update(index, { displayName: d.value })} />
+                <Input aria-label={`${t('channel.participantName')} ${index + 1}`} value={row.displayName} disabled={readOnly} onChange={(_, d) => update(index, { displayName: d.value })} />
               )}
-              {!readOnly && <Button onClick={() => onChange(rows.filter((_, i) => i !== index))}>{t('removeParticipant', { n: index + 1 })}</Button>}
+              {!readOnly && <Button onClick={() => onChange(rows.filter((_, i) => i !== index))}>{t('channel.removeParticipant', { n: index + 1 })}</Button>}
             </li>
           );
         })}
       </ul>
-      {!readOnly && <Button onClick={() => onChange([...rows, { role: 'teacher', displayName: '', count: '' }])}>{t('addParticipant')}</Button>}
+      {!readOnly && <Button onClick={() => onChange([...rows, { role: 'teacher', displayName: '', count: '' }])}>{t('channel.addParticipant')}</Button>}
     </fieldset>
   );
 }

@@ -8,8 +8,6 @@ import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
-import { formatDate } from '../../util/dates';
-import { meetingTypeLabel } from '../labels';
 
 const useStyles = makeStyles({
   header: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -26,20 +24,20 @@ function Answers({ meeting }: { meeting: Meeting }) {
     const [responses, template] = await Promise.all([api.responses(meeting.id), api.followUpTemplate(meeting.type).catch(() => null)]);
     return { responses: responses.items, template };
   }, meeting.id);
-  if (state.status === 'loading') return <Text role="status">{t('loading')}</Text>;
+  if (state.status === 'loading') return <Text role="status">{t('common.loading')}</Text>;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const { responses, template } = state.data;
-  if (responses.length === 0) return <Text>{t('meetingNoAnswers')}</Text>;
+  if (responses.length === 0) return <Text>{t('common.noAnswersYet')}</Text>;
   const question = (id: string) => template?.questions.find((q) => q.id === id)?.[language] ?? id;
   return (
     <div className={styles.answers}>
-      <Text>{t('meetingAnswerCount', { count: responses.length })}</Text>
+      <Text>{t('common.answerCount', { count: responses.length })}</Text>
       {responses.map((r) => (
         <dl key={r.id} className={styles.dl}>
           {r.answers.map((a) => (
             <div key={a.questionId}>
               <dt><Text weight="semibold">{question(a.questionId)}</Text></dt>
-              <dd className={styles.dd}>{a.scale !== undefined ? t('scaleAnswer', { value: a.scale }) : ''}{a.text ? ` ${a.text}` : ''}</dd>
+              <dd className={styles.dd}>{a.scale !== undefined ? t('channel.scaleAnswer', { value: a.scale }) : ''}{a.text ? ` ${a.text}` : ''}</dd>
             </div>
           ))}
         </dl>
@@ -58,7 +56,7 @@ export function followUpState(meeting: Meeting, answers: number, now: string): '
 /** Möten: the unit's meetings with their follow-up state and answers. */
 export default function MeetingsView({ unitId }: { unitId: string }) {
   const styles = useStyles();
-  const { t, language } = useI18n();
+  const { t, format } = useI18n();
   const { api } = useSession();
   const [open, setOpen] = useState<string[]>([]);
   const [state] = useLoad(async () => {
@@ -68,13 +66,13 @@ export default function MeetingsView({ unitId }: { unitId: string }) {
     const counts = await Promise.all(meetings.map((m) => (m.startsAt < now ? api.responses(m.id).then((r) => r.items.length, () => 0) : Promise.resolve(0))));
     return { meetings, counts, now };
   }, unitId);
-  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
+  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('common.loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const { meetings, counts, now } = state.data;
-  if (meetings.length === 0) return <Text>{t('meetingsEmpty')}</Text>;
+  if (meetings.length === 0) return <Text>{t('channel.meetingsEmpty')}</Text>;
   return (
     <section data-testid="meetings" aria-labelledby="meetings-heading">
-      <Text as="h2" id="meetings-heading" size={500} weight="semibold">{t('meetingsTitle')}</Text>
+      <Text as="h2" id="meetings-heading" size={500} weight="semibold">{t('channel.meetingsTitle')}</Text>
       <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems as string[])}>
         {meetings.map((m, index) => {
           const count = counts[index] ?? 0;
@@ -84,9 +82,9 @@ export default function MeetingsView({ unitId }: { unitId: string }) {
               <AccordionHeader>
                 <span className={styles.header}>
                   <Text weight="semibold">{m.title}</Text>
-                  <Text size={200}>{t(meetingTypeLabel[m.type])} · {formatDate(m.startsAt, language)}</Text>
+                  <Text size={200}>{t(`vocab.meetingType.${m.type}`)} · {format.date(m.startsAt)}</Text>
                   <Badge appearance="tint" color={followUp === 'answered' ? 'success' : followUp === 'waiting' ? 'warning' : 'informative'}>
-                    {followUp === 'upcoming' ? t('meetingUpcoming') : followUp === 'waiting' ? t('followUpPending') : t('meetingAnswerCount', { count })}
+                    {followUp === 'upcoming' ? t('channel.meetingUpcoming') : followUp === 'waiting' ? t('channel.followUpPending') : t('common.answerCount', { count })}
                   </Badge>
                 </span>
               </AccordionHeader>

@@ -2,6 +2,8 @@ import {
   Badge, Button, Card, CardHeader, Link, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { Action, Overview } from '../../../../src/contract';
+import { phases } from '../../../../src/domain/choices';
+import { dueDateLine, phaseQuestionOf } from '../../../../src/domain/vocabulary';
 import { takePrefetched } from '../../api/prefetch';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
@@ -10,8 +12,6 @@ import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmReadButton } from '../../organizer/feedback/confirm-read-button';
 import type { ChannelView } from '../../route';
-import { formatDate } from '../../util/dates';
-import { phaseStateLabel, phases } from '../labels';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -26,36 +26,36 @@ const useStyles = makeStyles({
 /** Översikt: the school year's cycle, what is due next, open and overdue actions, the latest feedback. */
 export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpen?: (view: ChannelView) => void }) {
   const styles = useStyles();
-  const { t, language } = useI18n();
+  const { t, language, format } = useI18n();
   const { api } = useSession();
   const [state] = useLoad<Overview>(() => takePrefetched('overview', unitId) ?? api.overview(unitId), unitId);
-  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
+  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('common.loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const overview = state.data;
   const actionItem = (action: Action, overdue: boolean) => (
     <li key={action.id}>
       <Text>{action.title}</Text>{' '}
       <Text size={200} className={overdue ? styles.overdue : undefined}>
-        {action.ownerName ? `${action.ownerName} · ` : ''}{t('due', { date: formatDate(action.dueDate, language) })}
+        {action.ownerName ? `${action.ownerName} · ` : ''}{dueDateLine(action.dueDate, format)}
       </Text>
     </li>
   );
   return (
     <div className={styles.root} data-testid="overview">
       <section aria-labelledby="cycle-heading">
-        <Text as="h2" id="cycle-heading" size={500} weight="semibold">{t('overviewCycle', { schoolYear: overview.schoolYear })}</Text>
+        <Text as="h2" id="cycle-heading" size={500} weight="semibold">{t('channel.overviewCycle', { schoolYear: overview.schoolYear })}</Text>
         <ol className={styles.cycle}>
           {phases.map((phase) => {
-            const phaseState = overview.cycle.phases[phase.key] ?? 'notStarted';
+            const phaseState = overview.cycle.phases[phase] ?? 'notStarted';
             return (
-              <li key={phase.key}>
+              <li key={phase}>
                 <Card>
                   <CardHeader
-                    header={<Text as="h3" weight="semibold">{t(phase.label)}</Text>}
-                    description={<Text size={200}>{t(phase.question)}</Text>}
+                    header={<Text as="h3" weight="semibold">{t(`vocab.phase.${phase}`)}</Text>}
+                    description={<Text size={200}>{phaseQuestionOf(phase, language)}</Text>}
                   />
                   <Badge className={styles.badge} appearance={phaseState === 'done' ? 'filled' : 'tint'} color={phaseState === 'done' ? 'success' : phaseState === 'inProgress' ? 'brand' : 'informative'}>
-                    {t(phaseStateLabel[phaseState])}
+                    {t(`vocab.phaseState.${phaseState}`)}
                   </Badge>
                 </Card>
               </li>
@@ -65,20 +65,20 @@ export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpe
       </section>
       <div className={styles.grid}>
         <Card>
-          <Text as="h2" size={400} weight="semibold">{t('overviewNext')}</Text>
-          {overview.nextActivities.length === 0 ? <Text>{t('overviewNothingDue')}</Text> : (
+          <Text as="h2" size={400} weight="semibold">{t('channel.overviewNext')}</Text>
+          {overview.nextActivities.length === 0 ? <Text>{t('channel.overviewNothingDue')}</Text> : (
             <ul className={styles.list}>
               {overview.nextActivities.map((activity) => (
-                <li key={activity.id}><Text>{activity.title}</Text> <Text size={200}>{formatDate(activity.date, language)}</Text></li>
+                <li key={activity.id}><Text>{activity.title}</Text> <Text size={200}>{format.date(activity.date)}</Text></li>
               ))}
             </ul>
           )}
           {overview.nextMeetings.length > 0 && (
             <>
-              <Text as="h3" weight="semibold">{t('overviewNextMeetings')}</Text>
+              <Text as="h3" weight="semibold">{t('channel.overviewNextMeetings')}</Text>
               <ul className={styles.list}>
                 {overview.nextMeetings.map((meeting) => (
-                  <li key={meeting.id}><Text>{meeting.title}</Text> <Text size={200}>{formatDate(meeting.startsAt, language)}</Text></li>
+                  <li key={meeting.id}><Text>{meeting.title}</Text> <Text size={200}>{format.date(meeting.startsAt)}</Text></li>
                 ))}
               </ul>
             </>
@@ -86,25 +86,25 @@ export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpe
         </Card>
         <Card>
           <Text as="h2" size={400} weight="semibold">
-            {t('overviewOverdueActions')} <Badge color="danger" aria-hidden>{overview.overdueActions.length}</Badge>
+            {t('channel.overviewOverdueActions')} <Badge color="danger" aria-hidden>{overview.overdueActions.length}</Badge>
           </Text>
-          {overview.overdueActions.length === 0 ? <Text>{t('overviewNoActions')}</Text> : <ul className={styles.list}>{overview.overdueActions.map((a) => actionItem(a, true))}</ul>}
+          {overview.overdueActions.length === 0 ? <Text>{t('common.noActions')}</Text> : <ul className={styles.list}>{overview.overdueActions.map((a) => actionItem(a, true))}</ul>}
           <Text as="h2" size={400} weight="semibold">
-            {t('overviewOpenActions')} <Badge color="brand" aria-hidden>{overview.openActions.length}</Badge>
+            {t('common.openActions')} <Badge color="brand" aria-hidden>{overview.openActions.length}</Badge>
           </Text>
-          {overview.openActions.length === 0 ? <Text>{t('overviewNoActions')}</Text> : <ul className={styles.list}>{overview.openActions.slice(0, 8).map((a) => actionItem(a, false))}</ul>}
-          {onOpen && <Link as="button" onClick={() => onOpen('actions')}>{t('tabActions')}</Link>}
+          {overview.openActions.length === 0 ? <Text>{t('common.noActions')}</Text> : <ul className={styles.list}>{overview.openActions.slice(0, 8).map((a) => actionItem(a, false))}</ul>}
+          {onOpen && <Link as="button" onClick={() => onOpen('actions')}>{t('common.actions')}</Link>}
         </Card>
         <Card>
-          <Text as="h2" size={400} weight="semibold">{t('overviewFeedback')}</Text>
+          <Text as="h2" size={400} weight="semibold">{t('channel.overviewFeedback')}</Text>
           {overview.latestFeedback ? (
             <>
               <Text className={styles.preWrap}>{overview.latestFeedback.text}</Text>
-              <Text size={200}>{formatDate(overview.latestFeedback.givenAt, language)}</Text>
+              <Text size={200}>{format.date(overview.latestFeedback.givenAt)}</Text>
               <ConfirmReadButton unitId={unitId} feedback={overview.latestFeedback} />
             </>
-          ) : <Text>{t('overviewNoFeedback')}</Text>}
-          {onOpen && <Button appearance="secondary" onClick={() => onOpen('analysis')}>{t('tabAnalysis')}</Button>}
+          ) : <Text>{t('common.noFeedbackYet')}</Text>}
+          {onOpen && <Button appearance="secondary" onClick={() => onOpen('analysis')}>{t('vocab.phase.analysis')}</Button>}
         </Card>
       </div>
     </div>

@@ -15,7 +15,8 @@ type Progress = { step: 'idle' } | { step: 'data' } | { step: 'document' } | { s
 /** Rapport: assembles the unit's quality report and exports it as .docx, showing progress. */
 export default function ReportView({ unitId }: { unitId: string }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { api } = useSession();
   const [progress, setProgress] = useState<Progress>({ step: 'idle' });
   const doneUrl = progress.step === 'done' ? progress.url : undefined;
@@ -29,8 +30,8 @@ export default function ReportView({ unitId }: { unitId: string }) {
       const data = await loadReportData(api, unitId);
       setProgress({ step: 'document' });
       const { buildReportBlob } = await import('../../report/build-report');
-      const blob = await buildReportBlob(data, t);
-      const fileName = t('reportFileName', { unit: data.overview.unit.name, schoolYear: data.overview.schoolYear.replace('/', '-') });
+      const blob = await buildReportBlob(data, i18n);
+      const fileName = t('channel.reportFileName', { unit: data.overview.unit.name, schoolYear: data.overview.schoolYear.replace('/', '-') });
       const url = URL.createObjectURL(blob);
       setProgress({ step: 'done', url, fileName });
       const anchor = document.createElement('a');
@@ -45,17 +46,17 @@ export default function ReportView({ unitId }: { unitId: string }) {
   const busy = progress.step === 'data' || progress.step === 'document';
   return (
     <section className={styles.root} data-testid="report" aria-labelledby="report-heading">
-      <Text as="h2" id="report-heading" size={500} weight="semibold">{t('reportTitle')}</Text>
-      <Text>{t('reportIntro')}</Text>
-      <Button appearance="primary" disabled={busy} onClick={() => void handleExport()}>{t('reportExport')}</Button>
+      <Text as="h2" id="report-heading" size={500} weight="semibold">{t('common.qualityReport')}</Text>
+      <Text>{t('channel.reportIntro')}</Text>
+      <Button appearance="primary" disabled={busy} onClick={() => void handleExport()}>{t('channel.reportExport')}</Button>
       {busy && (
-        <Field className={styles.progress} label={t('reportProgress')} validationState="none" validationMessage={progress.step === 'data' ? t('reportStepData') : t('reportStepDocument')}>
+        <Field className={styles.progress} label={t('channel.reportProgress')} validationState="none" validationMessage={progress.step === 'data' ? t('channel.reportStepData') : t('channel.reportStepDocument')}>
           <ProgressBar value={progress.step === 'data' ? 0.33 : 0.75} max={1} />
         </Field>
       )}
       {progress.step === 'done' && (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('reportDone')} <Link href={progress.url} download={progress.fileName}>{t('reportDownloadAgain')}</Link></MessageBarBody>
+          <MessageBarBody>{t('channel.reportDone')} <Link href={progress.url} download={progress.fileName}>{t('channel.reportDownloadAgain')}</Link></MessageBarBody>
         </MessageBar>
       )}
       {progress.step === 'error' && <ProblemBar error={progress.error} />}

@@ -34,6 +34,7 @@ const drawnGroups = 3;
 
 function Chart({ series, label }: { series: Series; label: string }) {
   const styles = useStyles();
+  const { format } = useI18n();
   const groupClasses = [styles.group0, styles.group1, styles.group2];
   const groups = series.groups.slice(0, drawnGroups);
   const values = [...series.points.map((p) => p.value), ...series.points.flatMap((p) => p.groups.filter((g) => groups.includes(g.group)).map((g) => g.value))];
@@ -56,7 +57,7 @@ function Chart({ series, label }: { series: Series; label: string }) {
       {series.points.map((p, i) => (
         <g key={p.period}>
           <circle className={styles.dot} cx={x(i)} cy={y(p.value)} r={3.5} />
-          <text className={styles.label} x={x(i)} y={y(p.value) - 8} textAnchor="middle">{p.value}</text>
+          <text className={styles.label} x={x(i)} y={y(p.value) - 8} textAnchor="middle">{format.number(p.value)}</text>
           <text className={styles.label} x={x(i)} y={height - 6} textAnchor="middle">{p.period.slice(2)}</text>
         </g>
       ))}
@@ -82,32 +83,32 @@ function GroupLegend({ groups }: { groups: string[] }) {
 /** Resultat: each indicator over time against its target, as a chart with a table alternative. */
 export default function ResultsView({ unitId }: { unitId: string }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const { api } = useSession();
   const [state] = useLoad(async () => {
     const [indicators, measurements] = await Promise.all([api.indicators(), api.measurements(unitId)]);
     return seriesOf(indicators.items, measurements.items);
   }, unitId);
-  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('loading')} />;
+  if (state.status === 'loading') return <StatusScreen as="div" busy message={t('common.loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
-  if (state.data.length === 0) return <Text>{t('resultsEmpty')}</Text>;
+  if (state.data.length === 0) return <Text>{t('common.noResultsYet')}</Text>;
   return (
     <div className={styles.root} data-testid="results">
-      <Text className={styles.legend} size={200}>{t('resultsLegend')}</Text>
+      <Text className={styles.legend} size={200}>{t('channel.resultsLegend')}</Text>
       {state.data.map((series) => {
         const target = series.indicator.target;
         const headingId = `ind-${series.indicator.id}`;
         return (
           <Card key={series.indicator.id} aria-labelledby={headingId}>
             <Text as="h2" id={headingId} size={400} weight="semibold">{series.indicator.name}</Text>
-            <Chart series={series} label={t('resultsChartLabel', { indicator: series.indicator.name, target: target ?? '–' })} />
+            <Chart series={series} label={t('channel.resultsChartLabel', { indicator: series.indicator.name, target: format.number(target) })} />
             {series.groups.length > 0 && <GroupLegend groups={series.groups.slice(0, drawnGroups)} />}
-            <Table size="small" aria-label={`${series.indicator.name}: ${t('resultsTable')}`}>
+            <Table size="small" aria-label={`${series.indicator.name}: ${t('channel.resultsTable')}`}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>{t('resultsPeriod')}</TableHeaderCell>
-                  <TableHeaderCell>{t('resultsValue')}</TableHeaderCell>
-                  <TableHeaderCell>{t('resultsTarget')}</TableHeaderCell>
+                  <TableHeaderCell>{t('common.period')}</TableHeaderCell>
+                  <TableHeaderCell>{t('common.value')}</TableHeaderCell>
+                  <TableHeaderCell>{t('common.target')}</TableHeaderCell>
                   {series.groups.map((g) => <TableHeaderCell key={g}>{g}</TableHeaderCell>)}
                 </TableRow>
               </TableHeader>
@@ -115,9 +116,9 @@ export default function ResultsView({ unitId }: { unitId: string }) {
                 {series.points.map((p) => (
                   <TableRow key={p.period}>
                     <TableCell>{p.period}</TableCell>
-                    <TableCell>{p.value}</TableCell>
-                    <TableCell>{target ?? '–'}</TableCell>
-                    {series.groups.map((g) => <TableCell key={g}>{p.groups.find((x) => x.group === g)?.value ?? '–'}</TableCell>)}
+                    <TableCell>{format.number(p.value)}</TableCell>
+                    <TableCell>{format.number(target)}</TableCell>
+                    {series.groups.map((g) => <TableCell key={g}>{format.number(p.groups.find((x) => x.group === g)?.value)}</TableCell>)}
                   </TableRow>
                 ))}
               </TableBody>

@@ -1,0 +1,5 @@
+/** The English catalogue: the TypeScript compiler holds it to the Swedish one's keys. */
+export { common } from './common';
+export { channel } from './channel';
+export { organizer } from './organizer';
+export { meeting } from './meeting';

@@ -1,0 +1,55 @@
+import type { meeting as sv } from '../sv/meeting';
+import type { Texts } from '../texts';
+
+/** The meeting surfaces' texts in English. */
+export const meeting: Texts<typeof sv> = {
+  loadingMeeting: 'Loading the meeting…',
+  sidePanelTitle: 'The meeting in Kvalitetshjulet',
+  readOnly: 'You can read the meeting but not record in it.',
+  noMeeting: 'This is not a meeting: open Kvalitetshjulet in a Teams meeting.',
+  shareToStage: 'Share to stage',
+  shareToStageDone: 'Shared to the stage.',
+  shareToStageFailed: 'Could not share to the stage.',
+
+  agenda: 'Agenda',
+  agendaEmpty: 'The agenda is empty.',
+  addAgendaItem: 'Add item',
+  newAgendaItem: 'New agenda item',
+  notesFor: 'Notes: {title}',
+  saveNotes: 'Save notes',
+  decisions: 'Decisions',
+  decisionsEmpty: 'No decisions yet.',
+  newDecisionFor: 'New decision: {title}',
+  addDecision: 'Add decision',
+  questions: 'Questions before and after the meeting',
+  questionsEmpty: 'This meeting type has no questions.',
+  actions: 'Actions from the meeting',
+  fromAnalysis: 'Comes from an analysis',
+  fromDeficiency: 'Comes from a deficiency',
+
+  participationIntro: 'Who took part, and in which role.',
+  markMe: 'I take part as',
+  markMeButton: 'Mark me',
+  countOf: 'Number of {role}',
+  saveCount: 'Save number',
+  removeNamed: 'Remove {name}',
+  notParticipating: 'Nobody marked yet.',
+
+  linkMeeting: 'Link the meeting',
+  linkIntro: 'This meeting is not linked to a unit yet. Link it to a unit and a meeting type, and actions and decisions are kept there.',
+  linkWho: "The unit's principal or the administration links the meeting. Ask them to open Kvalitetshjulet in the meeting.",
+  linkTitleField: 'Meeting name',
+  linkStartsAt: 'Date and time',
+
+  stageResults: "The unit's results",
+  stageBoard: 'Action board',
+  detailsPreparation: 'Before the meeting',
+  detailsSummary: 'Summary',
+  preparationResults: 'Results since the last conference',
+  preparationResultsEmpty: 'No new results since the last conference.',
+  preparationLastAnalysis: 'The latest analysis',
+  analysisCauses: 'Why did it turn out as it did?',
+  summaryActions: 'Actions with owners',
+  summaryAnswers: 'Follow-up answers so far',
+  summaryAnswersCount: '{count} have answered.',
+};
