@@ -36,6 +36,7 @@ export const problemCatalogue = {
   internal: { status: 500, title: 'Något gick fel' },
   notImplemented: { status: 501, title: 'Finns inte ännu' },
   unavailable: { status: 503, title: 'Tjänsten är inte tillgänglig just nu' },
+  syncing: { status: 503, title: 'Uppgifterna läses in, försök igen om en stund' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCatalogue;
@@ -46,7 +47,7 @@ export interface ProblemOptions {
   readonly field?: string;
   /** for `conflict`: the item as it is now */
   readonly current?: unknown;
-  /** seconds, for `unavailable` */
+  /** seconds, for `unavailable` and `syncing` */
   readonly retryAfterSeconds?: number;
   /** for `bindingTaken`: who holds it */
   readonly holder?: BindingHolder;

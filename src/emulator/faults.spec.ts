@@ -38,6 +38,17 @@ describe('emulator: fault switches', () => {
     expect(started.emulator.stats().unavailable - before.unavailable).toBe(2);
   });
 
+  it('answers 503 to the requests whose path matches, and only to them', async () => {
+    started.emulator.setFaults({ unavailableMatching: '/items/delta' });
+    const delta = await call(`${started.items}/delta`);
+    const items = await call(started.items);
+    started.emulator.setFaults({});
+    expect(delta.status).toBe(503);
+    expect(errorOf(delta).code).toBe('serviceNotAvailable');
+    expect(items.status).toBe(200);
+    expect((await call(`${started.items}/delta`)).status).toBe(200);
+  });
+
   it('a throttled write is not applied', async () => {
     const before = ((await call(started.items)).body['value'] as unknown[]).length;
     started.emulator.setFaults({ throttle: { everyNth: 1, retryAfterSeconds: 1 } });

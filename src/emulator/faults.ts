@@ -7,6 +7,8 @@ export interface FaultOptions {
   throttle?: { everyNth: number; retryAfterSeconds: number };
   /** every Nth request answers 503 */
   unavailableEveryNth?: number;
+  /** every request whose path or query contains this text answers 503 (e.g. '/items/delta') */
+  unavailableMatching?: string;
   /**
    * every Nth write that succeeds (POST, PATCH, DELETE) is applied, and then its answer is lost:
    * a 503 in its place, or the connection reset before any answer
@@ -57,8 +59,13 @@ export class Faults {
   }
 
   /** Counts one request; returns the error it must answer with, if any. */
-  next(): GraphError | undefined {
+  next(url: string): GraphError | undefined {
     const n = ++this.counters.requests;
+    const matching = this.options.unavailableMatching;
+    if (matching && url.includes(matching)) {
+      this.counters.unavailable++;
+      return unavailable();
+    }
     const throttle = this.options.throttle;
     if (throttle && throttle.everyNth > 0 && n % throttle.everyNth === 0) {
       this.counters.throttled++;

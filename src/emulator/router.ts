@@ -15,7 +15,7 @@ export async function handle(context: RouterContext, request: EmulatorRequest): 
   const clientRequestId = request.headers['client-request-id'] ?? requestId;
   const ids = { 'request-id': requestId, 'client-request-id': clientRequestId };
   try {
-    const fault = context.faults.next();
+    const fault = context.faults.next(request.url);
     if (fault) throw fault;
     const response = await dispatch(context, request);
     const lost = writes.has(request.method) && response.status < 400 ? context.faults.afterWrite() : undefined;

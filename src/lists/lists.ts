@@ -128,3 +128,14 @@ export const lists: ListBindings = {
 };
 
 export const allLists: readonly ListDefinition[] = Object.values(lists).map((binding) => binding.definition);
+
+/**
+ * The lists views read: each server instance mirrors them and keeps its mirror by Graph delta
+ * (src/store/mirror), so no view queries a list whose items pass the list view threshold. Bot
+ * conversations and jobs are read by key, a few at a time, straight from Graph.
+ */
+export const mirroredLists = [
+  'units', 'goals', 'indicators', 'measurements', 'analyses', 'actions', 'deficiencies', 'meetings',
+  'followUpTemplates', 'followUpResponses', 'yearWheel', 'feedback',
+] as const satisfies readonly ListKey[];
+export type MirroredList = (typeof mirroredLists)[number];

@@ -1,11 +1,12 @@
 import { ActionSchema, checkActionOrigin, isOpen, isoDay, schoolYearOf, type Action, type OriginRecord } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Filter, Page, Store, StoredItem } from '../store/port';
+import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { RuleError } from './errors';
 import { findItem } from './lookup';
-import { createOptions, pageQuery, type PageRequest } from './paging';
+import { createOptions, pageOf, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
 export type ActionInput = Omit<Action, 'unitId' | 'status' | 'schoolYear'> & Partial<Pick<Action, 'status' | 'schoolYear'>>;
@@ -25,7 +26,12 @@ const stillOpen: Filter[] = [
 export class ActionService {
   private readonly now: () => Date;
 
-  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess, options: ActionServiceOptions = {}) {
+  constructor(
+    private readonly store: Store<Entities>,
+    private readonly readModel: ReadModel<Entities>,
+    private readonly access: UnitAccess,
+    options: ActionServiceOptions = {},
+  ) {
     this.now = options.now ?? (() => new Date());
   }
 
@@ -71,13 +77,11 @@ export class ActionService {
     return this.store.update('actions', id, patch, { ...actorOf(caller), etag });
   }
 
-  /** The caller's open actions in every unit, due soonest first (Actions' indexed ownerId). */
+  /** Mina åtgärder: the caller's open actions in every unit, due soonest first, from the read model. */
   async mine(caller: Caller, page: PageRequest = {}): Promise<Page<Action>> {
-    const result = await this.store.query('actions', pageQuery({
-      filter: [{ field: 'ownerId', op: 'eq', value: caller.userId }, ...stillOpen],
-      orderBy: { field: 'dueDate' },
-    }, page));
-    return { ...result, items: result.items.filter((item) => isOpen(item.fields)) };
+    const view = await this.readModel.read(['actions']);
+    const open = view.where('actions', 'ownerId', caller.userId).filter((item) => isOpen(item.fields));
+    return pageOf(open.sort((a, b) => a.fields.dueDate.localeCompare(b.fields.dueDate) || Number(a.id) - Number(b.id)), page);
   }
 
   /**

@@ -4,8 +4,9 @@ import {
 } from '../domain';
 import { authorize } from '../auth/policy';
 import type { Entities } from '../lists/lists';
-import { ConflictError, DuplicateError } from '../store/errors';
+import { ConflictError, DuplicateError, NotFoundError } from '../store/errors';
 import type { Store, StoredItem } from '../store/port';
+import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { Bindings, meetingClaims } from './bindings';
@@ -67,8 +68,6 @@ export class AgendaItemConflictError extends ServiceError {
   }
 }
 
-const actionsTop = 500;
-
 /**
  * The meeting extension's server side: the live state with a cheap version, per-agenda-item
  * writes that merge with concurrent writes to other items, the participation record, and linking
@@ -81,6 +80,7 @@ export class MeetingLiveService {
 
   constructor(
     private readonly store: Store<Entities>,
+    private readonly readModel: ReadModel<Entities>,
     private readonly access: UnitAccess,
     private readonly meetings: MeetingService,
     options: MeetingLiveServiceOptions = {},
@@ -89,23 +89,17 @@ export class MeetingLiveService {
     this.bindings = new Bindings(store, access);
   }
 
-  /** The live state: the meeting, its actions, its answers and the template in one $batch. */
+  /** The live state: the meeting, its actions, its answers and the template, from the read model after one round trip. */
   async live(caller: Caller, meetingId: string): Promise<MeetingLive> {
-    const [meetingRead, fromMeetingRead, recordedInRead, responsesRead, templatesRead] = await this.store.readMany([
-      { list: 'meetings', id: meetingId },
-      { list: 'actions', query: { filter: [{ field: 'originId', op: 'eq', value: meetingId }], top: actionsTop } },
-      { list: 'actions', query: { filter: [{ field: 'meetingId', op: 'eq', value: meetingId }], top: actionsTop } },
-      { list: 'followUpResponses', query: { filter: [{ field: 'meetingId', op: 'eq', value: meetingId }], top: actionsTop } },
-      { list: 'followUpTemplates', query: { top: actionsTop } },
-    ]);
-    const meeting = meetingRead.item;
+    const view = await this.readModel.read(['meetings', 'actions', 'followUpResponses', 'followUpTemplates']);
+    const meeting = view.get('meetings', meetingId);
+    if (!meeting) throw new NotFoundError('meetings', meetingId);
     await this.meetings.requireReadable(caller, meeting);
-    const actions = meetingActions(fromMeetingRead.page.items, recordedInRead.page.items)
+    const actions = meetingActions(view.where('actions', 'originId', meetingId), view.where('actions', 'meetingId', meetingId))
       .sort((a, b) => a.fields.dueDate.localeCompare(b.fields.dueDate) || Number(a.id) - Number(b.id));
     const mayReadAnswers = await this.mayReadAnswers(caller, meeting);
-    const responses = mayReadAnswers ? [...responsesRead.page.items].sort((a, b) => Number(a.id) - Number(b.id)) : [];
-    const template = templatesRead.page.items
-      .filter((item) => item.fields.meetingType === meeting.fields.type)
+    const responses = mayReadAnswers ? view.where('followUpResponses', 'meetingId', meetingId) : [];
+    const template = view.where('followUpTemplates', 'meetingType', meeting.fields.type)
       .reduce<StoredItem<FollowUpTemplate> | undefined>((best, item) => (!best || item.fields.version > best.fields.version ? item : best), undefined);
     const unit = meeting.fields.unitId !== undefined ? await this.unitOf(meeting.fields.unitId) : undefined;
     return {

@@ -6,10 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { sameValue } from '../domain';
 import type { ListBinding, ListBindings } from './binding';
+import type { ChangeFeed, ChangesPage, ChangesRead } from './changes';
 import type { Clock } from './clock';
 import { ConflictError, NotFoundError, StoreError } from './errors';
 import { encodeFields } from './fields';
 import { sendBatch, type BatchRequest } from './graph-batch';
+import { firstDeltaUrl, readDelta, relativeLink } from './graph-changes';
 import { translateGraphError, type ErrorContext } from './graph-errors';
 import { isWholeItem, toStoredItem, type GraphListItem } from './graph-item';
 import { GraphTransport, type GraphResponse } from './graph-transport';
@@ -31,6 +33,8 @@ export interface GraphStoreOptions<M> {
   readonly tokenProvider?: () => Promise<string>;
   /** items per query page when the query gives no `top` (default 200) */
   readonly pageSize?: number;
+  /** items per page of a list's changes (delta), default 1000 */
+  readonly changesPageSize?: number;
   readonly fetch?: typeof fetch;
   /** default `NONISV|Kvalitetshjulet|Kvalitetshjulet/<appVersion>` */
   readonly userAgent?: string;
@@ -48,8 +52,8 @@ interface ItemsBody {
   readonly '@odata.nextLink'?: string;
 }
 
-/** The Graph store: the port, and the start-up step only the composition root calls. */
-export interface GraphStore<M> extends Store<M> {
+/** The Graph store: the port with its change feed, and the start-up step only the composition root calls. */
+export interface GraphStore<M> extends Store<M>, ChangeFeed<M> {
   /** Looks up every list id in one round trip, so the first view after start is one `$batch` like every other. */
   warm(): Promise<void>;
 }
@@ -58,9 +62,11 @@ class GraphListsStore<M> implements GraphStore<M> {
   private readonly transport: GraphTransport;
   private readonly listIds: ListIds;
   private readonly pageSize: number;
+  private readonly changesPageSize: number;
 
   constructor(private readonly options: GraphStoreOptions<M>) {
     this.pageSize = options.pageSize ?? 200;
+    this.changesPageSize = options.changesPageSize ?? 1000;
     this.transport = new GraphTransport({
       baseUrl: options.baseUrl ?? 'https://graph.microsoft.com/v1.0',
       userAgent: options.userAgent ?? defaultUserAgent(options.appVersion ?? '0.1.0'),
@@ -213,6 +219,19 @@ class GraphListsStore<M> implements GraphStore<M> {
     return inReadOrder<M, R>(reads, answers);
   }
 
+  async changes(reads: readonly ChangesRead<keyof M & string>[]): Promise<ChangesPage<M[keyof M & string]>[]> {
+    const requests = await Promise.all(reads.map(async (read) => ({
+      list: read.list,
+      binding: this.binding(read.list),
+      url: read.token === undefined ? firstDeltaUrl(await this.listPath(read.list), this.changesPageSize) : relativeLink(this.transport.baseUrl, read.token),
+    })));
+    return readDelta(this.transport, requests, {
+      ...this.options.retry,
+      ...(this.options.clock ? { clock: this.options.clock } : {}),
+      fail: translateGraphError,
+    });
+  }
+
   private async batchTarget(read: BatchRead<M>): Promise<{ url: string; headers?: Record<string, string> }> {
     const path = await this.listPath(read.list);
     if ('id' in read) return { url: `${path}/items/${encodeURIComponent(read.id)}?expand=fields` };
@@ -220,9 +239,7 @@ class GraphListsStore<M> implements GraphStore<M> {
     const { needsNonIndexed } = checkQuery(definition, read.query);
     const headers = needsNonIndexed ? { headers: nonIndexedPrefer } : {};
     if (!read.query.pageToken) return { url: itemsPath(path, definition, read.query, this.pageSize), ...headers };
-    const next = decodePageToken(read.query.pageToken, read.list).next;
-    if (!next.startsWith(`${this.transport.baseUrl}/`)) throw new StoreError('the page token is not for this store');
-    return { url: next.slice(this.transport.baseUrl.length), ...headers };
+    return { url: relativeLink(this.transport.baseUrl, decodePageToken(read.query.pageToken, read.list).next), ...headers };
   }
 
   private toPage<K extends keyof M & string>(list: K, body: ItemsBody, nonIndexed: boolean): Page<M[K]> {

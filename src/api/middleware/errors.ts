@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, UnavailableError } from '../../store/errors';
+import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, SyncingError, UnavailableError } from '../../store/errors';
 import { ZodError } from 'zod';
 import { BindingTakenError, type BindingField } from '../../services/bindings';
 import { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError } from '../../services/errors';
@@ -30,6 +30,9 @@ export function toProblem(error: unknown): ApiProblem | undefined {
   }
   if (error instanceof InvalidItemError) return problem('invalidBody', { field: error.field, detail: `${error.field}: ${error.reason}` });
   if (error instanceof DuplicateError) return problem('duplicate', { field: error.field });
+  if (error instanceof SyncingError) {
+    return problem('syncing', { detail: 'This server is reading the lists for the first time', retryAfterSeconds: error.retryAfterSeconds ?? 2 });
+  }
   if (error instanceof UnavailableError) {
     return problem('unavailable', error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
   }

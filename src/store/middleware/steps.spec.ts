@@ -114,6 +114,14 @@ describe('resourceUnits', () => {
     const batch = JSON.stringify({ requests: [{ method: 'GET', url: '/sites/s/lists/l/items/1' }, { method: 'GET', url: '/sites/s/lists/l/items?expand=fields' }] });
     expect(resourceUnits('POST', 'https://g/v1.0/$batch', batch)).toBe(3);
   });
+
+  it('costs 2 for a delta without a token and 1 for one with a token, also inside a batch', () => {
+    expect(resourceUnits('GET', 'https://g/v1.0/sites/s/lists/l/items/delta?$expand=fields&$top=1000')).toBe(2);
+    expect(resourceUnits('GET', 'https://g/v1.0/sites/s/lists/l/items/delta?$expand=fields&token=abc')).toBe(1);
+    expect(resourceUnits('GET', 'https://g/v1.0/sites/s/lists/l/items/delta?token=latest')).toBe(1);
+    const batch = JSON.stringify({ requests: ['a', 'b', 'c'].map((list) => ({ method: 'GET', url: `/sites/s/lists/${list}/items/delta?$expand=fields&token=t` })) });
+    expect(resourceUnits('POST', 'https://g/v1.0/$batch', batch)).toBe(3);
+  });
 });
 
 describe('ThrottleStep', () => {
