@@ -4,6 +4,7 @@ import { DuplicateError } from '../store/errors';
 import type { Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
+import { Bindings } from './bindings';
 import { NotVisibleError, RuleError } from './errors';
 import { createOptions } from './paging';
 import type { UnitAccess, UnitsShown } from './unit-access';
@@ -24,9 +25,11 @@ export function schoolUnitCodeTaken(code: string, holder: StoredItem<Unit> | und
 
 /** Units: the ones a caller may see, their settings and their Teams channel; the administration creates and archives them. */
 export class UnitService {
+  private readonly bindings: Bindings;
   private readonly now: () => Date;
 
   constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess, options: { now?: () => Date } = {}) {
+    this.bindings = new Bindings(store, access);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -90,12 +93,17 @@ export class UnitService {
     return this.setArchived(caller, unitId, etag, undefined);
   }
 
-  /** Binds the unit to a Teams channel (unit.configure: the administration or the unit's principal). */
-  async setChannel(caller: Caller, unitId: string, channel: { teamId: string; channelId: string }): Promise<StoredItem<Unit>> {
+  /**
+   * Binds the unit to a Teams channel (unit.configure: the administration or the unit's principal).
+   * A channel another unit holds is BindingTakenError naming it; only the administration moves it (`move`).
+   */
+  async setChannel(caller: Caller, unitId: string, channel: { teamId: string; channelId: string }, move = false): Promise<StoredItem<Unit>> {
     const unit = await this.access.require(caller, 'unit.configure', unitId);
     try {
-      const current = await this.store.get('units', unit.id);
-      return await this.store.update('units', unitId, channel, { ...actorOf(caller), etag: current.etag });
+      return await this.bindings.write(caller, { list: 'units', id: unit.id }, [{ list: 'units', field: 'channelId', value: channel.channelId }], move, async () => {
+        const current = await this.store.get('units', unit.id);
+        return this.store.update('units', unitId, channel, { ...actorOf(caller), etag: current.etag });
+      });
     } finally {
       this.access.forget();
     }

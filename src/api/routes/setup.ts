@@ -13,9 +13,7 @@ import { problem } from '../problems';
 import { sendJson } from '../reply';
 import { callerOf, type RouteDeps, type RouteTable } from '../route';
 import { parseBody, parseQuery } from '../validate';
-
-/** The register's JSON may be a whole municipality's details: up to 5 MB, as result imports. */
-export const unitImportPaths = ['/organizer/unit-imports', '/organizer/unit-imports/preview'];
+import { importBodyLimit } from './organizer';
 
 const SetupQuery = z.object({ schoolYear: schoolYear.optional() });
 
@@ -31,7 +29,8 @@ function directoryQuery(query: unknown): { search: string } | { ids: string[] } 
 
 const UnitImportBody = z.strictObject({
   source: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('file'), json: z.string().min(2).max(5 * 1024 * 1024) }),
+    // the register's JSON may be a whole municipality's details: as large as a result import
+    z.strictObject({ kind: z.literal('file'), json: z.string().min(2).max(importBodyLimit) }),
     z.strictObject({ kind: z.literal('municipality'), municipalityCode: z.string().regex(/^\d{4}$/, 'kommunkoden har fyra siffror') }),
   ]),
   defaultType: z.enum(unitTypes).optional(),
@@ -62,7 +61,7 @@ export function setupRoutes(routes: RouteTable, { services }: RouteDeps): void {
   routes.add('post', '/organizer/unit-imports/preview', 'organizer.edit', async (req, res) => {
     const body = parseBody(UnitImportBody, req.body);
     sendJson<UnitImportPreview>(res, presentUnitImportPreview(await services.unitImports.preview(callerOf(res), body)));
-  });
+  }, { bodyLimitBytes: importBodyLimit });
 
   routes.add('post', '/organizer/unit-imports', 'organizer.edit', async (req, res) => {
     const body = parseBody(UnitImportBody, req.body);
@@ -75,5 +74,5 @@ export function setupRoutes(routes: RouteTable, { services }: RouteDeps): void {
         : `Importen avbröts; ${error.leftBehind.length} enheter kunde inte tas bort igen.`;
       throw problem('conflict', { detail });
     }
-  });
+  }, { bodyLimitBytes: importBodyLimit });
 }

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { Overview } from '../../contract';
 import { UnitSchema, schoolYear } from '../../domain';
 import { presentOverview } from '../presenters/overview';
-import { compact } from '../query';
+import { compact, moveOf } from '../query';
 import { sendAll, sendCreated, sendItem, sendJson } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
+import { callerOf, ifMatch, param, type RouteDeps, type RouteTable } from '../route';
 import { parseBody, parseQuery } from '../validate';
 
 const UnitBody = UnitSchema.pick({ name: true, type: true, schoolUnitCode: true, principalIds: true, staffGroupId: true, koladaId: true })
@@ -28,7 +29,7 @@ export function unitRoutes(routes: RouteTable, { services }: RouteDeps): void {
   routes.add('post', '/units', 'organizer.edit', async (req, res) => {
     const input = parseBody(UnitBody, req.body);
     const unit = await services.units.create(callerOf(res), compact(input), idempotencyKey(req));
-    sendCreated(res, unit, `/api/units/${unit.id}`);
+    sendCreated(res, sameRequest(req, input, unit), `/api/units/${unit.id}`);
   });
 
   // before /units/:unitId, which would otherwise take "by-channel" as an id
@@ -56,7 +57,7 @@ export function unitRoutes(routes: RouteTable, { services }: RouteDeps): void {
 
   routes.add('put', '/units/:unitId/channel', 'unit.configure', async (req, res) => {
     const channel = parseBody(ChannelBody, req.body);
-    sendItem(res, await services.units.setChannel(callerOf(res), param(req, 'unitId'), channel));
+    sendItem(res, await services.units.setChannel(callerOf(res), param(req, 'unitId'), channel, moveOf(req)));
   });
 
   routes.add('get', '/units/:unitId/overview', 'unit.read', async (req, res) => {
