@@ -120,6 +120,24 @@ describe.skipIf(skip !== null)('setting up an empty site in a real browser again
     await shoot(page, '5-principal-unit');
   });
 
+  it('lets the principal link their channel to the unit on the fresh site, through the Teams host', async () => {
+    const { page } = await h.newPage();
+    const [teamId, channelId] = ['19:sjovik-team@thread.tacv2', '19:sjovik-kvalitet@thread.tacv2'];
+    await page.goto(`${h.url}/__teams-host?frameContext=settings&teamId=${encodeURIComponent(teamId)}&channelId=${encodeURIComponent(channelId)}&src=${encodeURIComponent('/config')}`);
+    const frame = page.frameLocator('iframe#app');
+    await frame.getByRole('button', { name: `Logga in som ${principal.name}` }).click();
+    await frame.getByTestId('config').waitFor();
+    // the principal is offered the one unit they lead, of the eleven imported
+    await expect(frame.getByRole('radio').count()).resolves.toBe(1);
+    await frame.getByRole('radio', { name: new RegExp(`^${unitName}`) }).check();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __host: { valid: unknown } }).__host.valid)).toBe(true);
+    await expectAccessible(appFrame(page), 'config on a fresh site');
+    await page.evaluate(() => (window as unknown as { __host: { save(): void } }).__host.save());
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __host: { saveResult: unknown } }).__host.saveResult)).toBe('success');
+    const bound = await h.api<{ name: string }>(principal.persona, 'GET', `/api/units/by-channel?teamId=${encodeURIComponent(teamId)}&channelId=${encodeURIComponent(channelId)}`);
+    expect(bound.name).toBe(unitName);
+  });
+
   it('lists the units at the organizer\'s level, axe-clean at 375 px and in the dark and high-contrast themes', async () => {
     const narrow = await h.newPage({ width: 375, height: 812 });
     await narrow.page.goto(`${h.url}/tab?view=organizer&section=units`);
