@@ -49,7 +49,7 @@ export const channel = {
   participantName: 'Namn',
   participantRole: 'Roll',
   addParticipant: 'Lägg till deltagare',
-  removeParticipant: 'Ta bort deltagare {n}',
+  removeParticipant: 'Ta bort {who}',
   followUpAnswersTitle: 'Svar på uppföljningsfrågor efter årets möten',
   followUpAnswersNone: 'Inga svar ännu på uppföljningsfrågor efter årets möten.',
   followUpAnswersMeeting: '{title}, {date}: {answers}',
