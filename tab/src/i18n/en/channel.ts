@@ -64,6 +64,7 @@ export const channel: Texts<typeof sv> = {
   meetingsTitle: "The unit's meetings",
   meetingsEmpty: 'No meetings yet.',
   meetingUpcoming: 'Upcoming',
+  followUpNotSent: 'Questions not sent',
   followUpPending: 'Waiting for answers',
   scaleAnswer: '{value} of 4',
 

@@ -61,6 +61,7 @@ export const channel = {
   meetingsTitle: 'Enhetens möten',
   meetingsEmpty: 'Inga möten ännu.',
   meetingUpcoming: 'Kommande',
+  followUpNotSent: 'Frågorna inte skickade',
   followUpPending: 'Väntar på svar',
   scaleAnswer: '{value} av 4',
 
