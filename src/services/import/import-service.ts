@@ -21,8 +21,6 @@ type MeasurementItem = StoredItem<Measurement>;
 export interface ImportServiceOptions {
   /** writes in flight at once; default 4 (SharePoint throttles bursts) */
   readonly concurrency?: number;
-  /** codes the units do not carry (Kolada ou ids) → skolenhetskod */
-  readonly unitCodeAliases?: Readonly<Record<string, string>>;
 }
 
 export interface PreviewOptions {
@@ -93,7 +91,7 @@ export class ImportService {
   async commitImport(text: string, kind: ImportKind, options: CommitOptions): Promise<CommitResult> {
     const { preview, existing } = await this.plan(text, kind, options);
     if (preview.errors.length > 0) throw new ImportRejectedError(preview);
-    const writes: PlannedWrite[] = [];
+    const writes: PlannedWrite<Measurement>[] = [];
     for (const row of preview.rows) {
       const fields: Measurement = {
         indicatorId: row.indicatorId, unitId: row.unitId, period: row.period, schoolYear: row.schoolYear, value: row.value,
@@ -103,7 +101,7 @@ export class ImportService {
       if (row.change === 'create') writes.push({ kind: 'create', fields, clientKey: importClientKey(row) });
       else if (row.change === 'update' && before) writes.push({ kind: 'update', before, patch: { value: fields.value, groups: fields.groups } });
     }
-    const outcome = await writeAllOrNothing(this.store, writes, { actor: options.actor, concurrency: this.concurrency, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const outcome = await writeAllOrNothing(this.store, 'measurements', writes, { actor: options.actor, concurrency: this.concurrency, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     if (outcome.failure !== undefined) throw new ImportFailedError(outcome.failure, outcome.leftBehind);
     return { created: preview.summary.create, updated: preview.summary.update, unchanged: preview.summary.unchanged, preview };
   }
@@ -112,7 +110,7 @@ export class ImportService {
     const csv = parseCsv(text);
     // from the read model: a school year's results pass the list view threshold in a large municipality
     const view = await this.readModel.read(['units', 'indicators', 'measurements']);
-    const lookup = createLookup(view.all('units'), view.all('indicators'), this.options.unitCodeAliases);
+    const lookup = createLookup(view.all('units'), view.all('indicators'));
     const personal = personalIdentityErrors(csv.records);
     const read: ReadResult = csv.unclosedQuoteLine !== undefined
       ? { candidates: [], errors: [{ line: csv.unclosedQuoteLine, field: '', message: 'Ett citattecken öppnas men stängs aldrig' }], skipped: 0, ignoredColumns: [] }

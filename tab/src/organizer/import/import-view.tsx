@@ -1,10 +1,10 @@
 import {
   Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Radio, RadioGroup, Text, Textarea,
-  makeStyles, tokens, useId,
+  makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
-import type { ChangeEvent } from 'react';
+import { useState } from 'react';
 import { ProblemError } from '../../api/problem-error';
+import { FileButton } from '../../components/file-button';
 import { ProblemBar } from '../../components/problem-bar';
 import { useOrganizer } from '../organizer-context';
 import { useI18n } from '../../i18n/i18n';
@@ -14,7 +14,6 @@ import { ErrorTable, RowTable, rowsShown } from './import-tables';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  file: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   csv: { fontFamily: tokens.fontFamilyMonospace },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
@@ -41,8 +40,6 @@ export default function ImportView() {
   const styles = useStyles();
   const { t } = useI18n();
   const { api } = useOrganizer();
-  const fileId = useId('import-file');
-  const fileInput = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<ImportKind>('kolada');
   const [csv, setCsv] = useState('');
   const [period, setPeriod] = useState('');
@@ -55,11 +52,9 @@ export default function ImportView() {
     setError(null);
   };
 
-  const handleFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (!file) return;
-    setFileName(file.name);
-    setCsv(await file.text());
+  const handleFile = (text: string, name: string) => {
+    setFileName(name);
+    setCsv(text);
     edited();
   };
   const handlePreview = async () => {
@@ -106,12 +101,7 @@ export default function ImportView() {
           <Input value={period} placeholder="2025/26" onChange={(_, d) => { setPeriod(d.value); edited(); }} />
         </Field>
       )}
-      <div className={styles.file}>
-        {/* The browser's own file button speaks the browser's language; ours speaks the tab's. */}
-        <input id={fileId} ref={fileInput} type="file" hidden accept=".csv,.txt,text/csv" onChange={(event) => void handleFile(event)} data-testid="import-file" />
-        <div><Button onClick={() => fileInput.current?.click()}>{t('organizer.importFile')}</Button></div>
-        {fileName && <Text size={200} role="status">{fileName}</Text>}
-      </div>
+      <FileButton accept=".csv,.txt,text/csv" testId="import-file" fileName={fileName} onText={handleFile} />
       <Field label={t('organizer.importText')}>
         <Textarea className={styles.csv} value={csv} rows={8} resize="vertical" onChange={(_, d) => { setCsv(d.value); setFileName(null); edited(); }} />
       </Field>
