@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lists } from '../src/lists/lists';
 import { createMemoryStore } from '../src/store/memory-store';
+import { InvalidItemError } from '../src/store/errors';
 import type { Entities } from '../src/lists/lists';
 import type { Store } from '../src/store/port';
 import { startHarness, type Harness } from './testing/harness';
 import {
-  cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PRINCIPAL, seed,
-  TEACHER, teamsIdOf, type Seeded,
+  cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PLAYGROUND_USER, playgroundDefaultMessage,
+  PRINCIPAL, seed, TEACHER, teamsIdOf, type Seeded,
 } from './testing/fixtures';
 
 let store: Store<Entities>;
@@ -41,6 +42,35 @@ describe('POST /api/messages: conversation references', () => {
     expect((stored[0]?.fields.reference as { serviceUrl: string }).serviceUrl).toBe(`${h.connector.url}/`);
     // the install got a welcome (help) card in the 1:1 chat
     expect(textOf(h.connector.activities[0]?.activity)).toContain('Det här kan jag hjälpa till med');
+  });
+});
+
+describe('POST /api/messages: users the bot does not know', () => {
+  it('answers the Playground\'s default user and stores the reference under the id the Playground sends', async () => {
+    const res = await h.post(playgroundDefaultMessage({ serviceUrl: h.connector.url, text: 'hjälp' }));
+    expect(res.status).toBe(200);
+    expect(textOf(h.connector.activities.at(-1)?.activity)).toContain('Det här kan jag hjälpa till med');
+    const stored = await store.queryAll('botConversations', { filter: [{ field: 'userId', op: 'eq', value: PLAYGROUND_USER.aadObjectId }] });
+    expect(stored.map((item) => item.fields.kind)).toEqual(['personal']);
+  });
+
+  it('answers even when the reference cannot be stored, and says so in one log line', async () => {
+    const refusing: Store<Entities> = {
+      ...store,
+      create: async (list, fields, options) => {
+        if (list === 'botConversations') throw new InvalidItemError('botConversations', 'userId', 'invalid');
+        return store.create(list, fields, options);
+      },
+    };
+    const other = await startHarness(refusing);
+    try {
+      await other.post(messageActivity({ serviceUrl: other.connector.url, text: 'hjälp' }));
+      expect(textOf(other.connector.activities.at(-1)?.activity)).toContain('Det här kan jag hjälpa till med');
+      expect(other.logs.filter((line) => line.includes('not stored'))).toHaveLength(1);
+      expect(other.logs.filter((line) => line.includes('turn failed'))).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });
 

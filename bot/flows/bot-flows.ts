@@ -19,10 +19,18 @@ import { languageOf } from '../../src/domain';
 export class BotFlows {
   constructor(private readonly ctx: FlowContext) {}
 
-  /** Every activity keeps the conversation's reference current (install, conversationUpdate, messages). */
+  /**
+   * Every activity keeps the conversation's reference current (install, conversationUpdate,
+   * messages). It is a side effect: when the store refuses it (or is down) the turn goes on and
+   * the user is answered; one line says why, and the next activity tries again.
+   */
   async remember(turn: Turn): Promise<void> {
     const { info } = turn;
-    await this.ctx.conversations.remember(info.reference, info.from.aadObjectId);
+    try {
+      await this.ctx.conversations.remember(info.reference, info.from.aadObjectId);
+    } catch (error) {
+      this.ctx.log(`bot: conversation reference of ${info.conversationId} not stored: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
   }
 
   async onMessage(turn: Turn): Promise<void> {

@@ -116,3 +116,28 @@ export function cardActionActivity(o: ActivityOptions & { verb: string; data: Re
     value: { action: { type: 'Action.Execute', verb: o.verb, data: o.data }, trigger: 'manual' },
   };
 }
+
+/** Microsoft 365 Agents Playground's default current user and tenant, as it ships them (not GUIDs). */
+export const PLAYGROUND_USER = { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
+export const PLAYGROUND_TENANT = '00000000-0000-0000-0000-0000000000001';
+
+/** A message in the Playground's personal chat with its default users, exactly as the Playground sends it. */
+export function playgroundDefaultMessage(o: { serviceUrl: string; text: string; conversationId?: string }) {
+  return {
+    type: 'message',
+    text: o.text,
+    id: 'bbd57385-edea-4de2-bf0c-afb73366fce6',
+    from: PLAYGROUND_USER,
+    timestamp: '2026-12-01T18:44:58.529Z',
+    localTimestamp: '2026-12-01T18:44:58.529+00:00',
+    localTimezone: 'UTC',
+    serviceUrl: o.serviceUrl,
+    conversation: { conversationType: 'personal', tenantId: PLAYGROUND_TENANT, id: o.conversationId ?? 'e1d4fbab-213d-4ad7-80f3-2497296e6437' },
+    recipient: { id: '00000000-0000-0000-0000-00000000000011', name: 'Test Bot' },
+    textFormat: 'plain',
+    locale: 'en-US',
+    entities: [{ type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'UTC' }],
+    channelData: { tenant: { id: PLAYGROUND_TENANT } },
+    channelId: 'msteams',
+  };
+}
