@@ -8,6 +8,7 @@ import type { Store } from '../store/port';
 import { ActionService } from './action-service';
 import { AnalysisService } from './analysis-service';
 import { DeficiencyService } from './deficiency-service';
+import { DirectoryCallers } from './directory-callers';
 import { FeedbackService } from './feedback-service';
 import { FollowUpService } from './follow-up-service';
 import { GoalService } from './goal-service';
@@ -41,6 +42,8 @@ export interface ServicesOptions {
 
 export interface Services {
   readonly access: UnitAccess;
+  /** the caller for someone who brings no token (the bot's card actions), from the directory */
+  readonly callers: DirectoryCallers;
   readonly units: UnitService;
   readonly overview: OverviewService;
   readonly goals: GoalService;
@@ -71,8 +74,10 @@ export function createServices(unsealed: Store<Entities>, options: ServicesOptio
   const access = new UnitAccess(store, options.unitCacheMilliseconds !== undefined ? { cacheMilliseconds: options.unitCacheMilliseconds } : {});
   const meetings = new MeetingService(store, access);
   const rollups = new RollupService(store, clock);
+  const directory = options.directory ?? emptyDirectory;
   return {
     access,
+    callers: new DirectoryCallers(access, directory),
     units: new UnitService(store, access),
     overview: new OverviewService(store, access, clock),
     goals: new GoalService(store, access),
@@ -86,7 +91,7 @@ export function createServices(unsealed: Store<Entities>, options: ServicesOptio
     followUps: new FollowUpService(store, access, meetings, clock),
     yearWheel: new YearWheelService(store, access),
     feedback: new FeedbackService(store, access, clock),
-    people: new PeopleService(access, options.directory ?? emptyDirectory),
+    people: new PeopleService(access, directory),
     rollups,
     imports: new ImportService(store, options.imports ?? {}),
     reports: new ReportService(rollups, { ...clock, ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}) }),
@@ -94,5 +99,6 @@ export function createServices(unsealed: Store<Entities>, options: ServicesOptio
 }
 
 export type { Caller } from './caller';
+export type { NamedUser } from './directory-callers';
 export type { UnitPerson, UnitPersonRole } from './people-service';
 export { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError, ServiceError } from './errors';
