@@ -13,7 +13,7 @@ import { createCloudAdapter } from '../bot/adapter/cloud-adapter';
 import { SendError, type OutboundMessage } from '../bot/outbox/message';
 import { teamsAppWindows, teamsConversationWindows, type Window } from '../bot/outbox/rate-limiter';
 import { startFakeConnector, type FakeConnector } from '../bot/testing/fake-connector';
-import { MEETING_CHAT, meetingEndActivity, seed, teamsIdOf, TENANT, userN } from '../bot/testing/fixtures';
+import { MEETING_CHAT, meetingEndActivity, seed, servicesFor, teamsIdOf, TENANT, userN } from '../bot/testing/fixtures';
 import { lists } from '../src/lists/lists';
 import { createMemoryStore } from '../src/store/memory-store';
 import { benchLine } from './measure';
@@ -41,7 +41,7 @@ async function withOutbox(): Promise<{ ms: number; throttled: number; lost: numb
   connector.setMembers(MEETING_CHAT, members);
   const store = createMemoryStore(lists);
   await seed(store);
-  const bot = createBotEndpoint({ store, mode: 'local', connectorBaseUrl: connector.url, rateLimits: { conversation: conversationWindows, app: appWindows } });
+  const bot = createBotEndpoint({ store, services: servicesFor(store), mode: 'local', connectorBaseUrl: connector.url, rateLimits: { conversation: conversationWindows, app: appWindows } });
   try {
     const start = performance.now();
     const res = { status: () => res, json: () => undefined, end: () => undefined };

@@ -8,7 +8,7 @@ import { ConnectorSender } from './adapter/connector-sender';
 import { KvalitetshjuletBot } from './adapter/teams-bot';
 import type { BotStore } from './data/entities';
 import { BotFlows } from './flows/bot-flows';
-import type { FlowContext } from './flows/context';
+import type { CardServices, FlowContext } from './flows/context';
 import { Conversations } from './flows/conversations';
 import { runScheduledScan, type ReminderOptions } from './flows/reminders';
 import { dedupeKeyOf, IncomingActivitySchema, type IncomingActivity } from './http/incoming-activity';
@@ -21,6 +21,8 @@ import { Scheduler } from './scheduler/scheduler';
 
 export interface BotEndpointOptions {
   store: BotStore;
+  /** the API's services: a card action asks them exactly what the API route for the same change asks */
+  services: CardServices;
   mode: 'local' | 'm365';
   botId?: string;
   botTenantId?: string;
@@ -94,6 +96,7 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
   });
   const ctx: FlowContext = {
     store: options.store,
+    services: options.services,
     conversations,
     clock,
     log,

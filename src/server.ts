@@ -200,7 +200,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     return {
       store,
       validator,
-      directory: createGraphDirectory({ baseUrl: config.graph.baseUrl, tokenProvider, warn: (event, fields) => log.warn(event, fields) }),
+      directory: createGraphDirectory({ baseUrl: config.graph.baseUrl, tokenProvider, appId: config.clientId, warn: (event, fields) => log.warn(event, fields) }),
       publicConfig: {
         mode: 'm365',
         clientId: config.clientId,
@@ -211,7 +211,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     };
   }
 
-  function botHandlerFor(store: Store<Entities>): BotHandler | undefined {
+  function botHandlerFor(store: Store<Entities>, services: Services): BotHandler | undefined {
     if (options.bot === false) return undefined;
     if (config.mode === 'm365' && !config.bot.id) {
       log.warn('bot disabled', { reason: 'BOT_ID is not set: /api/messages answers 501' });
@@ -219,6 +219,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     }
     bot = createBotEndpoint({
       store,
+      services,
       mode: config.mode,
       ...(config.bot.id ? { botId: config.bot.id } : {}),
       ...(config.bot.tenantId ? { botTenantId: config.bot.tenantId } : {}),
@@ -247,7 +248,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         ...(config.pageTokenKey ? { pageTokenKey: config.pageTokenKey } : {}),
         directory: b.directory,
       });
-      const botHandler = botHandlerFor(b.store);
+      const botHandler = botHandlerFor(b.store, services);
       api = createApiRouter({
         validator: b.validator,
         services,

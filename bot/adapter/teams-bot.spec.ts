@@ -9,7 +9,7 @@ import { Conversations } from '../flows/conversations';
 import type { OutboundMessage } from '../outbox/message';
 import { systemClock } from '../outbox/clock';
 import {
-  BOT, cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PRINCIPAL, seed, TEACHER, teamsIdOf,
+  BOT, cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PRINCIPAL, seed, servicesFor, TEACHER, teamsIdOf,
   type Seeded,
 } from '../testing/fixtures';
 import { KvalitetshjuletBot } from './teams-bot';
@@ -28,6 +28,7 @@ beforeEach(async () => {
   queued = [];
   const flows = new BotFlows({
     store,
+    services: servicesFor(store),
     conversations: new Conversations({ store }),
     outbox: { enqueue: async (m) => void queued.push(m) },
     clock: systemClock,

@@ -7,7 +7,7 @@ import type { Clock } from '../outbox/clock';
 import type { OutboundMessage, Sender } from '../outbox/message';
 import { Outbox } from '../outbox/outbox';
 import { RateLimiter } from '../outbox/rate-limiter';
-import { PRINCIPAL, seed, TEACHER } from '../testing/fixtures';
+import { PRINCIPAL, seed, servicesFor, TEACHER } from '../testing/fixtures';
 import type { FlowContext } from './context';
 import { Conversations } from './conversations';
 import { runScheduledScan } from './reminders';
@@ -39,7 +39,7 @@ beforeEach(async () => {
   otherUnitId = (await store.create('units', { name: 'Ekskolan', type: 'grundskola', schoolUnitCode: '87654321', principalIds: [OTHER_PRINCIPAL, PRINCIPAL, UNREACHABLE] }, { ...actor, clientKey: 'unit-2' })).id;
   const conversations = new Conversations({ store });
   outbox = new Outbox({ store, sender, clock, limiter: new RateLimiter({ clock }) });
-  ctx = { store, conversations, outbox, clock, log: (m) => logs.push(m) };
+  ctx = { store, services: servicesFor(store), conversations, outbox, clock, log: (m) => logs.push(m) };
   await conversations.remember(personal(TEACHER), TEACHER);
   await conversations.remember(personal(PRINCIPAL), PRINCIPAL);
   await conversations.remember(personal(OTHER_PRINCIPAL, 'en-US'), OTHER_PRINCIPAL);

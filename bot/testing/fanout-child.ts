@@ -12,7 +12,7 @@ import { startEmulator } from '../../src/emulator/index';
 import { allLists, lists, type Entities } from '../../src/lists/lists';
 import { createGraphStore } from '../../src/store/graph-store';
 import { createBotEndpoint } from '../index';
-import { meetingEndActivity, seed } from './fixtures';
+import { meetingEndActivity, seed, servicesFor } from './fixtures';
 
 interface ChildConfig {
   phase: 'emulator' | 'start' | 'resume';
@@ -38,6 +38,7 @@ if (config.phase === 'emulator') {
   // SharePoint's resource-unit budget is not what this test is about
   const store = createGraphStore<Entities>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists, throttle: { resourceUnitsPerMinute: 1_000_000 } });
   const bot = createBotEndpoint({
+    services: servicesFor(store),
     store,
     mode: 'local',
     connectorBaseUrl: config.connectorUrl,

@@ -6,6 +6,7 @@ import type { Entities } from '../../src/lists/lists';
 import type { Store } from '../../src/store/port';
 import { createBotEndpoint, type BotEndpoint, type BotEndpointOptions } from '../index';
 import { startFakeConnector, type FakeConnector, type FakeConnectorOptions } from './fake-connector';
+import { servicesFor } from './fixtures';
 
 export interface Harness {
   url: string;
@@ -19,7 +20,7 @@ export interface Harness {
 export async function startHarness(store: Store<Entities>, options: Partial<BotEndpointOptions> & { connector?: FakeConnectorOptions } = {}): Promise<Harness> {
   const connector = await startFakeConnector(options.connector);
   const logs: string[] = [];
-  const bot = createBotEndpoint({ store, mode: 'local', log: (m) => logs.push(m), ...options });
+  const bot = createBotEndpoint({ store, services: servicesFor(store), mode: 'local', log: (m) => logs.push(m), ...options });
   const app = express();
   app.use(express.json({ limit: '256kb' }));
   app.post('/api/messages', (req, res) => bot.handle(req, res));
