@@ -114,7 +114,8 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
     ...(options.reminders?.scanEveryMs ? { scanEveryMs: options.reminders.scanEveryMs } : {}),
     log,
   });
-  const bot = new KvalitetshjuletBot(new BotFlows(ctx), { log });
+  // the replies and roster reads of a turn count against the same budget as the outbox's sends
+  const bot = new KvalitetshjuletBot(new BotFlows(ctx), { log, gate: (conversationKey) => limiter.acquire(conversationKey) });
   const recent = new RecentActivities();
 
   async function process(headers: IncomingHttpHeaders, activity: IncomingActivity): Promise<HandledResponse> {
