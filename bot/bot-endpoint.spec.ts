@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lists } from '../src/lists/lists';
-import { createMemoryStore } from '../src/store/memory-store';
+import { createMemoryStore, type MemoryStore } from '../src/store/memory-store';
 import { InvalidItemError } from '../src/store/errors';
 import type { Entities } from '../src/lists/lists';
-import type { Store } from '../src/store/port';
 import { startHarness, type Harness } from './testing/harness';
 import {
   cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, OTHER_PRINCIPAL, OUTSIDER, PLAYGROUND_USER,
   playgroundDefaultMessage, PRINCIPAL, seed, seedOtherUnit, TEACHER, teamsIdOf, type Seeded,
 } from './testing/fixtures';
 
-let store: Store<Entities>;
+let store: MemoryStore<Entities>;
 let h: Harness;
 let seeded: Seeded;
 
@@ -19,7 +18,7 @@ const cardOf = (activity: Record<string, unknown>): Record<string, unknown> =>
 const textOf = (value: unknown): string => JSON.stringify(value);
 
 beforeEach(async () => {
-  store = createMemoryStore(lists);
+  store = createMemoryStore<Entities>(lists);
   seeded = await seed(store);
   h = await startHarness(store);
   h.connector.setMembers(MEETING_CHAT, [
@@ -55,7 +54,7 @@ describe('POST /api/messages: users the bot does not know', () => {
   });
 
   it('answers even when the reference cannot be stored, and says so in one log line', async () => {
-    const refusing: Store<Entities> = {
+    const refusing: typeof store = {
       ...store,
       create: async (list, fields, options) => {
         if (list === 'botConversations') throw new InvalidItemError('botConversations', 'userId', 'invalid');

@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { createCloudAdapter } from './adapter/cloud-adapter';
 import { ConnectorSender } from './adapter/connector-sender';
 import { KvalitetshjuletBot } from './adapter/teams-bot';
-import type { BotStore } from './data/entities';
+import type { BotStore, BotViews } from './data/entities';
 import { BotFlows } from './flows/bot-flows';
 import type { CardServices, FlowContext } from './flows/context';
 import { Conversations } from './flows/conversations';
@@ -23,6 +23,8 @@ export interface BotEndpointOptions {
   store: BotStore;
   /** the API's services: a card action asks them exactly what the API route for the same change asks */
   services: CardServices;
+  /** what the reminder scans and Mina åtgärder read */
+  readModel: BotViews;
   mode: 'local' | 'm365';
   botId?: string;
   botTenantId?: string;
@@ -33,6 +35,8 @@ export interface BotEndpointOptions {
    * outbox (tests' fake connector, or a Playground on another port than the activity names).
    */
   connectorBaseUrl?: string;
+  /** Microsoft 365 mode: the OpenID metadata naming the Bot Framework's signing keys (tests: loopback) */
+  openIdMetadataUrl?: string;
   log?: (message: string) => void;
   clock?: Clock;
   /** names this instance in job leases */
@@ -97,6 +101,7 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
   const ctx: FlowContext = {
     store: options.store,
     services: options.services,
+    readModel: options.readModel,
     conversations,
     clock,
     log,

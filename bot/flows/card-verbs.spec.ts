@@ -6,13 +6,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../src/auth/policy';
 import { lists, type Entities } from '../../src/lists/lists';
-import { createMemoryStore } from '../../src/store/memory-store';
-import type { Store } from '../../src/store/port';
+import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store';
 import { SUBMIT_VERB_FIELD } from '../cards/card';
 import { systemClock } from '../outbox/clock';
 import { routerToWalk, walkRoutes } from '../../src/api/spec-helpers';
 import { sampleCards } from '../testing/sample-cards';
-import { cardTurn, seed, servicesFor, TEACHER } from '../testing/fixtures';
+import { cardTurn, seed, TEACHER, wiredFor } from '../testing/fixtures';
 import { BotFlows } from './bot-flows';
 import { Conversations } from './conversations';
 import { cardVerbs } from './verbs';
@@ -59,14 +58,14 @@ describe('the card verb table', () => {
 });
 
 describe('a verb outside the table', () => {
-  let store: Store<Entities>;
+  let store: MemoryStore<Entities>;
   beforeEach(async () => {
-    store = createMemoryStore(lists);
+    store = createMemoryStore<Entities>(lists);
     await seed(store);
   });
 
   it('is refused with a 400, like a malformed body', async () => {
-    const flows = new BotFlows({ store, services: servicesFor(store), conversations: new Conversations({ store }), outbox: { enqueue: async () => {} }, clock: systemClock, log: () => {} });
+    const flows = new BotFlows({ store, ...(await wiredFor(store)), conversations: new Conversations({ store }), outbox: { enqueue: async () => {} }, clock: systemClock, log: () => {} });
     expect(await flows.onCardAction(cardTurn('units.delete', { unitId: '1' }, TEACHER))).toMatchObject({ kind: 'error', status: 400 });
   });
 });

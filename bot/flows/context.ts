@@ -1,7 +1,7 @@
-/** What every flow gets: the store port, the services a card action shares with the API, the outbox, time and a log. */
+/** What every flow gets: the store port, the read model, the services a card action shares with the API, the outbox, time and a log. */
 import { isoDay } from '../../src/domain';
 import type { Services } from '../../src/services';
-import type { BotStore } from '../data/entities';
+import type { BotStore, BotViews } from '../data/entities';
 import type { Clock } from '../outbox/clock';
 import type { OutboundMessage } from '../outbox/message';
 import type { Conversations } from './conversations';
@@ -15,6 +15,8 @@ export type CardServices = Pick<Services, 'access' | 'callers' | 'actions' | 'fo
 export interface FlowContext {
   store: BotStore;
   services: CardServices;
+  /** what the scans and Mina åtgärder read: lists that pass the list view threshold are never queried */
+  readModel: BotViews;
   conversations: Conversations;
   outbox: { enqueue(message: OutboundMessage, dueAt?: number): Promise<void> };
   clock: Clock;

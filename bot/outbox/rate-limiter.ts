@@ -105,8 +105,9 @@ export class RateLimiter {
     this.lastDeparture = at;
     await this.waitUntil(at);
     at = Math.max(at, this.clock.now());
-    // each round waits until an answer leaves a window, or for a request still out to answer
-    for (let round = 0; round < 1_000; round++) {
+    // each round waits until an answer leaves a window, or a share of it for a request still out
+    // to answer; bounded in time too, since a request unanswered for UNANSWERED_MS counts no more
+    for (let round = 0; round < 100_000; round++) {
       const wait = Math.max(this.fullFor(APP, this.appWindows, at), this.fullFor(conversationKey, this.conversationWindows, at));
       if (wait <= 0) break;
       await this.clock.sleep(wait);

@@ -7,6 +7,9 @@ import { LocalDirectory } from '../../src/auth/directory-local';
 import type { Entities } from '../../src/lists/lists';
 import { createServices, type Services } from '../../src/services';
 import type { Store } from '../../src/store/port';
+import type { ChangeFeed } from '../../src/store/changes';
+import type { ReadModel } from '../../src/store/read-model';
+import { startedMirror } from '../../src/store/test-kit';
 import type { Turn } from '../flows/turn';
 
 export const TENANT = '0d3a4f8e-2b1c-4e5f-9a7b-6c8d9e0f1a2b';
@@ -82,8 +85,14 @@ export const testDirectory = new LocalDirectory({
 });
 
 /** The services the API uses, over `store`, with the test directory: what the bot's card actions ask. */
-export function servicesFor(store: Store<Entities>): Services {
-  return createServices(store, { directory: testDirectory, unitCacheMilliseconds: 0 });
+export function servicesFor(store: Store<Entities>, readModel: ReadModel<Entities>): Services {
+  return createServices(store, readModel, { directory: testDirectory, unitCacheMilliseconds: 0 });
+}
+
+/** What flows read and ask over `store`, as the server wires them: its read model (a mirror) and the API's services. */
+export async function wiredFor(store: Store<Entities> & ChangeFeed<Entities>): Promise<{ readModel: ReadModel<Entities>; services: Services }> {
+  const { readModel } = await startedMirror(store, store);
+  return { readModel, services: servicesFor(store, readModel) };
 }
 
 interface ActivityOptions {

@@ -1,5 +1,7 @@
+import type { Request } from 'express';
 import { z } from 'zod';
 import { schoolYear } from '../domain';
+import { parseQuery } from './validate';
 
 /** `?top=&pageToken=` of every list. */
 export const PageQuerySchema = z.object({
@@ -12,4 +14,14 @@ export const SchoolYearQuerySchema = PageQuerySchema.extend({ schoolYear: school
 /** Keeps only defined values (the services' options are exact). */
 export function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+const MoveQuerySchema = z.object({ move: z.enum(['true', 'false']).optional() });
+
+/**
+ * `?move=true`: the administration moves a Teams channel, meeting or chat that another record
+ * holds to this one (see src/services/bindings.ts); without it a held binding is a 409.
+ */
+export function moveOf(req: Request): boolean {
+  return parseQuery(MoveQuerySchema, req.query).move === 'true';
 }

@@ -1,7 +1,8 @@
 import { DeficiencySchema } from '../../domain';
 import { PageQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendPage } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const DeficiencyBody = DeficiencySchema.omit({ unitId: true, status: true, closedOn: true });
@@ -16,7 +17,7 @@ export function deficiencyRoutes(routes: RouteTable, { services }: RouteDeps): v
   routes.add('post', '/units/:unitId/deficiencies', 'unit.edit', async (req, res) => {
     const input = parseBody(DeficiencyBody, req.body);
     const deficiency = await services.deficiencies.create(callerOf(res), param(req, 'unitId'), input, idempotencyKey(req));
-    sendCreated(res, deficiency, `/api/deficiencies/${deficiency.id}`);
+    sendCreated(res, sameRequest(req, input, deficiency), `/api/deficiencies/${deficiency.id}`);
   });
 
   routes.add('patch', '/deficiencies/:id', 'unit.edit', async (req, res) => {

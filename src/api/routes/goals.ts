@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { GoalSchema } from '../../domain';
 import { SchoolYearQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendPage } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery, pickShape } from '../validate';
 
 // GoalSchema carries refinements (unit vs organizer level), so bodies are built from its shape.
@@ -18,7 +19,7 @@ export function goalRoutes(routes: RouteTable, { services }: RouteDeps): void {
   routes.add('post', '/units/:unitId/goals', 'unit.edit', async (req, res) => {
     const input = parseBody(GoalBody, req.body);
     const goal = await services.goals.create(callerOf(res), param(req, 'unitId'), input, idempotencyKey(req));
-    sendCreated(res, goal, `/api/goals/${goal.id}`);
+    sendCreated(res, sameRequest(req, input, goal), `/api/goals/${goal.id}`);
   });
 
   routes.add('patch', '/goals/:id', 'unit.edit', async (req, res) => {

@@ -1,7 +1,8 @@
 import { IndicatorSchema } from '../../domain';
 import { PageQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendPage } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, itemParam, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, ifMatch, itemParam, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const IndicatorPatchBody = IndicatorSchema.partial();
@@ -15,7 +16,7 @@ export function indicatorRoutes(routes: RouteTable, { services }: RouteDeps): vo
   routes.add('post', '/indicators', 'organizer.edit', async (req, res) => {
     const input = parseBody(IndicatorSchema, req.body);
     const indicator = await services.indicators.create(callerOf(res), input, idempotencyKey(req));
-    sendCreated(res, indicator, `/api/indicators/${indicator.id}`);
+    sendCreated(res, sameRequest(req, input, indicator), `/api/indicators/${indicator.id}`);
   });
 
   routes.add('patch', '/indicators/:id', 'organizer.edit', async (req, res) => {

@@ -1,7 +1,8 @@
 import { itemId, MeasurementSchema } from '../../domain';
 import { SchoolYearQuerySchema, compact } from '../query';
 import { sendCreated, sendPage } from '../reply';
-import { callerOf, idempotencyKey, param, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const MeasurementBody = MeasurementSchema.omit({ unitId: true, schoolYear: true });
@@ -16,6 +17,6 @@ export function measurementRoutes(routes: RouteTable, { services }: RouteDeps): 
   routes.add('post', '/units/:unitId/measurements', 'unit.edit', async (req, res) => {
     const input = parseBody(MeasurementBody, req.body);
     const measurement = await services.measurements.create(callerOf(res), param(req, 'unitId'), input, idempotencyKey(req));
-    sendCreated(res, measurement, `/api/measurements/${measurement.id}`);
+    sendCreated(res, sameRequest(req, input, measurement), `/api/measurements/${measurement.id}`);
   });
 }
