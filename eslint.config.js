@@ -33,8 +33,8 @@ const policy = ['src/auth/policy', 'src/auth/principal'];
 const pure = { allow: ['zod'], message: 'This layer does no I/O and uses no SDK: of the packages, zod only.' };
 const bot = {
   allow: ['bot/', 'src/domain/', ...storePort, ...policy, 'src/services/unit-access', 'src/services/errors'],
-  typesOnly: ['src/lists/lists'],
-  message: 'The bot shares rules with the API, not its code: src/domain, the store port, the list entities\' types, auth\'s policy and the services\' unit access and errors (one policy, not two); never src/api, the tab, the server or a service.',
+  typesOnly: ['src/lists/lists', 'src/services/'],
+  message: 'The bot shares rules with the API, not its code: src/domain, the store port, the list entities\' types, auth\'s policy, the services\' unit access and errors, and the types of the services it is handed (a card action asks the same service as the API route); never src/api, the tab, the server, or a service it would build itself.',
 };
 
 /** One fence per layer; a file belongs to the fence whose `files` name it most closely. */

@@ -3,6 +3,11 @@
  * limits: how long until every card is delivered, against the limits' theoretical minimum and
  * against a naive sender that sends one request after another and waits out each 429.
  *
+ * The theoretical minimum: the fan-out is 602 requests (the roster page, the summary, and for each
+ * participant a new 1:1 conversation and the card in it); no conversation gets more than two, so
+ * the app's window binds: the n-th request can go no earlier than floor((n - 1) / limit) windows
+ * after the first, and its answer comes one connector latency later.
+ *
  * Time is scaled to keep the run short: every Teams window is halved (per conversation 7/0.5 s,
  * 8/1 s, 60/15 s; per app 50/0.5 s) and the connector answers after 20 ms. Ratios carry over.
  */
@@ -13,7 +18,7 @@ import { createCloudAdapter } from '../bot/adapter/cloud-adapter';
 import { SendError, type OutboundMessage } from '../bot/outbox/message';
 import { teamsAppWindows, teamsConversationWindows, type Window } from '../bot/outbox/rate-limiter';
 import { startFakeConnector, type FakeConnector } from '../bot/testing/fake-connector';
-import { MEETING_CHAT, meetingEndActivity, seed, teamsIdOf, TENANT, userN } from '../bot/testing/fixtures';
+import { MEETING_CHAT, meetingEndActivity, seed, servicesFor, teamsIdOf, TENANT, userN } from '../bot/testing/fixtures';
 import { lists, type Entities } from '../src/lists/lists';
 import { createMemoryStore } from '../src/store/memory-store';
 import { startedMirror } from '../src/store/test-kit';
@@ -43,7 +48,7 @@ async function withOutbox(): Promise<{ ms: number; throttled: number; lost: numb
   const memory = createMemoryStore<Entities>(lists);
   await seed(memory);
   const { store, readModel } = await startedMirror(memory, memory);
-  const bot = createBotEndpoint({ store, readModel, mode: 'local', connectorBaseUrl: connector.url, rateLimits: { conversation: conversationWindows, app: appWindows } });
+  const bot = createBotEndpoint({ store, readModel, services: servicesFor(store, readModel), mode: 'local', connectorBaseUrl: connector.url, rateLimits: { conversation: conversationWindows, app: appWindows } });
   try {
     const start = performance.now();
     const res = { status: () => res, json: () => undefined, end: () => undefined };
@@ -92,15 +97,23 @@ async function naive(): Promise<{ ms: number; throttled: number; lost: number; d
   }
 }
 
+/** The earliest the last of `requests` can be answered under every app window (sliding, as the connector counts). */
+export function theoreticalMinimumMs(requests: number, windows: readonly Window[], latencyMs: number): number {
+  return Math.max(0, ...windows.map((w) => Math.floor((requests - 1) / w.limit) * w.ms)) + latencyMs;
+}
+
 export async function run(): Promise<string[]> {
   const ours = await withOutbox();
   const baseline = await naive();
-  const requests = 2 * PARTICIPANTS + 1; // create + send per participant, and the summary
-  const appLimit = appWindows[0] ?? { limit: 50, ms: 500 };
-  const minimumMs = ((requests - appLimit.limit) / appLimit.limit) * appLimit.ms + LATENCY_MS;
-  const name = `bot fan-out, ${PARTICIPANTS} participants (Teams limits at ${SCALE}x time)`;
+  // the roster page, the summary, and a create and a send per participant
+  const requests = 1 + 1 + 2 * PARTICIPANTS;
+  const minimumMs = theoreticalMinimumMs(requests, appWindows, LATENCY_MS);
+  const name = `bot fan-out ${PARTICIPANTS}`;
+  const scale = `(Teams limits at ${SCALE}x time)`;
   return [
-    benchLine(`${name}: every card delivered`, ours.ms / 1_000, 's', minimumMs / ours.ms, `the rate limit's theoretical minimum of ${(minimumMs / 1_000).toFixed(2)} s`),
+    // two decimals: the target is within 1.1x of the minimum
+    `bench: ${name}: ${(ours.ms / 1_000).toFixed(2)} s (${(ours.ms / minimumMs).toFixed(2)}x vs theoretical minimum)`,
+    `bench: ${name}: theoretical minimum: ${(minimumMs / 1_000).toFixed(2)} s for ${requests} requests ${scale}`,
     benchLine(`${name}: every card delivered`, ours.ms / 1_000, 's', baseline.ms / ours.ms, `a naive sequential sender, ${(baseline.ms / 1_000).toFixed(2)} s`),
     `bench: ${name}: lost cards: ${ours.lost} (naive: ${baseline.lost})`,
     `bench: ${name}: duplicate cards: ${ours.duplicates} (naive: ${baseline.duplicates})`,

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lists } from '../src/lists/lists';
 import { createMemoryStore, type MemoryStore } from '../src/store/memory-store';
+import { InvalidItemError } from '../src/store/errors';
 import type { Entities } from '../src/lists/lists';
 import { startHarness, type Harness } from './testing/harness';
 import {
-  cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PRINCIPAL, seed,
-  TEACHER, teamsIdOf, type Seeded,
+  cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, OTHER_PRINCIPAL, OUTSIDER, PLAYGROUND_USER,
+  playgroundDefaultMessage, PRINCIPAL, seed, seedOtherUnit, TEACHER, teamsIdOf, type Seeded,
 } from './testing/fixtures';
 
 let store: MemoryStore<Entities>;
@@ -40,6 +41,35 @@ describe('POST /api/messages: conversation references', () => {
     expect((stored[0]?.fields.reference as { serviceUrl: string }).serviceUrl).toBe(`${h.connector.url}/`);
     // the install got a welcome (help) card in the 1:1 chat
     expect(textOf(h.connector.activities[0]?.activity)).toContain('Det här kan jag hjälpa till med');
+  });
+});
+
+describe('POST /api/messages: users the bot does not know', () => {
+  it('answers the Playground\'s default user and stores the reference under the id the Playground sends', async () => {
+    const res = await h.post(playgroundDefaultMessage({ serviceUrl: h.connector.url, text: 'hjälp' }));
+    expect(res.status).toBe(200);
+    expect(textOf(h.connector.activities.at(-1)?.activity)).toContain('Det här kan jag hjälpa till med');
+    const stored = await store.queryAll('botConversations', { filter: [{ field: 'userId', op: 'eq', value: PLAYGROUND_USER.aadObjectId }] });
+    expect(stored.map((item) => item.fields.kind)).toEqual(['personal']);
+  });
+
+  it('answers even when the reference cannot be stored, and says so in one log line', async () => {
+    const refusing: typeof store = {
+      ...store,
+      create: async (list, fields, options) => {
+        if (list === 'botConversations') throw new InvalidItemError('botConversations', 'userId', 'invalid');
+        return store.create(list, fields, options);
+      },
+    };
+    const other = await startHarness(refusing);
+    try {
+      await other.post(messageActivity({ serviceUrl: other.connector.url, text: 'hjälp' }));
+      expect(textOf(other.connector.activities.at(-1)?.activity)).toContain('Det här kan jag hjälpa till med');
+      expect(other.logs.filter((line) => line.includes('not stored'))).toHaveLength(1);
+      expect(other.logs.filter((line) => line.includes('turn failed'))).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });
 
@@ -99,7 +129,8 @@ describe('POST /api/messages: meeting end', () => {
     const content = cardOf(card?.activity ?? {});
     expect(textOf(content)).toContain('Vilka styrkor såg vi?'); // the latest template version
     expect(textOf(content)).not.toContain('Gammal fråga');
-    expect(content.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'followUp.refresh' }, userIds: [TEACHER] });
+    // refresh.userIds holds user MRIs, as Teams' Universal Actions documentation asks
+    expect(content.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'followUp.refresh' }, userIds: [teamsIdOf(TEACHER)] });
     expect((card?.activity.from as { id: string }).id).toBe('28:kvalitetshjulet-bot'); // as the bot, not anonymous
     // every proactive message carries its deterministic delivery id
     expect(card?.clientId).toBe(`outbound:followup:${seeded.meetingId}:${TEACHER}`);
@@ -198,11 +229,23 @@ describe('POST /api/messages: follow-up answers (adaptiveCard/action)', () => {
       expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(0);
     });
 
-  it('refuses a personnummer in an answer with an error card and stores nothing', async () => {
-    const res = await h.post(submit('s1', { q_styrkor: 'Eleven 121212-1212 behöver stöd' }));
+  it('refuses a personnummer in an answer on the card itself, keeps every answer typed, and stores nothing', async () => {
+    const res = await h.post(submit('s1', { q_styrkor: 'Eleven 121212-1212 behöver stöd', q_delaktighet: '3' }));
     expect(res.status).toBe(200);
-    expect(textOf(res.body)).toContain('Något gick fel');
+    expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const card = (res.body as { value: { body: Record<string, unknown>[] } }).value;
+    expect(textOf(card)).not.toContain('Något gick fel');
+    // the form again, filled in with what was sent, the refusal right under the question it is about
+    const at = card.body.findIndex((element) => element['id'] === 'q_styrkor');
+    expect(card.body[at]).toMatchObject({ type: 'Input.Text', value: 'Eleven 121212-1212 behöver stöd' });
+    expect(card.body[at + 1]).toMatchObject({ type: 'TextBlock', color: 'Attention', text: 'Texten innehåller ett personnummer. Skriv inga uppgifter om enskilda elever.' });
+    expect(card.body.find((element) => element['id'] === 'q_delaktighet')).toMatchObject({ value: '3' });
+    expect(textOf(card)).toContain('Skicka svar');
     expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(0);
+    // corrected and sent again: saved
+    const again = await h.post(submit('s1b', { q_styrkor: 'Eleven behöver stöd', q_delaktighet: '3' }));
+    expect(textOf(again.body)).toContain('Tack! Dina svar är sparade.');
+    expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(1);
   });
 
   it('answers malformed card payloads with an error card or a 400, never a crash', async () => {
@@ -215,10 +258,106 @@ describe('POST /api/messages: follow-up answers (adaptiveCard/action)', () => {
     ];
     for (const activity of bad) {
       const res = await h.post(activity);
+      // a meeting that does not exist is not found, exactly as the API answers it
+      if (activity.id === 'b2') {
+        expect(res.status).toBe(404);
+        expect(res.body).toMatchObject({ statusCode: 404, type: 'application/vnd.microsoft.error', value: { message: expect.stringContaining('inte tillgång') } });
+        continue;
+      }
       expect([200, 400]).toContain(res.status);
-      if (res.status === 200) expect(textOf(res.body)).toMatch(/Något gick fel|känner igen/);
+      if (res.status === 200) expect(textOf(res.body)).toMatch(/Något gick fel|känner igen|går inte att spara/);
     }
     expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(0);
+  });
+});
+
+describe('POST /api/messages: card actions pass the API\'s policy', () => {
+  const followUp = (id: string, verb: string, from: string, data: Record<string, unknown> = {}) =>
+    cardActionActivity({ serviceUrl: h.connector.url, id, from, verb, data: { lang: 'sv', meetingId: seeded.meetingId, templateId: seeded.templateId, templateVersion: 2, ...data } });
+
+  beforeEach(async () => {
+    await seedOtherUnit(store);
+  });
+
+  it('refuses another unit\'s staff every follow-up verb as not found, storing nothing and showing nothing of the meeting', async () => {
+    for (const verb of ['followUp.submit', 'followUp.refresh', 'followUp.edit']) {
+      const res = await h.post(followUp(`o-${verb}`, verb, OUTSIDER, { q_styrkor: 'Inbrott i någon annans möte' }));
+      expect(res.status, verb).toBe(404);
+      expect(res.body).toMatchObject({ statusCode: 404, type: 'application/vnd.microsoft.error', value: { code: 'NotFound', message: expect.stringContaining('inte tillgång') } });
+      expect(textOf(res.body)).not.toContain('Resultatkonferens vt');
+      expect(textOf(res.body)).not.toContain('Vilka styrkor');
+    }
+    expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(0);
+  });
+
+  it('refuses another unit\'s principal (who may read the unit\'s published work) the follow-up as forbidden', async () => {
+    const res = await h.post(followUp('p1', 'followUp.submit', OTHER_PRINCIPAL, { q_styrkor: 'Inte mitt möte' }));
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ statusCode: 403, value: { code: 'Forbidden' } });
+    expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(0);
+  });
+
+  it('refuses the outsider every action verb, and changes nothing', async () => {
+    const id = seeded.actionIds[0] ?? '';
+    const before = await store.get('actions', id);
+    for (const [verb, data] of [['action.done', {}], ['action.newDate', { dueDate: '2026-06-01' }], ['action.comment', { comment: 'Klart!' }]] as const) {
+      const res = await h.post(cardActionActivity({ serviceUrl: h.connector.url, id: `a-${verb}`, from: OUTSIDER, verb, data: { lang: 'sv', actionId: id, ...data } }));
+      expect(res.status, verb).toBe(404);
+    }
+    expect((await store.get('actions', id)).etag).toBe(before.etag);
+  });
+
+  it('lets the unit\'s principal mark a staff member\'s action done from the card, as PATCH /api/actions/:id does', async () => {
+    const id = seeded.actionIds[0] ?? '';
+    const res = await h.post(cardActionActivity({ serviceUrl: h.connector.url, id: 'pd', from: PRINCIPAL, verb: 'action.done', data: { lang: 'sv', actionId: id } }));
+    expect(res.status).toBe(200);
+    expect(textOf(res.body)).toContain('Åtgärden är markerad som klar.');
+    expect((await store.get('actions', id)).fields.status).toBe('done');
+  });
+
+  it('answers a card from someone the activity does not name (no aadObjectId) with 401, and stores nothing', async () => {
+    const activity = followUp('anon', 'followUp.submit', TEACHER, { q_styrkor: 'Anonym' });
+    const res = await h.post({ ...activity, from: { id: activity.from.id } });
+    expect(res.status).toBe(401);
+    expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(0);
+  });
+});
+
+describe('POST /api/messages: a card keeps its language', () => {
+  it('answers a Swedish card in Swedish from a client whose locale is en-US, and an English card in English', async () => {
+    const data = { meetingId: seeded.meetingId, templateId: seeded.templateId, templateVersion: 2 };
+    const sv = await h.post(cardActionActivity({ serviceUrl: h.connector.url, id: 'l1', locale: 'en-US', verb: 'followUp.submit', data: { ...data, lang: 'sv', q_styrkor: 'Samsyn' } }));
+    expect(textOf(sv.body)).toContain('Tack! Dina svar är sparade.');
+    expect((sv.body as { value: { lang: string } }).value.lang).toBe('sv');
+    const en = await h.post(cardActionActivity({ serviceUrl: h.connector.url, id: 'l2', locale: 'sv-SE', verb: 'followUp.refresh', data: { ...data, lang: 'en' } }));
+    expect(textOf(en.body)).toContain('Thank you! Your answers are saved.');
+    expect((en.body as { value: { lang: string } }).value.lang).toBe('en');
+  });
+
+  it('sends the follow-up card in the chat\'s language and keeps it in the card\'s data', async () => {
+    await h.post(meetingEndActivity({ serviceUrl: h.connector.url }));
+    await h.bot.outbox.drainAll();
+    const teacherChat = h.connector.created.get(teamsIdOf(TEACHER)) ?? '';
+    const content = cardOf(h.connector.activitiesIn(teacherChat)[0]?.activity ?? {});
+    expect(content.lang).toBe('sv');
+    expect(content.refresh).toMatchObject({ action: { data: { lang: 'sv' } } });
+  });
+});
+
+describe('POST /api/messages: an older Teams client\'s Action.Submit', () => {
+  it('is handled like the Action.Execute it falls back from, under the same policy, and answered in the chat', async () => {
+    const submit = (id: string, from: string) => ({
+      ...messageActivity({ serviceUrl: h.connector.url, id, from, text: '' }),
+      value: { verb: 'followUp.submit', lang: 'sv', meetingId: seeded.meetingId, templateId: seeded.templateId, templateVersion: 2, q_styrkor: 'Via äldre klient' },
+    });
+    await seedOtherUnit(store);
+    await h.post(submit('as1', OUTSIDER));
+    expect(textOf(h.connector.activities.at(-1)?.activity)).toContain('inte tillgång');
+    expect(await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] })).toHaveLength(0);
+    await h.post(submit('as2', TEACHER));
+    expect(textOf(h.connector.activities.at(-1)?.activity)).toContain('Tack! Dina svar är sparade.');
+    const responses = await store.queryAll('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: seeded.meetingId }] });
+    expect(responses.map((r) => r.fields.answers)).toEqual([[{ questionId: 'styrkor', text: 'Via äldre klient' }]]);
   });
 });
 

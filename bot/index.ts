@@ -8,7 +8,7 @@ import { ConnectorSender } from './adapter/connector-sender';
 import { KvalitetshjuletBot } from './adapter/teams-bot';
 import type { BotStore, BotViews } from './data/entities';
 import { BotFlows } from './flows/bot-flows';
-import type { FlowContext } from './flows/context';
+import type { CardServices, FlowContext } from './flows/context';
 import { Conversations } from './flows/conversations';
 import { runScheduledScan, type ReminderOptions } from './flows/reminders';
 import { dedupeKeyOf, IncomingActivitySchema, type IncomingActivity } from './http/incoming-activity';
@@ -21,6 +21,8 @@ import { Scheduler } from './scheduler/scheduler';
 
 export interface BotEndpointOptions {
   store: BotStore;
+  /** the API's services: a card action asks them exactly what the API route for the same change asks */
+  services: CardServices;
   /** what the reminder scans and Mina åtgärder read */
   readModel: BotViews;
   mode: 'local' | 'm365';
@@ -98,6 +100,7 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
   });
   const ctx: FlowContext = {
     store: options.store,
+    services: options.services,
     readModel: options.readModel,
     conversations,
     clock,
@@ -116,7 +119,8 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
     ...(options.reminders?.scanEveryMs ? { scanEveryMs: options.reminders.scanEveryMs } : {}),
     log,
   });
-  const bot = new KvalitetshjuletBot(new BotFlows(ctx), { log });
+  // the replies and roster reads of a turn count against the same budget as the outbox's sends
+  const bot = new KvalitetshjuletBot(new BotFlows(ctx), { log, gate: (conversationKey) => limiter.acquire(conversationKey) });
   const recent = new RecentActivities();
 
   async function process(headers: IncomingHttpHeaders, activity: IncomingActivity): Promise<HandledResponse> {

@@ -20,6 +20,8 @@ export interface GraphDirectoryWiring {
   readonly clock?: Clock;
   /** where a degradation is reported (once per kind) */
   readonly warn?: (event: string, fields: Readonly<Record<string, string | number>>) => void;
+  /** the Entra app whose role assignments count (the client id) */
+  readonly appId?: string;
 }
 
 export function createGraphDirectory(options: GraphDirectoryWiring): GraphDirectory {
@@ -33,5 +35,5 @@ export function createGraphDirectory(options: GraphDirectoryWiring): GraphDirect
     // directory reads are no SharePoint resource units: Graph's own throttling (429) governs them
     resourceUnitsPerMinute: 1_000_000,
   });
-  return new GraphDirectory({ transport, ...(options.warn ? { warn: options.warn } : {}) });
+  return new GraphDirectory({ transport, ...(options.warn ? { warn: options.warn } : {}), ...(options.appId ? { appId: options.appId } : {}) });
 }

@@ -248,7 +248,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     return {
       store,
       validator,
-      directory: createGraphDirectory({ baseUrl: config.graph.baseUrl, tokenProvider, warn: (event, fields) => log.warn(event, fields) }),
+      directory: createGraphDirectory({ baseUrl: config.graph.baseUrl, tokenProvider, appId: config.clientId, warn: (event, fields) => log.warn(event, fields) }),
       publicConfig: {
         mode: 'm365',
         clientId: config.clientId,
@@ -260,7 +260,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     };
   }
 
-  function botHandlerFor(store: Store<Entities>, readModel: ReadModel<Entities>): BotHandler | undefined {
+  function botHandlerFor(store: Store<Entities>, readModel: ReadModel<Entities>, services: Services): BotHandler | undefined {
     if (options.bot === false) return undefined;
     if (config.mode === 'm365' && !config.bot.id) {
       log.warn('bot disabled', { reason: 'BOT_ID is not set: /api/messages answers 501' });
@@ -269,6 +269,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     bot = createBotEndpoint({
       store,
       readModel,
+      services,
       mode: config.mode,
       ...(config.bot.id ? { botId: config.bot.id } : {}),
       ...(config.bot.tenantId ? { botTenantId: config.bot.tenantId } : {}),
@@ -308,7 +309,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         contact: { name: config.controller.name, email: config.controller.email },
         ...(register ? { unitImports: { register } } : {}),
       });
-      const botHandler = botHandlerFor(m.store, m.readModel);
+      const botHandler = botHandlerFor(m.store, m.readModel, services);
       api = createApiRouter({
         validator: b.validator,
         services,

@@ -3,13 +3,12 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lists, type Entities } from '../../src/lists/lists';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store';
-import { startedMirror } from '../../src/store/test-kit';
 import { BotFlows } from '../flows/bot-flows';
 import { Conversations } from '../flows/conversations';
 import type { OutboundMessage } from '../outbox/message';
 import { systemClock } from '../outbox/clock';
 import {
-  BOT, cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PRINCIPAL, seed, TEACHER, teamsIdOf,
+  BOT, cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PRINCIPAL, seed, TEACHER, teamsIdOf, wiredFor,
   type Seeded,
 } from '../testing/fixtures';
 import { KvalitetshjuletBot } from './teams-bot';
@@ -28,7 +27,7 @@ beforeEach(async () => {
   queued = [];
   const flows = new BotFlows({
     store,
-    readModel: (await startedMirror(store, store)).readModel,
+    ...(await wiredFor(store)),
     conversations: new Conversations({ store }),
     outbox: { enqueue: async (m) => void queued.push(m) },
     clock: systemClock,

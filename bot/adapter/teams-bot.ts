@@ -3,13 +3,15 @@ import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type InvokeRespo
 import { errorCard } from '../cards/error-card';
 import type { BotFlows } from '../flows/bot-flows';
 import type { Member, Turn } from '../flows/turn';
-import { turnFromContext } from './turn-from-context';
+import { turnFromContext, type ConnectorGate } from './turn-from-context';
 import { languageOf } from '../../src/domain';
 
 export interface KvalitetshjuletBotOptions {
   log?: (message: string) => void;
   /** replaces the Teams roster call (TestAdapter has no connector) */
   members?: (context: TurnContext) => Promise<Member[]>;
+  /** awaited before each Bot Connector call in a turn (the outbox's rate limiter) */
+  gate?: ConnectorGate;
 }
 
 export class KvalitetshjuletBot extends TeamsActivityHandler {
@@ -21,7 +23,7 @@ export class KvalitetshjuletBot extends TeamsActivityHandler {
     this.log = options.log ?? (() => {});
     const members = options.members;
     this.turn = (context) => {
-      const turn = turnFromContext(context);
+      const turn = turnFromContext(context, options.gate);
       return members ? { ...turn, members: () => members(context) } : turn;
     };
     this.onConversationUpdate(async (context, next) => {

@@ -43,12 +43,30 @@ export function infoOf(context: TurnContext): TurnInfo {
   };
 }
 
+/**
+ * Awaited before each call to the Bot Connector in a turn (the outbox's rate limits hold for these
+ * too); what it returns is called once the answer is in.
+ */
+export type ConnectorGate = (conversationKey: string) => Promise<() => void>;
+
+const open: ConnectorGate = async () => () => {};
+
+/** One call to the Bot Connector through `gate`. */
+async function through<T>(gate: ConnectorGate, conversationKey: string, call: () => Promise<T>): Promise<T> {
+  const answered = await gate(conversationKey);
+  try {
+    return await call();
+  } finally {
+    answered();
+  }
+}
+
 /** Everyone in the conversation, page by page (Teams' pagedmembers; bounded). */
-async function pagedMembers(context: TurnContext): Promise<Member[]> {
+async function pagedMembers(context: TurnContext, gate: ConnectorGate): Promise<Member[]> {
   const members: Member[] = [];
   let token: string | undefined;
   for (let page = 0; page < 100; page++) {
-    const result = await TeamsInfo.getPagedMembers(context, 500, token);
+    const result = await through(gate, context.activity.conversation.id, () => TeamsInfo.getPagedMembers(context, 500, token));
     for (const m of result.members) {
       members.push({ id: m.id, ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}), ...(m.name ? { name: m.name } : {}) });
     }
@@ -58,12 +76,12 @@ async function pagedMembers(context: TurnContext): Promise<Member[]> {
   return members;
 }
 
-export function turnFromContext(context: TurnContext): Turn {
+export function turnFromContext(context: TurnContext, gate: ConnectorGate = open): Turn {
   return {
     info: infoOf(context),
     reply: async (activity: OutgoingActivity) => {
-      await context.sendActivity(activity as Partial<Activity>);
+      await through(gate, context.activity.conversation.id, () => context.sendActivity(activity as Partial<Activity>));
     },
-    members: () => pagedMembers(context),
+    members: () => pagedMembers(context, gate),
   };
 }

@@ -4,5 +4,5 @@ import type { Language } from '../../src/domain';
 
 export function errorCard(lang: Language, message?: string): CardAttachment {
   const s = strings(lang);
-  return attachment(card([title(s.errorTitle), text(message ?? s.errorGeneric)]));
+  return attachment(card(lang, [title(s.errorTitle), text(message ?? s.errorGeneric)]));
 }

@@ -18,7 +18,7 @@ function actionRows(lang: Language, actions: readonly StoredItem<BotAction>[]): 
 /** Posted to the meeting chat when the meeting ends. */
 export function meetingSummaryCard(lang: Language, meeting: BotMeeting, actions: readonly StoredItem<BotAction>[], participants: number): CardAttachment {
   const s = strings(lang);
-  return attachment(card([
+  return attachment(card(lang, [
     title(s.summaryTitle(meeting.title)),
     text(s.summaryActions, { weight: 'Bolder' }),
     actions.length ? actionRows(lang, actions) : text(s.summaryNoActions, { isSubtle: true }),
@@ -29,7 +29,7 @@ export function meetingSummaryCard(lang: Language, meeting: BotMeeting, actions:
 /** Asks the principal to link a meeting the bot does not know yet. */
 export function linkMeetingCard(lang: Language): CardAttachment {
   const s = strings(lang);
-  return attachment(card([title(s.linkTitle), text(s.linkText)]));
+  return attachment(card(lang, [title(s.linkTitle), text(s.linkText)]));
 }
 
 function agendaItems(agenda: unknown): string[] {
@@ -46,7 +46,7 @@ function agendaItems(agenda: unknown): string[] {
 export function agendaCard(lang: Language, meeting: BotMeeting, openActions: readonly StoredItem<BotAction>[]): CardAttachment {
   const s = strings(lang);
   const items = agendaItems(meeting.agenda);
-  return attachment(card([
+  return attachment(card(lang, [
     title(s.agendaTitle(meeting.title)),
     ...(items.length ? [text(items.map((i, n) => `${n + 1}. ${i}`).join('\n'))] : []),
     ...(openActions.length ? [text(s.openActions, { weight: 'Bolder' }), actionRows(lang, openActions)] : []),

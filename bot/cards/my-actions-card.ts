@@ -8,7 +8,7 @@ import type { Language } from '../../src/domain';
 /** The owner's open actions, soonest due first; `today` is "YYYY-MM-DD". */
 export function myActionsCard(lang: Language, actions: readonly StoredItem<BotAction>[], today: string): CardAttachment {
   const s = strings(lang);
-  if (!actions.length) return attachment(card([title(s.myActionsTitle), text(s.noActions)]));
+  if (!actions.length) return attachment(card(lang, [title(s.myActionsTitle), text(s.noActions)]));
   const rows: CardElement[] = actions.map((a) => ({
     type: 'Container',
     separator: true,
@@ -19,5 +19,5 @@ export function myActionsCard(lang: Language, actions: readonly StoredItem<BotAc
       }),
     ],
   }));
-  return attachment(card([title(s.myActionsTitle), ...rows]));
+  return attachment(card(lang, [title(s.myActionsTitle), ...rows]));
 }

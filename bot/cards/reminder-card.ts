@@ -1,6 +1,6 @@
 import type { BotAction } from '../data/entities';
-import { attachment, card, dueLine, execute, text, title, type CardAttachment } from './card';
-import { strings } from './strings';
+import { attachment, card, dueLine, execute, fieldError, subCard, text, title, type CardAttachment, type CardData, type CardElement } from './card';
+import { strings, type Strings } from './strings';
 import type { Language } from '../../src/domain';
 
 export const ACTION_DONE = 'action.done';
@@ -8,6 +8,13 @@ export const ACTION_NEW_DATE = 'action.newDate';
 export const ACTION_COMMENT = 'action.comment';
 
 export type ReminderKind = 'dueSoon' | 'overdue';
+
+/** A refused new date or comment: what was typed comes back in its field, with why under it. */
+export interface ActionFormError {
+  field: 'dueDate' | 'comment';
+  value: string;
+  message: string;
+}
 
 export interface ReminderCardInput {
   lang: Language;
@@ -17,31 +24,60 @@ export interface ReminderCardInput {
   daysLeft?: number;
   /** a line shown above the action, e.g. after an update */
   notice?: string;
+  error?: ActionFormError;
+}
+
+export const COMMENT_MAX_LENGTH = 1_000;
+
+const dateInput = (s: Strings, value?: string): CardElement => ({ type: 'Input.Date', id: 'dueDate', label: s.newDate, isRequired: true, ...(value !== undefined ? { value } : {}) });
+const commentInput = (s: Strings, value?: string): CardElement => ({
+  type: 'Input.Text', id: 'comment', label: s.comment, isMultiline: true, maxLength: COMMENT_MAX_LENGTH, isRequired: true, ...(value !== undefined ? { value } : {}),
+});
+
+/**
+ * The buttons on an action: done, a new date, a comment; each applied with the action's eTag.
+ * A refused date or comment is shown open in the card, filled in with what was typed.
+ */
+function actionButtons(lang: Language, actionId: string, error: ActionFormError | undefined): { body: CardElement[]; actions: CardElement[] } {
+  const s = strings(lang);
+  const data: CardData = { lang, actionId };
+  const done = execute(s.markDone, ACTION_DONE, data, { style: 'positive' });
+  if (error?.field === 'dueDate') return { body: [dateInput(s, error.value), fieldError(error.message)], actions: [execute(s.setDate, ACTION_NEW_DATE, data), done] };
+  if (error?.field === 'comment') return { body: [commentInput(s, error.value), fieldError(error.message)], actions: [execute(s.addComment, ACTION_COMMENT, data), done] };
+  return {
+    body: [],
+    actions: [
+      done,
+      { type: 'Action.ShowCard', title: s.newDate, card: subCard([dateInput(s)], [execute(s.setDate, ACTION_NEW_DATE, data)]) },
+      { type: 'Action.ShowCard', title: s.comment, card: subCard([commentInput(s)], [execute(s.addComment, ACTION_COMMENT, data)]) },
+    ],
+  };
 }
 
 /** The owner's reminder: done / new date / comment, each applied to the action with its eTag. */
 export function reminderCard(i: ReminderCardInput): CardAttachment {
   const s = strings(i.lang);
-  const data = { actionId: i.actionId };
   const closed = i.action.status === 'done';
-  return attachment(card([
-    ...(i.notice ? [text(i.notice, { color: 'Good' })] : []),
+  const form = closed ? { body: [], actions: [] } : actionButtons(i.lang, i.actionId, i.error);
+  return attachment(card(i.lang, [
+    ...(i.notice ? [text(i.notice, { color: i.error ? 'Attention' : 'Good' })] : []),
     title(i.action.title),
     text(dueLine(i.action.dueDate, i.lang), { isSubtle: true }),
     ...(closed ? [] : [text(i.kind === 'overdue' ? s.reminderOverdue : s.reminderDueSoon(i.daysLeft ?? 0), i.kind === 'overdue' ? { color: 'Attention' } : {})]),
-  ], closed ? [] : [
-    execute(s.markDone, ACTION_DONE, data, { style: 'positive' }),
-    { type: 'Action.ShowCard', title: s.newDate, card: card([{ type: 'Input.Date', id: 'dueDate', label: s.newDate, isRequired: true }], [execute(s.setDate, ACTION_NEW_DATE, data)]) },
-    { type: 'Action.ShowCard', title: s.comment, card: card([{ type: 'Input.Text', id: 'comment', label: s.comment, isMultiline: true, maxLength: 1000, isRequired: true }], [execute(s.addComment, ACTION_COMMENT, data)]) },
-  ]));
+    ...form.body,
+  ], form.actions));
 }
 
-/** Tells the principal that an action has been overdue for a while. */
-export function escalationCard(lang: Language, action: BotAction, daysOverdue: number): CardAttachment {
+/**
+ * Tells the principal that an action has been overdue for a while. The principal may close it or
+ * move its date here, as in the tab (the same policy decides).
+ */
+export function escalationCard(lang: Language, action: BotAction, daysOverdue: number, actionId: string): CardAttachment {
   const s = strings(lang);
-  return attachment(card([
+  const form = actionButtons(lang, actionId, undefined);
+  return attachment(card(lang, [
     title(s.escalationTitle),
     text(s.escalationText(action.ownerName ?? action.ownerId, daysOverdue)),
     text(`${action.title} · ${dueLine(action.dueDate, lang)}`, { isSubtle: true }),
-  ]));
+  ], form.actions));
 }

@@ -21,7 +21,7 @@ function readiness(s: Strings, kind: YearWheelActivity['kind']): string | undefi
 export function wheelReminderCard(i: WheelReminderCardInput): CardAttachment {
   const s = strings(i.lang);
   const ready = readiness(s, i.activity.kind);
-  return attachment(card([
+  return attachment(card(i.lang, [
     title(s.wheelTitle(i.activity.title)),
     text(`${s.wheelDate}: ${formats[i.lang].date(i.activity.date)}`, { isSubtle: true }),
     text(s.wheelDaysLeft(i.daysLeft)),

@@ -1,12 +1,20 @@
-/** What every flow gets: the store port, the read model, the outbox, time and a log. */
+/** What every flow gets: the store port, the read model, the services a card action shares with the API, the outbox, time and a log. */
 import { isoDay } from '../../src/domain';
+import type { Services } from '../../src/services';
 import type { BotStore, BotViews } from '../data/entities';
 import type { Clock } from '../outbox/clock';
 import type { OutboundMessage } from '../outbox/message';
 import type { Conversations } from './conversations';
 
+/**
+ * The services whose rules a card action must share with the API: the caller as the policy sees
+ * them, and the same service calls the tab's routes make (one policy, not two).
+ */
+export type CardServices = Pick<Services, 'access' | 'callers' | 'actions' | 'followUps'>;
+
 export interface FlowContext {
   store: BotStore;
+  services: CardServices;
   /** what the scans and Mina åtgärder read: lists that pass the list view threshold are never queried */
   readModel: BotViews;
   conversations: Conversations;

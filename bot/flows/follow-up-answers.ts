@@ -1,45 +1,26 @@
 /**
- * Follow-up answers from the 1:1 card. One FollowUpResponse per meeting and respondent: its
- * clientKey is `followup:<meetingId>:<respondentId>`, so answering again updates it (with its eTag).
+ * Follow-up answers from the 1:1 card, through the follow-up service the API's
+ * `PUT /api/meetings/:id/responses/me` uses: one response per meeting and respondent, to the
+ * meeting type's latest questions. A refused answer comes back in the card as it was typed, with
+ * why under the question, so the person can correct it and send again.
  */
 import { z } from 'zod';
-import { ConflictError, InvalidItemError, NotFoundError } from '../../src/store/errors';
-import type { StoredItem } from '../../src/store/port';
-import { errorCard } from '../cards/error-card';
-import { FOLLOW_UP_EDIT, FOLLOW_UP_REFRESH, FOLLOW_UP_SUBMIT, followUpCard, inputId, type Answers } from '../cards/follow-up-card';
-import { strings } from '../cards/strings';
-import type { BotFollowUpResponse, BotFollowUpTemplate, BotMeeting } from '../data/entities';
-import type { CardAction } from './card-action';
+import { answer as AnswerSchema, type FollowUpResponse } from '../../src/domain';
+import { RuleError } from '../../src/services/errors';
+import { FOLLOW_UP_EDIT, FOLLOW_UP_SUBMIT, ANSWER_MAX_LENGTH, followUpCard, inputId, type Answers } from '../cards/follow-up-card';
+import { strings, type Strings } from '../cards/strings';
+import type { BotFollowUpTemplate } from '../data/entities';
+import { fieldMessage } from './field-messages';
+import type { CardGuard, CardRequest } from './card-verbs';
 import type { FlowContext } from './context';
-import type { CardActionResult } from './turn';
-import type { Language } from '../../src/domain';
+import { invalidCard, type CardActionResult } from './turn';
 
-export const FOLLOW_UP_VERBS = [FOLLOW_UP_SUBMIT, FOLLOW_UP_REFRESH, FOLLOW_UP_EDIT];
+type Answer = FollowUpResponse['answers'][number];
 
-const DataSchema = z.object({ meetingId: z.string().min(1), templateId: z.string().min(1) }).passthrough();
-
-const responseKey = (meetingId: string, respondentId: string): string => `followup:${meetingId}:${respondentId}`;
-
-/** The card's inputs → answers as stored, only for the template's questions; a string names a bad input. */
-function readAnswers(template: BotFollowUpTemplate, data: Record<string, unknown>): BotFollowUpResponse['answers'] | string {
-  const answers: BotFollowUpResponse['answers'] = [];
-  for (const q of template.questions) {
-    const value = data[inputId(q.id)];
-    if (value === undefined || value === null || value === '') continue;
-    if (typeof value !== 'string' || value.length > 4_000) return q.id;
-    if (q.kind === 'scale') {
-      const scale = Number(value);
-      if (!Number.isInteger(scale) || scale < 1 || scale > 4) return q.id;
-      answers.push({ questionId: q.id, scale });
-    } else if (value.trim()) {
-      answers.push({ questionId: q.id, text: value.trim() });
-    }
-  }
-  return answers;
-}
+const DataSchema = z.looseObject({ meetingId: z.string().min(1).max(20) });
 
 /** Stored answers → the card's values. */
-export function asCardAnswers(answers: BotFollowUpResponse['answers'] | undefined): Answers {
+export function asCardAnswers(answers: readonly Answer[] | undefined): Answers {
   const out: Answers = {};
   for (const a of answers ?? []) {
     if (a.scale !== undefined) out[a.questionId] = String(a.scale);
@@ -48,59 +29,92 @@ export function asCardAnswers(answers: BotFollowUpResponse['answers'] | undefine
   return out;
 }
 
-async function findResponse(ctx: FlowContext, meetingId: string, respondentId: string): Promise<StoredItem<BotFollowUpResponse> | undefined> {
-  const page = await ctx.store.query('followUpResponses', { filter: [{ field: 'meetingId', op: 'eq', value: meetingId }, { field: 'respondentId', op: 'eq', value: respondentId }], top: 1 });
-  return page.items[0];
+interface ReadAnswers {
+  /** what was typed, to show again */
+  readonly typed: Answers;
+  readonly answers: Answer[];
+  /** why an input cannot be saved, by question id */
+  readonly errors: Record<string, string>;
 }
 
-/** Creates the response, or updates the one already there (answering again never adds one). */
-export async function upsertResponse(ctx: FlowContext, fields: BotFollowUpResponse): Promise<StoredItem<BotFollowUpResponse>> {
-  const options = { actor: fields.respondentId };
-  let item = await ctx.store.create('followUpResponses', fields, { ...options, clientKey: responseKey(fields.meetingId, fields.respondentId) });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (item.fields.answeredAt === fields.answeredAt) return item;
-    try {
-      return await ctx.store.update('followUpResponses', item.id, { answers: fields.answers, templateId: fields.templateId, templateVersion: fields.templateVersion, answeredAt: fields.answeredAt }, { ...options, etag: item.etag });
-    } catch (error) {
-      if (!(error instanceof ConflictError) || !error.current) throw error;
-      item = error.current as StoredItem<BotFollowUpResponse>;
+/** The card's inputs, for the template's questions, checked by the domain's answer schema (the personnummer rule with it). */
+export function readAnswers(s: Strings, template: BotFollowUpTemplate, data: Readonly<Record<string, unknown>>): ReadAnswers {
+  const typed: Answers = {};
+  const answers: Answer[] = [];
+  const errors: Record<string, string> = {};
+  for (const q of template.questions) {
+    const value = data[inputId(q.id)];
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value !== 'string') {
+      errors[q.id] = s.fieldInvalid;
+      continue;
     }
+    typed[q.id] = value;
+    if (q.kind === 'scale') {
+      const scale = Number(value);
+      if (Number.isInteger(scale) && scale >= 1 && scale <= 4) answers.push({ questionId: q.id, scale });
+      else errors[q.id] = s.fieldInvalid;
+      continue;
+    }
+    if (!value.trim()) continue;
+    if (value.length > ANSWER_MAX_LENGTH) {
+      errors[q.id] = s.fieldTooLong(ANSWER_MAX_LENGTH);
+      continue;
+    }
+    const parsed = AnswerSchema.safeParse({ questionId: q.id, text: value });
+    if (parsed.success) answers.push(parsed.data);
+    else errors[q.id] = fieldMessage(s, parsed.error.issues[0]);
   }
-  throw new Error('the response kept changing while it was saved');
+  return { typed, answers, errors };
 }
 
-export async function onFollowUpAction(ctx: FlowContext, lang: Language, action: CardAction, respondentId: string): Promise<CardActionResult> {
-  const s = strings(lang);
-  const data = DataSchema.safeParse(action.action.data);
-  if (!data.success) return { kind: 'card', card: errorCard(lang, s.invalidCard) };
-  const { meetingId, templateId } = data.data;
-  let meeting: StoredItem<BotMeeting>;
-  let template: StoredItem<BotFollowUpTemplate>;
-  try {
-    [meeting, template] = await Promise.all([ctx.store.get('meetings', meetingId), ctx.store.get('followUpTemplates', templateId)]);
-  } catch (error) {
-    if (error instanceof NotFoundError) return { kind: 'card', card: errorCard(lang, s.invalidCard) };
-    throw error;
+/** The service's refusal of answers (its schema, a rule) as errors under the questions they are about. */
+function refusedAnswers(s: Strings, error: unknown, answers: readonly Answer[]): Record<string, string> | undefined {
+  const questionAt = (path: readonly PropertyKey[]): string | undefined => {
+    const index = path[0] === 'answers' ? path[1] : undefined;
+    return typeof index === 'number' ? answers[index]?.questionId : undefined;
+  };
+  if (error instanceof z.ZodError) {
+    const errors: Record<string, string> = {};
+    for (const issue of error.issues) {
+      const questionId = questionAt(issue.path);
+      if (questionId !== undefined && errors[questionId] === undefined) errors[questionId] = fieldMessage(s, issue);
+    }
+    return Object.keys(errors).length ? errors : undefined;
   }
-  const base = { lang, meetingId, meeting: meeting.fields, templateId, template: template.fields, respondentId };
+  if (error instanceof RuleError) {
+    const questionId = questionAt(error.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
+    return questionId !== undefined ? { [questionId]: s.fieldInvalid } : undefined;
+  }
+  return undefined;
+}
 
-  if (action.action.verb === FOLLOW_UP_SUBMIT) {
-    const answers = readAnswers(template.fields, action.action.data);
-    if (typeof answers === 'string') return { kind: 'card', card: errorCard(lang, s.invalidCard) };
+/** followUp.submit, followUp.refresh, followUp.edit: each person sees and writes only their own follow-up. */
+export async function onFollowUpAction(ctx: FlowContext, request: CardRequest, guard: CardGuard): Promise<CardActionResult> {
+  const s = strings(request.lang);
+  const data = DataSchema.safeParse(request.data);
+  if (!data.success) return invalidCard(s);
+  const meeting = await ctx.store.get('meetings', data.data.meetingId);
+  const caller = await guard(meeting.fields.unitId, { respondentId: request.user.userId });
+  const mine = await ctx.services.followUps.mine(caller, meeting.id);
+  const base = {
+    lang: request.lang, meetingId: meeting.id, meeting: mine.meeting.fields, templateId: mine.template.id, template: mine.template.fields, respondentMri: request.user.mri,
+  };
+  const show = (input: Partial<Parameters<typeof followUpCard>[0]>): CardActionResult => ({ kind: 'card', card: followUpCard({ ...base, ...input }) });
+
+  if (request.verb === FOLLOW_UP_SUBMIT) {
+    const { typed, answers, errors } = readAnswers(s, mine.template.fields, request.data);
+    if (Object.keys(errors).length) return show({ answers: typed, errors });
     try {
-      await upsertResponse(ctx, {
-        meetingId, templateId, templateVersion: template.fields.version, respondentId, answers,
-        answeredAt: new Date(ctx.clock.now()).toISOString(), ...(meeting.fields.unitId ? { unitId: meeting.fields.unitId } : {}),
-      });
+      const { item } = await ctx.services.followUps.answer(caller, meeting.id, answers);
+      return show({ answers: asCardAnswers(item.fields.answers), saved: true });
     } catch (error) {
-      // e.g. a personnummer in free text: the domain schema refuses it, the user gets the form back
-      if (error instanceof InvalidItemError) return { kind: 'card', card: errorCard(lang, `${s.errorTitle}: ${error.reason}`) };
+      const refused = refusedAnswers(s, error, answers);
+      if (refused) return show({ answers: typed, errors: refused });
       throw error;
     }
-    return { kind: 'card', card: followUpCard({ ...base, answers: asCardAnswers(answers), saved: true }) };
   }
-  const existing = await findResponse(ctx, meetingId, respondentId);
-  const answers = asCardAnswers(existing?.fields.answers);
-  if (action.action.verb === FOLLOW_UP_EDIT) return { kind: 'card', card: followUpCard({ ...base, answers }) };
-  return { kind: 'card', card: followUpCard({ ...base, answers, saved: existing !== undefined }) };
+  const answers = asCardAnswers(mine.response?.fields.answers);
+  if (request.verb === FOLLOW_UP_EDIT) return show({ answers });
+  return show({ answers, saved: mine.response !== undefined });
 }

@@ -63,7 +63,7 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
         activity: {
           type: 'message',
           summary: meeting.fields.title,
-          attachments: [followUpCard({ lang, meetingId: meeting.id, meeting: meeting.fields, templateId: template.id, template: template.fields, respondentId: member.aadObjectId })],
+          attachments: [followUpCard({ lang, meetingId: meeting.id, meeting: meeting.fields, templateId: template.id, template: template.fields, respondentMri: member.id })],
         },
       });
     }

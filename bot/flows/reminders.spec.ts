@@ -2,14 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { lists, type Entities } from '../../src/lists/lists';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store';
 import { SyncingError } from '../../src/store/errors';
-import { startedMirror } from '../../src/store/test-kit';
 import type { Store } from '../../src/store/port';
 import type { Clock } from '../outbox/clock';
 import type { Sender } from '../outbox/message';
 import { Outbox } from '../outbox/outbox';
 import { RateLimiter } from '../outbox/rate-limiter';
-import { PRINCIPAL, seed, TEACHER, type Seeded } from '../testing/fixtures';
-import { onActionUpdate } from './action-updates';
+import { cardTurn, OTHER_PRINCIPAL, OUTSIDER, PRINCIPAL, seed, seedOtherUnit, TEACHER, wiredFor, type Seeded } from '../testing/fixtures';
+import { BotFlows } from './bot-flows';
 import type { FlowContext } from './context';
 import { Conversations } from './conversations';
 import { runScheduledScan, scanReminders } from './reminders';
@@ -29,9 +28,10 @@ beforeEach(async () => {
   sent.length = 0;
   store = createMemoryStore<Entities>(lists);
   seeded = await seed(store, { today: '2026-03-10' });
+  await seedOtherUnit(store);
   const conversations = new Conversations({ store });
   outbox = new Outbox({ store, sender, clock, limiter: new RateLimiter({ clock }) });
-  ctx = { store, readModel: (await startedMirror(store, store)).readModel, conversations, outbox, clock, log: () => {} };
+  ctx = { store, ...(await wiredFor(store)), conversations, outbox, clock, log: () => {} };
   await conversations.remember(personal(TEACHER), TEACHER);
   await conversations.remember(personal(PRINCIPAL), PRINCIPAL);
 });
@@ -105,8 +105,7 @@ describe('runScheduledScan', () => {
 });
 
 describe('reminder card actions', () => {
-  const act = (verb: string, data: Record<string, unknown>, userId = TEACHER) =>
-    onActionUpdate(ctx, 'sv', { action: { type: 'Action.Execute', verb, data } }, userId);
+  const act = (verb: string, data: Record<string, unknown>, userId = TEACHER) => new BotFlows(ctx).onCardAction(cardTurn(verb, data, userId));
 
   it('marks the action done', async () => {
     const id = seeded.actionIds[0] ?? '';
@@ -132,10 +131,21 @@ describe('reminder card actions', () => {
     expect((await store.get('actions', id)).etag).toBe(before.etag);
   });
 
-  it('refuses someone who is not the owner', async () => {
+  it('refuses someone who is neither the owner nor the unit\'s principal, as PATCH /api/actions/:id does', async () => {
     const id = seeded.actionIds[0] ?? '';
-    expect(JSON.stringify(await act('action.done', { actionId: id }, PRINCIPAL))).toContain('Bara den som är ansvarig');
+    // another unit's principal sees the action (collegial learning) but may not change it: 403
+    expect(await act('action.done', { actionId: id }, OTHER_PRINCIPAL)).toMatchObject({ kind: 'error', status: 403 });
+    // another unit's staff do not see it at all: 404
+    expect(await act('action.done', { actionId: id }, OUTSIDER)).toMatchObject({ kind: 'error', status: 404 });
     expect((await store.get('actions', id)).fields.status).toBe('planned');
+  });
+
+  it('lets the unit\'s principal mark a staff member\'s action done, as the tab does', async () => {
+    const id = seeded.actionIds[0] ?? '';
+    expect(JSON.stringify(await act('action.done', { actionId: id }, PRINCIPAL))).toContain('Åtgärden är markerad som klar.');
+    const action = await store.get('actions', id);
+    expect(action.fields.status).toBe('done');
+    expect(action.modifiedByUser).toBe(PRINCIPAL);
   });
 
   it('shows the latest version when someone else changed the action in between (eTag conflict)', async () => {
@@ -149,15 +159,17 @@ describe('reminder card actions', () => {
         return item;
       },
     };
-    const result = await onActionUpdate({ ...ctx, store: racing }, 'sv', { action: { type: 'Action.Execute', verb: 'action.done', data: { actionId: id } } }, TEACHER);
+    const result = await new BotFlows({ ...ctx, store: racing }).onCardAction(cardTurn('action.done', { actionId: id }, TEACHER));
     const text = JSON.stringify(result);
     expect(text).toContain('Åtgärden ändrades av någon annan');
     expect(text).toContain('Läsfrämjande insats åk 4–5');
     expect((await store.get('actions', id)).fields.status).toBe('planned');
   });
 
-  it('answers a bad date or a missing action with an error card', async () => {
-    expect(JSON.stringify(await act('action.newDate', { actionId: seeded.actionIds[0], dueDate: '30/4' }))).toContain('känner igen');
-    expect(JSON.stringify(await act('action.done', { actionId: '9999' }))).toContain('känner igen');
+  it('answers a bad date with the card again, the date as typed and why under it; a missing action is not found', async () => {
+    const bad = JSON.stringify(await act('action.newDate', { actionId: seeded.actionIds[0], dueDate: '30/4' }));
+    expect(bad).toContain('Ange ett datum som ÅÅÅÅ-MM-DD.');
+    expect(bad).toContain('"value":"30/4"');
+    expect(await act('action.done', { actionId: '9999' })).toMatchObject({ kind: 'error', status: 404 });
   });
 });

@@ -73,7 +73,7 @@ async function escalate(ctx: FlowContext, view: ScanView, actionId: string, acti
     await ctx.outbox.enqueue({
       key: `escalation:${actionId}:${action.dueDate.slice(0, 10)}:${principalId}`,
       target: { kind: 'conversation', reference: ref },
-      activity: { type: 'message', summary: action.title, attachments: [escalationCard(languageOf(ref.locale), action, daysOverdue)] },
+      activity: { type: 'message', summary: action.title, attachments: [escalationCard(languageOf(ref.locale), action, daysOverdue, actionId)] },
     });
     queued++;
   }

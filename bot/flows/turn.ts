@@ -2,6 +2,7 @@
  * One incoming activity as the flows see it: plain data plus the two things a flow may do in the
  * turn. The adapter layer builds it from botbuilder's TurnContext; tests build it by hand.
  */
+import type { Strings } from '../cards/strings';
 import type { OutgoingActivity } from '../outbox/message';
 import type { ConversationRef } from './reference';
 
@@ -42,3 +43,6 @@ export type CardActionResult =
   | { kind: 'card'; card: { contentType: string; content: unknown } }
   | { kind: 'message'; text: string }
   | { kind: 'error'; status: number; code: string; message: string };
+
+/** A card value the bot does not recognise: 400, as the API answers a malformed body. */
+export const invalidCard = (s: Strings): CardActionResult => ({ kind: 'error', status: 400, code: 'BadRequest', message: s.invalidCard });

@@ -11,7 +11,7 @@ import { JobAttempt } from './attempt';
 import { OutboundPayloadSchema, splitPayload } from './delivery-record';
 import { claimJob, deferJob, ensureJob, findDueJobs, finishJob, type Job } from './jobs';
 import { conversationKeyOf, LeaseLostError, OutboundMessageSchema, SendError, type Delivery, type OutboundMessage, type Sender } from './message';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter, type Answered } from './rate-limiter';
 
 export const OUTBOUND_JOB = 'outbound';
 
@@ -94,15 +94,14 @@ export class Outbox {
   private async run(job: Job): Promise<keyof DrainResult> {
     // Wait for the first request's rate-limit slot before claiming, so that the lease covers the
     // send, not the queue in front of it; the job may be gone to another instance by then.
-    // A user without a 1:1 conversation costs two requests (create, then send): both are reserved,
-    // unless an earlier attempt recorded the conversation it opened.
+    // A user without a 1:1 conversation costs two requests (create, then send): the send's slot is
+    // reserved once the create has answered, so that it leaves when its slot says.
     // The claim is written with the eTag of `job`, so the claimed job's payload is the one read here.
     const parsed = OutboundPayloadSchema.safeParse(job.fields.payload);
     const blocked = parsed.success ? this.limiter.blockedFor(conversationKeyOf(parsed.data.target)) : 0;
     if (blocked > 0) return (await deferJob(this.store, job, this.clock.now() + blocked)) ? 'retried' : 'skipped';
-    const opening = parsed.success && parsed.data.target.kind === 'user' && !parsed.data.opened;
-    const slots = parsed.success ? this.limiter.reserveSequence(conversationKeyOf(parsed.data.target), opening ? 1 : 0) : [];
-    if (slots[0] !== undefined) await this.limiter.waitUntil(slots[0]);
+    let first = parsed.success ? this.limiter.reserve(conversationKeyOf(parsed.data.target)) : undefined;
+    if (first !== undefined) await this.limiter.waitUntil(first);
     const claimed = await claimJob(this.store, job, this.instanceId, this.leaseMs, this.clock.now());
     if (!claimed) return 'skipped';
     if (!parsed.success) {
@@ -116,13 +115,14 @@ export class Outbox {
       const earlier = attempt.leftUnconfirmed;
       this.options.log?.(`outbox: ${claimed.fields.key}: attempt ${earlier.attempt} by ${earlier.by} began to post to ${earlier.conversationId} at ${earlier.at} and never recorded the answer; it may have arrived, and is sent again (Teams does not deduplicate)`);
     }
+    // a request's answer is in when the next one asks to go (a create before its send) or the send is over
+    let answered: Answered | undefined;
     const gate = async (conversationKey: string): Promise<void> => {
-      const reserved = slots.shift();
-      if (reserved !== undefined) {
-        await this.limiter.waitUntil(reserved);
-        return;
-      }
-      await this.limiter.acquire(conversationKey);
+      answered?.();
+      const slot = first ?? this.limiter.reserve(conversationKey);
+      first = undefined; // the first request's slot is reserved (and waited for) before the claim
+      await this.limiter.waitUntil(slot);
+      answered = await this.limiter.depart(conversationKey, slot);
       // a lease that ran out while waiting belongs to whoever claims the job next
       if (this.clock.now() > leaseEnd - 1_000) throw new SendError('lease ran out while waiting for a rate-limit slot', 503);
     };
@@ -130,12 +130,14 @@ export class Outbox {
     try {
       delivery = await this.sender.send(message, claimed.fields.key, { gate, posting: (conversation) => attempt.posting(conversation), ...(record.opened ? { opened: record.opened } : {}) });
     } catch (error) {
+      answered?.();
       if (error instanceof LeaseLostError) {
         this.options.log?.(`outbox: ${claimed.fields.key} not posted: ${error.message}`);
         return 'skipped';
       }
       return this.fail(attempt, error);
     }
+    answered?.();
     // A failure from here on is not a failed send: the card is out. Should the done mark not be
     // written, the lease runs out and the job is sent again (its record says this attempt may have sent it).
     const recorded = await attempt.done(delivery);

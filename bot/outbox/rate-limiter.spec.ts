@@ -17,7 +17,14 @@ describe('RateLimiter.reserve', () => {
     const limiter = new RateLimiter({ clock: frozen(), safetyMs: 0 });
     const slots = Array.from({ length: 120 }, (_, i) => limiter.reserve(`c${i}`));
     for (const start of slots) expect(slots.filter((t) => t >= start && t < start + 1_000).length).toBeLessThanOrEqual(50);
-    expect(slots.at(-1)).toBeCloseTo(119 * 22, 5); // 20 ms per request, plus 10% headroom
+    expect(slots.at(-1)).toBeCloseTo(119 * 20, 5); // 20 ms per request: no slower than the limit
+  });
+
+  it('spreads the safety margin over the window: 50 requests take the window and the margin', () => {
+    const limiter = new RateLimiter({ clock: frozen(), safetyMs: 25 });
+    const slots = Array.from({ length: 101 }, (_, i) => limiter.reserve(`c${i}`));
+    expect(slots[50]).toBeCloseTo(1_025, 5);
+    expect(slots[100]).toBeCloseTo(2_050, 5);
   });
 
   it('lets other conversations go first while one waits for its window', () => {
@@ -25,13 +32,6 @@ describe('RateLimiter.reserve', () => {
     const busy = Array.from({ length: 8 }, () => limiter.reserve('busy'));
     expect(busy.at(-1)).toBeCloseTo(1_000, 5);
     expect(limiter.reserve('quiet')).toBeLessThan(200);
-  });
-
-  it('reserves a follow-up request right after the first (create a 1:1 chat, then write to it)', () => {
-    const limiter = new RateLimiter({ clock: frozen(), safetyMs: 0 });
-    const [create, send] = limiter.reserveSequence('user:29:1', 1);
-    expect(create).toBe(0);
-    expect(send).toBeCloseTo(22, 5);
   });
 
   it('reports a conversation blocked after a 429 until its Retry-After has passed, without holding up others', () => {
@@ -54,5 +54,55 @@ describe('RateLimiter.reserve', () => {
     const limiter = new RateLimiter({ clock: frozen(), safetyMs: 0 });
     const slots = Array.from({ length: 130 }, () => limiter.reserve('c1'));
     for (const start of slots) expect(slots.filter((t) => t >= start && t < start + 30_000).length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('RateLimiter.depart', () => {
+  /** a clock whose sleep moves time on, as a timer would */
+  const ticking = (start = 0) => {
+    const clock = { t: start, now: () => clock.t, sleep: async (ms: number) => { clock.t += Math.max(0, ms); } };
+    return clock;
+  };
+  const overfull = (times: readonly number[], windowMs: number, limit: number) => times.filter((start) => times.filter((t) => t >= start && t < start + windowMs).length > limit);
+
+  it('keeps requests late for their slots from leaving together (a busy process fires timers late)', async () => {
+    const clock = ticking();
+    const limiter = new RateLimiter({ clock, safetyMs: 0 });
+    const slots = Array.from({ length: 120 }, (_, i) => limiter.reserve(`c${i}`));
+    clock.t = 5_000; // every slot has passed before any request is ready
+    const departed: number[] = [];
+    for (const [i, slot] of slots.entries()) {
+      const answered = await limiter.depart(`c${i}`, slot);
+      departed.push(clock.now());
+      answered();
+    }
+    expect(overfull(departed, 1_000, 50)).toEqual([]);
+    expect(departed.every((t, i) => i === 0 || t - (departed[i - 1] ?? 0) >= 20 - 1e-9)).toBe(true);
+  });
+
+  it('counts a request until its answer is in: the server counted it somewhere on the way', async () => {
+    const clock = ticking();
+    const limiter = new RateLimiter({ clock, safetyMs: 0 });
+    const answers: (() => void)[] = [];
+    for (let i = 0; i < 50; i++) answers.push(await limiter.depart(`c${i}`));
+    expect(clock.now()).toBeCloseTo(49 * 20, 5); // paced over the window
+    clock.t = 3_000; // the answers take their time
+    for (const answered of answers) answered();
+    await limiter.depart('c50');
+    // a full window after the answers (and the clock's millisecond), not after the departures
+    expect(clock.now()).toBeCloseTo(4_002, 5);
+  });
+
+  it('keeps a conversation\'s windows on what has gone', async () => {
+    const clock = ticking();
+    const limiter = new RateLimiter({ clock, safetyMs: 0 });
+    const departed: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const answered = await limiter.depart('c1');
+      departed.push(clock.now());
+      answered();
+    }
+    expect(overfull(departed, 1_000, 7)).toEqual([]);
+    expect(overfull(departed, 2_000, 8)).toEqual([]);
   });
 });

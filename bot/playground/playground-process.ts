@@ -28,10 +28,13 @@ export interface RunningPlayground {
   stop(): Promise<void>;
 }
 
-/** Starts the Playground against `endpoint` and waits (at most 20 s) until it answers on its port. */
-export async function startPlayground(options: { endpoint: string; port: number; env?: Record<string, string> }): Promise<RunningPlayground> {
+/**
+ * Starts the Playground against `endpoint` and waits (at most 20 s) until it answers on its port.
+ * `cwd` defaults to this folder (our mock data); a folder without it gives the Playground's own default users.
+ */
+export async function startPlayground(options: { endpoint: string; port: number; env?: Record<string, string>; cwd?: string }): Promise<RunningPlayground> {
   const child = spawn(cli, ['-e', options.endpoint, '-c', 'msteams', '-p', String(options.port)], {
-    cwd: here,
+    cwd: options.cwd ?? here,
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

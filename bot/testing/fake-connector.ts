@@ -56,6 +56,8 @@ export interface FakeConnector {
   /** 1:1 conversations created, by user id */
   readonly created: Map<string, string>;
   readonly stats: { requests: number; throttled: number; injected: number; duplicatesSuppressed: number };
+  /** every request the rate limits counted (not refused), when it arrived and for which conversation */
+  readonly arrivals: { at: number; conversationKey: string }[];
   setMembers(conversationId: string, members: FakeMember[]): void;
   /** the next `count` requests matching `path` (substring) fail with `status` */
   failNext(count: number, status: number, options?: { retryAfterSeconds?: number; path?: string }): void;
@@ -93,6 +95,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const created = new Map<string, string>();
   const members = new Map<string, FakeMember[]>();
   const stats = { requests: 0, throttled: 0, injected: 0, duplicatesSuppressed: 0 };
+  const arrivals: { at: number; conversationKey: string }[] = [];
   const failures: { count: number; status: number; retryAfterSeconds?: number; path?: string }[] = [];
   const perConversation = options.conversationWindows ? new Windows(options.conversationWindows) : undefined;
   const perApp = options.appWindows ? new Windows(options.appWindows) : undefined;
@@ -117,6 +120,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     const waitApp = perApp?.take('app', now) ?? 0;
     const waitConv = waitApp ? 0 : perConversation?.take(conversationKey, now) ?? 0;
     const wait = Math.max(waitApp, waitConv);
+    if (wait === 0) arrivals.push({ at: now, conversationKey });
     if (wait > 0) {
       stats.throttled++;
       res.set('Retry-After', String(Math.max(1, Math.ceil(wait / 1_000))));
@@ -227,6 +231,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     activities,
     created,
     stats,
+    arrivals,
     setMembers: (conversationId, list) => void members.set(conversationId, list),
     failNext: (count, status, o = {}) => void failures.push({ count, status, ...o }),
     activitiesIn: (conversationId) => activities.filter((a) => a.conversationId === conversationId),

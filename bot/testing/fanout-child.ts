@@ -13,7 +13,7 @@ import { allLists, lists, mirroredLists, type Entities } from '../../src/lists/l
 import { createGraphStore } from '../../src/store/graph-store';
 import { createMirror } from '../../src/store/mirror';
 import { createBotEndpoint } from '../index';
-import { meetingEndActivity, seed } from './fixtures';
+import { meetingEndActivity, seed, servicesFor } from './fixtures';
 
 interface ChildConfig {
   phase: 'emulator' | 'start' | 'resume';
@@ -41,6 +41,7 @@ if (config.phase === 'emulator') {
   const mirror = createMirror(graph, graph, { lists: mirroredLists });
   const store = mirror.store;
   const bot = createBotEndpoint({
+    services: servicesFor(store, mirror.readModel),
     store,
     readModel: mirror.readModel,
     mode: 'local',

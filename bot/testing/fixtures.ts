@@ -1,10 +1,25 @@
-/** Test data for the bot: a unit, a linked meeting with actions, a template; and real Teams activity JSON. */
+/**
+ * Test data for the bot: a unit with its principal and staff group, a linked meeting with
+ * actions, a template; a second unit whose people are outsiders to the first; the directory that
+ * knows who is in which staff group; and real Teams activity JSON.
+ */
+import { LocalDirectory } from '../../src/auth/directory-local';
 import type { Entities } from '../../src/lists/lists';
+import { createServices, type Services } from '../../src/services';
 import type { Store } from '../../src/store/port';
+import type { ChangeFeed } from '../../src/store/changes';
+import type { ReadModel } from '../../src/store/read-model';
+import { startedMirror } from '../../src/store/test-kit';
+import type { Turn } from '../flows/turn';
 
 export const TENANT = '0d3a4f8e-2b1c-4e5f-9a7b-6c8d9e0f1a2b';
 export const PRINCIPAL = '11111111-1111-4111-8111-111111111111';
 export const TEACHER = '22222222-2222-4222-8222-222222222222';
+/** The principal and a staff member of another unit (Lindskolan): outsiders to Björkskolan's meeting and actions. */
+export const OTHER_PRINCIPAL = '33333333-3333-4333-8333-333333333333';
+export const OUTSIDER = '44444444-4444-4444-8444-444444444444';
+export const STAFF_GROUP = '55555555-5555-4555-8555-555555555551';
+export const OTHER_STAFF_GROUP = '55555555-5555-4555-8555-555555555552';
 export const BOT = '28:kvalitetshjulet-bot';
 export const MEETING_CHAT = '19:meeting_NjU4YjA2MzctMjM0Ni00@thread.v2';
 export const TEAMS_MEETING_ID = 'MCMxOTptZWV0aW5nX05qVTRZakEyTXpj';
@@ -23,7 +38,7 @@ const actor = { actor: PRINCIPAL };
 
 export async function seed(store: Store<Entities>, options: { today?: string; linked?: boolean } = {}): Promise<Seeded> {
   const today = options.today ?? '2026-03-10';
-  const unit = await store.create('units', { name: 'Björkskolan', type: 'grundskola', schoolUnitCode: '12345678', principalIds: [PRINCIPAL] }, { ...actor, clientKey: 'unit-1' });
+  const unit = await store.create('units', { name: 'Björkskolan', type: 'grundskola', schoolUnitCode: '12345678', principalIds: [PRINCIPAL], staffGroupId: STAFF_GROUP }, { ...actor, clientKey: 'unit-1' });
   const meeting = await store.create('meetings', {
     type: 'resultsConference', title: 'Resultatkonferens vt', unitId: unit.id, startsAt: `${today}T08:00:00Z`, schoolYear: '2025/26',
     ...(options.linked === false ? {} : { teamsMeetingId: TEAMS_MEETING_ID, chatId: MEETING_CHAT }),
@@ -51,6 +66,33 @@ export async function seed(store: Store<Entities>, options: { today?: string; li
     actionIds.push(item.id);
   }
   return { unitId: unit.id, meetingId: meeting.id, templateId: template.id, actionIds };
+}
+
+/** Lindskolan: another unit, with OTHER_PRINCIPAL as its principal and OUTSIDER in its staff group. */
+export async function seedOtherUnit(store: Store<Entities>): Promise<string> {
+  const other = await store.create('units', { name: 'Lindskolan', type: 'grundskola', schoolUnitCode: '87654321', principalIds: [OTHER_PRINCIPAL], staffGroupId: OTHER_STAFF_GROUP }, { actor: OTHER_PRINCIPAL, clientKey: 'unit-lind' });
+  return other.id;
+}
+
+/** Who is in which staff group, as Entra would say (the bot asks the directory: it gets no token). */
+export const testDirectory = new LocalDirectory({
+  personas: [
+    { userId: PRINCIPAL, name: 'Rut Rektor', groups: [] },
+    { userId: TEACHER, name: 'Kim Lärare', groups: [STAFF_GROUP] },
+    { userId: OTHER_PRINCIPAL, name: 'Lars Lind', groups: [] },
+    { userId: OUTSIDER, name: 'Olle Utanför', groups: [OTHER_STAFF_GROUP] },
+  ],
+});
+
+/** The services the API uses, over `store`, with the test directory: what the bot's card actions ask. */
+export function servicesFor(store: Store<Entities>, readModel: ReadModel<Entities>): Services {
+  return createServices(store, readModel, { directory: testDirectory, unitCacheMilliseconds: 0 });
+}
+
+/** What flows read and ask over `store`, as the server wires them: its read model (a mirror) and the API's services. */
+export async function wiredFor(store: Store<Entities> & ChangeFeed<Entities>): Promise<{ readModel: ReadModel<Entities>; services: Services }> {
+  const { readModel } = await startedMirror(store, store);
+  return { readModel, services: servicesFor(store, readModel) };
 }
 
 interface ActivityOptions {
@@ -114,5 +156,45 @@ export function cardActionActivity(o: ActivityOptions & { verb: string; data: Re
     type: 'invoke',
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb: o.verb, data: o.data }, trigger: 'manual' },
+  };
+}
+
+/** Microsoft 365 Agents Playground's default current user and tenant, as it ships them (not GUIDs). */
+export const PLAYGROUND_USER = { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
+export const PLAYGROUND_TENANT = '00000000-0000-0000-0000-0000000000001';
+
+/** A message in the Playground's personal chat with its default users, exactly as the Playground sends it. */
+export function playgroundDefaultMessage(o: { serviceUrl: string; text: string; conversationId?: string }) {
+  return {
+    type: 'message',
+    text: o.text,
+    id: 'bbd57385-edea-4de2-bf0c-afb73366fce6',
+    from: PLAYGROUND_USER,
+    timestamp: '2026-12-01T18:44:58.529Z',
+    localTimestamp: '2026-12-01T18:44:58.529+00:00',
+    localTimezone: 'UTC',
+    serviceUrl: o.serviceUrl,
+    conversation: { conversationType: 'personal', tenantId: PLAYGROUND_TENANT, id: o.conversationId ?? 'e1d4fbab-213d-4ad7-80f3-2497296e6437' },
+    recipient: { id: '00000000-0000-0000-0000-00000000000011', name: 'Test Bot' },
+    textFormat: 'plain',
+    locale: 'en-US',
+    entities: [{ type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'UTC' }],
+    channelData: { tenant: { id: PLAYGROUND_TENANT } },
+    channelId: 'msteams',
+  };
+}
+
+/** An Action.Execute from `userId`, as the flows see it (the adapter builds this from the invoke). */
+export function cardTurn(verb: string, data: Record<string, unknown>, userId: string, locale = 'sv-SE'): Turn {
+  const conversation = { id: `a:1personal-${userId}`, conversationType: 'personal', tenantId: TENANT };
+  return {
+    info: {
+      type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      from: { id: teamsIdOf(userId), aadObjectId: userId }, conversationId: conversation.id, conversationType: 'personal', tenantId: TENANT,
+      serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams', locale,
+      reference: { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation, user: { id: teamsIdOf(userId), aadObjectId: userId } },
+    },
+    reply: async () => {},
+    members: async () => [],
   };
 }

@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/port';
 import { startedMirror } from '../../src/store/test-kit';
 import { createBotEndpoint, type BotEndpoint, type BotEndpointOptions } from '../index';
 import { startFakeConnector, type FakeConnector, type FakeConnectorOptions } from './fake-connector';
+import { servicesFor } from './fixtures';
 
 export interface Harness {
   url: string;
@@ -26,7 +27,7 @@ export async function startHarness(
   const connector = await startFakeConnector(options.connector);
   const logs: string[] = [];
   const mirror = await startedMirror(store, store);
-  const bot = createBotEndpoint({ store: mirror.store, readModel: mirror.readModel, mode: 'local', log: (m) => logs.push(m), ...options });
+  const bot = createBotEndpoint({ store: mirror.store, readModel: mirror.readModel, services: servicesFor(mirror.store, mirror.readModel), mode: 'local', log: (m) => logs.push(m), ...options });
   const app = express();
   app.use(express.json({ limit: '256kb' }));
   app.post('/api/messages', (req, res) => bot.handle(req, res));

@@ -1,21 +1,29 @@
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGraphDirectory } from '../graph-directory';
 import { fakeClock } from '../store/middleware/test-kit';
+import { APP_ROLE_IDS } from './principal';
 
 // A loopback stand-in for Graph's directory: a script per path, every request recorded.
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 let server: Server;
 let baseUrl: string;
 let script: Map<string, Answer[]>;
-let seen: { path: string; authorization: string | undefined }[];
+let seen: { path: string; authorization: string | undefined; method?: string; body?: unknown }[];
 let lastConsistencyLevel: string | undefined;
 
 function answer(req: IncomingMessage, res: ServerResponse): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => reply(req, res, chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined));
+}
+
+function reply(req: IncomingMessage, res: ServerResponse, body: unknown): void {
   const path = req.url ?? '';
-  seen.push({ path, authorization: req.headers.authorization });
+  seen.push({ path, authorization: req.headers.authorization, ...(req.method === 'POST' ? { method: 'POST', body } : {}) });
   lastConsistencyLevel = typeof req.headers['consistencylevel'] === 'string' ? req.headers['consistencylevel'] : undefined;
   const queue = script.get(path.replace(/^\/v1\.0/, ''));
   const next = queue && queue.length > 1 ? queue.shift() : queue?.[0];
@@ -44,12 +52,13 @@ const membersPath = `/groups/${group}/members/microsoft.graph.user?$select=id,di
 const user = (id: string, displayName: string | null) => ({ '@odata.type': '#microsoft.graph.user', id, displayName });
 const forbidden: Answer = { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } };
 
-function directory(warnings: string[] = [], clock = fakeClock()) {
+function directory(warnings: string[] = [], clock = fakeClock(), appId?: string) {
   return createGraphDirectory({
     baseUrl,
     tokenProvider: async () => 'app-token',
     clock,
     warn: (event, fields) => warnings.push(`${event}: ${fields['operation']} ${fields['reason']}`),
+    ...(appId ? { appId } : {}),
   });
 }
 
@@ -156,5 +165,54 @@ describe('GraphDirectory.searchPeople and searchGroups', () => {
     expect(await graph.searchPeople('an', 5)).toEqual([]);
     expect(await graph.searchPeople('an', 5)).toEqual([]);
     expect(warnings).toEqual(['directory degraded: searchPeople 403 Authorization_RequestDenied']);
+  });
+});
+
+describe('GraphDirectory.standing', () => {
+  const app = '11111111-0000-4000-8000-0000000000aa';
+  const rolesPath = `/servicePrincipals(appId='${app}')/appRoleAssignedTo?$select=principalId,principalType,appRoleId&$top=999`;
+  const checkPath = (userId: string) => `/users/${userId}/checkMemberGroups`;
+  const boardGroup = 'bbbbbbbb-0000-4000-8000-000000000002';
+  const assignments = {
+    value: [
+      { principalId: 'admin-1', principalType: 'User', appRoleId: APP_ROLE_IDS.Administration },
+      { principalId: boardGroup, principalType: 'Group', appRoleId: APP_ROLE_IDS.Board },
+      { principalId: 'someone', principalType: 'User', appRoleId: '00000000-0000-4000-8000-00000000dead' },
+    ],
+  };
+
+  it('says which asked groups a user is in (checkMemberGroups, transitive) and the roles they hold directly or through a group', async () => {
+    script.set(rolesPath, [{ status: 200, body: assignments }]);
+    script.set(checkPath('u1'), [{ status: 200, body: { value: [group, boardGroup] } }]);
+    script.set(checkPath('admin-1'), [{ status: 200, body: { value: [] } }]);
+    const graph = directory([], fakeClock(), app);
+    expect(await graph.standing('u1', [group, 'aaaaaaaa-0000-4000-8000-00000000000f'])).toEqual({ appRoles: ['Board'], groups: [group] });
+    expect(await graph.standing('admin-1', [group])).toEqual({ appRoles: ['Administration'], groups: [] });
+    const checks = seen.filter((request) => request.method === 'POST');
+    expect(checks[0]).toMatchObject({ path: `/v1.0${checkPath('u1')}`, body: { groupIds: [group, 'aaaaaaaa-0000-4000-8000-00000000000f', boardGroup] } });
+    // the role assignments are read once and reused
+    expect(seen.filter((request) => request.path.includes('appRoleAssignedTo'))).toHaveLength(1);
+  });
+
+  it('knows the roles by the ids the app registration gives them', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../infra/aad.manifest.json', import.meta.url), 'utf8')) as { appRoles: { id: string; value: string }[] };
+    expect(Object.fromEntries(manifest.appRoles.map((role) => [role.value, role.id]))).toEqual(APP_ROLE_IDS);
+  });
+
+  it('asks at most 20 groups per checkMemberGroups request', async () => {
+    const groups = Array.from({ length: 25 }, (_, i) => `cccccccc-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    script.set(checkPath('u2'), [{ status: 200, body: { value: [groups[3]] } }, { status: 200, body: { value: [groups[22]] } }]);
+    expect(await directory().standing('u2', groups)).toEqual({ appRoles: [], groups: [groups[3], groups[22]] });
+    expect(seen.filter((request) => request.method === 'POST').map((request) => (request.body as { groupIds: string[] }).groupIds.length)).toEqual([20, 5]);
+  });
+
+  it('without the permissions knows no roles and no groups, logging once per kind', async () => {
+    const warnings: string[] = [];
+    script.set(rolesPath, [forbidden]);
+    script.set(checkPath('u1'), [forbidden]);
+    const graph = directory(warnings, fakeClock(), app);
+    expect(await graph.standing('u1', [group])).toEqual({ appRoles: [], groups: [] });
+    expect(await graph.standing('u1', [group])).toEqual({ appRoles: [], groups: [] });
+    expect(warnings).toEqual(['directory degraded: roles 403 Authorization_RequestDenied', 'directory degraded: standing 403 Authorization_RequestDenied']);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Microsoft 365 mode's directory: Microsoft Graph with the app's own identity (the same token
  * provider as the store). Needs the application permissions GroupMember.Read.All (groups and their
- * members) and User.Read.All (people: names, and finding them by name); docs/deploy.md says how to
- * grant them. Finding by name is Graph's `$search` on displayName, an advanced query (the
- * `ConsistencyLevel: eventual` header and `$count=true`).
+ * members) and User.Read.All (people: names, finding them by name, and checkMemberGroups for a
+ * user's standing, the bot's card actions), and Application.Read.All (who holds the app's roles);
+ * docs/deploy.md says how to grant them. Finding by name is Graph's `$search` on displayName, an
+ * advanced query (the `ConsistencyLevel: eventual` header and `$count=true`).
  *
  * It degrades instead of failing: when Graph refuses (403 without the permission), throttles
  * beyond the retries or cannot be reached, it logs once per kind of failure and answers what it
@@ -12,7 +13,8 @@
  * It is given its transport (the composition root makes one: src/graph-directory.ts), so auth
  * depends on this port only, never on a concrete transport.
  */
-import type { Directory, Group, Person } from './directory';
+import { APP_ROLE_IDS, type AppRole } from './principal';
+import { noStanding, type Directory, type Group, type Person, type Standing } from './directory';
 
 /** A Graph answer as the directory reads it. */
 export interface DirectoryResponse {
@@ -25,7 +27,7 @@ export interface DirectoryResponse {
  * as Graph gave them. The composition root's transport retries 429/503 with Retry-After.
  */
 export interface DirectoryTransport {
-  request(method: 'GET', path: string, body?: undefined, headers?: Record<string, string>): Promise<DirectoryResponse>;
+  request(method: 'GET' | 'POST', path: string, body?: unknown, headers?: Record<string, string>): Promise<DirectoryResponse>;
   /** refuses (rejects) a link outside Graph's base URL, so the app's token never leaves Graph */
   requestUrl(url: string): Promise<DirectoryResponse>;
 }
@@ -36,7 +38,24 @@ export interface GraphDirectoryOptions {
   readonly warn?: (event: string, fields: Readonly<Record<string, string | number>>) => void;
   /** the most member pages followed for one group (999 members a page). Default 20 */
   readonly maxPages?: number;
+  /** the Entra app (client id) whose role assignments count; without it nobody holds a role here */
+  readonly appId?: string;
+  /** how long the app's role assignments are reused. Default 5 minutes */
+  readonly roleCacheMilliseconds?: number;
+  readonly now?: () => number;
 }
+
+/** An app role assignment as Graph lists it (`appRoleAssignedTo`). */
+interface RoleAssignment {
+  readonly principalId: string;
+  readonly principalType: string;
+  readonly role: AppRole;
+}
+
+/** checkMemberGroups takes at most 20 group ids per request. */
+const CHECK_MEMBER_GROUPS_LIMIT = 20;
+
+const roleById = new Map<string, AppRole>(Object.entries(APP_ROLE_IDS).map(([role, id]) => [id, role as AppRole]));
 
 interface UserEntry {
   readonly id?: unknown;
@@ -69,6 +88,10 @@ export class GraphDirectory implements Directory {
   private readonly transport: DirectoryTransport;
   private readonly warn: NonNullable<GraphDirectoryOptions['warn']>;
   private readonly maxPages: number;
+  private readonly appId: string | undefined;
+  private readonly roleCacheMilliseconds: number;
+  private readonly now: () => number;
+  private roles: { at: number; assignments: Promise<RoleAssignment[]> } | undefined;
   private readonly warned = new Set<string>();
   /** the last full answer per group, and every name seen: what degraded answers are made of */
   private readonly knownMembers = new Map<string, Person[]>();
@@ -78,6 +101,79 @@ export class GraphDirectory implements Directory {
     this.transport = options.transport;
     this.warn = options.warn ?? (() => undefined);
     this.maxPages = options.maxPages ?? 20;
+    this.appId = options.appId;
+    this.roleCacheMilliseconds = options.roleCacheMilliseconds ?? 300_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * The user's app roles (assigned to them or to a group they are in) and which of `groupIds`
+   * they belong to (transitively). Fails closed: what Graph will not say, the user does not hold.
+   */
+  async standing(userId: string, groupIds: readonly string[]): Promise<Standing> {
+    const assignments = await this.roleAssignments();
+    const roleGroups = assignments.filter((a) => a.principalType === 'Group').map((a) => a.principalId);
+    const member = await this.memberGroups(userId, [...new Set([...groupIds, ...roleGroups])]);
+    if (!member) return noStanding;
+    const appRoles = [...new Set(assignments.filter((a) => a.principalId === userId || member.has(a.principalId)).map((a) => a.role))];
+    return { appRoles, groups: groupIds.filter((groupId) => member.has(groupId)) };
+  }
+
+  /** The groups among `groupIds` the user is in; undefined when Graph could not tell. */
+  private async memberGroups(userId: string, groupIds: readonly string[]): Promise<Set<string> | undefined> {
+    const member = new Set<string>();
+    try {
+      for (let start = 0; start < groupIds.length; start += CHECK_MEMBER_GROUPS_LIMIT) {
+        const chunk = groupIds.slice(start, start + CHECK_MEMBER_GROUPS_LIMIT);
+        const response = await this.transport.request('POST', `/users/${encodeURIComponent(userId)}/checkMemberGroups`, { groupIds: chunk });
+        if (response.status === 404) return member;
+        if (response.status !== 200) return this.degrade('standing', response, undefined);
+        const value = (response.body as { value?: unknown } | undefined)?.value;
+        for (const id of Array.isArray(value) ? value : []) if (typeof id === 'string' && chunk.includes(id)) member.add(id);
+      }
+    } catch (error) {
+      return this.degradeWith('standing', errorKind(error), undefined);
+    }
+    return member;
+  }
+
+  /** Who holds this app's roles (users and groups), read at most once per cache period. */
+  private roleAssignments(): Promise<RoleAssignment[]> {
+    if (!this.appId) return Promise.resolve([]);
+    const at = this.now();
+    if (this.roles && at - this.roles.at < this.roleCacheMilliseconds) return this.roles.assignments;
+    const assignments = this.readRoleAssignments(this.appId);
+    this.roles = { at, assignments };
+    return assignments;
+  }
+
+  private async readRoleAssignments(appId: string): Promise<RoleAssignment[]> {
+    const found: RoleAssignment[] = [];
+    try {
+      let response = await this.transport.request('GET', `/servicePrincipals(appId='${encodeURIComponent(appId)}')/appRoleAssignedTo?$select=principalId,principalType,appRoleId&$top=999`);
+      for (let page = 1; ; page++) {
+        if (response.status !== 200) return this.forgetRoles(this.degrade('roles', response, []));
+        const body = response.body as { value?: unknown; '@odata.nextLink'?: unknown } | undefined;
+        for (const entry of Array.isArray(body?.value) ? (body.value as Record<string, unknown>[]) : []) {
+          const role = typeof entry?.['appRoleId'] === 'string' ? roleById.get(entry['appRoleId']) : undefined;
+          if (role && typeof entry['principalId'] === 'string' && typeof entry['principalType'] === 'string') {
+            found.push({ principalId: entry['principalId'], principalType: entry['principalType'], role });
+          }
+        }
+        const next = body?.['@odata.nextLink'];
+        if (typeof next !== 'string') return found;
+        if (page >= this.maxPages) return this.forgetRoles(this.degradeWith('roles', 'tooManyPages', found));
+        response = await this.transport.requestUrl(next);
+      }
+    } catch (error) {
+      return this.forgetRoles(this.degradeWith('roles', errorKind(error), found));
+    }
+  }
+
+  /** A degraded answer is not kept: the next standing asks Graph again. */
+  private forgetRoles<T>(value: T): T {
+    this.roles = undefined;
+    return value;
   }
 
   async groupMembers(groupId: string): Promise<Person[]> {
@@ -186,11 +282,17 @@ export class GraphDirectory implements Directory {
       this.warn('directory degraded', {
         operation,
         reason,
-        hint: reason.startsWith('403') ? 'grant the application permissions GroupMember.Read.All and User.Read.All (docs/deploy.md)' : 'answering with the people already known',
+        hint: reason.startsWith('403') ? hintFor(operation) : 'answering with what is already known',
       });
     }
     return fallback;
   }
+}
+
+function hintFor(operation: string): string {
+  if (operation === 'standing') return 'grant the application permissions User.Read.All and GroupMember.Read.All (docs/deploy.md); until then the bot\'s cards know no staff';
+  if (operation === 'roles') return 'grant the application permission Application.Read.All (docs/deploy.md); until then the bot\'s cards know no app roles';
+  return 'grant the application permissions GroupMember.Read.All and User.Read.All (docs/deploy.md)';
 }
 
 function errorKind(error: unknown): string {

@@ -50,3 +50,14 @@ describe('LocalDirectory.searchPeople and searchGroups', () => {
     expect(await directory.groups([STAFF_GROUP_IDS.lindgymnasiet, 'unknown'])).toEqual([{ groupId: STAFF_GROUP_IDS.lindgymnasiet, name: 'Personal Lindgymnasiet' }]);
   });
 });
+
+describe('LocalDirectory.standing', () => {
+  it('answers what the dev identity provider signs: a persona\'s app roles and the asked groups it is in', async () => {
+    expect(await directory.standing(PERSONA_USER_IDS.staffBjork, [STAFF_GROUP_IDS.bjorkskolan, STAFF_GROUP_IDS.lindgymnasiet])).toEqual({ appRoles: [], groups: [STAFF_GROUP_IDS.bjorkskolan] });
+    expect(await directory.standing(PERSONA_USER_IDS.admin, [STAFF_GROUP_IDS.bjorkskolan])).toEqual({ appRoles: ['Administration'], groups: [] });
+  });
+
+  it('gives someone it does not know no standing', async () => {
+    expect(await directory.standing('00000000-0000-0000-0000-0000000000020', [STAFF_GROUP_IDS.bjorkskolan])).toEqual({ appRoles: [], groups: [] });
+  });
+});

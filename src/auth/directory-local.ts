@@ -1,9 +1,9 @@
-import { nameMatches, type Directory, type Group, type Person } from './directory';
+import { nameMatches, noStanding, type Directory, type Group, type Person, type Standing } from './directory';
 import { PERSONAS, STAFF_GROUPS, type Persona } from './personas';
 
 export interface LocalDirectoryOptions {
   /** who signs in locally; staff are found by their `groups`. Default: the dev identity provider's personas */
-  readonly personas?: readonly Pick<Persona, 'userId' | 'name' | 'username' | 'groups'>[];
+  readonly personas?: readonly LocalPerson[];
   /**
    * Other fictional people, found by id and by name: the seed's principals who are no personas
    * (they lead units but cannot sign in).
@@ -13,9 +13,12 @@ export interface LocalDirectoryOptions {
   readonly groups?: readonly Group[];
 }
 
+/** A persona as the local directory knows it: app roles as the dev identity provider signs them. */
+type LocalPerson = Pick<Persona, 'userId' | 'name' | 'groups'> & Partial<Pick<Persona, 'appRoles' | 'username'>>;
+
 /** Local mode's directory: the personas, the seed's people and the demo staff groups, answered from memory. */
 export class LocalDirectory implements Directory {
-  private readonly personas: readonly Pick<Persona, 'userId' | 'name' | 'username' | 'groups'>[];
+  private readonly personas: readonly LocalPerson[];
   private readonly byId: ReadonlyMap<string, Person>;
   private readonly groupsById: ReadonlyMap<string, Group>;
 
@@ -24,13 +27,20 @@ export class LocalDirectory implements Directory {
     const byId = new Map<string, Person>();
     for (const person of options.people ?? []) byId.set(person.id, { userId: person.id, name: person.name });
     // a persona's own name wins over another list's spelling
-    for (const persona of this.personas) byId.set(persona.userId, { userId: persona.userId, name: persona.name, mail: persona.username });
+    for (const persona of this.personas) byId.set(persona.userId, { userId: persona.userId, name: persona.name, ...(persona.username ? { mail: persona.username } : {}) });
     this.byId = byId;
     this.groupsById = new Map((options.groups ?? STAFF_GROUPS).map((group) => [group.groupId, group]));
   }
 
   async groupMembers(groupId: string): Promise<Person[]> {
     return this.personas.filter((persona) => persona.groups.includes(groupId)).map(({ userId, name }) => ({ userId, name }));
+  }
+
+  /** A persona's roles and groups, exactly what the dev identity provider puts in their token. */
+  async standing(userId: string, groupIds: readonly string[]): Promise<Standing> {
+    const persona = this.personas.find((candidate) => candidate.userId === userId);
+    if (!persona) return noStanding;
+    return { appRoles: persona.appRoles ?? [], groups: groupIds.filter((groupId) => persona.groups.includes(groupId)) };
   }
 
   async people(ids: readonly string[]): Promise<Person[]> {

@@ -3,6 +3,7 @@
  * by name. Staff of a unit are the members of its Entra staff group, which the lists do not hold;
  * this port reaches them, and the administration finds principals and staff groups through it.
  */
+import type { AppRole } from './principal';
 
 /** A person as the directory names them. */
 export interface Person {
@@ -21,6 +22,15 @@ export interface Group {
   readonly mail?: string;
 }
 
+/** What a token would carry for a user: the app roles they hold and their groups (of those asked about). */
+export interface Standing {
+  readonly appRoles: readonly AppRole[];
+  readonly groups: readonly string[];
+}
+
+/** Knows no roles and no groups: the policy then grants nothing a role or a group would. */
+export const noStanding: Standing = { appRoles: [], groups: [] };
+
 export interface Directory {
   /** The users in the group (nested groups and devices left out); [] for an unknown group. */
   groupMembers(groupId: string): Promise<Person[]>;
@@ -32,6 +42,13 @@ export interface Directory {
   searchPeople(text: string, limit: number): Promise<Person[]>;
   /** Groups a word of whose name starts with `text`, at most `limit` of them. */
   searchGroups(text: string, limit: number): Promise<Group[]>;
+  /**
+   * What a token would say of a user who brings none (the bot's card actions name the user by
+   * object id only): the app roles they hold in this app and which of `groupIds` they belong
+   * to, nested groups included, as the token's `groups` claim would. An unknown user, or a
+   * directory that cannot tell, has no standing.
+   */
+  standing(userId: string, groupIds: readonly string[]): Promise<Standing>;
 }
 
 /** A directory that knows nobody: the people endpoint then offers only what the lists name. */
@@ -41,6 +58,7 @@ export const emptyDirectory: Directory = {
   groups: async () => [],
   searchPeople: async () => [],
   searchGroups: async () => [],
+  standing: async () => noStanding,
 };
 
 /** Whether a word of `name` starts with `text` (case and accents as people type them): the directory's search, in memory. */

@@ -2,6 +2,12 @@
 export const APP_ROLES = ['Administration', 'Board'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
+/** The ids infra/aad.manifest.json gives the app roles: what Graph's role assignments name. */
+export const APP_ROLE_IDS: Readonly<Record<AppRole, string>> = {
+  Administration: 'a2d5468a-fb0b-4eab-9c3d-2bee381465bc',
+  Board: 'd4e7f1fd-1737-40a0-9436-13ccab403d78',
+};
+
 /** The signed-in user, as proven by a validated access token. */
 export interface Principal {
   /** Entra object id (`oid`): the stable id of the user across apps. */

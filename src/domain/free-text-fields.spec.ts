@@ -18,6 +18,7 @@ const notFreeText: Readonly<Record<string, string>> = {
   'agendaItem.id': 'an id the client makes for an agenda point',
   'answer.questionId': "the id of the template's question",
   'BotConversationSchema.conversationId': 'a Teams conversation id',
+  'BotConversationSchema.userId': 'the aadObjectId the Bot Framework channel sends',
   'BotConversationSchema.tenantId': 'an Entra tenant id',
   'BotConversationSchema.reference': "botbuilder's conversation reference, written by the bot",
   'JobSchema.kind': 'a job kind the code names',

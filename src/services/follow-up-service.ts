@@ -121,6 +121,18 @@ export class FollowUpService {
     }
   }
 
+  /**
+   * What the caller's own follow-up of a meeting shows them: the meeting, the questions they
+   * answer (the meeting type's latest template) and their answers so far. Only for someone who
+   * may answer it, exactly as `answer` decides.
+   */
+  async mine(caller: Caller, meetingId: string): Promise<{ meeting: StoredItem<Meeting>; template: StoredItem<FollowUpTemplate>; response?: StoredItem<FollowUpResponse> }> {
+    const meeting = await this.meetings.get(caller, meetingId);
+    await this.requireMayAnswer(caller, meeting);
+    const [template, response] = await Promise.all([this.latestTemplate(caller, meeting.fields.type), this.existing(meetingId, caller.userId)]);
+    return { meeting, template, ...(response ? { response } : {}) };
+  }
+
   /** Meetings of the last weeks that the caller took part in, that have ended, and that they have not answered (from the read model). */
   async unanswered(caller: Caller): Promise<StoredItem<Meeting>[]> {
     const since = this.now().getTime() - this.lookBackDays * 86_400_000;

@@ -10,6 +10,7 @@ import { ActionService } from './action-service';
 import { AnalysisService } from './analysis-service';
 import { DeficiencyService } from './deficiency-service';
 import { DirectoryService } from './directory-service';
+import { DirectoryCallers } from './directory-callers';
 import { FeedbackService } from './feedback-service';
 import { FollowUpService } from './follow-up-service';
 import { GoalService } from './goal-service';
@@ -52,6 +53,8 @@ const noContact: SetupContact = { name: 'Förvaltningen', email: '' };
 
 export interface Services {
   readonly access: UnitAccess;
+  /** the caller for someone who brings no token (the bot's card actions), from the directory */
+  readonly callers: DirectoryCallers;
   readonly units: UnitService;
   readonly overview: OverviewService;
   readonly goals: GoalService;
@@ -95,6 +98,7 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
   const directory = options.directory ?? emptyDirectory;
   return {
     access,
+    callers: new DirectoryCallers(access, directory),
     units: new UnitService(store, access, clock),
     overview: new OverviewService(views, access, clock),
     goals: new GoalService(store, access),
@@ -119,6 +123,7 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
 }
 
 export type { Caller } from './caller';
+export type { NamedUser } from './directory-callers';
 export type { UnitPerson, UnitPersonRole } from './people-service';
 export type { SetupStatus, SetupStepState } from './setup-service';
 export { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError, ServiceError } from './errors';
