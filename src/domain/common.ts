@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { title } from './text';
 import { countedParticipantRoles, participantRoles } from './choices';
+import { isSchoolYear, parsePeriod, periodPattern } from './period';
 
 /** A list item id as SharePoint gives it: a positive integer as a string. */
 export const itemId = z.string().regex(/^[1-9]\d*$/, 'ett id är ett heltal');
@@ -21,7 +22,7 @@ export const isoDateTime = z.iso.datetime({ offset: true });
 export const schoolYear = z
   .string()
   .regex(/^\d{4}\/\d{2}$/, 'läsår skrivs som 2025/26')
-  .refine((value) => (Number(value.slice(0, 4)) + 1) % 100 === Number(value.slice(5)), 'läsårets två år ska följa på varandra');
+  .refine(isSchoolYear, 'läsårets två år ska följa på varandra');
 export type SchoolYear = z.infer<typeof schoolYear>;
 
 /** A day as "YYYY-MM-DD" in UTC, the form calendar dates are stored in. */
@@ -42,15 +43,9 @@ export function previousSchoolYear(year: SchoolYear): SchoolYear {
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
-/**
- * A follow-up period: a school year, or one of its terms (HT autumn, VT spring).
- * "2025/26", "2025/26 HT", "2025/26 VT".
- */
-export const period = z.string().regex(/^\d{4}\/\d{2}( (HT|VT))?$/, 'period skrivs som 2025/26, 2025/26 HT eller 2025/26 VT');
-
-export function schoolYearOfPeriod(value: string): SchoolYear {
-  return value.slice(0, 7);
-}
+const periodMessage = 'period skrivs som 2025/26, 2025/26 HT, 2025/26 VT eller en månad i läsåret som 2025/26 2025-10';
+/** A follow-up period: "2025/26", "2025/26 HT", "2025/26 VT" or "2025/26 2025-10" (see period.ts). */
+export const period = z.string().regex(periodPattern, periodMessage).refine((value) => parsePeriod(value) !== undefined, periodMessage);
 
 export const participant = z
   .strictObject({

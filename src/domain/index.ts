@@ -1,6 +1,8 @@
 /** The quality cycle: types, zod schemas and rules. Pure: no I/O and no SDK. */
 export * from './choices';
 export * from './common';
+export * from './period';
+export * from './numbers';
 export * from './invariant';
 export * from './language';
 export * from './format';
