@@ -133,6 +133,18 @@ describe('authorize', () => {
   });
 });
 
+describe('results.enter', () => {
+  it('lets the unit\'s principals and staff enter its results, and nobody else but the administration', () => {
+    const allowed = (id: PersonaId) => authorize(enriched(id), 'results.enter', { unit: bjorkskolan }).allowed;
+    const members: PersonaId[] = ['admin', 'principal-bjork', 'staff-bjork'];
+    const others: PersonaId[] = ['board', 'principal-lind', 'staff-lind'];
+    expect(members.map(allowed)).toEqual([true, true, true]);
+    expect(others.map(allowed)).toEqual([false, false, false]);
+    expect(authorize(outsider, 'results.enter', { unit: bjorkskolan }).allowed).toBe(false);
+    expect(authorize(enriched('staff-bjork'), 'results.enter').allowed).toBe(false);
+  });
+});
+
 describe('unitRoles', () => {
   it('names each role the user holds towards the unit', () => {
     expect(unitRoles(enriched('admin'), bjorkskolan)).toEqual(new Set(['administration']));

@@ -1,7 +1,8 @@
-import { deriveCycleState, isOpen, isOverdue, isoDay, schoolYearOf, type CycleState } from '../domain';
+import { comparePeriods, deriveCycleState, indicatorIdsFor, isOpen, isOverdue, isoDay, schoolYearOf, type CycleState } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
+import { deficiencyEntries, type DeficiencyEntry } from './deficiency-service';
 import type { UnitAccess } from './unit-access';
 
 type Item<K extends keyof Entities> = StoredItem<Entities[K]>;
@@ -20,6 +21,8 @@ export interface UnitOverview {
   readonly nextMeetings: Item<'meetings'>[];
   readonly nextActivities: Item<'yearWheel'>[];
   readonly latestFeedback?: Item<'feedback'>;
+  /** open deficiencies, flagged when no action answers them or their deadline has passed */
+  readonly openDeficiencies: DeficiencyEntry[];
 }
 
 export interface OverviewServiceOptions {
@@ -50,7 +53,9 @@ export class OverviewService {
     const year = schoolYear ?? schoolYearOf(now);
     const byUnit = { field: 'unitId', op: 'eq' as const, value: unitId };
     const ofYear = { field: 'schoolYear', op: 'eq' as const, value: year };
-    const [unitRead, goalsRead, indicatorsRead, measurementsRead, analysesRead, actionsRead, meetingsRead, wheelRead, feedbackRead] = await this.store.readMany([
+    const [
+      unitRead, goalsRead, indicatorsRead, measurementsRead, analysesRead, actionsRead, meetingsRead, wheelRead, feedbackRead, deficienciesRead, answersRead,
+    ] = await this.store.readMany([
       { list: 'units', id: unitId },
       { list: 'goals', query: { filter: [byUnit, ofYear], top: PAGE } },
       { list: 'indicators', query: { top: PAGE } },
@@ -60,6 +65,9 @@ export class OverviewService {
       { list: 'meetings', query: { filter: [byUnit, { field: 'startsAt', op: 'ge', value: now.toISOString() }], top: PAGE } },
       { list: 'yearWheel', query: { filter: [ofYear], top: PAGE } },
       { list: 'feedback', query: { filter: [byUnit], top: PAGE } },
+      { list: 'deficiencies', query: { filter: [byUnit, { field: 'status', op: 'eq', value: 'open' }], top: PAGE } },
+      // the actions that answer a deficiency, of any school year
+      { list: 'actions', query: { filter: [byUnit, { field: 'originKind', op: 'eq', value: 'deficiency' }], top: PAGE } },
     ]);
     const unit = unitRead.item;
     const goals = [...goalsRead.page.items];
@@ -75,10 +83,10 @@ export class OverviewService {
     const latest = new Map<string, Item<'measurements'>>();
     for (const m of measurements) {
       const seen = latest.get(m.fields.indicatorId);
-      if (!seen || m.fields.period > seen.fields.period) latest.set(m.fields.indicatorId, m);
+      if (!seen || comparePeriods(m.fields.period, seen.fields.period) > 0) latest.set(m.fields.indicatorId, m);
     }
     const cycle = deriveCycleState(year, {
-      indicatorIds: indicators.map((indicator) => indicator.id),
+      indicatorIds: indicatorIdsFor(indicators, unit.fields.type, year),
       measurements: measurements.map((m) => m.fields),
       analyses: analyses.map((a) => a.fields),
       goals: goals.map((g) => g.fields),
@@ -100,6 +108,7 @@ export class OverviewService {
         .sort((a, b) => a.fields.date.localeCompare(b.fields.date))
         .slice(0, this.upcoming),
       ...(newestFeedback ? { latestFeedback: newestFeedback } : {}),
+      openDeficiencies: deficiencyEntries(deficienciesRead.page.items, answersRead.page.items, today),
     };
   }
 }

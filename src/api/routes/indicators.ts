@@ -4,7 +4,9 @@ import { sendCreated, sendItem, sendPage } from '../reply';
 import { callerOf, idempotencyKey, ifMatch, itemParam, type RouteDeps, type RouteTable } from '../route';
 import { parseBody, parseQuery } from '../validate';
 
-const IndicatorPatchBody = IndicatorSchema.partial();
+// the day an indicator is archived is the server's to write
+const IndicatorBody = IndicatorSchema.omit({ archivedOn: true });
+const IndicatorPatchBody = IndicatorBody.partial();
 
 export function indicatorRoutes(routes: RouteTable, { services }: RouteDeps): void {
   routes.add('get', '/indicators', 'units.list', async (req, res) => {
@@ -13,13 +15,21 @@ export function indicatorRoutes(routes: RouteTable, { services }: RouteDeps): vo
   });
 
   routes.add('post', '/indicators', 'organizer.edit', async (req, res) => {
-    const input = parseBody(IndicatorSchema, req.body);
-    const indicator = await services.indicators.create(callerOf(res), input, idempotencyKey(req));
+    const input = parseBody(IndicatorBody, req.body);
+    const indicator = await services.indicators.create(callerOf(res), compact(input), idempotencyKey(req));
     sendCreated(res, indicator, `/api/indicators/${indicator.id}`);
   });
 
   routes.add('patch', '/indicators/:id', 'organizer.edit', async (req, res) => {
     const patch = parseBody(IndicatorPatchBody, req.body);
     sendItem(res, await services.indicators.update(callerOf(res), itemParam(req), compact(patch), ifMatch(req)));
+  });
+
+  routes.add('post', '/indicators/:id/archive', 'organizer.edit', async (req, res) => {
+    sendItem(res, await services.indicators.archive(callerOf(res), itemParam(req), ifMatch(req)));
+  });
+
+  routes.add('post', '/indicators/:id/restore', 'organizer.edit', async (req, res) => {
+    sendItem(res, await services.indicators.restore(callerOf(res), itemParam(req), ifMatch(req)));
   });
 }

@@ -11,7 +11,7 @@ function rollup(withOwner: boolean): Rollup {
   return {
     schoolYear, years: [schoolYear], today: '2026-03-01',
     units: [
-      { unitId: '1', name: 'Björkskolan F–6', type: 'grundskola', schoolUnitCode: '91234501', cycle: cycle('done') as Rollup['units'][number]['cycle'], cycleByYear: {}, analysisStatus: 'submitted', feedback: 'waiting', openActions: 1, overdueActions: 1, openDeficiencies: 0, meetings: 0 },
+      { unitId: '1', name: 'Björkskolan F–6', type: 'grundskola', schoolUnitCode: '91234501', cycle: cycle('done') as Rollup['units'][number]['cycle'], cycleByYear: {}, analysisStatus: 'submitted', feedback: 'waiting', openActions: 1, overdueActions: 1, openDeficiencies: 0, deficienciesWithoutAction: 0, overdueDeficiencies: 0, meetings: 0 },
     ],
     phaseSummary: { followUp: { done: 1, inProgress: 0, notStarted: 0 }, analysis: { done: 0, inProgress: 0, notStarted: 1 }, planning: { done: 0, inProgress: 1, notStarted: 0 }, implementation: { done: 0, inProgress: 0, notStarted: 1 } },
     indicators: [],
