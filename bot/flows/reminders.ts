@@ -2,13 +2,15 @@
  * The reminder scan: owners get a card some days before an action is due and once it is overdue;
  * the unit's principal hears about actions overdue past a set time. Each reminder is an outbox
  * job with a deterministic key, so however many instances scan, each reminder is queued once.
- * The year wheel's reminders (wheel-reminders.ts) ride on the same scan.
+ * The year wheel's reminders (wheel-reminders.ts) and the deficiencies' (deficiency-reminders.ts)
+ * ride on the same scan.
  * The scan itself is a leased job per day and instance group, so usually only one instance scans.
  */
 import { escalationCard, reminderCard, type ReminderKind } from '../cards/reminder-card';
 import type { BotStore } from '../data/entities';
 import { claimJob, ensureJob, finishJob, isFree } from '../outbox/jobs';
 import { addDays, daysBetween, type FlowContext } from './context';
+import { scanDeficiencyReminders } from './deficiency-reminders';
 import { scanWheelReminders } from './wheel-reminders';
 import { isOpen, isoDay, languageOf, type ActionStatus } from '../../src/domain';
 
@@ -29,7 +31,7 @@ export interface ScanResult {
   withoutConversation: number;
 }
 
-/** Queues due action reminders and the year wheel's (see wheel-reminders.ts); returns what it queued (already queued ones count too: enqueue is idempotent). */
+/** Queues due action reminders, the year wheel's and the deficiencies'; returns what it queued (already queued ones count too: enqueue is idempotent). */
 export async function scanReminders(ctx: FlowContext, options: ReminderOptions = {}): Promise<ScanResult> {
   const daysBefore = options.daysBefore ?? 3;
   const escalateAfter = options.escalateAfterDays ?? 14;
@@ -60,7 +62,11 @@ export async function scanReminders(ctx: FlowContext, options: ReminderOptions =
     if (-left >= escalateAfter) result.queued += await escalate(ctx, action.id, action.fields, -left);
   }
   const wheel = await scanWheelReminders(ctx);
-  return { queued: result.queued + wheel.queued, withoutConversation: result.withoutConversation + wheel.withoutConversation };
+  const deficiencies = await scanDeficiencyReminders(ctx);
+  return {
+    queued: result.queued + wheel.queued + deficiencies.queued,
+    withoutConversation: result.withoutConversation + wheel.withoutConversation + deficiencies.withoutConversation,
+  };
 }
 
 async function escalate(ctx: FlowContext, actionId: string, action: Parameters<typeof escalationCard>[1], daysOverdue: number): Promise<number> {
