@@ -13,3 +13,11 @@ export const SchoolYearQuerySchema = PageQuerySchema.extend({ schoolYear: school
 export function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
+
+/**
+ * A patch's nulls as cleared fields: `{ target: null }` becomes `{ target: undefined }`, which the
+ * store sends as a cleared column. For the optional fields a PATCH may remove.
+ */
+export function clearedNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, v === null ? undefined : v])) as { [K in keyof T]: Exclude<T[K], null> };
+}

@@ -11,6 +11,7 @@ export * from './text';
 export * from './unit';
 export * from './goal';
 export * from './indicator';
+export * from './applicability';
 export * from './measurement';
 export * from './analysis';
 export * from './action';

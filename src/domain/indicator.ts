@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isoDate, itemId, schoolYearOf, type SchoolYear } from './common';
+import { isoDate, itemId } from './common';
 import { freeText, longText, title } from './text';
-import { directions, indicatorSources, unitTypes, unitsOfMeasure, type UnitType } from './choices';
+import { directions, indicatorSources, unitTypes, unitsOfMeasure } from './choices';
 
 /**
  * Kolada's KPI id: N (Kolada's own key figures) or U (those of a particular follow-up) and five
@@ -36,23 +36,3 @@ export const IndicatorSchema = z.strictObject({
   archivedOn: isoDate.optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
-
-/** Whether an indicator applies to a unit of this type. */
-export function appliesTo(indicator: Pick<Indicator, 'unitTypes'>, type: UnitType): boolean {
-  return indicator.unitTypes === undefined || indicator.unitTypes.includes(type);
-}
-
-/** Whether an indicator is in use in a school year: not archived in it or before it. */
-export function inUseIn(indicator: Pick<Indicator, 'archivedOn'>, year: SchoolYear): boolean {
-  return indicator.archivedOn === undefined || schoolYearOf(indicator.archivedOn) > year;
-}
-
-/**
- * The ids of the indicators a unit of `type` is followed up on in `year`: those that apply to its
- * type and were not archived by then (the Uppföljning phase counts these).
- */
-export function indicatorIdsFor<I extends { readonly id: string; readonly fields: Pick<Indicator, 'unitTypes' | 'archivedOn'> }>(
-  indicators: readonly I[], type: UnitType, year: SchoolYear,
-): string[] {
-  return indicators.filter((i) => appliesTo(i.fields, type) && inUseIn(i.fields, year)).map((i) => i.id);
-}

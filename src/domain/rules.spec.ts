@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActionSchema, isOverdue } from './action';
 import { deriveCycleState, type CycleRecords } from './cycle';
-import { indicatorIdsFor } from './indicator';
+import { indicatorIdsFor } from './applicability';
 import { checkActionOrigin, checkDeficiency, checkDeficiencyClose, checkGoalParent, deficiencyFlags } from './rules';
 
 const empty: CycleRecords = { indicatorIds: ['1', '2'], measurements: [], analyses: [], goals: [], actions: [] };

@@ -35,6 +35,7 @@ export class IndicatorService {
     return this.store.create('indicators', indicator, createOptions(actorOf(caller), clientKey));
   }
 
+  /** Changes an indicator; a field set to undefined is cleared. */
   async update(caller: Caller, id: string, patch: Partial<Indicator>, etag: string): Promise<StoredItem<Indicator>> {
     this.access.requireGlobal(caller, 'organizer.edit');
     const current = await this.store.get('indicators', id);

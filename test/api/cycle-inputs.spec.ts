@@ -81,6 +81,16 @@ describe('indicators', () => {
     expectProblem(await h.request('POST', `/api/indicators/${id(indicator)}/restore`, { persona: 'admin', headers: etag(archived) }), 409, 'duplicate', 'koladaKpi');
   });
 
+  it('clears an optional field sent as null, and keeps the others', async () => {
+    const indicator = await newIndicator({ name: 'Trygghet, egen enkät', target: 3.2, koladaKpi: 'U15461', groups: ['Flickor'] });
+    const cleared = await h.request('PATCH', `/api/indicators/${id(indicator)}`, { persona: 'admin', headers: etag(indicator), body: { target: null, koladaKpi: null } });
+    expect(cleared.status, cleared.text).toBe(200);
+    expect(cleared.body['target']).toBeUndefined();
+    expect(cleared.body['koladaKpi']).toBeUndefined();
+    expect(cleared.body['groups']).toEqual(['Flickor']);
+    expectProblem(await h.request('PATCH', `/api/indicators/${id(indicator)}`, { persona: 'admin', headers: etag(cleared), body: { name: null } }), 400, 'invalidBody', 'name');
+  });
+
   it('lets only the administration write indicators', async () => {
     const response = await h.request('POST', '/api/indicators', { persona: 'principal-bjork', body: { name: 'Egen', source: 'other', unitOfMeasure: 'count', direction: 'lowerIsBetter' } });
     expectProblem(response, 403, 'forbidden');
