@@ -5,11 +5,11 @@
  */
 
 /** The channel tab's views, in tab order (`?view=`). */
-export const channelViews = ['overview', 'results', 'analysis', 'actions', 'meetings', 'report'] as const;
+export const channelViews = ['overview', 'results', 'analysis', 'goals', 'actions', 'deficiencies', 'meetings', 'report'] as const;
 export type ChannelView = (typeof channelViews)[number];
 
 /** The organizer's views, in tab order (`?section=`). */
-export const organizerViews = ['rollup', 'feedback', 'yearWheel', 'templates', 'import', 'report'] as const;
+export const organizerViews = ['rollup', 'indicators', 'goals', 'deficiencies', 'feedback', 'yearWheel', 'templates', 'import', 'report'] as const;
 export type OrganizerView = (typeof organizerViews)[number];
 
 /** The pages `?view=` opens besides the channel tab, by the name in the URL. */

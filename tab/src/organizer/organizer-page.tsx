@@ -15,16 +15,19 @@ import { OrganizerContext } from './organizer-context';
 import type { OrganizerSession } from './organizer-context';
 
 const Rollup = lazy(() => import('./rollup/rollup-view'));
+const Indicators = lazy(() => import('./indicators/indicators-view'));
+const Goals = lazy(() => import('./goals/organizer-goals-view'));
+const Deficiencies = lazy(() => import('./deficiencies/organizer-deficiencies-view'));
 const FeedbackView = lazy(() => import('./feedback/feedback-view'));
 const YearWheel = lazy(() => import('./year-wheel/year-wheel-view'));
 const Templates = lazy(() => import('./templates/templates-view'));
 const ImportView = lazy(() => import('./import/import-view'));
 const Report = lazy(() => import('./report/report-download'));
 
-/** The board reads: the roll-up and the report, nothing it could write. */
-const boardViews: readonly OrganizerView[] = ['rollup', 'report'];
+/** The board reads: the roll-up, the goals, the deficiencies and the report, nothing it could write. */
+const boardViews: readonly OrganizerView[] = ['rollup', 'goals', 'deficiencies', 'report'];
 const labels = {
-  rollup: 'organizer.tabRollup', feedback: 'common.feedback', yearWheel: 'organizer.tabYearWheel', templates: 'organizer.tabTemplates', import: 'organizer.importResults', report: 'common.qualityReport',
+  rollup: 'organizer.tabRollup', indicators: 'organizer.tabIndicators', goals: 'common.goals', deficiencies: 'common.deficiencies', feedback: 'common.feedback', yearWheel: 'organizer.tabYearWheel', templates: 'organizer.tabTemplates', import: 'organizer.importResults', report: 'common.qualityReport',
 } as const satisfies Record<OrganizerView, MessageKey>;
 
 const useStyles = makeStyles({
@@ -34,6 +37,8 @@ const useStyles = makeStyles({
   },
   who: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   body: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  // the views wrap on a narrow screen rather than run off it
+  tabs: { flexWrap: 'wrap' },
 });
 
 /** The caller's level: the administration edits, the board reads, anyone else may not. */
@@ -57,8 +62,8 @@ function initialView(views: readonly OrganizerView[], asked: OrganizerView | und
 
 /**
  * The organizer's tab (the administration's channel, or the personal tab): Sammanställning,
- * Återkoppling, Årshjul, Mallar, Importera resultat, Kvalitetsrapport. The board gets the
- * roll-up and the report, read only.
+ * Indikatorer, Mål, Brister, Återkoppling, Årshjul, Mallar, Importera resultat, Kvalitetsrapport.
+ * The board gets the roll-up, the goals, the deficiencies and the report, read only.
  */
 export default function OrganizerPage({ section }: { section?: OrganizerView }) {
   const { api } = useSession();
@@ -106,7 +111,7 @@ function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: Organ
       </header>
       {!canEdit && <Text as="p" className={styles.body} role="note">{t('organizer.boardReadOnly')}</Text>}
       <nav aria-label={t('organizer.viewsLabel')}>
-        <TabList selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as OrganizerView)}>
+        <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as OrganizerView)}>
           {views.map((v) => <Tab key={v} id={`organizer-tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
         </TabList>
       </nav>
@@ -114,6 +119,9 @@ function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: Organ
         <ViewErrorBoundary key={view} title={t('common.errorTitle')} message={t('common.errorBoundary')}>
           <Suspense fallback={<StatusScreen busy message={t('common.loading')} />}>
             {view === 'rollup' && <Rollup {...(canEdit ? { onGiveFeedback: handleGiveFeedback } : {})} />}
+            {view === 'indicators' && canEdit && <Indicators />}
+            {view === 'goals' && <Goals />}
+            {view === 'deficiencies' && <Deficiencies />}
             {view === 'feedback' && canEdit && <FeedbackView {...(feedbackUnit ? { initialUnitId: feedbackUnit } : {})} />}
             {view === 'yearWheel' && canEdit && <YearWheel />}
             {view === 'templates' && canEdit && <Templates />}
