@@ -13,19 +13,19 @@ export const wiring = ['src/server', 'src/graph-directory'];
 /** Concrete implementations: the composition root chooses them, everything else depends on a port. */
 const concrete = {
   targets: [
-    'src/store/graph-store', 'src/store/graph-transport', 'src/store/memory-store', 'src/store/token-provider',
+    'src/store/graph-store', 'src/store/graph-transport', 'src/store/memory-store', 'src/store/token-provider', 'src/store/mirror/',
     'src/emulator/',
     'src/auth/directory-graph', 'src/auth/directory-local', 'src/auth/dev-identity-provider', 'src/auth/dev-identity-router',
   ],
-  message: 'Only the composition root (src/server.ts and its wiring files) knows concrete implementations (the Graph store, the memory store, the emulator, a directory, the dev identity provider): depend on the port and let the root choose.',
+  message: 'Only the composition root (src/server.ts and its wiring files) knows concrete implementations (the Graph store, the memory store, the mirror, the emulator, a directory, the dev identity provider): depend on the port and let the root choose.',
 };
 
 /** Specs and their helpers wire concrete parts together as the composition root does: no fence holds them. */
 const testFiles = ['**/*.spec.ts', '**/*.spec.tsx', '**/testing/**', '**/test-kit.ts', '**/spec-helpers.ts', '**/test-fixture.ts'];
 const testSources = ['\\.spec\\.tsx?$', '(^|/)testing/', '(^|/)test-kit\\.ts$', '(^|/)spec-helpers\\.ts$', '(^|/)test-fixture\\.ts$'];
 
-/** What the store port is: the interface, its errors and the pager over it. */
-const storePort = ['src/store/port', 'src/store/errors', 'src/store/read-all-pages'];
+/** What the store port is: the interface, its errors, the pager over it and the read model views read. */
+const storePort = ['src/store/port', 'src/store/errors', 'src/store/read-all-pages', 'src/store/read-model'];
 /** The one policy: who may do what (auth's policy and principal), as the API and the bot's cards both ask it. */
 const policy = ['src/auth/policy', 'src/auth/principal'];
 
@@ -72,7 +72,7 @@ export const fences = {
   services: {
     files: ['src/services/'], allow: ['src/domain/', ...storePort, ...policy, 'src/auth/directory'], typesOnly: ['src/lists/'],
     packages: { deny: ['express', 'botbuilder*', '@microsoft/microsoft-graph-client', '@azure/*'], message: 'src/services holds rules, no HTTP and no Graph: the API and the store do that.' },
-    message: 'src/services holds the rules over the store port: src/domain, the list entities\' types, the store port (port, errors, readAllPages) and auth\'s policy, principal and directory port; never the API, the bot, the emulator or a concrete store.',
+    message: 'src/services holds the rules over the store port: src/domain, the list entities\' types, the store port (port, errors, readAllPages, the read model) and auth\'s policy, principal and directory port; never the API, the bot, the emulator, the mirror or a concrete store.',
   },
   api: {
     files: ['src/api/'], allow: ['src/domain/', 'src/contract/', 'src/services/', 'src/auth/', 'src/store/errors'], typesOnly: ['src/store/port'],

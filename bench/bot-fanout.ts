@@ -14,8 +14,9 @@ import { SendError, type OutboundMessage } from '../bot/outbox/message';
 import { teamsAppWindows, teamsConversationWindows, type Window } from '../bot/outbox/rate-limiter';
 import { startFakeConnector, type FakeConnector } from '../bot/testing/fake-connector';
 import { MEETING_CHAT, meetingEndActivity, seed, teamsIdOf, TENANT, userN } from '../bot/testing/fixtures';
-import { lists } from '../src/lists/lists';
+import { lists, type Entities } from '../src/lists/lists';
 import { createMemoryStore } from '../src/store/memory-store';
+import { startedMirror } from '../src/store/test-kit';
 import { benchLine } from './measure';
 
 const PARTICIPANTS = 300;
@@ -39,9 +40,10 @@ function check(connector: FakeConnector): { lost: number; duplicates: number } {
 async function withOutbox(): Promise<{ ms: number; throttled: number; lost: number; duplicates: number }> {
   const connector = await startFakeConnector({ conversationWindows, appWindows, latencyMs: LATENCY_MS });
   connector.setMembers(MEETING_CHAT, members);
-  const store = createMemoryStore(lists);
-  await seed(store);
-  const bot = createBotEndpoint({ store, mode: 'local', connectorBaseUrl: connector.url, rateLimits: { conversation: conversationWindows, app: appWindows } });
+  const memory = createMemoryStore<Entities>(lists);
+  await seed(memory);
+  const { store, readModel } = await startedMirror(memory, memory);
+  const bot = createBotEndpoint({ store, readModel, mode: 'local', connectorBaseUrl: connector.url, rateLimits: { conversation: conversationWindows, app: appWindows } });
   try {
     const start = performance.now();
     const res = { status: () => res, json: () => undefined, end: () => undefined };

@@ -1,15 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lists } from '../src/lists/lists';
-import { createMemoryStore } from '../src/store/memory-store';
+import { createMemoryStore, type MemoryStore } from '../src/store/memory-store';
 import type { Entities } from '../src/lists/lists';
-import type { Store } from '../src/store/port';
 import { startHarness, type Harness } from './testing/harness';
 import {
   cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PRINCIPAL, seed,
   TEACHER, teamsIdOf, type Seeded,
 } from './testing/fixtures';
 
-let store: Store<Entities>;
+let store: MemoryStore<Entities>;
 let h: Harness;
 let seeded: Seeded;
 
@@ -18,7 +17,7 @@ const cardOf = (activity: Record<string, unknown>): Record<string, unknown> =>
 const textOf = (value: unknown): string => JSON.stringify(value);
 
 beforeEach(async () => {
-  store = createMemoryStore(lists);
+  store = createMemoryStore<Entities>(lists);
   seeded = await seed(store);
   h = await startHarness(store);
   h.connector.setMembers(MEETING_CHAT, [

@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { createCloudAdapter } from './adapter/cloud-adapter';
 import { ConnectorSender } from './adapter/connector-sender';
 import { KvalitetshjuletBot } from './adapter/teams-bot';
-import type { BotStore } from './data/entities';
+import type { BotStore, BotViews } from './data/entities';
 import { BotFlows } from './flows/bot-flows';
 import type { FlowContext } from './flows/context';
 import { Conversations } from './flows/conversations';
@@ -21,6 +21,8 @@ import { Scheduler } from './scheduler/scheduler';
 
 export interface BotEndpointOptions {
   store: BotStore;
+  /** what the reminder scans and Mina åtgärder read */
+  readModel: BotViews;
   mode: 'local' | 'm365';
   botId?: string;
   botTenantId?: string;
@@ -31,6 +33,8 @@ export interface BotEndpointOptions {
    * outbox (tests' fake connector, or a Playground on another port than the activity names).
    */
   connectorBaseUrl?: string;
+  /** Microsoft 365 mode: the OpenID metadata naming the Bot Framework's signing keys (tests: loopback) */
+  openIdMetadataUrl?: string;
   log?: (message: string) => void;
   clock?: Clock;
   /** names this instance in job leases */
@@ -94,6 +98,7 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
   });
   const ctx: FlowContext = {
     store: options.store,
+    readModel: options.readModel,
     conversations,
     clock,
     log,

@@ -10,6 +10,18 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ mode: 'local', port: 3978, host: '127.0.0.1', devIdp: true, dataDir: '.data' });
   });
 
+  it('keeps local mode on loopback: any other HOST is refused, naming why', () => {
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', '[::1]', 'localhost', 'LOCALHOST']) {
+      expect(loadConfig({ HOST: host }).host, host).toBe(host);
+    }
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', '10.0.0.5', 'kh.skolan.se', '128.0.0.1', '127.0.0.1.nip.io']) {
+      expect(() => loadConfig({ HOST: host }), host).toThrow(ConfigError);
+      expect(() => loadConfig({ HOST: host }), host).toThrow(/^HOST: local mode listens on loopback only.*dev identity provider/);
+    }
+    // Microsoft 365 mode listens where it is told: it has no dev identity provider
+    expect(loadConfig({ ...m365, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
   it('chooses Microsoft 365 mode when the site and the app are configured', () => {
     const config = loadConfig(m365);
     expect(config.mode).toBe('m365');

@@ -152,10 +152,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     if (e.DEV_IDP === 'off') {
       throw new ConfigError('DEV_IDP: local mode signs users in with the dev identity provider; it cannot be off');
     }
+    const host = e.HOST ?? '127.0.0.1';
+    if (!isLoopback(host)) {
+      throw new ConfigError(
+        `HOST: local mode listens on loopback only (127.0.0.1, ::1 or localhost), not ${host}: its dev identity provider signs a token ` +
+        'for any demo person, the administration included, to whoever asks, so on a network anyone could sign in as anyone. ' +
+        'To serve others, run in Microsoft 365 mode (see docs/deploy.md).',
+      );
+    }
     return {
       ...common,
       mode: 'local',
-      host: e.HOST ?? '127.0.0.1',
+      host,
       controller: {
         name: e.CONTROLLER_NAME ?? demoController.name,
         email: e.CONTROLLER_EMAIL ?? demoController.email,
@@ -199,6 +207,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     allowedTenantIds: allowedTenants(e.ALLOWED_TENANT_IDS ?? [], tenantId),
     graph: { siteId, baseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0', credential },
   };
+}
+
+/** Whether a listen address reaches only this machine. */
+function isLoopback(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
 }
 
 /** `home` (the default, and what an empty list means) is the home tenant; listed once each. */

@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const server = createServer(config);
+  // the URLs print at once; /healthz says `syncing` until this instance's mirror is in step
+  const server = createServer(config, { waitForMirror: false });
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;

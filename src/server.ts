@@ -31,11 +31,13 @@ import { startEmulator, type RunningEmulator } from './emulator/index';
 import { createGraphDirectory } from './graph-directory';
 import { seedDemo } from './emulator/seed';
 import { demoPeople } from './emulator/seed-data';
-import { allLists, lists, type Entities } from './lists/lists';
+import { allLists, lists, mirroredLists, type Entities } from './lists/lists';
 import { provisionLists } from './lists/provision';
 import { createServices, type Services } from './services';
 import { createGraphStore, type GraphStore } from './store/graph-store';
+import { createMirror, type MirroredStore, type MirrorStatus } from './store/mirror';
 import type { Store } from './store/port';
+import type { ReadModel } from './store/read-model';
 import { createTokenProvider } from './store/token-provider';
 
 export interface ServerOptions {
@@ -43,6 +45,17 @@ export interface ServerOptions {
   readonly log?: Logger;
   /** local mode: keep the emulator's data in memory instead of `<dataDir>/emulator` (tests, benchmarks) */
   readonly inMemory?: boolean;
+  /**
+   * local mode: use this running lists emulator instead of starting one, as a second instance
+   * beside the server that started it (tests, benchmarks). It keeps running when this server stops.
+   */
+  readonly sharedEmulator?: Pick<RunningEmulator, 'baseUrl' | 'siteId'>;
+  /**
+   * Whether start() resolves only once the read model has enumerated every list. Default true;
+   * false: start() resolves once the server listens, and until the mirror is in step /healthz
+   * answers `syncing` and every view 503 with Retry-After.
+   */
+  readonly waitForMirror?: boolean;
   /** local mode: seed the demo municipality when the site is empty. Default true */
   readonly seed?: boolean;
   /** the built tab. Default dist/tab */
@@ -57,6 +70,8 @@ export interface ServerOptions {
   readonly shutdownGraceMs?: number;
   /** the lists emulator's added latency per request (benchmarks); default the config's */
   readonly emulatorLatencyMs?: number;
+  /** items per page of the Graph store's queries and list changes (tests page every list with small pages); default the store's */
+  readonly graphPageSize?: number;
   /**
    * The Graph store's own budget of SharePoint resource units a minute. Default: the store's
    * (the smallest tenants' 1,250) in Microsoft 365 mode; in local mode effectively none, since the
@@ -69,12 +84,30 @@ export interface ServerOptions {
   readonly unitCacheMilliseconds?: number;
   /** the bot's calls to the Bot Connector go here instead of each activity's serviceUrl (tests) */
   readonly botConnectorUrl?: string;
+  /** Microsoft 365 mode: the OpenID metadata of the Bot Framework's signing keys. Default botbuilder's (tests: loopback) */
+  readonly botOpenIdMetadataUrl?: string;
+  /**
+   * Microsoft 365 mode: Entra ID's signing key set, and how long one fetch of it may take before
+   * sign-in answers 503. Default Entra's published set and 5 s (tests: a key server on loopback).
+   */
+  readonly entraKeys?: { readonly url?: string; readonly timeoutMs?: number };
 }
+
+/** Where Entra ID publishes the keys that sign its v2.0 tokens (every tenant's). */
+const entraKeysUrl = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
 
 /** What a started server exposes: its URL, and in local mode the parts tests and benchmarks use. */
 export interface StartedServer {
   readonly url: string;
+  /** the store every write goes through (into the mirror as it is answered) */
   readonly store: Store<Entities>;
+  /** what views read: this instance's mirror of the lists */
+  readonly readModel: ReadModel<Entities>;
+  readonly mirror: {
+    /** resolves once the mirror has enumerated every list */
+    readonly synced: Promise<void>;
+    status(): MirrorStatus;
+  };
   readonly services: Services;
   /** local mode only */
   readonly devIdp?: DevIdentityProvider;
@@ -105,12 +138,14 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
   app.disable('x-powered-by');
   app.set('trust proxy', config.mode === 'm365' ? 1 : false);
 
+  const pageSizes = options.graphPageSize !== undefined ? { pageSize: options.graphPageSize, changesPageSize: options.graphPageSize } : {};
   let ready = false;
   let stopping = false;
   let api: Router | undefined;
   let devIdpRouter: Router | undefined;
   let server: Server | undefined;
   let backend: Backend | undefined;
+  let mirror: MirroredStore<Entities> | undefined;
   let bot: BotEndpoint | undefined;
   let started: Promise<StartedServer> | undefined;
   let stopped: Promise<void> | undefined;
@@ -120,6 +155,11 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
 
   app.get('/healthz', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
+    const synced = mirror?.status();
+    if (ready && !stopping && synced && !synced.synced) {
+      res.status(503).json({ status: 'syncing', mode: config.mode, mirror: synced });
+      return;
+    }
     res.status(ready && !stopping ? 200 : 503).json({ status: ready && !stopping ? 'ok' : stopping ? 'stopping' : 'starting', mode: config.mode });
   });
   app.use('/dev-idp', (req: Request, res: Response, next: NextFunction) => {
@@ -146,12 +186,14 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
 
   async function localBackend(url: string): Promise<Backend> {
     invariant(config.mode === 'local', 'local backend in m365 mode');
-    const emulator = await startEmulator({
+    const own = options.sharedEmulator ? undefined : await startEmulator({
       ...(options.inMemory ? {} : { dataDir: path.join(config.dataDir, 'emulator') }),
       log: (message) => log.warn('emulator recovery', { message }),
       host: '127.0.0.1',
       faults: { latencyMs: options.emulatorLatencyMs ?? config.emulatorLatencyMs },
     });
+    const emulator = own ?? options.sharedEmulator;
+    invariant(emulator, 'a lists emulator: started here or shared');
     try {
       await provisionLists({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists: allLists, log: (line) => log.debug('provision', { line }) });
       const store = createGraphStore<Entities>({
@@ -159,6 +201,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         siteId: emulator.siteId,
         lists,
         throttle: { resourceUnitsPerMinute: options.resourceUnitsPerMinute ?? 1_000_000 },
+        ...pageSizes,
       });
       if (options.seed ?? true) {
         const seeded = await seedDemo(store, { ...(options.now ? { today: options.now() } : {}) });
@@ -170,12 +213,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         store,
         validator,
         devIdp,
-        emulator,
+        ...(own ? { emulator: own } : {}),
         directory: new LocalDirectory({ people: Object.values(demoPeople) }),
         publicConfig: { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' } },
       };
     } catch (error) {
-      await emulator.close();
+      await own?.close();
       throw error;
     }
   }
@@ -189,10 +232,11 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       lists,
       tokenProvider,
       ...(options.resourceUnitsPerMinute ? { throttle: { resourceUnitsPerMinute: options.resourceUnitsPerMinute } } : {}),
+      ...pageSizes,
     });
     const audiences = [config.clientId, ...(config.tabDomain ? [`api://${config.tabDomain}/${config.clientId}`] : [])];
     const validator = createTokenValidator({
-      jwks: createRemoteJWKSet(new URL('https://login.microsoftonline.com/common/discovery/v2.0/keys')),
+      jwks: createRemoteJWKSet(new URL(options.entraKeys?.url ?? entraKeysUrl), { timeoutDuration: options.entraKeys?.timeoutMs ?? 5_000 }),
       issuer: entraIssuer,
       audiences,
       allowedTenants: config.allowedTenantIds,
@@ -211,7 +255,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     };
   }
 
-  function botHandlerFor(store: Store<Entities>): BotHandler | undefined {
+  function botHandlerFor(store: Store<Entities>, readModel: ReadModel<Entities>): BotHandler | undefined {
     if (options.bot === false) return undefined;
     if (config.mode === 'm365' && !config.bot.id) {
       log.warn('bot disabled', { reason: 'BOT_ID is not set: /api/messages answers 501' });
@@ -219,12 +263,14 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     }
     bot = createBotEndpoint({
       store,
+      readModel,
       mode: config.mode,
       ...(config.bot.id ? { botId: config.bot.id } : {}),
       ...(config.bot.tenantId ? { botTenantId: config.bot.tenantId } : {}),
       ...(config.bot.type ? { botType: config.bot.type } : {}),
       ...(config.bot.password ? { botPassword: config.bot.password } : {}),
       ...(options.botConnectorUrl ? { connectorBaseUrl: options.botConnectorUrl } : {}),
+      ...(options.botOpenIdMetadataUrl ? { openIdMetadataUrl: options.botOpenIdMetadataUrl } : {}),
       log: (message) => log.info('bot', { message }),
     });
     if (options.botScheduler ?? true) bot.scheduler.start();
@@ -241,13 +287,18 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       await b.store.warm();
       // Ready means the lists answer: one read proves the site grant, the list and the identity.
       if (config.mode === 'm365') await b.store.query('units', { top: 1 });
-      const services = createServices(b.store, {
+      // Views read this instance's mirror, enumerated from now on; every write goes through it.
+      const m = createMirror<Entities>(b.store, b.store, { lists: mirroredLists, log: (event, fields) => log.warn(event, fields) });
+      mirror = m;
+      const synced = m.start();
+      synced.then(() => log.info('mirror in step', { ...m.status() }), () => undefined);
+      const services = createServices(m.store, m.readModel, {
         ...(options.now ? { now: options.now } : {}),
         ...(options.unitCacheMilliseconds !== undefined ? { unitCacheMilliseconds: options.unitCacheMilliseconds } : {}),
         ...(config.pageTokenKey ? { pageTokenKey: config.pageTokenKey } : {}),
         directory: b.directory,
       });
-      const botHandler = botHandlerFor(b.store);
+      const botHandler = botHandlerFor(m.store, m.readModel);
       api = createApiRouter({
         validator: b.validator,
         services,
@@ -257,10 +308,13 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       });
       devIdpRouter = b.devIdp?.router;
       ready = true;
+      if (options.waitForMirror ?? true) await synced;
       log.info('ready', { mode: config.mode, url });
       return {
         url,
-        store: b.store,
+        store: m.store,
+        readModel: m.readModel,
+        mirror: { synced, status: () => m.status() },
         services,
         ...(b.devIdp ? { devIdp: b.devIdp } : {}),
         ...(b.emulator ? { emulator: b.emulator } : {}),
@@ -286,6 +340,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       clearInterval(sweep);
       clearTimeout(grace);
     }
+    mirror?.close();
     await bot?.close();
     await backend?.emulator?.close();
     log.info('stopped', { mode: config.mode });

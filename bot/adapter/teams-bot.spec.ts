@@ -2,8 +2,8 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lists, type Entities } from '../../src/lists/lists';
-import { createMemoryStore } from '../../src/store/memory-store';
-import type { Store } from '../../src/store/port';
+import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store';
+import { startedMirror } from '../../src/store/test-kit';
 import { BotFlows } from '../flows/bot-flows';
 import { Conversations } from '../flows/conversations';
 import type { OutboundMessage } from '../outbox/message';
@@ -14,7 +14,7 @@ import {
 } from '../testing/fixtures';
 import { KvalitetshjuletBot } from './teams-bot';
 
-let store: Store<Entities>;
+let store: MemoryStore<Entities>;
 let queued: OutboundMessage[];
 let seeded: Seeded;
 let adapter: TestAdapter;
@@ -23,11 +23,12 @@ const serviceUrl = 'https://smba.trafficmanager.net/emea/';
 const json = (value: unknown): string => JSON.stringify(value);
 
 beforeEach(async () => {
-  store = createMemoryStore(lists);
+  store = createMemoryStore<Entities>(lists);
   seeded = await seed(store);
   queued = [];
   const flows = new BotFlows({
     store,
+    readModel: (await startedMirror(store, store)).readModel,
     conversations: new Conversations({ store }),
     outbox: { enqueue: async (m) => void queued.push(m) },
     clock: systemClock,

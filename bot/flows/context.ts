@@ -1,12 +1,14 @@
-/** What every flow gets: the store port, the outbox, time and a log. */
+/** What every flow gets: the store port, the read model, the outbox, time and a log. */
 import { isoDay } from '../../src/domain';
-import type { BotStore } from '../data/entities';
+import type { BotStore, BotViews } from '../data/entities';
 import type { Clock } from '../outbox/clock';
 import type { OutboundMessage } from '../outbox/message';
 import type { Conversations } from './conversations';
 
 export interface FlowContext {
   store: BotStore;
+  /** what the scans and Mina åtgärder read: lists that pass the list view threshold are never queried */
+  readModel: BotViews;
   conversations: Conversations;
   outbox: { enqueue(message: OutboundMessage, dueAt?: number): Promise<void> };
   clock: Clock;

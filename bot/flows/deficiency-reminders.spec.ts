@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Deficiency } from '../../src/domain';
 import { lists, type Entities } from '../../src/lists/lists';
-import { createMemoryStore } from '../../src/store/memory-store';
-import type { Store } from '../../src/store/port';
+import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store';
+import { startedMirror } from '../../src/store/test-kit';
 import type { Clock } from '../outbox/clock';
 import type { OutboundMessage, Sender } from '../outbox/message';
 import { Outbox } from '../outbox/outbox';
@@ -15,7 +15,7 @@ import { scanReminders } from './reminders';
 
 const ENGLISH_PRINCIPAL = '33333333-3333-4333-8333-333333333333';
 
-let store: Store<Entities>;
+let store: MemoryStore<Entities>;
 let ctx: FlowContext;
 let outbox: Outbox;
 let now: number;
@@ -30,13 +30,13 @@ const actor = { actor: PRINCIPAL };
 beforeEach(async () => {
   now = Date.parse('2026-03-10T06:00:00Z');
   sent.length = 0;
-  store = createMemoryStore(lists);
+  store = createMemoryStore<Entities>(lists);
   ({ unitId, meetingId } = await seed(store, { today: '2026-03-10' }));
   const unit = await store.get('units', unitId);
   await store.update('units', unitId, { principalIds: [PRINCIPAL, ENGLISH_PRINCIPAL] }, { ...actor, etag: unit.etag });
   const conversations = new Conversations({ store });
   outbox = new Outbox({ store, sender, clock, limiter: new RateLimiter({ clock }) });
-  ctx = { store, conversations, outbox, clock, log: () => {} };
+  ctx = { store, readModel: (await startedMirror(store, store)).readModel, conversations, outbox, clock, log: () => {} };
   await conversations.remember(personal(TEACHER), TEACHER);
   await conversations.remember(personal(PRINCIPAL), PRINCIPAL);
   await conversations.remember(personal(ENGLISH_PRINCIPAL, 'en-GB'), ENGLISH_PRINCIPAL);

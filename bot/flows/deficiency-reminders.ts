@@ -6,9 +6,8 @@
  * is a new reminder. The flags are the domain's, as the tab and the roll-up show them.
  */
 import { deficiencyReminderCard, type DeficiencyCondition } from '../cards/deficiency-reminder-card';
-import type { BotStore } from '../data/entities';
-import { NotFoundError } from '../../src/store/errors';
 import { addDays, type FlowContext } from './context';
+import { scanLists, type ScanView } from './wheel-reminders';
 import { deficiencyFlags, isoDay, languageOf } from '../../src/domain';
 
 /** How long a newly found deficiency may wait for its first action before the principal is reminded. */
@@ -19,21 +18,22 @@ export interface DeficiencyScanResult {
   withoutConversation: number;
 }
 
-/** Queues the deficiency reminders due today; already queued ones count too (enqueue is idempotent). */
-export async function scanDeficiencyReminders(ctx: FlowContext): Promise<DeficiencyScanResult> {
+/** Queues the deficiency reminders due today, from `view` or a fresh read; already queued ones count too (enqueue is idempotent). */
+export async function scanDeficiencyReminders(ctx: FlowContext, given?: ScanView): Promise<DeficiencyScanResult> {
+  const view = given ?? (await ctx.readModel.read(scanLists));
   const today = isoDay(ctx.clock.now());
-  // the indexed status first: closed deficiencies of earlier years never load
-  const open = await ctx.store.queryAll('deficiencies', { filter: [{ field: 'status', op: 'eq', value: 'open' }] });
+  const open = view.where('deficiencies', 'status', 'open');
   const result: DeficiencyScanResult = { queued: 0, withoutConversation: 0 };
   for (const { id, fields: deficiency } of open) {
-    const actions = await ctx.store.queryAll('actions', { filter: [{ field: 'originId', op: 'eq', value: id }] });
-    const flags = deficiencyFlags(deficiency, actions.map((a) => a.fields).filter((a) => a.unitId === deficiency.unitId), today);
+    const actions = view.where('actions', 'originId', id).map((a) => a.fields).filter((a) => a.originKind === 'deficiency' && a.unitId === deficiency.unitId);
+    const flags = deficiencyFlags(deficiency, actions, today);
     const conditions: { condition: DeficiencyCondition; key: string }[] = [
       ...(flags.withoutAction && deficiency.foundOn <= addDays(today, -DEFICIENCY_ACTION_GRACE_DAYS) ? [{ condition: 'withoutAction' as const, key: 'withoutAction' }] : []),
       ...(flags.overdue ? [{ condition: 'overdue' as const, key: `overdue:${deficiency.deadline ?? ''}` }] : []),
     ];
     if (conditions.length === 0) continue;
-    for (const userId of await principalsOf(ctx.store, deficiency.unitId)) {
+    // a unit removed after its deficiency was recorded has nobody to remind
+    for (const userId of new Set(view.get('units', deficiency.unitId)?.fields.principalIds ?? [])) {
       const ref = await ctx.conversations.personalWith(userId);
       if (!ref) {
         result.withoutConversation++;
@@ -50,14 +50,4 @@ export async function scanDeficiencyReminders(ctx: FlowContext): Promise<Deficie
     }
   }
   return result;
-}
-
-async function principalsOf(store: BotStore, unitId: string): Promise<string[]> {
-  try {
-    return [...new Set((await store.get('units', unitId)).fields.principalIds)];
-  } catch (error) {
-    // a unit removed after its deficiency was recorded: nobody to remind; anything else is the scan's failure
-    if (error instanceof NotFoundError) return [];
-    throw error;
-  }
 }

@@ -7,10 +7,10 @@ import { isOpen, isoDay } from '../../src/domain';
 import { byDueDate } from './meetings';
 import type { Language } from '../../src/domain';
 
-/** The user's open actions across units (Actions is queried by the indexed ownerId column). */
+/** The user's open actions across units, from the read model (by owner). */
 export async function myActions(ctx: FlowContext, ownerId: string): Promise<StoredItem<BotAction>[]> {
-  const items = await ctx.store.queryAll('actions', { filter: [{ field: 'ownerId', op: 'eq', value: ownerId }] });
-  return items.filter((a) => isOpen(a.fields)).sort(byDueDate);
+  const view = await ctx.readModel.read(['actions']);
+  return view.where('actions', 'ownerId', ownerId).filter((a) => isOpen(a.fields)).sort(byDueDate);
 }
 
 export async function myActionsReply(ctx: FlowContext, lang: Language, ownerId: string): Promise<CardAttachment> {

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lists, type Entities } from '../../src/lists/lists';
-import { createMemoryStore } from '../../src/store/memory-store';
+import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store';
+import { SyncingError } from '../../src/store/errors';
+import { startedMirror } from '../../src/store/test-kit';
 import type { Store } from '../../src/store/port';
 import type { Clock } from '../outbox/clock';
 import type { Sender } from '../outbox/message';
@@ -12,7 +14,7 @@ import type { FlowContext } from './context';
 import { Conversations } from './conversations';
 import { runScheduledScan, scanReminders } from './reminders';
 
-let store: Store<Entities>;
+let store: MemoryStore<Entities>;
 let seeded: Seeded;
 let ctx: FlowContext;
 let outbox: Outbox;
@@ -25,11 +27,11 @@ const personal = (user: string) => ({ channelId: 'msteams', serviceUrl: 'https:/
 beforeEach(async () => {
   now = Date.parse('2026-03-10T06:00:00Z');
   sent.length = 0;
-  store = createMemoryStore(lists);
+  store = createMemoryStore<Entities>(lists);
   seeded = await seed(store, { today: '2026-03-10' });
   const conversations = new Conversations({ store });
   outbox = new Outbox({ store, sender, clock, limiter: new RateLimiter({ clock }) });
-  ctx = { store, conversations, outbox, clock, log: () => {} };
+  ctx = { store, readModel: (await startedMirror(store, store)).readModel, conversations, outbox, clock, log: () => {} };
   await conversations.remember(personal(TEACHER), TEACHER);
   await conversations.remember(personal(PRINCIPAL), PRINCIPAL);
 });
@@ -86,8 +88,15 @@ describe('runScheduledScan', () => {
     expect(await runScheduledScan(ctx, 'b')).toBeDefined();
   });
 
+  it('leaves the scan free when this instance\'s mirror is still syncing: another instance runs it at once', async () => {
+    const syncing: FlowContext = { ...ctx, readModel: { read: async () => { throw new SyncingError(2); } } };
+    await expect(runScheduledScan(syncing, 'syncing', { leaseMs: 60_000 })).rejects.toBeInstanceOf(SyncingError);
+    expect(await runScheduledScan(ctx, 'alive', { leaseMs: 60_000 })).toEqual({ queued: 3, withoutConversation: 0 });
+  });
+
   it('runs again when the instance that held the scan died before finishing', async () => {
-    const broken = { ...ctx, store: { ...store, queryAll: async () => { throw new Error('process killed'); } } as Store<Entities> };
+    // dies mid-scan, after it claimed the scan: at its first reminder
+    const broken: FlowContext = { ...ctx, outbox: { enqueue: async () => { throw new Error('process killed'); } } };
     await expect(runScheduledScan(broken, 'dead', { leaseMs: 60_000 })).rejects.toThrow('process killed');
     expect(await runScheduledScan(ctx, 'alive', { leaseMs: 60_000 })).toBeUndefined(); // leased
     now += 60_000;

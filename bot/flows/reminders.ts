@@ -5,13 +5,13 @@
  * The year wheel's reminders (wheel-reminders.ts) and the deficiencies' (deficiency-reminders.ts)
  * ride on the same scan.
  * The scan itself is a leased job per day and instance group, so usually only one instance scans.
+ * It reads the read model: every open action of a large municipality passes the list view threshold.
  */
 import { escalationCard, reminderCard, type ReminderKind } from '../cards/reminder-card';
-import type { BotStore } from '../data/entities';
 import { claimJob, ensureJob, finishJob, isFree } from '../outbox/jobs';
 import { addDays, daysBetween, type FlowContext } from './context';
 import { scanDeficiencyReminders } from './deficiency-reminders';
-import { scanWheelReminders } from './wheel-reminders';
+import { scanLists, scanWheelReminders, type ScanView } from './wheel-reminders';
 import { isOpen, isoDay, languageOf, type ActionStatus } from '../../src/domain';
 
 const openStatuses: readonly ActionStatus[] = ['planned', 'inProgress'];
@@ -31,17 +31,19 @@ export interface ScanResult {
   withoutConversation: number;
 }
 
-/** Queues due action reminders, the year wheel's and the deficiencies'; returns what it queued (already queued ones count too: enqueue is idempotent). */
-export async function scanReminders(ctx: FlowContext, options: ReminderOptions = {}): Promise<ScanResult> {
+/**
+ * Queues due action reminders, the year wheel's and the deficiencies' (see wheel-reminders.ts and
+ * deficiency-reminders.ts); returns what it queued (already queued ones count too: enqueue is
+ * idempotent). Reads `view` when given (the scheduled scan read it before claiming the scan), else
+ * brings the read model up to date itself.
+ */
+export async function scanReminders(ctx: FlowContext, options: ReminderOptions = {}, given?: ScanView): Promise<ScanResult> {
+  const view = given ?? (await ctx.readModel.read(scanLists));
   const daysBefore = options.daysBefore ?? 3;
   const escalateAfter = options.escalateAfterDays ?? 14;
   const today = isoDay(ctx.clock.now());
   const horizon = addDays(today, daysBefore);
-  // open actions only, status first (indexed): done ones from earlier years never load
-  const open = await Promise.all(openStatuses.map((status) => ctx.store.queryAll('actions', {
-    filter: [{ field: 'status', op: 'eq', value: status }, { field: 'dueDate', op: 'le', value: horizon }],
-  })));
-  const actions = open.flat();
+  const actions = openStatuses.flatMap((status) => view.where('actions', 'status', status)).filter((action) => action.fields.dueDate.slice(0, 10) <= horizon);
   const result: ScanResult = { queued: 0, withoutConversation: 0 };
   for (const action of actions) {
     if (!isOpen(action.fields)) continue;
@@ -59,18 +61,18 @@ export async function scanReminders(ctx: FlowContext, options: ReminderOptions =
       });
       result.queued++;
     }
-    if (-left >= escalateAfter) result.queued += await escalate(ctx, action.id, action.fields, -left);
+    if (-left >= escalateAfter) result.queued += await escalate(ctx, view, action.id, action.fields, -left);
   }
-  const wheel = await scanWheelReminders(ctx);
-  const deficiencies = await scanDeficiencyReminders(ctx);
+  const wheel = await scanWheelReminders(ctx, view);
+  const deficiencies = await scanDeficiencyReminders(ctx, view);
   return {
     queued: result.queued + wheel.queued + deficiencies.queued,
     withoutConversation: result.withoutConversation + wheel.withoutConversation + deficiencies.withoutConversation,
   };
 }
 
-async function escalate(ctx: FlowContext, actionId: string, action: Parameters<typeof escalationCard>[1], daysOverdue: number): Promise<number> {
-  const principals = await principalsOf(ctx.store, action.unitId);
+async function escalate(ctx: FlowContext, view: ScanView, actionId: string, action: Parameters<typeof escalationCard>[1], daysOverdue: number): Promise<number> {
+  const principals = view.get('units', action.unitId)?.fields.principalIds ?? [];
   let queued = 0;
   for (const principalId of principals) {
     const ref = await ctx.conversations.personalWith(principalId);
@@ -85,15 +87,6 @@ async function escalate(ctx: FlowContext, actionId: string, action: Parameters<t
   return queued;
 }
 
-async function principalsOf(store: BotStore, unitId: string): Promise<string[]> {
-  try {
-    const unit = await store.get('units', unitId);
-    return [...unit.fields.principalIds];
-  } catch {
-    return [];
-  }
-}
-
 /**
  * Runs the scan at most once per period across all instances: the period's scan is a job whose
  * lease one instance wins. If that instance dies mid-scan, the lease runs out and another reruns it
@@ -105,9 +98,11 @@ export async function runScheduledScan(ctx: FlowContext, instanceId: string, opt
   const period = Math.floor(now / every);
   const job = await ensureJob(ctx.store, { kind: 'reminderScan', key: `reminder-scan:${period}`, dueAt: new Date(period * every).toISOString(), payload: {} });
   if (job.fields.status !== 'pending' || !isFree(job.fields, now)) return undefined;
+  // before the claim: a mirror still syncing fails here, and the scan stays free for an instance that can run it
+  const view = await ctx.readModel.read(scanLists);
   const claimed = await claimJob(ctx.store, job, instanceId, options.leaseMs ?? 300_000, now);
   if (!claimed) return undefined;
-  const result = await scanReminders(ctx, options);
+  const result = await scanReminders(ctx, options, view);
   await finishJob(ctx.store, claimed, { status: 'done', doneAt: new Date(ctx.clock.now()).toISOString(), payload: { ...result } });
   return result;
 }

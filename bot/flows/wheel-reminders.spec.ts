@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { YearWheelActivity } from '../../src/domain';
 import { lists, type Entities } from '../../src/lists/lists';
-import { createMemoryStore } from '../../src/store/memory-store';
-import type { Store } from '../../src/store/port';
+import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store';
+import { startedMirror } from '../../src/store/test-kit';
 import type { Clock } from '../outbox/clock';
 import type { OutboundMessage, Sender } from '../outbox/message';
 import { Outbox } from '../outbox/outbox';
@@ -16,7 +16,7 @@ import { scanWheelReminders } from './wheel-reminders';
 const OTHER_PRINCIPAL = '33333333-3333-4333-8333-333333333333';
 const UNREACHABLE = '44444444-4444-4444-8444-444444444444';
 
-let store: Store<Entities>;
+let store: MemoryStore<Entities>;
 let ctx: FlowContext;
 let outbox: Outbox;
 let now: number;
@@ -33,13 +33,13 @@ beforeEach(async () => {
   now = Date.parse('2026-03-10T06:00:00Z');
   sent.length = 0;
   logs.length = 0;
-  store = createMemoryStore(lists);
+  store = createMemoryStore<Entities>(lists);
   unitId = (await seed(store, { today: '2026-03-10' })).unitId;
   // PRINCIPAL leads both units: a municipality-wide activity must still reach them once
   otherUnitId = (await store.create('units', { name: 'Ekskolan', type: 'grundskola', schoolUnitCode: '87654321', principalIds: [OTHER_PRINCIPAL, PRINCIPAL, UNREACHABLE] }, { ...actor, clientKey: 'unit-2' })).id;
   const conversations = new Conversations({ store });
   outbox = new Outbox({ store, sender, clock, limiter: new RateLimiter({ clock }) });
-  ctx = { store, conversations, outbox, clock, log: (m) => logs.push(m) };
+  ctx = { store, readModel: (await startedMirror(store, store)).readModel, conversations, outbox, clock, log: (m) => logs.push(m) };
   await conversations.remember(personal(TEACHER), TEACHER);
   await conversations.remember(personal(PRINCIPAL), PRINCIPAL);
   await conversations.remember(personal(OTHER_PRINCIPAL, 'en-US'), OTHER_PRINCIPAL);

@@ -6,10 +6,14 @@
  * once however many scans or instances run; a moved date is a new reminder.
  */
 import { wheelReminderCard } from '../cards/wheel-reminder-card';
-import type { BotStore } from '../data/entities';
-import { NotFoundError } from '../../src/store/errors';
+import type { Entities } from '../../src/lists/lists';
+import type { ReadView } from '../../src/store/read-model';
 import { addDays, daysBetween, type FlowContext } from './context';
 import { isoDay, languageOf } from '../../src/domain';
+
+/** The lists the reminder scans read. */
+export const scanLists = ['actions', 'units', 'yearWheel', 'deficiencies'] as const;
+export type ScanView = ReadView<Pick<Entities, (typeof scanLists)[number]>>;
 
 /** `remindDaysBefore` when an activity does not set it. */
 export const DEFAULT_WHEEL_REMIND_DAYS = 14;
@@ -21,20 +25,19 @@ export interface WheelScanResult {
   withoutConversation: number;
 }
 
-/** Queues the year-wheel reminders due today; already queued ones count too (enqueue is idempotent). */
-export async function scanWheelReminders(ctx: FlowContext): Promise<WheelScanResult> {
+/** Queues the year-wheel reminders due today, from `view` or a fresh read; already queued ones count too (enqueue is idempotent). */
+export async function scanWheelReminders(ctx: FlowContext, given?: ScanView): Promise<WheelScanResult> {
+  const view = given ?? (await ctx.readModel.read(scanLists));
   const today = isoDay(ctx.clock.now());
-  // the indexed date column first: only activities from today up to the horizon load
-  const activities = await ctx.store.queryAll('yearWheel', {
-    filter: [{ field: 'date', op: 'ge', value: today }, { field: 'date', op: 'le', value: addDays(today, HORIZON_DAYS) }],
-  });
+  const horizon = addDays(today, HORIZON_DAYS);
+  const activities = view.all('yearWheel').filter((activity) => activity.fields.date >= today && activity.fields.date <= horizon);
   const result: WheelScanResult = { queued: 0, withoutConversation: 0 };
-  const everyPrincipal = lazy(() => allPrincipals(ctx.store));
+  const everyPrincipal = lazy(() => allPrincipals(view));
   for (const { id, fields: activity } of activities) {
     const date = activity.date.slice(0, 10);
     const daysLeft = daysBetween(today, date);
     if (daysLeft < 0 || daysLeft > (activity.remindDaysBefore ?? DEFAULT_WHEEL_REMIND_DAYS)) continue;
-    const people = activity.unitId ? await principalsOf(ctx.store, activity.unitId) : await everyPrincipal();
+    const people = activity.unitId ? principalsOf(view, activity.unitId) : everyPrincipal();
     for (const userId of people) {
       const ref = await ctx.conversations.personalWith(userId);
       if (!ref) {
@@ -53,24 +56,17 @@ export async function scanWheelReminders(ctx: FlowContext): Promise<WheelScanRes
   return result;
 }
 
-/** Runs `load` at most once, and only if asked: a scan without municipality-wide activities never reads every unit. */
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => (value ??= load());
+/** Computes `load` at most once, and only if asked: a scan without municipality-wide activities never goes through every unit. */
+function lazy<T>(load: () => T): () => T {
+  let value: { readonly is: T } | undefined;
+  return () => (value ??= { is: load() }).is;
 }
 
-async function allPrincipals(store: BotStore): Promise<string[]> {
-  const units = await store.queryAll('units');
-  return [...new Set(units.flatMap((u) => u.fields.principalIds))];
+function allPrincipals(view: ScanView): string[] {
+  return [...new Set(view.all('units').flatMap((u) => u.fields.principalIds))];
 }
 
-async function principalsOf(store: BotStore, unitId: string): Promise<string[]> {
-  try {
-    const unit = await store.get('units', unitId);
-    return [...new Set(unit.fields.principalIds)];
-  } catch (error) {
-    // a unit removed after its activity was planned: nobody to remind; anything else is the scan's failure
-    if (error instanceof NotFoundError) return [];
-    throw error;
-  }
+/** A unit removed after its activity was planned has nobody to remind. */
+function principalsOf(view: ScanView, unitId: string): string[] {
+  return [...new Set(view.get('units', unitId)?.fields.principalIds ?? [])];
 }

@@ -9,8 +9,9 @@
  * `start` and `resume` run their own emulator persisting to `dataDir`, or use `emulator`.
  */
 import { startEmulator } from '../../src/emulator/index';
-import { allLists, lists, type Entities } from '../../src/lists/lists';
+import { allLists, lists, mirroredLists, type Entities } from '../../src/lists/lists';
 import { createGraphStore } from '../../src/store/graph-store';
+import { createMirror } from '../../src/store/mirror';
 import { createBotEndpoint } from '../index';
 import { meetingEndActivity, seed } from './fixtures';
 
@@ -36,9 +37,12 @@ if (config.phase === 'emulator') {
   say({ emulator: { baseUrl: emulator.baseUrl, siteId: emulator.siteId } });
 } else {
   // SharePoint's resource-unit budget is not what this test is about
-  const store = createGraphStore<Entities>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists, throttle: { resourceUnitsPerMinute: 1_000_000 } });
+  const graph = createGraphStore<Entities>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists, throttle: { resourceUnitsPerMinute: 1_000_000 } });
+  const mirror = createMirror(graph, graph, { lists: mirroredLists });
+  const store = mirror.store;
   const bot = createBotEndpoint({
     store,
+    readModel: mirror.readModel,
     mode: 'local',
     connectorBaseUrl: config.connectorUrl,
     leaseMs: config.leaseMs,
@@ -50,6 +54,7 @@ if (config.phase === 'emulator') {
 
   if (config.phase === 'start') {
     await seed(store);
+    await mirror.start();
     let status = 0;
     const res = { status(code: number) { status = code; return res; }, json: () => undefined, end: () => undefined };
     await bot.handle({ method: 'POST', headers: {}, body: meetingEndActivity({ serviceUrl: config.connectorUrl, id: 'meeting-end-1' }) }, res);

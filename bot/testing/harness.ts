@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import type { Entities } from '../../src/lists/lists';
+import type { ChangeFeed } from '../../src/store/changes';
 import type { Store } from '../../src/store/port';
+import { startedMirror } from '../../src/store/test-kit';
 import { createBotEndpoint, type BotEndpoint, type BotEndpointOptions } from '../index';
 import { startFakeConnector, type FakeConnector, type FakeConnectorOptions } from './fake-connector';
 
@@ -16,10 +18,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(store: Store<Entities>, options: Partial<BotEndpointOptions> & { connector?: FakeConnectorOptions } = {}): Promise<Harness> {
+/** The bot over `store` as the server wires it: writes through the mirror, scans and Mina åtgärder from it. */
+export async function startHarness(
+  store: Store<Entities> & ChangeFeed<Entities>,
+  options: Partial<BotEndpointOptions> & { connector?: FakeConnectorOptions } = {},
+): Promise<Harness> {
   const connector = await startFakeConnector(options.connector);
   const logs: string[] = [];
-  const bot = createBotEndpoint({ store, mode: 'local', log: (m) => logs.push(m), ...options });
+  const mirror = await startedMirror(store, store);
+  const bot = createBotEndpoint({ store: mirror.store, readModel: mirror.readModel, mode: 'local', log: (m) => logs.push(m), ...options });
   const app = express();
   app.use(express.json({ limit: '256kb' }));
   app.post('/api/messages', (req, res) => bot.handle(req, res));

@@ -1,8 +1,10 @@
 /**
- * The tab's REST API under /api: JSON bodies of at most 100 kB, zod at the edge, one permission
- * per route, and every error as application/problem+json from the catalogue.
+ * The tab's REST API under /api: one permission per route, checked before the body is read; JSON
+ * bodies of at most 100 kB (imports 5 MB), zod at the edge, and every error as
+ * application/problem+json from the catalogue.
  */
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
+import { botReply, type BotReply } from './bot-reply';
 import type { Logger } from './log';
 import { apiNotFound, errorHandler } from './middleware/errors';
 import { problem } from './problems';
@@ -21,14 +23,12 @@ import type { PublicConfig } from '../contract';
 import { metaRoutes } from './routes/meta';
 import { myRoutes } from './routes/my';
 import { peopleRoutes } from './routes/people';
-import { importBodyParser, importPaths, organizerRoutes } from './routes/organizer';
+import { organizerRoutes } from './routes/organizer';
 import { unitRoutes } from './routes/units';
 import { yearWheelRoutes } from './routes/year-wheel';
 
-export const bodyLimit = '100kb';
-
-/** The bot's request handler (bot/index.ts `handle`): it answers the response itself. */
-export type BotHandler = (req: Request, res: Response) => Promise<void>;
+/** The bot's request handler (bot/index.ts `handle`): it answers through the reply it is given. */
+export type BotHandler = (req: Request, reply: BotReply) => Promise<void>;
 
 export interface ApiOptions extends RouteDeps {
   readonly log: Logger;
@@ -40,23 +40,9 @@ export interface ApiOptions extends RouteDeps {
   readonly botHandler?: BotHandler;
 }
 
-/** Writes need a JSON body; anything else with a body is refused before parsing. */
-function requireJson(req: Request, _res: Response, next: NextFunction): void {
-  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-  if (hasBody && !req.is('application/json')) {
-    next(problem('unsupportedMediaType', { detail: 'Send application/json' }));
-    return;
-  }
-  next();
-}
-
 export function createApiRouter(options: ApiOptions): Router {
   const router = express.Router();
-  router.use(requireJson);
-  // Imports carry whole CSV files: their own larger limit, on their paths only, before the default parser.
-  router.use(importPaths, importBodyParser());
-  router.use(express.json({ limit: bodyLimit, strict: true, type: 'application/json' }));
-
+  // Each route authenticates first, then reads its body (route.ts): nothing is parsed for a stranger.
   const routes = routeTable(router, options);
   metaRoutes(routes, options, options.publicConfig);
   unitRoutes(routes, options);
@@ -78,7 +64,7 @@ export function createApiRouter(options: ApiOptions): Router {
   const bot = options.botHandler;
   routes.add('post', '/messages', 'public', async (req, res) => {
     if (!bot) throw problem('notImplemented', { detail: 'The bot endpoint is not configured in this build' });
-    await bot(req, res);
+    await bot(req, botReply(res));
   });
 
   router.use(apiNotFound);

@@ -4,18 +4,20 @@
  * Codes are stable (the tab switches on them); titles are user-facing Swedish.
  */
 import type { Response } from 'express';
-import type { Problem } from '../contract';
+import type { BindingHolder, Problem } from '../contract';
 
 export const problemCatalogue = {
   invalidBody: { status: 400, title: 'Ogiltiga uppgifter' },
   invalidQuery: { status: 400, title: 'Ogiltig fråga' },
   malformedJson: { status: 400, title: 'Ogiltig JSON' },
+  invalidPath: { status: 400, title: 'Ogiltig adress' },
   unauthenticated: { status: 401, title: 'Inloggning krävs' },
   forbidden: { status: 403, title: 'Behörighet saknas' },
   notFound: { status: 404, title: 'Hittades inte' },
   methodNotAllowed: { status: 405, title: 'Metoden stöds inte' },
   conflict: { status: 409, title: 'Någon annan har ändrat uppgiften' },
   duplicate: { status: 409, title: 'Finns redan' },
+  bindingTaken: { status: 409, title: 'Redan kopplad till något annat' },
   payloadTooLarge: { status: 413, title: 'För mycket data' },
   unsupportedMediaType: { status: 415, title: 'Fel innehållstyp' },
   personalIdentityNumber: { status: 400, title: 'Personnummer får inte skrivas in' },
@@ -29,6 +31,7 @@ export const problemCatalogue = {
   parentGoalRequired: { status: 422, title: 'Enhetens mål står under ett nämndmål eller fokusområde' },
   parentGoalOtherYear: { status: 422, title: 'Målen hör till olika läsår' },
   goalInUse: { status: 422, title: 'Målet har mål eller åtgärder under sig' },
+  goalNotFound: { status: 422, title: 'Målet finns inte i enheten' },
   indicatorNotFound: { status: 422, title: 'Indikatorn finns inte' },
   indicatorArchived: { status: 422, title: 'Indikatorn är arkiverad' },
   indicatorNotForUnit: { status: 422, title: 'Indikatorn gäller inte enhetens skolform' },
@@ -37,11 +40,13 @@ export const problemCatalogue = {
   analysisNotDraft: { status: 422, title: 'Analysen är redan inlämnad' },
   analysisNotSubmitted: { status: 422, title: 'Analysen är inte inlämnad' },
   unknownQuestion: { status: 422, title: 'Frågan finns inte i mallen' },
+  idempotencyKeyReused: { status: 422, title: 'Idempotency-Key används redan för en annan begäran' },
   ruleViolation: { status: 422, title: 'Ändringen bryter mot en regel' },
   preconditionRequired: { status: 428, title: 'If-Match saknas' },
   internal: { status: 500, title: 'Något gick fel' },
   notImplemented: { status: 501, title: 'Finns inte ännu' },
   unavailable: { status: 503, title: 'Tjänsten är inte tillgänglig just nu' },
+  syncing: { status: 503, title: 'Uppgifterna läses in, försök igen om en stund' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCatalogue;
@@ -52,8 +57,10 @@ export interface ProblemOptions {
   readonly field?: string;
   /** for `conflict`: the item as it is now */
   readonly current?: unknown;
-  /** seconds, for `unavailable` */
+  /** seconds, for `unavailable` and `syncing` */
   readonly retryAfterSeconds?: number;
+  /** for `bindingTaken`: who holds it */
+  readonly holder?: BindingHolder;
 }
 
 /** The JSON body of a problem response: the contract's `Problem`, with a code from this catalogue. */
@@ -78,6 +85,7 @@ export class ApiProblem extends Error {
       detail: this.options.detail ?? entry.title,
       ...(this.options.field !== undefined ? { field: this.options.field } : {}),
       ...(this.options.current !== undefined ? { current: this.options.current } : {}),
+      ...(this.options.holder !== undefined ? { holder: this.options.holder } : {}),
     };
   }
 }
@@ -89,6 +97,15 @@ export function isProblemCode(value: string): value is ProblemCode {
 /** Shorthand: `throw problem('notFound')`. */
 export function problem(code: ProblemCode, options: ProblemOptions = {}): ApiProblem {
   return new ApiProblem(code, options);
+}
+
+/** The catalogue's problem for a bare HTTP status from code that is not ours (express, botbuilder): never its text. */
+export function problemForStatus(status: number, options: ProblemOptions = {}): ApiProblem {
+  const byStatus: Readonly<Record<number, ProblemCode>> = {
+    400: 'invalidBody', 401: 'unauthenticated', 403: 'forbidden', 404: 'notFound', 405: 'methodNotAllowed',
+    409: 'conflict', 413: 'payloadTooLarge', 415: 'unsupportedMediaType', 429: 'unavailable', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable',
+  };
+  return problem(byStatus[status] ?? (status < 500 ? 'invalidBody' : 'internal'), options);
 }
 
 export const problemContentType = 'application/problem+json';

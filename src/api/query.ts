@@ -1,5 +1,7 @@
+import type { Request } from 'express';
 import { z } from 'zod';
 import { schoolYear } from '../domain';
+import { parseQuery } from './validate';
 
 /** `?top=&pageToken=` of every list. */
 export const PageQuerySchema = z.object({
@@ -20,4 +22,14 @@ export function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T
  */
 export function clearedNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
   return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, v === null ? undefined : v])) as { [K in keyof T]: Exclude<T[K], null> };
+}
+
+const MoveQuerySchema = z.object({ move: z.enum(['true', 'false']).optional() });
+
+/**
+ * `?move=true`: the administration moves a Teams channel, meeting or chat that another record
+ * holds to this one (see src/services/bindings.ts); without it a held binding is a 409.
+ */
+export function moveOf(req: Request): boolean {
+  return parseQuery(MoveQuerySchema, req.query).move === 'true';
 }

@@ -5,12 +5,13 @@
  * again once they have loaded the item (an action's owner, an analysis' status).
  * The route-walk test reads `permissionOf` on each route's first step.
  */
-import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Permission } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import { isAuthError } from '../auth/auth-error';
+import { IdentityUnavailableError, isAuthError } from '../auth/auth-error';
 import { invariant } from '../domain';
 import type { Caller, Services } from '../services';
+import { logReason } from './middleware/request-context';
 import { problem } from './problems';
 
 export interface TokenValidatorLike {
@@ -33,6 +34,9 @@ export function permissionOf(handler: unknown): Permission | undefined {
   return typeof value === 'string' ? (value as Permission) : undefined;
 }
 
+/** When to ask again after the signing keys (or a user's groups) could not be read. */
+const identityRetryAfterSeconds = 10;
+
 /** Permissions decided without a unit. */
 const callerLevel: ReadonlySet<Permission> = new Set(['me.read', 'units.list', 'organizer.read', 'organizer.edit']);
 
@@ -46,8 +50,13 @@ export function guard(permission: Permission, deps: RouteDeps): Guard {
     try {
       principal = await deps.validator.validate(req.get('authorization'));
     } catch (error) {
+      if (error instanceof IdentityUnavailableError) {
+        logReason(res, `identityUnavailable: ${error.message} (${error.causeName})`);
+        throw problem('unavailable', { detail: 'Inloggningen kan inte kontrolleras just nu. Försök igen om en stund.', retryAfterSeconds: identityRetryAfterSeconds });
+      }
       if (!isAuthError(error)) throw error;
       res.setHeader('WWW-Authenticate', error.challenge);
+      logReason(res, error.code);
       throw problem(error.status === 403 ? 'forbidden' : 'unauthenticated', { detail: error.code });
     }
     const caller = await deps.services.access.callerFor(principal);
@@ -73,15 +82,43 @@ export function callerOf(res: Response): Caller {
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type Handler = (req: Request, res: Response) => Promise<void>;
 
-/** Registers routes that each declare a permission; there is no other way to add one. */
-export interface RouteTable {
-  add(method: Method, path: string, permission: Permission, handler: Handler): void;
+/** The JSON body a route reads by default: 100 kB. */
+export const defaultBodyLimitBytes = 100 * 1024;
+
+export interface RouteOptions {
+  /** the largest JSON body the route reads (imports carry whole CSV files). Default 100 kB */
+  readonly bodyLimitBytes?: number;
 }
 
+/** Registers routes that each declare a permission; there is no other way to add one. */
+export interface RouteTable {
+  add(method: Method, path: string, permission: Permission, handler: Handler, options?: RouteOptions): void;
+}
+
+/** Writes need a JSON body; anything else with a body is refused before it is read. */
+function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (hasBody && !req.is('application/json')) {
+    next(problem('unsupportedMediaType', { detail: 'Send application/json' }));
+    return;
+  }
+  next();
+}
+
+/**
+ * The route's steps: the guard first (so an anonymous or refused request is answered before its
+ * body is read, however large), then the body, then the handler.
+ */
 export function routeTable(router: Router, deps: RouteDeps): RouteTable {
+  const parsers = new Map<number, RequestHandler>();
+  const bodyOf = (limit: number): RequestHandler => {
+    const parser = parsers.get(limit) ?? express.json({ limit, strict: true, type: 'application/json' });
+    parsers.set(limit, parser);
+    return parser;
+  };
   return {
-    add(method, path, permission, handler) {
-      router[method](path, guard(permission, deps), handler);
+    add(method, path, permission, handler, options = {}) {
+      router[method](path, guard(permission, deps), requireJson, bodyOf(options.bodyLimitBytes ?? defaultBodyLimitBytes), handler);
     },
   };
 }
@@ -100,17 +137,16 @@ export function itemParam(req: Request, name = 'id'): string {
   return value;
 }
 
-/** The `If-Match` an update must carry (missing: 428). */
+/** `*` as an entity tag (alone or in a list): it matches every version. */
+const anyVersion = /(^|,)\s*(W\/)?\*\s*(,|$)/;
+
+/**
+ * The `If-Match` an update or delete must carry: the eTag the caller read. Missing, or `*` (which
+ * would write over a change the caller never saw), is 428.
+ */
 export function ifMatch(req: Request): string {
   const value = req.get('if-match')?.trim();
   if (!value) throw problem('preconditionRequired', { detail: 'Send the item\'s etag in If-Match', field: 'If-Match' });
-  return value;
-}
-
-/** The optional `Idempotency-Key`, passed to the store as its client key. */
-export function idempotencyKey(req: Request): string | undefined {
-  const value = req.get('idempotency-key')?.trim();
-  if (value === undefined || value === '') return undefined;
-  if (!/^[\w:.-]{1,100}$/.test(value)) throw problem('invalidBody', { field: 'Idempotency-Key', detail: 'Idempotency-Key: 1-100 letters, digits, _ : . -' });
+  if (anyVersion.test(value)) throw problem('preconditionRequired', { detail: 'Send the item\'s etag in If-Match; * is not accepted', field: 'If-Match' });
   return value;
 }

@@ -36,3 +36,21 @@ export class AuthError extends Error {
 export function isAuthError(error: unknown): error is AuthError {
   return error instanceof AuthError;
 }
+
+/**
+ * Who sent a request could not be established right now, for a reason that is ours, not the
+ * token's: the signing key set could not be fetched in time (unreachable, hanging, not a key set),
+ * or the groups of an overage user could not be read. The API answers 503 with Retry-After.
+ */
+export class IdentityUnavailableError extends Error {
+  override readonly name = 'IdentityUnavailableError';
+
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+  }
+
+  /** the cause's name, for the log line (never for the caller) */
+  get causeName(): string {
+    return this.cause instanceof Error ? this.cause.name : typeof this.cause;
+  }
+}

@@ -145,6 +145,31 @@ describe('results.enter', () => {
   });
 });
 
+describe('authorize in an organizer meeting (no unit)', () => {
+  const attending: PolicyResource = { organizerMeeting: { participant: true } };
+  const absent: PolicyResource = { organizerMeeting: { participant: false } };
+
+  it('lets its participants record and answer their own follow-up, and nobody else', () => {
+    const cecilia = enriched('principal-bjork');
+    expect(authorize(cecilia, 'action.create', attending).allowed).toBe(true);
+    expect(authorize(cecilia, 'followUp.answer', { ...attending, respondentId: cecilia.userId }).allowed).toBe(true);
+    expect(authorize(cecilia, 'followUp.answer', { ...attending, respondentId: OTHER }).allowed).toBe(false);
+    expect(authorize(cecilia, 'action.create', absent).allowed).toBe(false);
+    expect(authorize(cecilia, 'unit.edit', attending).allowed).toBe(false);
+    expect(authorize(enriched('admin'), 'action.create', absent).allowed).toBe(true);
+  });
+
+  it('gives the board no write permission in a unit, nor in a meeting it attends', () => {
+    const board = enriched('board');
+    const writes: readonly Permission[] = ['unit.edit', 'unit.configure', 'action.create', 'action.update', 'followUp.answer', 'feedback.confirm', 'organizer.edit', 'results.enter'];
+    for (const permission of writes) {
+      const resource = { ownerId: board.userId, respondentId: board.userId };
+      expect({ permission, allowed: authorize(board, permission, { ...resource, unit: bjorkskolan }).allowed }).toEqual({ permission, allowed: false });
+      expect({ permission, allowed: authorize(board, permission, { ...resource, ...attending }).allowed }).toEqual({ permission, allowed: false });
+    }
+  });
+});
+
 describe('unitRoles', () => {
   it('names each role the user holds towards the unit', () => {
     expect(unitRoles(enriched('admin'), bjorkskolan)).toEqual(new Set(['administration']));

@@ -59,6 +59,12 @@ export interface PolicyResource {
    * route that reads "an analysis" cannot leak a draft by naming the weaker permission.
    */
   readonly analysisStatus?: AnalysisVisibility;
+  /**
+   * An organizer-level meeting (no unit: SKA-dagar, dialogdagar), and whether the user takes part
+   * in it. Its participants record in it (`action.create`: agenda points, decisions, the
+   * participation record) and answer its follow-up (`followUp.answer`, their own).
+   */
+  readonly organizerMeeting?: { readonly participant: boolean };
 }
 
 export type { UnitRole };
@@ -137,9 +143,26 @@ function authorizeInUnit(principal: Principal, permission: Permission, resource:
 }
 
 /**
- * Decides whether `principal` may do `permission`, on `resource` when it is about a unit. Unit
- * permissions without a unit are refused (except for the administration, who may do everything).
- * On refusal, use `canSeeUnit` to choose between 404 and 403.
+ * In an organizer meeting its participants record and answer; the board, which may attend (a
+ * dialogue day), writes nothing there either: its role grants reading, never a write.
+ */
+function authorizeInOrganizerMeeting(principal: Principal, permission: Permission, resource: PolicyResource, participant: boolean): Decision {
+  if (principal.appRoles.includes('Board')) return deny('the board reads; it writes nothing');
+  if (!participant) return deny('only the meeting\'s participants record in it and answer its follow-up');
+  switch (permission) {
+    case 'action.create':
+      return ALLOW;
+    case 'followUp.answer':
+      return resource.respondentId !== undefined && resource.respondentId === principal.userId ? ALLOW : deny('one answers only one\'s own follow-up');
+    default:
+      return deny(`${permission} is not a permission in an organizer meeting`);
+  }
+}
+
+/**
+ * Decides whether `principal` may do `permission`, on `resource` when it is about a unit or an
+ * organizer meeting. Unit permissions without either are refused (except for the administration,
+ * who may do everything). On refusal, use `canSeeUnit` to choose between 404 and 403.
  */
 export function authorize(principal: Principal, permission: Permission, resource: PolicyResource = {}): Decision {
   if (permission === 'public' || permission === 'me.read' || permission === 'units.list') return ALLOW;
@@ -148,6 +171,7 @@ export function authorize(principal: Principal, permission: Permission, resource
     return principal.appRoles.includes('Board') ? ALLOW : deny('the roll-up is for the administration and the board');
   }
   if (permission === 'organizer.edit') return deny('only the administration edits the organizer\'s work');
+  if (resource.organizerMeeting !== undefined) return authorizeInOrganizerMeeting(principal, permission, resource, resource.organizerMeeting.participant);
   if (resource.unit === undefined) return deny(`${permission} needs a unit`);
   return authorizeInUnit(principal, permission, resource, resource.unit);
 }

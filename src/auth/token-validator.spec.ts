@@ -1,9 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CryptoKey, JSONWebKeySet, JWK } from 'jose';
 import { base64url, createLocalJWKSet, createRemoteJWKSet, exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthError, type AuthErrorCode } from './auth-error';
+import { AuthError, IdentityUnavailableError, type AuthErrorCode } from './auth-error';
 import { createTokenValidator, entraIssuer, type TokenValidatorOptions } from './token-validator';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -197,11 +197,65 @@ describe('createTokenValidator', () => {
       expect(principal.groupsOverage).toBe(true);
     });
 
+    it('makes a failing resolver an outage (IdentityUnavailableError), not a refused token', async () => {
+      const validator = createTokenValidator({ ...options, groupResolver: () => Promise.reject(new TypeError('fetch failed')) });
+      const error: unknown = await validator.validate(`Bearer ${await sign(signing, overage)}`).catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(IdentityUnavailableError);
+      expect((error as IdentityUnavailableError).causeName).toBe('TypeError');
+    });
+
     it('does not ask the resolver when the token carries the groups', async () => {
       let asked = 0;
       const validator = createTokenValidator({ ...options, groupResolver: () => { asked += 1; return Promise.resolve([]); } });
       expect((await validator.validate(`Bearer ${await sign(signing, { groups: ['g1'] })}`)).groups).toEqual(['g1']);
       expect(asked).toBe(0);
+    });
+  });
+
+  describe('a key set that cannot be read', () => {
+    let server: Server;
+    let mode: 'hang' | 'error' | 'garbage' = 'hang';
+    let base: string;
+    const hanging: ServerResponse[] = [];
+
+    beforeAll(async () => {
+      server = createServer((_req, res) => {
+        if (mode === 'hang') hanging.push(res);
+        else if (mode === 'error') res.writeHead(500, { 'content-type': 'text/plain' }).end('upstream trouble');
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"keys": "not a list"}');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+
+    afterAll(async () => {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    async function outage(jwks: TokenValidatorOptions['jwks']): Promise<unknown> {
+      return createTokenValidator({ ...options, jwks }).validate(`Bearer ${await sign(signing)}`).then(() => undefined, (reason: unknown) => reason);
+    }
+
+    it.each(['hang', 'error', 'garbage'] as const)('is an outage when the key set is %s, never a refused token', async (how) => {
+      mode = how;
+      const error = await outage(createRemoteJWKSet(new URL(`${base}/keys-${how}`), { timeoutDuration: 200 }));
+      expect(error).toBeInstanceOf(IdentityUnavailableError);
+      expect(error).not.toBeInstanceOf(AuthError);
+    });
+
+    it('is an outage when nothing listens where the key set should be', async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const url = new URL(`http://127.0.0.1:${(closed.address() as AddressInfo).port}/keys`);
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      expect(await outage(createRemoteJWKSet(url, { timeoutDuration: 500 }))).toBeInstanceOf(IdentityUnavailableError);
+    });
+
+    it('still refuses a token whose kid the key set does not have as a token problem', async () => {
+      const stranger = await makeKey('unknown-kid');
+      expect(await rejection(createTokenValidator(options).validate(`Bearer ${await sign(stranger)}`))).toBe('invalidToken');
     });
   });
 

@@ -1,6 +1,6 @@
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { decodeJwt, errors, jwtVerify } from 'jose';
-import { AuthError } from './auth-error';
+import { AuthError, IdentityUnavailableError } from './auth-error';
 import type { GroupResolver, Principal } from './principal';
 import { principalFromClaims } from './principal-from-claims';
 
@@ -37,8 +37,8 @@ export interface TokenValidatorOptions {
 export interface TokenValidator {
   /**
    * Validates the `Authorization` header of a request and returns who sent it.
-   * @throws AuthError for every reason a token is refused; other errors (the key set could not be
-   *   fetched, the group resolver failed) are infrastructure failures and pass through unchanged.
+   * @throws AuthError for every reason a token is refused; IdentityUnavailableError when the key
+   *   set could not be read or the group resolver failed (infrastructure, not the token).
    */
   validate(authorizationHeader: string | undefined): Promise<Principal>;
 }
@@ -79,10 +79,27 @@ function toAuthError(error: unknown): unknown {
     if (error.claim === 'nbf') return new AuthError('invalidToken', 'The token is not valid yet', { cause: error });
     return new AuthError('invalidToken', `The token's ${error.claim} claim is ${error.reason}`, { cause: error });
   }
-  // A key set we could not fetch or parse is our outage, not a bad token.
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return error;
+  if (error instanceof IdentityUnavailableError) return error;
   if (error instanceof errors.JOSEError) return new AuthError('invalidToken', 'The token could not be verified', { cause: error });
   return error;
+}
+
+/** What a key lookup refuses because of the token itself (its kid or alg), not because of the key set. */
+const aboutTheToken = [errors.JWKSNoMatchingKey, errors.JWKSMultipleMatchingKeys, errors.JOSENotSupported, errors.JOSEAlgNotAllowed, errors.JWSInvalid, errors.JWTInvalid];
+
+/**
+ * The key set, with its own failures (unreachable, too slow, an error status, not a key set) made
+ * IdentityUnavailableError: our outage is a 503, never a 500 or a 401 that sends users to sign in.
+ */
+function keySet(jwks: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await jwks(header, token);
+    } catch (error) {
+      if (aboutTheToken.some((kind) => error instanceof kind)) throw error;
+      throw new IdentityUnavailableError('The signing key set could not be read', { cause: error });
+    }
+  };
 }
 
 function scopes(payload: JWTPayload): string[] {
@@ -101,6 +118,15 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
   const algorithms = [...(options.algorithms ?? ['RS256'])];
   const allowedTenants = new Set(options.allowedTenants);
   const now = options.now ?? (() => new Date());
+  const jwks = keySet(options.jwks);
+  const groupResolver = options.groupResolver;
+  const resolveGroups: GroupResolver | undefined = groupResolver && (async (userId) => {
+    try {
+      return await groupResolver(userId);
+    } catch (error) {
+      throw new IdentityUnavailableError('The groups of the user could not be read', { cause: error });
+    }
+  });
 
   return {
     async validate(authorizationHeader) {
@@ -110,7 +136,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
       const tenantId = unverifiedTenant(token);
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, options.jwks, {
+        ({ payload } = await jwtVerify(token, jwks, {
           algorithms,
           issuer: options.issuer(tenantId),
           audience: [...options.audiences],
@@ -126,7 +152,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
       if (!scopes(payload).includes(requiredScope)) throw new AuthError('missingScope', `The token lacks the scope ${requiredScope}`);
       const userId = payload['oid'];
       if (typeof userId !== 'string' || userId === '') throw new AuthError('invalidToken', 'The token has no object id (oid)');
-      return principalFromClaims(payload, userId, tenantId, options.groupResolver);
+      return principalFromClaims(payload, userId, tenantId, resolveGroups);
     },
   };
 }

@@ -25,3 +25,5 @@ export * from './job';
 export * from './cycle';
 export * from './rules';
 export * from './vocabulary';
+export * from './same-value';
+export * from './statements';

@@ -84,7 +84,8 @@ describe('action origin', () => {
     expect(checkActionOrigin(action, { kind: 'analysis', unitId: '3' })).toBeUndefined();
     expect(checkActionOrigin(action, undefined)?.code).toBe('originNotFound');
     expect(checkActionOrigin(action, { kind: 'meeting', unitId: '3' })?.code).toBe('originNotFound');
-    expect(checkActionOrigin(action, { kind: 'analysis', unitId: '4' })?.code).toBe('originOtherUnit');
+    // another unit's record is answered as a missing one: one code, nothing told about it
+    expect(checkActionOrigin(action, { kind: 'analysis', unitId: '4' })?.code).toBe('originNotFound');
     expect(checkActionOrigin({ unitId: '3', originKind: 'meeting' }, { kind: 'meeting', unitId: undefined })).toBeUndefined();
   });
 

@@ -22,13 +22,13 @@ export interface OriginRecord {
 /**
  * An action points at the analysis, meeting or deficiency it came from. `origin` is what the
  * store holds under the action's originId, looked up by the caller; undefined when missing.
+ * Another unit's record is answered exactly like a missing one: the answer must not tell an
+ * outsider that it exists.
  */
 export function checkActionOrigin(action: Pick<Action, 'unitId' | 'originKind'>, origin: OriginRecord | undefined): RuleViolation | undefined {
-  if (origin === undefined || origin.kind !== action.originKind) {
-    return { code: 'originNotFound', field: 'originId', message: 'åtgärden måste utgå från en befintlig analys, ett möte eller en brist' };
-  }
-  if (origin.unitId !== undefined && origin.unitId !== action.unitId) {
-    return { code: 'originOtherUnit', field: 'originId', message: 'åtgärden och det den utgår från hör till olika enheter' };
+  const ofAnotherUnit = origin?.unitId !== undefined && origin.unitId !== action.unitId;
+  if (origin === undefined || origin.kind !== action.originKind || ofAnotherUnit) {
+    return { code: 'originNotFound', field: 'originId', message: 'åtgärden måste utgå från en befintlig analys, ett möte eller en brist i enheten' };
   }
   return undefined;
 }

@@ -6,6 +6,8 @@ import { defaultPageSize, maxPageSize } from './query';
 interface DeltaToken {
   /** the list the token belongs to */
   readonly l: string;
+  /** the list's delta epoch when the token was made: a token of an older epoch has expired */
+  readonly e: number;
   /** changes after this sequence number... */
   readonly s: number;
   /** ...up to and including this one; -1 in a deltaLink: up to whatever is current when it is followed */
@@ -25,16 +27,18 @@ export interface DeltaPage {
 /**
  * One page of `items/delta`: without a token, every item; with a deltaLink's token, the items
  * changed and deleted since. Items carry the sequence number of their last change, so a round
- * lists each changed item once, in its latest state.
+ * lists each changed item once, in its latest state. A token made before the list's delta epoch
+ * last moved (`expireDeltaTokens`, as SharePoint forgets old change logs) answers 410.
  */
 export function deltaPage(list: ListStore, token: string | undefined, top: string | undefined, freshLink: string): DeltaPage {
   const size = top === undefined ? defaultPageSize : Number(top);
   if (!Number.isInteger(size) || size < 1) throw invalidRequest(`Invalid $top value '${String(top)}'.`);
   const current = list.meta.changeSeq;
-  if (token === 'latest') return { entries: [], deltaToken: encode({ l: list.meta.id, s: current, u: -1, a: 0 }) };
-  const decoded = token === undefined ? { l: list.meta.id, s: 0, u: current, a: 0 } : decode(token, freshLink);
+  const epoch = list.deltaEpoch;
+  if (token === 'latest') return { entries: [], deltaToken: encode({ l: list.meta.id, e: epoch, s: current, u: -1, a: 0 }) };
+  const decoded = token === undefined ? { l: list.meta.id, e: epoch, s: 0, u: current, a: 0 } : decode(token, freshLink);
   const state = decoded.u === -1 ? { ...decoded, u: current } : decoded;
-  if (state.l !== list.meta.id || state.u > current || state.s > state.u) throw resyncRequired(freshLink);
+  if (state.l !== list.meta.id || state.e !== epoch || state.u > current || state.s > state.u) throw resyncRequired(freshLink);
 
   const entries: { id: number; entry: DeltaEntry }[] = [];
   for (const item of list.items.values()) {
@@ -51,7 +55,7 @@ export function deltaPage(list: ListStore, token: string | undefined, top: strin
   if (entries.length > page.length && last) {
     return { entries: page.map((entry) => entry.entry), nextToken: encode({ ...state, a: last.id }) };
   }
-  return { entries: page.map((entry) => entry.entry), deltaToken: encode({ l: state.l, s: state.u, u: -1, a: 0 }) };
+  return { entries: page.map((entry) => entry.entry), deltaToken: encode({ l: state.l, e: state.e, s: state.u, u: -1, a: 0 }) };
 }
 
 function encode(token: DeltaToken): string {
@@ -61,7 +65,7 @@ function encode(token: DeltaToken): string {
 function decode(text: string, freshLink: string): DeltaToken {
   try {
     const token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<DeltaToken>;
-    if (typeof token.l === 'string' && typeof token.s === 'number' && typeof token.u === 'number' && typeof token.a === 'number') {
+    if (typeof token.l === 'string' && typeof token.e === 'number' && typeof token.s === 'number' && typeof token.u === 'number' && typeof token.a === 'number') {
       return token as DeltaToken;
     }
   } catch {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { runBatch } from './batch';
 import { badRequest, errorBody, GraphError } from './errors';
 import type { EmulatorResponse, RouterContext } from './http-types';
+import { ConnectionReset } from './faults';
 import { handle } from './router';
 
 const maxBodyBytes = 16 * 1024 * 1024;
@@ -20,6 +21,11 @@ async function serve(context: RouterContext, request: IncomingMessage, response:
   try {
     result = await answer(context, request);
   } catch (error) {
+    if (error instanceof ConnectionReset) {
+      // the write was applied (and is on disk); its answer never arrives
+      response.destroy();
+      return;
+    }
     const graphError = error instanceof GraphError ? error : new GraphError(500, 'generalException', 'General exception while processing');
     const id = randomUUID();
     result = { status: graphError.status, headers: { 'Content-Type': 'application/json', ...graphError.headers }, body: errorBody(graphError, id, id) };

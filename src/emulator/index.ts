@@ -39,6 +39,8 @@ export interface RunningEmulator {
   siteId: string;
   setFaults(faults: FaultOptions): void;
   stats(): FaultStats;
+  /** Makes every delta token issued so far stale (410 resyncRequired), as SharePoint does once it no longer keeps a token's changes. */
+  expireDeltaTokens(): void;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,9 @@ async function start(options: EmulatorOptions, log: (message: string) => void, l
     siteId,
     setFaults: (next) => faults.set(next),
     stats: () => faults.stats(),
+    expireDeltaTokens: () => {
+      for (const list of state.lists()) list.deltaEpoch++;
+    },
     close: () => {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {

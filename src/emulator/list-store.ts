@@ -21,6 +21,8 @@ const bare = (etag: string): string => etag.trim().replace(/^W\//, '').replace(/
 export class ListStore {
   readonly items = new Map<number, ItemState>();
   readonly tombstones = new Map<number, number>();
+  /** moves when delta tokens expire: a token of an earlier epoch answers 410 (kept in memory only) */
+  deltaEpoch = 0;
   private readonly indexes = new Map<string, ColumnIndex>();
 
   constructor(public meta: ListMeta) {

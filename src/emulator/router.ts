@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { badRequest, errorBody, GraphError, itemNotFound, methodNotAllowed, segmentNotFound } from './errors';
+import { badRequest, errorBody, GraphError, itemNotFound, methodNotAllowed, segmentNotFound, unavailable } from './errors';
+import { ConnectionReset } from './faults';
 import { json, type EmulatorRequest, type EmulatorResponse, type RouterContext } from './http-types';
 import { itemRoutes } from './routes-items';
 import { listCollection, listRoutes } from './routes-lists';
@@ -14,16 +15,22 @@ export async function handle(context: RouterContext, request: EmulatorRequest): 
   const clientRequestId = request.headers['client-request-id'] ?? requestId;
   const ids = { 'request-id': requestId, 'client-request-id': clientRequestId };
   try {
-    const fault = context.faults.next();
+    const fault = context.faults.next(request.url);
     if (fault) throw fault;
     const response = await dispatch(context, request);
+    const lost = writes.has(request.method) && response.status < 400 ? context.faults.afterWrite() : undefined;
+    if (lost === 'reset') throw new ConnectionReset('the answer of an applied write was lost');
+    if (lost === 'unavailable') throw unavailable();
     return { ...response, headers: { ...ids, ...response.headers } };
   } catch (error) {
+    if (error instanceof ConnectionReset) throw error;
     if (!(error instanceof GraphError)) console.error('lists emulator: unexpected error', error);
     const graphError = error instanceof GraphError ? error : new GraphError(500, 'generalException', 'General exception while processing');
     return json(graphError.status, errorBody(graphError, requestId, clientRequestId), { ...ids, ...graphError.headers });
   }
 }
+
+const writes = new Set(['POST', 'PATCH', 'DELETE']);
 
 async function dispatch(context: RouterContext, request: EmulatorRequest): Promise<EmulatorResponse> {
   const questionMark = request.url.indexOf('?');

@@ -100,17 +100,25 @@ async function patchFields(route: ListRoute, id: string): Promise<EmulatorRespon
   });
 }
 
+/**
+ * `items/delta` as Graph's listItem delta answers it: `fields` only when expanded, a deleted item
+ * as its id with the `deleted` facet, and a 410 whose Location starts a fresh enumeration with the
+ * same query options.
+ */
 function delta(route: ListRoute): EmulatorResponse {
   const { query, context, list } = route;
   const base = `${itemsUrl(route)}/delta`;
-  const page = deltaPage(list, query.get('token') ?? option(query, 'deltatoken') ?? option(query, 'skiptoken'), option(query, 'top'), base);
   const keep = ['token', '$deltatoken', 'deltatoken', '$skiptoken', 'skiptoken'];
+  const options = queryString(query, keep, {});
+  const fresh = options === '' ? base : `${base}?${options}`;
+  const page = deltaPage(list, query.get('token') ?? option(query, 'deltatoken') ?? option(query, 'skiptoken'), option(query, 'top'), fresh);
+  const fields = fieldsExpansion(option(query, 'expand'));
   const body: Record<string, unknown> = {
     '@odata.context': `${context.baseUrl()}/$metadata#Collection(listItem)`,
     value: page.entries.map((entry) =>
       'item' in entry
-        ? renderItem(context.site, list, entry.item, { fields: fieldsExpansion(option(query, 'expand')) || true })
-        : { id: String(entry.deletedId), deleted: { state: 'deleted' } },
+        ? renderItem(context.site, list, entry.item, { fields })
+        : { id: String(entry.deletedId), parentReference: { siteId: context.site.siteId }, deleted: { state: 'deleted' } },
     ),
   };
   if (page.nextToken) body['@odata.nextLink'] = `${base}?${queryString(query, keep, { token: page.nextToken })}`;

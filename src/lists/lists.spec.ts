@@ -23,6 +23,13 @@ describe('lists', () => {
     }
   });
 
+  it('holds each Teams binding in a unique column: a channel opens one unit, a Teams meeting and a chat name one meeting', () => {
+    const column = (key: 'units' | 'meetings', name: string) => lists[key].definition.columns.find((c) => c.name === name);
+    expect(column('units', 'channelId')).toMatchObject({ indexed: true, unique: true });
+    expect(column('meetings', 'teamsMeetingId')).toMatchObject({ indexed: true, unique: true });
+    expect(column('meetings', 'chatId')).toMatchObject({ indexed: true, unique: true });
+  });
+
   it('never filters JSON or note columns: none is indexed', () => {
     for (const list of allLists) {
       for (const column of list.columns) if (column.type === 'json' || column.type === 'note') expect(column.indexed ?? false).toBe(false);

@@ -58,7 +58,8 @@ export const lists: ListBindings = {
   units: { schema: UnitSchema, definition: list('units', 'KH Units', 'Enheter (skolenheter och förskoleenheter)', 'name', [
     text('name', { required: true }), choice('type', unitTypes, { required: true }),
     indexedText('schoolUnitCode', { required: true }), json('principalIds'), indexedText('staffGroupId'),
-    indexedText('teamId'), indexedText('channelId'),
+    // a Teams channel opens one unit: unique, so two units can never hold it (services/bindings.ts)
+    indexedText('teamId'), indexedText('channelId', { unique: true }),
   ]) },
   goals: { schema: GoalSchema, definition: list('goals', 'KH Goals', 'Mål och fokusområden', 'title', [
     note('description'), choice('level', goalLevels, { required: true }),
@@ -95,7 +96,8 @@ export const lists: ListBindings = {
   meetings: { schema: MeetingSchema, definition: list('meetings', 'KH Meetings', 'Möten', 'title', [
     choice('type', meetingTypes, { required: true }), indexedText('unitId'),
     { name: 'startsAt', type: 'dateTime', indexed: true, required: true }, indexedText('schoolYear', { required: true }),
-    indexedText('teamsMeetingId'), indexedText('chatId'), json('participants'), json('agenda'),
+    // a Teams meeting and its chat belong to one meeting: unique (services/bindings.ts)
+    indexedText('teamsMeetingId', { unique: true }), indexedText('chatId', { unique: true }), json('participants'), json('agenda'),
     indexedText('yearWheelActivityId'), { name: 'endedAt', type: 'dateTime' },
   ]) },
   followUpTemplates: { schema: FollowUpTemplateSchema, definition: list('followUpTemplates', 'KH FollowUpTemplates', 'Frågemallar per mötestyp', 'meetingType', [
@@ -128,3 +130,14 @@ export const lists: ListBindings = {
 };
 
 export const allLists: readonly ListDefinition[] = Object.values(lists).map((binding) => binding.definition);
+
+/**
+ * The lists views read: each server instance mirrors them and keeps its mirror by Graph delta
+ * (src/store/mirror), so no view queries a list whose items pass the list view threshold. Bot
+ * conversations and jobs are read by key, a few at a time, straight from Graph.
+ */
+export const mirroredLists = [
+  'units', 'goals', 'indicators', 'measurements', 'analyses', 'actions', 'deficiencies', 'meetings',
+  'followUpTemplates', 'followUpResponses', 'yearWheel', 'feedback',
+] as const satisfies readonly ListKey[];
+export type MirroredList = (typeof mirroredLists)[number];

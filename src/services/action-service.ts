@@ -1,11 +1,12 @@
 import { ActionSchema, checkActionOrigin, isOpen, isoDay, schoolYearOf, type Action, type OriginRecord } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Filter, Page, Store, StoredItem } from '../store/port';
+import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { RuleError } from './errors';
 import { findItem } from './lookup';
-import { createOptions, pageQuery, type PageRequest } from './paging';
+import { createOptions, pageOf, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
 export type ActionInput = Omit<Action, 'unitId' | 'status' | 'schoolYear'> & Partial<Pick<Action, 'status' | 'schoolYear'>>;
@@ -25,7 +26,12 @@ const stillOpen: Filter[] = [
 export class ActionService {
   private readonly now: () => Date;
 
-  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess, options: ActionServiceOptions = {}) {
+  constructor(
+    private readonly store: Store<Entities>,
+    private readonly readModel: ReadModel<Entities>,
+    private readonly access: UnitAccess,
+    options: ActionServiceOptions = {},
+  ) {
     this.now = options.now ?? (() => new Date());
   }
 
@@ -56,6 +62,7 @@ export class ActionService {
     const violation = checkActionOrigin(action, await this.originOf(action));
     if (violation) throw new RuleError(violation.code, violation.field, violation.message);
     if (action.meetingId !== undefined) await this.requireMeetingOfUnit(action.meetingId, unitId);
+    if (action.goalId !== undefined) await this.requireGoalOfUnit(action.goalId, unitId);
     return this.store.create('actions', action, createOptions(actorOf(caller), clientKey));
   }
 
@@ -66,28 +73,33 @@ export class ActionService {
     if (patch.meetingId !== undefined && patch.meetingId !== current.fields.meetingId) {
       await this.requireMeetingOfUnit(patch.meetingId, current.fields.unitId);
     }
+    if (patch.goalId !== undefined && patch.goalId !== current.fields.goalId) await this.requireGoalOfUnit(patch.goalId, current.fields.unitId);
     return this.store.update('actions', id, patch, { ...actorOf(caller), etag });
   }
 
-  /** The caller's open actions in every unit, due soonest first (Actions' indexed ownerId). */
+  /** Mina åtgärder: the caller's open actions in every unit, due soonest first, from the read model. */
   async mine(caller: Caller, page: PageRequest = {}): Promise<Page<Action>> {
-    const result = await this.store.query('actions', pageQuery({
-      filter: [{ field: 'ownerId', op: 'eq', value: caller.userId }, ...stillOpen],
-      orderBy: { field: 'dueDate' },
-    }, page));
-    return { ...result, items: result.items.filter((item) => isOpen(item.fields)) };
+    const view = await this.readModel.read(['actions']);
+    const open = view.where('actions', 'ownerId', caller.userId).filter((item) => isOpen(item.fields));
+    return pageOf(open.sort((a, b) => a.fields.dueDate.localeCompare(b.fields.dueDate) || Number(a.id) - Number(b.id)), page);
   }
 
   /**
    * The meeting an action was recorded in must exist and belong to the action's unit (an
    * organizer meeting, which has no unit, may record actions of any unit, as with its origin).
+   * Another unit's meeting is answered like a missing one.
    */
   private async requireMeetingOfUnit(meetingId: string, unitId: string): Promise<void> {
     const meeting = await findItem(this.store, 'meetings', meetingId);
-    if (!meeting) throw new RuleError('originNotFound', 'meetingId', 'mötet som åtgärden registrerades i finns inte');
-    if (meeting.fields.unitId !== undefined && meeting.fields.unitId !== unitId) {
-      throw new RuleError('originOtherUnit', 'meetingId', 'åtgärden och mötet hör till olika enheter');
+    if (!meeting || (meeting.fields.unitId !== undefined && meeting.fields.unitId !== unitId)) {
+      throw new RuleError('originNotFound', 'meetingId', 'mötet som åtgärden registrerades i finns inte i enheten');
     }
+  }
+
+  /** The goal an action works towards is one of the unit's own goals; any other is answered as missing. */
+  private async requireGoalOfUnit(goalId: string, unitId: string): Promise<void> {
+    const goal = await findItem(this.store, 'goals', goalId);
+    if (!goal || goal.fields.unitId !== unitId) throw new RuleError('goalNotFound', 'goalId', 'målet finns inte i enheten');
   }
 
   private async originOf(action: Action): Promise<OriginRecord | undefined> {

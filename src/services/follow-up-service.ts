@@ -1,11 +1,14 @@
 import { FollowUpResponseSchema, FollowUpTemplateSchema, schoolYearOf, type FollowUpResponse, type FollowUpTemplate, type Meeting, type MeetingType } from '../domain';
+import { authorize } from '../auth/policy';
 import type { Entities } from '../lists/lists';
 import { DuplicateError } from '../store/errors';
 import type { Page, Store, StoredItem } from '../store/port';
+import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { ForbiddenError, NotVisibleError, RuleError } from './errors';
-import { isParticipant, type MeetingService } from './meeting-service';
+import { isParticipant } from './meeting-readers';
+import type { MeetingService } from './meeting-service';
 import { createOptions, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 import { summarizeAnswers, type MeetingAnswers } from './follow-up-summary';
@@ -28,6 +31,7 @@ export class FollowUpService {
 
   constructor(
     private readonly store: Store<Entities>,
+    private readonly readModel: ReadModel<Entities>,
     private readonly access: UnitAccess,
     private readonly meetings: MeetingService,
     options: FollowUpServiceOptions = {},
@@ -71,19 +75,17 @@ export class FollowUpService {
   }
 
   /**
-   * What the unit's people answered after its meetings in a school year, for the analysis: one
-   * round trip for meetings, answers and templates.
+   * What the unit's people answered after its meetings in a school year, for the analysis: every
+   * meeting, answer and template, from the read model after one round trip.
    */
   async unitAnswers(caller: Caller, unitId: string, year?: string): Promise<MeetingAnswers[]> {
-    await this.access.require(caller, 'unit.readDraft', unitId);
-    const schoolYear = year ?? schoolYearOf(this.now());
-    const byUnit = [{ field: 'unitId', op: 'eq' as const, value: unitId }];
-    const [meetings, responses, templates] = await this.store.readMany([
-      { list: 'meetings', query: { filter: [...byUnit, { field: 'schoolYear', op: 'eq', value: schoolYear }], top: 500 } },
-      { list: 'followUpResponses', query: { filter: byUnit, top: 2000 } },
-      { list: 'followUpTemplates', query: { top: 500 } },
+    const [view] = await Promise.all([
+      this.readModel.read(['meetings', 'followUpResponses', 'followUpTemplates']),
+      this.access.require(caller, 'unit.readDraft', unitId),
     ]);
-    return summarizeAnswers(meetings.page.items, responses.page.items, templates.page.items);
+    const schoolYear = year ?? schoolYearOf(this.now());
+    const meetings = view.where('meetings', 'unitId', unitId).filter((meeting) => meeting.fields.schoolYear === schoolYear);
+    return summarizeAnswers(meetings, view.where('followUpResponses', 'unitId', unitId), view.all('followUpTemplates'));
   }
 
   /** Writes the caller's answers to a meeting's questions: creates the response once, then updates it. */
@@ -119,24 +121,22 @@ export class FollowUpService {
     }
   }
 
-  /** Meetings of the last weeks that the caller took part in, that have ended, and that they have not answered. */
+  /** Meetings of the last weeks that the caller took part in, that have ended, and that they have not answered (from the read model). */
   async unanswered(caller: Caller): Promise<StoredItem<Meeting>[]> {
-    const since = new Date(this.now().getTime() - this.lookBackDays * 86_400_000).toISOString();
-    const [recent, answered] = await Promise.all([
-      this.store.queryAll('meetings', { filter: [{ field: 'startsAt', op: 'ge', value: since }] }),
-      this.store.queryAll('followUpResponses', { filter: [{ field: 'respondentId', op: 'eq', value: caller.userId }] }),
-    ]);
-    const done = new Set(answered.map((response) => response.fields.meetingId));
-    return recent
-      .filter((meeting) => meeting.fields.endedAt !== undefined && isParticipant(caller, meeting.fields) && !done.has(meeting.id))
+    const since = this.now().getTime() - this.lookBackDays * 86_400_000;
+    const view = await this.readModel.read(['meetings', 'followUpResponses']);
+    const done = new Set(view.where('followUpResponses', 'respondentId', caller.userId).map((response) => response.fields.meetingId));
+    return view.all('meetings')
+      .filter((meeting) => Date.parse(meeting.fields.startsAt) >= since && meeting.fields.endedAt !== undefined && isParticipant(caller, meeting.fields) && !done.has(meeting.id))
       .sort((a, b) => a.fields.startsAt.localeCompare(b.fields.startsAt));
   }
 
   private async requireMayAnswer(caller: Caller, meeting: StoredItem<Meeting>): Promise<void> {
     if (meeting.fields.unitId !== undefined) {
       await this.access.require(caller, 'followUp.answer', meeting.fields.unitId, { respondentId: caller.userId });
-    } else if (!isParticipant(caller, meeting.fields)) {
-      throw new ForbiddenError('only participants answer the follow-up of an organizer meeting');
+    } else {
+      const decision = authorize(caller, 'followUp.answer', { organizerMeeting: { participant: isParticipant(caller, meeting.fields) }, respondentId: caller.userId });
+      if (!decision.allowed) throw new ForbiddenError(decision.reason);
     }
   }
 

@@ -5,6 +5,7 @@
 import { emptyDirectory, type Directory } from '../auth/directory';
 import type { Entities } from '../lists/lists';
 import type { Store } from '../store/port';
+import type { ReadModel } from '../store/read-model';
 import { ActionService } from './action-service';
 import { AnalysisService } from './analysis-service';
 import { DeficiencyService } from './deficiency-service';
@@ -65,30 +66,34 @@ export interface Services {
   readonly reports: ReportService;
 }
 
-export function createServices(unsealed: Store<Entities>, options: ServicesOptions = {}): Services {
+/**
+ * Every service over the store (its writes and the reads of one item or a page) and the read
+ * model (the views: overview, roll-up, Mina åtgärder, follow-ups, the meeting's live state).
+ */
+export function createServices(unsealed: Store<Entities>, views: ReadModel<Entities>, options: ServicesOptions = {}): Services {
   const store = withSealedPageTokens(unsealed, options.pageTokenKey !== undefined ? { key: options.pageTokenKey } : {});
   const clock = options.now ? { now: options.now } : {};
   const access = new UnitAccess(store, options.unitCacheMilliseconds !== undefined ? { cacheMilliseconds: options.unitCacheMilliseconds } : {});
   const meetings = new MeetingService(store, access);
-  const rollups = new RollupService(store, clock);
+  const rollups = new RollupService(views, clock);
   return {
     access,
     units: new UnitService(store, access),
-    overview: new OverviewService(store, access, clock),
+    overview: new OverviewService(views, access, clock),
     goals: new GoalService(store, access, clock),
     indicators: new IndicatorService(store, access, clock),
     measurements: new MeasurementService(store, access),
     analyses: new AnalysisService(store, access, clock),
-    actions: new ActionService(store, access, clock),
+    actions: new ActionService(store, views, access, clock),
     deficiencies: new DeficiencyService(store, access, clock),
     meetings,
-    meetingLive: new MeetingLiveService(store, access, meetings),
-    followUps: new FollowUpService(store, access, meetings, clock),
-    yearWheel: new YearWheelService(store, access),
+    meetingLive: new MeetingLiveService(store, views, access, meetings),
+    followUps: new FollowUpService(store, views, access, meetings, clock),
+    yearWheel: new YearWheelService(store, views, access),
     feedback: new FeedbackService(store, access, clock),
     people: new PeopleService(access, options.directory ?? emptyDirectory),
     rollups,
-    imports: new ImportService(store, options.imports ?? {}),
+    imports: new ImportService(store, views, options.imports ?? {}),
     reports: new ReportService(rollups, { ...clock, ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}) }),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lists, type Entities } from '../lists/lists';
 import { ConflictError } from '../store/errors';
 import { createMemoryStore } from '../store/memory-store';
+import { startedMirror } from '../store/test-kit';
 import type { Action } from '../domain';
 import type { Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
@@ -37,17 +38,18 @@ function racingStore(store: Store<Entities>, race: () => Promise<void>): Store<E
 }
 
 async function setUp() {
-  const store = createMemoryStore(lists);
+  const store = createMemoryStore<Entities>(lists);
   const unit = await store.create('units', { name: 'Björkskolan', type: 'grundskola', schoolUnitCode: '12345678', principalIds: [principalId], staffGroupId: staffGroup }, { actor: principalId });
   const meeting = await store.create('meetings', {
     type: 'resultsConference', title: 'Resultatkonferens', unitId: unit.id, startsAt: '2026-03-10T13:00:00Z', schoolYear: '2025/26',
     participants: [], agenda: [{ id: '1', title: 'Resultat' }, { id: '2', title: 'Analys' }],
   }, { actor: principalId });
+  const { readModel } = await startedMirror(store, store);
   const service = (s: Store<Entities>) => {
     const access = new UnitAccess(s);
-    return new MeetingLiveService(s, access, new MeetingService(s, access));
+    return new MeetingLiveService(s, readModel, access, new MeetingService(s, access));
   };
-  return { store, unit, meeting, service, principal: caller(principalId, [], [unit.id]), staff: caller(staffId, [staffGroup]) };
+  return { store, readModel, unit, meeting, service, principal: caller(principalId, [], [unit.id]), staff: caller(staffId, [staffGroup]) };
 }
 
 describe('MeetingLiveService.changeAgendaItem', () => {
@@ -77,13 +79,13 @@ describe('MeetingLiveService.changeAgendaItem', () => {
   });
 
   it('gives up with a ConflictError after a bounded number of lost races', async () => {
-    const { store, meeting, staff } = await setUp();
+    const { store, readModel, meeting, staff } = await setUp();
     const always = Object.create(store) as Store<Entities>;
     always.update = async (list, id) => {
       throw new ConflictError(list, id, await store.get('meetings', id));
     };
     const access = new UnitAccess(always);
-    const service = new MeetingLiveService(always, access, new MeetingService(always, access), { mergeAttempts: 3 });
+    const service = new MeetingLiveService(always, readModel, access, new MeetingService(always, access), { mergeAttempts: 3 });
     await expect(service.addDecision(staff, meeting.id, '1', 'Beslut')).rejects.toBeInstanceOf(ConflictError);
     expect((await store.get('meetings', meeting.id)).fields.agenda[0]?.decisions).toBeUndefined();
   });

@@ -2,19 +2,22 @@ import {
   MeetingSchema, meetingTypes, participant as ParticipantSchema, schoolYearOf,
   type Action, type FollowUpResponse, type FollowUpTemplate, type Meeting, type MeetingType, type Participant, type Unit,
 } from '../domain';
+import { authorize } from '../auth/policy';
 import type { Entities } from '../lists/lists';
-import { ConflictError, DuplicateError } from '../store/errors';
+import { ConflictError, DuplicateError, NotFoundError } from '../store/errors';
 import type { Store, StoredItem } from '../store/port';
+import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
+import { Bindings, meetingClaims } from './bindings';
 import { ForbiddenError, NotVisibleError, RuleError, ServiceError } from './errors';
 import {
   agendaItemVersion, changeAgendaItem, nextAgendaItemId, removeParticipant, shortHash, upsertParticipant, withVersion,
   type AgendaItemChange, type VersionedAgendaItem,
 } from './meeting-live-agenda';
 import { meetingPeople, type MeetingPerson } from './meeting-live-people';
+import { isParticipant } from './meeting-readers';
 import type { MeetingService } from './meeting-service';
-import { isParticipant } from './meeting-service';
 import type { UnitAccess } from './unit-access';
 
 /** Everything a meeting's side panel, stage and details tab show, read in one round trip. */
@@ -65,8 +68,6 @@ export class AgendaItemConflictError extends ServiceError {
   }
 }
 
-const actionsTop = 500;
-
 /**
  * The meeting extension's server side: the live state with a cheap version, per-agenda-item
  * writes that merge with concurrent writes to other items, the participation record, and linking
@@ -75,32 +76,30 @@ const actionsTop = 500;
 export class MeetingLiveService {
   private readonly mergeAttempts: number;
 
+  private readonly bindings: Bindings;
+
   constructor(
     private readonly store: Store<Entities>,
+    private readonly readModel: ReadModel<Entities>,
     private readonly access: UnitAccess,
     private readonly meetings: MeetingService,
     options: MeetingLiveServiceOptions = {},
   ) {
     this.mergeAttempts = options.mergeAttempts ?? 5;
+    this.bindings = new Bindings(store, access);
   }
 
-  /** The live state: the meeting, its actions, its answers and the template in one $batch. */
+  /** The live state: the meeting, its actions, its answers and the template, from the read model after one round trip. */
   async live(caller: Caller, meetingId: string): Promise<MeetingLive> {
-    const [meetingRead, fromMeetingRead, recordedInRead, responsesRead, templatesRead] = await this.store.readMany([
-      { list: 'meetings', id: meetingId },
-      { list: 'actions', query: { filter: [{ field: 'originId', op: 'eq', value: meetingId }], top: actionsTop } },
-      { list: 'actions', query: { filter: [{ field: 'meetingId', op: 'eq', value: meetingId }], top: actionsTop } },
-      { list: 'followUpResponses', query: { filter: [{ field: 'meetingId', op: 'eq', value: meetingId }], top: actionsTop } },
-      { list: 'followUpTemplates', query: { top: actionsTop } },
-    ]);
-    const meeting = meetingRead.item;
+    const view = await this.readModel.read(['meetings', 'actions', 'followUpResponses', 'followUpTemplates']);
+    const meeting = view.get('meetings', meetingId);
+    if (!meeting) throw new NotFoundError('meetings', meetingId);
     await this.meetings.requireReadable(caller, meeting);
-    const actions = meetingActions(fromMeetingRead.page.items, recordedInRead.page.items)
+    const actions = meetingActions(view.where('actions', 'originId', meetingId), view.where('actions', 'meetingId', meetingId))
       .sort((a, b) => a.fields.dueDate.localeCompare(b.fields.dueDate) || Number(a.id) - Number(b.id));
     const mayReadAnswers = await this.mayReadAnswers(caller, meeting);
-    const responses = mayReadAnswers ? [...responsesRead.page.items].sort((a, b) => Number(a.id) - Number(b.id)) : [];
-    const template = templatesRead.page.items
-      .filter((item) => item.fields.meetingType === meeting.fields.type)
+    const responses = mayReadAnswers ? view.where('followUpResponses', 'meetingId', meetingId) : [];
+    const template = view.where('followUpTemplates', 'meetingType', meeting.fields.type)
       .reduce<StoredItem<FollowUpTemplate> | undefined>((best, item) => (!best || item.fields.version > best.fields.version ? item : best), undefined);
     const unit = meeting.fields.unitId !== undefined ? await this.unitOf(meeting.fields.unitId) : undefined;
     return {
@@ -174,11 +173,16 @@ export class MeetingLiveService {
 
   /**
    * Links a Teams meeting to a unit: the Meeting item for it, created once. Linking again (or
-   * twice at once) answers the same item; `created` tells which.
+   * twice at once) answers the same item; `created` tells which. A Teams meeting or chat that
+   * another unit's meeting holds is BindingTakenError naming it (the administration may `move` it).
    */
-  async link(caller: Caller, input: LinkInput): Promise<{ meeting: StoredItem<Meeting>; created: boolean }> {
+  async link(caller: Caller, input: LinkInput, move = false): Promise<{ meeting: StoredItem<Meeting>; created: boolean }> {
     await this.access.require(caller, 'unit.edit', input.unitId);
-    const existing = await this.byTeamsMeetingId(input.teamsMeetingId);
+    const ofThisUnit = async (): Promise<StoredItem<Meeting> | undefined> => {
+      const found = await this.byTeamsMeetingId(input.teamsMeetingId);
+      return found?.fields.unitId === input.unitId ? found : undefined;
+    };
+    const existing = await ofThisUnit();
     if (existing) {
       await this.meetings.requireReadable(caller, existing);
       return { meeting: existing, created: false };
@@ -194,14 +198,15 @@ export class MeetingLiveService {
       participants: [],
       agenda: [],
     });
-    return this.createOnce(caller, meeting, `teamsMeeting:${shortHash(input.teamsMeetingId)}`, () => this.byTeamsMeetingId(input.teamsMeetingId));
+    const clientKey = `teamsMeeting:${input.unitId}:${shortHash(input.teamsMeetingId)}`;
+    return this.bindings.write(caller, { list: 'meetings' }, meetingClaims(meeting), move, () => this.createOnce(caller, meeting, clientKey, ofThisUnit));
   }
 
   /**
    * The meeting of a year wheel activity, created linked: type, title and date from the activity.
-   * Idempotent per activity and unit.
+   * Idempotent per activity and unit. The Teams meeting and chat it names must be free (see Bindings).
    */
-  async fromYearWheel(caller: Caller, activityId: string, input: YearWheelMeetingInput): Promise<{ meeting: StoredItem<Meeting>; created: boolean }> {
+  async fromYearWheel(caller: Caller, activityId: string, input: YearWheelMeetingInput, move = false): Promise<{ meeting: StoredItem<Meeting>; created: boolean }> {
     const activity = await this.store.get('yearWheel', activityId);
     const kind = activity.fields.kind;
     if (!isMeetingType(kind)) throw new RuleError('ruleViolation', 'kind', 'aktiviteten i årshjulet är inget möte');
@@ -230,18 +235,19 @@ export class MeetingLiveService {
       agenda: [],
       yearWheelActivityId: activityId,
     });
-    return this.createOnce(caller, meeting, `yearWheel:${activityId}:${unitId ?? 'organizer'}`, find);
+    return this.bindings.write(caller, { list: 'meetings' }, meetingClaims(meeting), move, () =>
+      this.createOnce(caller, meeting, `yearWheel:${activityId}:${unitId ?? 'organizer'}`, find));
   }
 
   /** Whether the caller may record in this meeting: the unit's principal and staff; for an organizer meeting the administration and participants. */
   async mayRecord(caller: Caller, meeting: StoredItem<Meeting>): Promise<boolean> {
     if (meeting.fields.unitId !== undefined) return this.access.allows(caller, 'action.create', meeting.fields.unitId);
-    return caller.appRoles.includes('Administration') || isParticipant(caller, meeting.fields);
+    return authorize(caller, 'action.create', { organizerMeeting: { participant: isParticipant(caller, meeting.fields) } }).allowed;
   }
 
   private async requireRecorder(caller: Caller, meeting: StoredItem<Meeting>): Promise<void> {
     await this.meetings.requireReadable(caller, meeting);
-    if (!(await this.mayRecord(caller, meeting))) throw new ForbiddenError('only the unit\'s principal and staff record in its meetings');
+    if (!(await this.mayRecord(caller, meeting))) throw new ForbiddenError('only the meeting\'s own people record in it');
   }
 
   /**
@@ -287,6 +293,11 @@ export class MeetingLiveService {
     return found.items[0];
   }
 
+  /**
+   * Creates the meeting once. Two links at once send the same key, and the store answers both with
+   * the one item; a unique column refusing it is this unit's own raced meeting (`find`) or another
+   * record's binding, which the caller's Bindings names.
+   */
   private async createOnce(
     caller: Caller,
     meeting: Meeting,
@@ -294,7 +305,6 @@ export class MeetingLiveService {
     find: () => Promise<StoredItem<Meeting> | undefined>,
   ): Promise<{ meeting: StoredItem<Meeting>; created: boolean }> {
     try {
-      // Two links at once send the same key: the store answers both with the one item.
       return { meeting: await this.store.create('meetings', meeting, { ...actorOf(caller), clientKey }), created: true };
     } catch (error) {
       if (!(error instanceof DuplicateError)) throw error;

@@ -3,7 +3,9 @@ import type { Entities } from '../lists/lists';
 import type { Page, Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
+import { Bindings, meetingClaims } from './bindings';
 import { NotVisibleError } from './errors';
+import { mayReadMeeting } from './meeting-readers';
 import { createOptions, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
@@ -15,7 +17,11 @@ export type MeetingPatch = Partial<Omit<Meeting, 'unitId'>>;
  * organizer-level meeting (no unit) is read by the administration, the board and its participants.
  */
 export class MeetingService {
-  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess) {}
+  private readonly bindings: Bindings;
+
+  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess) {
+    this.bindings = new Bindings(store, access);
+  }
 
   async list(caller: Caller, unitId: string, page: PageRequest = {}): Promise<Page<Meeting>> {
     await this.access.require(caller, 'unit.read', unitId);
@@ -25,10 +31,12 @@ export class MeetingService {
     }, page));
   }
 
-  async create(caller: Caller, unitId: string, input: MeetingInput, clientKey?: string): Promise<StoredItem<Meeting>> {
+  /** Creates a unit's meeting; a Teams meeting or chat it names must be free (see Bindings), or moved by the administration. */
+  async create(caller: Caller, unitId: string, input: MeetingInput, clientKey?: string, move = false): Promise<StoredItem<Meeting>> {
     await this.access.require(caller, 'unit.edit', unitId);
     const meeting = MeetingSchema.parse({ ...input, unitId });
-    return this.store.create('meetings', meeting, createOptions(actorOf(caller), clientKey));
+    return this.bindings.write(caller, { list: 'meetings' }, meetingClaims(meeting), move, () =>
+      this.store.create('meetings', meeting, createOptions(actorOf(caller), clientKey)));
   }
 
   async get(caller: Caller, id: string): Promise<StoredItem<Meeting>> {
@@ -45,29 +53,18 @@ export class MeetingService {
     return meeting;
   }
 
-  async update(caller: Caller, id: string, patch: MeetingPatch, etag: string): Promise<StoredItem<Meeting>> {
+  /** Changes a meeting; a Teams meeting or chat it newly names must be free (see Bindings), or moved by the administration. */
+  async update(caller: Caller, id: string, patch: MeetingPatch, etag: string, move = false): Promise<StoredItem<Meeting>> {
     const current = await this.get(caller, id);
     if (current.fields.unitId === undefined) this.access.requireGlobal(caller, 'organizer.edit');
     else await this.access.require(caller, 'unit.edit', current.fields.unitId);
     MeetingSchema.parse({ ...current.fields, ...patch });
-    return this.store.update('meetings', id, patch, { ...actorOf(caller), etag });
+    return this.bindings.write(caller, { list: 'meetings', id }, meetingClaims(patch), move, () =>
+      this.store.update('meetings', id, patch, { ...actorOf(caller), etag }));
   }
 
   /** Readable: the unit's readers, or for an organizer-level meeting the roll-up's readers and participants. */
   async requireReadable(caller: Caller, meeting: StoredItem<Meeting>): Promise<void> {
-    if (meeting.fields.unitId !== undefined) {
-      await this.access.require(caller, 'unit.read', meeting.fields.unitId);
-      return;
-    }
-    if (isParticipant(caller, meeting.fields)) return;
-    try {
-      this.access.requireGlobal(caller, 'organizer.read');
-    } catch {
-      throw new NotVisibleError('meeting');
-    }
+    if (!(await mayReadMeeting(this.access, caller, meeting))) throw new NotVisibleError('meeting');
   }
-}
-
-export function isParticipant(caller: Caller, meeting: Pick<Meeting, 'participants'>): boolean {
-  return meeting.participants.some((participant) => participant.userId === caller.userId);
 }

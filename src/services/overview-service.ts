@@ -1,6 +1,8 @@
 import { comparePeriods, deriveCycleState, indicatorIdsFor, isOpen, isOverdue, isoDay, schoolYearOf, type CycleState } from '../domain';
 import type { Entities } from '../lists/lists';
-import type { Store, StoredItem } from '../store/port';
+import { NotFoundError } from '../store/errors';
+import type { StoredItem } from '../store/port';
+import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
 import { deficiencyEntries, type DeficiencyEntry } from './deficiency-service';
 import type { UnitAccess } from './unit-access';
@@ -31,53 +33,41 @@ export interface OverviewServiceOptions {
   readonly upcoming?: number;
 }
 
-const PAGE = 500;
+/** The lists the overview reads. */
+const overviewLists = ['units', 'goals', 'indicators', 'measurements', 'analyses', 'actions', 'meetings', 'yearWheel', 'feedback', 'deficiencies'] as const;
 
 /**
- * A unit's overview for a school year. All lists are read with ONE store.readMany call (one Graph
- * $batch round trip); the cycle is derived from what was read, never stored.
+ * A unit's overview for a school year, from the read model after one round trip that brings its
+ * lists up to date: every result of the unit (however many pages), never a first page only. The
+ * cycle is derived from what was read, never stored.
  */
 export class OverviewService {
   private readonly now: () => Date;
   private readonly upcoming: number;
 
-  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess, options: OverviewServiceOptions = {}) {
+  constructor(private readonly readModel: ReadModel<Entities>, private readonly access: UnitAccess, options: OverviewServiceOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.upcoming = options.upcoming ?? 5;
   }
 
   async overview(caller: Caller, unitId: string, schoolYear?: string): Promise<UnitOverview> {
-    await this.access.require(caller, 'unit.read', unitId);
+    const [view] = await Promise.all([this.readModel.read(overviewLists), this.access.require(caller, 'unit.read', unitId)]);
     const drafts = await this.access.allows(caller, 'unit.readDraft', unitId);
     const now = this.now();
     const year = schoolYear ?? schoolYearOf(now);
-    const byUnit = { field: 'unitId', op: 'eq' as const, value: unitId };
-    const ofYear = { field: 'schoolYear', op: 'eq' as const, value: year };
-    const [
-      unitRead, goalsRead, indicatorsRead, measurementsRead, analysesRead, actionsRead, meetingsRead, wheelRead, feedbackRead, deficienciesRead, answersRead,
-    ] = await this.store.readMany([
-      { list: 'units', id: unitId },
-      { list: 'goals', query: { filter: [byUnit, ofYear], top: PAGE } },
-      { list: 'indicators', query: { top: PAGE } },
-      { list: 'measurements', query: { filter: [byUnit], top: PAGE } },
-      { list: 'analyses', query: { filter: [byUnit, ofYear], top: PAGE } },
-      { list: 'actions', query: { filter: [byUnit, ofYear], top: PAGE } },
-      { list: 'meetings', query: { filter: [byUnit, { field: 'startsAt', op: 'ge', value: now.toISOString() }], top: PAGE } },
-      { list: 'yearWheel', query: { filter: [ofYear], top: PAGE } },
-      { list: 'feedback', query: { filter: [byUnit], top: PAGE } },
-      { list: 'deficiencies', query: { filter: [byUnit, { field: 'status', op: 'eq', value: 'open' }], top: PAGE } },
-      // the actions that answer a deficiency, of any school year
-      { list: 'actions', query: { filter: [byUnit, { field: 'originKind', op: 'eq', value: 'deficiency' }], top: PAGE } },
-    ]);
-    const unit = unitRead.item;
-    const goals = [...goalsRead.page.items];
-    const indicators = [...indicatorsRead.page.items];
-    const measurements = measurementsRead.page.items;
-    const analyses = analysesRead.page.items.filter((a) => drafts || a.fields.status !== 'draft');
-    const actions = actionsRead.page.items;
-    const meetings = meetingsRead.page.items;
-    const wheel = wheelRead.page.items;
-    const feedback = feedbackRead.page.items;
+    const unit = view.get('units', unitId);
+    if (!unit) throw new NotFoundError('units', unitId);
+    const ofYear = <T extends { readonly schoolYear: string }>(item: StoredItem<T>) => item.fields.schoolYear === year;
+    const goals = view.where('goals', 'unitId', unitId).filter(ofYear);
+    const indicators = [...view.all('indicators')];
+    const measurements = view.where('measurements', 'unitId', unitId);
+    const analyses = view.where('analyses', 'unitId', unitId).filter((a) => ofYear(a) && (drafts || a.fields.status !== 'draft'));
+    const meetings = view.where('meetings', 'unitId', unitId).filter((m) => Date.parse(m.fields.startsAt) >= now.getTime());
+    const wheel = view.where('yearWheel', 'schoolYear', year);
+    const feedback = view.where('feedback', 'unitId', unitId);
+    const unitActions = view.where('actions', 'unitId', unitId);
+    const actions = unitActions.filter(ofYear);
+    const openDeficiencies = view.where('deficiencies', 'unitId', unitId).filter((d) => d.fields.status === 'open');
 
     const today = isoDay(now);
     const latest = new Map<string, Item<'measurements'>>();
@@ -108,7 +98,8 @@ export class OverviewService {
         .sort((a, b) => a.fields.date.localeCompare(b.fields.date))
         .slice(0, this.upcoming),
       ...(newestFeedback ? { latestFeedback: newestFeedback } : {}),
-      openDeficiencies: deficiencyEntries(deficienciesRead.page.items, answersRead.page.items, today),
+      // the actions that answer a deficiency may be of any school year
+      openDeficiencies: deficiencyEntries(openDeficiencies, unitActions, today),
     };
   }
 }

@@ -18,7 +18,7 @@ describe('withSealedPageTokens', () => {
   const ofUnit = (unitId: string) => ({ filter: [{ field: 'unitId', op: 'eq' as const, value: unitId }], top: 1 });
 
   it('pages with its own tokens', async () => {
-    const store = withSealedPageTokens(await storeWithGoals(), { key: 'k'.repeat(32) });
+    const store = withSealedPageTokens<Entities>(await storeWithGoals(), { key: 'k'.repeat(32) });
     const first = await store.query('goals', ofUnit('1'));
     expect(first.nextPageToken).toMatch(/\./);
     const second = await store.query('goals', { ...ofUnit('1'), pageToken: first.nextPageToken ?? '' });
@@ -27,7 +27,7 @@ describe('withSealedPageTokens', () => {
 
   it('refuses a token with another filter, a tampered token and a bare store token', async () => {
     const inner = await storeWithGoals();
-    const store = withSealedPageTokens(inner, { key: 'k'.repeat(32) });
+    const store = withSealedPageTokens<Entities>(inner, { key: 'k'.repeat(32) });
     const first = await store.query('goals', ofUnit('1'));
     const token = first.nextPageToken ?? '';
     await expect(store.query('goals', { ...ofUnit('2'), pageToken: token })).rejects.toBeInstanceOf(InvalidPageTokenError);
@@ -38,7 +38,7 @@ describe('withSealedPageTokens', () => {
 
   it('refuses a token sealed with another key', async () => {
     const inner = await storeWithGoals();
-    const token = (await withSealedPageTokens(inner, { key: 'a'.repeat(32) }).query('goals', ofUnit('1'))).nextPageToken ?? '';
-    await expect(withSealedPageTokens(inner, { key: 'b'.repeat(32) }).query('goals', { ...ofUnit('1'), pageToken: token })).rejects.toBeInstanceOf(InvalidPageTokenError);
+    const token = (await withSealedPageTokens<Entities>(inner, { key: 'a'.repeat(32) }).query('goals', ofUnit('1'))).nextPageToken ?? '';
+    await expect(withSealedPageTokens<Entities>(inner, { key: 'b'.repeat(32) }).query('goals', { ...ofUnit('1'), pageToken: token })).rejects.toBeInstanceOf(InvalidPageTokenError);
   });
 });

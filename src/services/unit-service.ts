@@ -3,6 +3,7 @@ import type { Entities } from '../lists/lists';
 import type { Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
+import { Bindings } from './bindings';
 import { NotVisibleError } from './errors';
 import type { UnitAccess } from './unit-access';
 
@@ -13,7 +14,11 @@ const membershipFields: readonly (keyof UnitPatch)[] = ['principalIds', 'staffGr
 
 /** Units: the ones a caller may see, their settings and their Teams channel. */
 export class UnitService {
-  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess) {}
+  private readonly bindings: Bindings;
+
+  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess) {
+    this.bindings = new Bindings(store, access);
+  }
 
   /** Visible units, by name; `search` matches a part of the name or the skolenhetskod. */
   async list(caller: Caller, search?: string): Promise<StoredItem<Unit>[]> {
@@ -40,12 +45,17 @@ export class UnitService {
     }
   }
 
-  /** Binds the unit to a Teams channel (unit.configure: the administration or the unit's principal). */
-  async setChannel(caller: Caller, unitId: string, channel: { teamId: string; channelId: string }): Promise<StoredItem<Unit>> {
+  /**
+   * Binds the unit to a Teams channel (unit.configure: the administration or the unit's principal).
+   * A channel another unit holds is BindingTakenError naming it; only the administration moves it (`move`).
+   */
+  async setChannel(caller: Caller, unitId: string, channel: { teamId: string; channelId: string }, move = false): Promise<StoredItem<Unit>> {
     const unit = await this.access.require(caller, 'unit.configure', unitId);
     try {
-      const current = await this.store.get('units', unit.id);
-      return await this.store.update('units', unitId, channel, { ...actorOf(caller), etag: current.etag });
+      return await this.bindings.write(caller, { list: 'units', id: unit.id }, [{ list: 'units', field: 'channelId', value: channel.channelId }], move, async () => {
+        const current = await this.store.get('units', unit.id);
+        return this.store.update('units', unitId, channel, { ...actorOf(caller), etag: current.etag });
+      });
     } finally {
       this.access.forget();
     }

@@ -1,25 +1,27 @@
 import { YearWheelActivitySchema, type YearWheelActivity } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Page, Store, StoredItem } from '../store/port';
+import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
-import { createOptions, pageQuery, type PageRequest } from './paging';
+import { createOptions, pageOf, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
 export type YearWheelPatch = Partial<YearWheelActivity>;
 
 /** The year wheel: municipality-wide activities (the administration's) and units' own. */
 export class YearWheelService {
-  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess) {}
+  constructor(private readonly store: Store<Entities>, private readonly readModel: ReadModel<Entities>, private readonly access: UnitAccess) {}
 
-  /** A school year's activities that concern the caller: the municipality's and their visible units'. */
+  /**
+   * A school year's activities that concern the caller, by date: the municipality's and their
+   * visible units'. From the read model: a large municipality's year passes the list view threshold.
+   */
   async list(caller: Caller, schoolYear: string, page: PageRequest = {}): Promise<Page<YearWheelActivity>> {
-    const [result, units] = await Promise.all([
-      this.store.query('yearWheel', pageQuery({ filter: [{ field: 'schoolYear', op: 'eq', value: schoolYear }], orderBy: { field: 'date' } }, page)),
-      this.access.visibleUnits(caller),
-    ]);
+    const [view, units] = await Promise.all([this.readModel.read(['yearWheel']), this.access.visibleUnits(caller)]);
     const visible = new Set(units.map((unit) => unit.id));
-    return { ...result, items: result.items.filter((item) => item.fields.unitId === undefined || visible.has(item.fields.unitId)) };
+    const concerning = view.where('yearWheel', 'schoolYear', schoolYear).filter((item) => item.fields.unitId === undefined || visible.has(item.fields.unitId));
+    return pageOf(concerning.sort((a, b) => a.fields.date.localeCompare(b.fields.date) || Number(a.id) - Number(b.id)), page);
   }
 
   async create(caller: Caller, input: YearWheelActivity, clientKey?: string): Promise<StoredItem<YearWheelActivity>> {

@@ -38,8 +38,16 @@ export class DuplicateError extends StoreError {
 
 /** Graph or SharePoint could not serve the request, after retries. */
 export class UnavailableError extends StoreError {
-  override readonly name = 'UnavailableError';
+  override readonly name: string = 'UnavailableError';
   constructor(message: string, readonly status?: number, readonly retryAfterSeconds?: number) {
     super(message);
+  }
+}
+
+/** The read model has not yet enumerated every list once: no view may be computed from it. */
+export class SyncingError extends UnavailableError {
+  override readonly name = 'SyncingError';
+  constructor(retryAfterSeconds: number) {
+    super('the read model is still reading the lists for the first time', 503, retryAfterSeconds);
   }
 }

@@ -23,7 +23,7 @@ function messageOf(body: unknown, status: number): string {
  * The fields a 409 unique violation names: SharePoint lists them in brackets ("... duplicate values
  * were found in the following field(s) in the list: [code]."). Empty when it does not say.
  */
-export function duplicateFields(body: unknown): string[] {
+function duplicateFields(body: unknown): string[] {
   const named = /\[([^\]]+)\]/.exec(messageOf(body, 409))?.[1];
   return named ? named.split(',').map((name) => name.trim()) : [];
 }

@@ -4,12 +4,15 @@
  * token provider differ. It is the only code that knows the site id and the list ids.
  */
 import { randomUUID } from 'node:crypto';
+import { sameValue } from '../domain';
 import type { ListBinding, ListBindings } from './binding';
+import type { ChangeFeed, ChangesPage, ChangesRead } from './changes';
 import type { Clock } from './clock';
 import { ConflictError, NotFoundError, StoreError } from './errors';
 import { encodeFields } from './fields';
 import { sendBatch, type BatchRequest } from './graph-batch';
-import { duplicateFields, translateGraphError, type ErrorContext } from './graph-errors';
+import { firstDeltaUrl, readDelta, relativeLink } from './graph-changes';
+import { translateGraphError, type ErrorContext } from './graph-errors';
 import { isWholeItem, toStoredItem, type GraphListItem } from './graph-item';
 import { GraphTransport, type GraphResponse } from './graph-transport';
 import { ListIds } from './list-ids';
@@ -30,6 +33,8 @@ export interface GraphStoreOptions<M> {
   readonly tokenProvider?: () => Promise<string>;
   /** items per query page when the query gives no `top` (default 200) */
   readonly pageSize?: number;
+  /** items per page of a list's changes (delta), default 1000 */
+  readonly changesPageSize?: number;
   readonly fetch?: typeof fetch;
   /** default `NONISV|Kvalitetshjulet|Kvalitetshjulet/<appVersion>` */
   readonly userAgent?: string;
@@ -47,8 +52,8 @@ interface ItemsBody {
   readonly '@odata.nextLink'?: string;
 }
 
-/** The Graph store: the port, and the start-up step only the composition root calls. */
-export interface GraphStore<M> extends Store<M> {
+/** The Graph store: the port with its change feed, and the start-up step only the composition root calls. */
+export interface GraphStore<M> extends Store<M>, ChangeFeed<M> {
   /** Looks up every list id in one round trip, so the first view after start is one `$batch` like every other. */
   warm(): Promise<void>;
 }
@@ -57,9 +62,11 @@ class GraphListsStore<M> implements GraphStore<M> {
   private readonly transport: GraphTransport;
   private readonly listIds: ListIds;
   private readonly pageSize: number;
+  private readonly changesPageSize: number;
 
   constructor(private readonly options: GraphStoreOptions<M>) {
     this.pageSize = options.pageSize ?? 200;
+    this.changesPageSize = options.changesPageSize ?? 1000;
     this.transport = new GraphTransport({
       baseUrl: options.baseUrl ?? 'https://graph.microsoft.com/v1.0',
       userAgent: options.userAgent ?? defaultUserAgent(options.appVersion ?? '0.1.0'),
@@ -104,6 +111,7 @@ class GraphListsStore<M> implements GraphStore<M> {
   /**
    * Idempotent by client key: the key's column is unique, so a POST resent after a lost answer
    * gets a 409 and the first item is returned; after any other failure the key is looked up too.
+   * A 409 may name another unique column that the first item also holds: the key decides first.
    */
   async create<K extends keyof M & string>(list: K, fields: M[K], options: CreateOptions): Promise<StoredItem<M[K]>> {
     const binding = this.binding(list);
@@ -120,34 +128,75 @@ class GraphListsStore<M> implements GraphStore<M> {
       throw error;
     }
     if (response.status === 201 || response.status === 200) return toStoredItem(binding, response.body as GraphListItem);
-    const named = response.status === 409 ? duplicateFields(response.body) : [];
-    const keyTaken = response.status === 409 && (named.length === 0 || named.includes('clientKey'));
-    if (keyTaken || response.status >= 500 || response.status === 429) {
+    if (response.status === 409 || response.status >= 500 || response.status === 429) {
       const existing = await this.byClientKey(list, clientKey).catch(() => undefined);
       if (existing) return existing;
     }
     throw this.fail(response, { list });
   }
 
+  /**
+   * Updates with If-Match. A write whose answer was lost (a reset, a 5xx, or a 412 after a resend,
+   * when the first attempt was applied) is settled by reading the item: carrying exactly this
+   * change, written by this actor, it succeeded; still at the eTag sent, it was not made and is
+   * sent once more (If-Match makes that safe); anything else is a conflict with the item as it is.
+   */
   async update<K extends keyof M & string>(list: K, id: string, patch: Partial<M[K]>, options: UpdateOptions): Promise<StoredItem<M[K]>> {
     const binding = this.binding(list);
     const valid = validatePatch(list, binding.schema, patch);
     // a field set to undefined in the patch clears the column
     const cleared = Object.fromEntries(Object.entries(patch).filter(([, value]) => value === undefined));
-    const fields = encodeFields(binding.definition, { ...(valid as Record<string, unknown>), ...cleared }, { modifiedByUser: options.actor });
+    const change = { ...(valid as Record<string, unknown>), ...cleared };
+    const fields = encodeFields(binding.definition, change, { modifiedByUser: options.actor });
     const path = await this.listPath(list);
-    const response = await this.transport.request('PATCH', `${path}/items/${encodeURIComponent(id)}/fields`, fields, { 'If-Match': options.etag });
-    if (response.status === 412) throw await this.conflict(list, id);
+    const send = () => this.transport.request('PATCH', `${path}/items/${encodeURIComponent(id)}/fields`, fields, { 'If-Match': options.etag });
+    let response: GraphResponse;
+    try {
+      response = await send();
+    } catch {
+      // no answer at all: made, not made, or changed by someone else meanwhile
+      const now = await this.get(list, id);
+      if (carries(now, change, options.actor)) return now;
+      if (now.etag !== options.etag) throw new ConflictError(list, id, now);
+      response = await send();
+    }
+    if (response.status === 412) {
+      const now = await this.find(list, id);
+      // after a resend, the 412 may answer the first attempt's own change, applied, its answer lost
+      if (now && response.attempts > 1 && carries(now, change, options.actor)) return now;
+      throw new ConflictError(list, id, now);
+    }
+    if (response.status >= 500) {
+      // the last attempt failed, but an earlier one may have been applied
+      const now = await this.find(list, id);
+      if (now && carries(now, change, options.actor)) return now;
+    }
     if (response.status !== 200) throw this.fail(response, { list, id });
     const body = (response.body ?? {}) as Record<string, unknown>;
     if (isWholeItem(binding, body)) return toStoredItem(binding, { id, fields: body });
     return this.get(list, id);
   }
 
+  /**
+   * Deletes with If-Match. A delete whose answer was lost is settled by reading: gone, it was made
+   * (a resend that answers 404 is the first attempt's success); still at the eTag sent, it is sent
+   * once more; changed meanwhile, a conflict.
+   */
   async delete<K extends keyof M & string>(list: K, id: string, options: UpdateOptions): Promise<void> {
     const path = await this.listPath(list);
-    const response = await this.transport.request('DELETE', `${path}/items/${encodeURIComponent(id)}`, undefined, { 'If-Match': options.etag });
+    const send = () => this.transport.request('DELETE', `${path}/items/${encodeURIComponent(id)}`, undefined, { 'If-Match': options.etag });
+    let response: GraphResponse;
+    try {
+      response = await send();
+    } catch {
+      const now = await this.find(list, id);
+      if (!now) return;
+      if (now.etag !== options.etag) throw new ConflictError(list, id, now);
+      response = await send();
+    }
+    if (response.status === 404 && response.attempts > 1) return;
     if (response.status === 412) throw await this.conflict(list, id);
+    if (response.status >= 500 && !(await this.find(list, id))) return;
     if (response.status !== 204 && response.status !== 200) throw this.fail(response, { list, id });
   }
 
@@ -170,6 +219,19 @@ class GraphListsStore<M> implements GraphStore<M> {
     return inReadOrder<M, R>(reads, answers);
   }
 
+  async changes(reads: readonly ChangesRead<keyof M & string>[]): Promise<ChangesPage<M[keyof M & string]>[]> {
+    const requests = await Promise.all(reads.map(async (read) => ({
+      list: read.list,
+      binding: this.binding(read.list),
+      url: read.token === undefined ? firstDeltaUrl(await this.listPath(read.list), this.changesPageSize) : relativeLink(this.transport.baseUrl, read.token),
+    })));
+    return readDelta(this.transport, requests, {
+      ...this.options.retry,
+      ...(this.options.clock ? { clock: this.options.clock } : {}),
+      fail: translateGraphError,
+    });
+  }
+
   private async batchTarget(read: BatchRead<M>): Promise<{ url: string; headers?: Record<string, string> }> {
     const path = await this.listPath(read.list);
     if ('id' in read) return { url: `${path}/items/${encodeURIComponent(read.id)}?expand=fields` };
@@ -177,9 +239,7 @@ class GraphListsStore<M> implements GraphStore<M> {
     const { needsNonIndexed } = checkQuery(definition, read.query);
     const headers = needsNonIndexed ? { headers: nonIndexedPrefer } : {};
     if (!read.query.pageToken) return { url: itemsPath(path, definition, read.query, this.pageSize), ...headers };
-    const next = decodePageToken(read.query.pageToken, read.list).next;
-    if (!next.startsWith(`${this.transport.baseUrl}/`)) throw new StoreError('the page token is not for this store');
-    return { url: next.slice(this.transport.baseUrl.length), ...headers };
+    return { url: relativeLink(this.transport.baseUrl, decodePageToken(read.query.pageToken, read.list).next), ...headers };
   }
 
   private toPage<K extends keyof M & string>(list: K, body: ItemsBody, nonIndexed: boolean): Page<M[K]> {
@@ -194,10 +254,15 @@ class GraphListsStore<M> implements GraphStore<M> {
   }
 
   private async conflict<K extends keyof M & string>(list: K, id: string): Promise<ConflictError<M[K]>> {
+    return new ConflictError(list, id, await this.find(list, id));
+  }
+
+  /** The item, or undefined when it does not exist. */
+  private async find<K extends keyof M & string>(list: K, id: string): Promise<StoredItem<M[K]> | undefined> {
     try {
-      return new ConflictError(list, id, await this.get(list, id));
+      return await this.get(list, id);
     } catch (error) {
-      if (error instanceof NotFoundError) return new ConflictError<M[K]>(list, id, undefined);
+      if (error instanceof NotFoundError) return undefined;
       throw error;
     }
   }
@@ -220,6 +285,12 @@ class GraphListsStore<M> implements GraphStore<M> {
   private listPath(list: keyof M & string): Promise<string> {
     return this.listIds.path(this.binding(list).definition.displayName);
   }
+}
+
+/** Whether the item carries exactly `change` (undefined: cleared), written by `actor`: our own write. */
+function carries(item: StoredItem<unknown>, change: Record<string, unknown>, actor: string): boolean {
+  const fields = item.fields as Record<string, unknown>;
+  return item.modifiedByUser === actor && Object.entries(change).every(([name, value]) => sameValue(fields[name], value));
 }
 
 /** Creates the Graph store. */

@@ -7,6 +7,7 @@ import { Client, ResponseType, TelemetryHandler, type Context, type Middleware }
 import { invariant } from '../domain';
 import type { Clock } from './clock';
 import { StoreError, UnavailableError } from './errors';
+import { Attempts } from './middleware/attempts';
 import { AuthStep } from './middleware/auth-step';
 import { FetchStep } from './middleware/fetch-step';
 import { RetryStep, type RetryOptions } from './middleware/retry-step';
@@ -18,6 +19,8 @@ export interface GraphResponse {
   readonly status: number;
   readonly headers: Headers;
   readonly body: unknown;
+  /** how many times the request was sent (RetryStep resends 429/503/504) */
+  readonly attempts: number;
 }
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -78,11 +81,12 @@ export class GraphTransport {
    * A request that gets no answer at all (network, DNS, TLS) raises UnavailableError.
    */
   async request(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<GraphResponse> {
-    const request = this.client.api(path).headers(headers).responseType(ResponseType.RAW);
+    const attempts = new Attempts();
+    const request = this.client.api(path).headers(headers).middlewareOptions([attempts]).responseType(ResponseType.RAW);
     try {
       const response: Response =
         method === 'GET' ? await request.get() : method === 'POST' ? await request.post(body) : method === 'PATCH' ? await request.patch(body) : await request.delete();
-      return { status: response.status, headers: response.headers, body: await readBody(response) };
+      return { status: response.status, headers: response.headers, body: await readBody(response), attempts: Math.max(1, attempts.count) };
     } catch (error) {
       throw unreachable(error);
     }
@@ -97,6 +101,6 @@ export class GraphTransport {
     });
     const response = context.response;
     invariant(response, 'the middleware chain returned no response');
-    return { status: response.status, headers: response.headers, body: await readBody(response) };
+    return { status: response.status, headers: response.headers, body: await readBody(response), attempts: 1 };
   }
 }

@@ -12,7 +12,7 @@ describe('readAllPages', () => {
   it('follows next pages and splits more than 20 reads into parallel batches', async () => {
     const memory = createMemoryStore(lists);
     for (let i = 0; i < 5; i++) await memory.create('units', { name: `Enhet ${i}`, type: 'förskola', schoolUnitCode: `2000000${i}`, principalIds: [] }, actor);
-    const counted = countingReads(memory);
+    const counted = countingReads<Entities>(memory);
     const reads = Array.from({ length: 23 }, () => ({ list: 'units' as const, query: { top: 2 } }));
     const found = await readAllPages(counted.store, reads);
     expect(found).toHaveLength(23);
@@ -27,7 +27,7 @@ describe('readAllPages', () => {
     const b = await memory.create('units', { name: 'B', type: 'grundskola', schoolUnitCode: '20000002', principalIds: [] }, actor);
     await memory.create('goals', { title: 'Mål A', level: 'unit', unitId: a.id, schoolYear: '2025/26' }, actor);
     await memory.create('goals', { title: 'Mål B', level: 'unit', unitId: b.id, schoolYear: '2024/25' }, actor);
-    const counted = countingReads(memory);
+    const counted = countingReads<Entities>(memory);
     const ofYear = (year: string) => ({ list: 'goals' as const, query: { filter: [{ field: 'schoolYear', op: 'eq' as const, value: year }] } });
     const [units, goals] = await readAllPages(counted.store, [{ list: 'units', query: {} }, [ofYear('2025/26'), ofYear('2024/25')]]);
     expectTypeOf(units).toEqualTypeOf<StoredItem<Unit>[]>();

@@ -1,6 +1,8 @@
 /**
  * The one pager over `readMany`: every page of many queries in as few round trips as the store
- * allows. The roll-up, the import, the quality report and both stores' `queryAll` read through it.
+ * allows. Both stores' `queryAll` read through it; views read the read model instead (a query's
+ * first indexed filter may not select more than 5,000 items), and the benchmarks page the lists
+ * with it as the baseline the read model is measured against.
  */
 import { invariant } from '../domain/invariant';
 import { StoreError } from './errors';

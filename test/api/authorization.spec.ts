@@ -60,6 +60,33 @@ describe('staff', () => {
     expect(done.body).toMatchObject({ id: own.id, status: 'inProgress', modifiedByUser: PERSONA_USER_IDS.staffBjork });
   });
 
+  it('cannot link an action to another unit\'s goal: answered as a goal that does not exist, nothing stored', async () => {
+    const lindGoal = (await h.started.store.queryAll('goals', { filter: [{ field: 'unitId', op: 'eq', value: lind }] }))[0];
+    const ownGoal = (await h.started.store.queryAll('goals', { filter: [{ field: 'unitId', op: 'eq', value: bjork }] }))[0];
+    const organizerGoal = (await h.started.store.queryAll('goals', { filter: [{ field: 'level', op: 'eq', value: 'organizer' }] }))[0];
+    if (!lindGoal || !ownGoal || !organizerGoal) throw new Error('the seed has goals');
+    const origin = (await h.started.store.queryAll('analyses', { filter: [{ field: 'unitId', op: 'eq', value: bjork }] }))[0];
+    const body = { title: 'Min åtgärd', ownerId: PERSONA_USER_IDS.staffBjork, dueDate: '2027-01-10', originKind: 'analysis', originId: origin?.id ?? '1' };
+    const before = (await h.started.store.queryAll('actions', { filter: [{ field: 'unitId', op: 'eq', value: bjork }] })).length;
+    const other = await h.request('POST', `/api/units/${bjork}/actions`, { persona: 'staff-bjork', body: { ...body, goalId: lindGoal.id } });
+    const missing = await h.request('POST', `/api/units/${bjork}/actions`, { persona: 'staff-bjork', body: { ...body, goalId: '987654' } });
+    const organizers = await h.request('POST', `/api/units/${bjork}/actions`, { persona: 'staff-bjork', body: { ...body, goalId: organizerGoal.id } });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'goalNotFound', field: 'goalId' });
+    expect(other.body).toEqual(missing.body);
+    expect(organizers.body).toEqual(missing.body);
+    expect((await h.started.store.queryAll('actions', { filter: [{ field: 'unitId', op: 'eq', value: bjork }] })).length).toBe(before);
+
+    const own = await h.request('POST', `/api/units/${bjork}/actions`, { persona: 'staff-bjork', body: { ...body, goalId: ownGoal.id } });
+    expect(own.status).toBe(201);
+    const moved = await h.request('PATCH', `/api/actions/${String(own.body['id'])}`, {
+      persona: 'staff-bjork', body: { goalId: lindGoal.id }, headers: { 'if-match': String(own.body['etag']) },
+    });
+    expect(moved.status).toBe(422);
+    expect(moved.body).toMatchObject({ code: 'goalNotFound', field: 'goalId' });
+    expect((await h.started.store.get('actions', String(own.body['id']))).fields.goalId).toBe(ownGoal.id);
+  });
+
   it('cannot edit their own unit\'s settings (403)', async () => {
     const unit = await h.started.store.get('units', bjork);
     const response = await h.request('PATCH', `/api/units/${bjork}`, { persona: 'staff-bjork', body: { name: 'Nytt namn' }, headers: { 'if-match': unit.etag } });

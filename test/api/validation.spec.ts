@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONA_USER_IDS } from '../../src/auth/personas';
-import { BJORKSKOLAN, startHarness, type Harness } from './harness';
+import { BJORKSKOLAN, LINDGYMNASIET, startHarness, type Harness } from './harness';
 
 let h: Harness;
 let bjork: string;
@@ -115,6 +115,18 @@ describe('invalid bodies', () => {
     expect((await h.started.store.get('actions', action.id)).etag).toBe(action.etag);
   });
 
+  it('refuses If-Match: * (which matches every version) with 428, alone or in a list, and stores nothing', async () => {
+    const actions = await h.started.store.queryAll('actions', { filter: [{ field: 'unitId', op: 'eq', value: bjork }] });
+    const action = actions[0];
+    if (!action) throw new Error('seeded');
+    for (const ifMatch of ['*', ' * ', 'W/*', `${action.etag}, *`]) {
+      const response = await h.request('PATCH', `/api/actions/${action.id}`, { persona: 'principal-bjork', body: { status: 'done' }, headers: { 'if-match': ifMatch } });
+      expect({ ifMatch, status: response.status }).toEqual({ ifMatch, status: 428 });
+      expect(response.body).toMatchObject({ code: 'preconditionRequired', field: 'If-Match' });
+    }
+    expect((await h.started.store.get('actions', action.id)).etag).toBe(action.etag);
+  });
+
   it('refuses an invalid patch value with the field, and stores nothing', async () => {
     const actions = await h.started.store.queryAll('actions', { filter: [{ field: 'unitId', op: 'eq', value: bjork }] });
     const action = actions[0];
@@ -167,5 +179,41 @@ describe('concurrency', () => {
     expect(other.status).toBe(201);
     expect(other.body['id']).not.toBe(first.body['id']);
     expect(await actionCount()).toBe(before + 2);
+  });
+
+  it('scopes an Idempotency-Key to its route: the same key and body on another unit is that unit\'s own item', async () => {
+    const lind = await h.unitId(LINDGYMNASIET);
+    const lindOrigin = (await h.started.store.queryAll('analyses', { filter: [{ field: 'unitId', op: 'eq', value: lind }] }))[0];
+    const headers = { 'idempotency-key': 'test-scope-1' };
+    const body = { title: 'Gemensam fortbildning', ownerId: PERSONA_USER_IDS.admin, dueDate: '2027-03-01', originKind: 'analysis' };
+    const inBjork = await h.request('POST', `/api/units/${bjork}/actions`, { persona: 'admin', body: { ...body, originId }, headers });
+    const inLind = await h.request('POST', `/api/units/${lind}/actions`, { persona: 'admin', body: { ...body, originId: lindOrigin?.id }, headers });
+    expect([inBjork.status, inLind.status]).toEqual([201, 201]);
+    expect(inLind.body['id']).not.toBe(inBjork.body['id']);
+    expect(inLind.body['unitId']).toBe(lind);
+    expect((await h.started.store.get('actions', String(inBjork.body['id']))).fields.unitId).toBe(bjork);
+  });
+
+  it('refuses the same Idempotency-Key with another body (422) and stores nothing; the same body answers the first item', async () => {
+    const headers = { 'idempotency-key': 'test-body-1' };
+    const first = await h.request('POST', `/api/units/${bjork}/actions`, { persona: 'principal-bjork', body: validAction(), headers });
+    expect(first.status).toBe(201);
+    const before = await actionCount();
+    const other = await h.request('POST', `/api/units/${bjork}/actions`, { persona: 'principal-bjork', body: { ...validAction(), title: 'En helt annan åtgärd' }, headers });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'idempotencyKeyReused', field: 'Idempotency-Key' });
+    expect(await actionCount()).toBe(before);
+    expect((await h.started.store.get('actions', String(first.body['id']))).fields.title).toBe(validAction().title);
+    const again = await h.request('POST', `/api/units/${bjork}/actions`, { persona: 'principal-bjork', body: validAction(), headers });
+    expect(again.body['id']).toBe(first.body['id']);
+  });
+
+  it('answers a keyed meeting create again when its time was written with an offset (the store keeps UTC)', async () => {
+    const headers = { 'idempotency-key': 'test-meeting-offset' };
+    const body = { type: 'workshop', title: 'Workshop om studiero', startsAt: '2027-03-10T13:00:00+01:00', schoolYear: '2026/27' };
+    const first = await h.request('POST', `/api/units/${bjork}/meetings`, { persona: 'principal-bjork', body, headers });
+    const again = await h.request('POST', `/api/units/${bjork}/meetings`, { persona: 'principal-bjork', body, headers });
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body['id']).toBe(first.body['id']);
   });
 });

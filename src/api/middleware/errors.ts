@@ -1,9 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, UnavailableError } from '../../store/errors';
+import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, SyncingError, UnavailableError } from '../../store/errors';
 import { ZodError } from 'zod';
+import { BindingTakenError, type BindingField } from '../../services/bindings';
 import { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError } from '../../services/errors';
 import type { Logger } from '../log';
-import { ApiProblem, isProblemCode, problem, sendProblem } from '../problems';
+import { ApiProblem, isProblemCode, problem, problemForStatus, sendProblem } from '../problems';
 import { zodProblem } from '../validate';
 import { represent } from '../presenters/item';
 import { requestLog } from './request-context';
@@ -20,6 +21,7 @@ export function toProblem(error: unknown): ApiProblem | undefined {
   if (error instanceof RuleError) {
     return problem(isProblemCode(error.code) ? error.code : 'ruleViolation', { field: error.field, detail: error.message });
   }
+  if (error instanceof BindingTakenError) return problem('bindingTaken', { field: error.field, detail: takenDetail(error), holder: error.holder });
   if (error instanceof ZodError) return zodProblem(error);
   if (error instanceof NotFoundError) return problem('notFound');
   if (error instanceof ConflictError) {
@@ -28,15 +30,49 @@ export function toProblem(error: unknown): ApiProblem | undefined {
   }
   if (error instanceof InvalidItemError) return problem('invalidBody', { field: error.field, detail: `${error.field}: ${error.reason}` });
   if (error instanceof DuplicateError) return problem('duplicate', { field: error.field });
+  if (error instanceof SyncingError) {
+    return problem('syncing', { detail: 'This server is reading the lists for the first time', retryAfterSeconds: error.retryAfterSeconds ?? 2 });
+  }
   if (error instanceof UnavailableError) {
     return problem('unavailable', error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
   }
   if (error instanceof InvalidPageTokenError) return problem('invalidQuery', { field: 'pageToken', detail: 'pageToken: not a token of this list' });
+  // broken percent-encoding in a path parameter: the router could not decode it
+  if (error instanceof URIError) return problem('invalidPath', { detail: 'The path is not valid percent-encoding' });
   const type = bodyParserType(error);
-  if (type === 'entity.too.large') return problem('payloadTooLarge', { detail: 'The body is larger than 100 kB' });
+  if (type === 'entity.too.large') return problem('payloadTooLarge', { detail: `The body is larger than ${sizeOf(error)}` });
   if (type === 'entity.parse.failed') return problem('malformedJson');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return problem('unsupportedMediaType');
-  return undefined;
+  const status = clientErrorStatus(error);
+  return status === undefined ? undefined : problemForStatus(status);
+}
+
+/** The status of an error that express' own parts (router, body-parser, static) mean for the client: a 4xx they expose. */
+function clientErrorStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('expose' in error) || error.expose !== true) return undefined;
+  const status = 'status' in error ? error.status : 'statusCode' in error ? error.statusCode : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+const bound: Readonly<Record<BindingField, string>> = {
+  channelId: 'Kanalen är redan kopplad till',
+  teamsMeetingId: 'Teams-mötet är redan kopplat till',
+  chatId: 'Chatten är redan kopplad till',
+};
+
+/** "Kanalen är redan kopplad till Lindgymnasiet. ...", naming what the caller may be told. */
+function takenDetail(error: BindingTakenError): string {
+  const { unitName, meetingTitle } = error.holder;
+  const where = unitName ?? 'huvudmannens nivå';
+  const holder = meetingTitle !== undefined ? `mötet ”${meetingTitle}” (${where})` : error.field === 'channelId' ? where : `ett möte i ${where}`;
+  return `${bound[error.field]} ${holder}. Bara förvaltningen kan flytta kopplingen.`;
+}
+
+/** body-parser's limit of a too large body, for people: "100 kB", "5 MB". */
+function sizeOf(error: unknown): string {
+  const limit = typeof error === 'object' && error !== null && 'limit' in error && typeof error.limit === 'number' ? error.limit : undefined;
+  if (limit === undefined) return 'the limit';
+  return limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.round(limit / 1024)} kB`;
 }
 
 function bodyParserType(error: unknown): string | undefined {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ActionSchema, itemId } from '../../domain';
 import { PageQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendPage } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const shape = ActionSchema.shape;
@@ -25,7 +26,7 @@ export function actionRoutes(routes: RouteTable, { services }: RouteDeps): void 
   routes.add('post', '/units/:unitId/actions', 'action.create', async (req, res) => {
     const input = parseBody(ActionBody, req.body);
     const action = await services.actions.create(callerOf(res), param(req, 'unitId'), compact(input), idempotencyKey(req));
-    sendCreated(res, action, `/api/actions/${action.id}`);
+    sendCreated(res, sameRequest(req, input, action), `/api/actions/${action.id}`);
   });
 
   routes.add('get', '/actions/:id', 'unit.read', async (req, res) => {

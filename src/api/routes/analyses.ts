@@ -1,7 +1,8 @@
 import { AnalysisSchema } from '../../domain';
 import { SchoolYearQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendPage } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const shape = AnalysisSchema.shape;
@@ -24,7 +25,7 @@ export function analysisRoutes(routes: RouteTable, { services }: RouteDeps): voi
   routes.add('post', '/units/:unitId/analyses', 'unit.edit', async (req, res) => {
     const input = parseBody(AnalysisBody, req.body);
     const analysis = await services.analyses.create(callerOf(res), param(req, 'unitId'), input, idempotencyKey(req));
-    sendCreated(res, analysis, `/api/analyses/${analysis.id}`);
+    sendCreated(res, sameRequest(req, input, analysis), `/api/analyses/${analysis.id}`);
   });
 
   routes.add('get', '/analyses/:id', 'unit.read', async (req, res) => {

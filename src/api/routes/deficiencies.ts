@@ -4,7 +4,8 @@ import { DeficiencySchema, deficiencySources, deficiencyStatuses } from '../../d
 import { presentRegister } from '../presenters/deficiencies';
 import { PageQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendJson, sendPage } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { isBoardOnly } from '../board';
 import { parseBody, parseQuery } from '../validate';
 
@@ -40,7 +41,7 @@ export function deficiencyRoutes(routes: RouteTable, { services }: RouteDeps): v
   routes.add('post', '/units/:unitId/deficiencies', 'unit.edit', async (req, res) => {
     const input = parseBody(DeficiencyBody, req.body);
     const deficiency = await services.deficiencies.create(callerOf(res), param(req, 'unitId'), compact(input), idempotencyKey(req));
-    sendCreated(res, deficiency, `/api/deficiencies/${deficiency.id}`);
+    sendCreated(res, sameRequest(req, input, deficiency), `/api/deficiencies/${deficiency.id}`);
   });
 
   routes.add('patch', '/deficiencies/:id', 'unit.edit', async (req, res) => {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { FeedbackSchema, itemId } from '../../domain';
 import { PageQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendPage } from '../reply';
-import { callerOf, idempotencyKey, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const FeedbackBody = z.strictObject({ analysisId: itemId, text: FeedbackSchema.shape.text });
@@ -16,7 +17,7 @@ export function feedbackRoutes(routes: RouteTable, { services }: RouteDeps): voi
   routes.add('post', '/units/:unitId/feedback', 'organizer.edit', async (req, res) => {
     const input = parseBody(FeedbackBody, req.body);
     const feedback = await services.feedback.give(callerOf(res), param(req, 'unitId'), input, idempotencyKey(req));
-    sendCreated(res, feedback, `/api/feedback/${feedback.id}`);
+    sendCreated(res, sameRequest(req, input, feedback), `/api/feedback/${feedback.id}`);
   });
 
   routes.add('post', '/feedback/:id/read', 'feedback.confirm', async (req, res) => {

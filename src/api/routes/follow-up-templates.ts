@@ -2,7 +2,8 @@ import { FollowUpTemplateSchema, meetingTypes } from '../../domain';
 import { problem } from '../problems';
 import { PageQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendPage } from '../reply';
-import { callerOf, idempotencyKey, param, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const TemplateBody = FollowUpTemplateSchema.omit({ version: true });
@@ -16,7 +17,7 @@ export function followUpTemplateRoutes(routes: RouteTable, { services }: RouteDe
   routes.add('post', '/follow-up-templates', 'organizer.edit', async (req, res) => {
     const input = parseBody(TemplateBody, req.body);
     const template = await services.followUps.createTemplate(callerOf(res), input, idempotencyKey(req));
-    sendCreated(res, template, `/api/follow-up-templates/${template.fields.meetingType}`);
+    sendCreated(res, sameRequest(req, input, template), `/api/follow-up-templates/${template.fields.meetingType}`);
   });
 
   routes.add('get', '/follow-up-templates/:meetingType', 'units.list', async (req, res) => {

@@ -4,7 +4,8 @@ import { GoalSchema, schoolYear } from '../../domain';
 import { presentGoalList, presentGoalTree } from '../presenters/goals';
 import { SchoolYearQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendJson, sendPage } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery, pickShape } from '../validate';
 
 // GoalSchema carries refinements (unit vs organizer level), so bodies are built from its shape.
@@ -23,7 +24,7 @@ export function goalRoutes(routes: RouteTable, { services }: RouteDeps): void {
   routes.add('post', '/units/:unitId/goals', 'unit.edit', async (req, res) => {
     const input = parseBody(GoalBody, req.body);
     const goal = await services.goals.create(callerOf(res), param(req, 'unitId'), compact(input), idempotencyKey(req));
-    sendCreated(res, goal, `/api/goals/${goal.id}`);
+    sendCreated(res, sameRequest(req, input, goal), `/api/goals/${goal.id}`);
   });
 
   routes.add('get', '/units/:unitId/goal-tree', 'unit.read', async (req, res) => {
@@ -39,7 +40,7 @@ export function goalRoutes(routes: RouteTable, { services }: RouteDeps): void {
   routes.add('post', '/goals', 'organizer.edit', async (req, res) => {
     const input = parseBody(OrganizerGoalBody, req.body);
     const goal = await services.goals.createOrganizer(callerOf(res), compact(input), idempotencyKey(req));
-    sendCreated(res, goal, `/api/goals/${goal.id}`);
+    sendCreated(res, sameRequest(req, input, goal), `/api/goals/${goal.id}`);
   });
 
   routes.add('get', '/organizer/goal-tree', 'organizer.read', async (req, res) => {

@@ -1,7 +1,8 @@
 import { IndicatorSchema } from '../../domain';
 import { PageQuerySchema, clearedNulls, compact } from '../query';
 import { sendCreated, sendItem, sendPage } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, itemParam, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, ifMatch, itemParam, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 // the day an indicator is archived is the server's to write
@@ -23,9 +24,9 @@ export function indicatorRoutes(routes: RouteTable, { services }: RouteDeps): vo
   });
 
   routes.add('post', '/indicators', 'organizer.edit', async (req, res) => {
-    const input = parseBody(IndicatorBody, req.body);
-    const indicator = await services.indicators.create(callerOf(res), compact(input), idempotencyKey(req));
-    sendCreated(res, indicator, `/api/indicators/${indicator.id}`);
+    const input = compact(parseBody(IndicatorBody, req.body));
+    const indicator = await services.indicators.create(callerOf(res), input, idempotencyKey(req));
+    sendCreated(res, sameRequest(req, input, indicator), `/api/indicators/${indicator.id}`);
   });
 
   routes.add('patch', '/indicators/:id', 'organizer.edit', async (req, res) => {

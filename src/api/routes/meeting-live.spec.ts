@@ -109,11 +109,13 @@ describe('actions recorded in the meeting from an analysis or a deficiency', () 
     expect((await live()).body.actions.map((a) => a.title)).toContain('Åtgärd mot bristen');
   });
 
-  it('refuses an analysis of another unit', async () => {
+  it('refuses an analysis of another unit exactly as one that does not exist', async () => {
     const otherAnalysis = await firstId(`/api/units/${await h.unitId(LINDGYMNASIET)}/analyses`, 'principal-lind');
     const refused = await create({ title: 'Fel enhet', originKind: 'analysis', originId: otherAnalysis, meetingId });
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'originOtherUnit', field: 'originId' });
+    expect(refused.body).toMatchObject({ code: 'originNotFound', field: 'originId' });
+    const missing = await create({ title: 'Fel enhet', originKind: 'analysis', originId: '987654', meetingId });
+    expect(refused.body).toEqual(missing.body);
   });
 
   it('refuses a deficiency that does not exist', async () => {
@@ -135,7 +137,8 @@ describe('actions recorded in the meeting from an analysis or a deficiency', () 
     expect(otherMeeting.status).toBe(201);
     const other = await create({ title: 'Annan enhets möte', originKind: 'analysis', originId: analysisId, meetingId: otherMeeting.body['id'] });
     expect(other.status).toBe(422);
-    expect(other.body).toMatchObject({ code: 'originOtherUnit', field: 'meetingId' });
+    expect(other.body).toMatchObject({ code: 'originNotFound', field: 'meetingId' });
+    expect(other.body).toEqual(missing.body);
     expect((await live()).body.actions.map((a) => a.title)).not.toContain('Annan enhets möte');
 
     // nor can an action be moved to another unit's meeting afterwards
@@ -145,7 +148,7 @@ describe('actions recorded in the meeting from an analysis or a deficiency', () 
       persona: 'principal-bjork', headers: { 'if-match': recorded.body['etag'] as string }, body: { meetingId: otherMeeting.body['id'] },
     });
     expect(moved.status).toBe(422);
-    expect(moved.body).toMatchObject({ code: 'originOtherUnit', field: 'meetingId' });
+    expect(moved.body).toMatchObject({ code: 'originNotFound', field: 'meetingId' });
   });
 });
 

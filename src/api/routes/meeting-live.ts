@@ -10,6 +10,7 @@ import { MeetingSchema, agendaItem, freeText, isoDateTime, itemId, participant }
 import { AgendaItemConflictError } from '../../services/meeting-live-service';
 import { presentLive, presentParticipants } from '../presenters/meeting-live';
 import { problem } from '../problems';
+import { moveOf } from '../query';
 import { sendCreated, sendItem, sendJson } from '../reply';
 import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
 import { parseBody } from '../validate';
@@ -63,7 +64,7 @@ export function meetingLiveRoutes(routes: RouteTable, { services }: RouteDeps): 
   routes.add('post', '/meetings/link', 'unit.edit', async (req, res) => {
     const input = parseBody(LinkBody, req.body);
     const { chatId, ...rest } = input;
-    const { meeting, created } = await services.meetingLive.link(callerOf(res), { ...rest, ...(chatId !== undefined ? { chatId } : {}) });
+    const { meeting, created } = await services.meetingLive.link(callerOf(res), { ...rest, ...(chatId !== undefined ? { chatId } : {}) }, moveOf(req));
     if (created) sendCreated(res, meeting, `/api/meetings/${meeting.id}`);
     else sendItem(res, meeting);
   });
@@ -71,7 +72,7 @@ export function meetingLiveRoutes(routes: RouteTable, { services }: RouteDeps): 
   routes.add('post', '/year-wheel/:id/meeting', 'unit.edit', async (req, res) => {
     const body = parseBody(YearWheelMeetingBody, req.body);
     const input = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
-    const { meeting, created } = await services.meetingLive.fromYearWheel(callerOf(res), itemParam(req), input);
+    const { meeting, created } = await services.meetingLive.fromYearWheel(callerOf(res), itemParam(req), input, moveOf(req));
     if (created) sendCreated(res, meeting, `/api/meetings/${meeting.id}`);
     else sendItem(res, meeting);
   });

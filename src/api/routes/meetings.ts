@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { FollowUpAnswers } from '../../contract';
 import { FollowUpResponseSchema, MeetingSchema } from '../../domain';
 import { presentFollowUpAnswers } from '../presenters/follow-ups';
-import { PageQuerySchema, SchoolYearQuerySchema, compact } from '../query';
+import { PageQuerySchema, SchoolYearQuerySchema, compact, moveOf } from '../query';
 import { sendCreated, sendItem, sendJson, sendPage } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const shape = MeetingSchema.shape;
@@ -23,8 +24,8 @@ export function meetingRoutes(routes: RouteTable, { services }: RouteDeps): void
 
   routes.add('post', '/units/:unitId/meetings', 'unit.edit', async (req, res) => {
     const input = parseBody(MeetingBody, req.body);
-    const meeting = await services.meetings.create(callerOf(res), param(req, 'unitId'), input, idempotencyKey(req));
-    sendCreated(res, meeting, `/api/meetings/${meeting.id}`);
+    const meeting = await services.meetings.create(callerOf(res), param(req, 'unitId'), input, idempotencyKey(req), moveOf(req));
+    sendCreated(res, sameRequest(req, input, meeting), `/api/meetings/${meeting.id}`);
   });
 
   // before /meetings/:id
@@ -38,7 +39,7 @@ export function meetingRoutes(routes: RouteTable, { services }: RouteDeps): void
 
   routes.add('patch', '/meetings/:id', 'unit.edit', async (req, res) => {
     const patch = parseBody(MeetingPatchBody, req.body);
-    sendItem(res, await services.meetings.update(callerOf(res), itemParam(req), compact(patch), ifMatch(req)));
+    sendItem(res, await services.meetings.update(callerOf(res), itemParam(req), compact(patch), ifMatch(req), moveOf(req)));
   });
 
   routes.add('get', '/meetings/:id/responses', 'unit.readDraft', async (req, res) => {

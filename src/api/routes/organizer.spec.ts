@@ -10,11 +10,12 @@ import { createServices } from '../../services';
 import { fixturePeople, seedFixture, type Fixture } from '../../services/report/test-fixture';
 import { UnavailableError } from '../../store/errors';
 import { createMemoryStore } from '../../store/memory-store';
+import { startedMirror } from '../../store/test-kit';
 import type { Store } from '../../store/port';
 import { createLogger } from '../log';
 import { apiNotFound, errorHandler } from '../middleware/errors';
 import { permissionOf, routeTable, type TokenValidatorLike } from '../route';
-import { importBodyParser, importPaths, organizerRoutes } from './organizer';
+import { organizerRoutes } from './organizer';
 
 const principal = (userId: string, appRoles: Principal['appRoles']): Principal => ({ userId, tenantId: 't', name: 'n', appRoles, groups: [], groupsOverage: false });
 const tokens: Record<string, Principal> = {
@@ -43,8 +44,10 @@ describe('organizer routes', () => {
   let creates = 0;
 
   beforeAll(async () => {
-    store = createMemoryStore(lists);
+    const memory = createMemoryStore<Entities>(lists);
+    store = memory;
     fixture = await seedFixture(store);
+    const { readModel } = await startedMirror(memory, memory);
     const flaky: Store<Entities> = {
       ...store,
       create: async (list, fields, options) => {
@@ -54,9 +57,7 @@ describe('organizer routes', () => {
     };
     const app = express();
     const router = express.Router();
-    router.use(importPaths, importBodyParser());
-    router.use(express.json({ limit: '100kb' }));
-    const deps = { validator, services: createServices(flaky, { now, imports: { concurrency: 1 } }) };
+    const deps = { validator, services: createServices(flaky, readModel, { now, imports: { concurrency: 1 } }) };
     organizerRoutes(routeTable(router, deps), deps);
     router.use(apiNotFound);
     router.use(errorHandler(createLogger({ level: 'silent' })));

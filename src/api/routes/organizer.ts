@@ -2,7 +2,7 @@
  * The organizer's level: the roll-up (the board gets its staff-free view), result imports with a
  * preview and an all-or-nothing commit that can stream its progress, and the quality report.
  */
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { ImportEvents, ImportFailedProblem, ImportPreview as PreviewAnswer, ImportRejectedProblem, ImportResult, Problem, Rollup } from '../../contract';
 import { schoolYear, type SchoolYear } from '../../domain';
@@ -19,23 +19,6 @@ import { parseBody, parseQuery } from '../validate';
 
 /** Import bodies carry a whole CSV file: up to 5 MB here, 100 kB everywhere else. */
 export const importBodyLimit = 5 * 1024 * 1024;
-/** The paths (under /api) whose bodies `importBodyParser` reads. */
-export const importPaths = ['/organizer/imports', '/organizer/imports/preview'];
-
-/**
- * Parses import bodies up to 5 MB. Mount it before the API's own JSON parser, which then leaves
- * the already parsed body alone: `router.use(importPaths, importBodyParser())`.
- */
-export function importBodyParser(): RequestHandler {
-  const parse = express.json({ limit: importBodyLimit, strict: true, type: 'application/json' });
-  return (req: Request, res: Response, next: NextFunction) => {
-    parse(req, res, (error?: unknown) => {
-      const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
-      if (type === 'entity.too.large') next(problem('payloadTooLarge', { detail: 'Filen är större än 5 MB', field: 'csv' }));
-      else next(error);
-    });
-  };
-}
 
 const RollupQuery = z.object({ schoolYear: schoolYear.optional() });
 const ImportBody = z.strictObject({
@@ -100,7 +83,7 @@ export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
     const body = parseBody(ImportBody, req.body);
     const preview = await organizer.imports.previewImport(body.csv, body.kind, body.period !== undefined ? { period: body.period } : {});
     sendJson<PreviewAnswer>(res, presentPreview(preview));
-  });
+  }, { bodyLimitBytes: importBodyLimit });
 
   /**
    * Commits an import. With `Accept: text/event-stream` the answer streams `progress` events
@@ -145,7 +128,7 @@ export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
       writeEvent(res, 'problem', answer ? { ...answer.problem.toBody(), ...answer.extra } : fallback.toBody());
       res.end();
     }
-  });
+  }, { bodyLimitBytes: importBodyLimit });
 
   routes.add('get', '/organizer/report.docx', 'organizer.read', async (req, res) => {
     const year = yearOf(req);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Overview } from '../../contract';
 import { UnitSchema, schoolYear } from '../../domain';
 import { presentOverview } from '../presenters/overview';
-import { compact } from '../query';
+import { compact, moveOf } from '../query';
 import { sendAll, sendItem, sendJson } from '../reply';
 import { callerOf, ifMatch, param, type RouteDeps, type RouteTable } from '../route';
 import { parseBody, parseQuery } from '../validate';
@@ -36,7 +36,7 @@ export function unitRoutes(routes: RouteTable, { services }: RouteDeps): void {
 
   routes.add('put', '/units/:unitId/channel', 'unit.configure', async (req, res) => {
     const channel = parseBody(ChannelBody, req.body);
-    sendItem(res, await services.units.setChannel(callerOf(res), param(req, 'unitId'), channel));
+    sendItem(res, await services.units.setChannel(callerOf(res), param(req, 'unitId'), channel, moveOf(req)));
   });
 
   routes.add('get', '/units/:unitId/overview', 'unit.read', async (req, res) => {

@@ -2,7 +2,8 @@
 import { schoolYear, schoolYearOf, YearWheelActivitySchema } from '../../domain';
 import { PageQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendPage } from '../reply';
-import { callerOf, idempotencyKey, ifMatch, itemParam, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, ifMatch, itemParam, type RouteDeps, type RouteTable } from '../route';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const YearWheelPatchBody = YearWheelActivitySchema.partial();
@@ -18,7 +19,7 @@ export function yearWheelRoutes(routes: RouteTable, { services }: RouteDeps): vo
   routes.add('post', '/year-wheel', 'unit.edit', async (req, res) => {
     const input = parseBody(YearWheelActivitySchema, req.body);
     const activity = await services.yearWheel.create(callerOf(res), input, idempotencyKey(req));
-    sendCreated(res, activity, `/api/year-wheel/${activity.id}`);
+    sendCreated(res, sameRequest(req, input, activity), `/api/year-wheel/${activity.id}`);
   });
 
   routes.add('patch', '/year-wheel/:id', 'unit.edit', async (req, res) => {

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lists, type Entities } from '../../lists/lists';
 import { UnavailableError } from '../../store/errors';
-import { createMemoryStore } from '../../store/memory-store';
+import { createMemoryStore, type MemoryStore } from '../../store/memory-store';
 import type { Store } from '../../store/port';
+import type { ReadModel } from '../../store/read-model';
+import { startedMirror } from '../../store/test-kit';
 import { fixturePeople, seedFixture, type Fixture } from '../report/test-fixture';
 import { ImportFailedError, ImportRejectedError, ImportService, importClientKey } from './import-service';
 
@@ -21,14 +23,17 @@ async function measurementsOf(store: Store<Entities>, schoolYear: string) {
 }
 
 describe('ImportService', () => {
-  let store: Store<Entities>;
+  let store: MemoryStore<Entities>;
+  let views: ReadModel<Entities>;
   let fixture: Fixture;
   let service: ImportService;
 
   beforeEach(async () => {
-    store = createMemoryStore(lists);
+    store = createMemoryStore<Entities>(lists);
     fixture = await seedFixture(store);
-    service = new ImportService(store, { concurrency: 2 });
+    const mirror = await startedMirror(store, store);
+    views = mirror.readModel;
+    service = new ImportService(mirror.store, views, { concurrency: 2 });
   });
 
   it('previews a good file: rows matched to indicators and units, what would change, nothing written', async () => {
@@ -110,7 +115,7 @@ describe('ImportService', () => {
         return store.create(list, fields, options);
       },
     };
-    const importer = new ImportService(failing, { concurrency: 1 });
+    const importer = new ImportService(failing, views, { concurrency: 1 });
     const error = await importer.commitImport(goodFile, 'kolada', { actor }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportFailedError);
     expect((error as ImportFailedError).leftBehind).toEqual([]);

@@ -6,7 +6,7 @@
 import type { Measurement, SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { Store, StoredItem } from '../../store/port';
-import { readAllPages } from '../../store/read-all-pages';
+import type { ReadModel } from '../../store/read-model';
 import { ServiceError } from '../errors';
 import { parseCsv } from './csv';
 import { readKolada } from './kolada';
@@ -23,8 +23,6 @@ export interface ImportServiceOptions {
   readonly concurrency?: number;
   /** codes the units do not carry (Kolada ou ids) → skolenhetskod */
   readonly unitCodeAliases?: Readonly<Record<string, string>>;
-  /** items per page when reading; default 1000 */
-  readonly pageSize?: number;
 }
 
 export interface PreviewOptions {
@@ -77,11 +75,9 @@ function sameGroups(a: Measurement['groups'], b: Candidate['groups']): boolean {
 
 export class ImportService {
   private readonly concurrency: number;
-  private readonly pageSize: number;
 
-  constructor(private readonly store: Store<Entities>, private readonly options: ImportServiceOptions = {}) {
+  constructor(private readonly store: Store<Entities>, private readonly readModel: ReadModel<Entities>, private readonly options: ImportServiceOptions = {}) {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
-    this.pageSize = options.pageSize ?? 1_000;
   }
 
   /** Reads and checks the file and compares it with what is stored. Writes nothing. */
@@ -114,11 +110,9 @@ export class ImportService {
 
   private async plan(text: string, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, MeasurementItem> }> {
     const csv = parseCsv(text);
-    const [units, indicators] = await readAllPages(this.store, [
-      { list: 'units', query: { top: this.pageSize } },
-      { list: 'indicators', query: { top: this.pageSize } },
-    ]);
-    const lookup = createLookup(units, indicators, this.options.unitCodeAliases);
+    // from the read model: a school year's results pass the list view threshold in a large municipality
+    const view = await this.readModel.read(['units', 'indicators', 'measurements']);
+    const lookup = createLookup(view.all('units'), view.all('indicators'), this.options.unitCodeAliases);
     const personal = personalIdentityErrors(csv.records);
     const read: ReadResult = csv.unclosedQuoteLine !== undefined
       ? { candidates: [], errors: [{ line: csv.unclosedQuoteLine, field: '', message: 'Ett citattecken öppnas men stängs aldrig' }], skipped: 0, ignoredColumns: [] }
@@ -126,9 +120,7 @@ export class ImportService {
         : kind === 'kolada' ? readKolada(csv.records, lookup) : readSkolverket(csv.records, lookup, options);
 
     const years = [...new Set(read.candidates.map((c) => c.schoolYear))].sort() as SchoolYear[];
-    const [stored] = await readAllPages(this.store, [years.map((year) => ({
-      list: 'measurements' as const, query: { filter: [{ field: 'schoolYear', op: 'eq' as const, value: year }], top: this.pageSize },
-    }))]);
+    const stored = years.flatMap((year) => view.where('measurements', 'schoolYear', year));
     const existing = new Map(stored.map((m) => [m.id, m]));
     const byKey = new Map<string, MeasurementItem>();
     for (const m of stored) {

@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lists } from '../../lists/lists';
+import { lists, type Entities } from '../../lists/lists';
 import { createMemoryStore } from '../../store/memory-store';
+import { startedMirror } from '../../store/test-kit';
 import { RollupService } from '../rollup';
 import { ReportService } from './report-service';
 import { seedFixture } from './test-fixture';
@@ -20,10 +21,11 @@ describe('ReportService.qualityReport', () => {
   let buffer: Buffer;
 
   beforeAll(async () => {
-    const store = createMemoryStore(lists);
+    const store = createMemoryStore<Entities>(lists);
     await seedFixture(store);
     const now = () => new Date('2026-03-15T12:00:00Z');
-    const reports = new ReportService(new RollupService(store, { now }), { now, organizerName: 'Exempelstads kommun' });
+    const mirror = await startedMirror(store, store);
+    const reports = new ReportService(new RollupService(mirror.readModel, { now }), { now, organizerName: 'Exempelstads kommun' });
     buffer = await reports.qualityReport('2025/26');
     text = await documentText(buffer);
     boardText = await documentText(await reports.qualityReport('2025/26', { boardSafe: true }));

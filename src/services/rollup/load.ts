@@ -1,20 +1,15 @@
 /**
- * Reading the roll-up: whole-list queries filtered by the indexed schoolYear column, sent together
- * through the store's one pager (at most 20 reads per $batch, several batches in parallel),
- * following every page.
+ * Reading the roll-up: from the read model, after one round trip that brings its lists up to
+ * date. A school year's results pass SharePoint's 5,000-item list view threshold in a large
+ * municipality, so they are never queried by year; the mirror holds every item, indexed by year.
  */
 import { previousSchoolYear, type SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
-import type { Query, Store } from '../../store/port';
-import { readAllPages, type ReadAllOptions } from '../../store/read-all-pages';
+import type { ReadModel } from '../../store/read-model';
 import type { RollupData } from './types';
 
-export interface LoadOptions extends ReadAllOptions {
-  /** how many years before the school year are read for trends */
-  readonly trendYears: number;
-  /** items per page of each query */
-  readonly pageSize: number;
-}
+/** The lists the roll-up (and the quality report) read. */
+export const rollupLists = ['units', 'indicators', 'deficiencies', 'goals', 'measurements', 'analyses', 'actions', 'feedback', 'meetings'] as const;
 
 /** The school year first, then `trendYears` years before it. */
 function yearsOf(schoolYear: SchoolYear, trendYears: number): SchoolYear[] {
@@ -24,25 +19,24 @@ function yearsOf(schoolYear: SchoolYear, trendYears: number): SchoolYear[] {
 }
 
 /**
- * Reads everything of the school year and the years before it: units, indicators and
- * deficiencies whole; goals, measurements, analyses and actions per year; feedback and meetings
- * of the school year. 17 first-page reads with two trend years: one $batch.
+ * Everything of the school year and the `trendYears` years before it: units, indicators and
+ * deficiencies whole; goals, measurements, analyses and actions of each year; feedback and
+ * meetings of the school year.
  */
-export async function loadRollupData(store: Store<Entities>, schoolYear: SchoolYear, options: LoadOptions): Promise<RollupData> {
-  const years = yearsOf(schoolYear, options.trendYears);
-  const top = options.pageSize;
-  const ofYear = (year: SchoolYear): Query => ({ filter: [{ field: 'schoolYear', op: 'eq', value: year }], top });
-  const perYear = <K extends 'goals' | 'measurements' | 'analyses' | 'actions'>(list: K) => years.map((year) => ({ list, query: ofYear(year) }));
-  const [units, indicators, deficiencies, goals, measurements, analyses, actions, feedback, meetings] = await readAllPages(store, [
-    { list: 'units', query: { top } },
-    { list: 'indicators', query: { top } },
-    { list: 'deficiencies', query: { top } },
-    perYear('goals'),
-    perYear('measurements'),
-    perYear('analyses'),
-    perYear('actions'),
-    { list: 'feedback', query: ofYear(schoolYear) },
-    { list: 'meetings', query: ofYear(schoolYear) },
-  ], options.batchSize !== undefined ? { batchSize: options.batchSize } : {});
-  return { schoolYear, years, units, indicators, deficiencies, goals, measurements, analyses, actions, feedback, meetings };
+export async function loadRollupData(readModel: ReadModel<Entities>, schoolYear: SchoolYear, trendYears: number): Promise<RollupData> {
+  const years = yearsOf(schoolYear, trendYears);
+  const view = await readModel.read(rollupLists);
+  return {
+    schoolYear,
+    years,
+    units: view.all('units'),
+    indicators: view.all('indicators'),
+    deficiencies: view.all('deficiencies'),
+    goals: years.flatMap((year) => view.where('goals', 'schoolYear', year)),
+    measurements: years.flatMap((year) => view.where('measurements', 'schoolYear', year)),
+    analyses: years.flatMap((year) => view.where('analyses', 'schoolYear', year)),
+    actions: years.flatMap((year) => view.where('actions', 'schoolYear', year)),
+    feedback: view.where('feedback', 'schoolYear', schoolYear),
+    meetings: view.where('meetings', 'schoolYear', schoolYear),
+  };
 }

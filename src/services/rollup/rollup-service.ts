@@ -1,6 +1,6 @@
 import { isoDay, schoolYearOf, type SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
-import type { Store } from '../../store/port';
+import type { ReadModel } from '../../store/read-model';
 import { toBoardView } from './board';
 import { computeRollup } from './compute';
 import { loadRollupData } from './load';
@@ -10,27 +10,19 @@ export interface RollupServiceOptions {
   readonly now?: () => Date;
   /** how many years before the school year are read for trends; default 2 */
   readonly trendYears?: number;
-  /** items per page of each query; default 1000 (SharePoint allows up to 5000) */
-  readonly pageSize?: number;
-  /** reads per $batch; default the store's batch limit */
-  readonly batchSize?: number;
 }
 
 /**
  * The organizer's roll-up: every unit side by side for a school year, with the years before it
- * for trends, read in as few Graph round trips as the store allows (see `loadRollupData`).
+ * for trends, computed from the read model after one round trip (see `loadRollupData`).
  */
 export class RollupService {
   private readonly now: () => Date;
   private readonly trendYears: number;
-  private readonly pageSize: number;
-  private readonly batchSize: number | undefined;
 
-  constructor(private readonly store: Store<Entities>, options: RollupServiceOptions = {}) {
+  constructor(private readonly readModel: ReadModel<Entities>, options: RollupServiceOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.trendYears = options.trendYears ?? 2;
-    this.pageSize = options.pageSize ?? 1_000;
-    this.batchSize = options.batchSize;
   }
 
   /** The school year of today, for callers that give none. */
@@ -40,11 +32,7 @@ export class RollupService {
 
   /** Everything the roll-up (and the quality report) is computed from. */
   load(schoolYear: SchoolYear): Promise<RollupData> {
-    return loadRollupData(this.store, schoolYear, {
-      trendYears: this.trendYears,
-      pageSize: this.pageSize,
-      ...(this.batchSize !== undefined ? { batchSize: this.batchSize } : {}),
-    });
+    return loadRollupData(this.readModel, schoolYear, this.trendYears);
   }
 
   async rollup(schoolYear: SchoolYear): Promise<Rollup> {

@@ -15,17 +15,17 @@ export interface RollupData {
   readonly schoolYear: SchoolYear;
   /** the school year first, then the years before it */
   readonly years: readonly SchoolYear[];
-  readonly units: Item<'units'>[];
-  readonly indicators: Item<'indicators'>[];
-  readonly deficiencies: Item<'deficiencies'>[];
+  readonly units: readonly Item<'units'>[];
+  readonly indicators: readonly Item<'indicators'>[];
+  readonly deficiencies: readonly Item<'deficiencies'>[];
   /** for every year in `years` */
-  readonly goals: Item<'goals'>[];
-  readonly measurements: Item<'measurements'>[];
-  readonly analyses: Item<'analyses'>[];
-  readonly actions: Item<'actions'>[];
+  readonly goals: readonly Item<'goals'>[];
+  readonly measurements: readonly Item<'measurements'>[];
+  readonly analyses: readonly Item<'analyses'>[];
+  readonly actions: readonly Item<'actions'>[];
   /** for the school year only */
-  readonly feedback: Item<'feedback'>[];
-  readonly meetings: Item<'meetings'>[];
+  readonly feedback: readonly Item<'feedback'>[];
+  readonly meetings: readonly Item<'meetings'>[];
 }
 
 /** An action as the roll-up shows it, with its owner (never in the board view). */

@@ -1,12 +1,13 @@
 /**
- * SharePoint's cost of a Graph request in resource units: 1 for a single item, 2 for a query or a
- * write; a $batch costs the sum of its requests.
+ * SharePoint's cost of a Graph request in resource units: 1 for a single item or a delta with a
+ * token, 2 for a query, a delta without a token or a write; a $batch costs the sum of its requests.
  */
 export function resourceUnits(method: string, url: string, body?: unknown): number {
-  const path = url.split('?')[0] ?? url;
+  const [path = url, query = ''] = url.split('?');
   if (method === 'POST' && path.endsWith('/$batch')) return batchUnits(body);
   if (method !== 'GET') return 2;
-  return /\/items\/[^/]+$/.test(path) && !path.endsWith('/items/delta') ? 1 : 2;
+  if (path.endsWith('/items/delta')) return /(^|&)token=/.test(query) ? 1 : 2;
+  return /\/items\/[^/]+$/.test(path) ? 1 : 2;
 }
 
 function batchUnits(body: unknown): number {

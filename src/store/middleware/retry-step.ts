@@ -1,5 +1,6 @@
 import type { Context } from '@microsoft/microsoft-graph-client';
 import { systemClock, type Clock } from '../clock';
+import { Attempts } from './attempts';
 import { setRequestHeader } from './request-headers';
 import { retryableStatuses, retryAfterMs } from './retry-after';
 import { Step } from './step';
@@ -38,7 +39,9 @@ export class RetryStep extends Step {
   async execute(context: Context): Promise<void> {
     const body = context.options?.body;
     const resendable = body === undefined || body === null || typeof body === 'string';
+    const attempts = Attempts.of(context);
     for (let attempt = 1; ; attempt++) {
+      if (attempts) attempts.count = attempt;
       await this.forward(context);
       const response = context.response;
       if (!response || !retryableStatuses.has(response.status) || attempt >= this.maxAttempts || !resendable) return;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MiddlewareControl } from '@microsoft/microsoft-graph-client/lib/src/middleware/MiddlewareControl';
+import { Attempts } from './attempts';
 import { AuthStep } from './auth-step';
 import { RetryStep } from './retry-step';
 import { ThrottleStep } from './throttle-step';
@@ -35,6 +37,19 @@ describe('UserAgentStep', () => {
 });
 
 describe('RetryStep', () => {
+  it('counts every attempt into the request\'s Attempts, so a resent write can be told from a first one', async () => {
+    const next = scriptedNext([throttled('1'), throttled('1'), ok]);
+    const step = new RetryStep({ clock: fakeClock(), maxAttempts: 5 });
+    step.setNext(next);
+    const attempts = new Attempts();
+    await step.execute({ ...context(), middlewareControl: new MiddlewareControl([attempts]) });
+    expect(attempts.count).toBe(3);
+    const once = new Attempts();
+    step.setNext(scriptedNext([ok]));
+    await step.execute({ ...context(), middlewareControl: new MiddlewareControl([once]) });
+    expect(once.count).toBe(1);
+  });
+
   it('waits as long as Retry-After asks, then succeeds', async () => {
     const clock = fakeClock();
     const next = scriptedNext([throttled('2'), throttled('1'), ok]);
@@ -97,6 +112,14 @@ describe('resourceUnits', () => {
     expect(resourceUnits('PATCH', 'https://g/v1.0/sites/s/lists/l/items/7/fields')).toBe(2);
     expect(resourceUnits('POST', 'https://g/v1.0/sites/s/lists/l/items')).toBe(2);
     const batch = JSON.stringify({ requests: [{ method: 'GET', url: '/sites/s/lists/l/items/1' }, { method: 'GET', url: '/sites/s/lists/l/items?expand=fields' }] });
+    expect(resourceUnits('POST', 'https://g/v1.0/$batch', batch)).toBe(3);
+  });
+
+  it('costs 2 for a delta without a token and 1 for one with a token, also inside a batch', () => {
+    expect(resourceUnits('GET', 'https://g/v1.0/sites/s/lists/l/items/delta?$expand=fields&$top=1000')).toBe(2);
+    expect(resourceUnits('GET', 'https://g/v1.0/sites/s/lists/l/items/delta?$expand=fields&token=abc')).toBe(1);
+    expect(resourceUnits('GET', 'https://g/v1.0/sites/s/lists/l/items/delta?token=latest')).toBe(1);
+    const batch = JSON.stringify({ requests: ['a', 'b', 'c'].map((list) => ({ method: 'GET', url: `/sites/s/lists/${list}/items/delta?$expand=fields&token=t` })) });
     expect(resourceUnits('POST', 'https://g/v1.0/$batch', batch)).toBe(3);
   });
 });
