@@ -59,6 +59,9 @@ const sv = {
   wheelReadyResults: 'Inför resultatkonferensen ska enhetens resultat vara insamlade.',
   wheelReadyAnalysis: 'Till rapportdatumet ska enhetens analys vara inlämnad.',
   scaleLabels: ['Stämmer inte alls', 'Stämmer ganska dåligt', 'Stämmer ganska bra', 'Stämmer helt'],
+  deficiencyTitle: (title: string) => `Brist: ${title}`,
+  deficiencyNeedsAction: 'En brist ska leda till åtgärder. Lägg till en åtgärd under fliken Brister i enhetens kanal.',
+  deficiencyPastDeadline: 'Bristen är fortfarande öppen. Stäng den när en åtgärd är genomförd och utvärderad.',
 };
 
 const en: typeof sv = {
@@ -116,6 +119,9 @@ const en: typeof sv = {
   wheelReadyResults: "Before the results conference the unit's results should be collected.",
   wheelReadyAnalysis: "By the report deadline the unit's analysis should be submitted.",
   scaleLabels: ['Not at all true', 'Mostly untrue', 'Mostly true', 'Completely true'],
+  deficiencyTitle: (title) => `Deficiency: ${title}`,
+  deficiencyNeedsAction: "A deficiency must lead to actions. Add one under the Deficiencies tab in the unit's channel.",
+  deficiencyPastDeadline: 'The deficiency is still open. Close it once an action has been carried out and evaluated.',
 };
 
 export type Strings = typeof sv;

@@ -2,13 +2,15 @@
  * The reminder scan: owners get a card some days before an action is due and once it is overdue;
  * the unit's principal hears about actions overdue past a set time. Each reminder is an outbox
  * job with a deterministic key, so however many instances scan, each reminder is queued once.
- * The year wheel's reminders (wheel-reminders.ts) ride on the same scan.
+ * The year wheel's reminders (wheel-reminders.ts) and the deficiencies' (deficiency-reminders.ts)
+ * ride on the same scan.
  * The scan itself is a leased job per day and instance group, so usually only one instance scans.
  * It reads the read model: every open action of a large municipality passes the list view threshold.
  */
 import { escalationCard, reminderCard, type ReminderKind } from '../cards/reminder-card';
 import { claimJob, ensureJob, finishJob, isFree } from '../outbox/jobs';
 import { addDays, daysBetween, type FlowContext } from './context';
+import { scanDeficiencyReminders } from './deficiency-reminders';
 import { scanLists, scanWheelReminders, type ScanView } from './wheel-reminders';
 import { isOpen, isoDay, languageOf, type ActionStatus } from '../../src/domain';
 
@@ -30,9 +32,10 @@ export interface ScanResult {
 }
 
 /**
- * Queues due action reminders and the year wheel's (see wheel-reminders.ts); returns what it
- * queued (already queued ones count too: enqueue is idempotent). Reads `view` when given (the
- * scheduled scan read it before claiming the scan), else brings the read model up to date itself.
+ * Queues due action reminders, the year wheel's and the deficiencies' (see wheel-reminders.ts and
+ * deficiency-reminders.ts); returns what it queued (already queued ones count too: enqueue is
+ * idempotent). Reads `view` when given (the scheduled scan read it before claiming the scan), else
+ * brings the read model up to date itself.
  */
 export async function scanReminders(ctx: FlowContext, options: ReminderOptions = {}, given?: ScanView): Promise<ScanResult> {
   const view = given ?? (await ctx.readModel.read(scanLists));
@@ -61,7 +64,11 @@ export async function scanReminders(ctx: FlowContext, options: ReminderOptions =
     if (-left >= escalateAfter) result.queued += await escalate(ctx, view, action.id, action.fields, -left);
   }
   const wheel = await scanWheelReminders(ctx, view);
-  return { queued: result.queued + wheel.queued, withoutConversation: result.withoutConversation + wheel.withoutConversation };
+  const deficiencies = await scanDeficiencyReminders(ctx, view);
+  return {
+    queued: result.queued + wheel.queued + deficiencies.queued,
+    withoutConversation: result.withoutConversation + wheel.withoutConversation + deficiencies.withoutConversation,
+  };
 }
 
 async function escalate(ctx: FlowContext, view: ScanView, actionId: string, action: Parameters<typeof escalationCard>[1], daysOverdue: number): Promise<number> {

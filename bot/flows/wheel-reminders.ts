@@ -12,7 +12,7 @@ import { addDays, daysBetween, type FlowContext } from './context';
 import { isoDay, languageOf } from '../../src/domain';
 
 /** The lists the reminder scans read. */
-export const scanLists = ['actions', 'units', 'yearWheel'] as const;
+export const scanLists = ['actions', 'units', 'yearWheel', 'deficiencies'] as const;
 export type ScanView = ReadView<Pick<Entities, (typeof scanLists)[number]>>;
 
 /** `remindDaysBefore` when an activity does not set it. */

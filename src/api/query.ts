@@ -16,6 +16,14 @@ export function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
+/**
+ * A patch's nulls as cleared fields: `{ target: null }` becomes `{ target: undefined }`, which the
+ * store sends as a cleared column. For the optional fields a PATCH may remove.
+ */
+export function clearedNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, v === null ? undefined : v])) as { [K in keyof T]: Exclude<T[K], null> };
+}
+
 const MoveQuerySchema = z.object({ move: z.enum(['true', 'false']).optional() });
 
 /**

@@ -133,6 +133,18 @@ describe('authorize', () => {
   });
 });
 
+describe('results.enter', () => {
+  it('lets the unit\'s principals and staff enter its results, and nobody else but the administration', () => {
+    const allowed = (id: PersonaId) => authorize(enriched(id), 'results.enter', { unit: bjorkskolan }).allowed;
+    const members: PersonaId[] = ['admin', 'principal-bjork', 'staff-bjork'];
+    const others: PersonaId[] = ['board', 'principal-lind', 'staff-lind'];
+    expect(members.map(allowed)).toEqual([true, true, true]);
+    expect(others.map(allowed)).toEqual([false, false, false]);
+    expect(authorize(outsider, 'results.enter', { unit: bjorkskolan }).allowed).toBe(false);
+    expect(authorize(enriched('staff-bjork'), 'results.enter').allowed).toBe(false);
+  });
+});
+
 describe('authorize in an organizer meeting (no unit)', () => {
   const attending: PolicyResource = { organizerMeeting: { participant: true } };
   const absent: PolicyResource = { organizerMeeting: { participant: false } };
@@ -149,7 +161,7 @@ describe('authorize in an organizer meeting (no unit)', () => {
 
   it('gives the board no write permission in a unit, nor in a meeting it attends', () => {
     const board = enriched('board');
-    const writes: readonly Permission[] = ['unit.edit', 'unit.configure', 'action.create', 'action.update', 'followUp.answer', 'feedback.confirm', 'organizer.edit'];
+    const writes: readonly Permission[] = ['unit.edit', 'unit.configure', 'action.create', 'action.update', 'followUp.answer', 'feedback.confirm', 'organizer.edit', 'results.enter'];
     for (const permission of writes) {
       const resource = { ownerId: board.userId, respondentId: board.userId };
       expect({ permission, allowed: authorize(board, permission, { ...resource, unit: bjorkskolan }).allowed }).toEqual({ permission, allowed: false });

@@ -15,6 +15,8 @@ export type Permission =
   /** Read a unit's work in progress: draft analyses. */
   | 'unit.readDraft'
   | 'unit.edit'
+  /** Enter and correct the unit's results: its principals and its staff. */
+  | 'results.enter'
   /** Bind a Teams channel to the unit. */
   | 'unit.configure'
   | 'action.create'
@@ -30,7 +32,7 @@ export type Permission =
   | 'organizer.edit';
 
 export const PERMISSIONS: readonly Permission[] = [
-  'public', 'me.read', 'units.list', 'unit.read', 'unit.readDraft', 'unit.edit', 'unit.configure',
+  'public', 'me.read', 'units.list', 'unit.read', 'unit.readDraft', 'unit.edit', 'results.enter', 'unit.configure',
   'action.create', 'action.update', 'followUp.answer', 'feedback.confirm', 'organizer.read', 'organizer.edit',
 ];
 
@@ -131,6 +133,8 @@ function authorizeInUnit(principal: Principal, permission: Permission, resource:
       return isPrincipal ? ALLOW : deny('only the unit\'s principal may do this');
     case 'action.create':
       return isMember ? ALLOW : deny('only the unit\'s principal and staff create actions');
+    case 'results.enter':
+      return isMember ? ALLOW : deny('only the unit\'s principal and staff enter its results');
     case 'action.update':
       if (isPrincipal) return ALLOW;
       if (isStaff && resource.ownerId !== undefined && resource.ownerId === principal.userId) return ALLOW;

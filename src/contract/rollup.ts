@@ -41,6 +41,10 @@ export const RollupUnitSchema = z.strictObject({
   openActions: z.number().int().min(0),
   overdueActions: z.number().int().min(0),
   openDeficiencies: z.number().int().min(0),
+  /** open deficiencies that no action answers yet */
+  deficienciesWithoutAction: z.number().int().min(0),
+  /** open deficiencies past their deadline */
+  overdueDeficiencies: z.number().int().min(0),
   /** meetings held or planned in the school year */
   meetings: z.number().int().min(0),
 });
@@ -75,7 +79,14 @@ export type IndicatorComparison = z.infer<typeof IndicatorComparisonSchema>;
 function deficiencySchema<A extends z.ZodType>(action: A) {
   return DeficiencySchema
     .pick({ unitId: true, title: true, source: true, foundOn: true, deadline: true, status: true, closedOn: true })
-    .extend({ id: z.string().min(1), actions: listOf(action) });
+    .extend({
+      id: z.string().min(1),
+      actions: listOf(action),
+      /** open, and no action answers it */
+      withoutAction: z.boolean(),
+      /** open and past its deadline */
+      overdue: z.boolean(),
+    });
 }
 export const RollupDeficiencySchema = deficiencySchema(RollupActionSchema);
 export type RollupDeficiency = z.infer<typeof RollupDeficiencySchema>;

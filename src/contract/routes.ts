@@ -6,12 +6,12 @@
 import { z } from 'zod';
 import { ActionItemSchema, ActionPageSchema } from './actions';
 import { AnalysisItemSchema, AnalysisPageSchema } from './analyses';
-import { DeficiencyItemSchema, DeficiencyPageSchema } from './deficiencies';
+import { DeficiencyItemSchema, DeficiencyPageSchema, DeficiencyRegisterSchema } from './deficiencies';
 import { FeedbackItemSchema, FeedbackPageSchema } from './feedback';
 import {
   FollowUpAnswersSchema, FollowUpResponseItemSchema, FollowUpResponsePageSchema, FollowUpTemplateItemSchema, FollowUpTemplatePageSchema,
 } from './follow-ups';
-import { GoalItemSchema, GoalPageSchema } from './goals';
+import { GoalItemSchema, GoalListSchema, GoalPageSchema, GoalTreeSchema } from './goals';
 import { DirectoryGroupsSchema, DirectoryPeopleSchema } from './directory';
 import { ImportPreviewSchema, ImportResultSchema } from './imports';
 import { IndicatorItemSchema, IndicatorPageSchema } from './indicators';
@@ -49,15 +49,22 @@ export const answers = {
 
   'GET /units/:unitId/goals': GoalPageSchema,
   'POST /units/:unitId/goals': GoalItemSchema,
+  'GET /units/:unitId/goal-tree': GoalTreeSchema,
+  'GET /goals': GoalListSchema,
+  'POST /goals': GoalItemSchema,
+  'GET /organizer/goal-tree': GoalTreeSchema,
   'PATCH /goals/:id': GoalItemSchema,
   'DELETE /goals/:id': NoContentSchema,
 
   'GET /indicators': IndicatorPageSchema,
   'POST /indicators': IndicatorItemSchema,
   'PATCH /indicators/:id': IndicatorItemSchema,
+  'POST /indicators/:id/archive': IndicatorItemSchema,
+  'POST /indicators/:id/restore': IndicatorItemSchema,
 
   'GET /units/:unitId/measurements': MeasurementPageSchema,
   'POST /units/:unitId/measurements': MeasurementItemSchema,
+  'PATCH /measurements/:id': MeasurementItemSchema,
 
   'GET /units/:unitId/analyses': AnalysisPageSchema,
   'POST /units/:unitId/analyses': AnalysisItemSchema,
@@ -71,6 +78,8 @@ export const answers = {
   'PATCH /actions/:id': ActionItemSchema,
 
   'GET /units/:unitId/deficiencies': DeficiencyPageSchema,
+  'GET /units/:unitId/deficiency-register': DeficiencyRegisterSchema,
+  'GET /organizer/deficiencies': DeficiencyRegisterSchema,
   'POST /units/:unitId/deficiencies': DeficiencyItemSchema,
   'PATCH /deficiencies/:id': DeficiencyItemSchema,
 

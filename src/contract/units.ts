@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UnitSchema, schoolYear, type Unit as UnitFields } from '../domain';
 import { ActionItemSchema } from './actions';
 import { CycleStateSchema } from './cycle';
+import { DeficiencyEntrySchema } from './deficiencies';
 import { FeedbackItemSchema } from './feedback';
 import { GoalItemSchema } from './goals';
 import { IndicatorItemSchema } from './indicators';
@@ -30,6 +31,8 @@ export const OverviewSchema = z.strictObject({
   nextMeetings: listOf(MeetingItemSchema),
   nextActivities: listOf(YearWheelActivityItemSchema),
   latestFeedback: FeedbackItemSchema.optional(),
+  /** open deficiencies, flagged when no action answers them or their deadline has passed */
+  openDeficiencies: listOf(DeficiencyEntrySchema),
 });
 export type Overview = z.infer<typeof OverviewSchema>;
 

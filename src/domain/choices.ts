@@ -55,3 +55,12 @@ export const unitTypes = [
   'förskola', 'grundskola', 'anpassadGrundskola', 'gymnasieskola', 'anpassadGymnasieskola', 'vuxenutbildning', 'fritidshem',
 ] as const;
 export type UnitType = (typeof unitTypes)[number];
+/** Which way an indicator's value is better. */
+export const directions = ['higherIsBetter', 'lowerIsBetter'] as const;
+export type Direction = (typeof directions)[number];
+/**
+ * The goal hierarchy of a school year: the organizer's goals (nämndmål), the prioritized
+ * development areas (fokusområden) under them, and each unit's goals under one of those.
+ */
+export const goalLevels = ['organizer', 'focusArea', 'unit'] as const;
+export type GoalLevel = (typeof goalLevels)[number];

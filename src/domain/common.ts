@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { title } from './text';
 import { countedParticipantRoles, participantRoles } from './choices';
 import { ruleMessages } from './messages';
+import { isSchoolYear, parsePeriod, periodPattern } from './period';
 
 /** A list item id as SharePoint gives it: a positive integer as a string. */
 export const itemId = z.string().regex(/^[1-9]\d*$/, ruleMessages.itemId.sv);
@@ -22,7 +23,7 @@ export const isoDateTime = z.iso.datetime({ offset: true });
 export const schoolYear = z
   .string()
   .regex(/^\d{4}\/\d{2}$/, ruleMessages.schoolYear.sv)
-  .refine((value) => (Number(value.slice(0, 4)) + 1) % 100 === Number(value.slice(5)), ruleMessages.schoolYearOrder.sv);
+  .refine(isSchoolYear, ruleMessages.schoolYearOrder.sv);
 export type SchoolYear = z.infer<typeof schoolYear>;
 
 /** A day as "YYYY-MM-DD" in UTC, the form calendar dates are stored in. */
@@ -43,15 +44,8 @@ export function previousSchoolYear(year: SchoolYear): SchoolYear {
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
-/**
- * A follow-up period: a school year, or one of its terms (HT autumn, VT spring).
- * "2025/26", "2025/26 HT", "2025/26 VT".
- */
-export const period = z.string().regex(/^\d{4}\/\d{2}( (HT|VT))?$/, ruleMessages.period.sv);
-
-export function schoolYearOfPeriod(value: string): SchoolYear {
-  return value.slice(0, 7);
-}
+/** A follow-up period: "2025/26", "2025/26 HT", "2025/26 VT" or "2025/26 2025-10" (see period.ts). */
+export const period = z.string().regex(periodPattern, ruleMessages.period.sv).refine((value) => parsePeriod(value) !== undefined, ruleMessages.period.sv);
 
 export const participant = z
   .strictObject({

@@ -16,7 +16,7 @@ export interface CycleState {
 
 /** The records of one unit that the cycle is derived from. */
 export interface CycleRecords {
-  /** ids of the indicators the unit is followed up on */
+  /** ids of the indicators the unit is followed up on in the year: `indicatorIdsFor` its type */
   readonly indicatorIds: readonly string[];
   readonly measurements: readonly Pick<Measurement, 'indicatorId' | 'schoolYear'>[];
   readonly analyses: readonly Pick<Analysis, 'schoolYear' | 'status'>[];
@@ -27,7 +27,8 @@ export interface CycleRecords {
 /**
  * The state of a unit's cycle for a school year, derived from its records and never stored, so
  * it cannot disagree with them.
- * - Uppföljning: done when every indicator has a result for the year.
+ * - Uppföljning: done when every indicator the unit is followed up on (those that apply to its type
+ *   and are in use that year, `indicatorIdsFor`) has a result for the year, in any of its periods.
  * - Analys: in progress with a draft, done once submitted.
  * - Planering: done with at least one unit goal and one action for the year.
  * - Genomförande: done when every action is finished (done or cancelled) and evaluated.

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { itemId, schoolYear } from './common';
 import { longText, title } from './text';
+import { goalLevels, type GoalLevel } from './choices';
 
-export const goalLevels = ['organizer', 'unit'] as const;
-
-/** Focus areas seen in practice; others may be written freely. */
+/** Focus areas seen in practice, offered as names for a new area; others may be written freely. */
 export const knownFocusAreas = [
   'Formativ bedömning',
   'Ledarskap',
@@ -16,20 +15,27 @@ export const knownFocusAreas = [
   'Kompensatoriska uppdraget',
 ] as const;
 
-/** A goal of the organizer (nämndmål) or of a unit, which may break down an organizer goal. */
+/** A goal of the organizer (nämndmål), a prioritized area, or a goal of a unit; actions point at a unit goal. */
 export const GoalSchema = z
   .strictObject({
     title,
     description: longText.optional(),
     level: z.enum(goalLevels),
-    /** required for unit goals, absent for organizer goals */
+    /** required for unit goals, absent for the organizer's goals and areas */
     unitId: itemId.optional(),
+    /** what the goal breaks down: see `checkGoalParent` */
     parentGoalId: itemId.optional(),
-    focusArea: title.optional(),
     schoolYear,
   })
   .superRefine((goal, ctx) => {
     if (goal.level === 'unit' && goal.unitId === undefined) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'ett enhetsmål hör till en enhet' });
-    if (goal.level === 'organizer' && goal.unitId !== undefined) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'ett huvudmannamål hör inte till en enhet' });
+    if (goal.level !== 'unit' && goal.unitId !== undefined) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'huvudmannens mål och fokusområden hör inte till en enhet' });
   });
 export type Goal = z.infer<typeof GoalSchema>;
+
+/** The levels a goal of each level may be placed under; an organizer goal stands on its own. */
+export const parentLevels: Readonly<Record<GoalLevel, readonly GoalLevel[]>> = {
+  organizer: [],
+  focusArea: ['organizer'],
+  unit: ['organizer', 'focusArea'],
+};

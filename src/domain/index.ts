@@ -1,6 +1,8 @@
 /** The quality cycle: types, zod schemas and rules. Pure: no I/O and no SDK. */
 export * from './choices';
 export * from './common';
+export * from './period';
+export * from './numbers';
 export * from './invariant';
 export * from './language';
 export * from './format';
@@ -11,6 +13,7 @@ export * from './unit';
 export * from './unit-import';
 export * from './goal';
 export * from './indicator';
+export * from './applicability';
 export * from './measurement';
 export * from './analysis';
 export * from './action';

@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { itemId } from './common';
-import { longText, title } from './text';
-import { indicatorSources, unitsOfMeasure } from './choices';
+import { isoDate, itemId } from './common';
+import { freeText, longText, title } from './text';
+import { directions, indicatorSources, unitTypes, unitsOfMeasure } from './choices';
 
-export const directions = ['higherIsBetter', 'lowerIsBetter'] as const;
+/**
+ * Kolada's KPI id: N (Kolada's own key figures) or U (those of a particular follow-up) and five
+ * digits, as in N15419 or U15461. Written in lower case it is taken in capitals.
+ */
+export const koladaKpi = z.string().trim().toUpperCase().regex(/^[NU]\d{5}$/, 'Kolada-KPI skrivs som en bokstav (N eller U) och fem siffror, t.ex. N15419');
+
+/**
+ * A group a result is broken down by (flickor, pojkar, nyanlända, elever med annat modersmål): a
+ * short label for an aggregate, never a person.
+ */
+export const groupName = freeText(60).pipe(z.string().min(1, 'gruppen behöver ett namn'));
 
 /** What is measured, where it comes from, which way is better, and the target. */
 export const IndicatorSchema = z.strictObject({
@@ -14,7 +24,15 @@ export const IndicatorSchema = z.strictObject({
   direction: z.enum(directions),
   target: z.number().finite().optional(),
   /** the Kolada KPI id, for imports (e.g. "N15419") */
-  koladaKpi: z.string().regex(/^[A-Z]\d{5}$/, 'Kolada-KPI skrivs som N15419').optional(),
+  koladaKpi: koladaKpi.optional(),
   goalId: itemId.optional(),
+  /** the unit types it applies to; absent: every type */
+  unitTypes: z.array(z.enum(unitTypes)).min(1, 'välj minst en skolform').max(unitTypes.length).optional(),
+  /** the groups its results are broken down by, besides the total */
+  groups: z.array(groupName).max(12, 'högst 12 grupper')
+    .refine((names) => new Set(names.map((n) => n.toLocaleLowerCase('sv-SE'))).size === names.length, 'varje grupp finns en gång')
+    .optional(),
+  /** archived on this day: it keeps its results and leaves the forms and the follow-up */
+  archivedOn: isoDate.optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;

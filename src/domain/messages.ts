@@ -10,7 +10,7 @@ export const ruleMessages = {
   itemId: { sv: 'ett id är ett heltal', en: 'an id is a whole number' },
   schoolYear: { sv: 'läsår skrivs som 2025/26', en: 'a school year is written as 2025/26' },
   schoolYearOrder: { sv: 'läsårets två år ska följa på varandra', en: 'the two years of a school year follow each other' },
-  period: { sv: 'period skrivs som 2025/26, 2025/26 HT eller 2025/26 VT', en: 'a period is written as 2025/26, 2025/26 HT or 2025/26 VT' },
+  period: { sv: 'period skrivs som 2025/26, 2025/26 HT, 2025/26 VT eller en månad i läsåret som 2025/26 2025-10', en: 'a period is written as 2025/26, 2025/26 HT, 2025/26 VT or a month of the school year such as 2025/26 2025-10' },
   pupilsCounted: { sv: 'elever, barn och vårdnadshavare räknas, de namnges aldrig', en: 'pupils, children and guardians are counted, never named' },
   countParticipants: { sv: 'ange hur många som deltog', en: 'say how many took part' },
   nameParticipant: { sv: 'ange vem som deltog', en: 'say who took part' },

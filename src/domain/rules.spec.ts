@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ActionSchema, isOverdue } from './action';
 import { deriveCycleState, type CycleRecords } from './cycle';
-import { checkActionOrigin, checkDeficiencyClose } from './rules';
+import { indicatorIdsFor } from './applicability';
+import { checkActionOrigin, checkDeficiency, checkDeficiencyClose, checkGoalParent, deficiencyFlags } from './rules';
 
 const empty: CycleRecords = { indicatorIds: ['1', '2'], measurements: [], analyses: [], goals: [], actions: [] };
 
@@ -47,6 +48,36 @@ describe('deriveCycleState', () => {
   });
 });
 
+describe('the follow-up phase', () => {
+  const indicators = [
+    { id: '1', fields: { unitTypes: ['grundskola' as const] } },
+    { id: '2', fields: { unitTypes: ['förskola' as const, 'grundskola' as const] } },
+    { id: '3', fields: { unitTypes: ['gymnasieskola' as const] } },
+    { id: '4', fields: {} },
+    { id: '5', fields: { archivedOn: '2025-11-02' } },
+    { id: '6', fields: { archivedOn: '2026-08-10' } },
+  ];
+
+  it('counts only the indicators that apply to the unit\'s type and are in use that year', () => {
+    expect(indicatorIdsFor(indicators, 'grundskola', '2025/26')).toEqual(['1', '2', '4', '6']);
+    expect(indicatorIdsFor(indicators, 'förskola', '2025/26')).toEqual(['2', '4', '6']);
+    // archived in 2025/26: it still counts in the years before
+    expect(indicatorIdsFor(indicators, 'förskola', '2024/25')).toEqual(['2', '4', '5', '6']);
+  });
+
+  it('is done for a preschool once the indicators that apply to preschools have results, whatever the others', () => {
+    const records = (measured: string[]): CycleRecords => ({
+      ...empty,
+      indicatorIds: indicatorIdsFor(indicators, 'förskola', '2025/26'),
+      measurements: measured.map((indicatorId) => ({ indicatorId, schoolYear: '2025/26' })),
+    });
+    expect(deriveCycleState('2025/26', records(['2', '4'])).phases.followUp).toBe('inProgress');
+    expect(deriveCycleState('2025/26', records(['2', '4', '6'])).phases.followUp).toBe('done');
+    // every indicator of the municipality would never be done for a preschool: the compulsory school's count
+    expect(deriveCycleState('2025/26', { ...records(['2', '4', '6']), indicatorIds: indicators.map((i) => i.id) }).phases.followUp).toBe('inProgress');
+  });
+});
+
 describe('action origin', () => {
   it('requires an existing origin of the stated kind in the same unit', () => {
     const action = { unitId: '3', originKind: 'analysis' as const };
@@ -66,13 +97,70 @@ describe('action origin', () => {
 });
 
 describe('deficiency close', () => {
-  it('refuses to close without an action and allows it with one', () => {
-    const open = { status: 'open' as const };
-    const closed = { status: 'closed' as const };
+  const open = { status: 'open' as const };
+  const closed = { status: 'closed' as const };
+
+  it('refuses to close without an action', () => {
     expect(checkDeficiencyClose(open, closed, [])?.code).toBe('deficiencyWithoutAction');
     expect(checkDeficiencyClose(open, closed, [{ originKind: 'deficiency', status: 'cancelled' }])?.code).toBe('deficiencyWithoutAction');
-    expect(checkDeficiencyClose(open, closed, [{ originKind: 'deficiency', status: 'inProgress' }])).toBeUndefined();
     expect(checkDeficiencyClose(open, open, [])).toBeUndefined();
+  });
+
+  it('closes only once one of its actions is done and evaluated', () => {
+    expect(checkDeficiencyClose(open, closed, [{ originKind: 'deficiency', status: 'inProgress' }])?.code).toBe('deficiencyNotEvaluated');
+    expect(checkDeficiencyClose(open, closed, [{ originKind: 'deficiency', status: 'done' }])?.code).toBe('deficiencyNotEvaluated');
+    expect(checkDeficiencyClose(open, closed, [{ originKind: 'deficiency', status: 'done', evaluation: '  ' }])?.code).toBe('deficiencyNotEvaluated');
+    expect(checkDeficiencyClose(open, closed, [{ originKind: 'deficiency', status: 'cancelled', evaluation: 'Avbröts' }])?.code).toBe('deficiencyWithoutAction');
+    expect(checkDeficiencyClose(open, closed, [
+      { originKind: 'deficiency', status: 'inProgress' },
+      { originKind: 'deficiency', status: 'done', evaluation: 'Tryggheten i korridoren har ökat enligt elevenkäten.' },
+    ])).toBeUndefined();
+  });
+});
+
+describe('a deficiency as a whole', () => {
+  const base = { source: 'inspection' as const, foundOn: '2026-01-10' };
+
+  it('takes Skolinspektionen\'s case numbers as they are written, and refuses others for an inspection', () => {
+    for (const caseNumber of ['SI 2026:1234', '2026:1234', 'Dnr 2025:11555', 'dnr: 2025:7', '43-2016:11234']) expect(checkDeficiency({ ...base, caseNumber }), caseNumber).toBeUndefined();
+    for (const caseNumber of ['1234', 'SI-2026-1234', 'BUN 2026/123']) expect(checkDeficiency({ ...base, caseNumber })?.code, caseNumber).toBe('invalidCaseNumber');
+    // the municipality's own registrar writes its own numbers
+    expect(checkDeficiency({ ...base, source: 'complaint', caseNumber: 'BUN 2026/123' })).toBeUndefined();
+  });
+
+  it('refuses a deadline before the day it was found', () => {
+    expect(checkDeficiency({ ...base, deadline: '2026-01-09' })).toMatchObject({ code: 'deadlineBeforeFound', field: 'deadline' });
+    expect(checkDeficiency({ ...base, deadline: '2026-01-10' })).toBeUndefined();
+  });
+
+  it('is flagged while open without an action and once past its deadline', () => {
+    const deficiency = { status: 'open' as const, deadline: '2026-03-01' };
+    expect(deficiencyFlags(deficiency, [], '2026-02-01')).toEqual({ withoutAction: true, overdue: false });
+    expect(deficiencyFlags(deficiency, [{ originKind: 'deficiency', status: 'cancelled' }], '2026-03-02')).toEqual({ withoutAction: true, overdue: true });
+    expect(deficiencyFlags(deficiency, [{ originKind: 'deficiency', status: 'planned' }], '2026-03-01')).toEqual({ withoutAction: false, overdue: false });
+    expect(deficiencyFlags({ status: 'closed', deadline: '2026-03-01' }, [], '2026-04-01')).toEqual({ withoutAction: false, overdue: false });
+  });
+});
+
+describe('the goal hierarchy', () => {
+  const year = '2025/26';
+
+  it('puts a unit goal under an organizer goal or an area of the same year, and requires it', () => {
+    const unitGoal = { level: 'unit' as const, schoolYear: year, parentGoalId: '7' };
+    expect(checkGoalParent(unitGoal, { level: 'focusArea', schoolYear: year })).toBeUndefined();
+    expect(checkGoalParent(unitGoal, { level: 'organizer', schoolYear: year })).toBeUndefined();
+    expect(checkGoalParent({ level: 'unit', schoolYear: year }, undefined)?.code).toBe('parentGoalRequired');
+    expect(checkGoalParent(unitGoal, undefined)?.code).toBe('parentGoalNotFound');
+    expect(checkGoalParent(unitGoal, { level: 'unit', schoolYear: year })?.code).toBe('parentGoalNotFound');
+    expect(checkGoalParent(unitGoal, { level: 'focusArea', schoolYear: '2024/25' })?.code).toBe('parentGoalOtherYear');
+  });
+
+  it('lets an area stand alone or under an organizer goal, and an organizer goal under nothing', () => {
+    expect(checkGoalParent({ level: 'focusArea', schoolYear: year }, undefined)).toBeUndefined();
+    expect(checkGoalParent({ level: 'focusArea', schoolYear: year, parentGoalId: '1' }, { level: 'organizer', schoolYear: year })).toBeUndefined();
+    expect(checkGoalParent({ level: 'focusArea', schoolYear: year, parentGoalId: '1' }, { level: 'focusArea', schoolYear: year })?.code).toBe('parentGoalNotFound');
+    expect(checkGoalParent({ level: 'organizer', schoolYear: year }, undefined)).toBeUndefined();
+    expect(checkGoalParent({ level: 'organizer', schoolYear: year, parentGoalId: '1' }, { level: 'organizer', schoolYear: year })?.code).toBe('parentGoalNotFound');
   });
 });
 

@@ -6,10 +6,11 @@
  * sees two words for one thing. Where two lists share a word, the second refers to the first.
  */
 import type {
-  ActionStatus, ActivityKind, AnalysisQuestion, AnalysisStatus, DeficiencySource, DeficiencyStatus, IndicatorSource, MeetingType,
-  OriginKind, ParticipantRole, Phase, PhaseState, QuestionKind, UnitOfMeasure, UnitRole, UnitType,
+  ActionStatus, ActivityKind, AnalysisQuestion, AnalysisStatus, DeficiencySource, DeficiencyStatus, Direction, GoalLevel, IndicatorSource,
+  MeetingType, OriginKind, ParticipantRole, Phase, PhaseState, QuestionKind, UnitOfMeasure, UnitRole, UnitType,
 } from './choices';
 import type { Formatter } from './format';
+import { parsePeriod, type PeriodKind, type Term } from './period';
 import type { Language, Words } from './language';
 
 const phase = {
@@ -78,7 +79,7 @@ export const vocabulary = {
     closed: { sv: 'Åtgärdad', en: 'Resolved' },
   } satisfies Record<DeficiencyStatus, Words>,
   deficiencySource: {
-    indicator: { sv: 'Uppföljning av resultat', en: 'Follow-up of results' },
+    indicator: { sv: 'Egen uppföljning', en: 'Own follow-up' },
     complaint: { sv: 'Klagomål', en: 'Complaint' },
     krankning: { sv: 'Kränkning', en: 'Abusive treatment' },
     inspection,
@@ -137,6 +138,25 @@ export const vocabulary = {
     text: { sv: 'Fritext', en: 'Free text' },
     scale,
   } satisfies Record<QuestionKind, Words>,
+  direction: {
+    higherIsBetter: { sv: 'Högre är bättre', en: 'Higher is better' },
+    lowerIsBetter: { sv: 'Lägre är bättre', en: 'Lower is better' },
+  } satisfies Record<Direction, Words>,
+  goalLevel: {
+    organizer: { sv: 'Nämndmål', en: 'Board goal' },
+    focusArea: { sv: 'Fokusområde', en: 'Focus area' },
+    unit: { sv: 'Enhetens mål', en: 'Unit goal' },
+  } satisfies Record<GoalLevel, Words>,
+  periodKind: {
+    schoolYear: { sv: 'Hela läsåret', en: 'Whole school year' },
+    term: { sv: 'Termin', en: 'Term' },
+    month: { sv: 'Månad', en: 'Month' },
+  } satisfies Record<PeriodKind, Words>,
+  /** The terms as periods name them: "HT 2025", "Autumn 2025". */
+  schoolTerm: {
+    HT: { sv: 'HT', en: 'Autumn' },
+    VT: { sv: 'VT', en: 'Spring' },
+  } satisfies Record<Term, Words>,
   /** Terms every surface shows: the tab, the bot's cards and the reports. */
   term: {
     owner: { sv: 'Ansvarig', en: 'Owner' },
@@ -151,6 +171,11 @@ export const vocabulary = {
     principals: { sv: 'Rektorer', en: 'Principals' },
     staffGroup: { sv: 'Personalgrupp', en: 'Staff group' },
     noAnalysis: { sv: 'Ingen analys', en: 'No analysis' },
+    foundOn: { sv: 'Upptäckt', en: 'Found' },
+    deadline: { sv: 'Sista dag', en: 'Deadline' },
+    caseNumber: { sv: 'Diarienummer', en: 'Case number' },
+    withoutAction: { sv: 'Saknar åtgärd', en: 'No action yet' },
+    pastDeadline: { sv: 'Sista dagen har passerat', en: 'Past its deadline' },
   },
 } as const satisfies Record<string, Record<string, Words>>;
 
@@ -174,4 +199,17 @@ export function phaseQuestionOf(phase: Phase, language: Language): string {
 /** An action's due date as every surface writes it: "Klart senast: 20 jan. 2027". */
 export function dueDateLine(dueDate: string, format: Pick<Formatter, 'language' | 'date'>): string {
   return `${vocabulary.term.dueDate[format.language]}: ${format.date(dueDate)}`;
+}
+
+/**
+ * A period as people read it: the school year as written ("2025/26"), a term with its calendar
+ * year ("HT 2025", "Autumn 2025"), a month by its short name ("okt. 2025", "Oct 2025").
+ */
+export function periodLabel(period: string, format: Pick<Formatter, 'language' | 'month'>): string {
+  const parsed = parsePeriod(period);
+  if (!parsed || parsed.kind === 'schoolYear') return period;
+  const start = Number(period.slice(0, 4));
+  if (parsed.term) return `${vocabulary.schoolTerm[parsed.term][format.language]} ${parsed.term === 'HT' ? start : start + 1}`;
+  const month = parsed.month ?? '';
+  return `${format.month(Number(month.slice(5)) - 1, 'short')} ${month.slice(0, 4)}`;
 }

@@ -61,18 +61,20 @@ export interface DemoIndicator {
   readonly base: number;
   readonly spread: number;
   readonly byGender: boolean;
+  /** the unit types it applies to */
+  readonly unitTypes: readonly UnitType[];
 }
 
 export const demoIndicators: readonly DemoIndicator[] = [
-  { key: 'meritValue', name: 'Genomsnittligt meritvärde åk 9', source: 'meritValue', unitOfMeasure: 'points', direction: 'higherIsBetter', target: 230, base: 221, spread: 8, byGender: true },
-  { key: 'eligibility', name: 'Behörighet till yrkesprogram', source: 'eligibility', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 90, base: 84, spread: 4, byGender: true },
-  { key: 'nationalTests', name: 'Godkänt på nationella prov i matematik åk 6', source: 'nationalTests', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 90, base: 83, spread: 5, byGender: true },
-  { key: 'attendance', name: 'Närvaro', source: 'attendance', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 95, base: 91, spread: 2, byGender: false },
-  { key: 'safety', name: 'Trygghet (Skolenkäten, index 1–4)', source: 'skolenkaten', unitOfMeasure: 'scale', direction: 'higherIsBetter', target: 3.4, base: 3.1, spread: 0.15, byGender: true },
-  { key: 'krankningar', name: 'Anmälda kränkningar per termin', source: 'krankningar', unitOfMeasure: 'count', direction: 'lowerIsBetter', target: 5, base: 9, spread: 3, byGender: false },
-  { key: 'diploma', name: 'Examen inom tre år', source: 'grades', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 85, base: 78, spread: 4, byGender: true },
-  { key: 'guardians', name: 'Vårdnadshavares nöjdhet (index 1–4)', source: 'survey', unitOfMeasure: 'scale', direction: 'higherIsBetter', target: 3.5, base: 3.3, spread: 0.1, byGender: false },
-  { key: 'employment', name: 'Arbete eller studier ett år efter avslutad yrkesutbildning', source: 'employment', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 80, base: 72, spread: 5, byGender: false },
+  { key: 'meritValue', name: 'Genomsnittligt meritvärde åk 9', source: 'meritValue', unitOfMeasure: 'points', direction: 'higherIsBetter', target: 230, base: 221, spread: 8, byGender: true, unitTypes: ['grundskola'] },
+  { key: 'eligibility', name: 'Behörighet till yrkesprogram', source: 'eligibility', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 90, base: 84, spread: 4, byGender: true, unitTypes: ['grundskola'] },
+  { key: 'nationalTests', name: 'Godkänt på nationella prov i matematik åk 6', source: 'nationalTests', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 90, base: 83, spread: 5, byGender: true, unitTypes: ['grundskola'] },
+  { key: 'attendance', name: 'Närvaro', source: 'attendance', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 95, base: 91, spread: 2, byGender: false, unitTypes: ['grundskola', 'gymnasieskola', 'vuxenutbildning'] },
+  { key: 'safety', name: 'Trygghet (Skolenkäten, index 1–4)', source: 'skolenkaten', unitOfMeasure: 'scale', direction: 'higherIsBetter', target: 3.4, base: 3.1, spread: 0.15, byGender: true, unitTypes: ['grundskola', 'gymnasieskola', 'fritidshem'] },
+  { key: 'krankningar', name: 'Anmälda kränkningar per termin', source: 'krankningar', unitOfMeasure: 'count', direction: 'lowerIsBetter', target: 5, base: 9, spread: 3, byGender: false, unitTypes: ['grundskola', 'gymnasieskola', 'förskola'] },
+  { key: 'diploma', name: 'Examen inom tre år', source: 'grades', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 85, base: 78, spread: 4, byGender: true, unitTypes: ['gymnasieskola'] },
+  { key: 'guardians', name: 'Vårdnadshavares nöjdhet (index 1–4)', source: 'survey', unitOfMeasure: 'scale', direction: 'higherIsBetter', target: 3.5, base: 3.3, spread: 0.1, byGender: false, unitTypes: ['förskola', 'fritidshem'] },
+  { key: 'employment', name: 'Arbete eller studier ett år efter avslutad yrkesutbildning', source: 'employment', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 80, base: 72, spread: 5, byGender: false, unitTypes: ['vuxenutbildning'] },
 ];
 
 export const demoTemplates: Readonly<Record<MeetingType, readonly { id: string; sv: string; en: string; kind: 'text' | 'scale' }[]>> = {

@@ -55,8 +55,8 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
   log('Seedar demokommunen ...');
   const indicatorIds = new Map<DemoIndicatorKey, string>();
   for (const indicator of demoIndicators) {
-    const { key, base: _b, spread: _s, byGender: _g, ...fields } = indicator;
-    indicatorIds.set(key, await put('indicators', key, fields));
+    const { key, base: _b, spread: _s, byGender, unitTypes, ...fields } = indicator;
+    indicatorIds.set(key, await put('indicators', key, { ...fields, unitTypes: [...unitTypes], ...(byGender ? { groups: ['Flickor', 'Pojkar'] } : {}) }));
   }
 
   const templateIds = new Map<MeetingType, string>();
@@ -64,11 +64,14 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
     templateIds.set(type, await put('followUpTemplates', `${type}:1`, { meetingType: type, version: 1, questions: [...demoTemplates[type]] }));
   }
 
-  const organizerGoals = new Map<SchoolYear, string[]>();
+  // the organizer's goals (nämndmål) and, under them, the prioritized areas the units' goals break down
+  const focusAreas = new Map<SchoolYear, string[]>();
   for (const year of [previous, current]) {
-    organizerGoals.set(year, [
-      await put('goals', `org:${year}:1`, { level: 'organizer', title: 'Alla elever ska nå så långt som möjligt i sin kunskapsutveckling', focusArea: 'Undervisningens kvalitet', schoolYear: year }),
-      await put('goals', `org:${year}:2`, { level: 'organizer', title: 'Trygga lärmiljöer med studiero', focusArea: 'Studiero', schoolYear: year }),
+    const knowledge = await put('goals', `org:${year}:1`, { level: 'organizer', title: 'Alla elever ska nå så långt som möjligt i sin kunskapsutveckling', schoolYear: year });
+    const safety = await put('goals', `org:${year}:2`, { level: 'organizer', title: 'Trygga lärmiljöer med studiero', schoolYear: year });
+    focusAreas.set(year, [
+      await put('goals', `area:${year}:1`, { level: 'focusArea', title: 'Formativ bedömning', parentGoalId: knowledge, schoolYear: year }),
+      await put('goals', `area:${year}:2`, { level: 'focusArea', title: 'Studiero', parentGoalId: safety, schoolYear: year }),
     ]);
     for (const [i, activity] of yearWheelFor(year).entries()) await put('yearWheel', `${year}:${i}`, activity);
   }
@@ -95,12 +98,12 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
 
   async function seedUnitYear(unit: DemoUnit, unitId: string, year: SchoolYear, isCurrent: boolean): Promise<void> {
     const k = `${unit.key}:${year}`;
-    const orgGoals = organizerGoals.get(year) ?? [];
+    const areas = focusAreas.get(year) ?? [];
     const goalId = await put('goals', `${k}:1`, {
-      level: 'unit', unitId, parentGoalId: orgGoals[0], schoolYear: year, focusArea: 'Formativ bedömning',
+      level: 'unit', unitId, parentGoalId: areas[0], schoolYear: year,
       title: unit.type === 'förskola' ? 'Barnens inflytande i vardagen ska öka' : 'Fler elever ska nå kunskapskraven',
     });
-    await put('goals', `${k}:2`, { level: 'unit', unitId, parentGoalId: orgGoals[1], schoolYear: year, focusArea: 'Studiero', title: 'Tryggheten ska öka i alla grupper' });
+    await put('goals', `${k}:2`, { level: 'unit', unitId, parentGoalId: areas[1], schoolYear: year, title: 'Tryggheten ska öka i alla grupper' });
 
     const periods = isCurrent ? [`${year} HT`] : [`${year} HT`, `${year} VT`];
     const measurementIds: string[] = [];
@@ -124,6 +127,7 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
     if (isCurrent && unit.key === 'tallasen') {
       await put('deficiencies', `${k}:inspection`, {
         title: 'Skolinspektionen: studiero i undervisningen', unitId, source: 'inspection', foundOn: addDays(today, -40), deadline: addDays(today, 60), status: 'open',
+        caseNumber: `SI ${today.getUTCFullYear()}:4127`,
         description: 'Beslut efter regelbunden tillsyn: huvudmannen ska se till att eleverna får arbetsro i undervisningen.',
       });
     }

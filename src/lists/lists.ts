@@ -64,12 +64,13 @@ export const lists: ListBindings = {
   ]) },
   goals: { schema: GoalSchema, definition: list('goals', 'KH Goals', 'Mål och fokusområden', 'title', [
     note('description'), choice('level', goalLevels, { required: true }),
-    indexedText('unitId'), indexedText('parentGoalId'), text('focusArea'), indexedText('schoolYear', { required: true }),
+    indexedText('unitId'), indexedText('parentGoalId'), indexedText('schoolYear', { required: true }),
   ]) },
   indicators: { schema: IndicatorSchema, definition: list('indicators', 'KH Indicators', 'Indikatorer', 'name', [
     text('name', { required: true }), note('description'), choice('source', indicatorSources, { required: true }),
     choice('unitOfMeasure', unitsOfMeasure, { required: true, indexed: false }), choice('direction', directions, { required: true, indexed: false }),
     { name: 'target', type: 'number' }, indexedText('koladaKpi'), indexedText('goalId'),
+    json('unitTypes'), json('groups'), { name: 'archivedOn', type: 'date' },
   ]) },
   measurements: { schema: MeasurementSchema, definition: list('measurements', 'KH Measurements', 'Resultat', 'period', [
     indexedText('indicatorId', { required: true }), indexedText('unitId', { required: true }), text('period', { required: true }),
@@ -91,6 +92,7 @@ export const lists: ListBindings = {
     note('description'), indexedText('unitId', { required: true }),
     choice('source', deficiencySources, { required: true }), { name: 'foundOn', type: 'date', required: true },
     { name: 'deadline', type: 'date', indexed: true }, choice('status', deficiencyStatuses, { required: true }), { name: 'closedOn', type: 'date' },
+    text('caseNumber'),
   ]) },
   meetings: { schema: MeetingSchema, definition: list('meetings', 'KH Meetings', 'Möten', 'title', [
     choice('type', meetingTypes, { required: true }), indexedText('unitId'),

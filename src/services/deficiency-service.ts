@@ -1,6 +1,10 @@
-import { checkDeficiencyClose, DeficiencySchema, isoDay, type Deficiency } from '../domain';
+import {
+  checkDeficiency, checkDeficiencyClose, deficiencyCloseBlocker, deficiencyFlags, DeficiencySchema, isoDay, type Action, type Deficiency,
+  type DeficiencySource, type DeficiencyStatus,
+} from '../domain';
 import type { Entities } from '../lists/lists';
-import type { Page, Store, StoredItem } from '../store/port';
+import type { Filter, Page, Store, StoredItem } from '../store/port';
+import { readAllPages } from '../store/read-all-pages';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { RuleError } from './errors';
@@ -14,7 +18,49 @@ export interface DeficiencyServiceOptions {
   readonly now?: () => Date;
 }
 
-/** Deficiencies (brister): each must lead to an action before it can be closed. */
+/** Which deficiencies a register lists; every filter that is given must hold. */
+export interface DeficiencyFilter {
+  readonly source?: DeficiencySource;
+  readonly status?: DeficiencyStatus;
+  /** only those past their deadline (open ones) */
+  readonly overdue?: boolean;
+  /** only open ones that no action answers yet */
+  readonly withoutAction?: boolean;
+}
+
+/** A deficiency in the register: the actions that answer it, what is flagged, and why it cannot close yet. */
+export interface DeficiencyEntry {
+  readonly deficiency: StoredItem<Deficiency>;
+  readonly actions: readonly StoredItem<Action>[];
+  readonly withoutAction: boolean;
+  readonly overdue: boolean;
+  readonly closeBlocker?: 'deficiencyWithoutAction' | 'deficiencyNotEvaluated';
+}
+
+/** The register's entries of `deficiencies`, with `actions` (any, of any unit: each entry keeps those that answer it). */
+export function deficiencyEntries(deficiencies: readonly StoredItem<Deficiency>[], actions: readonly StoredItem<Action>[], today: string): DeficiencyEntry[] {
+  return deficiencies.map((deficiency) => {
+    const own = actions.filter((a) => a.fields.originKind === 'deficiency' && a.fields.originId === deficiency.id && a.fields.unitId === deficiency.fields.unitId);
+    const fields = own.map((a) => a.fields);
+    const blocker = deficiency.fields.status === 'open' ? deficiencyCloseBlocker(fields)?.code : undefined;
+    return {
+      deficiency,
+      actions: own,
+      ...deficiencyFlags(deficiency.fields, fields, today),
+      ...(blocker === 'deficiencyWithoutAction' || blocker === 'deficiencyNotEvaluated' ? { closeBlocker: blocker } : {}),
+    };
+  });
+}
+
+const openFirst = (a: DeficiencyEntry, b: DeficiencyEntry) =>
+  (a.deficiency.fields.status === b.deficiency.fields.status ? 0 : a.deficiency.fields.status === 'open' ? -1 : 1)
+  || (a.deficiency.fields.deadline ?? '9999').localeCompare(b.deficiency.fields.deadline ?? '9999')
+  || a.deficiency.fields.foundOn.localeCompare(b.deficiency.fields.foundOn);
+
+/**
+ * Deficiencies (brister): each must lead to actions, and closes only once one of them has been
+ * carried out and evaluated. The register lists them per unit and for the whole organizer.
+ */
 export class DeficiencyService {
   private readonly now: () => Date;
 
@@ -27,9 +73,24 @@ export class DeficiencyService {
     return this.store.query('deficiencies', pageQuery({ filter: [{ field: 'unitId', op: 'eq', value: unitId }] }, page));
   }
 
+  /** A unit's register: its deficiencies with their actions and flags, open ones first, soonest deadline first. */
+  async register(caller: Caller, unitId: string, filter: DeficiencyFilter = {}): Promise<DeficiencyEntry[]> {
+    await this.access.require(caller, 'unit.read', unitId);
+    const deficiencies = await this.store.queryAll('deficiencies', { filter: [{ field: 'unitId', op: 'eq', value: unitId }, ...statusFilter(filter)] });
+    return this.entries(deficiencies, filter);
+  }
+
+  /** Every unit's register: the administration's and the board's. */
+  async organizerRegister(caller: Caller, filter: DeficiencyFilter = {}): Promise<DeficiencyEntry[]> {
+    this.access.requireGlobal(caller, 'organizer.read');
+    const deficiencies = await this.store.queryAll('deficiencies', filter.status ? { filter: statusFilter(filter) } : {});
+    return this.entries(deficiencies, filter);
+  }
+
   async create(caller: Caller, unitId: string, input: DeficiencyInput, clientKey?: string): Promise<StoredItem<Deficiency>> {
     await this.access.require(caller, 'unit.edit', unitId);
     const deficiency = DeficiencySchema.parse({ ...input, unitId, status: 'open' });
+    requireWhole(deficiency);
     return this.store.create('deficiencies', deficiency, createOptions(actorOf(caller), clientKey));
   }
 
@@ -39,13 +100,37 @@ export class DeficiencyService {
     await this.access.require(caller, 'unit.edit', current.fields.unitId);
     const next = { ...current.fields, ...patch };
     if (patch.status === 'closed' && current.fields.status !== 'closed') {
-      const actions = await this.store.queryAll('actions', { filter: [{ field: 'originId', op: 'eq', value: id }] });
+      const actions = await this.actionsOf([current]);
       const violation = checkDeficiencyClose(current.fields, next, actions.map((action) => action.fields));
       if (violation) throw new RuleError(violation.code, violation.field, violation.message);
       if (patch.closedOn === undefined) next.closedOn = isoDay(this.now());
     }
-    DeficiencySchema.parse(next);
+    requireWhole(DeficiencySchema.parse(next));
     const changes: DeficiencyPatch = { ...patch, ...(next.closedOn !== current.fields.closedOn ? { closedOn: next.closedOn } : {}) };
     return this.store.update('deficiencies', id, changes, { ...actorOf(caller), etag });
   }
+
+  private async entries(deficiencies: readonly StoredItem<Deficiency>[], filter: DeficiencyFilter): Promise<DeficiencyEntry[]> {
+    const matching = deficiencies.filter((d) => filter.source === undefined || d.fields.source === filter.source);
+    const entries = deficiencyEntries(matching, await this.actionsOf(matching), isoDay(this.now()));
+    return entries
+      .filter((entry) => (!filter.overdue || entry.overdue) && (!filter.withoutAction || entry.withoutAction))
+      .sort(openFirst);
+  }
+
+  /** The actions that point at the deficiencies, by the indexed originId: a query each, in as few batches as the store allows. */
+  private async actionsOf(deficiencies: readonly StoredItem<Deficiency>[]): Promise<StoredItem<Action>[]> {
+    if (deficiencies.length === 0) return [];
+    const [actions] = await readAllPages(this.store, [deficiencies.map((d) => ({ list: 'actions' as const, query: { filter: [{ field: 'originId', op: 'eq' as const, value: d.id }] } }))]);
+    return actions.filter((a) => a.fields.originKind === 'deficiency');
+  }
+}
+
+function statusFilter(filter: DeficiencyFilter): Filter[] {
+  return filter.status ? [{ field: 'status', op: 'eq', value: filter.status }] : [];
+}
+
+function requireWhole(deficiency: Deficiency): void {
+  const violation = checkDeficiency(deficiency);
+  if (violation) throw new RuleError(violation.code, violation.field, violation.message);
 }

@@ -1,21 +1,38 @@
-import { GoalSchema, type Goal } from '../domain';
+import { checkGoalParent, GoalSchema, schoolYearOf, type Goal, type SchoolYear } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Page, Store, StoredItem } from '../store/port';
+import { readAllPages } from '../store/read-all-pages';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { RuleError } from './errors';
+import { goalTreeOf, type GoalTree } from './goal-tree';
 import { findItem } from './lookup';
 import { createOptions, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
 export type GoalInput = Omit<Goal, 'level' | 'unitId'>;
+/** An organizer goal (nämndmål) or a prioritized area: the administration's. */
+export type OrganizerGoalInput = Omit<Goal, 'level' | 'unitId'> & { readonly level: 'organizer' | 'focusArea' };
 export type GoalPatch = Partial<Omit<Goal, 'level' | 'unitId'>>;
 
-/** Goals and focus areas: a unit's own, and the organizer's (nämndmål) they break down. */
-export class GoalService {
-  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess) {}
+export interface GoalServiceOptions {
+  readonly now?: () => Date;
+}
 
-  /** A unit's goals; with `includeOrganizer`, also the organizer's goals of the same year. */
+const notUnit = { field: 'level', op: 'ne' as const, value: 'unit' };
+
+/**
+ * The goal hierarchy: the organizer's goals (nämndmål) and prioritized areas, set by the
+ * administration for a school year, and each unit's goals under one of them, set by its principal.
+ */
+export class GoalService {
+  private readonly now: () => Date;
+
+  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess, options: GoalServiceOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** A unit's goals, of a school year when given. */
   async listForUnit(caller: Caller, unitId: string, page: PageRequest & { schoolYear?: string } = {}): Promise<Page<Goal>> {
     await this.access.require(caller, 'unit.read', unitId);
     return this.store.query('goals', pageQuery({
@@ -26,23 +43,59 @@ export class GoalService {
     }, page));
   }
 
+  /** The organizer's goals and areas of a school year (this one by default): everyone signed in reads them. */
+  listOrganizer(_caller: Caller, schoolYear: SchoolYear = schoolYearOf(this.now())): Promise<StoredItem<Goal>[]> {
+    return this.store.queryAll('goals', { filter: [{ field: 'schoolYear', op: 'eq', value: schoolYear }, notUnit] });
+  }
+
   async create(caller: Caller, unitId: string, input: GoalInput, clientKey?: string): Promise<StoredItem<Goal>> {
     await this.access.require(caller, 'unit.edit', unitId);
-    if (input.parentGoalId !== undefined) await this.requireOrganizerGoal(input.parentGoalId);
     const goal = GoalSchema.parse({ ...input, level: 'unit', unitId });
+    await this.requireParent(goal);
+    return this.store.create('goals', goal, createOptions(actorOf(caller), clientKey));
+  }
+
+  async createOrganizer(caller: Caller, input: OrganizerGoalInput, clientKey?: string): Promise<StoredItem<Goal>> {
+    this.access.requireGlobal(caller, 'organizer.edit');
+    const goal = GoalSchema.parse(input);
+    await this.requireParent(goal);
     return this.store.create('goals', goal, createOptions(actorOf(caller), clientKey));
   }
 
   async update(caller: Caller, id: string, patch: GoalPatch, etag: string): Promise<StoredItem<Goal>> {
     const current = await this.requireEditable(caller, id);
-    if (patch.parentGoalId !== undefined) await this.requireOrganizerGoal(patch.parentGoalId);
-    GoalSchema.parse({ ...current.fields, ...patch });
+    const next = GoalSchema.parse({ ...current.fields, ...patch });
+    if (patch.parentGoalId !== undefined || patch.schoolYear !== undefined) await this.requireParent(next);
+    if (patch.schoolYear !== undefined && patch.schoolYear !== current.fields.schoolYear) await this.requireUnused(id, 'ett mål som har mål eller åtgärder under sig byter inte läsår');
     return this.store.update('goals', id, patch, { ...actorOf(caller), etag });
   }
 
+  /** Removes a goal that nothing stands under: no goal of a lower level and no action points at it. */
   async delete(caller: Caller, id: string, etag: string): Promise<void> {
     await this.requireEditable(caller, id);
+    await this.requireUnused(id, 'målet har mål eller åtgärder under sig: flytta eller ta bort dem först');
     await this.store.delete('goals', id, { ...actorOf(caller), etag });
+  }
+
+  /** A unit's view of the year's hierarchy: the organizer's goals and areas, its own goals and their actions. */
+  async unitTree(caller: Caller, unitId: string, schoolYear: SchoolYear = schoolYearOf(this.now())): Promise<GoalTree> {
+    await this.access.require(caller, 'unit.read', unitId);
+    const ofYear = { field: 'schoolYear', op: 'eq' as const, value: schoolYear };
+    const byUnit = { field: 'unitId', op: 'eq' as const, value: unitId };
+    const [organizer, own, actions] = await readAllPages(this.store, [
+      { list: 'goals', query: { filter: [ofYear, notUnit] } },
+      { list: 'goals', query: { filter: [byUnit, ofYear] } },
+      { list: 'actions', query: { filter: [byUnit, ofYear] } },
+    ]);
+    return goalTreeOf(schoolYear, [...organizer, ...own], actions);
+  }
+
+  /** The whole municipality's hierarchy of the year, every unit's goals and actions: the administration's and the board's. */
+  async organizerTree(caller: Caller, schoolYear: SchoolYear = schoolYearOf(this.now())): Promise<GoalTree> {
+    this.access.requireGlobal(caller, 'organizer.read');
+    const ofYear = { field: 'schoolYear', op: 'eq' as const, value: schoolYear };
+    const [goals, actions] = await readAllPages(this.store, [{ list: 'goals', query: { filter: [ofYear] } }, { list: 'actions', query: { filter: [ofYear] } }]);
+    return goalTreeOf(schoolYear, goals, actions);
   }
 
   private async requireEditable(caller: Caller, id: string): Promise<StoredItem<Goal>> {
@@ -56,10 +109,17 @@ export class GoalService {
     return goal;
   }
 
-  private async requireOrganizerGoal(id: string): Promise<void> {
-    const parent = await findItem(this.store, 'goals', id);
-    if (parent?.fields.level !== 'organizer') {
-      throw new RuleError('parentGoalNotFound', 'parentGoalId', 'ett enhetsmål bryter ner ett befintligt huvudmannamål');
-    }
+  private async requireParent(goal: Goal): Promise<void> {
+    const parent = goal.parentGoalId === undefined ? undefined : await findItem(this.store, 'goals', goal.parentGoalId);
+    const violation = checkGoalParent(goal, parent?.fields);
+    if (violation) throw new RuleError(violation.code, violation.field, violation.message);
+  }
+
+  private async requireUnused(id: string, message: string): Promise<void> {
+    const [children, actions] = await this.store.readMany([
+      { list: 'goals', query: { filter: [{ field: 'parentGoalId', op: 'eq', value: id }], top: 1 } },
+      { list: 'actions', query: { filter: [{ field: 'goalId', op: 'eq', value: id }], top: 1 } },
+    ]);
+    if (children.page.items.length > 0 || actions.page.items.length > 0) throw new RuleError('goalInUse', 'id', message);
   }
 }

@@ -1,16 +1,31 @@
-import { schoolYearOfPeriod, type Measurement } from '../domain';
+import { appliesTo, MeasurementSchema, schoolYearOfPeriod, type Measurement } from '../domain';
 import type { Entities } from '../lists/lists';
+import { ConflictError } from '../store/errors';
 import type { Filter, Page, Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { RuleError } from './errors';
 import { findItem } from './lookup';
-import { createOptions, pageQuery, type PageRequest } from './paging';
+import { pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
 export type MeasurementInput = Omit<Measurement, 'unitId' | 'schoolYear'>;
+/** What correcting a result changes: the total and the groups (the whole breakdown). */
+export type MeasurementPatch = Partial<Pick<Measurement, 'value' | 'groups'>>;
 
-/** Results: an indicator's value for a unit and period. */
+/** The one result of an indicator, unit and period: a retried or raced create finds it (see `create`). */
+function cellKey(m: Pick<Measurement, 'indicatorId' | 'unitId' | 'period'>): string {
+  return `results:${m.indicatorId}:${m.unitId}:${m.period}`;
+}
+
+const sameGroups = (a: Measurement['groups'], b: Measurement['groups']) =>
+  JSON.stringify([...(a ?? [])].sort((x, y) => x.group.localeCompare(y.group))) === JSON.stringify([...(b ?? [])].sort((x, y) => x.group.localeCompare(y.group)));
+
+/**
+ * Results: an indicator's value for a unit and period, with its groups. The unit's principals and
+ * staff enter and correct them; there is one result per indicator, unit and period, whether typed
+ * or imported, so a second one for the same cell is a conflict carrying the first.
+ */
 export class MeasurementService {
   constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess) {}
 
@@ -22,11 +37,45 @@ export class MeasurementService {
     return this.store.query('measurements', pageQuery({ filter }, options));
   }
 
-  async create(caller: Caller, unitId: string, input: MeasurementInput, clientKey?: string): Promise<StoredItem<Measurement>> {
-    await this.access.require(caller, 'unit.edit', unitId);
-    const indicator = await findItem(this.store, 'indicators', input.indicatorId);
+  /**
+   * Enters a result. When the cell already has another (someone else entered it, or an import
+   * did), it is a ConflictError with that result, so the tab can show it and let the user choose;
+   * the same result again (a retry) answers the one stored.
+   */
+  async create(caller: Caller, unitId: string, input: MeasurementInput): Promise<StoredItem<Measurement>> {
+    const unit = await this.access.require(caller, 'results.enter', unitId);
+    const measurement = MeasurementSchema.parse({ ...input, unitId, schoolYear: schoolYearOfPeriod(input.period) });
+    await this.requireIndicator(measurement, unit.fields.type);
+    const existing = await this.store.queryAll('measurements', {
+      filter: [{ field: 'unitId', op: 'eq', value: unitId }, { field: 'indicatorId', op: 'eq', value: input.indicatorId }, { field: 'schoolYear', op: 'eq', value: measurement.schoolYear }],
+    });
+    const taken = existing.find((m) => m.fields.period === measurement.period);
+    const found = taken ?? await this.store.create('measurements', measurement, { ...actorOf(caller), clientKey: cellKey(measurement) });
+    // the same cell holds another value: someone else entered it, or an import did (the key finds a raced create too)
+    if (found.fields.value !== measurement.value || !sameGroups(found.fields.groups, measurement.groups)) throw new ConflictError('measurements', found.id, found);
+    return found;
+  }
+
+  /** Corrects a result; a stale eTag is a ConflictError with the result as it is now. */
+  async update(caller: Caller, id: string, patch: MeasurementPatch, etag: string): Promise<StoredItem<Measurement>> {
+    const current = await this.store.get('measurements', id);
+    await this.access.require(caller, 'unit.read', current.fields.unitId);
+    const unit = await this.access.require(caller, 'results.enter', current.fields.unitId);
+    const next = MeasurementSchema.parse({ ...current.fields, ...patch });
+    await this.requireIndicator(next, unit.fields.type);
+    return this.store.update('measurements', id, patch, { ...actorOf(caller), etag });
+  }
+
+  /** The indicator exists, is in use, applies to the unit's type, and breaks results down by the groups given. */
+  private async requireIndicator(measurement: Measurement, unitType: Parameters<typeof appliesTo>[1]): Promise<void> {
+    const indicator = await findItem(this.store, 'indicators', measurement.indicatorId);
     if (!indicator) throw new RuleError('indicatorNotFound', 'indicatorId', 'indikatorn finns inte');
-    const measurement: Measurement = { ...input, unitId, schoolYear: schoolYearOfPeriod(input.period) };
-    return this.store.create('measurements', measurement, createOptions(actorOf(caller), clientKey));
+    if (indicator.fields.archivedOn !== undefined) throw new RuleError('indicatorArchived', 'indicatorId', `indikatorn ${indicator.fields.name} är arkiverad och tar inte emot nya resultat`);
+    if (!appliesTo(indicator.fields, unitType)) throw new RuleError('indicatorNotForUnit', 'indicatorId', `indikatorn ${indicator.fields.name} gäller inte enhetens skolform`);
+    const known = indicator.fields.groups;
+    if (known === undefined) return;
+    const names = new Set(known.map((g) => g.toLocaleLowerCase('sv-SE')));
+    const index = (measurement.groups ?? []).findIndex((g) => !names.has(g.group.toLocaleLowerCase('sv-SE')));
+    if (index >= 0) throw new RuleError('groupNotOfIndicator', `groups.${index}.group`, `indikatorn ${indicator.fields.name} delas upp i ${known.join(', ')}`);
   }
 }

@@ -1,9 +1,10 @@
-import { deriveCycleState, isOpen, isOverdue, isoDay, schoolYearOf, type CycleState } from '../domain';
+import { comparePeriods, deriveCycleState, indicatorIdsFor, isOpen, isOverdue, isoDay, schoolYearOf, type CycleState } from '../domain';
 import type { Entities } from '../lists/lists';
 import { NotFoundError } from '../store/errors';
 import type { StoredItem } from '../store/port';
 import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
+import { deficiencyEntries, type DeficiencyEntry } from './deficiency-service';
 import type { UnitAccess } from './unit-access';
 
 type Item<K extends keyof Entities> = StoredItem<Entities[K]>;
@@ -22,6 +23,8 @@ export interface UnitOverview {
   readonly nextMeetings: Item<'meetings'>[];
   readonly nextActivities: Item<'yearWheel'>[];
   readonly latestFeedback?: Item<'feedback'>;
+  /** open deficiencies, flagged when no action answers them or their deadline has passed */
+  readonly openDeficiencies: DeficiencyEntry[];
 }
 
 export interface OverviewServiceOptions {
@@ -31,7 +34,7 @@ export interface OverviewServiceOptions {
 }
 
 /** The lists the overview reads. */
-const overviewLists = ['units', 'goals', 'indicators', 'measurements', 'analyses', 'actions', 'meetings', 'yearWheel', 'feedback'] as const;
+const overviewLists = ['units', 'goals', 'indicators', 'measurements', 'analyses', 'actions', 'meetings', 'yearWheel', 'feedback', 'deficiencies'] as const;
 
 /**
  * A unit's overview for a school year, from the read model after one round trip that brings its
@@ -59,19 +62,21 @@ export class OverviewService {
     const indicators = [...view.all('indicators')];
     const measurements = view.where('measurements', 'unitId', unitId);
     const analyses = view.where('analyses', 'unitId', unitId).filter((a) => ofYear(a) && (drafts || a.fields.status !== 'draft'));
-    const actions = view.where('actions', 'unitId', unitId).filter(ofYear);
     const meetings = view.where('meetings', 'unitId', unitId).filter((m) => Date.parse(m.fields.startsAt) >= now.getTime());
     const wheel = view.where('yearWheel', 'schoolYear', year);
     const feedback = view.where('feedback', 'unitId', unitId);
+    const unitActions = view.where('actions', 'unitId', unitId);
+    const actions = unitActions.filter(ofYear);
+    const openDeficiencies = view.where('deficiencies', 'unitId', unitId).filter((d) => d.fields.status === 'open');
 
     const today = isoDay(now);
     const latest = new Map<string, Item<'measurements'>>();
     for (const m of measurements) {
       const seen = latest.get(m.fields.indicatorId);
-      if (!seen || m.fields.period > seen.fields.period) latest.set(m.fields.indicatorId, m);
+      if (!seen || comparePeriods(m.fields.period, seen.fields.period) > 0) latest.set(m.fields.indicatorId, m);
     }
     const cycle = deriveCycleState(year, {
-      indicatorIds: indicators.map((indicator) => indicator.id),
+      indicatorIds: indicatorIdsFor(indicators, unit.fields.type, year),
       measurements: measurements.map((m) => m.fields),
       analyses: analyses.map((a) => a.fields),
       goals: goals.map((g) => g.fields),
@@ -93,6 +98,8 @@ export class OverviewService {
         .sort((a, b) => a.fields.date.localeCompare(b.fields.date))
         .slice(0, this.upcoming),
       ...(newestFeedback ? { latestFeedback: newestFeedback } : {}),
+      // the actions that answer a deficiency may be of any school year
+      openDeficiencies: deficiencyEntries(openDeficiencies, unitActions, today),
     };
   }
 }

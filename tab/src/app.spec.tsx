@@ -73,7 +73,7 @@ describe('App', () => {
     const overview: Overview = {
       unit, schoolYear: '2025/26',
       cycle: { schoolYear: '2025/26', phases: { followUp: 'done', analysis: 'inProgress', planning: 'notStarted', implementation: 'notStarted' }, current: 'analysis' },
-      goals: [], indicators: [], latestMeasurements: [], openActions: [], overdueActions: [], nextMeetings: [], nextActivities: [],
+      goals: [], indicators: [], latestMeasurements: [], openActions: [], overdueActions: [], nextMeetings: [], nextActivities: [], openDeficiencies: [],
     };
     // Read ahead, the overview is asked for with the unit, before the channel tab has drawn its tabs;
     // asked for by the view itself, only once the tabs are there.

@@ -5,11 +5,11 @@
  */
 
 /** The channel tab's views, in tab order (`?view=`). */
-export const channelViews = ['overview', 'results', 'analysis', 'actions', 'meetings', 'report'] as const;
+export const channelViews = ['overview', 'results', 'analysis', 'goals', 'actions', 'deficiencies', 'meetings', 'report'] as const;
 export type ChannelView = (typeof channelViews)[number];
 
 /** The organizer's views, in tab order (`?section=`); `setup` is the set-up guide. */
-export const organizerViews = ['rollup', 'units', 'feedback', 'yearWheel', 'templates', 'import', 'report', 'setup'] as const;
+export const organizerViews = ['rollup', 'units', 'indicators', 'goals', 'deficiencies', 'feedback', 'yearWheel', 'templates', 'import', 'report', 'setup'] as const;
 export type OrganizerView = (typeof organizerViews)[number];
 
 /** The pages `?view=` opens besides the channel tab, by the name in the URL. */

@@ -128,26 +128,44 @@ describe('the contract: setting a municipality up', () => {
 });
 
 describe('the contract: goals, indicators and results', () => {
-  it('goals: list, create, edit, delete', async () => {
+  it('goals: the organizer\'s goals and areas, a unit goal under an area, the hierarchy, edit, delete', async () => {
+    const boardGoal = await answer('POST /goals', {}, { persona: 'admin', body: { level: 'organizer', title: 'Kontraktets nämndmål', schoolYear } });
+    const area = await answer('POST /goals', {}, { persona: 'admin', body: { level: 'focusArea', title: 'Kontraktets fokusområde', parentGoalId: boardGoal.id, schoolYear } });
+    const organizer = await answer('GET /goals', {}, { persona: 'staff-bjork', query: `?schoolYear=${schoolYear}` });
+    expect(organizer.items.map((g) => g.id)).toEqual(expect.arrayContaining([boardGoal.id, area.id]));
     await answer('GET /units/:unitId/goals', { unitId: bjork }, { persona: 'staff-bjork', query: `?schoolYear=${schoolYear}` });
-    const goal = await answer('POST /units/:unitId/goals', { unitId: bjork }, { persona: 'principal-bjork', body: { title: 'Kontraktets mål', schoolYear } });
-    const edited = await answer('PATCH /goals/:id', { id: goal.id }, { persona: 'principal-bjork', headers: etag(goal), body: { focusArea: 'Studiero' } });
-    expect(edited.focusArea).toBe('Studiero');
+    const goal = await answer('POST /units/:unitId/goals', { unitId: bjork }, { persona: 'principal-bjork', body: { title: 'Kontraktets mål', parentGoalId: area.id, schoolYear } });
+    const tree = await answer('GET /units/:unitId/goal-tree', { unitId: bjork }, { persona: 'staff-bjork', query: `?schoolYear=${schoolYear}` });
+    const node = tree.organizerGoals.find((n) => n.goal.id === boardGoal.id);
+    expect(node?.areas.find((a) => a.goal.id === area.id)?.unitGoals.map((u) => u.goal.id)).toEqual([goal.id]);
+    const whole = await answer('GET /organizer/goal-tree', {}, { persona: 'board', query: `?schoolYear=${schoolYear}` });
+    expect(whole.organizerGoals.map((n) => n.goal.id)).toContain(boardGoal.id);
+    const edited = await answer('PATCH /goals/:id', { id: goal.id }, { persona: 'principal-bjork', headers: etag(goal), body: { description: 'Fler elever når målen i matematik.' } });
+    expect(edited.description).toBe('Fler elever når målen i matematik.');
     await answer('DELETE /goals/:id', { id: goal.id }, { persona: 'principal-bjork', headers: etag(edited) });
   });
 
-  it('indicators: list, create, edit; measurements: list, create', async () => {
+  it('indicators: list, create, edit, archive, restore; measurements: list, create, correct', async () => {
     await answer('GET /indicators', {}, { persona: 'staff-bjork' });
     const indicator = await answer('POST /indicators', {}, {
-      persona: 'admin', body: { name: 'Kontraktets indikator', source: 'survey', unitOfMeasure: 'percent', direction: 'higherIsBetter' },
+      persona: 'admin', body: { name: 'Kontraktets indikator', source: 'survey', unitOfMeasure: 'percent', direction: 'higherIsBetter', koladaKpi: 'u99001', groups: ['Flickor', 'Pojkar'] },
     });
+    expect(indicator.koladaKpi).toBe('U99001');
     const edited = await answer('PATCH /indicators/:id', { id: indicator.id }, { persona: 'admin', headers: etag(indicator), body: { target: 80 } });
     expect(edited.target).toBe(80);
     const measurement = await answer('POST /units/:unitId/measurements', { unitId: bjork }, {
       persona: 'principal-bjork', body: { indicatorId: indicator.id, period: `${schoolYear} HT`, value: 71.5 },
     });
+    const corrected = await answer('PATCH /measurements/:id', { id: measurement.id }, {
+      persona: 'staff-bjork', headers: etag(measurement), body: { value: 72, groups: [{ group: 'Flickor', value: 75 }] },
+    });
+    expect(corrected).toMatchObject({ value: 72, groups: [{ group: 'Flickor', value: 75 }] });
     const results = await answer('GET /units/:unitId/measurements', { unitId: bjork }, { persona: 'staff-bjork', query: `?indicatorId=${indicator.id}` });
     expect(results.items.map((item) => item.id)).toEqual([measurement.id]);
+    const archived = await answer('POST /indicators/:id/archive', { id: indicator.id }, { persona: 'admin', headers: etag(edited) });
+    expect(archived.archivedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const restored = await answer('POST /indicators/:id/restore', { id: indicator.id }, { persona: 'admin', headers: etag(archived) });
+    expect(restored.archivedOn).toBeUndefined();
   });
 });
 
@@ -181,12 +199,16 @@ describe('the contract: the analysis, actions and deficiencies', () => {
     expect(mine.items.map((item) => item.id)).toContain(action.id);
   });
 
-  it('deficiencies: create, edit, list', async () => {
+  it('deficiencies: create, edit, list, the unit\'s register and the organizer\'s', async () => {
     const deficiency = await answer('POST /units/:unitId/deficiencies', { unitId: bjork }, {
-      persona: 'principal-bjork', body: { title: 'Kontraktets brist', source: 'complaint', foundOn: '2026-11-02' },
+      persona: 'principal-bjork', body: { title: 'Kontraktets brist', source: 'inspection', caseNumber: 'SI 2026:1234', foundOn: '2026-11-02' },
     });
     await answer('PATCH /deficiencies/:id', { id: deficiency.id }, { persona: 'principal-bjork', headers: etag(deficiency), body: { deadline: '2027-02-01' } });
     await answer('GET /units/:unitId/deficiencies', { unitId: bjork }, { persona: 'staff-bjork' });
+    const register = await answer('GET /units/:unitId/deficiency-register', { unitId: bjork }, { persona: 'staff-bjork', query: '?source=inspection&status=open' });
+    expect(register.items.find((entry) => entry.deficiency.id === deficiency.id)).toMatchObject({ withoutAction: true, closeBlocker: 'deficiencyWithoutAction' });
+    const all = await answer('GET /organizer/deficiencies', {}, { persona: 'board', query: '?withoutAction=true' });
+    expect(all.items.map((entry) => entry.deficiency.id)).toContain(deficiency.id);
   });
 });
 
@@ -311,7 +333,7 @@ describe('the contract itself', () => {
       unit: { id: '1', etag: '"1,1"', createdAt: '2026-09-01T08:00:00Z', modifiedAt: '2026-09-01T08:00:00Z', name: 'Björkskolan F–6', type: 'grundskola', schoolUnitCode: '91234501', principalIds: [] },
       schoolYear,
       cycle: { schoolYear, phases: { followUp: 'done', analysis: 'inProgress', planning: 'notStarted', implementation: 'notStarted' }, current: 'analysis' },
-      goals: [], indicators: [], latestMeasurements: [], openActions: [], overdueActions: [], nextMeetings: [], nextActivities: [],
+      goals: [], indicators: [], latestMeasurements: [], openActions: [], overdueActions: [], nextMeetings: [], nextActivities: [], openDeficiencies: [],
     };
     expect(OverviewSchema.safeParse(overview).success).toBe(true);
     const { openActions, ...withoutOpenActions } = overview;

@@ -76,7 +76,9 @@ describe('two instances on one emulator', () => {
   });
 
   it('drops an item deleted on one instance from the next view on the other', async () => {
-    const goal = await two.call('POST', `/api/units/${unitId}/goals`, 'principal-bjork', { body: { title: 'Mål som tas bort', schoolYear: year } });
+    // a unit goal stands under one of the year's organizer goals or areas
+    const parentGoalId = String(listed((await one.call('GET', `/api/goals?schoolYear=${encodeURIComponent(year)}`, 'principal-bjork')).body, 'items')[0]?.id);
+    const goal = await two.call('POST', `/api/units/${unitId}/goals`, 'principal-bjork', { body: { title: 'Mål som tas bort', schoolYear: year, parentGoalId } });
     expect(goal.status).toBe(201);
     expect(listed((await one.call('GET', `/api/units/${unitId}/overview`, 'principal-bjork')).body, 'goals').map((g) => g.id)).toContain(goal.body['id']);
     const removed = await one.call('DELETE', `/api/goals/${String(goal.body['id'])}`, 'principal-bjork', { headers: { 'if-match': String(goal.body['etag']) } });

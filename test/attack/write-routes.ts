@@ -5,6 +5,7 @@
  * route is walked from the day it exists.
  */
 import { PERSONA_USER_IDS, type PersonaId } from '../../src/auth/personas';
+import { legitimate } from '../../src/domain/testing/personal-identity-corpus';
 import { lists, type Entities, type ListKey } from '../../src/lists/lists';
 import type { StoredItem } from '../../src/store/port';
 import { BJORKSKOLAN, startHarness, type Harness } from '../api/harness';
@@ -48,7 +49,9 @@ function fresh<K extends keyof Entities & string>(c: WalkContext, list: K, field
   return c.h.started.store.create(list, fields, admin);
 }
 
-const goal = (c: WalkContext) => fresh(c, 'goals', { title: 'Läsförmåga', level: 'unit', unitId: c.unitId, schoolYear: '2026/27' });
+/** An organizer goal (nämndmål) of 2026/27: what a unit goal stands under. */
+const boardGoal = (c: WalkContext) => fresh(c, 'goals', { title: 'Alla elever når målen', level: 'organizer', schoolYear: '2026/27' });
+const goal = async (c: WalkContext) => fresh(c, 'goals', { title: 'Läsförmåga', level: 'unit', unitId: c.unitId, parentGoalId: (await boardGoal(c)).id, schoolYear: '2026/27' });
 const draft = (c: WalkContext) => fresh(c, 'analyses', {
   unitId: c.unitId, schoolYear: '2026/27', period: '2026/27 HT', status: 'draft', strengths: [], areasToDevelop: [], measurementIds: [], goalIds: [], participants: [],
 });
@@ -71,7 +74,7 @@ async function aUnit(c: WalkContext, archived = false): Promise<{ id: string; et
 }
 /** Skolverket's register's list answer with one new unit, as a file. */
 const registerFile = (): string => JSON.stringify({ data: { type: 'schoolunit', attributes: [{ schoolUnitCode: freeCode(), name: `Registerskolan ${next()}`, status: 'AKTIV' }] } });
-const indicator = (c: WalkContext) => fresh(c, 'indicators', { name: 'Läsförståelse', source: 'other', unitOfMeasure: 'percent', direction: 'higherIsBetter' });
+const indicator = (c: WalkContext) => fresh(c, 'indicators', { name: 'Läsförståelse', source: 'other', unitOfMeasure: 'percent', direction: 'higherIsBetter', groups: ['Flickor'] });
 
 /** A Kolada file with one result for Björkskolan, of an indicator that names its Kolada KPI (made once). */
 async function koladaFile(c: WalkContext): Promise<string> {
@@ -129,14 +132,18 @@ export const writeRoutes: Readonly<Record<string, WriteRoute>> = {
     prepare: async (c) => ({ path: `/api/units/${c.unitId}/channel`, body: { teamId: 'walk-team', channelId: `19:walk-${next()}@thread.tacv2` } }),
   },
   'post /units/:unitId/goals': {
-    allowed: 'principal-bjork', refused: otherUnits, fixed: ['schoolYear'],
-    prepare: async (c) => ({ path: `/api/units/${c.unitId}/goals`, body: { title: 'Höjd läsförmåga', description: 'Alla läser', focusArea: 'Studiero', schoolYear: '2026/27' } }),
+    allowed: 'principal-bjork', refused: otherUnits, fixed: ['schoolYear', 'parentGoalId'],
+    prepare: async (c) => ({ path: `/api/units/${c.unitId}/goals`, body: { title: 'Höjd läsförmåga', description: 'Alla läser', schoolYear: '2026/27', parentGoalId: (await boardGoal(c)).id } }),
+  },
+  'post /goals': {
+    allowed: 'admin', refused: notAdministration, fixed: ['level', 'schoolYear'],
+    prepare: async () => ({ path: '/api/goals', body: { level: 'organizer', title: 'Trygga lärmiljöer', description: 'För alla', schoolYear: '2026/27' } }),
   },
   'patch /goals/:id': {
     allowed: 'principal-bjork', refused: otherUnits, fixed: [],
     prepare: async (c) => {
       const item = await goal(c);
-      return { path: `/api/goals/${item.id}`, body: { title: 'Höjd läsförmåga', description: 'Alla läser', focusArea: 'Studiero' }, ifMatch: item.etag };
+      return { path: `/api/goals/${item.id}`, body: { title: 'Höjd läsförmåga', description: 'Alla läser' }, ifMatch: item.etag };
     },
   },
   'delete /goals/:id': {
@@ -157,9 +164,34 @@ export const writeRoutes: Readonly<Record<string, WriteRoute>> = {
       return { path: `/api/indicators/${item.id}`, body: { name: 'Läsförståelse åk 3', description: 'Andel' }, ifMatch: item.etag };
     },
   },
+  'post /indicators/:id/archive': {
+    allowed: 'admin', refused: notAdministration, fixed: [],
+    prepare: async (c) => {
+      const item = await indicator(c);
+      return { path: `/api/indicators/${item.id}/archive`, ifMatch: item.etag };
+    },
+  },
+  'post /indicators/:id/restore': {
+    allowed: 'admin', refused: notAdministration, fixed: [],
+    prepare: async (c) => {
+      const item = await fresh(c, 'indicators', { name: 'Läsförståelse', source: 'other', unitOfMeasure: 'percent', direction: 'higherIsBetter', archivedOn: '2026-08-20' });
+      return { path: `/api/indicators/${item.id}/restore`, ifMatch: item.etag };
+    },
+  },
+  'patch /measurements/:id': {
+    allowed: 'staff-bjork', refused: otherUnits, fixed: [],
+    prepare: async (c) => {
+      const item = await fresh(c, 'measurements', { indicatorId: (await indicator(c)).id, unitId: c.unitId, period: '2026/27 HT', schoolYear: '2026/27', value: 40 });
+      return { path: `/api/measurements/${item.id}`, body: { value: 41 }, ifMatch: item.etag };
+    },
+  },
   'post /units/:unitId/measurements': {
     allowed: 'principal-bjork', refused: otherUnits, fixed: ['indicatorId', 'period'],
-    prepare: async (c) => ({ path: `/api/units/${c.unitId}/measurements`, body: { indicatorId: (await indicator(c)).id, period: '2026/27', value: 42, groups: [{ group: 'Flickor', value: 40 }] } }),
+    prepare: async (c) => {
+      // a result's groups are its indicator's: this one is also broken down by the text the personnummer walk takes in the group's place
+      const item = await fresh(c, 'indicators', { name: 'Läsförståelse', source: 'other', unitOfMeasure: 'percent', direction: 'higherIsBetter', groups: ['Flickor', legitimate[0] ?? ''] });
+      return { path: `/api/units/${c.unitId}/measurements`, body: { indicatorId: item.id, period: '2026/27', value: 42, groups: [{ group: 'Flickor', value: 40 }] } };
+    },
   },
   'post /units/:unitId/analyses': {
     allowed: 'principal-bjork', refused: otherUnits, fixed: ['schoolYear', 'period', 'participants.0.role'],

@@ -331,8 +331,11 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     const { page } = await openOrganizer('Bengt Holm');
     await page.getByTestId('rollup').waitFor();
     await page.getByRole('heading', { level: 1, name: 'Nämndens sammanställning' }).waitFor();
-    await expect(page.getByRole('tab').count()).resolves.toBe(2);
+    // the board reads the roll-up, the goals, the deficiencies and the report
+    await expect(page.getByRole('tab').count()).resolves.toBe(4);
     await page.getByRole('tab', { name: 'Sammanställning' }).waitFor();
+    await page.getByRole('tab', { name: 'Mål' }).waitFor();
+    await page.getByRole('tab', { name: 'Brister' }).waitFor();
     await page.getByRole('tab', { name: 'Kvalitetsrapport' }).waitFor();
     // read only: no button to give feedback, edit, delete, add, save or import anywhere on the page
     const buttons = await page.getByRole('button').evaluateAll((all) => all.map((b) => `${b.textContent ?? ''} ${b.getAttribute('aria-label') ?? ''}`));

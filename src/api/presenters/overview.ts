@@ -1,5 +1,6 @@
 import type { Overview } from '../../contract';
 import type { UnitOverview } from '../../services/overview-service';
+import { presentDeficiencyEntry } from './deficiencies';
 import { represent } from './item';
 
 /** `GET /units/:unitId/overview`. */
@@ -16,5 +17,6 @@ export function presentOverview(overview: UnitOverview): Overview {
     nextMeetings: overview.nextMeetings.map(represent),
     nextActivities: overview.nextActivities.map(represent),
     ...(overview.latestFeedback ? { latestFeedback: represent(overview.latestFeedback) } : {}),
+    openDeficiencies: overview.openDeficiencies.map((entry) => presentDeficiencyEntry(entry)),
   };
 }

@@ -9,7 +9,7 @@ import { schoolYear, type SchoolYear } from '../../domain';
 import { ImportFailedError, ImportRejectedError } from '../../services/import/import-service';
 import { importKinds, type ImportPreview } from '../../services/import/types';
 import { ConflictError } from '../../store/errors';
-import type { Caller } from '../../services';
+import { isBoardOnly } from '../board';
 import { presentCommit, presentPreview, previewLimit } from '../presenters/imports';
 import { presentRollup } from '../presenters/rollup';
 import { problem, problemContentType, type ApiProblem } from '../problems';
@@ -27,11 +27,6 @@ const ImportBody = z.strictObject({
   /** Skolverket files without a Läsår column: the school year ("2024/25") or year ("2025") */
   period: z.string().min(4).max(20).optional(),
 });
-
-/** The board reads the roll-up without anything about individual staff; the administration sees all. */
-function isBoardOnly(caller: Caller): boolean {
-  return caller.appRoles.includes('Board') && !caller.appRoles.includes('Administration');
-}
 
 /** What an import's problem adds to the catalogue's problem: the rows in error, or what was left behind. */
 type ImportProblemExtra = Omit<ImportRejectedProblem, keyof Problem> | Omit<ImportFailedProblem, keyof Problem>;

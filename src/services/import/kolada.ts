@@ -14,7 +14,7 @@ import { checkCandidates } from './check';
 import { cellAt, columnIndex } from './columns';
 import type { CsvRecord } from './csv';
 import type { ImportLookup } from './lookup';
-import { parseSwedishNumber } from './numbers';
+import { parseSwedishNumber } from '../../domain';
 import { readPeriod } from './period';
 import type { Candidate, ImportError, ReadResult } from './types';
 

@@ -3,7 +3,7 @@ import type { StoredItem } from '../../store/port';
 
 /** How a file's codes and names find the organizer's indicators and units. */
 export interface ImportLookup {
-  /** by Indicator.koladaKpi */
+  /** by Indicator.koladaKpi, among the indicators in use */
   indicatorByKpi(kpi: string): StoredItem<Indicator> | undefined;
   /** by the indicator's name, ignoring case and spacing (Skolverket's column headers) */
   indicatorByName(name: string): StoredItem<Indicator> | undefined;
@@ -22,8 +22,10 @@ export function nameKey(text: string): string {
 export function createLookup(units: readonly StoredItem<Unit>[], indicators: readonly StoredItem<Indicator>[]): ImportLookup {
   const byCode = new Map(units.map((u) => [u.fields.schoolUnitCode, u]));
   for (const unit of units) if (unit.fields.koladaId !== undefined) byCode.set(unit.fields.koladaId, unit);
-  const byKpi = new Map(indicators.filter((i) => i.fields.koladaKpi).map((i) => [i.fields.koladaKpi ?? '', i]));
-  const byName = new Map(indicators.map((i) => [nameKey(i.fields.name), i]));
+  // an archived indicator keeps its results but takes no new ones
+  const inUse = indicators.filter((i) => i.fields.archivedOn === undefined);
+  const byKpi = new Map(inUse.filter((i) => i.fields.koladaKpi).map((i) => [i.fields.koladaKpi ?? '', i]));
+  const byName = new Map(inUse.map((i) => [nameKey(i.fields.name), i]));
   const indicatorsById = new Map(indicators.map((i) => [i.id, i]));
   const unitsById = new Map(units.map((u) => [u.id, u]));
   return {

@@ -1,4 +1,4 @@
-import { schoolYear as schoolYearSchema, type SchoolYear } from '../../domain';
+import { monthPeriod, parsePeriod, schoolYearOf, schoolYear as schoolYearSchema, type SchoolYear } from '../../domain';
 
 export interface ImportPeriod {
   readonly period: string;
@@ -8,10 +8,17 @@ export interface ImportPeriod {
 /**
  * A period as files write it. A bare year N is the school year that ends in N ((N-1)/N): Kolada
  * and Skolverket label school results by the spring term they were taken in. "2024/25",
- * "2024/2025", and "2024/25 HT" or "VT" are taken as written.
+ * "2024/2025", and "2024/25 HT" or "VT" are taken as written; a month, "2024-10" (or
+ * "2024/25 2024-10"), is that month of the school year it falls in.
  */
 export function readPeriod(raw: string): ImportPeriod | undefined {
   const text = raw.trim().replace(/\s+/g, ' ');
+  const month = /^(?:(\d{4}\/\d{2}) )?(\d{4}-(?:0[1-9]|1[0-2]))$/.exec(text);
+  if (month?.[2] !== undefined) {
+    const year = schoolYearOf(`${month[2]}-15T12:00:00Z`);
+    const parsed = parsePeriod(monthPeriod(month[1] ?? year, month[2]));
+    return parsed ? { period: monthPeriod(parsed.schoolYear, month[2]), schoolYear: parsed.schoolYear } : undefined;
+  }
   let start: number;
   let term = '';
   const year = /^(\d{4})$/.exec(text);

@@ -21,7 +21,7 @@ import { checkCandidates } from './check';
 import { cellAt, columnIndex, headerKey } from './columns';
 import type { CsvRecord } from './csv';
 import type { ImportLookup } from './lookup';
-import { parseSwedishNumber } from './numbers';
+import { parseSwedishNumber } from '../../domain';
 import { readPeriod, type ImportPeriod } from './period';
 import type { Candidate, ImportError, ReadResult } from './types';
 

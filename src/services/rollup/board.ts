@@ -25,6 +25,8 @@ export function toBoardView(rollup: Rollup): BoardRollup {
       ...(d.deadline !== undefined ? { deadline: d.deadline } : {}),
       ...(d.closedOn !== undefined ? { closedOn: d.closedOn } : {}),
       actions: d.actions.map(boardAction),
+      withoutAction: d.withoutAction,
+      overdue: d.overdue,
     })),
     overdueActions: rollup.overdueActions.map((entry) => ({ unitId: entry.unitId, actions: entry.actions.map(boardAction) })),
     commonAreasToDevelop: rollup.commonAreasToDevelop,

@@ -1,6 +1,6 @@
 /** The roll-up computed from what the loader read. Pure: the same data gives the same roll-up. */
 import {
-  deriveCycleState, isArchived, isOpen, isOverdue, phases,
+  deficiencyFlags, deriveCycleState, indicatorIdsFor, isArchived, isOpen, isOverdue, phases,
   type Action, type Analysis, type Feedback, type Phase, type PhaseState, type SchoolYear,
 } from '../../domain';
 import { commonAreas } from './areas';
@@ -26,7 +26,6 @@ function yearRange(year: SchoolYear): { from: string; to: string } {
 /** The roll-up of `data` on `today` ("YYYY-MM-DD", against which overdue is counted). */
 export function computeRollup(data: RollupData, today: string): Rollup {
   const { schoolYear, years } = data;
-  const indicatorIds = data.indicators.map((i) => i.id);
   const goalsByUnit = groupBy(data.goals, (g) => g.fields.unitId);
   const measurementsByUnit = groupBy(data.measurements, (m) => m.fields.unitId);
   const analysesByUnit = groupBy(data.analyses, (a) => a.fields.unitId);
@@ -34,18 +33,22 @@ export function computeRollup(data: RollupData, today: string): Rollup {
   const deficienciesByUnit = groupBy(data.deficiencies, (d) => d.fields.unitId);
   const meetingsByUnit = groupBy(data.meetings, (m) => m.fields.unitId);
   const feedbackByAnalysis = groupBy(data.feedback, (f) => f.fields.analysisId);
+  const actionsByOrigin = groupBy(data.actions.filter((a) => a.fields.originKind === 'deficiency'), (a) => a.fields.originId);
+  const flagsOf = (d: Item<'deficiencies'>) => deficiencyFlags(d.fields, (actionsByOrigin.get(d.id) ?? []).filter((a) => a.fields.unitId === d.fields.unitId).map((a) => a.fields), today);
   // an archived unit keeps its history but leaves the roll-up
   const units = data.units.filter((unit) => !isArchived(unit.fields)).sort((a, b) => a.fields.name.localeCompare(b.fields.name, 'sv'));
 
   const rollupUnits: RollupUnit[] = units.map((unit) => {
-    const records = {
-      indicatorIds,
+    // each year counts the indicators that apply to the unit's type and were in use that year
+    const recordsOf = (year: SchoolYear) => ({
+      indicatorIds: indicatorIdsFor(data.indicators, unit.fields.type, year),
       measurements: (measurementsByUnit.get(unit.id) ?? []).map((m) => m.fields),
       analyses: (analysesByUnit.get(unit.id) ?? []).map((a) => a.fields),
       goals: (goalsByUnit.get(unit.id) ?? []).map((g) => g.fields),
       actions: (actionsByUnit.get(unit.id) ?? []).map((a) => a.fields),
-    };
-    const cycleByYear = Object.fromEntries(years.map((year) => [year, deriveCycleState(year, records)]));
+    });
+    const cycleByYear = Object.fromEntries(years.map((year) => [year, deriveCycleState(year, recordsOf(year))]));
+    const openDeficiencies = (deficienciesByUnit.get(unit.id) ?? []).filter((d) => d.fields.status === 'open').map(flagsOf);
     const analyses = (analysesByUnit.get(unit.id) ?? []).filter((a) => a.fields.schoolYear === schoolYear);
     const furthest = [...analyses].sort((a, b) => analysisRank[b.fields.status] - analysisRank[a.fields.status])[0];
     const actions = actionsByUnit.get(unit.id) ?? [];
@@ -54,13 +57,15 @@ export function computeRollup(data: RollupData, today: string): Rollup {
       name: unit.fields.name,
       type: unit.fields.type,
       schoolUnitCode: unit.fields.schoolUnitCode,
-      cycle: deriveCycleState(schoolYear, records),
+      cycle: deriveCycleState(schoolYear, recordsOf(schoolYear)),
       cycleByYear,
       analysisStatus: furthest?.fields.status ?? 'none',
       feedback: feedbackState(analyses, feedbackByAnalysis),
       openActions: actions.filter((a) => isOpen(a.fields)).length,
       overdueActions: actions.filter((a) => isOverdue(a.fields, today)).length,
-      openDeficiencies: (deficienciesByUnit.get(unit.id) ?? []).filter((d) => d.fields.status === 'open').length,
+      openDeficiencies: openDeficiencies.length,
+      deficienciesWithoutAction: openDeficiencies.filter((f) => f.withoutAction).length,
+      overdueDeficiencies: openDeficiencies.filter((f) => f.overdue).length,
       meetings: (meetingsByUnit.get(unit.id) ?? []).length,
     };
   });
@@ -75,13 +80,12 @@ export function computeRollup(data: RollupData, today: string): Rollup {
 
   const unitIds = new Set(units.map((u) => u.id));
   const range = yearRange(schoolYear);
-  const actionsByOrigin = groupBy(data.actions.filter((a) => a.fields.originKind === 'deficiency'), (a) => a.fields.originId);
   const deficiencies: RollupDeficiency[] = data.deficiencies
     .filter((d) => unitIds.has(d.fields.unitId))
     .filter((d) => d.fields.status === 'open' || (d.fields.closedOn ?? d.fields.foundOn) >= range.from)
     .filter((d) => d.fields.foundOn <= range.to)
     .sort((a, b) => (a.fields.status === b.fields.status ? a.fields.foundOn.localeCompare(b.fields.foundOn) : a.fields.status === 'open' ? -1 : 1))
-    .map((d) => deficiencyOf(d, (actionsByOrigin.get(d.id) ?? []).filter((a) => a.fields.unitId === d.fields.unitId)));
+    .map((d) => ({ ...deficiencyOf(d, (actionsByOrigin.get(d.id) ?? []).filter((a) => a.fields.unitId === d.fields.unitId)), ...flagsOf(d) }));
 
   const overdueActions = units
     .map((unit) => ({
@@ -121,7 +125,7 @@ function feedbackState(analyses: readonly Item<'analyses'>[], feedbackByAnalysis
   return feedback.some((f) => f.readAt === undefined) ? 'unread' : 'read';
 }
 
-function deficiencyOf(item: Item<'deficiencies'>, actions: readonly Item<'actions'>[]): RollupDeficiency {
+function deficiencyOf(item: Item<'deficiencies'>, actions: readonly Item<'actions'>[]): Omit<RollupDeficiency, 'withoutAction' | 'overdue'> {
   const d = item.fields;
   return {
     id: item.id, unitId: d.unitId, title: d.title, source: d.source, foundOn: d.foundOn, status: d.status,

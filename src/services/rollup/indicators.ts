@@ -1,18 +1,22 @@
 /** Results against target across units and years: one comparison per indicator. */
-import type { Indicator, Measurement, SchoolYear } from '../../domain';
+import { comparePeriods, parsePeriod, type Indicator, type Measurement, type PeriodKind, type SchoolYear } from '../../domain';
 import { groupBy } from './group-by';
 import type { IndicatorComparison, Item, RollupData, UnitResult } from './types';
 
+const kindRank: Readonly<Record<PeriodKind, number>> = { schoolYear: 3, term: 2, month: 1 };
+
 /**
- * The value of an indicator for a unit in a school year: the whole year's if recorded, else the
- * spring term's (the later one), else the autumn term's.
+ * The value of an indicator for a unit in a school year, the one the roll-up compares: the whole
+ * year's if recorded, else the latest term's (spring over autumn), else the latest month's. A
+ * school year's value sums it up; a term's or a month's is what is known so far.
  */
 export function yearValue(measurements: readonly Pick<Measurement, 'period' | 'value'>[], year: SchoolYear): number | undefined {
-  const rank = (period: string): number => (period === year ? 3 : period === `${year} VT` ? 2 : period === `${year} HT` ? 1 : 0);
-  let best: { rank: number; value: number } | undefined;
+  let best: { rank: number; period: string; value: number } | undefined;
   for (const m of measurements) {
-    const r = rank(m.period);
-    if (r > 0 && (!best || r > best.rank)) best = { rank: r, value: m.value };
+    const parsed = parsePeriod(m.period);
+    if (parsed?.schoolYear !== year) continue;
+    const rank = kindRank[parsed.kind];
+    if (!best || rank > best.rank || (rank === best.rank && comparePeriods(m.period, best.period) > 0)) best = { rank, period: m.period, value: m.value };
   }
   return best?.value;
 }

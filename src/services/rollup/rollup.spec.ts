@@ -85,6 +85,14 @@ describe('roll-up helpers', () => {
     expect(yearValue([{ period: '2024/25', value: 3 }], '2025/26')).toBeUndefined();
   });
 
+  it('takes a term over any month, and of months the latest', () => {
+    const months = [{ period: '2025/26 2025-09', value: 91 }, { period: '2025/26 2026-02', value: 94 }, { period: '2025/26 2025-12', value: 92 }];
+    expect(yearValue(months, '2025/26')).toBe(94);
+    expect(yearValue([...months, { period: '2025/26 HT', value: 92.5 }], '2025/26')).toBe(92.5);
+    expect(yearValue([...months, { period: '2025/26 HT', value: 92.5 }, { period: '2025/26', value: 93 }], '2025/26')).toBe(93);
+    expect(yearValue([{ period: '2024/25 2025-06', value: 90 }], '2025/26')).toBeUndefined();
+  });
+
   it('normalises areas by case, spacing and trailing punctuation', () => {
     expect(normalizeArea('  Kollegialt   LÄRANDE. ')).toBe('kollegialt lärande');
     expect(commonAreas([

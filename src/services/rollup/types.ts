@@ -59,6 +59,10 @@ export interface RollupUnit {
   readonly openActions: number;
   readonly overdueActions: number;
   readonly openDeficiencies: number;
+  /** open deficiencies that no action answers yet */
+  readonly deficienciesWithoutAction: number;
+  /** open deficiencies past their deadline */
+  readonly overdueDeficiencies: number;
   /** meetings held or planned in the school year */
   readonly meetings: number;
 }
@@ -97,6 +101,10 @@ export interface RollupDeficiency {
   readonly status: Deficiency['status'];
   readonly closedOn?: string;
   readonly actions: readonly RollupAction[];
+  /** open, and no action answers it */
+  readonly withoutAction: boolean;
+  /** open and past its deadline */
+  readonly overdue: boolean;
 }
 
 export interface AreaToDevelop {

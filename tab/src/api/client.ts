@@ -1,10 +1,33 @@
 import type {
-  Action, ActionPage, Analysis, AnalysisPage, Answer, DeficiencyPage, FeedbackPage, FollowUpAnswers, FollowUpResponsePage, FollowUpTemplate,
-  GoalPage, IndicatorPage, Me, MeasurementPage, MeetingPage, Overview, PathParams, Route, Unit, UnitPage, UnitPeople,
+  Action, ActionPage, Analysis, AnalysisPage, Answer, Deficiency, DeficiencyPage, DeficiencyRegister, FeedbackPage, FollowUpAnswers,
+  FollowUpResponsePage, FollowUpTemplate, Goal, GoalList, GoalPage, GoalTree, IndicatorPage, Me, Measurement, MeasurementPage, MeetingPage,
+  Overview, PathParams, Route, Unit, UnitPage, UnitPeople,
 } from '../../../src/contract';
 import type * as domain from '../../../src/domain';
 import { ProblemError, problemFrom } from './problem-error';
 import { newKey, query, requestOf } from './url';
+
+/** The body that creates a unit's goal: under one of the organizer's goals or areas. */
+export type NewGoal = Pick<domain.Goal, 'title' | 'schoolYear'> & Partial<Pick<domain.Goal, 'description' | 'parentGoalId'>>;
+/** What a PATCH of a goal may change. */
+export type GoalChanges = Partial<Pick<domain.Goal, 'title' | 'description' | 'parentGoalId'>>;
+/** The body that records a deficiency: always open, in the unit of the path. */
+export type NewDeficiency = Omit<domain.Deficiency, 'unitId' | 'status' | 'closedOn'>;
+export type DeficiencyChanges = Partial<Omit<domain.Deficiency, 'unitId'>>;
+/** Which of a register's deficiencies to list. */
+export interface DeficiencyFilter {
+  source?: domain.DeficiencySource;
+  status?: domain.DeficiencyStatus;
+  overdue?: boolean;
+  withoutAction?: boolean;
+}
+/** The query of a deficiency filter. */
+export function registerQuery(filter: DeficiencyFilter): Record<string, string | undefined> {
+  return { source: filter.source, status: filter.status, overdue: filter.overdue ? 'true' : undefined, withoutAction: filter.withoutAction ? 'true' : undefined };
+}
+/** The body that enters a result: the unit is in the path, the school year follows from the period. */
+export type NewMeasurement = Omit<domain.Measurement, 'unitId' | 'schoolYear'>;
+export type MeasurementChanges = Partial<Pick<domain.Measurement, 'value' | 'groups'>>;
 
 /** Options for `ApiClient`; tests pass a stub `fetch`. */
 export interface ApiClientOptions {
@@ -112,11 +135,34 @@ export class ApiClient {
   goals(unitId: string): Promise<GoalPage> {
     return this.call('GET /units/:unitId/goals', { unitId });
   }
+  /** The year's hierarchy as the unit sees it: the organizer's goals and areas, its own goals and their actions. */
+  goalTree(unitId: string, schoolYear?: string): Promise<GoalTree> {
+    return this.call('GET /units/:unitId/goal-tree', { unitId }, { query: { schoolYear } });
+  }
+  /** The organizer's goals and areas of a school year: what a unit goal can stand under. */
+  organizerGoals(schoolYear?: string): Promise<GoalList> {
+    return this.call('GET /goals', {}, { query: { schoolYear } });
+  }
+  createGoal(unitId: string, goal: NewGoal): Promise<Goal> {
+    return this.call('POST /units/:unitId/goals', { unitId }, { body: goal, headers: { 'idempotency-key': newKey() } });
+  }
+  updateGoal(goal: Pick<Goal, 'id' | 'etag'>, changes: GoalChanges): Promise<Goal> {
+    return this.call('PATCH /goals/:id', { id: goal.id }, { body: changes, etag: goal.etag });
+  }
+  deleteGoal(goal: Pick<Goal, 'id' | 'etag'>): Promise<void> {
+    return this.call('DELETE /goals/:id', { id: goal.id }, { etag: goal.etag });
+  }
   indicators(): Promise<IndicatorPage> {
     return this.call('GET /indicators', {});
   }
   measurements(unitId: string, filter: { indicatorId?: string; schoolYear?: string } = {}): Promise<MeasurementPage> {
-    return this.call('GET /units/:unitId/measurements', { unitId }, { query: filter });
+    return this.call('GET /units/:unitId/measurements', { unitId }, { query: { top: '500', ...filter } });
+  }
+  createMeasurement(unitId: string, measurement: NewMeasurement): Promise<Measurement> {
+    return this.call('POST /units/:unitId/measurements', { unitId }, { body: measurement });
+  }
+  updateMeasurement(measurement: Pick<Measurement, 'id' | 'etag'>, changes: MeasurementChanges): Promise<Measurement> {
+    return this.call('PATCH /measurements/:id', { id: measurement.id }, { body: changes, etag: measurement.etag });
   }
   actions(unitId: string, filter: ActionFilter = 'all', goalId?: string): Promise<ActionPage> {
     return this.call('GET /units/:unitId/actions', { unitId }, { query: { filter: filter === 'all' ? undefined : filter, goalId } });
@@ -141,6 +187,16 @@ export class ApiClient {
   }
   deficiencies(unitId: string): Promise<DeficiencyPage> {
     return this.call('GET /units/:unitId/deficiencies', { unitId });
+  }
+  /** The unit's register: each deficiency with its actions, its flags and why it cannot close yet. */
+  deficiencyRegister(unitId: string, filter: DeficiencyFilter = {}): Promise<DeficiencyRegister> {
+    return this.call('GET /units/:unitId/deficiency-register', { unitId }, { query: registerQuery(filter) });
+  }
+  createDeficiency(unitId: string, deficiency: NewDeficiency): Promise<Deficiency> {
+    return this.call('POST /units/:unitId/deficiencies', { unitId }, { body: deficiency, headers: { 'idempotency-key': newKey() } });
+  }
+  updateDeficiency(deficiency: Pick<Deficiency, 'id' | 'etag'>, changes: DeficiencyChanges): Promise<Deficiency> {
+    return this.call('PATCH /deficiencies/:id', { id: deficiency.id }, { body: changes, etag: deficiency.etag });
   }
   meetings(unitId: string): Promise<MeetingPage> {
     return this.call('GET /units/:unitId/meetings', { unitId });

@@ -31,3 +31,8 @@ export function canUpdateAction(me: Me, unitId: string, ownerId: string): boolea
   const roles = rolesIn(me, unitId);
   return isAdministration(me) || roles.includes('principal') || (roles.includes('staff') && ownerId === me.userId);
 }
+
+/** Enter and correct the unit's results: the administration and the unit's principal and staff. */
+export function canEnterResults(me: Me, unitId: string): boolean {
+  return isAdministration(me) || rolesIn(me, unitId).length > 0;
+}

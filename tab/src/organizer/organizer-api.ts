@@ -1,9 +1,9 @@
 import type {
-  AnalysisPage, Answer, Feedback, FeedbackPage, FollowUpTemplate, FollowUpTemplatePage, ImportEvents, ImportKind, ImportPreview, ImportResult,
-  Rollup, YearWheelActivity, YearWheelActivityPage,
+  AnalysisPage, Answer, DeficiencyRegister, Feedback, FeedbackPage, FollowUpTemplate, FollowUpTemplatePage, Goal, GoalTree, ImportEvents,
+  ImportKind, ImportPreview, ImportResult, Indicator, IndicatorPage, Rollup, YearWheelActivity, YearWheelActivityPage,
 } from '../../../src/contract';
 import type * as domain from '../../../src/domain';
-import type { ApiClient } from '../api/client';
+import { registerQuery, type ApiClient, type DeficiencyFilter, type GoalChanges } from '../api/client';
 import { ProblemError, problemFrom } from '../api/problem-error';
 import { newKey, query } from '../api/url';
 
@@ -14,6 +14,13 @@ export interface ImportRequest {
   /** Skolverket files without a Läsår column */
   period?: string;
 }
+
+/** The body of a new indicator: the day it is archived is the server's. */
+export type NewIndicator = Omit<domain.Indicator, 'archivedOn'>;
+/** What a PATCH of an indicator changes; null clears an optional field. */
+export type IndicatorChanges = { [K in keyof NewIndicator]?: NewIndicator[K] | null };
+/** An organizer goal (nämndmål) or a prioritized area. */
+export type NewOrganizerGoal = Pick<domain.Goal, 'title' | 'schoolYear'> & Partial<Pick<domain.Goal, 'description' | 'parentGoalId'>> & { level: 'organizer' | 'focusArea' };
 
 /**
  * The organizer's calls, all through the tab's `ApiClient`: JSON with `request`; the quality report
@@ -60,6 +67,38 @@ export class OrganizerApi {
   /** Saves a meeting type's questions as a new version; the server numbers it. */
   saveTemplate(meetingType: domain.MeetingType, questions: domain.Question[]): Promise<FollowUpTemplate> {
     return this.api.call('POST /follow-up-templates', {}, { body: { meetingType, questions }, headers: { 'idempotency-key': newKey() } });
+  }
+  indicators(): Promise<IndicatorPage> {
+    return this.api.call('GET /indicators', {}, { query: { top: '500' } });
+  }
+  createIndicator(indicator: NewIndicator): Promise<Indicator> {
+    return this.api.call('POST /indicators', {}, { body: indicator, headers: { 'idempotency-key': newKey() } });
+  }
+  updateIndicator(indicator: Pick<Indicator, 'id' | 'etag'>, changes: IndicatorChanges): Promise<Indicator> {
+    return this.api.call('PATCH /indicators/:id', { id: indicator.id }, { body: changes, etag: indicator.etag });
+  }
+  archiveIndicator(indicator: Pick<Indicator, 'id' | 'etag'>): Promise<Indicator> {
+    return this.api.call('POST /indicators/:id/archive', { id: indicator.id }, { etag: indicator.etag });
+  }
+  restoreIndicator(indicator: Pick<Indicator, 'id' | 'etag'>): Promise<Indicator> {
+    return this.api.call('POST /indicators/:id/restore', { id: indicator.id }, { etag: indicator.etag });
+  }
+  /** The whole municipality's goal hierarchy of a school year, every unit's goals and actions under it. */
+  goalTree(schoolYear: string): Promise<GoalTree> {
+    return this.api.call('GET /organizer/goal-tree', {}, { query: { schoolYear } });
+  }
+  createGoal(goal: NewOrganizerGoal): Promise<Goal> {
+    return this.api.call('POST /goals', {}, { body: goal, headers: { 'idempotency-key': newKey() } });
+  }
+  updateGoal(goal: Pick<Goal, 'id' | 'etag'>, changes: GoalChanges): Promise<Goal> {
+    return this.api.updateGoal(goal, changes);
+  }
+  deleteGoal(goal: Pick<Goal, 'id' | 'etag'>): Promise<void> {
+    return this.api.deleteGoal(goal);
+  }
+  /** Every unit's deficiencies, filtered. */
+  deficiencies(filter: DeficiencyFilter = {}): Promise<DeficiencyRegister> {
+    return this.api.call('GET /organizer/deficiencies', {}, { query: registerQuery(filter) });
   }
   previewImport(request: ImportRequest): Promise<ImportPreview> {
     return this.api.call('POST /organizer/imports/preview', {}, { body: request });

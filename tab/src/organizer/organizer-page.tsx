@@ -16,6 +16,9 @@ import { OrganizerContext } from './organizer-context';
 import type { OrganizerSession } from './organizer-context';
 
 const Rollup = lazy(() => import('./rollup/rollup-view'));
+const Indicators = lazy(() => import('./indicators/indicators-view'));
+const Goals = lazy(() => import('./goals/organizer-goals-view'));
+const Deficiencies = lazy(() => import('./deficiencies/organizer-deficiencies-view'));
 const FeedbackView = lazy(() => import('./feedback/feedback-view'));
 const YearWheel = lazy(() => import('./year-wheel/year-wheel-view'));
 const Templates = lazy(() => import('./templates/templates-view'));
@@ -24,10 +27,10 @@ const Report = lazy(() => import('./report/report-download'));
 const Units = lazy(() => import('./units/units-view'));
 const SetupGuide = lazy(() => import('./setup/setup-guide'));
 
-/** The board reads: the roll-up and the report, nothing it could write. */
-const boardViews: readonly OrganizerView[] = ['rollup', 'report'];
+/** The board reads: the roll-up, the goals, the deficiencies and the report, nothing it could write. */
+const boardViews: readonly OrganizerView[] = ['rollup', 'goals', 'deficiencies', 'report'];
 const labels = {
-  rollup: 'organizer.tabRollup', feedback: 'common.feedback', yearWheel: 'organizer.tabYearWheel', templates: 'organizer.tabTemplates', import: 'organizer.importResults', report: 'common.qualityReport',
+  rollup: 'organizer.tabRollup', indicators: 'organizer.tabIndicators', goals: 'common.goals', deficiencies: 'common.deficiencies', feedback: 'common.feedback', yearWheel: 'organizer.tabYearWheel', templates: 'organizer.tabTemplates', import: 'organizer.importResults', report: 'common.qualityReport',
   units: 'common.units', setup: 'setup.guideTab',
 } as const satisfies Record<OrganizerView, MessageKey>;
 
@@ -38,6 +41,8 @@ const useStyles = makeStyles({
   },
   who: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   body: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  // the views wrap on a narrow screen rather than run off it
+  tabs: { flexWrap: 'wrap' },
 });
 
 /** The caller's level: the administration edits, the board reads, anyone else may not. */
@@ -61,8 +66,9 @@ function initialView(views: readonly OrganizerView[], asked: OrganizerView | und
 
 /**
  * The organizer's tab (the administration's channel, or the personal tab): Sammanställning,
- * Enheter, Återkoppling, Årshjul, Mallar, Importera resultat, Kvalitetsrapport, Kom igång (the
- * set-up guide, where an empty site starts). The board gets the roll-up and the report, read only.
+ * Enheter, Indikatorer, Mål, Brister, Återkoppling, Årshjul, Mallar, Importera resultat,
+ * Kvalitetsrapport, Kom igång (the set-up guide, where an empty site starts). The board gets the
+ * roll-up, the goals, the deficiencies and the report, read only.
  */
 export default function OrganizerPage({ section }: { section?: OrganizerView }) {
   const { api } = useSession();
@@ -122,7 +128,7 @@ function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: Organ
       </header>
       {!canEdit && <Text as="p" className={styles.body} role="note">{t('organizer.boardReadOnly')}</Text>}
       <nav aria-label={t('organizer.viewsLabel')}>
-        <TabList selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as OrganizerView)}>
+        <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as OrganizerView)}>
           {views.map((v) => <Tab key={v} id={`organizer-tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
         </TabList>
       </nav>
@@ -130,6 +136,9 @@ function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: Organ
         <ViewErrorBoundary key={view} title={t('common.errorTitle')} message={t('common.errorBoundary')}>
           <Suspense fallback={<StatusScreen busy message={t('common.loading')} />}>
             {view === 'rollup' && <Rollup {...(canEdit ? { onGiveFeedback: handleGiveFeedback } : {})} />}
+            {view === 'indicators' && canEdit && <Indicators />}
+            {view === 'goals' && <Goals />}
+            {view === 'deficiencies' && <Deficiencies />}
             {view === 'feedback' && canEdit && <FeedbackView {...(feedbackUnit ? { initialUnitId: feedbackUnit } : {})} />}
             {view === 'yearWheel' && canEdit && <YearWheel />}
             {view === 'templates' && canEdit && <Templates />}

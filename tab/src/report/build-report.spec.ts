@@ -25,7 +25,7 @@ const meeting: Meeting = { ...meta('50'), type: 'resultsConference', title: 'Res
 const overview: Overview = {
   unit, schoolYear: '2025/26',
   cycle: { schoolYear: '2025/26', phases: { followUp: 'done', analysis: 'done', planning: 'inProgress', implementation: 'notStarted' }, current: 'planning' },
-  goals: [], indicators: [indicator], latestMeasurements: [measurement], openActions: [action], overdueActions: [], nextMeetings: [], nextActivities: [],
+  goals: [], indicators: [indicator], latestMeasurements: [measurement], openActions: [action], overdueActions: [], nextMeetings: [], nextActivities: [], openDeficiencies: [],
 };
 const data: ReportData = { overview, indicators: [indicator], measurements: [measurement], analyses: [analysis], actions: [action], meetings: [meeting], feedback: [] };
 

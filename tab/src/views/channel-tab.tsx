@@ -18,12 +18,15 @@ import { loadOverview } from './overview/load-overview';
 const Overview = lazy(loadOverview);
 const Results = lazy(() => import('./results/results-view'));
 const AnalysisView = lazy(() => import('./analysis/analysis-view'));
+const Goals = lazy(() => import('./goals/goals-view'));
 const Actions = lazy(() => import('./actions/actions-view'));
+const Deficiencies = lazy(() => import('./deficiencies/deficiencies-view'));
 const Meetings = lazy(() => import('./meetings/meetings-view'));
 const Report = lazy(() => import('./report/report-view'));
 
 const labels = {
-  overview: 'channel.tabOverview', results: 'common.results', analysis: 'vocab.phase.analysis', actions: 'common.actions', meetings: 'common.meetings', report: 'channel.tabReport',
+  overview: 'channel.tabOverview', results: 'common.results', analysis: 'vocab.phase.analysis', goals: 'common.goals', actions: 'common.actions',
+  deficiencies: 'common.deficiencies', meetings: 'common.meetings', report: 'channel.tabReport',
 } as const satisfies Record<ChannelView, MessageKey>;
 
 const useStyles = makeStyles({
@@ -38,6 +41,8 @@ const useStyles = makeStyles({
   },
   who: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   body: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  // the views wrap on a narrow screen rather than run off it
+  tabs: { flexWrap: 'wrap' },
 });
 
 /** Finds the unit: the URL, the tab's entityId, the channel's binding, or the user's choice. */
@@ -66,7 +71,7 @@ function useUnitId(fromUrl: string | undefined) {
   return { lookup, setChosen, inTeams: Boolean(context) };
 }
 
-/** The channel tab for one unit: Översikt, Resultat, Analys, Åtgärder, Möten, Rapport. */
+/** The channel tab for one unit: Översikt, Resultat, Analys, Mål, Åtgärder, Brister, Möten, Rapport. */
 export default function ChannelTab({ unitId: fromUrl, view }: { unitId?: string; view: ChannelView }) {
   const { t } = useI18n();
   const { lookup, setChosen, inTeams } = useUnitId(fromUrl);
@@ -118,7 +123,7 @@ function UnitTabs({ unitId, view: asked }: { unitId: string; view: ChannelView }
         </div>
       </header>
       <nav aria-label={t('channel.viewsLabel')}>
-        <TabList selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as ChannelView)}>
+        <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as ChannelView)}>
           {channelViews.map((v) => <Tab key={v} id={`tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
         </TabList>
       </nav>
@@ -128,7 +133,9 @@ function UnitTabs({ unitId, view: asked }: { unitId: string; view: ChannelView }
             {view === 'overview' && <Overview unitId={unitId} onOpen={handleSelect} />}
             {view === 'results' && <Results unitId={unitId} />}
             {view === 'analysis' && <AnalysisView unitId={unitId} />}
+            {view === 'goals' && <Goals unitId={unitId} />}
             {view === 'actions' && <Actions unitId={unitId} />}
+            {view === 'deficiencies' && <Deficiencies unitId={unitId} />}
             {view === 'meetings' && <Meetings unitId={unitId} />}
             {view === 'report' && <Report unitId={unitId} />}
           </Suspense>

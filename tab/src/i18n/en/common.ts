@@ -75,4 +75,8 @@ export const common: Texts<typeof sv> = {
   conflictTheirs: 'Current version',
   conflictKeepMine: 'Save my version on top',
   conflictUseTheirs: 'Use the current version',
+
+  goals: 'Goals',
+  deficiencies: 'Deficiencies',
+  source: 'Source',
 };

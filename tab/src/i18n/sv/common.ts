@@ -76,4 +76,8 @@ export const common = {
   conflictTheirs: 'Nuvarande version',
   conflictKeepMine: 'Spara min version ovanpå',
   conflictUseTheirs: 'Använd nuvarande version',
+
+  goals: 'Mål',
+  deficiencies: 'Brister',
+  source: 'Källa',
 } as const;

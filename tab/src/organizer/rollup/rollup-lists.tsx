@@ -1,6 +1,7 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { dueDateLine } from '../../../../src/domain/vocabulary';
 import { useI18n } from '../../i18n/i18n';
+import { DeficiencyFlags } from '../../views/deficiencies/deficiency-list';
 import type { Rollup, RollupAction } from '../../../../src/contract';
 
 const useStyles = makeStyles({
@@ -23,7 +24,7 @@ function ActionLine({ action }: { action: RollupAction }) {
   );
 }
 
-/** Deficiencies (brister) with the actions that answer them. */
+/** Deficiencies (brister) with the actions that answer them; an open one without an action, or past its deadline, is flagged. */
 export function DeficiencyList({ rollup, names }: { rollup: Rollup; names: Names }) {
   const styles = useStyles();
   const { t, format } = useI18n();
@@ -35,6 +36,7 @@ export function DeficiencyList({ rollup, names }: { rollup: Rollup; names: Names
           <span className={styles.line}>
             <Text weight="semibold">{d.title}</Text>
             <Badge appearance="outline" color={d.status === 'open' ? 'warning' : 'success'}>{t(`vocab.deficiencyStatus.${d.status}`)}</Badge>
+            <DeficiencyFlags entry={d} />
           </span>
           <Text size={200}>
             {[names.get(d.unitId) ?? d.unitId, t(`vocab.deficiencySource.${d.source}`), t('organizer.foundOn', { date: format.date(d.foundOn) }),

@@ -37,14 +37,15 @@ export interface Person {
 const kindLabels = {
   unit: { analysis: 'channel.originAnalysis', meeting: 'channel.originMeeting', deficiency: 'channel.originDeficiency' },
   meeting: { analysis: 'channel.originAnalysis', meeting: 'channel.originThisMeeting', deficiency: 'channel.originDeficiency' },
+  deficiency: { analysis: 'channel.originAnalysis', meeting: 'channel.originMeeting', deficiency: 'channel.originThisDeficiency' },
 } as const satisfies Record<OriginInput['in'], Record<OriginKind, MessageKey>>;
 const emptyLabels = {
   analysis: 'channel.noAnalyses', meeting: 'channel.noMeetings', deficiency: 'channel.noOpenDeficiencies',
 } as const satisfies Record<OriginKind, MessageKey>;
 
 /**
- * The one action form: creates a new action (no `action`) or edits one, in the channel tab and in a
- * meeting (`origin` says which). A new action comes from one of the unit's analyses, meetings or
+ * The one action form: creates a new action (no `action`) or edits one, in the channel tab, in a
+ * meeting and from a deficiency of the register (`origin` says which). A new action comes from one of the unit's analyses, meetings or
  * open deficiencies, or from the meeting it is recorded in; its owner is anyone the picker offers,
  * saved with the name the picker shows. A stale eTag opens the conflict panel.
  */
@@ -70,7 +71,8 @@ export function ActionDialog(props: {
   });
   const { draft, error, conflict, busy } = form;
   const [choices] = useLoad<OriginChoices | null>(async () => {
-    if (props.action) return null;
+    // an edit keeps its origin; from a deficiency the origin is that deficiency
+    if (props.action || props.origin.in === 'deficiency') return null;
     const [analyses, meetings, deficiencies] = await Promise.all([
       api.analyses(props.unitId),
       props.origin.in === 'unit' ? api.meetings(props.unitId).then((answer) => answer.items) : Promise.resolve([]),

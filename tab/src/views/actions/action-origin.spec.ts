@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { item } from '../../testing/render';
-import { originChoices, originFields, originNote, resolveOrigin } from './action-origin';
+import { originChoices, originFields, originKindsFor, originNote, picksRecord, resolveOrigin } from './action-origin';
 import type { OriginChoices, OriginInput } from './action-origin';
 
 const analysis = (id: string, period: string, status: 'draft' | 'submitted') =>
@@ -42,6 +42,17 @@ describe('resolveOrigin and originFields', () => {
     expect(resolveOrigin(inUnit, { ...none, analysis: [{ id: '5', label: 'A' }, { id: '6', label: 'B' }] }, { kind: 'analysis', id: '6' })).toEqual({ kind: 'analysis', id: '6' });
     expect(originFields(inUnit, { kind: 'meeting', id: '12' })).toEqual({ originKind: 'meeting', originId: '12' });
     expect(originFields(inUnit, resolveOrigin(inUnit, none, { kind: null, id: '' }))).toBeNull();
+  });
+});
+
+describe('from a deficiency of the register', () => {
+  it('offers that deficiency alone and makes the action come from it', () => {
+    const fromDeficiency: OriginInput = { in: 'deficiency', deficiencyId: '42' };
+    expect(originKindsFor(fromDeficiency)).toEqual(['deficiency']);
+    expect(picksRecord(fromDeficiency, 'deficiency')).toBe(false);
+    const origin = resolveOrigin(fromDeficiency, undefined, { kind: null, id: '' });
+    expect(origin).toEqual({ kind: 'deficiency', id: '42' });
+    expect(originFields(fromDeficiency, origin)).toEqual({ originKind: 'deficiency', originId: '42' });
   });
 });
 

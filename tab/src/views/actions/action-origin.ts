@@ -3,14 +3,15 @@
  * deficiency), in one encoding for every place an action is recorded. In the channel tab it is one
  * of the unit's analyses, meetings or open deficiencies; in a meeting it is the meeting itself or one
  * of the unit's analyses or open deficiencies, and the action always records the meeting
- * (meetingId), so the panel, the summary and the bot's card list it whatever its origin.
+ * (meetingId), so the panel, the summary and the bot's card list it whatever its origin. From a
+ * deficiency in the register, the action comes from that deficiency.
  */
 import type { NewAction } from '../../api/client';
 import type { Action, Analysis, Deficiency, Meeting } from '../../../../src/contract';
 import type { OriginKind } from '../../../../src/domain';
 
-/** Where the action dialog is opened: the unit's channel tab, or a meeting. */
-export type OriginInput = { readonly in: 'unit' } | { readonly in: 'meeting'; readonly meetingId: string };
+/** Where the action dialog is opened: the unit's channel tab, a meeting, or a deficiency of the register. */
+export type OriginInput = { readonly in: 'unit' } | { readonly in: 'meeting'; readonly meetingId: string } | { readonly in: 'deficiency'; readonly deficiencyId: string };
 
 /** The form's origin: the kind the user chose (none yet: the first kind that has a choice) and the record ('' for the first). */
 export interface OriginDraft {
@@ -30,14 +31,22 @@ export type OriginChoices = Readonly<Record<OriginKind, readonly OriginOption[]>
 /** How an analysis is named in the picker: its period, and whether it is still a draft. */
 export type AnalysisLabel = (analysis: Pick<Analysis, 'period' | 'status'>) => string;
 
-/** The kinds offered, in order: a meeting's own actions come from the meeting first. */
+/** The kinds offered, in order: a meeting's own actions come from the meeting first; a deficiency's from it alone. */
 export function originKindsFor(input: OriginInput): readonly OriginKind[] {
+  if (input.in === 'deficiency') return ['deficiency'];
   return input.in === 'meeting' ? ['meeting', 'analysis', 'deficiency'] : ['analysis', 'meeting', 'deficiency'];
 }
 
-/** Whether the kind needs a record picked: all but the meeting the dialog is opened in. */
+/** The record the place the dialog is opened in fixes for its own kind: the meeting, or the deficiency. */
+function fixedRecord(input: OriginInput, kind: OriginKind): string | undefined {
+  if (input.in === 'meeting' && kind === 'meeting') return input.meetingId;
+  if (input.in === 'deficiency' && kind === 'deficiency') return input.deficiencyId;
+  return undefined;
+}
+
+/** Whether the kind needs a record picked: all but the meeting or deficiency the dialog is opened from. */
 export function picksRecord(input: OriginInput, kind: OriginKind): boolean {
-  return !(input.in === 'meeting' && kind === 'meeting');
+  return fixedRecord(input, kind) === undefined;
 }
 
 export function originChoices(
@@ -64,7 +73,10 @@ export function originChoices(
  */
 export function resolveOrigin(input: OriginInput, choices: OriginChoices | undefined, draft: OriginDraft): { kind: OriginKind; id: string } {
   const kinds = originKindsFor(input);
-  const offered = (kind: OriginKind) => (picksRecord(input, kind) ? choices?.[kind] ?? [] : [{ id: input.in === 'meeting' ? input.meetingId : '', label: '' }]);
+  const offered = (kind: OriginKind) => {
+    const fixed = fixedRecord(input, kind);
+    return fixed === undefined ? choices?.[kind] ?? [] : [{ id: fixed, label: '' }];
+  };
   const kind = draft.kind ?? kinds.find((candidate) => offered(candidate).length > 0) ?? kinds[0] ?? 'analysis';
   const options = offered(kind);
   const id = options.some((option) => option.id === draft.id) ? draft.id : options[0]?.id ?? '';

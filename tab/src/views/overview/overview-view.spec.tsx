@@ -9,7 +9,7 @@ const overview: Overview = {
   unit: item('1', { name: 'Björkskolan F–6', type: 'grundskola', schoolUnitCode: '91234501', principalIds: [] }),
   schoolYear: '2025/26',
   cycle: { schoolYear: '2025/26', phases: { followUp: 'done', analysis: 'inProgress', planning: 'notStarted', implementation: 'notStarted' }, current: 'analysis' },
-  goals: [], indicators: [], latestMeasurements: [], openActions: [], overdueActions: [], nextMeetings: [], nextActivities: [],
+  goals: [], indicators: [], latestMeasurements: [], openActions: [], overdueActions: [], nextMeetings: [], nextActivities: [], openDeficiencies: [],
 };
 
 /** The phase cards in order: each card's heading, and the rest of its text (question and state). */

@@ -12,6 +12,7 @@ import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { ConfirmReadButton } from '../../organizer/feedback/confirm-read-button';
 import type { ChannelView } from '../../route';
+import { DeficiencyFlags } from '../deficiencies/deficiency-list';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
   badge: { alignSelf: 'flex-start' },
 });
 
-/** Översikt: the school year's cycle, what is due next, open and overdue actions, the latest feedback. */
+/** Översikt: the school year's cycle, what is due next, open and overdue actions, open deficiencies with their flags, the latest feedback. */
 export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpen?: (view: ChannelView) => void }) {
   const styles = useStyles();
   const { t, language, format } = useI18n();
@@ -94,6 +95,23 @@ export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpe
           </Text>
           {overview.openActions.length === 0 ? <Text>{t('common.noActions')}</Text> : <ul className={styles.list}>{overview.openActions.slice(0, 8).map((a) => actionItem(a, false))}</ul>}
           {onOpen && <Link as="button" onClick={() => onOpen('actions')}>{t('common.actions')}</Link>}
+        </Card>
+        <Card data-testid="overview-deficiencies">
+          <Text as="h2" size={400} weight="semibold">
+            {t('channel.overviewDeficiencies')} <Badge color="warning" aria-hidden>{overview.openDeficiencies.length}</Badge>
+          </Text>
+          {overview.openDeficiencies.length === 0 ? <Text>{t('channel.overviewNoDeficiencies')}</Text> : (
+            <ul className={styles.list}>
+              {overview.openDeficiencies.map((entry) => (
+                <li key={entry.deficiency.id}>
+                  <Text>{entry.deficiency.title}</Text>{' '}
+                  <Text size={200}>{t(`vocab.deficiencySource.${entry.deficiency.source}`)}</Text>{' '}
+                  <DeficiencyFlags entry={entry} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {onOpen && <Link as="button" onClick={() => onOpen('deficiencies')}>{t('common.deficiencies')}</Link>}
         </Card>
         <Card>
           <Text as="h2" size={400} weight="semibold">{t('channel.overviewFeedback')}</Text>

@@ -1,16 +1,21 @@
 import {
   Card, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
+import { periodKinds } from '../../../../src/domain/period';
+import { periodLabel } from '../../../../src/domain/vocabulary';
+import { canEnterResults } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
-import { scale, seriesOf } from './series';
+import { ResultsEntry } from './results-entry';
+import { mainKind, scale, seriesOf, timeAxis } from './series';
 import type { Series } from './series';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: tokens.spacingHorizontalL },
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
+  root: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(360px, 100%), 1fr))', gap: tokens.spacingHorizontalL },
   svg: { width: '100%', height: 'auto', maxHeight: '220px' },
   line: { stroke: tokens.colorBrandForeground1, strokeWidth: 2, fill: 'none' },
   dot: { fill: tokens.colorBrandForeground1 },
@@ -23,6 +28,8 @@ const useStyles = makeStyles({
   groups: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, listStyleType: 'none', margin: 0, padding: 0 },
   swatch: { width: '24px', height: '8px', marginRight: tokens.spacingHorizontalXS },
   legend: { gridColumn: '1 / -1' },
+  term: { stroke: tokens.colorBrandForeground1, strokeWidth: 1.5, fill: 'none', strokeDasharray: '4 2' },
+  year: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1.5, fill: 'none', strokeDasharray: '1 3' },
 });
 
 const width = 360;
@@ -32,33 +39,43 @@ const pad = 24;
 /** At most three groups are drawn (the table has them all); each with its own colour and dash. */
 const drawnGroups = 3;
 
+/**
+ * Results over time: each point where its period lies (a month, a term or a school year), a line
+ * through the points of each kind, and the groups along the kind that has most points.
+ */
 function Chart({ series, label }: { series: Series; label: string }) {
   const styles = useStyles();
   const { format } = useI18n();
   const groupClasses = [styles.group0, styles.group1, styles.group2];
+  const kindClasses = { month: styles.line, term: styles.term, schoolYear: styles.year };
   const groups = series.groups.slice(0, drawnGroups);
+  const main = mainKind(series);
   const values = [...series.points.map((p) => p.value), ...series.points.flatMap((p) => p.groups.filter((g) => groups.includes(g.group)).map((g) => g.value))];
   const target = series.indicator.target;
   // Room below the lowest point for the period labels.
   const y = scale(target === undefined ? values : [...values, target], height - pad, pad);
-  const step = series.points.length > 1 ? (width - 2 * pad) / (series.points.length - 1) : 0;
-  const x = (i: number) => pad + i * step;
-  const path = series.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+  const axis = timeAxis(series.points.map((p) => p.period));
+  const x = (period: string) => pad + axis(period) * (width - 2 * pad);
+  const line = (points: readonly { period: string; value: number }[]) => points.map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p.period).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+  // many points: label every value would crowd the chart, so only the first and the last then
+  const labelled = (i: number) => series.points.length <= 8 || i === 0 || i === series.points.length - 1;
   return (
     <svg className={styles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
       <line className={styles.axis} x1={pad} x2={width - pad} y1={height - pad} y2={height - pad} />
       {target !== undefined && <line className={styles.target} x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} />}
       {groups.map((group, g) => {
-        const points = series.points.map((p, i) => ({ i, value: p.groups.find((x) => x.group === group)?.value })).filter((p): p is { i: number; value: number } => p.value !== undefined);
-        const d = points.map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p.i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
-        return <path key={group} className={groupClasses[g]} d={d} />;
+        const points = series.points.filter((p) => p.kind === main).flatMap((p) => {
+          const value = p.groups.find((x) => x.group === group)?.value;
+          return value === undefined ? [] : [{ period: p.period, value }];
+        });
+        return <path key={group} className={groupClasses[g]} d={line(points)} />;
       })}
-      <path className={styles.line} d={path} />
+      {periodKinds.map((kind) => <path key={kind} className={kindClasses[kind]} d={line(series.points.filter((p) => p.kind === kind))} />)}
       {series.points.map((p, i) => (
         <g key={p.period}>
-          <circle className={styles.dot} cx={x(i)} cy={y(p.value)} r={3.5} />
-          <text className={styles.label} x={x(i)} y={y(p.value) - 8} textAnchor="middle">{format.number(p.value)}</text>
-          <text className={styles.label} x={x(i)} y={height - 6} textAnchor="middle">{p.period.slice(2)}</text>
+          <circle className={styles.dot} cx={x(p.period)} cy={y(p.value)} r={p.kind === 'month' ? 2.5 : 3.5} />
+          {labelled(i) && <text className={styles.label} x={x(p.period)} y={y(p.value) - 8} textAnchor="middle">{format.number(p.value)}</text>}
+          {labelled(i) && <text className={styles.label} x={x(p.period)} y={height - 6} textAnchor="middle">{periodLabel(p.period, format)}</text>}
         </g>
       ))}
     </svg>
@@ -80,27 +97,44 @@ function GroupLegend({ groups }: { groups: string[] }) {
   );
 }
 
-/** Resultat: each indicator over time against its target, as a chart with a table alternative. */
+/**
+ * Resultat: the grid where the unit's principals and staff enter results, then each indicator over
+ * time against its target, as a chart with a table alternative.
+ */
 export default function ResultsView({ unitId }: { unitId: string }) {
   const styles = useStyles();
-  const { t, format } = useI18n();
+  const { t } = useI18n();
   const { api } = useSession();
-  const [state] = useLoad(async () => {
-    const [indicators, measurements] = await Promise.all([api.indicators(), api.measurements(unitId)]);
-    return seriesOf(indicators.items, measurements.items);
+  const [state, reload] = useLoad(async () => {
+    const [me, unit, indicators, measurements] = await Promise.all([api.me(), api.unit(unitId), api.indicators(), api.measurements(unitId)]);
+    return { me, unit, indicators: indicators.items, measurements: measurements.items };
   }, unitId);
   if (state.status === 'loading') return <StatusScreen as="div" busy message={t('common.loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
-  if (state.data.length === 0) return <Text>{t('common.noResultsYet')}</Text>;
+  const { me, unit, indicators, measurements } = state.data;
+  const all = seriesOf(indicators, measurements);
   return (
-    <div className={styles.root} data-testid="results">
-      <Text className={styles.legend} size={200}>{t('channel.resultsLegend')}</Text>
-      {state.data.map((series) => {
+    <div className={styles.page} data-testid="results">
+      {canEnterResults(me, unitId) && <ResultsEntry unit={unit} indicators={indicators} measurements={measurements} onSaved={reload} />}
+      <section aria-labelledby="results-over-time" className={styles.root}>
+        <Text as="h2" id="results-over-time" className={styles.legend} size={500} weight="semibold">{t('channel.resultsOverTime')}</Text>
+        {all.length === 0 ? <Text className={styles.legend}>{t('common.noResultsYet')}</Text> : <Text className={styles.legend} size={200}>{t('channel.resultsLegend')}</Text>}
+        <ResultCharts all={all} />
+      </section>
+    </div>
+  );
+}
+
+function ResultCharts({ all }: { all: readonly Series[] }) {
+  const { t, format } = useI18n();
+  return (
+    <>
+      {all.map((series) => {
         const target = series.indicator.target;
         const headingId = `ind-${series.indicator.id}`;
         return (
           <Card key={series.indicator.id} aria-labelledby={headingId}>
-            <Text as="h2" id={headingId} size={400} weight="semibold">{series.indicator.name}</Text>
+            <Text as="h3" id={headingId} size={400} weight="semibold">{series.indicator.name}</Text>
             <Chart series={series} label={t('channel.resultsChartLabel', { indicator: series.indicator.name, target: format.number(target) })} />
             {series.groups.length > 0 && <GroupLegend groups={series.groups.slice(0, drawnGroups)} />}
             <Table size="small" aria-label={`${series.indicator.name}: ${t('channel.resultsTable')}`}>
@@ -115,7 +149,7 @@ export default function ResultsView({ unitId }: { unitId: string }) {
               <TableBody>
                 {series.points.map((p) => (
                   <TableRow key={p.period}>
-                    <TableCell>{p.period}</TableCell>
+                    <TableCell>{periodLabel(p.period, format)}</TableCell>
                     <TableCell>{format.number(p.value)}</TableCell>
                     <TableCell>{format.number(target)}</TableCell>
                     {series.groups.map((g) => <TableCell key={g}>{format.number(p.groups.find((x) => x.group === g)?.value)}</TableCell>)}
@@ -126,6 +160,6 @@ export default function ResultsView({ unitId }: { unitId: string }) {
           </Card>
         );
       })}
-    </div>
+    </>
   );
 }
