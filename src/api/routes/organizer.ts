@@ -7,26 +7,44 @@ import { z } from 'zod';
 import type { ImportEvents, ImportFailedProblem, ImportPreview as PreviewAnswer, ImportRejectedProblem, ImportResult, Problem, Rollup } from '../../contract';
 import { schoolYear, type SchoolYear } from '../../domain';
 import { ImportFailedError, ImportRejectedError } from '../../services/import/import-service';
+import type { ImportFile } from '../../services/import/source';
 import { importKinds, type ImportPreview } from '../../services/import/types';
 import { ConflictError } from '../../store/errors';
 import type { Caller } from '../../services';
-import { presentCommit, presentPreview, previewLimit } from '../presenters/imports';
+import { presentCommit, presentPreview, presentSummary, previewLimit } from '../presenters/imports';
 import { presentRollup } from '../presenters/rollup';
 import { problem, problemContentType, type ApiProblem } from '../problems';
 import { sendJson } from '../reply';
 import { callerOf, type RouteDeps, type RouteTable } from '../route';
 import { parseBody, parseQuery } from '../validate';
 
-/** Import bodies carry a whole CSV file: up to 5 MB here, 100 kB everywhere else. */
-export const importBodyLimit = 5 * 1024 * 1024;
+/** An imported file: up to 5 MB. */
+export const importFileLimit = 5 * 1024 * 1024;
+/** Import bodies carry a whole file, in base64 (4 characters for 3 bytes): 100 kB everywhere else. */
+export const importBodyLimit = Math.ceil(importFileLimit / 3) * 4 + 64 * 1024;
 
 const RollupQuery = z.object({ schoolYear: schoolYear.optional() });
+/**
+ * An import: `file`, the uploaded file's bytes in base64 (the server finds the format and the text
+ * encoding: a browser that reads a Windows-1252 file as text has already lost its å, ä and ö), or
+ * `csv`, a pasted text.
+ */
 const ImportBody = z.strictObject({
   kind: z.enum(importKinds),
-  csv: z.string().min(1).max(importBodyLimit),
+  // the body limit bounds both; importFile says when the file itself passes 5 MB
+  csv: z.string().min(1).optional(),
+  file: z.base64('Filen ska skickas som base64').min(1).optional(),
   /** Skolverket files without a Läsår column: the school year ("2024/25") or year ("2025") */
   period: z.string().min(4).max(20).optional(),
-});
+}).refine((body) => (body.csv === undefined) !== (body.file === undefined), { message: 'Skicka antingen filen (file) eller texten (csv)', path: ['file'] });
+
+/** The body's file as the import service reads it. */
+function importFile(body: z.output<typeof ImportBody>): ImportFile {
+  const file: ImportFile = body.file === undefined ? { text: body.csv ?? '' } : { bytes: Buffer.from(body.file, 'base64') };
+  const size = 'bytes' in file ? file.bytes.byteLength : Buffer.byteLength(file.text);
+  if (size > importFileLimit) throw problem('payloadTooLarge', { field: body.file === undefined ? 'csv' : 'file', detail: 'Filen är större än 5 MB' });
+  return file;
+}
 
 /** The board reads the roll-up without anything about individual staff; the administration sees all. */
 function isBoardOnly(caller: Caller): boolean {
@@ -44,14 +62,14 @@ function sendProblemWith(res: Response, error: ApiProblem, extra: ImportProblemE
   res.send(JSON.stringify({ ...error.toBody(), ...extra }));
 }
 
-function rejected(preview: ImportPreview): { problem: ApiProblem; extra: ImportProblemExtra } {
+function rejected(preview: ImportPreview, field: 'file' | 'csv'): { problem: ApiProblem; extra: ImportProblemExtra } {
   const first = preview.errors[0];
   return {
     problem: problem('invalidBody', {
-      field: 'csv',
+      field,
       detail: `Filen har ${preview.errors.length} fel${first ? `; det första på rad ${first.line} (${first.field}): ${first.message}` : ''}. Inget sparades.`,
     }),
-    extra: { errors: preview.errors.slice(0, previewLimit), summary: preview.summary },
+    extra: { errors: preview.errors.slice(0, previewLimit), summary: presentSummary(preview.summary) },
   };
 }
 
@@ -86,7 +104,7 @@ export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
 
   routes.add('post', '/organizer/imports/preview', 'organizer.edit', async (req, res) => {
     const body = parseBody(ImportBody, req.body);
-    const preview = await organizer.imports.previewImport(body.csv, body.kind, body.period !== undefined ? { period: body.period } : {});
+    const preview = await organizer.imports.previewImport(importFile(body), body.kind, body.period !== undefined ? { period: body.period } : {});
     sendJson<PreviewAnswer>(res, presentPreview(preview));
   }, { bodyLimitBytes: importBodyLimit });
 
@@ -110,7 +128,7 @@ export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
       res.flushHeaders();
     };
     try {
-      const result = await organizer.imports.commitImport(body.csv, body.kind, {
+      const result = await organizer.imports.commitImport(importFile(body), body.kind, {
         actor: caller.userId,
         ...(body.period !== undefined ? { period: body.period } : {}),
         ...(streaming ? { onProgress: (done: number, total: number) => { start(); writeEvent(res, 'progress', { done, total }); } } : {}),
@@ -123,7 +141,7 @@ export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
       writeEvent(res, 'result', presentCommit(result));
       res.end();
     } catch (error) {
-      const answer = error instanceof ImportRejectedError ? rejected(error.preview) : error instanceof ImportFailedError ? failed(error) : undefined;
+      const answer = error instanceof ImportRejectedError ? rejected(error.preview, body.file === undefined ? 'csv' : 'file') : error instanceof ImportFailedError ? failed(error) : undefined;
       if (!started) {
         if (!answer) throw error;
         sendProblemWith(res, answer.problem, answer.extra);

@@ -8,11 +8,12 @@ import type { Entities } from '../../lists/lists';
 import type { Store, StoredItem } from '../../store/port';
 import type { ReadModel } from '../../store/read-model';
 import { ServiceError } from '../errors';
-import { parseCsv } from './csv';
-import { readKolada } from './kolada';
+import { refused } from './check';
+import { readKolada, readKoladaRows } from './kolada';
 import { createLookup } from './lookup';
 import { personalIdentityErrors } from './personal-data';
 import { readSkolverket } from './skolverket';
+import { readFile, type ImportFile } from './source';
 import type { Candidate, ImportKind, ImportPreview, ImportProgress, ImportRow, ReadResult, RowChange } from './types';
 import { writeAllOrNothing, type PlannedWrite } from './write-plan';
 
@@ -81,8 +82,8 @@ export class ImportService {
   }
 
   /** Reads and checks the file and compares it with what is stored. Writes nothing. */
-  async previewImport(text: string, kind: ImportKind, options: PreviewOptions = {}): Promise<ImportPreview> {
-    return (await this.plan(text, kind, options)).preview;
+  async previewImport(file: ImportFile, kind: ImportKind, options: PreviewOptions = {}): Promise<ImportPreview> {
+    return (await this.plan(file, kind, options)).preview;
   }
 
   /**
@@ -90,8 +91,8 @@ export class ImportService {
    * undoes the ones before it (created items deleted, updated ones restored). Importing the same
    * file again changes nothing.
    */
-  async commitImport(text: string, kind: ImportKind, options: CommitOptions): Promise<CommitResult> {
-    const { preview, existing } = await this.plan(text, kind, options);
+  async commitImport(file: ImportFile, kind: ImportKind, options: CommitOptions): Promise<CommitResult> {
+    const { preview, existing } = await this.plan(file, kind, options);
     if (preview.errors.length > 0) throw new ImportRejectedError(preview);
     const writes: PlannedWrite[] = [];
     for (const row of preview.rows) {
@@ -108,16 +109,17 @@ export class ImportService {
     return { created: preview.summary.create, updated: preview.summary.update, unchanged: preview.summary.unchanged, preview };
   }
 
-  private async plan(text: string, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, MeasurementItem> }> {
-    const csv = parseCsv(text);
+  private async plan(file: ImportFile, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, MeasurementItem> }> {
+    const source = await readFile(file, kind);
     // from the read model: a school year's results pass the list view threshold in a large municipality
     const view = await this.readModel.read(['units', 'indicators', 'measurements']);
     const lookup = createLookup(view.all('units'), view.all('indicators'), this.options.unitCodeAliases);
-    const personal = personalIdentityErrors(csv.records);
-    const read: ReadResult = csv.unclosedQuoteLine !== undefined
-      ? { candidates: [], errors: [{ line: csv.unclosedQuoteLine, field: '', message: 'Ett citattecken öppnas men stängs aldrig' }], skipped: 0, ignoredColumns: [] }
-      : personal.length > 0 ? { candidates: [], errors: personal, skipped: 0, ignoredColumns: [] }
-        : kind === 'kolada' ? readKolada(csv.records, lookup) : readSkolverket(csv.records, lookup, options);
+    // every cell of every line, titles and notes too: a file with a personnummer is refused whole
+    const personal = personalIdentityErrors(source.records);
+    const read: ReadResult = source.errors.length > 0 ? refused(source.errors)
+      : personal.length > 0 ? refused(personal)
+        : source.koladaRows ? readKoladaRows(source.koladaRows, lookup)
+          : kind === 'kolada' ? readKolada(source.records, lookup) : readSkolverket(source.records, lookup, options);
 
     const years = [...new Set(read.candidates.map((c) => c.schoolYear))].sort() as SchoolYear[];
     const stored = years.flatMap((year) => view.where('measurements', 'schoolYear', year));
@@ -147,7 +149,9 @@ export class ImportService {
         errors: read.errors,
         summary: {
           kind,
-          delimiter: csv.delimiter,
+          format: source.format,
+          ...(source.encoding ? { encoding: source.encoding } : {}),
+          delimiter: source.delimiter,
           rows: rows.length,
           create: count('create'),
           update: count('update'),
@@ -158,6 +162,8 @@ export class ImportService {
           indicators: new Set(rows.map((r) => r.indicatorId)).size,
           schoolYears: years,
           ignoredColumns: read.ignoredColumns,
+          notes: read.notes,
+          mappings: read.mappings,
         },
       },
     };

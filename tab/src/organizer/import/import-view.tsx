@@ -9,7 +9,8 @@ import { ProblemBar } from '../../components/problem-bar';
 import { useOrganizer } from '../organizer-context';
 import { useI18n } from '../../i18n/i18n';
 import type { ImportError, ImportKind, ImportPreview, ImportResult } from '../../../../src/contract';
-import { ErrorTable, RowTable, rowsShown } from './import-tables';
+import { fileAsBase64 } from './file-bytes';
+import { ErrorTable, MappingList, NoteTable, RowTable, rowsShown } from './import-tables';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
@@ -45,25 +46,28 @@ export default function ImportView() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<ImportKind>('kolada');
   const [csv, setCsv] = useState('');
+  /** the chosen file's bytes in base64; a pasted text replaces it */
+  const [file, setFile] = useState<string | null>(null);
   const [period, setPeriod] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ step: 'edit' });
   const [error, setError] = useState<unknown>(null);
-  const request = () => ({ kind, csv, ...(kind === 'skolverket' && period.trim() ? { period: period.trim() } : {}) });
+  const request = () => ({ kind, ...(file !== null ? { file } : { csv }), ...(kind === 'skolverket' && period.trim() ? { period: period.trim() } : {}) });
   const edited = () => {
     setStep({ step: 'edit' });
     setError(null);
   };
 
   const handleFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (!file) return;
-    setFileName(file.name);
-    setCsv(await file.text());
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    setFileName(chosen.name);
+    setFile(await fileAsBase64(chosen));
+    setCsv('');
     edited();
   };
   const handlePreview = async () => {
-    if (!csv.trim()) return setError(new ProblemError({ status: 400, detail: t('organizer.importEmpty') }));
+    if (file === null && !csv.trim()) return setError(new ProblemError({ status: 400, detail: t('organizer.importEmpty') }));
     setError(null);
     setStep({ step: 'previewing' });
     try {
@@ -108,12 +112,12 @@ export default function ImportView() {
       )}
       <div className={styles.file}>
         {/* The browser's own file button speaks the browser's language; ours speaks the tab's. */}
-        <input id={fileId} ref={fileInput} type="file" hidden accept=".csv,.txt,text/csv" onChange={(event) => void handleFile(event)} data-testid="import-file" />
+        <input id={fileId} ref={fileInput} type="file" hidden accept=".csv,.txt,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(event) => void handleFile(event)} data-testid="import-file" />
         <div><Button onClick={() => fileInput.current?.click()}>{t('organizer.importFile')}</Button></div>
         {fileName && <Text size={200} role="status">{fileName}</Text>}
       </div>
       <Field label={t('organizer.importText')}>
-        <Textarea className={styles.csv} value={csv} rows={8} resize="vertical" onChange={(_, d) => { setCsv(d.value); setFileName(null); edited(); }} />
+        <Textarea className={styles.csv} value={csv} rows={8} resize="vertical" onChange={(_, d) => { setCsv(d.value); setFile(null); setFileName(null); edited(); }} />
       </Field>
       <div className={styles.row}>
         <Button appearance={preview ? 'secondary' : 'primary'} onClick={() => void handlePreview()} disabled={step.step === 'previewing' || step.step === 'committing'}>{t('organizer.importPreview')}</Button>
@@ -152,6 +156,11 @@ function PreviewResult({ preview }: { preview: ImportPreview }) {
     <section aria-labelledby="import-preview" data-testid="import-preview" className={styles.section}>
       <Text as="h3" id="import-preview" size={400} weight="semibold">{t('organizer.importRowsTitle')}</Text>
       <Text as="p" role="status">{t('organizer.importSummary', { create: summary.create, update: summary.update, unchanged: summary.unchanged, skipped: summary.skipped })}</Text>
+      <Text as="p" size={200} data-testid="import-read-as">
+        {summary.format === 'xlsx' ? t('organizer.importReadXlsx') : summary.format === 'json' ? t('organizer.importReadJson') : t('organizer.importReadCsv', { delimiter: summary.delimiter === '\t' ? 'tab' : summary.delimiter })}
+        {summary.encoding && ` ${t('organizer.importEncoding', { encoding: t(summary.encoding === 'windows-1252' ? 'organizer.encodingWindows1252' : summary.encoding === 'utf-8-bom' ? 'organizer.encodingUtf8Bom' : 'organizer.encodingUtf8') })}`}
+      </Text>
+      {summary.mappings.length > 0 && <MappingList mappings={summary.mappings} />}
       {summary.ignoredColumns.length > 0 && <Text as="p" size={200}>{t('organizer.importIgnoredColumns', { columns: summary.ignoredColumns.join(', ') })}</Text>}
       {preview.errors.length > 0 ? (
         <>
@@ -163,6 +172,7 @@ function PreviewResult({ preview }: { preview: ImportPreview }) {
       ) : summary.create + summary.update === 0 ? (
         <MessageBar intent="info"><MessageBarBody>{t('organizer.importNothingToDo')}</MessageBarBody></MessageBar>
       ) : null}
+      {summary.notes.length > 0 && <NoteTable notes={summary.notes} caption={t('organizer.importNotesTitle', { count: summary.notes.length })} />}
       {preview.rows.length > 0 && (
         <>
           {(preview.truncated || preview.rows.length > rowsShown) && <Text as="p" size={200}>{t('organizer.importTruncated', { rows: summary.rows })}</Text>}
