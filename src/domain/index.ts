@@ -23,3 +23,4 @@ export * from './cycle';
 export * from './rules';
 export * from './vocabulary';
 export * from './same-value';
+export * from './statements';

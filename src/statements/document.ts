@@ -4,8 +4,7 @@
  * page renders it (page.ts) and escapes everything it takes from here.
  */
 import type { ControllerConfig } from '../config';
-
-export type Lang = 'sv' | 'en';
+import type { Language } from '../domain';
 
 /** Text, or a link inside text. */
 export type Inline = string | { readonly text: string; readonly href: string };
@@ -27,24 +26,10 @@ export interface Statement {
   readonly sections: readonly Section[];
 }
 
-/** The three statements, each at a stable path without sign-in. */
-export type StatementKey = 'privacy' | 'terms' | 'accessibility';
-
-export const statementPaths: Readonly<Record<StatementKey, string>> = {
-  privacy: '/privacy',
-  terms: '/terms',
-  accessibility: '/accessibility',
-};
-
-/** The address of a statement in a language: Swedish at the bare path, English with ?lang=en. */
-export function statementHref(key: StatementKey, lang: Lang): string {
-  return lang === 'sv' ? statementPaths[key] : `${statementPaths[key]}?lang=en`;
-}
-
 /** What a statement's text is written from: who the controller is, and the other statements' addresses. */
 export interface StatementContext {
   readonly controller: ControllerConfig;
-  readonly lang: Lang;
+  readonly lang: Language;
 }
 
 /** When the statements were last reviewed against what the app does (ISO date). */

@@ -7,7 +7,8 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { ControllerConfig } from '../config';
 import { accessibilityStatement } from './accessibility';
-import { statementPaths, type Lang, type Statement, type StatementContext, type StatementKey } from './document';
+import { statementKeys, statementPaths, type Language, type StatementKey } from '../domain';
+import type { Statement, StatementContext } from './document';
 import { renderStatementPage } from './page';
 import { privacyStatement } from './privacy';
 import { termsOfUse } from './terms';
@@ -23,9 +24,9 @@ const QuerySchema = z.object({ lang: z.enum(['sv', 'en']).catch('sv').default('s
 
 export function publicStatements(options: { controller: ControllerConfig }): Router {
   const router = express.Router();
-  for (const key of Object.keys(writers) as StatementKey[]) {
+  for (const key of statementKeys) {
     router.get(statementPaths[key], (req: Request, res: Response) => {
-      const lang: Lang = QuerySchema.parse(req.query).lang;
+      const lang: Language = QuerySchema.parse(req.query).lang;
       const statement = writers[key]({ controller: options.controller, lang });
       res.setHeader('Content-Language', lang);
       res.setHeader('Cache-Control', 'public, max-age=300');

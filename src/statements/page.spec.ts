@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { demoController } from '../config';
 import { accessibilityStatement } from './accessibility';
-import type { Lang, StatementContext } from './document';
+import { languages } from '../domain';
+import type { StatementContext } from './document';
 import { renderStatementPage } from './page';
 import { privacyStatement } from './privacy';
 import { termsOfUse } from './terms';
 
 const writers = { privacy: privacyStatement, terms: termsOfUse, accessibility: accessibilityStatement } as const;
-const langs: Lang[] = ['sv', 'en'];
+const langs = languages;
 
 describe('renderStatementPage', () => {
   it('escapes what comes from the configuration', () => {

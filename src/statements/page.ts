@@ -5,11 +5,12 @@
  * light or dark scheme and gives way to forced colours (high contrast).
  */
 import type { ControllerConfig } from '../config';
-import { statementHref, type Block, type Lang, type Statement, type StatementKey, type Text } from './document';
+import { statementHref, statementKeys, statementNames, statementsMenuName, type Language, type StatementKey } from '../domain';
+import type { Block, Statement, Text } from './document';
 
-const chrome: Readonly<Record<Lang, { skip: string; nav: string; other: string; names: Record<StatementKey, string> }>> = {
-  sv: { skip: 'Hoppa till innehållet', nav: 'Om tjänsten', other: 'In English', names: { privacy: 'Personuppgifter', terms: 'Användarvillkor', accessibility: 'Tillgänglighet' } },
-  en: { skip: 'Skip to content', nav: 'About the service', other: 'På svenska', names: { privacy: 'Privacy', terms: 'Terms of use', accessibility: 'Accessibility' } },
+const chrome: Readonly<Record<Language, { skip: string; other: string }>> = {
+  sv: { skip: 'Hoppa till innehållet', other: 'In English' },
+  en: { skip: 'Skip to content', other: 'På svenska' },
 };
 
 const escapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -48,7 +49,7 @@ h2 { font-size: 1.25rem; line-height: 1.3; margin: 2rem 0 .5rem; }
 
 export interface PageInput {
   readonly key: StatementKey;
-  readonly lang: Lang;
+  readonly lang: Language;
   readonly statement: Statement;
   readonly controller: ControllerConfig;
 }
@@ -56,10 +57,9 @@ export interface PageInput {
 /** The whole page; every piece of text in it is escaped. */
 export function renderStatementPage({ key, lang, statement, controller }: PageInput): string {
   const words = chrome[lang];
-  const other: Lang = lang === 'sv' ? 'en' : 'sv';
-  const keys = Object.keys(words.names) as StatementKey[];
-  const nav = keys
-    .map((k) => `<li><a href="${statementHref(k, lang)}"${k === key ? ' aria-current="page"' : ''}>${escape(words.names[k])}</a></li>`)
+  const other: Language = lang === 'sv' ? 'en' : 'sv';
+  const nav = statementKeys
+    .map((k) => `<li><a href="${statementHref(k, lang)}"${k === key ? ' aria-current="page"' : ''}>${escape(statementNames[k][lang])}</a></li>`)
     .join('');
   return [
     '<!doctype html>',
@@ -76,7 +76,7 @@ export function renderStatementPage({ key, lang, statement, controller }: PageIn
     `<a class="skip" href="#main">${escape(words.skip)}</a>`,
     '<header>',
     '<p class="app">Kvalitetshjulet</p>',
-    `<nav aria-label="${escape(words.nav)}"><ul>${nav}<li><a href="${statementHref(key, other)}" lang="${other}" hreflang="${other}">${escape(words.other)}</a></li></ul></nav>`,
+    `<nav aria-label="${escape(statementsMenuName[lang])}"><ul>${nav}<li><a href="${statementHref(key, other)}" lang="${other}" hreflang="${other}">${escape(words.other)}</a></li></ul></nav>`,
     '</header>',
     '<main id="main">',
     `<h1>${escape(statement.title)}</h1>`,

@@ -3,7 +3,8 @@
  * where, for how long, who the processor is, the rights of the people concerned and whom to ask.
  * The municipality's board is the controller; the app runs in its own tenant and subscription.
  */
-import { link, mail, statementHref, type Statement, type StatementContext } from './document';
+import { link, mail, type Statement, type StatementContext } from './document';
+import { statementHref } from '../domain';
 
 export function privacyStatement({ controller, lang }: StatementContext): Statement {
   const imy = 'https://www.imy.se';

@@ -2,7 +2,8 @@
  * The terms of use: who offers Kvalitetshjulet to whom, for what, what may not be written in it,
  * who sees what, and whom to ask.
  */
-import { mail, reviewedOn, link, statementHref, type Statement, type StatementContext } from './document';
+import { mail, reviewedOn, link, type Statement, type StatementContext } from './document';
+import { statementHref } from '../domain';
 
 export function termsOfUse({ controller, lang }: StatementContext): Statement {
   if (lang === 'en') {

@@ -24,6 +24,22 @@ describe('App', () => {
     expect(loadTeams).not.toHaveBeenCalled();
   });
 
+  it('links the privacy, terms and accessibility statements from the sign-in page on, in the tab\'s language', async () => {
+    const stub = stubFetch({ 'GET /api/config': () => localConfig, 'GET /dev-idp/personas': () => [{ id: 'admin', name: 'Anna Lindqvist' }] });
+    render(<App detect={{ isFramed: false }} location={{ pathname: '/config', search: '?lang=en' }} fetch={stub.fetch} storage={window.sessionStorage} />);
+    const menu = await screen.findByRole('navigation', { name: 'About the service' });
+    const links = [...menu.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target')]);
+    expect(links).toEqual([
+      ['Privacy (opens in a new window)', '/privacy?lang=en', '_blank'],
+      ['Terms of use (opens in a new window)', '/terms?lang=en', '_blank'],
+      ['Accessibility (opens in a new window)', '/accessibility?lang=en', '_blank'],
+    ]);
+    cleanup();
+    render(<App detect={{ isFramed: false }} location={{ pathname: '/config', search: '' }} fetch={stub.fetch} storage={window.sessionStorage} />);
+    const svenska = await screen.findByRole('navigation', { name: 'Om tjänsten' });
+    expect([...svenska.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['/privacy', '/terms', '/accessibility']);
+  });
+
   it('asks for the sign-in configuration once, with the browser fetch as well (no render loop)', async () => {
     const stub = stubFetch({ 'GET /api/config': () => localConfig, 'GET /dev-idp/personas': () => [{ id: 'admin', name: 'Anna Lindqvist' }] });
     vi.stubGlobal('fetch', stub.fetch);

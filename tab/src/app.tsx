@@ -1,6 +1,7 @@
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { AuthGate } from './auth/auth-gate';
+import { StatementsFooter } from './components/statements-footer';
 import { StatusScreen } from './components/status-screen';
 import { ViewErrorBoundary } from './components/view-error-boundary';
 import { detectHost } from './host/detect-host';
@@ -89,6 +90,7 @@ export function App(props: AppProps = {}) {
               </ViewErrorBoundary>
             </AuthGate>
           )}
+          {route.page !== 'meeting' && <StatementsFooter />}
         </HostContext.Provider>
       </I18nProvider>
     </FluentProvider>

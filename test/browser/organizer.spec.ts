@@ -150,6 +150,9 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     await dialog.getByRole('textbox', { name: /Rubrik/ }).fill('Resultatkonferens för hela kommunen');
     const year = Number(rollup.schoolYear.slice(0, 4));
     await dialog.getByLabel(/Datum/).fill(`${year + 1}-03-12`);
+    // the kind is chosen, never assumed: until then the activity cannot be saved
+    await expect(dialog.getByRole('button', { name: 'Spara' }).isDisabled()).resolves.toBe(true);
+    await dialog.getByRole('combobox', { name: /Typ/ }).selectOption('resultsConference');
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await page.getByText('Resultatkonferens för hela kommunen är sparad.').waitFor();
     // the closed dialog hands the page back to assistive technology
@@ -197,6 +200,7 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     await page.getByRole('dialog').getByRole('textbox', { name: /Rubrik/ }).fill('Lindgymnasiets resultatkonferens');
     const year = Number(rollup.schoolYear.slice(0, 4));
     await page.getByRole('dialog').getByLabel(/Datum/).fill(`${year + 1}-02-10`);
+    await page.getByRole('dialog').getByRole('combobox', { name: /Typ/ }).selectOption('resultsConference');
     await page.getByRole('dialog').getByRole('button', { name: 'Spara' }).click();
     await page.getByText('Lindgymnasiets resultatkonferens är sparad.').waitFor();
     await page.getByRole('button', { name: /^Lindgymnasiets resultatkonferens, Resultatkonferens, .*Enhetens egen: Lindgymnasiet$/ }).waitFor();

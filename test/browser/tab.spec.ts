@@ -219,12 +219,17 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     await page.getByRole('textbox', { name: 'Hur gör vi?' }).fill('Fortsätta lässtunden och följa upp varje månad.');
     await page.getByRole('textbox', { name: /Styrkor/ }).fill('Engagerade lärare\nTydliga rutiner');
     await page.getByRole('button', { name: 'Lägg till deltagare' }).click();
-    await page.getByRole('textbox', { name: 'Namn 1' }).fill('Elin Berg');
+    await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Elin Berg');
+    // each row's button says whom it removes
+    await page.getByRole('button', { name: 'Ta bort Lärare: Elin Berg' }).waitFor();
     await page.getByRole('button', { name: 'Spara utkast' }).click();
     await page.getByText('Sparat.').waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'analysis.png'), fullPage: true });
     await page.getByRole('button', { name: 'Skicka till huvudmannen' }).click();
     await page.getByText('Analysen är inlämnad.').waitFor();
+    // submitted, the participants read as text, not as disabled fields
+    await page.getByRole('listitem').filter({ hasText: 'Lärare: Elin Berg' }).waitFor();
+    await expect(page.getByRole('textbox', { name: 'Namn', exact: true }).count()).resolves.toBe(0);
     const analyses = (await h.api<{ items: Item[] }>('principal-bjork', 'GET', `/api/units/${unitId}/analyses?schoolYear=${encodeURIComponent(year)}`)).items;
     expect(analyses.find((a) => a.period === `${year} VT`)).toMatchObject({
       status: 'submitted',

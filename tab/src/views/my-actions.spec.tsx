@@ -30,6 +30,8 @@ describe('MyActions', () => {
     await userEvent.selectOptions(within(list).getByRole('combobox', { name: 'Ändra status för Åtgärd 7' }), 'done');
     await waitFor(() => expect(seen.some((r) => r.method === 'PATCH')).toBe(true));
     expect(seen.find((r) => r.method === 'PATCH')).toMatchObject({ body: { status: 'done' }, headers: { 'if-match': '"7,1"' } });
+    // and says so where a screen reader hears it
+    await waitFor(() => expect(within(list).getByRole('status').textContent).toBe('Sparat.'));
     expect(screen.getByText('Resultatkonferens HT')).toBeTruthy();
     // staff have no way to the organizer's level
     expect(screen.queryByRole('navigation')).toBeNull();

@@ -45,10 +45,13 @@ function ActionRow({ action, unitName, onChanged }: { action: Action; unitName: 
   const { t, format } = useI18n();
   const { api } = useSession();
   const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
   const handleStatus = async (status: ActionStatus) => {
     setError(null);
+    setSaved(false);
     try {
       onChanged(await api.updateAction(action, { status }));
+      setSaved(true);
     } catch (caught) {
       // A conflict: show the current version, never overwrite it.
       if (caught instanceof ProblemError && caught.isConflict && caught.current) onChanged(caught.current as Action);
@@ -67,6 +70,8 @@ function ActionRow({ action, unitName, onChanged }: { action: Action; unitName: 
           <Select aria-label={t('channel.quickStatus', { title: action.title })} value={action.status} onChange={(_, d) => void handleStatus(d.value as ActionStatus)}>
             {actionStatuses.map((s) => <option key={s} value={s}>{t(`vocab.actionStatus.${s}`)}</option>)}
           </Select>
+          {/* present before it speaks, so screen readers announce the save */}
+          <Text size={200} role="status">{saved ? t('common.saved') : ''}</Text>
         </div>
         {error !== null && <ProblemBar error={error} />}
       </Card>

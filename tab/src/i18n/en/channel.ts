@@ -52,7 +52,7 @@ export const channel: Texts<typeof sv> = {
   participantName: 'Name',
   participantRole: 'Role',
   addParticipant: 'Add participant',
-  removeParticipant: 'Remove participant {n}',
+  removeParticipant: 'Remove {who}',
   followUpAnswersTitle: "Answers to the follow-up questions after this year's meetings",
   followUpAnswersNone: "No answers yet to the follow-up questions after this year's meetings.",
   followUpAnswersMeeting: '{title}, {date}: {answers}',
@@ -64,6 +64,7 @@ export const channel: Texts<typeof sv> = {
   meetingsTitle: "The unit's meetings",
   meetingsEmpty: 'No meetings yet.',
   meetingUpcoming: 'Upcoming',
+  followUpNotSent: 'Questions not sent',
   followUpPending: 'Waiting for answers',
   scaleAnswer: '{value} of 4',
 

@@ -19,6 +19,7 @@ export const common: Texts<typeof sv> = {
   errorTitle: 'Something went wrong',
   errorNetwork: 'The server could not be reached.',
   errorBoundary: 'The view could not be shown.',
+  opensInNewWindow: '(opens in a new window)',
 
   signInTitle: 'Sign in',
   signInLocalIntro: 'Local mode: choose who you want to be.',

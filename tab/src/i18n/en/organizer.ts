@@ -90,6 +90,7 @@ export const organizer: Texts<typeof sv> = {
   wheelSaved: '{title} was saved.',
   wheelUnitOwn: "The unit's own: {unit}",
   wheelMunicipality: 'The whole municipality',
+  activityChooseKind: 'Choose the kind of activity',
   activityRemind: 'Remind this many days before',
   dialogNew: 'New activity',
   dialogEdit: 'Edit activity',

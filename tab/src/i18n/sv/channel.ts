@@ -49,7 +49,7 @@ export const channel = {
   participantName: 'Namn',
   participantRole: 'Roll',
   addParticipant: 'Lägg till deltagare',
-  removeParticipant: 'Ta bort deltagare {n}',
+  removeParticipant: 'Ta bort {who}',
   followUpAnswersTitle: 'Svar på uppföljningsfrågor efter årets möten',
   followUpAnswersNone: 'Inga svar ännu på uppföljningsfrågor efter årets möten.',
   followUpAnswersMeeting: '{title}, {date}: {answers}',
@@ -61,6 +61,7 @@ export const channel = {
   meetingsTitle: 'Enhetens möten',
   meetingsEmpty: 'Inga möten ännu.',
   meetingUpcoming: 'Kommande',
+  followUpNotSent: 'Frågorna inte skickade',
   followUpPending: 'Väntar på svar',
   scaleAnswer: '{value} av 4',
 

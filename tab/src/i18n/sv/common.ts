@@ -20,6 +20,7 @@ export const common = {
   errorTitle: 'Något gick fel',
   errorNetwork: 'Det gick inte att nå servern.',
   errorBoundary: 'Vyn kunde inte visas.',
+  opensInNewWindow: '(öppnas i ett nytt fönster)',
 
   signInTitle: 'Logga in',
   signInLocalIntro: 'Lokalt läge: välj vilken person du vill vara.',

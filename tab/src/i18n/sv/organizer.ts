@@ -87,6 +87,7 @@ export const organizer = {
   wheelSaved: '{title} är sparad.',
   wheelUnitOwn: 'Enhetens egen: {unit}',
   wheelMunicipality: 'Hela kommunen',
+  activityChooseKind: 'Välj typ av aktivitet',
   activityRemind: 'Påminn antal dagar före',
   dialogNew: 'Ny aktivitet',
   dialogEdit: 'Ändra aktivitet',

@@ -5,7 +5,7 @@ import {
 import { useState } from 'react';
 import { ProblemBar } from '../../components/problem-bar';
 import { useI18n } from '../../i18n/i18n';
-import { schoolYearOf } from '../../util/dates';
+import { schoolYearOf } from '../../../../src/domain/common';
 import { activityKinds } from '../../../../src/domain/choices';
 import type { YearWheelActivity } from '../../../../src/contract';
 import type { ActivityKind, YearWheelActivity as YearWheelActivityFields } from '../../../../src/domain';
@@ -16,11 +16,6 @@ const useStyles = makeStyles({
 
 /** What the dialog hands back: the fields of a new or changed activity. */
 export type ActivityDraft = YearWheelActivityFields;
-
-/** The school year a calendar date belongs to (from 1 July). */
-export function schoolYearOfDate(date: string): string {
-  return schoolYearOf(new Date(`${date}T12:00:00`));
-}
 
 /** Adds or edits a municipality-wide activity; the school year follows from the date. */
 export function ActivityDialog(props: {
@@ -34,7 +29,8 @@ export function ActivityDialog(props: {
   const styles = useStyles();
   const { t } = useI18n();
   const [title, setTitle] = useState(props.activity?.title ?? '');
-  const [kind, setKind] = useState<ActivityKind>(props.activity?.kind ?? 'resultsConference');
+  // a new activity's kind is chosen, never assumed
+  const [kind, setKind] = useState<ActivityKind | ''>(props.activity?.kind ?? '');
   const [date, setDate] = useState(props.activity?.date ?? props.defaultDate);
   const [description, setDescription] = useState(props.activity?.description ?? '');
   const [remind, setRemind] = useState(props.activity?.remindDaysBefore?.toString() ?? '');
@@ -42,6 +38,7 @@ export function ActivityDialog(props: {
   const [error, setError] = useState<unknown>(null);
 
   const handleSubmit = async () => {
+    if (kind === '') return;
     setBusy(true);
     setError(null);
     try {
@@ -49,7 +46,7 @@ export function ActivityDialog(props: {
         title: title.trim(),
         kind,
         date,
-        schoolYear: schoolYearOfDate(date),
+        schoolYear: schoolYearOf(date),
         ...(description.trim() ? { description: description.trim() } : {}),
         ...(remind.trim() ? { remindDaysBefore: Number(remind) } : {}),
         ...(props.activity?.unitId ? { unitId: props.activity.unitId } : {}),
@@ -70,8 +67,9 @@ export function ActivityDialog(props: {
               <Field label={t('common.title')} required>
                 <Input value={title} onChange={(_, d) => setTitle(d.value)} />
               </Field>
-              <Field label={t('common.kind')}>
-                <Select value={kind} onChange={(_, d) => setKind(d.value as ActivityKind)}>
+              <Field label={t('common.kind')} required>
+                <Select value={kind} onChange={(_, d) => setKind(activityKinds.find((k) => k === d.value) ?? '')}>
+                  {kind === '' && <option value="">{t('organizer.activityChooseKind')}</option>}
                   {activityKinds.map((k) => <option key={k} value={k}>{t(`vocab.activityKind.${k}`)}</option>)}
                 </Select>
               </Field>
@@ -87,8 +85,8 @@ export function ActivityDialog(props: {
               {error !== null && <ProblemBar error={error} />}
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy || !title.trim() || !date}>{t('common.save')}</Button>
-              <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+              <Button type="button" onClick={props.onClose}>{t('common.cancel')}</Button>
+              <Button appearance="primary" type="submit" disabled={busy || !title.trim() || !date || kind === ''}>{t('common.save')}</Button>
             </DialogActions>
           </DialogBody>
         </form>

@@ -9,6 +9,8 @@ import type { YearWheelActivity } from '../../../../src/contract';
 import { ActivityDialog } from './activity-dialog';
 import type { ActivityDraft } from './activity-dialog';
 import { WheelSvg } from './wheel-svg';
+import { todayIso } from '../../util/dates';
+import { schoolYearOf } from '../../../../src/domain/common';
 import { sectorOf, wheelMonths } from './wheel-geometry';
 
 const useStyles = makeStyles({
@@ -24,9 +26,9 @@ const useStyles = makeStyles({
 
 type Editing = { mode: 'new' } | { mode: 'edit'; activity: YearWheelActivity } | null;
 
-/** The first day of the school year, for a new activity's default date. */
-function startOf(schoolYear: string): string {
-  return `${schoolYear.slice(0, 4)}-08-15`;
+/** A new activity's date: today when today is in the school year shown, else that year's first day. */
+export function defaultActivityDate(schoolYear: string, today: string = todayIso()): string {
+  return schoolYearOf(today) === schoolYear ? today : `${schoolYear.slice(0, 4)}-07-01`;
 }
 
 /**
@@ -138,7 +140,7 @@ export default function YearWheelView({ unitId }: { unitId?: string } = {}) {
           key={opened}
           open={editing !== null}
           {...(editing?.mode === 'edit' ? { activity: editing.activity } : {})}
-          defaultDate={startOf(schoolYear)}
+          defaultDate={defaultActivityDate(schoolYear)}
           onSave={handleSave}
           onClose={() => setEditing(null)}
         />

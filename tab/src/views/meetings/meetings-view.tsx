@@ -31,7 +31,6 @@ function Answers({ meeting }: { meeting: Meeting }) {
   const question = (id: string) => template?.questions.find((q) => q.id === id)?.[language] ?? id;
   return (
     <div className={styles.answers}>
-      <Text>{t('common.answerCount', { count: responses.length })}</Text>
       {responses.map((r) => (
         <dl key={r.id} className={styles.dl}>
           {r.answers.map((a) => (
@@ -46,12 +45,17 @@ function Answers({ meeting }: { meeting: Meeting }) {
   );
 }
 
-/** The follow-up state of a meeting: before it, waiting for answers, or answered by some. */
-export function followUpState(meeting: Meeting, answers: number, now: string): 'upcoming' | 'waiting' | 'answered' {
-  const ended = Boolean(meeting.endedAt) || meeting.startsAt < now;
-  if (!ended) return 'upcoming';
-  return answers > 0 ? 'answered' : 'waiting';
+/**
+ * The follow-up state of a meeting: before it; held, but its questions not sent (they go out when
+ * the meeting ends); sent and waiting for answers; or answered by some.
+ */
+export function followUpState(meeting: Meeting, answers: number, now: string): 'upcoming' | 'notSent' | 'waiting' | 'answered' {
+  if (answers > 0) return 'answered';
+  if (meeting.endedAt) return 'waiting';
+  return meeting.startsAt < now ? 'notSent' : 'upcoming';
 }
+
+const badgeColors = { upcoming: 'informative', notSent: 'subtle', waiting: 'warning', answered: 'success' } as const;
 
 /** Möten: the unit's meetings with their follow-up state and answers. */
 export default function MeetingsView({ unitId }: { unitId: string }) {
@@ -63,7 +67,7 @@ export default function MeetingsView({ unitId }: { unitId: string }) {
     const meetings = [...(await api.meetings(unitId)).items].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
     const now = new Date().toISOString();
     // A unit has a handful of meetings a year: one small read each for the answer count.
-    const counts = await Promise.all(meetings.map((m) => (m.startsAt < now ? api.responses(m.id).then((r) => r.items.length, () => 0) : Promise.resolve(0))));
+    const counts = await Promise.all(meetings.map((m) => (m.endedAt ? api.responses(m.id).then((r) => r.items.length, () => 0) : Promise.resolve(0))));
     return { meetings, counts, now };
   }, unitId);
   if (state.status === 'loading') return <StatusScreen as="div" busy message={t('common.loading')} />;
@@ -83,8 +87,8 @@ export default function MeetingsView({ unitId }: { unitId: string }) {
                 <span className={styles.header}>
                   <Text weight="semibold">{m.title}</Text>
                   <Text size={200}>{t(`vocab.meetingType.${m.type}`)} · {format.date(m.startsAt)}</Text>
-                  <Badge appearance="tint" color={followUp === 'answered' ? 'success' : followUp === 'waiting' ? 'warning' : 'informative'}>
-                    {followUp === 'upcoming' ? t('channel.meetingUpcoming') : followUp === 'waiting' ? t('channel.followUpPending') : t('common.answerCount', { count })}
+                  <Badge appearance="tint" color={badgeColors[followUp]}>
+                    {followUp === 'upcoming' ? t('channel.meetingUpcoming') : followUp === 'notSent' ? t('channel.followUpNotSent') : followUp === 'waiting' ? t('channel.followUpPending') : t('common.answerCount', { count })}
                   </Badge>
                 </span>
               </AccordionHeader>
