@@ -5,12 +5,13 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { ImportEvents, ImportFailedProblem, ImportPreview as PreviewAnswer, ImportRejectedProblem, ImportResult, Problem, Rollup } from '../../contract';
-import { schoolYear, type SchoolYear } from '../../domain';
+import { IndicatorSchema, schoolYear, type SchoolYear } from '../../domain';
+import { KoladaUnavailableError } from '../../services/import/kolada-api';
 import { ImportFailedError, ImportRejectedError } from '../../services/import/import-service';
 import type { ImportFile } from '../../services/import/source';
 import { importKinds, type ImportPreview } from '../../services/import/types';
 import { ConflictError } from '../../store/errors';
-import type { Caller } from '../../services';
+import type { Caller, Services } from '../../services';
 import { presentCommit, presentPreview, presentSummary, previewLimit } from '../presenters/imports';
 import { presentRollup } from '../presenters/rollup';
 import { problem, problemContentType, type ApiProblem } from '../problems';
@@ -34,12 +35,28 @@ const ImportBody = z.strictObject({
   // the body limit bounds both; importFile says when the file itself passes 5 MB
   csv: z.string().min(1).optional(),
   file: z.base64('Filen ska skickas som base64').min(1).optional(),
+  /** fetch a KPI for the units from Kolada's open API (Microsoft 365 mode): Kolada's year, e.g. 2025 */
+  kolada: z.strictObject({ kpi: IndicatorSchema.shape.koladaKpi.unwrap(), year: z.number().int().min(1990).max(2100) }).optional(),
   /** Skolverket files without a Läsår column: the school year ("2024/25") or year ("2025") */
   period: z.string().min(4).max(20).optional(),
-}).refine((body) => (body.csv === undefined) !== (body.file === undefined), { message: 'Skicka antingen filen (file) eller texten (csv)', path: ['file'] });
+}).refine((body) => [body.csv, body.file, body.kolada].filter((source) => source !== undefined).length === 1, {
+  message: 'Skicka en av filen (file), texten (csv) eller vad som ska hämtas från Kolada (kolada)', path: ['file'],
+});
+type ImportBodyShape = z.output<typeof ImportBody>;
 
-/** The body's file as the import service reads it. */
-function importFile(body: z.output<typeof ImportBody>): ImportFile {
+/** The body's field the file came in, for problems. */
+const sourceField = (body: ImportBodyShape): 'file' | 'csv' | 'kolada' => body.file !== undefined ? 'file' : body.kolada !== undefined ? 'kolada' : 'csv';
+
+/** The body's file as the import service reads it; Kolada's answers fetched, where asked for. */
+async function importFile(body: ImportBodyShape, imports: Services['imports']): Promise<ImportFile> {
+  if (body.kolada !== undefined) {
+    try {
+      return await imports.fetchKolada(body.kolada);
+    } catch (error) {
+      if (error instanceof KoladaUnavailableError) throw problem('unavailable', { field: 'kolada', detail: error.message });
+      throw error;
+    }
+  }
   const file: ImportFile = body.file === undefined ? { text: body.csv ?? '' } : { bytes: Buffer.from(body.file, 'base64') };
   const size = 'bytes' in file ? file.bytes.byteLength : Buffer.byteLength(file.text);
   if (size > importFileLimit) throw problem('payloadTooLarge', { field: body.file === undefined ? 'csv' : 'file', detail: 'Filen är större än 5 MB' });
@@ -62,7 +79,7 @@ function sendProblemWith(res: Response, error: ApiProblem, extra: ImportProblemE
   res.send(JSON.stringify({ ...error.toBody(), ...extra }));
 }
 
-function rejected(preview: ImportPreview, field: 'file' | 'csv'): { problem: ApiProblem; extra: ImportProblemExtra } {
+function rejected(preview: ImportPreview, field: ReturnType<typeof sourceField>): { problem: ApiProblem; extra: ImportProblemExtra } {
   const first = preview.errors[0];
   return {
     problem: problem('invalidBody', {
@@ -104,7 +121,7 @@ export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
 
   routes.add('post', '/organizer/imports/preview', 'organizer.edit', async (req, res) => {
     const body = parseBody(ImportBody, req.body);
-    const preview = await organizer.imports.previewImport(importFile(body), body.kind, body.period !== undefined ? { period: body.period } : {});
+    const preview = await organizer.imports.previewImport(await importFile(body, organizer.imports), body.kind, body.period !== undefined ? { period: body.period } : {});
     sendJson<PreviewAnswer>(res, presentPreview(preview));
   }, { bodyLimitBytes: importBodyLimit });
 
@@ -128,7 +145,7 @@ export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
       res.flushHeaders();
     };
     try {
-      const result = await organizer.imports.commitImport(importFile(body), body.kind, {
+      const result = await organizer.imports.commitImport(await importFile(body, organizer.imports), body.kind, {
         actor: caller.userId,
         ...(body.period !== undefined ? { period: body.period } : {}),
         ...(streaming ? { onProgress: (done: number, total: number) => { start(); writeEvent(res, 'progress', { done, total }); } } : {}),
@@ -141,7 +158,7 @@ export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
       writeEvent(res, 'result', presentCommit(result));
       res.end();
     } catch (error) {
-      const answer = error instanceof ImportRejectedError ? rejected(error.preview, body.file === undefined ? 'csv' : 'file') : error instanceof ImportFailedError ? failed(error) : undefined;
+      const answer = error instanceof ImportRejectedError ? rejected(error.preview, sourceField(body)) : error instanceof ImportFailedError ? failed(error) : undefined;
       if (!started) {
         if (!answer) throw error;
         sendProblemWith(res, answer.problem, answer.extra);

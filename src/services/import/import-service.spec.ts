@@ -6,7 +6,10 @@ import type { Store } from '../../store/port';
 import type { ReadModel } from '../../store/read-model';
 import { startedMirror } from '../../store/test-kit';
 import { fixturePeople, seedFixture, type Fixture } from '../report/test-fixture';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ImportFailedError, ImportRejectedError, ImportService, importClientKey } from './import-service';
+import { createKoladaHttp, KoladaUnavailableError } from './kolada-api';
 
 const actor = fixturePeople.admin;
 const goodFile = [
@@ -135,5 +138,32 @@ describe('ImportService', () => {
 
   it('keys every row by indicator, unit and period', () => {
     expect(importClientKey({ indicatorId: '4', unitId: '2', period: '2024/25 VT' })).toBe('import:4:2:2024/25 VT');
+  });
+
+  it('fetches a KPI for the units with a Kolada id from Kolada, and imports it like the file', async () => {
+    const asked: string[] = [];
+    const kolada = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.end(JSON.stringify({ count: 1, values: [{ kpi: 'N15503', ou: 'V15E001000101', period: 2027, values: [
+        { count: 1, gender: 'T', status: '', value: 236.5 }, { count: 1, gender: 'K', status: '', value: 240 }, { count: 1, gender: 'M', status: '', value: null }] }] }));
+    }).listen(0, '127.0.0.1');
+    try {
+      await new Promise((resolve) => kolada.once('listening', resolve));
+      const baseUrl = `http://127.0.0.1:${(kolada.address() as AddressInfo).port}`;
+      const importer = new ImportService(store, views, { unitCodeAliases: { V15E001000101: '10000001' }, kolada: createKoladaHttp({ baseUrl }) });
+      const file = await importer.fetchKolada({ kpi: 'N15503', year: 2027 });
+      expect(asked).toEqual(['/v2/oudata/kpi/N15503/ou/V15E001000101/year/2027']);
+      const result = await importer.commitImport(file, 'kolada', { actor });
+      expect(result).toMatchObject({ created: 1 });
+      expect(result.preview.summary).toMatchObject({ format: 'json', skipped: 1 });
+      const stored = await measurementsOf(store, '2026/27');
+      expect(stored.map((m) => [m.fields.unitId, m.fields.value, m.fields.groups])).toEqual([[fixture.units.a.id, 236.5, [{ group: 'Flickor', value: 240 }]]]);
+    } finally {
+      await new Promise((resolve) => kolada.close(resolve));
+    }
+  });
+
+  it('says where Kolada cannot be fetched from: files only', async () => {
+    await expect(service.fetchKolada({ kpi: 'N15503', year: 2027 })).rejects.toBeInstanceOf(KoladaUnavailableError);
   });
 });

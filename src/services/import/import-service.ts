@@ -7,9 +7,10 @@ import type { Measurement, SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { Store, StoredItem } from '../../store/port';
 import type { ReadModel } from '../../store/read-model';
-import { ServiceError } from '../errors';
+import { RuleError, ServiceError } from '../errors';
 import { refused } from './check';
 import { readKolada, readKoladaRows } from './kolada';
+import { KoladaUnavailableError, type KoladaApi } from './kolada-api';
 import { createLookup } from './lookup';
 import { personalIdentityErrors } from './personal-data';
 import { readSkolverket } from './skolverket';
@@ -24,6 +25,14 @@ export interface ImportServiceOptions {
   readonly concurrency?: number;
   /** codes the units do not carry (Kolada ou ids) → skolenhetskod */
   readonly unitCodeAliases?: Readonly<Record<string, string>>;
+  /** Kolada's open API, where the server reaches it (Microsoft 365 mode); without it, files only */
+  readonly kolada?: KoladaApi;
+}
+
+/** What to fetch from Kolada: a KPI for the municipality's units in a year (Kolada's year). */
+export interface KoladaRequest {
+  readonly kpi: string;
+  readonly year: number;
 }
 
 export interface PreviewOptions {
@@ -79,6 +88,18 @@ export class ImportService {
 
   constructor(private readonly store: Store<Entities>, private readonly readModel: ReadModel<Entities>, private readonly options: ImportServiceOptions = {}) {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
+  }
+
+  /**
+   * Kolada's values of a KPI for every unit that carries a Kolada id, in a year, as a file to
+   * preview or commit. Throws KoladaUnavailableError where Kolada is not reachable from here.
+   */
+  async fetchKolada(request: KoladaRequest): Promise<ImportFile> {
+    if (!this.options.kolada) throw new KoladaUnavailableError('Hämtning från Kolada finns bara i Microsoft 365-läget: importera Koladas svar som fil');
+    const view = await this.readModel.read(['units', 'indicators']);
+    const ouIds = createLookup(view.all('units'), view.all('indicators'), this.options.unitCodeAliases).koladaUnitIds();
+    if (ouIds.length === 0) throw new RuleError('koladaUnitIds', 'kolada', 'Ingen enhet har ett Kolada-id: ange enheternas Kolada-id först');
+    return { kolada: await this.options.kolada.ouData(request.kpi, ouIds, request.year) };
   }
 
   /** Reads and checks the file and compares it with what is stored. Writes nothing. */

@@ -9,6 +9,8 @@ export interface ImportLookup {
   indicatorByName(name: string): StoredItem<Indicator> | undefined;
   /** by skolenhetskod, or by an alias (a Kolada ou id) that names one */
   unitByCode(code: string): StoredItem<Unit> | undefined;
+  /** the Kolada ou ids the units are known by, to fetch Kolada's values for */
+  koladaUnitIds(): string[];
   indicator(id: string): StoredItem<Indicator> | undefined;
   unit(id: string): StoredItem<Unit> | undefined;
 }
@@ -42,6 +44,7 @@ export function createLookup(
       const alias = unitCodeAliases[trimmed];
       return alias === undefined ? undefined : byCode.get(alias);
     },
+    koladaUnitIds: () => Object.keys(unitCodeAliases).filter((id) => byCode.has(unitCodeAliases[id] ?? '')),
     indicator: (id) => indicatorsById.get(id),
     unit: (id) => unitsById.get(id),
   };

@@ -5,14 +5,14 @@
  */
 import { parseCsv, type CsvRecord, type Delimiter } from './csv';
 import { decodeText, type TextEncoding } from './encoding';
-import { koladaRowsFromJson, looksLikeJson } from './kolada-json';
+import { koladaRowsFromAnswers, koladaRowsFromJson, looksLikeJson, type KoladaAnswer } from './kolada-json';
 import type { KoladaRow } from './kolada';
 import { skolverketDelimiter } from './skolverket';
 import type { ImportError, ImportFormat, ImportKind } from './types';
 import { isZip, readXlsx } from './xlsx';
 
-/** The file to import: the bytes of an upload, or a pasted text. */
-export type ImportFile = { readonly bytes: Uint8Array } | { readonly text: string };
+/** The file to import: the bytes of an upload, a pasted text, or Kolada's answers as fetched. */
+export type ImportFile = { readonly bytes: Uint8Array } | { readonly text: string } | { readonly kolada: readonly KoladaAnswer[] };
 
 /** What was read: records of a table (CSV, .xlsx), or Kolada's rows (JSON), or why nothing could be. */
 export interface ReadFile {
@@ -25,13 +25,17 @@ export interface ReadFile {
   readonly errors: readonly ImportError[];
 }
 
+/** Kolada's rows, with every text of the JSON as cells of its row for the personnummer check. */
+function koladaFile(rows: readonly KoladaRow[], errors: readonly ImportError[], encoding?: TextEncoding): ReadFile {
+  const records = rows.map((r) => ({ line: r.line, cells: [r.kpi, r.unit, r.municipality ?? '', r.period, r.value, r.gender, r.status ?? ''] }));
+  return { format: 'json', ...(encoding === undefined ? {} : { encoding }), delimiter: '', records, koladaRows: rows, errors };
+}
+
 function readText(text: string, kind: ImportKind, encoding?: TextEncoding): ReadFile {
   const at = encoding === undefined ? {} : { encoding };
   if (kind === 'kolada' && looksLikeJson(text)) {
     const { rows, errors } = koladaRowsFromJson(text);
-    // every text of the JSON, as cells of its row, for the personnummer check
-    const records = rows.map((r) => ({ line: r.line, cells: [r.kpi, r.unit, r.municipality ?? '', r.period, r.value, r.gender, r.status ?? ''] }));
-    return { format: 'json', ...at, delimiter: '', records, koladaRows: rows, errors };
+    return koladaFile(rows, errors, encoding);
   }
   const csv = parseCsv(text, kind === 'skolverket' ? { delimiter: skolverketDelimiter(text) } : {});
   const errors: ImportError[] = csv.unclosedQuoteLine !== undefined ? [{ line: csv.unclosedQuoteLine, field: '', message: 'Ett citattecken öppnas men stängs aldrig' }]
@@ -40,6 +44,7 @@ function readText(text: string, kind: ImportKind, encoding?: TextEncoding): Read
 }
 
 export async function readFile(file: ImportFile, kind: ImportKind): Promise<ReadFile> {
+  if ('kolada' in file) return koladaFile(koladaRowsFromAnswers(file.kolada), []);
   if ('text' in file) return readText(file.text, kind);
   if (!isZip(file.bytes)) {
     const { text, encoding } = decodeText(file.bytes);

@@ -148,6 +148,11 @@ export const organizer: Texts<typeof sv> = {
   importMapColumn: 'Column',
   importNotesTitle: '{count} notes: rows and values that were skipped',
   importNote: 'Note',
+  importFetchKolada: 'Fetch from Kolada',
+  importFetchKoladaHelp: "The server fetches the KPI's values for every unit with a Kolada id from Kolada's open API (in Microsoft 365 mode). Where the internet is blocked: save Kolada's answer as a file and choose the file.",
+  importFetchKpi: 'Kolada KPI',
+  importFetchYear: "Kolada's year",
+  importFetchPreview: 'Fetch the values',
 
   reportTitle: "The organizer's quality report",
   reportIntro: "The report assembles the units' submitted analyses, results and actions for the school year.",

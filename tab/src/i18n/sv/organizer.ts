@@ -145,6 +145,11 @@ export const organizer = {
   importMapColumn: 'Kolumn',
   importNotesTitle: '{count} anteckningar: rader och värden som hoppades över',
   importNote: 'Anteckning',
+  importFetchKolada: 'Hämta från Kolada',
+  importFetchKoladaHelp: 'Servern hämtar KPI:ns värden för alla enheter med Kolada-id från Koladas öppna API (i Microsoft 365-läget). Där internet är spärrat: spara Koladas svar som fil och välj filen.',
+  importFetchKpi: 'Kolada-KPI',
+  importFetchYear: 'Koladas år',
+  importFetchPreview: 'Hämta värdena',
 
   reportTitle: 'Huvudmannens kvalitetsrapport',
   reportIntro: 'Rapporten sammanställer enheternas inlämnade analyser, resultat och åtgärder för läsåret.',

@@ -17,6 +17,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   file: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   csv: { fontFamily: tokens.fontFamilyMonospace },
+  fetch: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -49,10 +50,16 @@ export default function ImportView() {
   /** the chosen file's bytes in base64; a pasted text replaces it */
   const [file, setFile] = useState<string | null>(null);
   const [period, setPeriod] = useState('');
+  /** what to fetch from Kolada's open API instead of a file (the server fetches it) */
+  const [koladaKpi, setKoladaKpi] = useState('');
+  const [koladaYear, setKoladaYear] = useState('');
+  const [fromKolada, setFromKolada] = useState<{ kpi: string; year: number } | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ step: 'edit' });
   const [error, setError] = useState<unknown>(null);
-  const request = () => ({ kind, ...(file !== null ? { file } : { csv }), ...(kind === 'skolverket' && period.trim() ? { period: period.trim() } : {}) });
+  const request = (kolada = fromKolada) => ({
+    kind, ...(kolada !== null ? { kolada } : file !== null ? { file } : { csv }), ...(kind === 'skolverket' && period.trim() ? { period: period.trim() } : {}),
+  });
   const edited = () => {
     setStep({ step: 'edit' });
     setError(null);
@@ -64,14 +71,16 @@ export default function ImportView() {
     setFileName(chosen.name);
     setFile(await fileAsBase64(chosen));
     setCsv('');
+    setFromKolada(null);
     edited();
   };
-  const handlePreview = async () => {
-    if (file === null && !csv.trim()) return setError(new ProblemError({ status: 400, detail: t('organizer.importEmpty') }));
+  const handlePreview = async (kolada = fromKolada) => {
+    if (kolada === null && file === null && !csv.trim()) return setError(new ProblemError({ status: 400, detail: t('organizer.importEmpty') }));
     setError(null);
+    setFromKolada(kolada);
     setStep({ step: 'previewing' });
     try {
-      setStep({ step: 'preview', preview: await api.previewImport(request()) });
+      setStep({ step: 'preview', preview: await api.previewImport(request(kolada)) });
     } catch (caught) {
       setError(caught);
       setStep({ step: 'edit' });
@@ -110,6 +119,18 @@ export default function ImportView() {
           <Input value={period} placeholder="2025/26" onChange={(_, d) => { setPeriod(d.value); edited(); }} />
         </Field>
       )}
+      {kind === 'kolada' && (
+        <fieldset className={styles.fetch} data-testid="import-kolada-fetch">
+          <legend>{t('organizer.importFetchKolada')}</legend>
+          <Text size={200}>{t('organizer.importFetchKoladaHelp')}</Text>
+          <div className={styles.row}>
+            <Field label={t('organizer.importFetchKpi')}><Input value={koladaKpi} placeholder="N15503" onChange={(_, d) => { setKoladaKpi(d.value); edited(); }} /></Field>
+            <Field label={t('organizer.importFetchYear')}><Input value={koladaYear} inputMode="numeric" placeholder="2025" onChange={(_, d) => { setKoladaYear(d.value); edited(); }} /></Field>
+            <Button onClick={() => void handlePreview({ kpi: koladaKpi.trim().toUpperCase(), year: Number(koladaYear.trim()) })}
+              disabled={step.step === 'previewing' || step.step === 'committing' || !koladaKpi.trim() || !/^\d{4}$/.test(koladaYear.trim())}>{t('organizer.importFetchPreview')}</Button>
+          </div>
+        </fieldset>
+      )}
       <div className={styles.file}>
         {/* The browser's own file button speaks the browser's language; ours speaks the tab's. */}
         <input id={fileId} ref={fileInput} type="file" hidden accept=".csv,.txt,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(event) => void handleFile(event)} data-testid="import-file" />
@@ -117,10 +138,10 @@ export default function ImportView() {
         {fileName && <Text size={200} role="status">{fileName}</Text>}
       </div>
       <Field label={t('organizer.importText')}>
-        <Textarea className={styles.csv} value={csv} rows={8} resize="vertical" onChange={(_, d) => { setCsv(d.value); setFile(null); setFileName(null); edited(); }} />
+        <Textarea className={styles.csv} value={csv} rows={8} resize="vertical" onChange={(_, d) => { setCsv(d.value); setFile(null); setFileName(null); setFromKolada(null); edited(); }} />
       </Field>
       <div className={styles.row}>
-        <Button appearance={preview ? 'secondary' : 'primary'} onClick={() => void handlePreview()} disabled={step.step === 'previewing' || step.step === 'committing'}>{t('organizer.importPreview')}</Button>
+        <Button appearance={preview ? 'secondary' : 'primary'} onClick={() => void handlePreview(null)} disabled={step.step === 'previewing' || step.step === 'committing'}>{t('organizer.importPreview')}</Button>
         {preview && preview.errors.length === 0 && toWrite > 0 && (
           <Button appearance="primary" onClick={() => void handleCommit(preview)} disabled={step.step === 'committing'}>{t('organizer.importCommit', { count: toWrite })}</Button>
         )}
