@@ -99,6 +99,15 @@ describe('KvalitetshjuletBot on the TestAdapter', () => {
     });
   });
 
+  it('meetingEnd: marks the meeting ended at the event\'s EndTime, once however often it arrives', async () => {
+    expect((await store.get('meetings', seeded.meetingId)).fields.endedAt).toBeUndefined();
+    await send(meetingEndActivity({ serviceUrl })).startTest();
+    expect((await store.get('meetings', seeded.meetingId)).fields.endedAt).toBe('2026-03-10T09:00:00.000Z');
+    const redelivered = meetingEndActivity({ serviceUrl });
+    await send({ ...redelivered, value: { ...(redelivered.value as object), EndTime: '2026-03-10T11:00:00Z' } }).startTest();
+    expect((await store.get('meetings', seeded.meetingId)).fields.endedAt).toBe('2026-03-10T09:00:00.000Z');
+  });
+
   it('adaptiveCard/action: answers the invoke with the refreshed card', async () => {
     const activity = cardActionActivity({ serviceUrl, verb: 'followUp.submit', data: { meetingId: seeded.meetingId, templateId: seeded.templateId, q_styrkor: 'Samsyn' } });
     await send(activity).assertReply((r) => {

@@ -5,11 +5,15 @@
  */
 import { followUpCard } from '../cards/follow-up-card';
 import { linkMeetingCard, meetingSummaryCard } from '../cards/meeting-cards';
+import type { BotMeeting, BotStore } from '../data/entities';
+import { BOT_ACTOR } from '../outbox/jobs';
 import type { OutboundMessage } from '../outbox/message';
 import type { FlowContext } from './context';
 import { actionsFromMeeting, findMeeting, latestTemplate } from './meetings';
 import type { Member, Turn } from './turn';
-import { languageOf } from '../../src/domain';
+import { isoDateTime, languageOf } from '../../src/domain';
+import { ConflictError } from '../../src/store/errors';
+import type { StoredItem } from '../../src/store/port';
 
 export type MeetingEndOutcome =
   | { kind: 'notLinked' }
@@ -36,6 +40,7 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
     await ctx.outbox.enqueue({ key: `link:${info.conversationId}:${info.meetingId ?? 'chat'}`, target: chat, activity: { type: 'message', attachments: [linkMeetingCard(lang)] } });
     return { kind: 'notLinked' };
   }
+  await markEnded(ctx.store, meeting, endTimeOf(info.value) ?? new Date(ctx.clock.now()).toISOString());
   const [actions, template, members] = await Promise.all([
     actionsFromMeeting(ctx.store, meeting.id),
     latestTemplate(ctx.store, meeting.fields.type),
@@ -67,6 +72,31 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
   }
   await eachLimited(messages, 16, (m) => ctx.outbox.enqueue(m));
   return { kind: 'queued', meetingId: meeting.id, participants: template ? people.length : 0, withoutTemplate: !template };
+}
+
+/** Teams' meetingEnd event carries the end as `value.EndTime`; anything else is no end time. */
+function endTimeOf(value: unknown): string | undefined {
+  const endTime = typeof value === 'object' && value !== null && 'EndTime' in value ? value.EndTime : undefined;
+  const parsed = isoDateTime.safeParse(endTime);
+  return parsed.success ? new Date(parsed.data).toISOString() : undefined;
+}
+
+/**
+ * The meeting is ended: its follow-up questions are out, so Mina åtgärder lists them until
+ * answered. The first end wins (a redelivered event changes nothing); a concurrent edit of the
+ * meeting is read again, never overwritten.
+ */
+async function markEnded(store: BotStore, meeting: StoredItem<BotMeeting>, endedAt: string): Promise<void> {
+  let current = meeting;
+  for (let attempt = 0; attempt < 3 && current.fields.endedAt === undefined; attempt += 1) {
+    try {
+      await store.update('meetings', current.id, { endedAt }, { actor: BOT_ACTOR, etag: current.etag });
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || !error.current) throw error;
+      current = error.current as StoredItem<BotMeeting>;
+    }
+  }
 }
 
 function uniqueHumans(members: readonly Member[]): (Member & { aadObjectId: string })[] {
