@@ -129,6 +129,14 @@ describe('Kolada\'s API v2 JSON', () => {
     expect(answer.summary.notes[0]?.message).toContain('Kolada-kommun 9999');
   });
 
+  it('reads the units\' (ou) answer as Kolada gives it, and names each Kolada id no unit carries', async () => {
+    const answer = await preview(upload('kolada-v2-ou.json', 'kolada'));
+    expect(answer.summary).toMatchObject({ format: 'json', encoding: 'utf-8', delimiter: '' });
+    // no unit carries these Kolada ids yet: each of the seven values is an error of its unit, none is stored
+    expect(answer.errors.map((e) => [e.line, e.field])).toEqual([1, 2, 3, 4, 5, 6, 7].map((line) => [line, 'unit']));
+    expect(answer.errors[0]?.message).toContain('V15E999900501');
+  });
+
   it('refuses JSON that is not Kolada\'s shape, naming where', async () => {
     const response = await h.request('POST', '/api/organizer/imports/preview', { persona: 'admin', body: { kind: 'kolada', file: Buffer.from('{"values":[{"kpi":"N15503","period":2024}]}').toString('base64') } });
     expect(response.status).toBe(200);
