@@ -16,8 +16,9 @@ const concrete = {
     'src/store/graph-store', 'src/store/graph-transport', 'src/store/memory-store', 'src/store/token-provider', 'src/store/mirror/',
     'src/emulator/',
     'src/auth/directory-graph', 'src/auth/directory-local', 'src/auth/dev-identity-provider', 'src/auth/dev-identity-router',
+    'src/register/register-http',
   ],
-  message: 'Only the composition root (src/server.ts and its wiring files) knows concrete implementations (the Graph store, the memory store, the mirror, the emulator, a directory, the dev identity provider): depend on the port and let the root choose.',
+  message: 'Only the composition root (src/server.ts and its wiring files) knows concrete implementations (the Graph store, the memory store, the mirror, the emulator, a directory, the dev identity provider, the register\'s HTTP client): depend on the port and let the root choose.',
 };
 
 /** Specs and their helpers wire concrete parts together as the composition root does: no fence holds them. */
@@ -69,10 +70,15 @@ export const fences = {
     packages: { deny: ['@microsoft/microsoft-graph-client', 'botbuilder*', '@azure/*'], message: 'src/auth reaches Graph only through a port it is given.' },
     message: 'src/auth decides who may do what: it depends on src/domain and on the ports it is given (a directory\'s transport, a key set), never on a concrete store or transport.',
   },
+  register: {
+    files: ['src/register/'], allow: ['src/domain/'],
+    packages: { allow: ['zod'], message: 'The register is asked with the platform\'s fetch and read with zod: no other package.' },
+    message: 'src/register speaks with Skolverket\'s school-unit register (its answers\' shapes, the port, the HTTP client): it builds on src/domain only.',
+  },
   services: {
-    files: ['src/services/'], allow: ['src/domain/', ...storePort, ...policy, 'src/auth/directory'], typesOnly: ['src/lists/'],
+    files: ['src/services/'], allow: ['src/domain/', ...storePort, ...policy, 'src/auth/directory', 'src/register/'], typesOnly: ['src/lists/'],
     packages: { deny: ['express', 'botbuilder*', '@microsoft/microsoft-graph-client', '@azure/*'], message: 'src/services holds rules, no HTTP and no Graph: the API and the store do that.' },
-    message: 'src/services holds the rules over the store port: src/domain, the list entities\' types, the store port (port, errors, readAllPages, the read model) and auth\'s policy, principal and directory port; never the API, the bot, the emulator, the mirror or a concrete store.',
+    message: 'src/services holds the rules over the store port: src/domain, the list entities\' types, the store port (port, errors, readAllPages, the read model), auth\'s policy, principal and directory port, and the register\'s port; never the API, the bot, the emulator, the mirror or a concrete store.',
   },
   api: {
     files: ['src/api/'], allow: ['src/domain/', 'src/contract/', 'src/services/', 'src/auth/', 'src/store/errors'], typesOnly: ['src/store/port'],

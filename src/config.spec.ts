@@ -60,6 +60,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ CONTROLLER_NAME: 'Skolnämnden' }).controller.name).toBe('Skolnämnden');
   });
 
+  it('seeds the demo in local mode unless SEED=none, and never in Microsoft 365 mode', () => {
+    expect(loadConfig({})).toMatchObject({ mode: 'local', seed: 'demo' });
+    expect(loadConfig({ SEED: 'none' })).toMatchObject({ mode: 'local', seed: 'none' });
+    expect(() => loadConfig({ SEED: 'some' })).toThrow(/^SEED/);
+    expect(() => loadConfig({ ...m365, SEED: 'demo' })).toThrow(/^SEED: the demo municipality is seeded in local mode only/);
+    expect(loadConfig({ ...m365, SEED: 'none' }).mode).toBe('m365');
+  });
+
+  it('reaches Skolverket\'s school-unit register in Microsoft 365 mode, and in local mode only when told to', () => {
+    expect(loadConfig(m365).schoolUnitRegisterUrl).toBe('https://api.skolverket.se/skolenhetsregistret');
+    expect(loadConfig({}).schoolUnitRegisterUrl).toBeUndefined();
+    expect(loadConfig({ SCHOOL_UNIT_REGISTER_URL: 'http://127.0.0.1:8089/register' }).schoolUnitRegisterUrl).toBe('http://127.0.0.1:8089/register');
+    expect(() => loadConfig({ SCHOOL_UNIT_REGISTER_URL: 'not a url' })).toThrow(/^SCHOOL_UNIT_REGISTER_URL/);
+  });
+
   it('refuses the dev identity provider in Microsoft 365 mode, naming it', () => {
     expect(() => loadConfig({ ...m365, DEV_IDP: 'on' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...m365, DEV_IDP: 'on' })).toThrow(/DEV_IDP/);

@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   EMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   PAGE_TOKEN_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  SEED: z.enum(['demo', 'none']).optional(),
+  SCHOOL_UNIT_REGISTER_URL: z.url().optional(),
   CONTROLLER_NAME: optionalText,
   CONTROLLER_EMAIL: optionalEmail,
   DPO_EMAIL: optionalEmail,
@@ -90,13 +92,23 @@ interface CommonConfig {
   /** signs list page tokens; share it between instances (default: random per process) */
   readonly pageTokenKey?: string;
   readonly controller: ControllerConfig;
+  /**
+   * Skolverket's school-unit register (its open API v2), where units are fetched by municipality
+   * code. Microsoft 365 mode: api.skolverket.se unless set; local mode: only when set (it needs no network).
+   */
+  readonly schoolUnitRegisterUrl?: string;
 }
+
+/** Skolverket's open API for the school-unit register (Skolenhetsregistret). */
+export const skolverketRegisterUrl = 'https://api.skolverket.se/skolenhetsregistret';
 
 /** Local mode: the lists emulator in-process and the dev identity provider on loopback. */
 export interface LocalConfig extends CommonConfig {
   readonly mode: 'local';
   readonly devIdp: true;
   readonly emulatorLatencyMs: number;
+  /** what an empty site starts with: the demo municipality (default) or nothing, for the set-up guide */
+  readonly seed: 'demo' | 'none';
 }
 
 /** Microsoft 365 mode: Entra ID tokens and SharePoint lists through Graph. */
@@ -147,6 +159,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     ...(e.TAB_DOMAIN ? { tabDomain: e.TAB_DOMAIN } : {}),
     ...(e.PAGE_TOKEN_KEY ? { pageTokenKey: e.PAGE_TOKEN_KEY } : {}),
   };
+  const register = e.SCHOOL_UNIT_REGISTER_URL ?? (mode === 'm365' ? skolverketRegisterUrl : undefined);
 
   if (mode === 'local') {
     if (e.DEV_IDP === 'off') {
@@ -172,12 +185,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       },
       devIdp: true,
       emulatorLatencyMs: e.EMULATOR_LATENCY_MS,
+      seed: e.SEED ?? 'demo',
+      ...(register ? { schoolUnitRegisterUrl: register } : {}),
     };
   }
 
   if (e.DEV_IDP === 'on') {
     throw new ConfigError('DEV_IDP: the dev identity provider is refused in Microsoft 365 mode');
   }
+  if (e.SEED === 'demo') throw new ConfigError('SEED: the demo municipality is seeded in local mode only');
   const clientId = required(e.AAD_APP_CLIENT_ID, 'AAD_APP_CLIENT_ID');
   const tenantId = required(e.TENANT_ID, 'TENANT_ID');
   const siteId = required(e.GRAPH_SITE_ID, 'GRAPH_SITE_ID');
@@ -202,6 +218,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     host: e.HOST ?? '0.0.0.0',
     devIdp: false,
     controller,
+    ...(register ? { schoolUnitRegisterUrl: register } : {}),
     clientId,
     tenantId,
     allowedTenantIds: allowedTenants(e.ALLOWED_TENANT_IDS ?? [], tenantId),

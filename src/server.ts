@@ -33,7 +33,9 @@ import { seedDemo } from './emulator/seed';
 import { demoPeople } from './emulator/seed-data';
 import { allLists, lists, mirroredLists, type Entities } from './lists/lists';
 import { provisionLists } from './lists/provision';
+import type { SchoolUnitRegister } from './register/register';
 import { createServices, type Services } from './services';
+import { createHttpRegister } from './register/register-http';
 import { createGraphStore, type GraphStore } from './store/graph-store';
 import { createMirror, type MirroredStore, type MirrorStatus } from './store/mirror';
 import type { Store } from './store/port';
@@ -57,7 +59,7 @@ export interface ServerOptions {
    * answers `syncing` and every view 503 with Retry-After.
    */
   readonly waitForMirror?: boolean;
-  /** local mode: seed the demo municipality when the site is empty. Default true */
+  /** local mode: seed the demo municipality when the site is empty. Default: the configuration's SEED (demo unless none) */
   readonly seed?: boolean;
   /** the built tab. Default dist/tab */
   readonly tabDir?: string;
@@ -85,6 +87,8 @@ export interface ServerOptions {
   readonly unitCacheMilliseconds?: number;
   /** the bot's calls to the Bot Connector go here instead of each activity's serviceUrl (tests) */
   readonly botConnectorUrl?: string;
+  /** Skolverket's school-unit register. Default: over HTTP at the configured SCHOOL_UNIT_REGISTER_URL, if any */
+  readonly schoolUnitRegister?: SchoolUnitRegister;
   /** Microsoft 365 mode: the OpenID metadata of the Bot Framework's signing keys. Default botbuilder's (tests: loopback) */
   readonly botOpenIdMetadataUrl?: string;
   /**
@@ -209,7 +213,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         throttle: { resourceUnitsPerMinute: options.resourceUnitsPerMinute ?? 1_000_000 },
         ...pageSizes,
       });
-      if (options.seed ?? true) {
+      if (options.seed ?? config.seed === 'demo') {
         const seeded = await seedDemo(store, { ...(options.now ? { today: options.now() } : {}) });
         if (seeded.seeded) log.info('seeded', { items: seeded.items });
       }
@@ -221,7 +225,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         devIdp,
         ...(own ? { emulator: own } : {}),
         directory: new LocalDirectory({ people: Object.values(demoPeople) }),
-        publicConfig: { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' } },
+        publicConfig: { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' }, schoolUnitRegister: register !== undefined },
       };
     } catch (error) {
       await own?.close();
@@ -257,6 +261,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         tenantId: config.tenantId,
         authority: `https://login.microsoftonline.com/${config.tenantId}`,
         ...(config.tabDomain ? { apiScope: `api://${config.tabDomain}/${config.clientId}/access_as_user` } : {}),
+        schoolUnitRegister: register !== undefined,
       },
     };
   }
@@ -284,6 +289,9 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     return (req, res) => endpoint.handle(req, res);
   }
 
+  // Skolverket's register, where this deployment reaches it (a test's own stands in for it)
+  const register = options.schoolUnitRegister ?? (config.schoolUnitRegisterUrl ? createHttpRegister({ baseUrl: config.schoolUnitRegisterUrl }) : undefined);
+
   async function start(): Promise<StartedServer> {
     const url = await listen();
     try {
@@ -303,6 +311,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         ...(options.unitCacheMilliseconds !== undefined ? { unitCacheMilliseconds: options.unitCacheMilliseconds } : {}),
         ...(config.pageTokenKey ? { pageTokenKey: config.pageTokenKey } : {}),
         directory: b.directory,
+        contact: { name: config.controller.name, email: config.controller.email },
+        ...(register ? { unitImports: { register } } : {}),
         // Microsoft 365 mode reaches the internet: the administration may fetch Kolada's values directly
         ...(config.mode === 'm365' ? { imports: { kolada: createKoladaHttp(options.kolada ?? {}) } } : options.kolada ? { imports: { kolada: createKoladaHttp(options.kolada) } } : {}),
       });

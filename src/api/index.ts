@@ -24,6 +24,7 @@ import { metaRoutes } from './routes/meta';
 import { myRoutes } from './routes/my';
 import { peopleRoutes } from './routes/people';
 import { organizerRoutes } from './routes/organizer';
+import { setupRoutes } from './routes/setup';
 import { unitRoutes } from './routes/units';
 import { yearWheelRoutes } from './routes/year-wheel';
 
@@ -60,6 +61,7 @@ export function createApiRouter(options: ApiOptions): Router {
   myRoutes(routes, options);
   peopleRoutes(routes, options);
   organizerRoutes(routes, options);
+  setupRoutes(routes, options);
 
   const bot = options.botHandler;
   routes.add('post', '/messages', 'public', async (req, res) => {

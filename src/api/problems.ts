@@ -5,6 +5,8 @@
  */
 import type { Response } from 'express';
 import type { BindingHolder, Problem } from '../contract';
+import type { Language, Words } from '../domain';
+import { fieldLabel } from './field-labels';
 
 export const problemCatalogue = {
   invalidBody: { status: 400, title: 'Ogiltiga uppgifter' },
@@ -35,6 +37,9 @@ export const problemCatalogue = {
   preconditionRequired: { status: 428, title: 'If-Match saknas' },
   internal: { status: 500, title: 'Något gick fel' },
   notImplemented: { status: 501, title: 'Finns inte ännu' },
+  schoolUnitCodeTaken: { status: 409, title: 'Skolenhetskoden finns redan' },
+  unitImportRefused: { status: 422, title: 'Enheterna kan inte importeras så här' },
+  registerNotConfigured: { status: 501, title: 'Skolenhetsregistret nås inte härifrån' },
   unavailable: { status: 503, title: 'Tjänsten är inte tillgänglig just nu' },
   syncing: { status: 503, title: 'Uppgifterna läses in, försök igen om en stund' },
 } as const satisfies Record<string, { status: number; title: string }>;
@@ -45,6 +50,8 @@ export interface ProblemOptions {
   readonly detail?: string;
   /** the failing field, as a dotted path into the body or query */
   readonly field?: string;
+  /** what is wrong with `field`, in each language: the detail is then "<the field's label>: <reason>" */
+  readonly reason?: Words;
   /** for `conflict`: the item as it is now */
   readonly current?: unknown;
   /** seconds, for `unavailable` and `syncing` */
@@ -56,6 +63,12 @@ export interface ProblemOptions {
 /** The JSON body of a problem response: the contract's `Problem`, with a code from this catalogue. */
 export type ProblemBody = Problem & { readonly code: ProblemCode };
 
+/** Whom a problem is written for: the request's language, and the resources its route speaks of (for field labels). */
+export interface Wording {
+  readonly language?: Language;
+  readonly resources?: readonly string[];
+}
+
 /** An error that the error middleware answers as this problem; throw it from handlers and services. */
 export class ApiProblem extends Error {
   override readonly name = 'ApiProblem';
@@ -65,15 +78,20 @@ export class ApiProblem extends Error {
     this.status = problemCatalogue[code].status;
   }
 
-  toBody(): ProblemBody {
+  /** The body, its field named by its label in the wording's language (Swedish unless told). */
+  toBody(wording: Wording = {}): ProblemBody {
     const entry = problemCatalogue[this.code];
+    const { field, reason } = this.options;
+    const language = wording.language ?? 'sv';
+    const label = field !== undefined ? fieldLabel(field, wording.resources ?? [], language) : undefined;
     return {
       type: `urn:kvalitetshjulet:problem:${this.code}`,
       title: entry.title,
       status: entry.status,
       code: this.code,
-      detail: this.options.detail ?? entry.title,
-      ...(this.options.field !== undefined ? { field: this.options.field } : {}),
+      detail: label !== undefined && reason !== undefined ? `${label}: ${reason[language]}` : (this.options.detail ?? entry.title),
+      ...(field !== undefined ? { field } : {}),
+      ...(label !== undefined ? { fieldLabel: label } : {}),
       ...(this.options.current !== undefined ? { current: this.options.current } : {}),
       ...(this.options.holder !== undefined ? { holder: this.options.holder } : {}),
     };
@@ -101,10 +119,11 @@ export function problemForStatus(status: number, options: ProblemOptions = {}): 
 export const problemContentType = 'application/problem+json';
 
 /** Writes a problem response (never cached). */
-export function sendProblem(res: Response, error: ApiProblem): void {
+export function sendProblem(res: Response, error: ApiProblem, wording: Wording = {}): void {
   if (error.options.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.options.retryAfterSeconds));
   res.status(error.status);
   res.setHeader('Content-Type', `${problemContentType}; charset=utf-8`);
   res.setHeader('Cache-Control', 'no-store');
-  res.send(JSON.stringify(error.toBody()));
+  if (wording.language !== undefined) res.setHeader('Content-Language', wording.language);
+  res.send(JSON.stringify(error.toBody(wording)));
 }

@@ -25,7 +25,7 @@ export function routerToWalk(): Router {
     validator: { validate: () => Promise.reject(new Error('not called')) },
     services: {} as Services,
     log: createLogger({ level: 'silent' }),
-    publicConfig: () => ({ mode: 'local' }),
+    publicConfig: () => ({ mode: 'local', schoolUnitRegister: false }),
     // every optional route family mounted, so the walk sees them all
     botHandler: () => Promise.resolve(),
   });

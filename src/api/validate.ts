@@ -1,10 +1,12 @@
 /**
  * zod at the edge: bodies and queries are parsed here, and the first issue becomes a 400
- * problem naming the failing field. A personnummer in free text has its own code.
+ * problem naming the failing field (by its label, in the request's language, when it is sent).
+ * A personnummer in free text has its own code.
  */
 import type { z } from 'zod';
 import { isPersonalIdentityIssue } from '../domain';
-import type { ApiProblem} from './problems';
+import { issueWords } from './issue-words';
+import type { ApiProblem } from './problems';
 import { problem, type ProblemCode } from './problems';
 
 /** The dotted path of the first zod issue (for unknown keys: the first unknown key). */
@@ -16,17 +18,24 @@ export function failingField(error: z.ZodError): string {
   return path.join('.');
 }
 
-/** The problem for a zod error: `code` for ordinary issues, personalIdentityNumber for a personnummer. */
+/**
+ * The problem for a zod error: `code` for ordinary issues, personalIdentityNumber for a personnummer.
+ * It names the field, and what is wrong with it in words (the detail names the field by its label).
+ */
 export function zodProblem(error: z.ZodError, code: ProblemCode = 'invalidBody'): ApiProblem {
   const issue = error.issues.find(isPersonalIdentityIssue) ?? error.issues[0];
   const field = issue === error.issues[0] ? failingField(error) : (issue?.path.map(String).join('.') ?? '');
-  const message = issue?.message ?? 'invalid';
   const personal = issue !== undefined && isPersonalIdentityIssue(issue);
-  return problem(personal ? 'personalIdentityNumber' : code, { field, detail: `${field || 'body'}: ${message}` });
+  const reason = issue ? issueWords(issue) : undefined;
+  return problem(personal ? 'personalIdentityNumber' : code, {
+    ...(field ? { field } : {}),
+    ...(reason ? { reason, detail: reason.sv } : {}),
+  });
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, code: ProblemCode): z.output<S> {
-  const result = schema.safeParse(value);
+  // the input in each issue tells a missing field ("måste fyllas i") from one of the wrong form
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw zodProblem(result.error, code);
 }

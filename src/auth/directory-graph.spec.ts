@@ -11,10 +11,12 @@ let server: Server;
 let baseUrl: string;
 let script: Map<string, Answer[]>;
 let seen: { path: string; authorization: string | undefined }[];
+let lastConsistencyLevel: string | undefined;
 
 function answer(req: IncomingMessage, res: ServerResponse): void {
   const path = req.url ?? '';
   seen.push({ path, authorization: req.headers.authorization });
+  lastConsistencyLevel = typeof req.headers['consistencylevel'] === 'string' ? req.headers['consistencylevel'] : undefined;
   const queue = script.get(path.replace(/^\/v1\.0/, ''));
   const next = queue && queue.length > 1 ? queue.shift() : queue?.[0];
   const reply = next ?? { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'not found' } } };
@@ -110,5 +112,49 @@ describe('GraphDirectory.people', () => {
     expect(await graph.people(['s1', 'p2'])).toEqual([{ userId: 's1', name: 'Elin Berg' }]);
     expect(await graph.people(['p2'])).toEqual([]);
     expect(warnings).toEqual(['directory degraded: people 403 Authorization_RequestDenied']);
+  });
+});
+
+describe('GraphDirectory.searchPeople and searchGroups', () => {
+  // graph-client puts $search last, as Graph accepts it
+  const peoplePath = '/users?$select=id,displayName,mail&$top=5&$count=true&$search=%22displayName%3Aan%22';
+  const groupsPath = '/groups?$select=id,displayName,mail&$top=5&$count=true&$search=%22displayName%3Apersonal%20bj%C3%B6rk%22';
+
+  it('asks Graph with $search on displayName as an advanced query, and answers by name with the address', async () => {
+    const headers: (string | undefined)[] = [];
+    script.set(peoplePath, [{ status: 200, body: { '@odata.count': 2, value: [{ id: 'u2', displayName: 'Anna Öberg', mail: 'anna.oberg@kommun.se' }, { id: 'u1', displayName: 'Anders Ek', mail: null }] } }]);
+    const graph = directory();
+    const found = await graph.searchPeople('an', 5);
+    expect(found).toEqual([{ userId: 'u1', name: 'Anders Ek' }, { userId: 'u2', name: 'Anna Öberg', mail: 'anna.oberg@kommun.se' }]);
+    expect(seen.map((request) => request.path)).toEqual([`/v1.0${peoplePath}`]);
+    headers.push(lastConsistencyLevel);
+    expect(headers).toEqual(['eventual']);
+    // a person found by name is named by id afterwards, even when Graph refuses then
+    script.set('/users/u2?$select=id,displayName', [forbidden]);
+    expect(await graph.people(['u2'])).toEqual([{ userId: 'u2', name: 'Anna Öberg' }]);
+  });
+
+  it('keeps quotes out of the search phrase', async () => {
+    script.set('/users?$select=id,displayName,mail&$top=5&$count=true&$search=%22displayName%3Aa%20b%22', [{ status: 200, body: { value: [] } }]);
+    expect(await directory().searchPeople('a"b', 5)).toEqual([]);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('finds groups by name and names groups by id', async () => {
+    script.set(groupsPath, [{ status: 200, body: { value: [{ id: group, displayName: 'Personal Björkskolan', mail: 'personal.bjorkskolan@kommun.se' }] } }]);
+    script.set(`/groups/${group}?$select=id,displayName,mail`, [{ status: 200, body: { id: group, displayName: 'Personal Björkskolan', mail: null } }]);
+    const graph = directory();
+    expect(await graph.searchGroups('personal björk', 5)).toEqual([{ groupId: group, name: 'Personal Björkskolan', mail: 'personal.bjorkskolan@kommun.se' }]);
+    expect(lastConsistencyLevel).toBe('eventual');
+    expect(await graph.groups([group, 'aaaaaaaa-0000-4000-8000-00000000000f'])).toEqual([{ groupId: group, name: 'Personal Björkskolan' }]);
+  });
+
+  it('on 403 finds nobody, logging once, naming the permissions', async () => {
+    const warnings: string[] = [];
+    script.set(peoplePath, [forbidden]);
+    const graph = directory(warnings);
+    expect(await graph.searchPeople('an', 5)).toEqual([]);
+    expect(await graph.searchPeople('an', 5)).toEqual([]);
+    expect(warnings).toEqual(['directory degraded: searchPeople 403 Authorization_RequestDenied']);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Microsoft 365 mode's directory: Microsoft Graph with the app's own identity (the same token
- * provider as the store). Needs the application permissions GroupMember.Read.All (a group's
- * members) and User.ReadBasic.All (names); docs/deploy.md says how to grant them.
+ * provider as the store). Needs the application permissions GroupMember.Read.All (groups and their
+ * members) and User.Read.All (people: names, and finding them by name); docs/deploy.md says how to
+ * grant them. Finding by name is Graph's `$search` on displayName, an advanced query (the
+ * `ConsistencyLevel: eventual` header and `$count=true`).
  *
  * It degrades instead of failing: when Graph refuses (403 without the permission), throttles
  * beyond the retries or cannot be reached, it logs once per kind of failure and answers what it
@@ -10,7 +12,7 @@
  * It is given its transport (the composition root makes one: src/graph-directory.ts), so auth
  * depends on this port only, never on a concrete transport.
  */
-import type { Directory, Person } from './directory';
+import type { Directory, Group, Person } from './directory';
 
 /** A Graph answer as the directory reads it. */
 export interface DirectoryResponse {
@@ -23,7 +25,7 @@ export interface DirectoryResponse {
  * as Graph gave them. The composition root's transport retries 429/503 with Retry-After.
  */
 export interface DirectoryTransport {
-  request(method: 'GET', path: string): Promise<DirectoryResponse>;
+  request(method: 'GET', path: string, body?: undefined, headers?: Record<string, string>): Promise<DirectoryResponse>;
   /** refuses (rejects) a link outside Graph's base URL, so the app's token never leaves Graph */
   requestUrl(url: string): Promise<DirectoryResponse>;
 }
@@ -39,7 +41,28 @@ export interface GraphDirectoryOptions {
 interface UserEntry {
   readonly id?: unknown;
   readonly displayName?: unknown;
+  readonly mail?: unknown;
 }
+
+/** What an advanced query (`$search`) needs besides the query itself. */
+const advancedQuery = { ConsistencyLevel: 'eventual' } as const;
+
+/** `$search="displayName:<text>"`, URL-encoded; quotes and backslashes would end the search phrase, so they are left out. */
+function displayNameSearch(text: string): string {
+  return encodeURIComponent(`"displayName:${text.replace(/["\\]/g, ' ').trim()}"`);
+}
+
+function entriesOf(body: unknown): UserEntry[] {
+  const value = (body as { value?: unknown } | undefined)?.value;
+  return Array.isArray(value) ? (value as UserEntry[]) : [];
+}
+
+function groupOf(entry: UserEntry): Group | undefined {
+  if (typeof entry?.id !== 'string' || typeof entry.displayName !== 'string' || entry.displayName.trim() === '') return undefined;
+  return { groupId: entry.id, name: entry.displayName, ...(typeof entry.mail === 'string' && entry.mail !== '' ? { mail: entry.mail } : {}) };
+}
+
+const byName = (a: { readonly name: string }, b: { readonly name: string }): number => a.name.localeCompare(b.name, 'sv');
 
 /** The directory through Graph: group members with paging, users by id. */
 export class GraphDirectory implements Directory {
@@ -84,6 +107,44 @@ export class GraphDirectory implements Directory {
     return found.flatMap((person) => (person ? [person] : []));
   }
 
+  async groups(ids: readonly string[]): Promise<Group[]> {
+    const found = await Promise.all([...new Set(ids)].map((id) => this.group(id)));
+    return found.flatMap((group) => (group ? [group] : []));
+  }
+
+  async searchPeople(text: string, limit: number): Promise<Person[]> {
+    const path = `/users?$select=id,displayName,mail&$top=${limit}&$count=true&$search=${displayNameSearch(text)}`;
+    try {
+      const response = await this.transport.request('GET', path, undefined, advancedQuery);
+      if (response.status !== 200) return this.degrade('searchPeople', response, []);
+      return this.remember(entriesOf(response.body), true).sort(byName).slice(0, limit);
+    } catch (error) {
+      return this.degradeWith('searchPeople', errorKind(error), []);
+    }
+  }
+
+  async searchGroups(text: string, limit: number): Promise<Group[]> {
+    const path = `/groups?$select=id,displayName,mail&$top=${limit}&$count=true&$search=${displayNameSearch(text)}`;
+    try {
+      const response = await this.transport.request('GET', path, undefined, advancedQuery);
+      if (response.status !== 200) return this.degrade('searchGroups', response, []);
+      return entriesOf(response.body).flatMap((entry) => groupOf(entry) ?? []).sort(byName).slice(0, limit);
+    } catch (error) {
+      return this.degradeWith('searchGroups', errorKind(error), []);
+    }
+  }
+
+  private async group(id: string): Promise<Group | undefined> {
+    try {
+      const response = await this.transport.request('GET', `/groups/${encodeURIComponent(id)}?$select=id,displayName,mail`);
+      if (response.status === 404) return undefined;
+      if (response.status !== 200) return this.degrade('groups', response, undefined);
+      return groupOf(response.body as UserEntry);
+    } catch (error) {
+      return this.degradeWith('groups', errorKind(error), undefined);
+    }
+  }
+
   private async user(id: string): Promise<Person | undefined> {
     const known = this.knownPerson(id);
     try {
@@ -96,13 +157,14 @@ export class GraphDirectory implements Directory {
     }
   }
 
-  /** People from Graph's entries; a member without a readable name (no User.ReadBasic.All) is left out. */
-  private remember(entries: readonly UserEntry[]): Person[] {
+  /** People from Graph's entries (with their address when `withMail`); a member without a readable name is left out. */
+  private remember(entries: readonly UserEntry[], withMail = false): Person[] {
     const people: Person[] = [];
     for (const entry of entries) {
       if (typeof entry?.id !== 'string' || typeof entry.displayName !== 'string' || entry.displayName.trim() === '') continue;
       this.knownNames.set(entry.id, entry.displayName);
-      people.push({ userId: entry.id, name: entry.displayName });
+      const mail = withMail && typeof entry.mail === 'string' && entry.mail !== '' ? { mail: entry.mail } : {};
+      people.push({ userId: entry.id, name: entry.displayName, ...mail });
     }
     return people;
   }
@@ -124,7 +186,7 @@ export class GraphDirectory implements Directory {
       this.warn('directory degraded', {
         operation,
         reason,
-        hint: reason.startsWith('403') ? 'grant the application permissions GroupMember.Read.All and User.ReadBasic.All (docs/deploy.md)' : 'answering with the people already known',
+        hint: reason.startsWith('403') ? 'grant the application permissions GroupMember.Read.All and User.Read.All (docs/deploy.md)' : 'answering with the people already known',
       });
     }
     return fallback;

@@ -32,3 +32,21 @@ describe('LocalDirectory.people', () => {
     ]);
   });
 });
+
+describe('LocalDirectory.searchPeople and searchGroups', () => {
+  it('finds people by the start of a word of their name, personas with their address, at most the limit', async () => {
+    const found = await directory.searchPeople('ce', 10);
+    expect(found).toEqual([{ userId: PERSONA_USER_IDS.principalBjork, name: 'Cecilia Ek', mail: 'cecilia.ek@demokommun.example' }]);
+    expect((await directory.searchPeople('LIND', 10)).map((p) => p.name)).toEqual(['Anna Lindqvist']);
+    // the seed's principals who cannot sign in are found too
+    expect((await directory.searchPeople('hanna', 10)).map((p) => p.name)).toEqual(['Hanna Vik']);
+    expect(await directory.searchPeople('e', 2)).toHaveLength(2);
+    expect(await directory.searchPeople('zz', 10)).toEqual([]);
+  });
+
+  it('finds the demo staff groups by a word of their name, and names them by id', async () => {
+    expect((await directory.searchGroups('personal', 10)).map((g) => g.name)).toEqual(['Personal Björkskolan', 'Personal Ekbackens förskola', 'Personal Lindgymnasiet']);
+    expect(await directory.searchGroups('ekback', 10)).toEqual([{ groupId: STAFF_GROUP_IDS.ekbackensForskola, name: 'Personal Ekbackens förskola' }]);
+    expect(await directory.groups([STAFF_GROUP_IDS.lindgymnasiet, 'unknown'])).toEqual([{ groupId: STAFF_GROUP_IDS.lindgymnasiet, name: 'Personal Lindgymnasiet' }]);
+  });
+});

@@ -1,28 +1,32 @@
-import type { Directory, Person } from './directory';
-import { PERSONAS, type Persona } from './personas';
+import { nameMatches, type Directory, type Group, type Person } from './directory';
+import { PERSONAS, STAFF_GROUPS, type Persona } from './personas';
 
 export interface LocalDirectoryOptions {
   /** who signs in locally; staff are found by their `groups`. Default: the dev identity provider's personas */
-  readonly personas?: readonly Pick<Persona, 'userId' | 'name' | 'groups'>[];
+  readonly personas?: readonly Pick<Persona, 'userId' | 'name' | 'username' | 'groups'>[];
   /**
-   * Other fictional people, found by id only: the seed's principals who are no personas
+   * Other fictional people, found by id and by name: the seed's principals who are no personas
    * (they lead units but cannot sign in).
    */
   readonly people?: readonly { readonly id: string; readonly name: string }[];
+  /** the staff groups. Default: the demo's */
+  readonly groups?: readonly Group[];
 }
 
-/** Local mode's directory: the personas and the seed's people, answered from memory. */
+/** Local mode's directory: the personas, the seed's people and the demo staff groups, answered from memory. */
 export class LocalDirectory implements Directory {
-  private readonly personas: readonly Pick<Persona, 'userId' | 'name' | 'groups'>[];
+  private readonly personas: readonly Pick<Persona, 'userId' | 'name' | 'username' | 'groups'>[];
   private readonly byId: ReadonlyMap<string, Person>;
+  private readonly groupsById: ReadonlyMap<string, Group>;
 
   constructor(options: LocalDirectoryOptions = {}) {
     this.personas = options.personas ?? PERSONAS;
     const byId = new Map<string, Person>();
     for (const person of options.people ?? []) byId.set(person.id, { userId: person.id, name: person.name });
     // a persona's own name wins over another list's spelling
-    for (const persona of this.personas) byId.set(persona.userId, { userId: persona.userId, name: persona.name });
+    for (const persona of this.personas) byId.set(persona.userId, { userId: persona.userId, name: persona.name, mail: persona.username });
     this.byId = byId;
+    this.groupsById = new Map((options.groups ?? STAFF_GROUPS).map((group) => [group.groupId, group]));
   }
 
   async groupMembers(groupId: string): Promise<Person[]> {
@@ -32,7 +36,26 @@ export class LocalDirectory implements Directory {
   async people(ids: readonly string[]): Promise<Person[]> {
     return [...new Set(ids)].flatMap((id) => {
       const person = this.byId.get(id);
-      return person ? [person] : [];
+      return person ? [{ userId: person.userId, name: person.name }] : [];
     });
   }
+
+  async groups(ids: readonly string[]): Promise<Group[]> {
+    return [...new Set(ids)].flatMap((id) => {
+      const group = this.groupsById.get(id);
+      return group ? [group] : [];
+    });
+  }
+
+  async searchPeople(text: string, limit: number): Promise<Person[]> {
+    return [...this.byId.values()].filter((person) => nameMatches(person.name, text)).sort(byName).slice(0, limit);
+  }
+
+  async searchGroups(text: string, limit: number): Promise<Group[]> {
+    return [...this.groupsById.values()].filter((group) => nameMatches(group.name, text)).sort(byName).slice(0, limit);
+  }
+}
+
+function byName(a: { readonly name: string }, b: { readonly name: string }): number {
+  return a.name.localeCompare(b.name, 'sv');
 }

@@ -26,6 +26,13 @@ export const STAFF_GROUP_IDS = {
   ekbackensForskola: '2b000000-0000-4000-8000-000000000003',
 } as const;
 
+/** The demo staff groups as the local directory names them. */
+export const STAFF_GROUPS: readonly { readonly groupId: string; readonly name: string }[] = [
+  { groupId: STAFF_GROUP_IDS.bjorkskolan, name: 'Personal Björkskolan' },
+  { groupId: STAFF_GROUP_IDS.lindgymnasiet, name: 'Personal Lindgymnasiet' },
+  { groupId: STAFF_GROUP_IDS.ekbackensForskola, name: 'Personal Ekbackens förskola' },
+];
+
 export type PersonaId =
   | 'admin'
   | 'board'

@@ -41,7 +41,12 @@ export interface UnitMembership {
   readonly principalIds: readonly string[];
   /** Entra group whose members are the unit's staff. */
   readonly staffGroupId?: string;
+  /** An archived unit keeps its history for reading; nothing in it is changed until it is restored. */
+  readonly archived?: boolean;
 }
+
+/** What only reads a unit: everything else changes something in it. */
+const unitReads: ReadonlySet<Permission> = new Set(['unit.read', 'unit.readDraft']);
 
 /** An analysis in the unit: only submitted ones are published beyond the unit. */
 export type AnalysisVisibility = 'draft' | 'submitted';
@@ -162,6 +167,8 @@ function authorizeInOrganizerMeeting(principal: Principal, permission: Permissio
  */
 export function authorize(principal: Principal, permission: Permission, resource: PolicyResource = {}): Decision {
   if (permission === 'public' || permission === 'me.read' || permission === 'units.list') return ALLOW;
+  // before any role: not even the administration changes an archived unit's work
+  if (resource.unit?.archived === true && !unitReads.has(permission)) return deny('the unit is archived: restore it to change it');
   if (principal.appRoles.includes('Administration')) return ALLOW;
   if (permission === 'organizer.read') {
     return principal.appRoles.includes('Board') ? ALLOW : deny('the roll-up is for the administration and the board');

@@ -20,4 +20,7 @@ export * from './year-wheel';
 export * from './feedback';
 export * from './rollup';
 export * from './imports';
+export * from './directory';
+export * from './unit-imports';
+export * from './setup';
 export * from './routes';

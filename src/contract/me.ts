@@ -11,6 +11,8 @@ export const PublicConfigSchema = z.strictObject({
   apiScope: z.string().min(1).optional(),
   /** local mode: the dev identity provider's endpoints */
   devIdp: z.strictObject({ tokenUrl: z.string().min(1), personasUrl: z.string().min(1) }).optional(),
+  /** whether units can be fetched from Skolverket's school-unit register here (otherwise from its JSON as a file) */
+  schoolUnitRegister: z.boolean(),
 });
 export type PublicConfig = z.infer<typeof PublicConfigSchema>;
 

@@ -11,8 +11,10 @@ export type BindingHolder = z.infer<typeof BindingHolderSchema>;
 
 /**
  * Every error answer: `application/problem+json` (RFC 9457). `code` is stable (the server's
- * catalogue lists them), `title` and `detail` are for people, `field` names the request field in
- * error, `current` is the item as it is now on a 409, `holder` who holds a binding.
+ * catalogue lists them), `title` and `detail` are for people (the detail in the request's
+ * Accept-Language, Swedish or English), `field` names the request field in error by its path and
+ * `fieldLabel` by its label, `current` is the item as it is now on a 409, `holder` who holds a
+ * binding.
  */
 export const ProblemSchema = z.strictObject({
   type: z.string().min(1),
@@ -21,6 +23,8 @@ export const ProblemSchema = z.strictObject({
   code: z.string().min(1),
   detail: z.string(),
   field: z.string().min(1).optional(),
+  /** the field as a person finds it in the form, in the request's language */
+  fieldLabel: z.string().min(1).optional(),
   current: z.unknown().optional(),
   holder: BindingHolderSchema.optional(),
 });

@@ -12,12 +12,15 @@ import {
   FollowUpAnswersSchema, FollowUpResponseItemSchema, FollowUpResponsePageSchema, FollowUpTemplateItemSchema, FollowUpTemplatePageSchema,
 } from './follow-ups';
 import { GoalItemSchema, GoalPageSchema } from './goals';
+import { DirectoryGroupsSchema, DirectoryPeopleSchema } from './directory';
 import { ImportPreviewSchema, ImportResultSchema } from './imports';
 import { IndicatorItemSchema, IndicatorPageSchema } from './indicators';
 import { MeSchema, PublicConfigSchema } from './me';
 import { MeasurementItemSchema, MeasurementPageSchema } from './measurements';
 import { LiveAgendaItemSchema, MeetingItemSchema, MeetingLiveSchema, MeetingPageSchema, ParticipantsSchema } from './meetings';
 import { RollupSchema } from './rollup';
+import { SetupSchema } from './setup';
+import { UnitImportPreviewSchema, UnitImportResultSchema } from './unit-imports';
 import { OverviewSchema, UnitItemSchema, UnitPageSchema, UnitPeopleSchema } from './units';
 import { YearWheelActivityItemSchema, YearWheelActivityPageSchema } from './year-wheel';
 
@@ -35,6 +38,14 @@ export const answers = {
   'PUT /units/:unitId/channel': UnitItemSchema,
   'GET /units/:unitId/overview': OverviewSchema,
   'GET /units/:unitId/people': UnitPeopleSchema,
+  'POST /units': UnitItemSchema,
+  'POST /units/:unitId/archive': UnitItemSchema,
+  'POST /units/:unitId/restore': UnitItemSchema,
+  'GET /setup': SetupSchema,
+  'GET /directory/people': DirectoryPeopleSchema,
+  'GET /directory/groups': DirectoryGroupsSchema,
+  'POST /organizer/unit-imports/preview': UnitImportPreviewSchema,
+  'POST /organizer/unit-imports': UnitImportResultSchema,
 
   'GET /units/:unitId/goals': GoalPageSchema,
   'POST /units/:unitId/goals': GoalItemSchema,

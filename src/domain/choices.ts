@@ -50,5 +50,8 @@ export const indicatorSources = [
 export type IndicatorSource = (typeof indicatorSources)[number];
 export const unitsOfMeasure = ['percent', 'points', 'count', 'scale', 'days'] as const;
 export type UnitOfMeasure = (typeof unitsOfMeasure)[number];
-export const unitTypes = ['förskola', 'grundskola', 'gymnasieskola', 'vuxenutbildning', 'fritidshem'] as const;
+/** The school forms a unit is (skollagen's skolformer and fritidshemmet); anpassad grundskola and gymnasieskola are their own forms. */
+export const unitTypes = [
+  'förskola', 'grundskola', 'anpassadGrundskola', 'gymnasieskola', 'anpassadGymnasieskola', 'vuxenutbildning', 'fritidshem',
+] as const;
 export type UnitType = (typeof unitTypes)[number];

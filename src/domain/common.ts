@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { title } from './text';
 import { countedParticipantRoles, participantRoles } from './choices';
+import { ruleMessages } from './messages';
 
 /** A list item id as SharePoint gives it: a positive integer as a string. */
-export const itemId = z.string().regex(/^[1-9]\d*$/, 'ett id är ett heltal');
+export const itemId = z.string().regex(/^[1-9]\d*$/, ruleMessages.itemId.sv);
 
 /**
  * An Entra ID object id: a GUID. Any 8-4-4-4-12 hex form is taken, not only RFC 4122 variants,
@@ -20,8 +21,8 @@ export const isoDateTime = z.iso.datetime({ offset: true });
 /** "2025/26": the school year starting in the autumn of 2025. */
 export const schoolYear = z
   .string()
-  .regex(/^\d{4}\/\d{2}$/, 'läsår skrivs som 2025/26')
-  .refine((value) => (Number(value.slice(0, 4)) + 1) % 100 === Number(value.slice(5)), 'läsårets två år ska följa på varandra');
+  .regex(/^\d{4}\/\d{2}$/, ruleMessages.schoolYear.sv)
+  .refine((value) => (Number(value.slice(0, 4)) + 1) % 100 === Number(value.slice(5)), ruleMessages.schoolYearOrder.sv);
 export type SchoolYear = z.infer<typeof schoolYear>;
 
 /** A day as "YYYY-MM-DD" in UTC, the form calendar dates are stored in. */
@@ -46,7 +47,7 @@ export function previousSchoolYear(year: SchoolYear): SchoolYear {
  * A follow-up period: a school year, or one of its terms (HT autumn, VT spring).
  * "2025/26", "2025/26 HT", "2025/26 VT".
  */
-export const period = z.string().regex(/^\d{4}\/\d{2}( (HT|VT))?$/, 'period skrivs som 2025/26, 2025/26 HT eller 2025/26 VT');
+export const period = z.string().regex(/^\d{4}\/\d{2}( (HT|VT))?$/, ruleMessages.period.sv);
 
 export function schoolYearOfPeriod(value: string): SchoolYear {
   return value.slice(0, 7);
@@ -64,11 +65,11 @@ export const participant = z
   .superRefine((value, ctx) => {
     if (countedParticipantRoles.includes(value.role)) {
       if (value.userId !== undefined || value.displayName !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['displayName'], message: 'elever, barn och vårdnadshavare räknas, de namnges aldrig' });
+        ctx.addIssue({ code: 'custom', path: ['displayName'], message: ruleMessages.pupilsCounted.sv });
       }
-      if (value.count === undefined) ctx.addIssue({ code: 'custom', path: ['count'], message: 'ange hur många som deltog' });
+      if (value.count === undefined) ctx.addIssue({ code: 'custom', path: ['count'], message: ruleMessages.countParticipants.sv });
     } else if (value.userId === undefined && value.displayName === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['displayName'], message: 'ange vem som deltog' });
+      ctx.addIssue({ code: 'custom', path: ['displayName'], message: ruleMessages.nameParticipant.sv });
     }
   });
 export type Participant = z.infer<typeof participant>;

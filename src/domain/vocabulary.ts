@@ -127,7 +127,9 @@ export const vocabulary = {
   unitType: {
     förskola: { sv: 'Förskola', en: 'Preschool' },
     grundskola: { sv: 'Grundskola', en: 'Compulsory school' },
+    anpassadGrundskola: { sv: 'Anpassad grundskola', en: 'Adapted compulsory school' },
     gymnasieskola: { sv: 'Gymnasieskola', en: 'Upper secondary school' },
+    anpassadGymnasieskola: { sv: 'Anpassad gymnasieskola', en: 'Adapted upper secondary school' },
     vuxenutbildning: { sv: 'Vuxenutbildning', en: 'Adult education' },
     fritidshem: { sv: 'Fritidshem', en: 'School-age educare' },
   } satisfies Record<UnitType, Words>,
@@ -144,6 +146,10 @@ export const vocabulary = {
     areasToDevelop: { sv: 'Utvecklingsområden', en: 'Areas to develop' },
     participants: { sv: 'Deltagare', en: 'Participants' },
     schoolUnitCode: { sv: 'Skolenhetskod', en: 'School unit code' },
+    koladaUnitId: { sv: 'Koladas enhets-id', en: 'Kolada unit id' },
+    unitType: { sv: 'Skolform', en: 'School form' },
+    principals: { sv: 'Rektorer', en: 'Principals' },
+    staffGroup: { sv: 'Personalgrupp', en: 'Staff group' },
     noAnalysis: { sv: 'Ingen analys', en: 'No analysis' },
   },
 } as const satisfies Record<string, Record<string, Words>>;

@@ -57,9 +57,10 @@ function list(key: ListKey, displayName: string, description: string, titleFrom:
 export const lists: ListBindings = {
   units: { schema: UnitSchema, definition: list('units', 'KH Units', 'Enheter (skolenheter och förskoleenheter)', 'name', [
     text('name', { required: true }), choice('type', unitTypes, { required: true }),
-    indexedText('schoolUnitCode', { required: true }), json('principalIds'), indexedText('staffGroupId'),
+    // unique in SharePoint too: two concurrent creates with one skolenhetskod cannot both be stored
+    indexedText('schoolUnitCode', { required: true, unique: true }), json('principalIds'), indexedText('staffGroupId'), indexedText('koladaId'),
     // a Teams channel opens one unit: unique, so two units can never hold it (services/bindings.ts)
-    indexedText('teamId'), indexedText('channelId', { unique: true }),
+    indexedText('teamId'), indexedText('channelId', { unique: true }), { name: 'archivedAt', type: 'dateTime' },
   ]) },
   goals: { schema: GoalSchema, definition: list('goals', 'KH Goals', 'Mål och fokusområden', 'title', [
     note('description'), choice('level', goalLevels, { required: true }),

@@ -1,6 +1,8 @@
 /**
  * What a service refuses, independent of HTTP; the API maps each to a problem (src/api/problems.ts).
  */
+import type { Words } from '../domain';
+
 export class ServiceError extends Error {
   override readonly name: string = 'ServiceError';
 }
@@ -21,11 +23,19 @@ export class ForbiddenError extends ServiceError {
   }
 }
 
-/** A rule of the domain does not hold (see src/domain/rules.ts); `code` is stable. */
+/**
+ * A rule of the domain does not hold (see src/domain/rules.ts); `code` is stable. The message is
+ * Swedish, and `english` its English when the rule has one.
+ */
 export class RuleError extends ServiceError {
   override readonly name = 'RuleError';
-  constructor(readonly code: string, readonly field: string, message: string) {
+  constructor(readonly code: string, readonly field: string, message: string, private readonly english?: string) {
     super(message);
+  }
+
+  /** The message in each language (Swedish where there is no English). */
+  get words(): Words {
+    return { sv: this.message, en: this.english ?? this.message };
   }
 }
 
@@ -34,5 +44,13 @@ export class InvalidPageTokenError extends ServiceError {
   override readonly name = 'InvalidPageTokenError';
   constructor() {
     super('invalid page token');
+  }
+}
+
+/** A service outside the product (Skolverket's register) could not answer; `reason` says why, for the log. */
+export class UpstreamUnavailableError extends ServiceError {
+  override readonly name = 'UpstreamUnavailableError';
+  constructor(readonly upstream: string, readonly reason: string) {
+    super(`${upstream}: ${reason}`);
   }
 }

@@ -9,6 +9,7 @@ import type { ReadModel } from '../store/read-model';
 import { ActionService } from './action-service';
 import { AnalysisService } from './analysis-service';
 import { DeficiencyService } from './deficiency-service';
+import { DirectoryService } from './directory-service';
 import { FeedbackService } from './feedback-service';
 import { FollowUpService } from './follow-up-service';
 import { GoalService } from './goal-service';
@@ -21,6 +22,8 @@ import { OverviewService } from './overview-service';
 import { PeopleService } from './people-service';
 import { ReportService } from './report/report-service';
 import { RollupService } from './rollup';
+import { SetupService, type SetupContact } from './setup-service';
+import { UnitImportService, type UnitImportServiceOptions } from './unit-import/unit-import-service';
 import { withSealedPageTokens } from './sealed-page-tokens';
 import { UnitAccess } from './unit-access';
 import { UnitService } from './unit-service';
@@ -38,7 +41,14 @@ export interface ServicesOptions {
   /** shown in the quality report's title */
   readonly organizerName?: string;
   readonly imports?: ImportServiceOptions;
+  /** unit imports from Skolverket's register (the register itself, where it can be reached) */
+  readonly unitImports?: UnitImportServiceOptions;
+  /** whom people ask when the product is not set up: the administration (the controller of the data) */
+  readonly contact?: SetupContact;
 }
+
+/** A contact nobody configured: the tab then says only "ask the administration". */
+const noContact: SetupContact = { name: 'Förvaltningen', email: '' };
 
 export interface Services {
   readonly access: UnitAccess;
@@ -58,6 +68,12 @@ export interface Services {
   readonly feedback: FeedbackService;
   /** a unit's principals and staff: who an action can be assigned to */
   readonly people: PeopleService;
+  /** finding principals and staff groups in the directory, for the administration */
+  readonly directory: DirectoryService;
+  /** units from Skolverket's school-unit register: preview, then all or nothing */
+  readonly unitImports: UnitImportService;
+  /** where setting the product up stands: the set-up guide's steps */
+  readonly setup: SetupService;
   /** the organizer's level: every unit side by side for a school year */
   readonly rollups: RollupService;
   /** result imports (Kolada, Skolverket): preview, then all or nothing */
@@ -76,9 +92,10 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
   const access = new UnitAccess(store, options.unitCacheMilliseconds !== undefined ? { cacheMilliseconds: options.unitCacheMilliseconds } : {});
   const meetings = new MeetingService(store, access);
   const rollups = new RollupService(views, clock);
+  const directory = options.directory ?? emptyDirectory;
   return {
     access,
-    units: new UnitService(store, access),
+    units: new UnitService(store, access, clock),
     overview: new OverviewService(views, access, clock),
     goals: new GoalService(store, access),
     indicators: new IndicatorService(store, access),
@@ -91,7 +108,10 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
     followUps: new FollowUpService(store, views, access, meetings, clock),
     yearWheel: new YearWheelService(store, views, access),
     feedback: new FeedbackService(store, access, clock),
-    people: new PeopleService(access, options.directory ?? emptyDirectory),
+    people: new PeopleService(access, directory),
+    directory: new DirectoryService(access, directory),
+    unitImports: new UnitImportService(store, access, options.unitImports ?? {}),
+    setup: new SetupService(store, access, options.contact ?? noContact),
     rollups,
     imports: new ImportService(store, views, options.imports ?? {}),
     reports: new ReportService(rollups, { ...clock, ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}) }),
@@ -100,4 +120,5 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
 
 export type { Caller } from './caller';
 export type { UnitPerson, UnitPersonRole } from './people-service';
+export type { SetupStatus, SetupStepState } from './setup-service';
 export { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError, ServiceError } from './errors';

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
 import { authorize, canSeeUnit, withPrincipalUnits, type Permission, type PolicyResource, type UnitMembership } from '../auth/policy';
-import type { Unit } from '../domain';
+import { isArchived, type Unit } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
@@ -21,8 +21,12 @@ export function membershipOf(unit: StoredItem<Unit>): UnitMembership {
     unitId: unit.id,
     principalIds: unit.fields.principalIds,
     ...(unit.fields.staffGroupId !== undefined ? { staffGroupId: unit.fields.staffGroupId } : {}),
+    ...(isArchived(unit.fields) ? { archived: true } : {}),
   };
 }
+
+/** Which units a list shows: the units in use (the chooser's), or the archived ones too. */
+export type UnitsShown = 'active' | 'withArchived';
 
 /**
  * Who may see and do what in which unit: loads units (cached briefly) and asks the policy.
@@ -56,14 +60,16 @@ export class UnitAccess {
   }
 
   async callerFor(principal: Principal): Promise<Caller> {
-    const units = await this.allUnits();
+    // leading an archived unit is no longer leading a unit (nor reason to read other units' work)
+    const units = (await this.allUnits()).filter((unit) => !isArchived(unit.fields));
     const enriched = withPrincipalUnits(principal, units.map(membershipOf));
     return { ...enriched, principalOfUnitIds: enriched.principalOfUnitIds ?? [] };
   }
 
-  async visibleUnits(caller: Caller): Promise<StoredItem<Unit>[]> {
+  /** The units the caller may see: those in use, or the archived ones too. */
+  async visibleUnits(caller: Caller, shown: UnitsShown = 'active'): Promise<StoredItem<Unit>[]> {
     const units = await this.allUnits();
-    return units.filter((unit) => canSeeUnit(caller, membershipOf(unit)));
+    return units.filter((unit) => (shown === 'withArchived' || !isArchived(unit.fields)) && canSeeUnit(caller, membershipOf(unit)));
   }
 
   /** The unit, if the caller may see it; NotVisibleError otherwise. */

@@ -238,9 +238,13 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
     const third = await harness.store.create('tags', { name: 'third' }, { actor });
     expect(third.id).not.toBe(second.id);
     await expect(harness.store.update('tags', second.id, { code }, { actor, etag: second.etag })).rejects.toMatchObject({ name: 'DuplicateError', field: 'code' });
+    expect(await harness.store.get('tags', second.id)).toMatchObject({ etag: second.etag, fields: { name: 'second' } });
     expect((await harness.store.get('tags', second.id)).fields.code).toBeUndefined();
+    // an item keeps its own value
+    const same = await harness.store.update('tags', first.id, { code, name: 'first again' }, { actor, etag: first.etag });
+    expect(same.fields).toMatchObject({ code, name: 'first again' });
     // freed on the first, the value can be taken by another
-    await harness.store.update('tags', first.id, { code: undefined }, { actor, etag: first.etag });
+    await harness.store.update('tags', first.id, { code: undefined }, { actor, etag: same.etag });
     expect((await harness.store.update('tags', second.id, { code }, { actor, etag: second.etag })).fields.code).toBe(code);
   });
 

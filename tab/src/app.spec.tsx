@@ -7,7 +7,7 @@ import { stubFetch } from './testing/fetch-stub';
 import './testing/polyfills';
 import { item } from './testing/render';
 
-const localConfig = { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' } };
+const localConfig = { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' }, schoolUnitRegister: false };
 
 describe('App', () => {
   afterEach(() => {

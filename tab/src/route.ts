@@ -8,8 +8,8 @@
 export const channelViews = ['overview', 'results', 'analysis', 'actions', 'meetings', 'report'] as const;
 export type ChannelView = (typeof channelViews)[number];
 
-/** The organizer's views, in tab order (`?section=`). */
-export const organizerViews = ['rollup', 'feedback', 'yearWheel', 'templates', 'import', 'report'] as const;
+/** The organizer's views, in tab order (`?section=`); `setup` is the set-up guide. */
+export const organizerViews = ['rollup', 'units', 'feedback', 'yearWheel', 'templates', 'import', 'report', 'setup'] as const;
 export type OrganizerView = (typeof organizerViews)[number];
 
 /** The pages `?view=` opens besides the channel tab, by the name in the URL. */
@@ -65,8 +65,11 @@ function meetingRoute(pathname: string, params: URLSearchParams, frameContext?: 
   return undefined;
 }
 
-/** A search string with these parameters set and every other one kept (theme, language, unit). */
-export function searchWith(search: string, changes: { view?: string; section?: OrganizerView }): string {
+/**
+ * A search string with these parameters set and every other one kept (theme, language, unit). A
+ * section is any name: the set-up guide links to sections by the names their views take.
+ */
+export function searchWith(search: string, changes: { view?: string; section?: string }): string {
   const params = new URLSearchParams(search);
   for (const [name, value] of Object.entries(changes)) if (value !== undefined) params.set(name, value);
   return `?${params.toString()}`;

@@ -4,6 +4,7 @@
  * fails). The last specs check that no JSON route of the router is missing from the contract and
  * that every route of the contract was parsed here.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -89,6 +90,40 @@ describe('the contract: units', () => {
     expect(overview.indicators.length).toBeGreaterThan(0);
     const people = await answer('GET /units/:unitId/people', { unitId: bjork }, { persona: 'principal-bjork' });
     expect(people.items.map((person) => person.userId)).toContain(PERSONA_USER_IDS.principalBjork);
+  });
+});
+
+describe('the contract: setting a municipality up', () => {
+  const registerList = readFileSync(new URL('../fixtures/skolverket-register/school-units-9961.json', import.meta.url), 'utf8');
+
+  it('the set-up status, for everyone and with the guide\'s steps for the administration', async () => {
+    const forAll = await answer('GET /setup', {}, { persona: 'staff-bjork' });
+    expect(forAll.configured).toBe(true);
+    expect(forAll.steps).toBeUndefined();
+    const forAdministration = await answer('GET /setup', {}, { persona: 'admin', query: `?schoolYear=${schoolYear}` });
+    expect(forAdministration.steps?.map((step) => step.step)).toEqual(['units', 'people', 'indicators', 'goals', 'yearWheel']);
+  });
+
+  it('units: create, archive, restore; the directory: people and groups by name and by id', async () => {
+    const created = await answer('POST /units', {}, { persona: 'admin', body: { name: 'Kontraktets skola', type: 'anpassadGrundskola', schoolUnitCode: '70000001', koladaId: 'V15E999900101' } });
+    const archived = await answer('POST /units/:unitId/archive', { unitId: created.id }, { persona: 'admin', headers: etag(created) });
+    expect(archived.archivedAt).toBeDefined();
+    const restored = await answer('POST /units/:unitId/restore', { unitId: created.id }, { persona: 'admin', headers: etag(archived) });
+    expect(restored.archivedAt).toBeUndefined();
+
+    const people = await answer('GET /directory/people', {}, { persona: 'admin', query: '?search=ce' });
+    expect(people.items.map((person) => person.userId)).toContain(PERSONA_USER_IDS.principalBjork);
+    await answer('GET /directory/people', {}, { persona: 'admin', query: `?ids=${PERSONA_USER_IDS.principalBjork}` });
+    const groups = await answer('GET /directory/groups', {}, { persona: 'admin', query: '?search=personal' });
+    expect(groups.items.length).toBeGreaterThan(0);
+  });
+
+  it('a unit import from the register\'s JSON: the preview, and the commit', async () => {
+    const body = { source: { kind: 'file', json: registerList }, defaultType: 'grundskola' };
+    const preview = await answer('POST /organizer/unit-imports/preview', {}, { persona: 'admin', body });
+    expect(preview.summary).toMatchObject({ from: 'list', units: 13, create: 11, skipped: 2 });
+    const result = await answer('POST /organizer/unit-imports', {}, { persona: 'admin', body });
+    expect(result.created).toBe(11);
   });
 });
 

@@ -6,6 +6,7 @@ import { createLogger } from '../../src/api/log';
 import { loadConfig } from '../../src/config';
 import { createServer, type KvalitetshjuletServer, type StartedServer } from '../../src/server';
 import type { PersonaId } from '../../src/auth/personas';
+import type { SchoolUnitRegister } from '../../src/register/register';
 
 export interface Harness {
   readonly server: KvalitetshjuletServer;
@@ -37,13 +38,22 @@ export interface TestResponse {
   readonly text: string;
 }
 
-export async function startHarness(options: { tabDir?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  readonly tabDir?: string;
+  /** more of the environment the configuration reads (SEED=none starts empty) */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Skolverket's school-unit register, as the server is given it */
+  readonly schoolUnitRegister?: SchoolUnitRegister;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const logLines: string[] = [];
-  const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'debug', DATA_DIR: '.data/test-unused' });
+  const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'debug', DATA_DIR: '.data/test-unused', ...options.env });
   const server = createServer(config, {
     inMemory: true,
     botScheduler: false,
     ...(options.tabDir ? { tabDir: options.tabDir } : {}),
+    ...(options.schoolUnitRegister ? { schoolUnitRegister: options.schoolUnitRegister } : {}),
     log: createLogger({ level: 'debug', sink: (line) => logLines.push(line) }),
   });
   const started = await server.start();

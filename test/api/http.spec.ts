@@ -28,7 +28,8 @@ describe('health and configuration', () => {
   it('tells the tab how to sign in, without a token', async () => {
     const response = await h.request('GET', '/api/config');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' } });
+    // local mode needs no network: units come from the register's JSON as a file
+    expect(response.body).toEqual({ mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' }, schoolUnitRegister: false });
   });
 
   it('answers an unknown API path with a 404 problem', async () => {

@@ -129,12 +129,24 @@ describe('Kolada\'s API v2 JSON', () => {
     expect(answer.summary.notes[0]?.message).toContain('Kolada-kommun 9999');
   });
 
-  it('reads the units\' (ou) answer as Kolada gives it, and names each Kolada id no unit carries', async () => {
-    const answer = await preview(upload('kolada-v2-ou.json', 'kolada'));
-    expect(answer.summary).toMatchObject({ format: 'json', encoding: 'utf-8', delimiter: '' });
-    // no unit carries these Kolada ids yet: each of the seven values is an error of its unit, none is stored
-    expect(answer.errors.map((e) => [e.line, e.field])).toEqual([1, 2, 3, 4, 5, 6, 7].map((line) => [line, 'unit']));
-    expect(answer.errors[0]?.message).toContain('V15E999900501');
+  it('reads the units\' (ou) answer as Kolada gives it: units by their Kolada id, genders into groups, null and status noted', async () => {
+    const body = upload('kolada-v2-ou.json', 'kolada');
+    // before the units carry the Kolada ids, each value is an error of its unit
+    expect((await preview(body)).errors.map((e) => [e.line, e.field])).toEqual([1, 2, 3, 4, 5, 6, 7].map((line) => [line, 'unit']));
+    const ids: Record<string, string> = { 'Tallåsens skola 7–9': 'V15E999900501', Lindgymnasiet: 'V15E999900301' };
+    for (const unit of await h.started.store.queryAll('units')) {
+      const id = ids[unit.fields.name];
+      if (id) await h.started.store.update('units', unit.id, { koladaId: id }, { actor, etag: unit.etag });
+    }
+    const answer = await preview(body);
+    expect(answer.errors).toEqual([]);
+    expect(answer.summary).toMatchObject({ format: 'json', encoding: 'utf-8', delimiter: '', rows: 2, skipped: 2, schoolYears: ['2023/24'] });
+    expect(answer.rows.map((r) => [r.unitName, r.indicatorName, r.value, r.groups])).toEqual([
+      ['Tallåsens skola 7–9', 'Genomsnittligt meritvärde åk 9', 230.4, [{ group: 'Flickor', value: 241.7 }, { group: 'Pojkar', value: 219.6 }]],
+      ['Tallåsens skola 7–9', 'Behörighet till yrkesprogram', 87.9, [{ group: 'Pojkar', value: 84.1 }]],
+    ]);
+    expect(answer.summary.notes.map((n) => n.line)).toEqual([4, 7]);
+    await importsTwice(body, 2);
   });
 
   it('refuses JSON that is not Kolada\'s shape, naming where', async () => {

@@ -48,6 +48,8 @@ describe('Microsoft 365 mode', () => {
       tenantId: '22222222-2222-4222-8222-222222222222',
       authority: 'https://login.microsoftonline.com/22222222-2222-4222-8222-222222222222',
       apiScope: 'api://kh.example.se/11111111-1111-4111-8111-111111111111/access_as_user',
+      // Skolverket's open register is reached from Microsoft 365 mode by default
+      schoolUnitRegister: true,
     });
     expect((await fetch(`${url}/dev-idp/personas`)).status).toBe(404);
     const token = await fetch(`${url}/dev-idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"persona":"admin"}' });

@@ -56,6 +56,21 @@ const meeting = (c: WalkContext, more: Partial<Entities['meetings']> = {}) => fr
   type: 'resultsConference', title: 'Resultatkonferens', unitId: c.unitId, startsAt: '2027-03-10T12:00:00Z', schoolYear: '2026/27', participants: [], agenda: [], ...more,
 });
 const activity = (c: WalkContext) => fresh(c, 'yearWheel', { title: 'Workshop', kind: 'workshop', schoolYear: '2026/27', date: '2027-04-01', unitId: c.unitId });
+/** A skolenhetskod no unit has: eight digits. */
+const freeCode = (): string => `7${String(next()).padStart(7, '0')}`;
+/**
+ * A unit of its own, so that archiving or restoring it leaves Björkskolan as it is: created (and
+ * archived) through the API, as the administration does, so that who may see it is known at once.
+ */
+async function aUnit(c: WalkContext, archived = false): Promise<{ id: string; etag: string }> {
+  const created = await c.h.request('POST', '/api/units', { persona: 'admin', body: { name: `Walkskolan ${next()}`, type: 'grundskola', schoolUnitCode: freeCode() } });
+  const unit = { id: String(created.body['id']), etag: String(created.body['etag']) };
+  if (!archived) return unit;
+  const done = await c.h.request('POST', `/api/units/${unit.id}/archive`, { persona: 'admin', headers: { 'if-match': unit.etag } });
+  return { id: unit.id, etag: String(done.body['etag']) };
+}
+/** Skolverket's register's list answer with one new unit, as a file. */
+const registerFile = (): string => JSON.stringify({ data: { type: 'schoolunit', attributes: [{ schoolUnitCode: freeCode(), name: `Registerskolan ${next()}`, status: 'AKTIV' }] } });
 const indicator = (c: WalkContext) => fresh(c, 'indicators', { name: 'Läsförståelse', source: 'other', unitOfMeasure: 'percent', direction: 'higherIsBetter' });
 
 /** A Kolada file with one result for Björkskolan, of an indicator that names its Kolada KPI (made once). */
@@ -90,6 +105,24 @@ export const writeRoutes: Readonly<Record<string, WriteRoute>> = {
   'patch /units/:unitId': {
     allowed: 'principal-bjork', refused: otherUnits, fixed: [],
     prepare: async (c) => ({ path: `/api/units/${c.unitId}`, body: { name: 'Björkskolan F–6' }, ifMatch: (await c.h.started.store.get('units', c.unitId)).etag }),
+  },
+  'post /units': {
+    allowed: 'admin', refused: notAdministration, fixed: ['type', 'schoolUnitCode'],
+    prepare: async () => ({ path: '/api/units', body: { name: 'Walkskolan', type: 'grundskola', schoolUnitCode: freeCode() } }),
+  },
+  'post /units/:unitId/archive': {
+    allowed: 'admin', refused: notAdministration, fixed: [],
+    prepare: async (c) => {
+      const unit = await aUnit(c);
+      return { path: `/api/units/${unit.id}/archive`, ifMatch: unit.etag };
+    },
+  },
+  'post /units/:unitId/restore': {
+    allowed: 'admin', refused: notAdministration, fixed: [],
+    prepare: async (c) => {
+      const unit = await aUnit(c, true);
+      return { path: `/api/units/${unit.id}/restore`, ifMatch: unit.etag };
+    },
   },
   'put /units/:unitId/channel': {
     allowed: 'principal-bjork', refused: otherUnits, fixed: ['teamId', 'channelId'],
@@ -287,6 +320,14 @@ export const writeRoutes: Readonly<Record<string, WriteRoute>> = {
   'post /organizer/imports': {
     allowed: 'admin', refused: notAdministration, fixed: ['kind', 'csv'],
     prepare: async (c) => ({ path: '/api/organizer/imports', body: { kind: 'kolada', csv: await koladaFile(c) } }),
+  },
+  'post /organizer/unit-imports/preview': {
+    allowed: 'admin', refused: notAdministration, fixed: ['source.kind', 'source.json', 'defaultType'],
+    prepare: async () => ({ path: '/api/organizer/unit-imports/preview', body: { source: { kind: 'file', json: registerFile() }, defaultType: 'grundskola' } }),
+  },
+  'post /organizer/unit-imports': {
+    allowed: 'admin', refused: notAdministration, fixed: ['source.kind', 'source.json', 'defaultType'],
+    prepare: async () => ({ path: '/api/organizer/unit-imports', body: { source: { kind: 'file', json: registerFile() }, defaultType: 'grundskola' } }),
   },
 };
 

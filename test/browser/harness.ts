@@ -1,6 +1,6 @@
 /**
  * Browser tests against the real server: the tab built into a temp dir, the server in-process on
- * port 0 in local mode (emulator in memory, seeded), Debian's Chromium through playwright-core.
+ * port 0 in local mode (emulator in memory, seeded or empty), Debian's Chromium through playwright-core.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -37,12 +37,12 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** Builds the tab, starts the server and the browser. */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+/** Builds the tab, starts the server and the browser: the demo municipality, or an empty site (`seed: 'none'`, as `SEED=none`). */
+export async function startBrowserHarness(options: { seed?: 'demo' | 'none' } = {}): Promise<BrowserHarness> {
   const work = await mkdtemp(path.join(tmpdir(), 'kvalitetshjulet-browser-'));
   const tabDir = path.join(work, 'tab');
   await build({ configFile: path.join(root, 'tab/vite.config.ts'), logLevel: 'silent', build: { outDir: tabDir, emptyOutDir: true } });
-  const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'silent', DATA_DIR: path.join(work, 'data') });
+  const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'silent', DATA_DIR: path.join(work, 'data'), SEED: options.seed ?? 'demo' });
   const server: KvalitetshjuletServer = createServer(config, { inMemory: true, botScheduler: false, tabDir });
   const started = await server.start();
   const url = started.url;
@@ -90,6 +90,28 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       await rm(work, { recursive: true, force: true });
     },
   };
+}
+
+/** The tab's frame inside the Teams host stand-in. */
+export function appFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  if (!frame) throw new Error('the host frames the tab');
+  return frame;
+}
+
+/**
+ * Switches the Teams host stand-in's theme, as Teams does while the tab is open, and waits (5 s at
+ * most) until the tab's background has followed.
+ */
+export async function switchHostTheme(page: Page, theme: 'default' | 'dark' | 'contrast'): Promise<void> {
+  const background = () => page.frameLocator('iframe#app').locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const before = await background();
+  await page.evaluate((name) => (window as unknown as { __host: { setTheme(theme: string): void } }).__host.setTheme(name), theme);
+  for (let tries = 0; tries < 50; tries += 1) {
+    if ((await background()) !== before) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the tab kept its background ${before} after the host switched to ${theme}`);
 }
 
 /** Signs in with the persona picker (local mode). */

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeasurementPage, Rollup, YearWheelActivityPage } from '../../src/contract';
-import { axeViolations, screenshotDir, signIn, skipReason, startBrowserHarness, type BrowserHarness } from './harness';
+import { appFrame, axeViolations, screenshotDir, signIn, skipReason, startBrowserHarness, switchHostTheme, type BrowserHarness } from './harness';
 
 // The only environment read in these tests: CI must never skip them.
 const skip = skipReason({ CI: process.env.CI });
@@ -82,15 +82,11 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     const frame = page.frameLocator('iframe#app');
     await frame.getByRole('button', { name: 'Logga in som Anna Lindqvist' }).click();
     await frame.getByTestId('rollup').waitFor();
-    const appFrame = page.frames().find((f) => f !== page.mainFrame());
-    if (!appFrame) throw new Error('the host frames the tab');
-    await expectAccessible(appFrame, 'roll-up (high contrast)');
+    const tab = appFrame(page);
+    await expectAccessible(tab, 'roll-up (high contrast)');
     await shoot(page, 'rollup-high-contrast');
-    const background = () => frame.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
-    const contrast = await background();
-    await page.evaluate(() => (window as unknown as { __host: { setTheme(theme: string): void } }).__host.setTheme('dark'));
-    await expect.poll(background).not.toBe(contrast);
-    await expectAccessible(appFrame, 'roll-up (dark)');
+    await switchHostTheme(page, 'dark');
+    await expectAccessible(tab, 'roll-up (dark)');
     await shoot(page, 'rollup-dark');
   });
 

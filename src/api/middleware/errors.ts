@@ -2,9 +2,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, SyncingError, UnavailableError } from '../../store/errors';
 import { ZodError } from 'zod';
 import { BindingTakenError, type BindingField } from '../../services/bindings';
-import { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError } from '../../services/errors';
+import { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError, UpstreamUnavailableError } from '../../services/errors';
 import type { Logger } from '../log';
-import { ApiProblem, isProblemCode, problem, problemForStatus, sendProblem } from '../problems';
+import { ruleWords, type Language } from '../../domain';
+import { resourcesOf } from '../field-labels';
+import { ApiProblem, isProblemCode, problem, problemForStatus, sendProblem, type Wording } from '../problems';
 import { zodProblem } from '../validate';
 import { represent } from '../presenters/item';
 import { requestLog } from './request-context';
@@ -19,7 +21,7 @@ export function toProblem(error: unknown): ApiProblem | undefined {
   if (error instanceof NotVisibleError) return problem('notFound');
   if (error instanceof ForbiddenError) return problem('forbidden', { detail: error.reason });
   if (error instanceof RuleError) {
-    return problem(isProblemCode(error.code) ? error.code : 'ruleViolation', { field: error.field, detail: error.message });
+    return problem(isProblemCode(error.code) ? error.code : 'ruleViolation', { field: error.field, detail: error.message, reason: error.words });
   }
   if (error instanceof BindingTakenError) return problem('bindingTaken', { field: error.field, detail: takenDetail(error), holder: error.holder });
   if (error instanceof ZodError) return zodProblem(error);
@@ -28,13 +30,18 @@ export function toProblem(error: unknown): ApiProblem | undefined {
     const current: unknown = error.current ? represent(error.current) : undefined;
     return problem('conflict', { detail: 'The item was changed by someone else', ...(current ? { current } : {}) });
   }
-  if (error instanceof InvalidItemError) return problem('invalidBody', { field: error.field, detail: `${error.field}: ${error.reason}` });
+  if (error instanceof InvalidItemError) {
+    return problem('invalidBody', { field: error.field, detail: error.reason, reason: ruleWords(error.reason) ?? { sv: error.reason, en: error.reason } });
+  }
   if (error instanceof DuplicateError) return problem('duplicate', { field: error.field });
   if (error instanceof SyncingError) {
     return problem('syncing', { detail: 'This server is reading the lists for the first time', retryAfterSeconds: error.retryAfterSeconds ?? 2 });
   }
   if (error instanceof UnavailableError) {
     return problem('unavailable', error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
+  }
+  if (error instanceof UpstreamUnavailableError) {
+    return problem('unavailable', { detail: `${error.upstream} svarar inte just nu (${error.reason}). Försök igen om en stund, eller välj registrets JSON som fil.`, retryAfterSeconds: 30 });
   }
   if (error instanceof InvalidPageTokenError) return problem('invalidQuery', { field: 'pageToken', detail: 'pageToken: not a token of this list' });
   // broken percent-encoding in a path parameter: the router could not decode it
@@ -80,15 +87,24 @@ function bodyParserType(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The language a request reads (Accept-Language: Swedish unless English is preferred), and its route's resources. */
+export function wordingOf(req: Request): Wording {
+  const preferred = req.acceptsLanguages('sv', 'en');
+  const language: Language = preferred === 'en' ? 'en' : 'sv';
+  const route: unknown = req.route;
+  const path = typeof route === 'object' && route !== null && 'path' in route && typeof route.path === 'string' ? route.path : req.path;
+  return { language, resources: resourcesOf(path) };
+}
+
 export function errorHandler(log: Logger) {
-  return function errorStep(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  return function errorStep(error: unknown, req: Request, res: Response, next: NextFunction): void {
     if (res.headersSent) {
       next(error);
       return;
     }
     const known = toProblem(error);
     if (known) {
-      sendProblem(res, known);
+      sendProblem(res, known, wordingOf(req));
       return;
     }
     const name = error instanceof Error ? error.name : typeof error;

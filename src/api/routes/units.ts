@@ -3,20 +3,33 @@ import type { Overview } from '../../contract';
 import { UnitSchema, schoolYear } from '../../domain';
 import { presentOverview } from '../presenters/overview';
 import { compact, moveOf } from '../query';
-import { sendAll, sendItem, sendJson } from '../reply';
+import { sendAll, sendCreated, sendItem, sendJson } from '../reply';
+import { idempotencyKey, sameRequest } from '../idempotency';
 import { callerOf, ifMatch, param, type RouteDeps, type RouteTable } from '../route';
 import { parseBody, parseQuery } from '../validate';
 
-const UnitPatchBody = UnitSchema.pick({ name: true, type: true, schoolUnitCode: true, principalIds: true, staffGroupId: true }).partial();
+const UnitBody = UnitSchema.pick({ name: true, type: true, schoolUnitCode: true, principalIds: true, staffGroupId: true, koladaId: true })
+  .partial({ principalIds: true, staffGroupId: true, koladaId: true });
+const UnitPatchBody = UnitSchema.pick({ name: true, type: true, schoolUnitCode: true, principalIds: true, staffGroupId: true, koladaId: true }).partial();
 const ChannelBody = z.strictObject({ teamId: z.string().trim().min(1).max(255), channelId: z.string().trim().min(1).max(255) });
-const SearchQuery = z.object({ search: z.string().max(100).optional() });
+const SearchQuery = z.object({
+  search: z.string().max(100).optional(),
+  /** `include`: the archived units too (the administration's list, to restore them) */
+  archived: z.literal('include').optional(),
+});
 const ByChannelQuery = z.object({ teamId: z.string().min(1).max(255), channelId: z.string().min(1).max(255) });
 const OverviewQuery = z.object({ schoolYear: schoolYear.optional() });
 
 export function unitRoutes(routes: RouteTable, { services }: RouteDeps): void {
   routes.add('get', '/units', 'units.list', async (req, res) => {
-    const { search } = parseQuery(SearchQuery, req.query);
-    sendAll(res, await services.units.list(callerOf(res), search));
+    const { search, archived } = parseQuery(SearchQuery, req.query);
+    sendAll(res, await services.units.list(callerOf(res), search, archived === 'include' ? 'withArchived' : 'active'));
+  });
+
+  routes.add('post', '/units', 'organizer.edit', async (req, res) => {
+    const input = parseBody(UnitBody, req.body);
+    const unit = await services.units.create(callerOf(res), compact(input), idempotencyKey(req));
+    sendCreated(res, sameRequest(req, input, unit), `/api/units/${unit.id}`);
   });
 
   // before /units/:unitId, which would otherwise take "by-channel" as an id
@@ -32,6 +45,14 @@ export function unitRoutes(routes: RouteTable, { services }: RouteDeps): void {
   routes.add('patch', '/units/:unitId', 'unit.edit', async (req, res) => {
     const patch = parseBody(UnitPatchBody, req.body);
     sendItem(res, await services.units.update(callerOf(res), param(req, 'unitId'), compact(patch), ifMatch(req)));
+  });
+
+  routes.add('post', '/units/:unitId/archive', 'organizer.edit', async (req, res) => {
+    sendItem(res, await services.units.archive(callerOf(res), param(req, 'unitId'), ifMatch(req)));
+  });
+
+  routes.add('post', '/units/:unitId/restore', 'organizer.edit', async (req, res) => {
+    sendItem(res, await services.units.restore(callerOf(res), param(req, 'unitId'), ifMatch(req)));
   });
 
   routes.add('put', '/units/:unitId/channel', 'unit.configure', async (req, res) => {

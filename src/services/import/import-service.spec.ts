@@ -30,12 +30,14 @@ describe('ImportService', () => {
   let views: ReadModel<Entities>;
   let fixture: Fixture;
   let service: ImportService;
+  let writes: Store<Entities>;
 
   beforeEach(async () => {
     store = createMemoryStore<Entities>(lists);
     fixture = await seedFixture(store);
     const mirror = await startedMirror(store, store);
     views = mirror.readModel;
+    writes = mirror.store;
     service = new ImportService(mirror.store, views, { concurrency: 2 });
   });
 
@@ -150,7 +152,9 @@ describe('ImportService', () => {
     try {
       await new Promise((resolve) => kolada.once('listening', resolve));
       const baseUrl = `http://127.0.0.1:${(kolada.address() as AddressInfo).port}`;
-      const importer = new ImportService(store, views, { unitCodeAliases: { V15E001000101: '10000001' }, kolada: createKoladaHttp({ baseUrl }) });
+      const unit = await writes.get('units', fixture.units.a.id);
+      await writes.update('units', unit.id, { koladaId: 'V15E001000101' }, { actor, etag: unit.etag });
+      const importer = new ImportService(writes, views, { kolada: createKoladaHttp({ baseUrl }) });
       const file = await importer.fetchKolada({ kpi: 'N15503', year: 2027 });
       expect(asked).toEqual(['/v2/oudata/kpi/N15503/ou/V15E001000101/year/2027']);
       const result = await importer.commitImport(file, 'kolada', { actor });

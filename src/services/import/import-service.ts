@@ -23,8 +23,6 @@ type MeasurementItem = StoredItem<Measurement>;
 export interface ImportServiceOptions {
   /** writes in flight at once; default 4 (SharePoint throttles bursts) */
   readonly concurrency?: number;
-  /** codes the units do not carry (Kolada ou ids) → skolenhetskod */
-  readonly unitCodeAliases?: Readonly<Record<string, string>>;
   /** Kolada's open API, where the server reaches it (Microsoft 365 mode); without it, files only */
   readonly kolada?: KoladaApi;
 }
@@ -97,7 +95,7 @@ export class ImportService {
   async fetchKolada(request: KoladaRequest): Promise<ImportFile> {
     if (!this.options.kolada) throw new KoladaUnavailableError('Hämtning från Kolada finns bara i Microsoft 365-läget: importera Koladas svar som fil');
     const view = await this.readModel.read(['units', 'indicators']);
-    const ouIds = createLookup(view.all('units'), view.all('indicators'), this.options.unitCodeAliases).koladaUnitIds();
+    const ouIds = createLookup(view.all('units'), view.all('indicators')).koladaUnitIds();
     if (ouIds.length === 0) throw new RuleError('koladaUnitIds', 'kolada', 'Ingen enhet har ett Kolada-id: ange enheternas Kolada-id först');
     return { kolada: await this.options.kolada.ouData(request.kpi, ouIds, request.year) };
   }
@@ -115,7 +113,7 @@ export class ImportService {
   async commitImport(file: ImportFile, kind: ImportKind, options: CommitOptions): Promise<CommitResult> {
     const { preview, existing } = await this.plan(file, kind, options);
     if (preview.errors.length > 0) throw new ImportRejectedError(preview);
-    const writes: PlannedWrite[] = [];
+    const writes: PlannedWrite<Measurement>[] = [];
     for (const row of preview.rows) {
       const fields: Measurement = {
         indicatorId: row.indicatorId, unitId: row.unitId, period: row.period, schoolYear: row.schoolYear, value: row.value,
@@ -125,7 +123,7 @@ export class ImportService {
       if (row.change === 'create') writes.push({ kind: 'create', fields, clientKey: importClientKey(row) });
       else if (row.change === 'update' && before) writes.push({ kind: 'update', before, patch: { value: fields.value, groups: fields.groups } });
     }
-    const outcome = await writeAllOrNothing(this.store, writes, { actor: options.actor, concurrency: this.concurrency, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const outcome = await writeAllOrNothing(this.store, 'measurements', writes, { actor: options.actor, concurrency: this.concurrency, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     if (outcome.failure !== undefined) throw new ImportFailedError(outcome.failure, outcome.leftBehind);
     return { created: preview.summary.create, updated: preview.summary.update, unchanged: preview.summary.unchanged, preview };
   }
@@ -134,7 +132,7 @@ export class ImportService {
     const source = await readFile(file, kind);
     // from the read model: a school year's results pass the list view threshold in a large municipality
     const view = await this.readModel.read(['units', 'indicators', 'measurements']);
-    const lookup = createLookup(view.all('units'), view.all('indicators'), this.options.unitCodeAliases);
+    const lookup = createLookup(view.all('units'), view.all('indicators'));
     // every cell of every line, titles and notes too: a file with a personnummer is refused whole
     const personal = personalIdentityErrors(source.records);
     const read: ReadResult = source.errors.length > 0 ? refused(source.errors)

@@ -7,7 +7,7 @@ export interface ImportLookup {
   indicatorByKpi(kpi: string): StoredItem<Indicator> | undefined;
   /** by the indicator's name, ignoring case and spacing (Skolverket's column headers) */
   indicatorByName(name: string): StoredItem<Indicator> | undefined;
-  /** by skolenhetskod, or by an alias (a Kolada ou id) that names one */
+  /** by skolenhetskod, or by the unit's Kolada id ("V15E…", as Kolada's files name units) */
   unitByCode(code: string): StoredItem<Unit> | undefined;
   /** the Kolada ou ids the units are known by, to fetch Kolada's values for */
   koladaUnitIds(): string[];
@@ -20,16 +20,10 @@ export function nameKey(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase('sv-SE').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/**
- * Builds the lookup. `unitCodeAliases` maps codes the units do not carry (such as Kolada's ou ids,
- * "V15E…") to a skolenhetskod.
- */
-export function createLookup(
-  units: readonly StoredItem<Unit>[],
-  indicators: readonly StoredItem<Indicator>[],
-  unitCodeAliases: Readonly<Record<string, string>> = {},
-): ImportLookup {
+/** Builds the lookup; a unit is found by its skolenhetskod and by its Kolada id. */
+export function createLookup(units: readonly StoredItem<Unit>[], indicators: readonly StoredItem<Indicator>[]): ImportLookup {
   const byCode = new Map(units.map((u) => [u.fields.schoolUnitCode, u]));
+  for (const unit of units) if (unit.fields.koladaId !== undefined) byCode.set(unit.fields.koladaId, unit);
   const byKpi = new Map(indicators.filter((i) => i.fields.koladaKpi).map((i) => [i.fields.koladaKpi ?? '', i]));
   const byName = new Map(indicators.map((i) => [nameKey(i.fields.name), i]));
   const indicatorsById = new Map(indicators.map((i) => [i.id, i]));
@@ -37,14 +31,8 @@ export function createLookup(
   return {
     indicatorByKpi: (kpi) => byKpi.get(kpi.trim().toUpperCase()),
     indicatorByName: (name) => byName.get(nameKey(name)),
-    unitByCode: (code) => {
-      const trimmed = code.trim();
-      const direct = byCode.get(trimmed);
-      if (direct) return direct;
-      const alias = unitCodeAliases[trimmed];
-      return alias === undefined ? undefined : byCode.get(alias);
-    },
-    koladaUnitIds: () => Object.keys(unitCodeAliases).filter((id) => byCode.has(unitCodeAliases[id] ?? '')),
+    unitByCode: (code) => byCode.get(code.trim().toUpperCase()),
+    koladaUnitIds: () => units.flatMap((u) => (u.fields.koladaId === undefined ? [] : [u.fields.koladaId])),
     indicator: (id) => indicatorsById.get(id),
     unit: (id) => unitsById.get(id),
   };

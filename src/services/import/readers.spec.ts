@@ -11,14 +11,14 @@ import { join } from 'node:path';
 
 const stored = <T>(id: string, fields: T): StoredItem<T> => ({ id, etag: `"e${id}"`, fields, createdAt: '2026-01-01T00:00:00Z', modifiedAt: '2026-01-01T00:00:00Z' });
 const units = [
-  stored<Unit>('1', { name: 'Alléskolan', type: 'grundskola', schoolUnitCode: '10000001', principalIds: [] }),
+  stored<Unit>('1', { name: 'Alléskolan', type: 'grundskola', schoolUnitCode: '10000001', principalIds: [], koladaId: 'V15E001000101' }),
   stored<Unit>('2', { name: 'Backaskolan', type: 'grundskola', schoolUnitCode: '10000002', principalIds: [] }),
 ];
 const indicators = [
   stored<Indicator>('11', { name: 'Meritvärde åk 9', source: 'meritValue', unitOfMeasure: 'points', direction: 'higherIsBetter', koladaKpi: 'N15503' }),
   stored<Indicator>('12', { name: 'Andel behöriga till yrkesprogram', source: 'eligibility', unitOfMeasure: 'percent', direction: 'higherIsBetter' }),
 ];
-const lookup = createLookup(units, indicators, { V15E001000101: '10000001' });
+const lookup = createLookup(units, indicators);
 const records = (text: string) => parseCsv(text).records;
 
 describe('readKolada', () => {
@@ -31,7 +31,7 @@ describe('readKolada', () => {
     }]);
   });
 
-  it('accepts comma separated files with other column names, no gender column and a Kolada ou id', () => {
+  it('accepts comma separated files with other column names, no gender column and a unit\'s Kolada id', () => {
     const result = readKolada(records('kpi_id,ou_id,year,value\nN15503,V15E001000101,2024,220.5\nN15503,10000002,2024,240\n'), lookup);
     expect(result.errors).toEqual([]);
     expect(result.candidates.map((c) => [c.unitId, c.period, c.value])).toEqual([['1', '2023/24', 220.5], ['2', '2023/24', 240]]);

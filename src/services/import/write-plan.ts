@@ -1,20 +1,20 @@
 /**
  * All-or-nothing writes over a store that has no transactions: write with bounded concurrency,
  * stop at the first failure, then undo what was written (delete what was created, restore what
- * was updated, each with the eTag our own write returned).
+ * was updated, each with the eTag our own write returned). Result imports and unit imports both
+ * write this way.
  */
-import type { Measurement } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { Store, StoredItem } from '../../store/port';
 import type { ImportProgress } from './types';
 
-export type PlannedWrite =
-  | { readonly kind: 'create'; readonly fields: Measurement; readonly clientKey: string }
-  | { readonly kind: 'update'; readonly before: StoredItem<Measurement>; readonly patch: Partial<Measurement> };
+export type PlannedWrite<T> =
+  | { readonly kind: 'create'; readonly fields: T; readonly clientKey: string }
+  | { readonly kind: 'update'; readonly before: StoredItem<T>; readonly patch: Partial<T> };
 
-type Done =
-  | { readonly kind: 'created'; readonly item: StoredItem<Measurement> }
-  | { readonly kind: 'updated'; readonly before: StoredItem<Measurement>; readonly item: StoredItem<Measurement> };
+type Done<T> =
+  | { readonly kind: 'created'; readonly item: StoredItem<T> }
+  | { readonly kind: 'updated'; readonly before: StoredItem<T>; readonly patch: Partial<T>; readonly item: StoredItem<T> };
 
 export interface WriteOptions {
   readonly actor: string;
@@ -30,8 +30,19 @@ export interface WriteOutcome {
   readonly written: number;
 }
 
-export async function writeAllOrNothing(store: Pick<Store<Entities>, 'create' | 'update' | 'delete'>, writes: readonly PlannedWrite[], options: WriteOptions): Promise<WriteOutcome> {
-  const done: Done[] = [];
+/** The fields a patch changed, as they were before it (undefined clears a field that was empty). */
+function restoring<T>(before: StoredItem<T>, patch: Partial<T>): Partial<T> {
+  const fields = before.fields as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(patch).map((name) => [name, fields[name]])) as Partial<T>;
+}
+
+export async function writeAllOrNothing<K extends keyof Entities & string>(
+  store: Pick<Store<Entities>, 'create' | 'update' | 'delete'>,
+  list: K,
+  writes: readonly PlannedWrite<Entities[K]>[],
+  options: WriteOptions,
+): Promise<WriteOutcome> {
+  const done: Done<Entities[K]>[] = [];
   let next = 0;
   let failure: { error: unknown } | undefined;
   options.onProgress?.(0, writes.length);
@@ -42,11 +53,11 @@ export async function writeAllOrNothing(store: Pick<Store<Entities>, 'create' | 
       if (!write) return;
       try {
         if (write.kind === 'create') {
-          const item = await store.create('measurements', write.fields, { actor: options.actor, clientKey: write.clientKey });
+          const item = await store.create(list, write.fields, { actor: options.actor, clientKey: write.clientKey });
           done.push({ kind: 'created', item });
         } else {
-          const item = await store.update('measurements', write.before.id, write.patch, { actor: options.actor, etag: write.before.etag });
-          done.push({ kind: 'updated', before: write.before, item });
+          const item = await store.update(list, write.before.id, write.patch, { actor: options.actor, etag: write.before.etag });
+          done.push({ kind: 'updated', before: write.before, patch: write.patch, item });
         }
         options.onProgress?.(done.length, writes.length);
       } catch (error) {
@@ -61,8 +72,8 @@ export async function writeAllOrNothing(store: Pick<Store<Entities>, 'create' | 
   // undo newest first, one at a time: the store is already in trouble
   for (const entry of [...done].reverse()) {
     try {
-      if (entry.kind === 'created') await store.delete('measurements', entry.item.id, { actor: options.actor, etag: entry.item.etag });
-      else await store.update('measurements', entry.item.id, { value: entry.before.fields.value, groups: entry.before.fields.groups }, { actor: options.actor, etag: entry.item.etag });
+      if (entry.kind === 'created') await store.delete(list, entry.item.id, { actor: options.actor, etag: entry.item.etag });
+      else await store.update(list, entry.item.id, restoring(entry.before, entry.patch), { actor: options.actor, etag: entry.item.etag });
     } catch {
       leftBehind.push(entry.item.id);
     }

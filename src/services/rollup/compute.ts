@@ -1,6 +1,6 @@
 /** The roll-up computed from what the loader read. Pure: the same data gives the same roll-up. */
 import {
-  deriveCycleState, isOpen, isOverdue, phases,
+  deriveCycleState, isArchived, isOpen, isOverdue, phases,
   type Action, type Analysis, type Feedback, type Phase, type PhaseState, type SchoolYear,
 } from '../../domain';
 import { commonAreas } from './areas';
@@ -34,7 +34,8 @@ export function computeRollup(data: RollupData, today: string): Rollup {
   const deficienciesByUnit = groupBy(data.deficiencies, (d) => d.fields.unitId);
   const meetingsByUnit = groupBy(data.meetings, (m) => m.fields.unitId);
   const feedbackByAnalysis = groupBy(data.feedback, (f) => f.fields.analysisId);
-  const units = [...data.units].sort((a, b) => a.fields.name.localeCompare(b.fields.name, 'sv'));
+  // an archived unit keeps its history but leaves the roll-up
+  const units = data.units.filter((unit) => !isArchived(unit.fields)).sort((a, b) => a.fields.name.localeCompare(b.fields.name, 'sv'));
 
   const rollupUnits: RollupUnit[] = units.map((unit) => {
     const records = {
@@ -76,6 +77,7 @@ export function computeRollup(data: RollupData, today: string): Rollup {
   const range = yearRange(schoolYear);
   const actionsByOrigin = groupBy(data.actions.filter((a) => a.fields.originKind === 'deficiency'), (a) => a.fields.originId);
   const deficiencies: RollupDeficiency[] = data.deficiencies
+    .filter((d) => unitIds.has(d.fields.unitId))
     .filter((d) => d.fields.status === 'open' || (d.fields.closedOn ?? d.fields.foundOn) >= range.from)
     .filter((d) => d.fields.foundOn <= range.to)
     .sort((a, b) => (a.fields.status === b.fields.status ? a.fields.foundOn.localeCompare(b.fields.foundOn) : a.fields.status === 'open' ? -1 : 1))

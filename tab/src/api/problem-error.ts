@@ -6,10 +6,12 @@ export class ProblemError extends Error {
   readonly detail: string;
   /** The request field the problem is about, for highlighting. */
   readonly field: string | undefined;
+  /** That field as the form names it (the API's label, in the request's language). */
+  readonly fieldLabel: string | undefined;
   /** On a 409: the item as it is now. */
   readonly current: unknown;
 
-  constructor(problem: { status: number; code?: string; title?: string; detail?: string; field?: string; current?: unknown }) {
+  constructor(problem: { status: number; code?: string; title?: string; detail?: string; field?: string; fieldLabel?: string; current?: unknown }) {
     super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
     this.name = 'ProblemError';
     this.status = problem.status;
@@ -17,15 +19,16 @@ export class ProblemError extends Error {
     this.title = problem.title ?? '';
     this.detail = problem.detail ?? problem.title ?? `HTTP ${problem.status}`;
     this.field = problem.field;
+    this.fieldLabel = problem.fieldLabel;
     this.current = problem.current;
   }
 
   /**
-   * The detail to show beside the field it is about: the API writes "field: message" so that any
-   * client can read it, and a person beside the highlighted field needs only the message.
+   * The detail to show beside the field it is about: the API writes "<the field's label>: message"
+   * so that it reads on its own, and a person beside the labelled field needs only the message.
    */
   get fieldMessage(): string {
-    const prefix = this.field ? `${this.field}: ` : '';
+    const prefix = this.fieldLabel ? `${this.fieldLabel}: ` : '';
     return prefix && this.detail.startsWith(prefix) ? this.detail.slice(prefix.length) : this.detail;
   }
 
@@ -55,6 +58,7 @@ export async function problemFrom(response: Response, currentOf: (body: Record<s
     title: str(body.title) ?? response.statusText,
     detail: str(body.detail),
     field: str(body.field),
+    fieldLabel: str(body.fieldLabel),
     current: currentOf(body),
   });
 }

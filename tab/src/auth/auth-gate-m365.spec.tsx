@@ -20,7 +20,7 @@ const msal = vi.hoisted(() => {
 });
 vi.mock('./msal-sign-in', () => msal);
 
-const m365Config = { mode: 'm365', clientId: 'c', tenantId: 't', apiScope: 'api://tab.example/c/access_as_user' };
+const m365Config = { mode: 'm365', clientId: 'c', tenantId: 't', apiScope: 'api://tab.example/c/access_as_user', schoolUnitRegister: true };
 
 function Signed() {
   const { name } = useSession();

@@ -24,7 +24,7 @@ const personas = [
   { id: 'principal-bjork', name: 'Cecilia Ek', title: 'Rektor, Björkskolan', roleDescription: 'Rektor' },
   { id: 'staff-bjork', name: 'David Berg', title: 'Lärare', roleDescription: 'Personal' },
 ];
-const localConfig = { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' } };
+const localConfig = { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' }, schoolUnitRegister: false };
 
 function renderGate(routes: Record<string, StubHandler>, storage: Storage = window.sessionStorage) {
   const stub = stubFetch(routes);

@@ -26,6 +26,8 @@ function rollup(withOwner: boolean): Rollup {
 afterEach(cleanup);
 
 const me = (appRoles: string[]) => ({ userId: 'u', name: 'n', appRoles, units: [] });
+const contact = { name: 'Barn- och utbildningsnämnden', email: 'bun@kommun.se' };
+const setUp = () => ({ configured: true, contact, schoolYear });
 
 describe('organizerAccess', () => {
   it('lets the administration edit, the board read, and nobody else in', () => {
@@ -40,10 +42,14 @@ describe('OrganizerPage', () => {
   it('gives the administration every view and the roll-up with the states in words', async () => {
     renderWithSession(<OrganizerPage />, {
       'GET /api/me': () => me(['Administration']),
+      'GET /api/setup': setUp,
       'GET /api/organizer/rollup': () => rollup(true),
     });
     await screen.findByTestId('rollup', {}, { timeout: 5_000 });
-    expect(screen.getAllByRole('tab')).toHaveLength(6);
+    expect(screen.getAllByRole('tab')).toHaveLength(8);
+    for (const name of ['Sammanställning', 'Enheter', 'Återkoppling', 'Årshjul', 'Mallar', 'Importera resultat', 'Kvalitetsrapport', 'Kom igång']) {
+      expect(screen.getByRole('tab', { name })).toBeTruthy();
+    }
     const row = screen.getByRole('row', { name: /Björkskolan F–6/ });
     expect(within(row).getByText('Klar')).toBeTruthy();
     expect(within(row).getByText('Väntar på återkoppling')).toBeTruthy();
@@ -54,6 +60,7 @@ describe('OrganizerPage', () => {
   it('gives the board two views and no button to give feedback', async () => {
     renderWithSession(<OrganizerPage />, {
       'GET /api/me': () => me(['Board']),
+      'GET /api/setup': setUp,
       'GET /api/organizer/rollup': () => rollup(false),
     });
     await screen.findByTestId('rollup', {}, { timeout: 5_000 });
@@ -66,12 +73,37 @@ describe('OrganizerPage', () => {
   it('speaks English when the tab does', async () => {
     renderWithSession(<OrganizerPage />, {
       'GET /api/me': () => me(['Administration']),
+      'GET /api/setup': setUp,
       'GET /api/organizer/rollup': () => rollup(true),
     }, 'en');
     await screen.findByTestId('rollup', {}, { timeout: 5_000 });
     expect(screen.getByRole('tab', { name: 'Year wheel' })).toBeTruthy();
     const row = screen.getByRole('row', { name: /Björkskolan F–6/ });
     expect(within(row).getByText('Waiting for feedback')).toBeTruthy();
+  });
+
+  it('opens the set-up guide for the administration while no unit is in use', async () => {
+    renderWithSession(<OrganizerPage />, {
+      'GET /api/me': () => me(['Administration']),
+      'GET /api/setup': (request) => ({
+        configured: false, contact, schoolYear,
+        ...(request.path.includes('schoolYear') ? { steps: ['units', 'people', 'indicators', 'goals', 'yearWheel'].map((step) => ({ step, done: false, count: 0 })) } : {}),
+      }),
+      'GET /api/units': () => ({ items: [] }),
+    });
+    await screen.findByTestId('setup', {}, { timeout: 5_000 });
+    expect(screen.getByRole('tab', { name: 'Kom igång', selected: true })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'Steg 1: Skolenheterna' })).toBeTruthy();
+    expect(screen.getByText('0 av 5 steg klara')).toBeTruthy();
+  });
+
+  it('tells the board the product is not set up yet and whom to ask', async () => {
+    renderWithSession(<OrganizerPage />, {
+      'GET /api/me': () => me(['Board']),
+      'GET /api/setup': () => ({ configured: false, contact, schoolYear }),
+    });
+    await screen.findByRole('heading', { name: 'Kvalitetshjulet är inte konfigurerat ännu' }, { timeout: 5_000 });
+    expect(screen.getByText('Förvaltningen lägger in kommunens enheter. Fråga Barn- och utbildningsnämnden (bun@kommun.se).')).toBeTruthy();
   });
 
   it('tells anyone else the page is not theirs, without asking for the roll-up', async () => {

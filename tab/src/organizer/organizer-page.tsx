@@ -1,6 +1,6 @@
 import { Button, Field, Select, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useMemo, useState } from 'react';
-import type { Me } from '../../../src/contract';
+import type { Me, Setup } from '../../../src/contract';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
@@ -9,6 +9,7 @@ import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
 import { organizerViews, rememberInUrl, type OrganizerView } from '../route';
 import { schoolYearOf } from '../util/dates';
+import { NotSetUp } from '../views/not-set-up';
 import type { MessageKey } from '../i18n/i18n';
 import { OrganizerApi } from './organizer-api';
 import { OrganizerContext } from './organizer-context';
@@ -20,11 +21,14 @@ const YearWheel = lazy(() => import('./year-wheel/year-wheel-view'));
 const Templates = lazy(() => import('./templates/templates-view'));
 const ImportView = lazy(() => import('./import/import-view'));
 const Report = lazy(() => import('./report/report-download'));
+const Units = lazy(() => import('./units/units-view'));
+const SetupGuide = lazy(() => import('./setup/setup-guide'));
 
 /** The board reads: the roll-up and the report, nothing it could write. */
 const boardViews: readonly OrganizerView[] = ['rollup', 'report'];
 const labels = {
   rollup: 'organizer.tabRollup', feedback: 'common.feedback', yearWheel: 'organizer.tabYearWheel', templates: 'organizer.tabTemplates', import: 'organizer.importResults', report: 'common.qualityReport',
+  units: 'common.units', setup: 'setup.guideTab',
 } as const satisfies Record<OrganizerView, MessageKey>;
 
 const useStyles = makeStyles({
@@ -57,8 +61,8 @@ function initialView(views: readonly OrganizerView[], asked: OrganizerView | und
 
 /**
  * The organizer's tab (the administration's channel, or the personal tab): Sammanställning,
- * Återkoppling, Årshjul, Mallar, Importera resultat, Kvalitetsrapport. The board gets the
- * roll-up and the report, read only.
+ * Enheter, Återkoppling, Årshjul, Mallar, Importera resultat, Kvalitetsrapport, Kom igång (the
+ * set-up guide, where an empty site starts). The board gets the roll-up and the report, read only.
  */
 export default function OrganizerPage({ section }: { section?: OrganizerView }) {
   const { api } = useSession();
@@ -68,7 +72,19 @@ export default function OrganizerPage({ section }: { section?: OrganizerView }) 
   if (me.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={me.error} /></StatusScreen>;
   const access = organizerAccess(me.data);
   if (access === 'none') return <StatusScreen title={t('organizer.notAllowedTitle')} message={t('organizer.notAllowed')} />;
-  return <OrganizerTabs canEdit={access === 'edit'} {...(section ? { section } : {})} />;
+  return <OrganizerStart canEdit={access === 'edit'} {...(section ? { section } : {})} />;
+}
+
+/** Before any unit is in use, the administration starts in the set-up guide; the board is told to wait. */
+function OrganizerStart({ canEdit, section }: { canEdit: boolean; section?: OrganizerView }) {
+  const { api } = useSession();
+  const { t } = useI18n();
+  const [setup] = useLoad<Setup>(() => api.call('GET /setup', {}), 'setup');
+  if (setup.status === 'loading') return <StatusScreen busy message={t('common.loading')} />;
+  if (setup.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={setup.error} /></StatusScreen>;
+  if (!setup.data.configured && !canEdit) return <NotSetUp inChannel={false} />;
+  const start = section ?? (setup.data.configured ? undefined : 'setup');
+  return <OrganizerTabs canEdit={canEdit} {...(start ? { section: start } : {})} />;
 }
 
 function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: OrganizerView }) {
@@ -119,6 +135,8 @@ function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: Organ
             {view === 'templates' && canEdit && <Templates />}
             {view === 'import' && canEdit && <ImportView />}
             {view === 'report' && <Report />}
+            {view === 'units' && canEdit && <Units />}
+            {view === 'setup' && canEdit && <SetupGuide onOpen={handleSelect} />}
           </Suspense>
         </ViewErrorBoundary>
       </main>

@@ -10,6 +10,8 @@ describe('routeFrom for the organizer pages', () => {
 
   it('reads the organizer\'s section, and drops one it does not know', () => {
     expect(routeFrom({ pathname: '/tab', search: '?view=organizer&section=import' })).toEqual({ page: 'organizer', section: 'import' });
+    expect(routeFrom({ pathname: '/tab', search: '?view=organizer&section=units' })).toEqual({ page: 'organizer', section: 'units' });
+    expect(routeFrom({ pathname: '/tab', search: '?view=organizer&section=setup' })).toEqual({ page: 'organizer', section: 'setup' });
     expect(routeFrom({ pathname: '/tab', search: '?view=organizer&section=bogus' })).toEqual({ page: 'organizer' });
   });
 

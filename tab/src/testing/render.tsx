@@ -16,7 +16,7 @@ export function renderWithSession(ui: ReactElement, routes: Record<string, StubH
   const result = render(
     <FluentProvider theme={teamsLightTheme}>
       <I18nProvider language={language}>
-        <SessionContext.Provider value={{ api, config: { mode: 'local' }, name: 'Cecilia Ek' }}>{ui}</SessionContext.Provider>
+        <SessionContext.Provider value={{ api, config: { mode: 'local', schoolUnitRegister: false }, name: 'Cecilia Ek' }}>{ui}</SessionContext.Provider>
       </I18nProvider>
     </FluentProvider>,
   );

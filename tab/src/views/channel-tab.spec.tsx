@@ -6,6 +6,7 @@ import { reply } from '../testing/fetch-stub';
 import { item, renderWithSession } from '../testing/render';
 import ChannelTab from './channel-tab';
 
+const contact = { name: 'Barn- och utbildningsnämnden', email: 'bun@kommun.se' };
 const unit = (id: string, name: string) => item(id, { name, type: 'grundskola', schoolUnitCode: '91234501', principalIds: [] });
 
 describe('ChannelTab', () => {
@@ -30,8 +31,39 @@ describe('ChannelTab', () => {
       <HostContext.Provider value={{ state: { phase: 'teams', context: { frameContext: 'content', locale: 'sv-se', theme: 'default', hostName: 'Teams', teamId: 't', channelId: 'c' } } }}>
         <ChannelTab view="overview" />
       </HostContext.Provider>,
-      { 'GET /api/units/by-channel?teamId=t&channelId=c': () => reply(404, { title: 'Not found', status: 404, code: 'notFound', detail: 'Finns inte.' }) },
+      {
+        'GET /api/units/by-channel?teamId=t&channelId=c': () => reply(404, { title: 'Not found', status: 404, code: 'notFound', detail: 'Finns inte.' }),
+        'GET /api/me': () => ({ userId: 's', name: 'Elin Berg', appRoles: [], units: [] }),
+        'GET /api/setup': () => ({ configured: true, contact, schoolYear: '2026/27' }),
+      },
     );
     expect(await screen.findByText(/Den här kanalen är inte kopplad till någon enhet ännu/)).toBeTruthy();
+  });
+
+  it('tells a principal with no unit yet whom to ask, and an empty site that it is not set up', async () => {
+    renderWithSession(<ChannelTab view="overview" />, {
+      'GET /api/me': () => ({ userId: 'p', name: 'David Sjöberg', appRoles: [], units: [] }),
+      'GET /api/units': () => ({ items: [] }),
+      'GET /api/setup': () => ({ configured: false, contact, schoolYear: '2026/27' }),
+    });
+    expect(await screen.findByRole('heading', { name: 'Kvalitetshjulet är inte konfigurerat ännu' })).toBeTruthy();
+    expect(screen.getByText('Förvaltningen lägger in kommunens enheter. Fråga Barn- och utbildningsnämnden (bun@kommun.se).')).toBeTruthy();
+    cleanup();
+    renderWithSession(<ChannelTab view="overview" />, {
+      'GET /api/me': () => ({ userId: 'p', name: 'David Sjöberg', appRoles: [], units: [] }),
+      'GET /api/units': () => ({ items: [] }),
+      'GET /api/setup': () => ({ configured: true, contact, schoolYear: '2026/27' }),
+    });
+    expect(await screen.findByRole('heading', { name: 'Du är inte kopplad till någon enhet ännu' })).toBeTruthy();
+  });
+
+  it('points the administration of an empty site to the set-up guide', async () => {
+    renderWithSession(<ChannelTab view="overview" />, {
+      'GET /api/me': () => ({ userId: 'a', name: 'Anna Lindqvist', appRoles: ['Administration'], units: [] }),
+      'GET /api/units': () => ({ items: [] }),
+      'GET /api/setup': () => ({ configured: false, contact, schoolYear: '2026/27' }),
+    });
+    const link = await screen.findByRole('link', { name: 'Öppna Kom igång' });
+    expect(link.getAttribute('href')).toBe('?view=organizer&section=setup');
   });
 });

@@ -12,6 +12,7 @@ import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/i18n';
 import { channelViews, rememberInUrl, type ChannelView } from '../route';
+import { NotSetUp } from './not-set-up';
 import { loadOverview } from './overview/load-overview';
 
 const Overview = lazy(loadOverview);
@@ -73,7 +74,9 @@ export default function ChannelTab({ unitId: fromUrl, view }: { unitId?: string;
   if (lookup.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={lookup.error} /></StatusScreen>;
   const { unitId, choices } = lookup.data;
   if (!unitId) {
-    if (inTeams || choices.length === 0) return <StatusScreen title={t('channel.noUnitTitle')} message={t('channel.noUnitConfigured')} />;
+    // nothing to choose: no unit yet for this person (or none at all), or a channel not bound to one
+    if (choices.length === 0) return <NotSetUp inChannel={inTeams} />;
+    if (inTeams) return <StatusScreen title={t('channel.noUnitTitle')} message={t('channel.noUnitConfigured')} />;
     return <UnitChooser choices={choices} onChoose={setChosen} />;
   }
   return <UnitTabs unitId={unitId} view={view} />;

@@ -119,7 +119,7 @@ export default function ConfigPage() {
               {units.status === 'loading' && <Text role="status">{t('common.loading')}</Text>}
               {units.status === 'error' && <ProblemBar error={units.error} />}
               {units.status === 'ready' && (allowed.length === 0 ? <Text role="status">{t('channel.configNoMatch')}</Text> : (
-                <Field label={t('channel.configUnitsLabel')}>
+                <Field label={t('common.units')}>
                   <RadioGroup value={selected?.id ?? ''} onChange={(_, d) => handleSelect(d.value)}>
                     {allowed.map((u) => <Radio key={u.id} value={u.id} label={`${u.name} (${`${t('vocab.term.schoolUnitCode')} ${u.schoolUnitCode}`})`} />)}
                   </RadioGroup>

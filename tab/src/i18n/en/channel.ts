@@ -84,7 +84,6 @@ export const channel: Texts<typeof sv> = {
   configIntro: "Search by the unit's name or school unit code and choose it. Then save.",
   configWhoMay: "May link the channel: the administration and the unit's principal.",
   configSearch: 'Search unit',
-  configUnitsLabel: 'Units',
   configSelected: 'Selected unit: {name}',
   configNotAllowed: "Only the unit's principal or the administration can link the channel. Ask one of them.",
   configNoMatch: 'No unit matches the search.',

@@ -39,6 +39,7 @@ export const common: Texts<typeof sv> = {
   kind: 'Kind',
   date: 'Date',
   unit: 'Unit',
+  units: 'Units',
   schoolYear: 'School year',
   period: 'Period',
   indicator: 'Indicator',

@@ -81,7 +81,6 @@ export const channel = {
   configIntro: 'Sök på enhetens namn eller skolenhetskod och välj den. Spara sedan.',
   configWhoMay: 'Får koppla kanalen: förvaltningen och enhetens rektor.',
   configSearch: 'Sök enhet',
-  configUnitsLabel: 'Enheter',
   configSelected: 'Vald enhet: {name}',
   configNotAllowed: 'Bara enhetens rektor eller förvaltningen kan koppla kanalen. Be någon av dem.',
   configNoMatch: 'Ingen enhet matchar sökningen.',

@@ -40,6 +40,7 @@ export const common = {
   kind: 'Typ',
   date: 'Datum',
   unit: 'Enhet',
+  units: 'Enheter',
   schoolYear: 'Läsår',
   period: 'Period',
   indicator: 'Indikator',

@@ -3,3 +3,4 @@ export { common } from './common';
 export { channel } from './channel';
 export { organizer } from './organizer';
 export { meeting } from './meeting';
+export { setup } from './setup';

@@ -1,0 +1,30 @@
+/**
+ * The domain's own words for a value it refuses, in each language. A schema carries the Swedish
+ * one (the domain speaks Swedish first); `ruleWords` finds the others, so the API can answer an
+ * English request in English.
+ */
+import type { Words } from './language';
+import { personalIdentityMessage } from './text';
+
+export const ruleMessages = {
+  itemId: { sv: 'ett id är ett heltal', en: 'an id is a whole number' },
+  schoolYear: { sv: 'läsår skrivs som 2025/26', en: 'a school year is written as 2025/26' },
+  schoolYearOrder: { sv: 'läsårets två år ska följa på varandra', en: 'the two years of a school year follow each other' },
+  period: { sv: 'period skrivs som 2025/26, 2025/26 HT eller 2025/26 VT', en: 'a period is written as 2025/26, 2025/26 HT or 2025/26 VT' },
+  pupilsCounted: { sv: 'elever, barn och vårdnadshavare räknas, de namnges aldrig', en: 'pupils, children and guardians are counted, never named' },
+  countParticipants: { sv: 'ange hur många som deltog', en: 'say how many took part' },
+  nameParticipant: { sv: 'ange vem som deltog', en: 'say who took part' },
+  schoolUnitCode: { sv: 'skolenhetskoden har 8 siffror', en: 'the school unit code has 8 digits' },
+  koladaUnitId: { sv: 'Koladas enhets-id skrivs som V15E144001301', en: 'a Kolada unit id is written as V15E144001301' },
+  personalIdentity: {
+    sv: personalIdentityMessage,
+    en: 'The text contains a personal identity number. Kvalitetshjulet must not hold information about individual pupils.',
+  },
+} as const satisfies Record<string, Words>;
+
+const bySwedish: ReadonlyMap<string, Words> = new Map(Object.values(ruleMessages).map((words) => [words.sv, words]));
+
+/** A refused value's message (the Swedish one a schema carries) in every language, if it is one of the table's. */
+export function ruleWords(message: string): Words | undefined {
+  return bySwedish.get(message);
+}
