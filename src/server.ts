@@ -40,6 +40,7 @@ import { createGraphStore, type GraphStore } from './store/graph-store';
 import { createMirror, type MirroredStore, type MirrorStatus } from './store/mirror';
 import type { Store } from './store/port';
 import type { ReadModel } from './store/read-model';
+import { createKoladaHttp, type KoladaHttpOptions } from './services/import/kolada-api';
 import { createTokenProvider } from './store/token-provider';
 
 export interface ServerOptions {
@@ -95,6 +96,11 @@ export interface ServerOptions {
    * sign-in answers 503. Default Entra's published set and 5 s (tests: a key server on loopback).
    */
   readonly entraKeys?: { readonly url?: string; readonly timeoutMs?: number };
+  /**
+   * Kolada's open API for fetching results directly: Microsoft 365 mode uses Kolada's own address
+   * by default; local mode fetches only when this is given (tests: a loopback Kolada).
+   */
+  readonly kolada?: KoladaHttpOptions;
 }
 
 /** Where Entra ID publishes the keys that sign its v2.0 tokens (every tenant's). */
@@ -308,6 +314,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         directory: b.directory,
         contact: { name: config.controller.name, email: config.controller.email },
         ...(register ? { unitImports: { register } } : {}),
+        // Microsoft 365 mode reaches the internet: the administration may fetch Kolada's values directly
+        ...(config.mode === 'm365' ? { imports: { kolada: createKoladaHttp(options.kolada ?? {}) } } : options.kolada ? { imports: { kolada: createKoladaHttp(options.kolada) } } : {}),
       });
       const botHandler = botHandlerFor(m.store, m.readModel, services);
       api = createApiRouter({

@@ -41,9 +41,22 @@ export type ImportRow = z.infer<typeof ImportRowSchema>;
 
 const count = z.number().int().min(0);
 
+/** Something the reader did that the preview says, on a line of the file: a value skipped, a note line. */
+export const ImportNoteSchema = z.strictObject({ line: z.number().int().min(1), message: z.string() });
+export type ImportNote = z.infer<typeof ImportNoteSchema>;
+
+/** How the file's own words were read: a period ("2025" → "2024/25"), a gender code, a column → indicator. */
+export const ImportMappingSchema = z.strictObject({ kind: z.enum(['period', 'group', 'column']), from: z.string(), to: z.string() });
+export type ImportMapping = z.infer<typeof ImportMappingSchema>;
+
 /** What the file holds and what committing it would do, counted over every row. */
 export const ImportSummarySchema = z.strictObject({
   kind: ImportKindSchema,
+  /** CSV, an Excel workbook, or Kolada's API v2 JSON */
+  format: z.enum(['csv', 'xlsx', 'json']),
+  /** the text encoding an uploaded CSV or JSON file was read in */
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']).optional(),
+  /** '' for .xlsx and JSON */
   delimiter: z.string(),
   rows: count,
   create: count,
@@ -55,6 +68,9 @@ export const ImportSummarySchema = z.strictObject({
   indicators: count,
   schoolYears: listOf(schoolYear),
   ignoredColumns: listOf(z.string()),
+  /** the first notes (the preview's limit), in line order */
+  notes: listOf(ImportNoteSchema),
+  mappings: listOf(ImportMappingSchema),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 

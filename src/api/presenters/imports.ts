@@ -1,6 +1,6 @@
-import type { ImportPreview, ImportResult } from '../../contract';
+import type { ImportPreview, ImportResult, ImportSummary } from '../../contract';
 import type { CommitResult } from '../../services/import/import-service';
-import type { ImportPreview as Preview } from '../../services/import/types';
+import type { ImportPreview as Preview, ImportSummary as Summary } from '../../services/import/types';
 
 /** At most this many rows and errors go back to the tab; `summary` counts them all. */
 export const previewLimit = 1_000;
@@ -10,12 +10,17 @@ export function presentPreview(preview: Preview): ImportPreview {
   return {
     rows: preview.rows.slice(0, previewLimit),
     errors: preview.errors.slice(0, previewLimit),
-    summary: preview.summary,
+    summary: presentSummary(preview.summary),
     truncated: preview.rows.length > previewLimit || preview.errors.length > previewLimit,
   };
 }
 
 /** `POST /organizer/imports` (and the stream's `result` event): what the commit did. */
 export function presentCommit(result: CommitResult): ImportResult {
-  return { created: result.created, updated: result.updated, unchanged: result.unchanged, summary: result.preview.summary };
+  return { created: result.created, updated: result.updated, unchanged: result.unchanged, summary: presentSummary(result.preview.summary) };
+}
+
+/** The summary with at most `previewLimit` notes: a large Skolverket file has one per hidden value. */
+export function presentSummary(summary: Summary): ImportSummary {
+  return { ...summary, notes: summary.notes.slice(0, previewLimit) };
 }

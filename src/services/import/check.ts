@@ -1,5 +1,5 @@
 import { MeasurementSchema } from '../../domain';
-import type { Candidate, ImportError } from './types';
+import type { Candidate, ImportError, ReadResult } from './types';
 
 /** Which column of the file a field of a measurement came from, for error messages. */
 export type FieldNames = Partial<Record<'indicatorId' | 'unitId' | 'period' | 'schoolYear' | 'value' | 'groups', string>>;
@@ -31,4 +31,9 @@ export function checkCandidates(candidates: readonly Candidate[], fields: FieldN
     errors.push({ line, field: fields[name] ?? name, message: issue?.message ?? 'Ogiltigt värde' });
   }
   return { valid, errors };
+}
+
+/** What a reader returns for a file it refuses whole: the errors, and nothing read. */
+export function refused(errors: readonly ImportError[], ignoredColumns: readonly string[] = []): ReadResult {
+  return { candidates: [], errors, skipped: 0, ignoredColumns, notes: [], mappings: [] };
 }

@@ -1,8 +1,11 @@
 /**
- * A small CSV reader (RFC 4180 plus what spreadsheets export): quoted fields with "" escapes and
- * line breaks inside quotes, CRLF or LF, a UTF-8 byte order mark, and `;` or `,` as the delimiter
- * (Swedish spreadsheets use `;` because `,` is the decimal sign).
+ * CSV files as spreadsheets export them, read with `csv-parse`: quoted fields with "" escapes and
+ * line breaks inside quotes, CRLF or LF, a UTF-8 byte order mark, and `;`, `,` or tab as the
+ * delimiter (Swedish spreadsheets use `;` because `,` is the decimal sign). What this module adds:
+ * which delimiter a line uses, the line each record starts on, and blank records left out.
  */
+import { CsvError, parse } from 'csv-parse/sync';
+
 export type Delimiter = ';' | ',' | '\t';
 
 export interface CsvRecord {
@@ -20,8 +23,10 @@ export interface CsvResult {
   readonly delimiter: Delimiter;
   /** records without the blank lines */
   readonly records: readonly CsvRecord[];
-  /** a quote opened and never closed: the line it opened on */
+  /** a quote opened and never closed: the line of the record it opened in */
   readonly unclosedQuoteLine?: number;
+  /** any other line the parser could not read (text after a closing quote) */
+  readonly unreadableLine?: number;
 }
 
 const candidates: readonly Delimiter[] = [';', ',', '\t'];
@@ -47,59 +52,40 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Parses the whole text. Never throws: an unclosed quote is reported and ends the last record. */
+const newlines = (text: string): number => text.split('\n').length - 1;
+
+/** The first line after `line` that is not blank: where the record that failed began. */
+function nextRecordLine(lines: readonly string[], line: number): number {
+  let next = line + 1;
+  while (next <= lines.length && (lines[next - 1] ?? '').trim() === '') next++;
+  return next;
+}
+
+/** Parses the whole text. Never throws: a line the parser cannot read is reported and ends the records. */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
-  const body = stripBom(text);
+  // one line break everywhere, so line numbers and cells with breaks read alike from every system
+  const body = stripBom(text).replace(/\r\n?/g, '\n');
   const delimiter = options.delimiter ?? detectDelimiter(body);
   const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let recordLine = 1;
-  let inQuotes = false;
-  let quoteLine = 0;
-  let quotedCell = false;
-
-  const endCell = (): void => {
-    cells.push(quotedCell ? cell : cell.trim());
-    cell = '';
-    quotedCell = false;
-  };
-  const endRecord = (): void => {
-    endCell();
-    if (cells.some((c) => c !== '')) records.push({ line: recordLine, cells });
-    cells = [];
-  };
-
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i] ?? '';
-    if (inQuotes) {
-      if (ch === '"') {
-        if (body[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === '\n' || (ch === '\r' && body[i + 1] !== '\n')) line++;
-        cell += ch === '\r' && body[i + 1] === '\n' ? '' : ch;
-      }
-      continue;
-    }
-    if (ch === '"' && cell.trim() === '') {
-      // a quote opens a field only at its start; elsewhere it is kept as written
-      inQuotes = true;
-      quotedCell = true;
-      quoteLine = line;
-      cell = '';
-    } else if (ch === delimiter) endCell();
-    else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else cell += ch;
+  let lastLine = 0;
+  try {
+    parse(body, {
+      delimiter,
+      relax_quotes: true, // a quote opens a field only at its start; elsewhere it is kept as written
+      relax_column_count: true,
+      trim: true, // unquoted cells only: quoted ones keep their spaces
+      skip_empty_lines: true,
+      on_record: (record, context) => {
+        lastLine = context.lines;
+        // context.lines is the line the record ends on; breaks inside its quoted cells tell where it began
+        if (record.some((c) => c !== '')) records.push({ line: context.lines - newlines(record.join('')), cells: record });
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = nextRecordLine(body.split('\n'), lastLine);
+    return { delimiter, records, ...(error.code === 'CSV_QUOTE_NOT_CLOSED' ? { unclosedQuoteLine: line } : { unreadableLine: line }) };
   }
-  const unclosed = inQuotes;
-  if (cell !== '' || cells.length > 0 || quotedCell) endRecord();
-  return { delimiter, records, ...(unclosed ? { unclosedQuoteLine: quoteLine } : {}) };
+  return { delimiter, records };
 }

@@ -31,10 +31,10 @@ describe('imports and the roll-up over the Graph store', () => {
   it('imports, finds the same file unchanged, and updates a value while clearing its groups', async () => {
     const importer = new ImportService(mirror.store, mirror.readModel);
     const file = 'kpi;ou;period;value;gender\nN15503;10000001;2026/27 VT;236,5;T\nN15503;10000001;2026/27 VT;240;K\nN15503;10000002;2026/27 VT;228;T\n';
-    expect(await importer.commitImport(file, 'kolada', { actor: fixturePeople.admin })).toMatchObject({ created: 2 });
-    expect(await importer.commitImport(file, 'kolada', { actor: fixturePeople.admin })).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await importer.commitImport({ text: file }, 'kolada', { actor: fixturePeople.admin })).toMatchObject({ created: 2 });
+    expect(await importer.commitImport({ text: file }, 'kolada', { actor: fixturePeople.admin })).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     const changed = 'kpi;ou;period;value\nN15503;10000001;2026/27 VT;237\n';
-    expect(await importer.commitImport(changed, 'kolada', { actor: fixturePeople.admin })).toMatchObject({ updated: 1 });
+    expect(await importer.commitImport({ text: changed }, 'kolada', { actor: fixturePeople.admin })).toMatchObject({ updated: 1 });
     const stored = await graph.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: '2026/27' }] });
     const a = stored.find((m) => m.fields.unitId === fixture.units.a.id);
     expect(a?.fields.value).toBe(237);

@@ -6,7 +6,10 @@ import type { Store } from '../../store/port';
 import type { ReadModel } from '../../store/read-model';
 import { startedMirror } from '../../store/test-kit';
 import { fixturePeople, seedFixture, type Fixture } from '../report/test-fixture';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ImportFailedError, ImportRejectedError, ImportService, importClientKey } from './import-service';
+import { createKoladaHttp, KoladaUnavailableError } from './kolada-api';
 
 const actor = fixturePeople.admin;
 const goodFile = [
@@ -27,17 +30,19 @@ describe('ImportService', () => {
   let views: ReadModel<Entities>;
   let fixture: Fixture;
   let service: ImportService;
+  let writes: Store<Entities>;
 
   beforeEach(async () => {
     store = createMemoryStore<Entities>(lists);
     fixture = await seedFixture(store);
     const mirror = await startedMirror(store, store);
     views = mirror.readModel;
+    writes = mirror.store;
     service = new ImportService(mirror.store, views, { concurrency: 2 });
   });
 
   it('previews a good file: rows matched to indicators and units, what would change, nothing written', async () => {
-    const preview = await service.previewImport(goodFile, 'kolada');
+    const preview = await service.previewImport({ text: goodFile }, 'kolada');
     expect(preview.errors).toEqual([]);
     expect(preview.summary).toMatchObject({ kind: 'kolada', delimiter: ';', rows: 3, create: 3, update: 0, unchanged: 0, skipped: 1, units: 2, indicators: 2, schoolYears: ['2026/27'] });
     expect(preview.rows[0]).toMatchObject({ line: 2, indicatorName: 'Meritvärde åk 9', unitName: 'Alléskolan', value: 236.5, change: 'create', groups: [{ group: 'Flickor', value: 240 }] });
@@ -46,7 +51,7 @@ describe('ImportService', () => {
 
   it('commits a good file, with progress, and importing it again changes nothing', async () => {
     const progress: [number, number][] = [];
-    const first = await service.commitImport(goodFile, 'kolada', { actor, onProgress: (done, total) => progress.push([done, total]) });
+    const first = await service.commitImport({ text: goodFile }, 'kolada', { actor, onProgress: (done, total) => progress.push([done, total]) });
     expect(first).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
     expect(progress[0]).toEqual([0, 3]);
     expect(progress[progress.length - 1]).toEqual([3, 3]);
@@ -55,34 +60,34 @@ describe('ImportService', () => {
     expect(stored.every((m) => m.createdByUser === actor)).toBe(true);
     const etags = stored.map((m) => m.etag).sort();
 
-    const again = await service.commitImport(goodFile, 'kolada', { actor });
+    const again = await service.commitImport({ text: goodFile }, 'kolada', { actor });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     const after = await measurementsOf(store, '2026/27');
     expect(after.map((m) => m.etag).sort()).toEqual(etags);
   });
 
   it('updates a changed value in place, with its eTag, and leaves the rest alone', async () => {
-    await service.commitImport(goodFile, 'kolada', { actor });
+    await service.commitImport({ text: goodFile }, 'kolada', { actor });
     const changed = goodFile.replace('228;T', '229,5;T');
-    const preview = await service.previewImport(changed, 'kolada');
+    const preview = await service.previewImport({ text: changed }, 'kolada');
     expect(preview.summary).toMatchObject({ create: 0, update: 1, unchanged: 2 });
     expect(preview.rows.find((r) => r.change === 'update')).toMatchObject({ previousValue: 228, value: 229.5 });
-    await service.commitImport(changed, 'kolada', { actor });
+    await service.commitImport({ text: changed }, 'kolada', { actor });
     const stored = await measurementsOf(store, '2026/27');
     expect(stored).toHaveLength(3);
     expect(stored.find((m) => m.fields.unitId === fixture.units.b.id)?.fields.value).toBe(229.5);
   });
 
   it('matches results already stored by hand for the same indicator, unit and period', async () => {
-    const preview = await service.previewImport('kpi;ou;period;value\nN15503;10000001;2025/26;235\nN15503;10000002;2025/26;226', 'kolada');
+    const preview = await service.previewImport({ text: 'kpi;ou;period;value\nN15503;10000001;2025/26;235\nN15503;10000002;2025/26;226' }, 'kolada');
     expect(preview.rows.map((r) => r.change)).toEqual(['unchanged', 'update']);
   });
 
   it('refuses a bad file with errors per row and stores nothing', async () => {
     const bad = `${goodFile}\r\nN15503;12345678;2027;1;T\r\nN15503;10000002;2027;abc;K`;
-    const preview = await service.previewImport(bad, 'kolada');
+    const preview = await service.previewImport({ text: bad }, 'kolada');
     expect(preview.errors.map((e) => [e.line, e.field])).toEqual([[7, 'unit'], [8, 'value']]);
-    const rejected = await service.commitImport(bad, 'kolada', { actor }).catch((error: unknown) => error);
+    const rejected = await service.commitImport({ text: bad }, 'kolada', { actor }).catch((error: unknown) => error);
     expect(rejected).toBeInstanceOf(ImportRejectedError);
     expect((rejected as ImportRejectedError).preview.errors).toHaveLength(2);
     expect(await measurementsOf(store, '2026/27')).toHaveLength(0);
@@ -93,20 +98,20 @@ describe('ImportService', () => {
     ['a column it would ignore', 'Skolenhetskod;Läsår;Elev;Meritvärde åk 9\n10000001;2026/27;19121212 1212;236,5'],
   ])('refuses a file with a personnummer in %s, names line and column, never echoes the number, and stores nothing', async (_where, file) => {
     const kind = file.startsWith('kpi') ? 'kolada' : 'skolverket';
-    const preview = await service.previewImport(file, kind);
+    const preview = await service.previewImport({ text: file }, kind);
     expect(preview.errors).toEqual([{ line: 2, field: expect.stringMatching(/^kolumn \d$/), message: expect.stringContaining('personnummer') }]);
     expect(JSON.stringify(preview)).not.toMatch(/1212/);
-    await expect(service.commitImport(file, kind, { actor, period: '2026/27' })).rejects.toBeInstanceOf(ImportRejectedError);
+    await expect(service.commitImport({ text: file }, kind, { actor, period: '2026/27' })).rejects.toBeInstanceOf(ImportRejectedError);
     expect(await measurementsOf(store, '2026/27')).toHaveLength(0);
   });
 
   it('reports an unclosed quote as an error of its line', async () => {
-    const preview = await service.previewImport('kpi;ou;period;value\nN15503;"10000001;2027;1\n', 'kolada');
+    const preview = await service.previewImport({ text: 'kpi;ou;period;value\nN15503;"10000001;2027;1\n' }, 'kolada');
     expect(preview.errors).toEqual([expect.objectContaining({ line: 2 })]);
   });
 
   it('undoes what it wrote when a write fails part way, so nothing half-stored remains', async () => {
-    await service.commitImport('kpi;ou;period;value\nN15503;10000001;2027;200', 'kolada', { actor });
+    await service.commitImport({ text: 'kpi;ou;period;value\nN15503;10000001;2027;200' }, 'kolada', { actor });
     let creates = 0;
     const failing: Store<Entities> = {
       ...store,
@@ -116,7 +121,7 @@ describe('ImportService', () => {
       },
     };
     const importer = new ImportService(failing, views, { concurrency: 1 });
-    const error = await importer.commitImport(goodFile, 'kolada', { actor }).catch((e: unknown) => e);
+    const error = await importer.commitImport({ text: goodFile }, 'kolada', { actor }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportFailedError);
     expect((error as ImportFailedError).leftBehind).toEqual([]);
     const stored = await measurementsOf(store, '2026/27');
@@ -126,7 +131,7 @@ describe('ImportService', () => {
 
   it('reads a Skolverket export', async () => {
     const file = 'Skolenhetskod;Skolenhet;Läsår;Meritvärde åk 9;Frånvaro\n10000001;Alléskolan;2026/27;241,0;7,5\n10000002;Backaskolan;2026/27;.;9';
-    const result = await service.commitImport(file, 'skolverket', { actor });
+    const result = await service.commitImport({ text: file }, 'skolverket', { actor });
     expect(result).toMatchObject({ created: 3 });
     expect(result.preview.summary.skipped).toBe(1);
     const stored = await measurementsOf(store, '2026/27');
@@ -135,5 +140,34 @@ describe('ImportService', () => {
 
   it('keys every row by indicator, unit and period', () => {
     expect(importClientKey({ indicatorId: '4', unitId: '2', period: '2024/25 VT' })).toBe('import:4:2:2024/25 VT');
+  });
+
+  it('fetches a KPI for the units with a Kolada id from Kolada, and imports it like the file', async () => {
+    const asked: string[] = [];
+    const kolada = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.end(JSON.stringify({ count: 1, values: [{ kpi: 'N15503', ou: 'V15E001000101', period: 2027, values: [
+        { count: 1, gender: 'T', status: '', value: 236.5 }, { count: 1, gender: 'K', status: '', value: 240 }, { count: 1, gender: 'M', status: '', value: null }] }] }));
+    }).listen(0, '127.0.0.1');
+    try {
+      await new Promise((resolve) => kolada.once('listening', resolve));
+      const baseUrl = `http://127.0.0.1:${(kolada.address() as AddressInfo).port}`;
+      const unit = await writes.get('units', fixture.units.a.id);
+      await writes.update('units', unit.id, { koladaId: 'V15E001000101' }, { actor, etag: unit.etag });
+      const importer = new ImportService(writes, views, { kolada: createKoladaHttp({ baseUrl }) });
+      const file = await importer.fetchKolada({ kpi: 'N15503', year: 2027 });
+      expect(asked).toEqual(['/v2/oudata/kpi/N15503/ou/V15E001000101/year/2027']);
+      const result = await importer.commitImport(file, 'kolada', { actor });
+      expect(result).toMatchObject({ created: 1 });
+      expect(result.preview.summary).toMatchObject({ format: 'json', skipped: 1 });
+      const stored = await measurementsOf(store, '2026/27');
+      expect(stored.map((m) => [m.fields.unitId, m.fields.value, m.fields.groups])).toEqual([[fixture.units.a.id, 236.5, [{ group: 'Flickor', value: 240 }]]]);
+    } finally {
+      await new Promise((resolve) => kolada.close(resolve));
+    }
+  });
+
+  it('says where Kolada cannot be fetched from: files only', async () => {
+    await expect(service.fetchKolada({ kpi: 'N15503', year: 2027 })).rejects.toBeInstanceOf(KoladaUnavailableError);
   });
 });

@@ -7,12 +7,14 @@ import type { Measurement, SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { Store, StoredItem } from '../../store/port';
 import type { ReadModel } from '../../store/read-model';
-import { ServiceError } from '../errors';
-import { parseCsv } from './csv';
-import { readKolada } from './kolada';
+import { RuleError, ServiceError } from '../errors';
+import { refused } from './check';
+import { readKolada, readKoladaRows } from './kolada';
+import { KoladaUnavailableError, type KoladaApi } from './kolada-api';
 import { createLookup } from './lookup';
 import { personalIdentityErrors } from './personal-data';
 import { readSkolverket } from './skolverket';
+import { readFile, type ImportFile } from './source';
 import type { Candidate, ImportKind, ImportPreview, ImportProgress, ImportRow, ReadResult, RowChange } from './types';
 import { writeAllOrNothing, type PlannedWrite } from './write-plan';
 
@@ -21,6 +23,14 @@ type MeasurementItem = StoredItem<Measurement>;
 export interface ImportServiceOptions {
   /** writes in flight at once; default 4 (SharePoint throttles bursts) */
   readonly concurrency?: number;
+  /** Kolada's open API, where the server reaches it (Microsoft 365 mode); without it, files only */
+  readonly kolada?: KoladaApi;
+}
+
+/** What to fetch from Kolada: a KPI for the municipality's units in a year (Kolada's year). */
+export interface KoladaRequest {
+  readonly kpi: string;
+  readonly year: number;
 }
 
 export interface PreviewOptions {
@@ -78,9 +88,21 @@ export class ImportService {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
   }
 
+  /**
+   * Kolada's values of a KPI for every unit that carries a Kolada id, in a year, as a file to
+   * preview or commit. Throws KoladaUnavailableError where Kolada is not reachable from here.
+   */
+  async fetchKolada(request: KoladaRequest): Promise<ImportFile> {
+    if (!this.options.kolada) throw new KoladaUnavailableError('Hämtning från Kolada finns bara i Microsoft 365-läget: importera Koladas svar som fil');
+    const view = await this.readModel.read(['units', 'indicators']);
+    const ouIds = createLookup(view.all('units'), view.all('indicators')).koladaUnitIds();
+    if (ouIds.length === 0) throw new RuleError('koladaUnitIds', 'kolada', 'Ingen enhet har ett Kolada-id: ange enheternas Kolada-id först');
+    return { kolada: await this.options.kolada.ouData(request.kpi, ouIds, request.year) };
+  }
+
   /** Reads and checks the file and compares it with what is stored. Writes nothing. */
-  async previewImport(text: string, kind: ImportKind, options: PreviewOptions = {}): Promise<ImportPreview> {
-    return (await this.plan(text, kind, options)).preview;
+  async previewImport(file: ImportFile, kind: ImportKind, options: PreviewOptions = {}): Promise<ImportPreview> {
+    return (await this.plan(file, kind, options)).preview;
   }
 
   /**
@@ -88,8 +110,8 @@ export class ImportService {
    * undoes the ones before it (created items deleted, updated ones restored). Importing the same
    * file again changes nothing.
    */
-  async commitImport(text: string, kind: ImportKind, options: CommitOptions): Promise<CommitResult> {
-    const { preview, existing } = await this.plan(text, kind, options);
+  async commitImport(file: ImportFile, kind: ImportKind, options: CommitOptions): Promise<CommitResult> {
+    const { preview, existing } = await this.plan(file, kind, options);
     if (preview.errors.length > 0) throw new ImportRejectedError(preview);
     const writes: PlannedWrite<Measurement>[] = [];
     for (const row of preview.rows) {
@@ -106,16 +128,17 @@ export class ImportService {
     return { created: preview.summary.create, updated: preview.summary.update, unchanged: preview.summary.unchanged, preview };
   }
 
-  private async plan(text: string, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, MeasurementItem> }> {
-    const csv = parseCsv(text);
+  private async plan(file: ImportFile, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, MeasurementItem> }> {
+    const source = await readFile(file, kind);
     // from the read model: a school year's results pass the list view threshold in a large municipality
     const view = await this.readModel.read(['units', 'indicators', 'measurements']);
     const lookup = createLookup(view.all('units'), view.all('indicators'));
-    const personal = personalIdentityErrors(csv.records);
-    const read: ReadResult = csv.unclosedQuoteLine !== undefined
-      ? { candidates: [], errors: [{ line: csv.unclosedQuoteLine, field: '', message: 'Ett citattecken öppnas men stängs aldrig' }], skipped: 0, ignoredColumns: [] }
-      : personal.length > 0 ? { candidates: [], errors: personal, skipped: 0, ignoredColumns: [] }
-        : kind === 'kolada' ? readKolada(csv.records, lookup) : readSkolverket(csv.records, lookup, options);
+    // every cell of every line, titles and notes too: a file with a personnummer is refused whole
+    const personal = personalIdentityErrors(source.records);
+    const read: ReadResult = source.errors.length > 0 ? refused(source.errors)
+      : personal.length > 0 ? refused(personal)
+        : source.koladaRows ? readKoladaRows(source.koladaRows, lookup)
+          : kind === 'kolada' ? readKolada(source.records, lookup) : readSkolverket(source.records, lookup, options);
 
     const years = [...new Set(read.candidates.map((c) => c.schoolYear))].sort() as SchoolYear[];
     const stored = years.flatMap((year) => view.where('measurements', 'schoolYear', year));
@@ -145,7 +168,9 @@ export class ImportService {
         errors: read.errors,
         summary: {
           kind,
-          delimiter: csv.delimiter,
+          format: source.format,
+          ...(source.encoding ? { encoding: source.encoding } : {}),
+          delimiter: source.delimiter,
           rows: rows.length,
           create: count('create'),
           update: count('update'),
@@ -156,6 +181,8 @@ export class ImportService {
           indicators: new Set(rows.map((r) => r.indicatorId)).size,
           schoolYears: years,
           ignoredColumns: read.ignoredColumns,
+          notes: read.notes,
+          mappings: read.mappings,
         },
       },
     };

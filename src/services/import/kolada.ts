@@ -1,22 +1,39 @@
 /**
- * Results in Kolada's shape: one row per KPI, unit, period and gender.
+ * Results in Kolada's shape: one row per KPI, unit, period and gender, from a CSV file or from
+ * Kolada's API v2 JSON (kolada-json.ts turns that into the same rows).
  *
  *   kpi;ou;period;value;gender
  *   N15503;10000001;2025;231,5;T
  *   N15503;10000001;2025;244,0;K
  *
  * Columns are found by name: kpi (kpi_id), the unit (ou, ou_id, unit, enhet, skolenhetskod),
- * period (year, år), value (värde) and gender (kön, optional: T when absent). T (totalt) is the
- * value; K (kvinnor) and M (män) become the groups Flickor and Pojkar. A unit is a skolenhetskod,
- * or a Kolada ou id that the lookup knows.
+ * period (year, år), value (värde), gender (kön, optional: T when absent) and status (optional).
+ * T (totalt) is the value; K (kvinnor/flickor) and M (män/pojkar) become the groups Flickor and
+ * Pojkar. A unit is a skolenhetskod, or the Kolada id (V15E…) of a unit that carries it. Kolada's
+ * year N is the school year that ends in N (see period.ts). A row without a value, or with a status
+ * (Kolada marks values it withholds), is skipped with a note, never stored as 0.
  */
-import { checkCandidates } from './check';
+import { checkCandidates, refused } from './check';
 import { cellAt, columnIndex } from './columns';
 import type { CsvRecord } from './csv';
 import type { ImportLookup } from './lookup';
 import { parseSwedishNumber } from '../../domain';
 import { readPeriod } from './period';
-import type { Candidate, ImportError, ReadResult } from './types';
+import type { Candidate, ImportError, ImportMapping, ImportNote, ReadResult } from './types';
+
+/** One value as Kolada gives it, whatever the file's format. */
+export interface KoladaRow {
+  readonly line: number;
+  readonly kpi: string;
+  /** the unit's code: a skolenhetskod or a Kolada ou id; '' for a municipality's value */
+  readonly unit: string;
+  /** Kolada's municipality id, for the municipality's own values */
+  readonly municipality?: string;
+  readonly period: string;
+  readonly value: string;
+  readonly gender: string;
+  readonly status?: string;
+}
 
 const columnNames = {
   kpi: ['kpi', 'kpi_id', 'kpiid'],
@@ -24,9 +41,12 @@ const columnNames = {
   period: ['period', 'year', 'år', 'ar'],
   value: ['value', 'värde', 'varde'],
   gender: ['gender', 'kön', 'kon'],
+  status: ['status'],
 } as const;
 
-const genderGroups: Record<string, string | undefined> = { T: undefined, K: 'Flickor', M: 'Pojkar' };
+/** Kolada's gender codes and the groups they become. */
+export const genderGroups: Readonly<Record<string, string | undefined>> = { T: undefined, K: 'Flickor', M: 'Pojkar' };
+const genderNames: Readonly<Record<string, string>> = { T: 'totalt (resultatet)', K: 'Flickor', M: 'Pojkar' };
 
 interface Pending {
   line: number;
@@ -38,49 +58,67 @@ interface Pending {
   groups: Map<string, { line: number; value: number }>;
 }
 
+/** A Kolada CSV file's rows, found by its header's column names. */
 export function readKolada(records: readonly CsvRecord[], lookup: ImportLookup): ReadResult {
-  const [header, ...rows] = records;
-  if (!header) return { candidates: [], errors: [{ line: 1, field: 'kpi', message: 'Filen är tom' }], skipped: 0, ignoredColumns: [] };
+  const [header, ...rest] = records;
+  if (!header) return refused([{ line: 1, field: 'kpi', message: 'Filen är tom' }]);
   const at = {
     kpi: columnIndex(header, columnNames.kpi),
     unit: columnIndex(header, columnNames.unit),
     period: columnIndex(header, columnNames.period),
     value: columnIndex(header, columnNames.value),
     gender: columnIndex(header, columnNames.gender),
+    status: columnIndex(header, columnNames.status),
   };
   const errors: ImportError[] = [];
   for (const column of ['kpi', 'unit', 'period', 'value'] as const) {
     if (at[column] < 0) errors.push({ line: header.line, field: column, message: `Rubrikraden saknar kolumnen ${column} (${columnNames[column].join(', ')})` });
   }
-  if (errors.length > 0) return { candidates: [], errors, skipped: 0, ignoredColumns: [] };
-  if (rows.length === 0) return { candidates: [], errors: [{ line: header.line, field: 'value', message: 'Filen har inga rader med resultat' }], skipped: 0, ignoredColumns: [] };
+  if (errors.length > 0) return refused(errors);
+  if (rest.length === 0) return refused([{ line: header.line, field: 'value', message: 'Filen har inga rader med resultat' }]);
+  return readKoladaRows(rest.map((row) => ({
+    line: row.line, kpi: cellAt(row, at.kpi), unit: cellAt(row, at.unit), period: cellAt(row, at.period), value: cellAt(row, at.value),
+    gender: cellAt(row, at.gender) || 'T', ...(at.status >= 0 ? { status: cellAt(row, at.status) } : {}),
+  })), lookup);
+}
 
+/** Matches Kolada's rows to indicators (by KPI) and units, and joins a value's genders into one result. */
+export function readKoladaRows(rows: readonly KoladaRow[], lookup: ImportLookup): ReadResult {
+  const errors: ImportError[] = [];
+  const notes: ImportNote[] = [];
+  const mappings = new Map<string, ImportMapping>();
+  const map = (mapping: ImportMapping) => mappings.set(`${mapping.kind}|${mapping.from}`, mapping);
   let skipped = 0;
   const byKey = new Map<string, Pending>();
   for (const row of rows) {
+    if (row.unit === '' && row.municipality !== undefined) {
+      skipped++;
+      notes.push({ line: row.line, message: `Kommunens värde (Kolada-kommun ${row.municipality}) hör inte till någon enhet och sparas inte: hämta enheternas värden (ou) från Kolada` });
+      continue;
+    }
     const rowErrors: ImportError[] = [];
-    const kpi = cellAt(row, at.kpi);
-    const indicator = lookup.indicatorByKpi(kpi);
-    if (!indicator) rowErrors.push({ line: row.line, field: 'kpi', message: kpi === '' ? 'KPI saknas' : `Ingen indikator har Kolada-KPI ${kpi}` });
-    const code = cellAt(row, at.unit);
-    const unit = lookup.unitByCode(code);
-    if (!unit) rowErrors.push({ line: row.line, field: 'unit', message: code === '' ? 'Enhetskod saknas' : `Ingen enhet har koden ${code}` });
-    const rawPeriod = cellAt(row, at.period);
-    const period = readPeriod(rawPeriod);
-    if (!period) rowErrors.push({ line: row.line, field: 'period', message: `Perioden "${rawPeriod}" är inte ett år (2025) eller ett läsår (2024/25)` });
-    const genderCode = (cellAt(row, at.gender) || 'T').toUpperCase();
-    if (!(genderCode in genderGroups)) rowErrors.push({ line: row.line, field: 'gender', message: `Kön "${genderCode}" ska vara T, K eller M` });
-    const rawValue = cellAt(row, at.value);
-    const parsed = parseSwedishNumber(rawValue);
-    if (parsed.kind === 'invalid') rowErrors.push({ line: row.line, field: 'value', message: `"${rawValue}" är inget tal` });
+    const indicator = lookup.indicatorByKpi(row.kpi);
+    if (!indicator) rowErrors.push({ line: row.line, field: 'kpi', message: row.kpi === '' ? 'KPI saknas' : `Ingen indikator har Kolada-KPI ${row.kpi}` });
+    const unit = lookup.unitByCode(row.unit);
+    if (!unit) rowErrors.push({ line: row.line, field: 'unit', message: row.unit === '' ? 'Enhetskod saknas' : `Ingen enhet har koden ${row.unit}` });
+    const period = readPeriod(row.period);
+    if (!period) rowErrors.push({ line: row.line, field: 'period', message: `Perioden "${row.period}" är inte ett år (2025) eller ett läsår (2024/25)` });
+    const genderCode = row.gender.toUpperCase();
+    if (!(genderCode in genderGroups)) rowErrors.push({ line: row.line, field: 'gender', message: `Kön "${row.gender}" ska vara T, K eller M` });
+    const parsed = parseSwedishNumber(row.value);
+    if (parsed.kind === 'invalid') rowErrors.push({ line: row.line, field: 'value', message: `"${row.value}" är inget tal` });
     if (rowErrors.length > 0) {
       errors.push(...rowErrors);
       continue;
     }
-    if (parsed.kind !== 'value' || !indicator || !unit || !period) {
+    const status = row.status ?? '';
+    if (parsed.kind !== 'value' || status !== '' || !indicator || !unit || !period) {
       skipped++;
+      notes.push({ line: row.line, message: `Inget värde${status !== '' ? ` (Kolada-status "${status}")` : ''}: hoppas över, sparas inte som 0` });
       continue;
     }
+    map({ kind: 'period', from: row.period, to: period.period });
+    map({ kind: 'group', from: genderCode, to: genderNames[genderCode] ?? genderCode });
     const key = `${indicator.id}|${unit.id}|${period.period}`;
     const partial: Pending = byKey.get(key) ?? { line: row.line, indicatorId: indicator.id, unitId: unit.id, ...period, groups: new Map() };
     byKey.set(key, partial);
@@ -107,5 +145,5 @@ export function readKolada(records: readonly CsvRecord[], lookup: ImportLookup):
     });
   }
   const checked = checkCandidates(candidates, { period: 'period', schoolYear: 'period', value: 'value', groups: 'gender', indicatorId: 'kpi', unitId: 'unit' });
-  return { candidates: checked.valid, errors: [...errors, ...checked.errors].sort((a, b) => a.line - b.line), skipped, ignoredColumns: [] };
+  return { candidates: checked.valid, errors: [...errors, ...checked.errors].sort((a, b) => a.line - b.line), skipped, ignoredColumns: [], notes, mappings: [...mappings.values()] };
 }

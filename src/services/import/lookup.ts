@@ -9,6 +9,8 @@ export interface ImportLookup {
   indicatorByName(name: string): StoredItem<Indicator> | undefined;
   /** by skolenhetskod, or by the unit's Kolada id ("V15E…", as Kolada's files name units) */
   unitByCode(code: string): StoredItem<Unit> | undefined;
+  /** the Kolada ou ids the units are known by, to fetch Kolada's values for */
+  koladaUnitIds(): string[];
   indicator(id: string): StoredItem<Indicator> | undefined;
   unit(id: string): StoredItem<Unit> | undefined;
 }
@@ -32,6 +34,7 @@ export function createLookup(units: readonly StoredItem<Unit>[], indicators: rea
     indicatorByKpi: (kpi) => byKpi.get(kpi.trim().toUpperCase()),
     indicatorByName: (name) => byName.get(nameKey(name)),
     unitByCode: (code) => byCode.get(code.trim().toUpperCase()),
+    koladaUnitIds: () => units.flatMap((u) => (u.fields.koladaId === undefined ? [] : [u.fields.koladaId])),
     indicator: (id) => indicatorsById.get(id),
     unit: (id) => unitsById.get(id),
   };

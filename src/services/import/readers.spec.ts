@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator, Unit } from '../../domain';
 import type { StoredItem } from '../../store/port';
 import { parseCsv } from './csv';
-import { readKolada } from './kolada';
+import { readKolada, readKoladaRows } from './kolada';
+import { koladaRowsFromJson } from './kolada-json';
 import { createLookup } from './lookup';
-import { readSkolverket } from './skolverket';
+import { readSkolverket, skolverketDelimiter } from './skolverket';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const stored = <T>(id: string, fields: T): StoredItem<T> => ({ id, etag: `"e${id}"`, fields, createdAt: '2026-01-01T00:00:00Z', modifiedAt: '2026-01-01T00:00:00Z' });
 const units = [
@@ -99,5 +102,50 @@ describe('readSkolverket', () => {
   it('refuses a file whose columns match no indicator', () => {
     const result = readSkolverket(records('Skolenhetskod;Läsår;Något annat\n10000001;2024/25;1'), lookup);
     expect(result.errors[0]).toMatchObject({ line: 1, field: 'Skolenhetskod' });
+  });
+});
+
+describe('Kolada\'s API v2 JSON', () => {
+  const answer = (entries: unknown[]) => JSON.stringify({ count: entries.length, values: entries });
+  it('reads an oudata answer: genders into groups, the period by the rule, a null value and a status skipped with a note', () => {
+    const { rows, errors } = koladaRowsFromJson(answer([
+      { kpi: 'N15503', ou: 'V15E001000101', period: 2025, values: [
+        { count: 1, gender: 'K', status: '', value: 244 }, { count: 1, gender: 'M', status: '', value: null }, { count: 1, gender: 'T', status: '', value: 231.5 }] },
+      { kpi: 'N15503', ou: '10000002', period: 2025, values: [{ count: 0, gender: 'T', status: 'Missing', value: 12 }] },
+    ]));
+    expect(errors).toEqual([]);
+    const result = readKoladaRows(rows, lookup);
+    expect(result.errors).toEqual([]);
+    expect(result.candidates).toEqual([{ line: 3, indicatorId: '11', unitId: '1', period: '2024/25', schoolYear: '2024/25', value: 231.5, groups: [{ group: 'Flickor', value: 244 }] }]);
+    expect(result.skipped).toBe(2);
+    expect(result.notes.map((n) => n.line)).toEqual([2, 4]);
+    expect(result.notes[1]?.message).toContain('"Missing"');
+    expect(result.mappings).toEqual(expect.arrayContaining([{ kind: 'period', from: '2025', to: '2024/25' }, { kind: 'group', from: 'T', to: 'totalt (resultatet)' }, { kind: 'group', from: 'K', to: 'Flickor' }]));
+  });
+
+  it('notes a municipality\'s values as belonging to no unit, and refuses what is not Kolada\'s shape', () => {
+    const { rows } = koladaRowsFromJson(answer([{ kpi: 'N15503', municipality: '1480', period: 2025, values: [{ gender: 'T', value: 230 }] }]));
+    const result = readKoladaRows(rows, lookup);
+    expect(result).toMatchObject({ candidates: [], errors: [], skipped: 1 });
+    expect(result.notes[0]?.message).toContain('1480');
+    expect(koladaRowsFromJson('{"values": [{"kpi": "N15503", "period": 2025, "values": []}]}').errors[0]).toMatchObject({ field: 'values.0.ou' });
+    expect(koladaRowsFromJson('{"values": ').errors[0]).toMatchObject({ field: 'JSON' });
+  });
+});
+
+describe('skolverketDelimiter', () => {
+  it('takes the delimiter of the header line, not of a title line above it', () => {
+    expect(skolverketDelimiter('Betyg årskurs 9, läsåret 2024/25, kommunala skolor\r\nSkolenhetskod;Skolenhet\r\n')).toBe(';');
+    expect(skolverketDelimiter('Titel; med semikolon\nSkol-enhetskod,Skolenhet,Värde\n')).toBe(',');
+  });
+
+  it('reads the example documented in skolverket.ts as it is', () => {
+    const source = readFileSync(join(import.meta.dirname, 'skolverket.ts'), 'utf8');
+    const block = /What is accepted:\n \*\n((?: \* {3}.*\n)+)/.exec(source)?.[1] ?? '';
+    const example = block.split('\n').filter((l) => l !== '').map((l) => l.replace(/^ \* {3}/, '')).join('\n');
+    expect(example).toContain('Skolenhetskod');
+    const result = readSkolverket(parseCsv(example, { delimiter: skolverketDelimiter(example) }).records, lookup);
+    expect(result.errors).toEqual([]);
+    expect(result.candidates).toEqual([expect.objectContaining({ line: 3, unitId: '1', value: 231.5, groups: [{ group: 'Flickor', value: 244 }, { group: 'Pojkar', value: 219.8 }] })]);
   });
 });

@@ -1,31 +1,38 @@
 /**
  * Skolverket's statistics as exported from "Sök statistik" or Skolverket's open data, saved as
- * CSV (semicolon separated, decimal comma). What is accepted:
+ * CSV (semicolon or comma separated, decimal comma, in the encoding Excel chose) or as an Excel
+ * workbook (.xlsx), unedited. What is accepted:
  *
  *   Betyg och prövningar årskurs 9, läsåret 2024/25        (optional lines before the header)
  *   Skolenhetskod;Skolenhet;Kommun;Läsår;Meritvärde åk 9;Meritvärde åk 9, flickor;Meritvärde åk 9, pojkar
  *   10000001;Alléskolan;Exempelstad;2024/25;231,5;244,0;219,8
  *   10000002;Backaskolan;Exempelstad;2024/25;.;..;~100
  *
- * - The header is the first row with a cell "Skolenhetskod".
+ * - The header is the first row with a cell "Skolenhetskod" (also "Skol-enhetskod", "Skolkod"),
+ *   whatever comes before it (titles, dates, sources); in a CSV file the delimiter is the one that
+ *   line uses (skolverketDelimiter), not the title's.
  * - The period comes from a column Läsår, År or Period, or else from the import's `period`.
  * - Columns naming a unit or place (Skolenhet, Skola, Kommun, Kommunkod, Huvudman, Län, Skolform,
  *   ...) are descriptive. Every other column is a measure: it belongs to the indicator whose name
  *   it is (case and spacing aside) or whose Kolada KPI it names in the header ("Meritvärde
  *   (N15503)"). A measure column ending in "flickor" or "pojkar" (", flickor", " (pojkar)") is that
  *   group of the measure before it. Measure columns that match no indicator are ignored and listed.
- * - "." / ".." / "*" / "~…" (values Skolverket does not show) are skipped, not errors. Rows without a
- *   skolenhetskod (totals such as "Riket") are skipped.
+ * - "." / ".." / "*" / "~…" (values Skolverket does not show) are skipped with a note, not errors.
+ * - Rows whose code cell is empty or not a number (totals such as "Riket", "Kommunen", and the note
+ *   lines below the table: "Källa: …", "Förklaringar: …") are skipped with a note. A number that
+ *   is no unit's skolenhetskod is an error.
  */
-import { checkCandidates } from './check';
+import { checkCandidates, refused } from './check';
 import { cellAt, columnIndex, headerKey } from './columns';
-import type { CsvRecord } from './csv';
+import { detectDelimiter, type CsvRecord, type Delimiter } from './csv';
 import type { ImportLookup } from './lookup';
 import { parseSwedishNumber } from '../../domain';
 import { readPeriod, type ImportPeriod } from './period';
-import type { Candidate, ImportError, ReadResult } from './types';
+import type { Candidate, ImportError, ImportMapping, ImportNote, ReadResult } from './types';
 
 const codeColumn = 'Skolenhetskod';
+const codeColumns = [codeColumn, 'Skolkod', 'Skolenhetens kod'];
+const codeKeys = new Set(codeColumns.map(headerKey));
 const periodColumns = ['Läsår', 'År', 'Period', 'Year'];
 const descriptive = new Set(
   ['Skolenhet', 'Skolenhetsnamn', 'Skola', 'Skolnamn', 'Namn', 'Kommun', 'Kommunkod', 'Kommunnamn', 'Län', 'Länskod', 'Huvudman',
@@ -53,16 +60,25 @@ function measureFor(header: string, lookup: ImportLookup): string | undefined {
   return (lookup.indicatorByName(header) ?? lookup.indicatorByName(header.replace(/\s*\([^)]*\)\s*$/, '')))?.id;
 }
 
+/**
+ * The delimiter of a Skolverket CSV text: the one its header line uses (the first line with a
+ * unit-code cell under any delimiter), so title lines above it with commas do not decide.
+ */
+export function skolverketDelimiter(text: string): Delimiter {
+  const header = text.split(/\r\n?|\n/).find((line) => [';', ',', '\t'].some((d) => line.split(d).some((cell) => codeKeys.has(headerKey(cell.replace(/"/g, ''))))));
+  return detectDelimiter(header ?? text);
+}
+
 export function readSkolverket(records: readonly CsvRecord[], lookup: ImportLookup, options: SkolverketOptions = {}): ReadResult {
-  const headerAt = records.findIndex((r) => columnIndex(r, [codeColumn]) >= 0);
+  const headerAt = records.findIndex((r) => columnIndex(r, codeColumns) >= 0);
   const header = records[headerAt];
-  if (!header) return { candidates: [], errors: [{ line: records[0]?.line ?? 1, field: codeColumn, message: 'Ingen rubrikrad med kolumnen Skolenhetskod' }], skipped: 0, ignoredColumns: [] };
-  const codeAt = columnIndex(header, [codeColumn]);
+  if (!header) return refused([{ line: records[0]?.line ?? 1, field: codeColumn, message: 'Ingen rubrikrad med kolumnen Skolenhetskod' }]);
+  const codeAt = columnIndex(header, codeColumns);
   const periodAt = columnIndex(header, periodColumns);
   const fixedPeriod = options.period === undefined ? undefined : readPeriod(options.period);
   if (periodAt < 0 && !fixedPeriod) {
     const message = options.period === undefined ? 'Filen saknar kolumnen Läsår: ange vilket läsår resultaten gäller' : `Perioden "${options.period}" är inte ett år eller ett läsår`;
-    return { candidates: [], errors: [{ line: header.line, field: 'Läsår', message }], skipped: 0, ignoredColumns: [] };
+    return refused([{ line: header.line, field: 'Läsår', message }]);
   }
 
   const measures = new Map<string, Measure>();
@@ -86,18 +102,24 @@ export function readSkolverket(records: readonly CsvRecord[], lookup: ImportLook
     else ignoredColumns.push(g.header);
   }
   if (measures.size === 0) {
-    return { candidates: [], errors: [{ line: header.line, field: codeColumn, message: 'Ingen kolumn motsvarar en indikator: kolumnens rubrik ska vara indikatorns namn eller dess Kolada-KPI' }], skipped: 0, ignoredColumns };
+    return refused([{ line: header.line, field: codeColumn, message: 'Ingen kolumn motsvarar en indikator: kolumnens rubrik ska vara indikatorns namn eller dess Kolada-KPI' }], ignoredColumns);
   }
+  const mappings: ImportMapping[] = [...measures.values()].flatMap((m) => [
+    { kind: 'column' as const, from: m.header, to: lookup.indicator(m.indicatorId)?.fields.name ?? m.indicatorId },
+    ...m.groups.map((g) => ({ kind: 'group' as const, from: g.header, to: g.group })),
+  ]);
 
   const rows = records.slice(headerAt + 1);
-  if (rows.length === 0) return { candidates: [], errors: [{ line: header.line, field: codeColumn, message: 'Filen har inga rader med resultat' }], skipped: 0, ignoredColumns };
+  if (rows.length === 0) return refused([{ line: header.line, field: codeColumn, message: 'Filen har inga rader med resultat' }], ignoredColumns);
   const errors: ImportError[] = [];
+  const notes: ImportNote[] = [];
   const candidates: Candidate[] = [];
   let skipped = 0;
   for (const row of rows) {
     const code = cellAt(row, codeAt);
-    if (code === '') {
+    if (!/^\d+$/.test(code)) {
       skipped++;
+      notes.push({ line: row.line, message: code === '' ? 'Raden saknar skolenhetskod (en summarad): hoppas över' : `"${code.slice(0, 40)}" är ingen skolenhetskod (en summa- eller förklaringsrad): hoppas över` });
       continue;
     }
     const unit = lookup.unitByCode(code);
@@ -117,6 +139,7 @@ export function readSkolverket(records: readonly CsvRecord[], lookup: ImportLook
       }
       if (parsed.kind === 'missing') {
         skipped++;
+        notes.push({ line: row.line, message: `${measure.header}: ${raw === '' ? 'tomt' : `"${raw}"`}, Skolverket visar inget värde: hoppas över` });
         continue;
       }
       const groups: { group: string; value: number }[] = [];
@@ -134,5 +157,5 @@ export function readSkolverket(records: readonly CsvRecord[], lookup: ImportLook
     }
   }
   const checked = checkCandidates(candidates, { unitId: codeColumn, period: 'Läsår', schoolYear: 'Läsår' });
-  return { candidates: checked.valid, errors: [...errors, ...checked.errors].sort((a, b) => a.line - b.line), skipped, ignoredColumns };
+  return { candidates: checked.valid, errors: [...errors, ...checked.errors].sort((a, b) => a.line - b.line), skipped, ignoredColumns, notes, mappings };
 }

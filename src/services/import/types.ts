@@ -1,4 +1,5 @@
 import type { SchoolYear } from '../../domain';
+import type { TextEncoding } from './encoding';
 
 /** The two shapes of file the organizer imports results from. */
 export const importKinds = ['kolada', 'skolverket'] as const;
@@ -10,6 +11,23 @@ export interface ImportError {
   readonly field: string;
   readonly message: string;
 }
+
+/** Something the reader did that the preview should say, on a line of the file: a value skipped, a note line. */
+export interface ImportNote {
+  readonly line: number;
+  readonly message: string;
+}
+
+/** How the file's own words were read: a period ("2025" → "2024/25"), a gender code, a column. */
+export interface ImportMapping {
+  readonly kind: 'period' | 'group' | 'column';
+  readonly from: string;
+  readonly to: string;
+}
+
+/** How the file was read: CSV (its text encoding and delimiter), an Excel workbook, or Kolada's JSON. */
+export const importFormats = ['csv', 'xlsx', 'json'] as const;
+export type ImportFormat = (typeof importFormats)[number];
 
 /** A result read from a file and matched to an indicator and a unit, before it is checked. */
 export interface Candidate {
@@ -30,6 +48,8 @@ export interface ReadResult {
   readonly skipped: number;
   /** columns that matched no indicator (Skolverket) */
   readonly ignoredColumns: readonly string[];
+  readonly notes: readonly ImportNote[];
+  readonly mappings: readonly ImportMapping[];
 }
 
 export type RowChange = 'create' | 'update' | 'unchanged';
@@ -46,6 +66,10 @@ export interface ImportRow extends Candidate {
 
 export interface ImportSummary {
   readonly kind: ImportKind;
+  readonly format: ImportFormat;
+  /** the text encoding a CSV or JSON file was read in (absent for a pasted text and for .xlsx) */
+  readonly encoding?: TextEncoding;
+  /** '' when the file has no delimiter (.xlsx, JSON) */
   readonly delimiter: string;
   readonly rows: number;
   readonly create: number;
@@ -57,6 +81,8 @@ export interface ImportSummary {
   readonly indicators: number;
   readonly schoolYears: readonly SchoolYear[];
   readonly ignoredColumns: readonly string[];
+  readonly notes: readonly ImportNote[];
+  readonly mappings: readonly ImportMapping[];
 }
 
 export interface ImportPreview {

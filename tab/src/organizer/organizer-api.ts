@@ -7,10 +7,11 @@ import { registerQuery, type ApiClient, type DeficiencyFilter, type GoalChanges 
 import { ProblemError, problemFrom } from '../api/problem-error';
 import { newKey, query } from '../api/url';
 
-/** An import's file and how to read it. */
+/** An import's file (an upload's bytes in base64, or a pasted text) and how to read it. */
 export interface ImportRequest {
   kind: ImportKind;
-  csv: string;
+  file?: string;
+  csv?: string;
   /** Skolverket files without a Läsår column */
   period?: string;
 }

@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/i18n';
-import type { ImportError, ImportRow } from '../../../../src/contract';
+import type { ImportError, ImportMapping, ImportNote, ImportRow } from '../../../../src/contract';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', maxHeight: '420px', overflowY: 'auto' },
@@ -9,31 +9,62 @@ const useStyles = makeStyles({
 /** At most this many preview rows are drawn; the summary counts them all. */
 export const rowsShown = 200;
 
-/** Every error with its line in the file, so the file can be fixed where it is wrong. */
-export function ErrorTable({ errors, caption }: { errors: readonly ImportError[]; caption: string }) {
+/** Rows of the file by their line: the errors to fix, or what the reader noted. */
+function LineTable<T extends { line: number }>({ items, caption, testId, columns }: {
+  items: readonly T[]; caption: string; testId: string; columns: readonly { header: string; cell: (item: T) => string }[];
+}) {
   const styles = useStyles();
   const { t } = useI18n();
   return (
     <div className={styles.wrap} tabIndex={0} role="region" aria-label={caption}>
-      <Table size="small" data-testid="import-errors">
+      <Table size="small" data-testid={testId}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('organizer.importLine')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('organizer.importErrorField')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('organizer.importErrorMessage')}</TableHeaderCell>
+            {columns.map((c) => <TableHeaderCell key={c.header} scope="col">{c.header}</TableHeaderCell>)}
           </TableRow>
         </TableHeader>
         <TableBody>
-          {errors.map((error, i) => (
-            <TableRow key={`${error.line}-${error.field}-${i}`}>
-              <TableCell>{t('organizer.importErrorLine', { line: error.line })}</TableCell>
-              <TableCell>{error.field}</TableCell>
-              <TableCell>{error.message}</TableCell>
+          {items.map((item, i) => (
+            <TableRow key={`${item.line}-${i}`}>
+              <TableCell>{t('organizer.importErrorLine', { line: item.line })}</TableCell>
+              {columns.map((c) => <TableCell key={c.header}>{c.cell(item)}</TableCell>)}
             </TableRow>
           ))}
         </TableBody>
       </Table>
     </div>
+  );
+}
+
+/** Every error with its line in the file, so the file can be fixed where it is wrong. */
+export function ErrorTable({ errors, caption }: { errors: readonly ImportError[]; caption: string }) {
+  const { t } = useI18n();
+  return (
+    <LineTable items={errors} caption={caption} testId="import-errors"
+      columns={[{ header: t('organizer.importErrorField'), cell: (e) => e.field }, { header: t('organizer.importErrorMessage'), cell: (e) => e.message }]} />
+  );
+}
+
+/** What the reader skipped and why (hidden values, totals and note lines), by line. */
+export function NoteTable({ notes, caption }: { notes: readonly ImportNote[]; caption: string }) {
+  const { t } = useI18n();
+  return (
+    <details data-testid="import-notes">
+      <summary>{caption}</summary>
+      <LineTable items={notes} caption={caption} testId="import-note-rows" columns={[{ header: t('organizer.importNote'), cell: (n) => n.message }]} />
+    </details>
+  );
+}
+
+/** How the file's own words were read: its periods, gender codes and columns. */
+export function MappingList({ mappings }: { mappings: readonly ImportMapping[] }) {
+  const { t } = useI18n();
+  const label = { period: t('organizer.importMapPeriod'), group: t('organizer.importMapGroup'), column: t('organizer.importMapColumn') };
+  return (
+    <ul aria-label={t('organizer.importMappings')} data-testid="import-mappings">
+      {mappings.map((m) => <li key={`${m.kind}|${m.from}`}>{t('organizer.importMapping', { kind: label[m.kind], from: m.from, to: m.to })}</li>)}
+    </ul>
   );
 }
 

@@ -1,20 +1,23 @@
 import {
   Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Radio, RadioGroup, Text, Textarea,
-  makeStyles, tokens,
+  makeStyles, tokens, useId,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { ChangeEvent } from 'react';
 import { ProblemError } from '../../api/problem-error';
-import { FileButton } from '../../components/file-button';
 import { ProblemBar } from '../../components/problem-bar';
 import { useOrganizer } from '../organizer-context';
 import { useI18n } from '../../i18n/i18n';
 import type { ImportError, ImportKind, ImportPreview, ImportResult } from '../../../../src/contract';
-import { ErrorTable, RowTable, rowsShown } from './import-tables';
+import { fileAsBase64 } from './file-bytes';
+import { ErrorTable, MappingList, NoteTable, RowTable, rowsShown } from './import-tables';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  file: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   csv: { fontFamily: tokens.fontFamilyMonospace },
+  fetch: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -40,29 +43,44 @@ export default function ImportView() {
   const styles = useStyles();
   const { t } = useI18n();
   const { api } = useOrganizer();
+  const fileId = useId('import-file');
+  const fileInput = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<ImportKind>('kolada');
   const [csv, setCsv] = useState('');
+  /** the chosen file's bytes in base64; a pasted text replaces it */
+  const [file, setFile] = useState<string | null>(null);
   const [period, setPeriod] = useState('');
+  /** what to fetch from Kolada's open API instead of a file (the server fetches it) */
+  const [koladaKpi, setKoladaKpi] = useState('');
+  const [koladaYear, setKoladaYear] = useState('');
+  const [fromKolada, setFromKolada] = useState<{ kpi: string; year: number } | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ step: 'edit' });
   const [error, setError] = useState<unknown>(null);
-  const request = () => ({ kind, csv, ...(kind === 'skolverket' && period.trim() ? { period: period.trim() } : {}) });
+  const request = (kolada = fromKolada) => ({
+    kind, ...(kolada !== null ? { kolada } : file !== null ? { file } : { csv }), ...(kind === 'skolverket' && period.trim() ? { period: period.trim() } : {}),
+  });
   const edited = () => {
     setStep({ step: 'edit' });
     setError(null);
   };
 
-  const handleFile = (text: string, name: string) => {
-    setFileName(name);
-    setCsv(text);
+  const handleFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    setFileName(chosen.name);
+    setFile(await fileAsBase64(chosen));
+    setCsv('');
+    setFromKolada(null);
     edited();
   };
-  const handlePreview = async () => {
-    if (!csv.trim()) return setError(new ProblemError({ status: 400, detail: t('organizer.importEmpty') }));
+  const handlePreview = async (kolada = fromKolada) => {
+    if (kolada === null && file === null && !csv.trim()) return setError(new ProblemError({ status: 400, detail: t('organizer.importEmpty') }));
     setError(null);
+    setFromKolada(kolada);
     setStep({ step: 'previewing' });
     try {
-      setStep({ step: 'preview', preview: await api.previewImport(request()) });
+      setStep({ step: 'preview', preview: await api.previewImport(request(kolada)) });
     } catch (caught) {
       setError(caught);
       setStep({ step: 'edit' });
@@ -101,12 +119,29 @@ export default function ImportView() {
           <Input value={period} placeholder="2025/26" onChange={(_, d) => { setPeriod(d.value); edited(); }} />
         </Field>
       )}
-      <FileButton accept=".csv,.txt,text/csv" testId="import-file" fileName={fileName} onText={handleFile} />
+      {kind === 'kolada' && (
+        <fieldset className={styles.fetch} data-testid="import-kolada-fetch">
+          <legend>{t('organizer.importFetchKolada')}</legend>
+          <Text size={200}>{t('organizer.importFetchKoladaHelp')}</Text>
+          <div className={styles.row}>
+            <Field label={t('organizer.importFetchKpi')}><Input value={koladaKpi} placeholder="N15503" onChange={(_, d) => { setKoladaKpi(d.value); edited(); }} /></Field>
+            <Field label={t('organizer.importFetchYear')}><Input value={koladaYear} inputMode="numeric" placeholder="2025" onChange={(_, d) => { setKoladaYear(d.value); edited(); }} /></Field>
+            <Button onClick={() => void handlePreview({ kpi: koladaKpi.trim().toUpperCase(), year: Number(koladaYear.trim()) })}
+              disabled={step.step === 'previewing' || step.step === 'committing' || !koladaKpi.trim() || !/^\d{4}$/.test(koladaYear.trim())}>{t('organizer.importFetchPreview')}</Button>
+          </div>
+        </fieldset>
+      )}
+      <div className={styles.file}>
+        {/* The browser's own file button speaks the browser's language; ours speaks the tab's. */}
+        <input id={fileId} ref={fileInput} type="file" hidden accept=".csv,.txt,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(event) => void handleFile(event)} data-testid="import-file" />
+        <div><Button onClick={() => fileInput.current?.click()}>{t('organizer.importFile')}</Button></div>
+        {fileName && <Text size={200} role="status">{fileName}</Text>}
+      </div>
       <Field label={t('organizer.importText')}>
-        <Textarea className={styles.csv} value={csv} rows={8} resize="vertical" onChange={(_, d) => { setCsv(d.value); setFileName(null); edited(); }} />
+        <Textarea className={styles.csv} value={csv} rows={8} resize="vertical" onChange={(_, d) => { setCsv(d.value); setFile(null); setFileName(null); setFromKolada(null); edited(); }} />
       </Field>
       <div className={styles.row}>
-        <Button appearance={preview ? 'secondary' : 'primary'} onClick={() => void handlePreview()} disabled={step.step === 'previewing' || step.step === 'committing'}>{t('organizer.importPreview')}</Button>
+        <Button appearance={preview ? 'secondary' : 'primary'} onClick={() => void handlePreview(null)} disabled={step.step === 'previewing' || step.step === 'committing'}>{t('organizer.importPreview')}</Button>
         {preview && preview.errors.length === 0 && toWrite > 0 && (
           <Button appearance="primary" onClick={() => void handleCommit(preview)} disabled={step.step === 'committing'}>{t('organizer.importCommit', { count: toWrite })}</Button>
         )}
@@ -142,6 +177,11 @@ function PreviewResult({ preview }: { preview: ImportPreview }) {
     <section aria-labelledby="import-preview" data-testid="import-preview" className={styles.section}>
       <Text as="h3" id="import-preview" size={400} weight="semibold">{t('organizer.importRowsTitle')}</Text>
       <Text as="p" role="status">{t('organizer.importSummary', { create: summary.create, update: summary.update, unchanged: summary.unchanged, skipped: summary.skipped })}</Text>
+      <Text as="p" size={200} data-testid="import-read-as">
+        {summary.format === 'xlsx' ? t('organizer.importReadXlsx') : summary.format === 'json' ? t('organizer.importReadJson') : t('organizer.importReadCsv', { delimiter: summary.delimiter === '\t' ? 'tab' : summary.delimiter })}
+        {summary.encoding && ` ${t('organizer.importEncoding', { encoding: t(summary.encoding === 'windows-1252' ? 'organizer.encodingWindows1252' : summary.encoding === 'utf-8-bom' ? 'organizer.encodingUtf8Bom' : 'organizer.encodingUtf8') })}`}
+      </Text>
+      {summary.mappings.length > 0 && <MappingList mappings={summary.mappings} />}
       {summary.ignoredColumns.length > 0 && <Text as="p" size={200}>{t('organizer.importIgnoredColumns', { columns: summary.ignoredColumns.join(', ') })}</Text>}
       {preview.errors.length > 0 ? (
         <>
@@ -153,6 +193,7 @@ function PreviewResult({ preview }: { preview: ImportPreview }) {
       ) : summary.create + summary.update === 0 ? (
         <MessageBar intent="info"><MessageBarBody>{t('organizer.importNothingToDo')}</MessageBarBody></MessageBar>
       ) : null}
+      {summary.notes.length > 0 && <NoteTable notes={summary.notes} caption={t('organizer.importNotesTitle', { count: summary.notes.length })} />}
       {preview.rows.length > 0 && (
         <>
           {(preview.truncated || preview.rows.length > rowsShown) && <Text as="p" size={200}>{t('organizer.importTruncated', { rows: summary.rows })}</Text>}

@@ -1,0 +1,69 @@
+/**
+ * Each file as municipalities have it, uploaded unedited in the tab's import view: Excel's CSV in
+ * Windows-1252 and in UTF-8 with a BOM, Kolada's API v2 JSON, Skolverket's CSV and .xlsx with
+ * title and note lines. The preview says how the file was read; the commit stores it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IndicatorPage } from '../../src/contract';
+import { axeViolations, signIn, skipReason, startBrowserHarness, type BrowserHarness } from './harness';
+
+const skip = skipReason({ CI: process.env.CI });
+const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'imports');
+
+describe.skipIf(skip !== null)('importing real-shaped files in the tab', () => {
+  let h: BrowserHarness;
+
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+    // the Kolada files name the indicators by KPI: the administration has set them
+    const indicators = await h.api<IndicatorPage>('admin', 'GET', '/api/indicators?top=100');
+    const kpis: Record<string, string> = { 'Genomsnittligt meritvärde åk 9': 'N15503', 'Behörighet till yrkesprogram': 'N15428' };
+    for (const indicator of indicators.items) {
+      const kpi = kpis[indicator.name];
+      if (kpi) await h.api('admin', 'PATCH', `/api/indicators/${indicator.id}`, { koladaKpi: kpi }, { 'if-match': indicator.etag });
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function uploadAndPreview(name: string, kind: 'Kolada' | 'Skolverkets statistik'): Promise<Page> {
+    const { page } = await h.newPage();
+    await page.goto(`${h.url}/tab?view=organizer&section=import`);
+    await signIn(page, 'Anna Lindqvist');
+    await page.getByTestId('import').waitFor();
+    await page.getByRole('radio', { name: new RegExp(`^${kind}`) }).check();
+    await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path.join(fixtures, name)) });
+    await page.getByText(name).waitFor();
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByTestId('import-preview').waitFor();
+    return page;
+  }
+
+  it.each([
+    ['excel-windows-1252.csv', 'Kolada', 'Läst som CSV med avgränsaren ;. Teckenkodning: Windows-1252 (Excel).', 2],
+    ['excel-utf8-bom.csv', 'Kolada', 'Läst som CSV med avgränsaren ;. Teckenkodning: UTF-8 med BOM.', 2],
+    ['skolverket-statistik.csv', 'Skolverkets statistik', 'Läst som CSV med avgränsaren ;. Teckenkodning: Windows-1252 (Excel).', 2],
+    ['skolverket-statistik.xlsx', 'Skolverkets statistik', 'Läst som Excel-arbetsbok (.xlsx), första bladet.', 2],
+  ] as const)('uploads %s unedited, says how it was read, and imports it', async (name, kind, readAs, count) => {
+    const page = await uploadAndPreview(name, kind);
+    await expect(page.getByTestId('import-read-as').textContent()).resolves.toBe(readAs);
+    await expect(page.getByTestId('import-errors').count()).resolves.toBe(0);
+    expect(await axeViolations(page), `axe on the preview of ${name}`).toEqual([]);
+    await page.getByRole('button', { name: `Importera ${count} resultat` }).click();
+    await page.getByTestId('import-done').getByText(`Importen är klar: ${count} nya, 0 ändrade, 0 oförändrade.`).waitFor();
+  });
+
+  it('reads Kolada\'s JSON for the municipality and notes that its values belong to no unit', async () => {
+    const page = await uploadAndPreview('kolada-v2-municipality.json', 'Kolada');
+    await expect(page.getByTestId('import-read-as').textContent()).resolves.toContain('Koladas API v2-svar (JSON)');
+    await page.getByText('Allt i filen finns redan: inget att importera.').waitFor();
+    await page.getByTestId('import-notes').getByText(/3 anteckningar/).click();
+    await page.getByTestId('import-note-rows').getByText(/Kolada-kommun 9999/).first().waitFor();
+    expect(await axeViolations(page), 'axe on the notes').toEqual([]);
+  });
+});
