@@ -47,7 +47,7 @@ describe('issueWords', () => {
 
   it('uses the domain\'s own message in both languages where the schema gives one', () => {
     expect(issueWords(firstIssue(UnitSchema.shape.schoolUnitCode, '123'))).toEqual({ sv: 'skolenhetskoden har 8 siffror', en: 'the school unit code has 8 digits' });
-    expect(issueWords(firstIssue(period, '2025'))).toMatchObject({ en: 'a period is written as 2025/26, 2025/26 HT or 2025/26 VT' });
+    expect(issueWords(firstIssue(period, '2025'))).toMatchObject({ en: 'a period is written as 2025/26, 2025/26 HT, 2025/26 VT or a month of the school year such as 2025/26 2025-10' });
     expect(issueWords(firstIssue(title, 'Samtal 19121212-1212')).en).toMatch(/^The text contains a personal identity number/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleMessages } from './messages';
 import { itemId, schoolYear } from './common';
 import { longText, title } from './text';
 import { goalLevels, type GoalLevel } from './choices';
@@ -28,8 +29,8 @@ export const GoalSchema = z
     schoolYear,
   })
   .superRefine((goal, ctx) => {
-    if (goal.level === 'unit' && goal.unitId === undefined) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'ett enhetsmål hör till en enhet' });
-    if (goal.level !== 'unit' && goal.unitId !== undefined) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'huvudmannens mål och fokusområden hör inte till en enhet' });
+    if (goal.level === 'unit' && goal.unitId === undefined) ctx.addIssue({ code: 'custom', path: ['unitId'], message: ruleMessages.unitGoalHasUnit.sv });
+    if (goal.level !== 'unit' && goal.unitId !== undefined) ctx.addIssue({ code: 'custom', path: ['unitId'], message: ruleMessages.organizerGoalHasNoUnit.sv });
   });
 export type Goal = z.infer<typeof GoalSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleMessages } from './messages';
 import { isoDate, itemId } from './common';
 import { freeText, longText, title } from './text';
 import { directions, indicatorSources, unitTypes, unitsOfMeasure } from './choices';
@@ -7,7 +8,7 @@ import { directions, indicatorSources, unitTypes, unitsOfMeasure } from './choic
  * Kolada's KPI id: N (Kolada's own key figures) or U (those of a particular follow-up) and five
  * digits, as in N15419 or U15461. Written in lower case it is taken in capitals.
  */
-export const koladaKpi = z.string().trim().toUpperCase().regex(/^[NU]\d{5}$/, 'Kolada-KPI skrivs som en bokstav (N eller U) och fem siffror, t.ex. N15419');
+export const koladaKpi = z.string().trim().toUpperCase().regex(/^[NU]\d{5}$/, ruleMessages.koladaKpi.sv);
 
 /**
  * A group a result is broken down by (flickor, pojkar, nyanlända, elever med annat modersmål): a
@@ -30,7 +31,7 @@ export const IndicatorSchema = z.strictObject({
   unitTypes: z.array(z.enum(unitTypes)).min(1, 'välj minst en skolform').max(unitTypes.length).optional(),
   /** the groups its results are broken down by, besides the total */
   groups: z.array(groupName).max(12, 'högst 12 grupper')
-    .refine((names) => new Set(names.map((n) => n.toLocaleLowerCase('sv-SE'))).size === names.length, 'varje grupp finns en gång')
+    .refine((names) => new Set(names.map((n) => n.toLocaleLowerCase('sv-SE'))).size === names.length, ruleMessages.groupsOnce.sv)
     .optional(),
   /** archived on this day: it keeps its results and leaves the forms and the follow-up */
   archivedOn: isoDate.optional(),

@@ -15,6 +15,10 @@ export const ruleMessages = {
   countParticipants: { sv: 'ange hur många som deltog', en: 'say how many took part' },
   nameParticipant: { sv: 'ange vem som deltog', en: 'say who took part' },
   schoolUnitCode: { sv: 'skolenhetskoden har 8 siffror', en: 'the school unit code has 8 digits' },
+  koladaKpi: { sv: 'Kolada-KPI skrivs som en bokstav (N eller U) och fem siffror, t.ex. N15419', en: 'a Kolada KPI is written as a letter (N or U) and five digits, e.g. N15419' },
+  groupsOnce: { sv: 'varje grupp finns en gång', en: 'each group is named once' },
+  unitGoalHasUnit: { sv: 'ett enhetsmål hör till en enhet', en: 'a unit goal belongs to a unit' },
+  organizerGoalHasNoUnit: { sv: 'huvudmannens mål och fokusområden hör inte till en enhet', en: 'the organizer\'s goals and areas belong to no unit' },
   koladaUnitId: { sv: 'Koladas enhets-id skrivs som V15E144001301', en: 'a Kolada unit id is written as V15E144001301' },
   personalIdentity: {
     sv: personalIdentityMessage,

@@ -79,4 +79,9 @@ export const common: Texts<typeof sv> = {
   goals: 'Goals',
   deficiencies: 'Deficiencies',
   source: 'Source',
+  allTypes: 'All school forms',
+  archive: 'Archive',
+  restore: 'Restore',
+  archiveNamed: 'Archive {name}',
+  restoreNamed: 'Restore {name}',
 };

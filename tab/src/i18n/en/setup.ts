@@ -31,7 +31,6 @@ export const setup: Texts<typeof sv> = {
 
   unitsIntro: "The municipality's school and preschool units: name, school form, school unit code, principals and staff group. An archived unit keeps its history.",
   unitsSearch: 'Search by name or school unit code',
-  allTypes: 'All school forms',
   showArchived: 'Show archived units',
   noUnits: 'No units yet. Import them from the school-unit register or add them one at a time.',
   noUnitsMatch: 'No unit matches the filter.',
@@ -47,10 +46,6 @@ export const setup: Texts<typeof sv> = {
   staffGroupMissing: 'Missing',
   inUse: 'In use',
   archived: 'Archived',
-  archive: 'Archive',
-  restore: 'Restore',
-  archiveNamed: 'Archive {name}',
-  restoreNamed: 'Restore {name}',
   archiveTitle: 'Archive {name}?',
   archiveIntro: 'The unit keeps everything recorded and can be read, but cannot be changed and does not show in the roll-up or the unit chooser until it is restored.',
   restoreTitle: 'Restore {name}?',

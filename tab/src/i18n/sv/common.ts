@@ -80,4 +80,9 @@ export const common = {
   goals: 'Mål',
   deficiencies: 'Brister',
   source: 'Källa',
+  allTypes: 'Alla skolformer',
+  archive: 'Arkivera',
+  restore: 'Återställ',
+  archiveNamed: 'Arkivera {name}',
+  restoreNamed: 'Återställ {name}',
 } as const;

@@ -32,7 +32,6 @@ export const setup = {
 
   unitsIntro: 'Kommunens skolenheter och förskoleenheter: namn, skolform, skolenhetskod, rektorer och personalgrupp. En arkiverad enhet behåller sin historik.',
   unitsSearch: 'Sök på namn eller skolenhetskod',
-  allTypes: 'Alla skolformer',
   showArchived: 'Visa arkiverade enheter',
   noUnits: 'Inga enheter ännu. Importera dem från skolenhetsregistret eller lägg till en i taget.',
   noUnitsMatch: 'Inga enheter matchar urvalet.',
@@ -48,10 +47,6 @@ export const setup = {
   staffGroupMissing: 'Saknas',
   inUse: 'I bruk',
   archived: 'Arkiverad',
-  archive: 'Arkivera',
-  restore: 'Återställ',
-  archiveNamed: 'Arkivera {name}',
-  restoreNamed: 'Återställ {name}',
   archiveTitle: 'Arkivera {name}?',
   archiveIntro: 'Enheten behåller allt som är registrerat och går att läsa, men kan inte ändras och syns inte i sammanställningen eller enhetsväljaren förrän den återställs.',
   restoreTitle: 'Återställ {name}?',

@@ -60,7 +60,7 @@ export function NoteTable({ notes, caption }: { notes: readonly ImportNote[]; ca
 /** How the file's own words were read: its periods, gender codes and columns. */
 export function MappingList({ mappings }: { mappings: readonly ImportMapping[] }) {
   const { t } = useI18n();
-  const label = { period: t('organizer.importMapPeriod'), group: t('organizer.importMapGroup'), column: t('organizer.importMapColumn') };
+  const label = { period: t('common.period'), group: t('organizer.importMapGroup'), column: t('organizer.importErrorField') };
   return (
     <ul aria-label={t('organizer.importMappings')} data-testid="import-mappings">
       {mappings.map((m) => <li key={`${m.kind}|${m.from}`}>{t('organizer.importMapping', { kind: label[m.kind], from: m.from, to: m.to })}</li>)}

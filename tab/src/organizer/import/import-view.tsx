@@ -124,7 +124,7 @@ export default function ImportView() {
           <legend>{t('organizer.importFetchKolada')}</legend>
           <Text size={200}>{t('organizer.importFetchKoladaHelp')}</Text>
           <div className={styles.row}>
-            <Field label={t('organizer.importFetchKpi')}><Input value={koladaKpi} placeholder="N15503" onChange={(_, d) => { setKoladaKpi(d.value); edited(); }} /></Field>
+            <Field label={t('organizer.indicatorKpi')}><Input value={koladaKpi} placeholder="N15503" onChange={(_, d) => { setKoladaKpi(d.value); edited(); }} /></Field>
             <Field label={t('organizer.importFetchYear')}><Input value={koladaYear} inputMode="numeric" placeholder="2025" onChange={(_, d) => { setKoladaYear(d.value); edited(); }} /></Field>
             <Button onClick={() => void handlePreview({ kpi: koladaKpi.trim().toUpperCase(), year: Number(koladaYear.trim()) })}
               disabled={step.step === 'previewing' || step.step === 'committing' || !koladaKpi.trim() || !/^\d{4}$/.test(koladaYear.trim())}>{t('organizer.importFetchPreview')}</Button>

@@ -41,7 +41,7 @@ export function IndicatorDialog(props: { indicator?: Indicator; onSaved: (indica
   const field = problemField(error);
   const unitTypesError = fieldError(error, 'unitTypes');
   const set = <K extends keyof IndicatorDraft>(key: K, value: IndicatorDraft[K]) => form.change((d) => ({ ...d, [key]: value }));
-  const typesOf = (types: readonly UnitType[] | undefined) => (types && types.length > 0 ? types.map((type) => t(`vocab.unitType.${type}`)).join(', ') : t('organizer.indicatorAllTypes'));
+  const typesOf = (types: readonly UnitType[] | undefined) => (types && types.length > 0 ? types.map((type) => t(`vocab.unitType.${type}`)).join(', ') : t('common.allTypes'));
 
   const write: ConflictWrite<Indicator, IndicatorDraft> = async (current, base, editedFrom) => {
     const read = readIndicator(current);

@@ -88,14 +88,14 @@ export default function IndicatorsView() {
                   <TableCell>{t(`vocab.indicatorSource.${i.source}`)}</TableCell>
                   <TableCell>{i.target === undefined ? t('organizer.noTarget') : i.unitOfMeasure === 'percent' ? format.percent(i.target) : format.number(i.target)}</TableCell>
                   <TableCell>{i.koladaKpi ?? ''}</TableCell>
-                  <TableCell>{i.unitTypes ? i.unitTypes.map((u) => t(`vocab.unitType.${u}`)).join(', ') : t('organizer.indicatorAllTypes')}</TableCell>
+                  <TableCell>{i.unitTypes ? i.unitTypes.map((u) => t(`vocab.unitType.${u}`)).join(', ') : t('common.allTypes')}</TableCell>
                   <TableCell>{(i.groups ?? []).join(', ')}</TableCell>
                   {canEdit && (
                     <TableCell>
                       <span className={styles.buttons}>
                         {i.archivedOn === undefined && <Button size="small" onClick={() => { setNotice(null); setEditing(i); }} aria-label={t('common.editNamed', { title: i.name })}>{t('common.edit')}</Button>}
-                        <Button size="small" onClick={() => void handleArchive(i)} aria-label={t(i.archivedOn === undefined ? 'organizer.indicatorArchiveNamed' : 'organizer.indicatorRestoreNamed', { name: i.name })}>
-                          {t(i.archivedOn === undefined ? 'organizer.indicatorArchive' : 'organizer.indicatorRestore')}
+                        <Button size="small" onClick={() => void handleArchive(i)} aria-label={t(i.archivedOn === undefined ? 'common.archiveNamed' : 'common.restoreNamed', { name: i.name })}>
+                          {t(i.archivedOn === undefined ? 'common.archive' : 'common.restore')}
                         </Button>
                       </span>
                     </TableCell>

@@ -93,7 +93,7 @@ export default function UnitsView() {
         </Field>
         <Field label={t('vocab.term.unitType')}>
           <Select value={type} onChange={(_, d) => setType(unitTypes.find((value) => value === d.value) ?? '')}>
-            <option value="">{t('setup.allTypes')}</option>
+            <option value="">{t('common.allTypes')}</option>
             {unitTypes.map((value) => <option key={value} value={value}>{typeName(value)}</option>)}
           </Select>
         </Field>
@@ -128,7 +128,7 @@ export default function UnitsView() {
                     <div className={styles.actions}>
                       {!unit.archivedAt && <Button size="small" onClick={() => setEditing({ kind: 'edit', unit })}>{t('common.editNamed', { title: unit.name })}</Button>}
                       <Button size="small" onClick={() => setConfirming({ kind: unit.archivedAt ? 'restore' : 'archive', unit })}>
-                        {t(unit.archivedAt ? 'setup.restoreNamed' : 'setup.archiveNamed', { name: unit.name })}
+                        {t(unit.archivedAt ? 'common.restoreNamed' : 'common.archiveNamed', { name: unit.name })}
                       </Button>
                     </div>
                   </TableCell>
@@ -146,7 +146,7 @@ export default function UnitsView() {
             <DialogContent>{confirming ? t(confirming.kind === 'archive' ? 'setup.archiveIntro' : 'setup.restoreIntro') : ''}</DialogContent>
             <DialogActions>
               <Button onClick={() => setConfirming(null)}>{t('common.cancel')}</Button>
-              <Button appearance="primary" onClick={() => void handleConfirm()}>{t(confirming?.kind === 'restore' ? 'setup.restore' : 'setup.archive')}</Button>
+              <Button appearance="primary" onClick={() => void handleConfirm()}>{t(confirming?.kind === 'restore' ? 'common.restore' : 'common.archive')}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
