@@ -86,7 +86,7 @@ describe('outbox: meeting-end fan-out under the rate limits', () => {
     for (const [, times] of byConversation) {
       for (const w of conversationWindows) expect(busiest(times, w.ms)).toBeLessThanOrEqual(w.limit);
     }
-    // the chat's cards really filled its shortest window: the test would see an overshoot
-    expect(busiest(byConversation.get(MEETING_CHAT) ?? [], (conversationWindows[0]?.ms ?? 0) * 2)).toBeGreaterThanOrEqual(conversationWindows[0]?.limit ?? 1);
+    // How full the windows get depends on how busy the machine is, so it is not asserted here:
+    // rate-limiter.spec.ts holds, on a fake clock, that the limiter packs each window to its limit.
   });
 });
