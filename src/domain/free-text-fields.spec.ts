@@ -26,6 +26,7 @@ const notFreeText: Readonly<Record<string, string>> = {
   'JobSchema.leasedBy': 'the id of a server instance',
   'JobSchema.lastError': 'an error text the code writes',
   'JobSchema.payload': 'data the code writes (cards built from fields checked where they were typed)',
+  'DeviationSchema.between': 'group names the server copies from results, whose groups were checked where they were typed',
 };
 
 /** A valid value of each exported object schema (and array), to put a personnummer into. */
@@ -46,10 +47,11 @@ const samples: Readonly<Record<string, unknown>> = {
     answers: [{ questionId: 'styrkor', text: 'Tydliga mål' }], answeredAt: '2026-03-10T09:00:00Z',
   },
   FollowUpTemplateSchema: { meetingType: 'workshop', version: 1, questions: [{ id: 'styrkor', sv: 'Vad gick bra?', en: 'What went well?', kind: 'text' }] },
+  DeviationSchema: { kind: 'gapGrew', between: ['Flickor', 'Pojkar'], previousGap: 2, gap: 6 },
   GoalSchema: { title: 'Mål', description: 'Beskrivning', level: 'unit', unitId: '1', parentGoalId: '2', schoolYear: '2025/26' },
   IndicatorSchema: {
     name: 'Meritvärde', description: 'Åk 9', source: 'meritValue', unitOfMeasure: 'points', direction: 'higherIsBetter', koladaKpi: 'N15503',
-    unitTypes: ['grundskola'], groups: ['Flickor', 'Nyanlända'],
+    unitTypes: ['grundskola'], groups: ['Flickor', 'Nyanlända'], importColumns: ['Genomsnittligt meritvärde'],
   },
   JobSchema: { kind: 'outbound', key: 'k', status: 'pending', dueAt: '2026-03-10T09:00:00Z', attempts: 0, payload: {} },
   MeasurementSchema: { indicatorId: '1', unitId: '2', period: '2025/26', schoolYear: '2025/26', value: 1, groups: [{ group: 'Flickor', value: 1 }] },
@@ -89,13 +91,15 @@ function stringFields(schema: z.ZodType, owner: string, path: Path, key: string)
   if (schema instanceof z.ZodOptional) return stringFields(schema.unwrap() as z.ZodType, owner, path, key);
   if (schema instanceof z.ZodPipe) return stringFields(schema.in as z.ZodType, owner, path, key);
   if (schema instanceof z.ZodArray) return stringFields(schema.element as z.ZodType, owner, [...path, 0], key);
+  if (schema instanceof z.ZodTuple) return (schema._zod.def.items as z.ZodType[]).flatMap((item, index) => stringFields(item, owner, [...path, index], key));
+  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap((option) => stringFields(option, owner, path, key));
   if (schema instanceof z.ZodObject) {
     const objectName = nameOf.get(schema) ?? owner;
     return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([field, inner]) => stringFields(inner, objectName, [...path, field], field));
   }
   if (schema instanceof z.ZodString || schema instanceof z.ZodStringFormat) return fixedShape(schema) ? [] : [{ name, path }];
   if (schema instanceof z.ZodRecord) return [{ name, path }];
-  if (schema instanceof z.ZodEnum || schema instanceof z.ZodNumber || schema instanceof z.ZodBoolean || schema instanceof z.ZodUnknown) return [];
+  if (schema instanceof z.ZodEnum || schema instanceof z.ZodLiteral || schema instanceof z.ZodNumber || schema instanceof z.ZodBoolean || schema instanceof z.ZodUnknown) return [];
   throw new Error(`the walk does not know ${schema._zod.def.type} at ${name}: teach it, so the field is checked`);
 }
 

@@ -20,6 +20,7 @@ import { MeasurementService } from './measurement-service';
 import { MeetingService } from './meeting-service';
 import { MeetingLiveService } from './meeting-live-service';
 import { OverviewService } from './overview-service';
+import { AnalysisSupportService } from './analysis-support-service';
 import { PeopleService } from './people-service';
 import { ReportService } from './report/report-service';
 import { RollupService } from './rollup';
@@ -57,6 +58,8 @@ export interface Services {
   readonly callers: DirectoryCallers;
   readonly units: UnitService;
   readonly overview: OverviewService;
+  /** what an analysis looks at beside each result: over time, the target, groups, other units */
+  readonly analysisSupport: AnalysisSupportService;
   readonly goals: GoalService;
   readonly indicators: IndicatorService;
   readonly measurements: MeasurementService;
@@ -101,6 +104,7 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
     callers: new DirectoryCallers(access, directory),
     units: new UnitService(store, access, clock),
     overview: new OverviewService(views, access, clock),
+    analysisSupport: new AnalysisSupportService(views, access),
     goals: new GoalService(store, access, clock),
     indicators: new IndicatorService(store, access, clock),
     measurements: new MeasurementService(store, access),

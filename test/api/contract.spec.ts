@@ -177,6 +177,7 @@ describe('the contract: the analysis, actions and deficiencies', () => {
     const submitted = await answer('POST /analyses/:id/submit', { id: draft.id }, { persona: 'principal-bjork', headers: etag(edited) });
     expect(submitted.status).toBe('submitted');
     await answer('GET /units/:unitId/analyses', { unitId: bjork }, { persona: 'principal-bjork' });
+    await answer('GET /units/:unitId/analysis-support', { unitId: bjork }, { persona: 'staff-bjork', query: '?period=2026%2F27%20HT' });
 
     const feedback = await answer('POST /units/:unitId/feedback', { unitId: bjork }, { persona: 'admin', body: { analysisId: draft.id, text: 'Tydliga styrkor.' } });
     const confirmed = await answer('POST /feedback/:id/read', { id: feedback.id }, { persona: 'principal-bjork' });

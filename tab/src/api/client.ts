@@ -1,5 +1,5 @@
 import type {
-  Action, ActionPage, Analysis, AnalysisPage, Answer, Deficiency, DeficiencyPage, DeficiencyRegister, FeedbackPage, FollowUpAnswers,
+  Action, ActionPage, Analysis, AnalysisPage, AnalysisSupport, Answer, Deficiency, DeficiencyPage, DeficiencyRegister, FeedbackPage, FollowUpAnswers,
   FollowUpResponsePage, FollowUpTemplate, Goal, GoalList, GoalPage, GoalTree, IndicatorPage, Me, Measurement, MeasurementPage, MeetingPage,
   Overview, PathParams, Route, Unit, UnitPage, UnitPeople,
 } from '../../../src/contract';
@@ -154,6 +154,10 @@ export class ApiClient {
   }
   indicators(): Promise<IndicatorPage> {
     return this.call('GET /indicators', {});
+  }
+  /** What the unit's analysis of `period` looks at beside each result. */
+  analysisSupport(unitId: string, period: string): Promise<AnalysisSupport> {
+    return this.call('GET /units/:unitId/analysis-support', { unitId }, { query: { period } });
   }
   measurements(unitId: string, filter: { indicatorId?: string; schoolYear?: string } = {}): Promise<MeasurementPage> {
     return this.call('GET /units/:unitId/measurements', { unitId }, { query: { top: '500', ...filter } });
