@@ -40,7 +40,7 @@ export interface ServicesOptions {
   readonly pageTokenKey?: string;
   /** who is in a unit's staff group and what people are called. Default: knows nobody */
   readonly directory?: Directory;
-  /** shown in the quality report's title */
+  /** the municipality (the controller of the data), shown under both reports' titles */
   readonly organizerName?: string;
   readonly imports?: ImportServiceOptions;
   /** unit imports from Skolverket's register (the register itself, where it can be reached) */
@@ -84,7 +84,7 @@ export interface Services {
   readonly rollups: RollupService;
   /** result imports (Kolada, Skolverket): preview, then all or nothing */
   readonly imports: ImportService;
-  /** the municipality's quality report (.docx) */
+  /** both .docx reports: the municipality's and a unit's */
   readonly reports: ReportService;
 }
 
@@ -122,7 +122,7 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
     setup: new SetupService(store, access, options.contact ?? noContact),
     rollups,
     imports: new ImportService(store, views, options.imports ?? {}),
-    reports: new ReportService(rollups, { ...clock, ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}) }),
+    reports: new ReportService(rollups, access, { ...clock, ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}) }),
   };
 }
 

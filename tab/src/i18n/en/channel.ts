@@ -91,13 +91,8 @@ export const channel: Texts<typeof sv> = {
   reportExport: 'Export as Word (.docx)',
   reportDone: 'The report is ready.',
   reportProgress: 'Report progress',
-  reportStepData: 'Fetching the data',
   reportStepDocument: 'Creating the document',
   reportDownloadAgain: 'Download again',
-  reportCycle: 'The quality cycle',
-  reportFeedback: "The organizer's feedback",
-  reportNoAnalysis: 'No analysis has been written for the school year.',
-  reportFileName: 'Quality report {unit} {schoolYear}.docx',
 
   configTitle: 'Link the channel to a unit',
   configIntro: "Search by the unit's name or school unit code and choose it. Then save.",

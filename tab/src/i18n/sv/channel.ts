@@ -88,13 +88,8 @@ export const channel = {
   reportExport: 'Exportera som Word (.docx)',
   reportDone: 'Rapporten är klar.',
   reportProgress: 'Rapportens förlopp',
-  reportStepData: 'Hämtar underlag',
   reportStepDocument: 'Skapar dokumentet',
   reportDownloadAgain: 'Ladda ned igen',
-  reportCycle: 'Kvalitetshjulet',
-  reportFeedback: 'Huvudmannens återkoppling',
-  reportNoAnalysis: 'Ingen analys är skriven för läsåret.',
-  reportFileName: 'Kvalitetsrapport {unit} {schoolYear}.docx',
 
   configTitle: 'Koppla kanalen till en enhet',
   configIntro: 'Sök på enhetens namn eller skolenhetskod och välj den. Spara sedan.',
