@@ -19,6 +19,8 @@ export const meeting: Texts<typeof sv> = {
   saveNotes: 'Save notes',
   decisions: 'Decisions',
   decisionsEmpty: 'No decisions yet.',
+  notes: 'Notes',
+  notesEmpty: 'No notes.',
   newDecisionFor: 'New decision: {title}',
   addDecision: 'Add decision',
   questions: 'Questions before and after the meeting',

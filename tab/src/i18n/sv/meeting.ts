@@ -16,6 +16,8 @@ export const meeting = {
   saveNotes: 'Spara anteckningar',
   decisions: 'Beslut',
   decisionsEmpty: 'Inga beslut ännu.',
+  notes: 'Anteckningar',
+  notesEmpty: 'Inga anteckningar.',
   newDecisionFor: 'Nytt beslut: {title}',
   addDecision: 'Lägg till beslut',
   questions: 'Frågor inför och efter mötet',
