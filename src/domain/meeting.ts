@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, itemId, objectId, participant, schoolYear } from './common';
 import { freeText, longText, title } from './text';
-import { meetingTypes } from './choices';
+import { meetingTypes, type MeetingType } from './choices';
 
 export const agendaItem = z.strictObject({
   id: z.string().min(1).max(50),
@@ -57,4 +57,21 @@ export function decisionsAndNotes(meeting: { readonly agenda: readonly Meeting['
     decisions: meeting.agenda.flatMap((item) => (item.decisions ?? []).map((text) => entry(item, text))),
     notes: meeting.agenda.flatMap((item) => (item.notes !== undefined && item.notes.trim() !== '' ? [entry(item, item.notes)] : [])),
   };
+}
+
+/**
+ * The agenda a newly linked meeting starts with, by its type: the wheel's questions in the order
+ * the meeting asks them (a kvalitetsdialog lifts strengths before what to develop). The meeting's
+ * people change it freely in the side panel.
+ */
+const defaultAgendas: Record<MeetingType, readonly string[]> = {
+  resultsConference: ['Resultat sedan förra konferensen', 'Analys: varför blev det som det blev?', 'Uppföljning av pågående åtgärder', 'Nya åtgärder med ansvar'],
+  skaDay: ['Resultat och analys i kommunen', 'Gemensamma utvecklingsområden', 'Kollegialt lärande mellan enheterna', 'Åtgärder med ansvar'],
+  dialogueDay: ['Resultat och analys i kommunen', 'Prioriteringar och resurser', 'Återkoppling till enheterna'],
+  qualityDialogue: ['Styrkor: det som fungerar', 'Utvecklingsområden', 'Åtgärder med ansvar'],
+  workshop: ['Var är vi?', 'Vart ska vi?', 'Hur gör vi?'],
+};
+
+export function defaultAgenda(type: MeetingType): Meeting['agenda'] {
+  return defaultAgendas[type].map((title, index) => ({ id: `a${index + 1}`, title }));
 }
