@@ -102,7 +102,7 @@ export const lists: ListBindings = {
     indexedText('yearWheelActivityId'), { name: 'endedAt', type: 'dateTime' }, json('attendees'),
   ]) },
   followUpTemplates: { schema: FollowUpTemplateSchema, definition: list('followUpTemplates', 'KH FollowUpTemplates', 'Frågemallar per mötestyp', 'meetingType', [
-    choice('meetingType', meetingTypes, { required: true }), { name: 'version', type: 'number', required: true }, json('questions'),
+    choice('meetingType', meetingTypes, { required: true }), { name: 'version', type: 'number', required: true }, json('questions'), json('beforeQuestions'),
   ]) },
   followUpResponses: { schema: FollowUpResponseSchema, definition: list('followUpResponses', 'KH FollowUpResponses', 'Svar på uppföljningsfrågor', 'respondentId', [
     indexedText('meetingId', { required: true }), indexedText('unitId'), indexedText('templateId', { required: true }),

@@ -7,6 +7,7 @@ import type { MeetingLive } from '../../../src/contract';
 import { MeetingApi } from './meeting-api';
 import { useI18n } from '../i18n/i18n';
 import { MeetingRecord } from './meeting-record';
+import { questionText } from '../../../src/domain/follow-up';
 import { PreparationPack } from './preparation-pack';
 import { useLiveMeeting } from './use-live-meeting';
 
@@ -41,7 +42,7 @@ export function DetailsView(props: { meetingId: string; now?: Date }) {
         <Tab value="summary">{t('meeting.detailsSummary')}</Tab>
       </TabList>
       <div role="tabpanel" aria-label={t(tab === 'summary' ? 'meeting.detailsSummary' : 'meeting.detailsPreparation')}>
-        {tab === 'summary' ? <MeetingSummary live={live} /> : live.meeting.unitId ? <PreparationPack meeting={live.meeting} unitId={live.meeting.unitId} /> : null}
+        {tab === 'summary' ? <MeetingSummary live={live} /> : live.meeting.unitId ? <PreparationPack meeting={live.meeting} unitId={live.meeting.unitId} template={live.template} /> : null}
       </div>
     </main>
   );
@@ -67,7 +68,7 @@ function FollowUpAnswers({ live }: { live: MeetingLive }) {
           const average = scales.length ? scales.reduce((sum, value) => sum + value, 0) / scales.length : undefined;
           return (
             <li key={question.id}>
-              <Text weight="semibold">{question[language]}</Text>
+              <Text weight="semibold">{questionText(question, language)}</Text>
               {average !== undefined && <Text> {t('common.scaleMean', { mean: format.number(average, 1) })}</Text>}
               {texts.length > 0 && <ul>{texts.map((text, index) => <li key={index}><Text>{text}</Text></li>)}</ul>}
             </li>

@@ -3,6 +3,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Meeting, MeetingLive } from '../../../../src/contract';
+import { questionText } from '../../../../src/domain/follow-up';
 import { invariant } from '../../../../src/domain/invariant';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
@@ -24,7 +25,10 @@ function Answers({ live }: { live: MeetingLive }) {
   const styles = useStyles();
   const { t, language } = useI18n();
   if (live.responses.length === 0) return <Text>{t('common.noAnswersYet')}</Text>;
-  const question = (id: string) => live.template?.questions.find((q) => q.id === id)?.[language] ?? id;
+  const question = (id: string) => {
+    const found = live.template?.questions.find((q) => q.id === id);
+    return found ? questionText(found, language) : id;
+  };
   return (
     <div className={styles.answers}>
       {live.responses.map((r) => (
