@@ -25,6 +25,7 @@ export function MeetingRecord(props: { live: MeetingLive; headingLevel: 'h2' | '
   const id = useId();
   const { live: current, headingLevel } = props;
   const { decisions, notes } = decisionsAndNotes(current.meeting);
+  const attendees = current.meeting.attendees?.length ?? 0;
   const heading = (key: string, text: string) => <Text as={headingLevel} id={`${id}-${key}`} size={headingLevel === 'h2' ? 500 : 400} weight="semibold">{text}</Text>;
   return (
     <div className={styles.section} data-testid="meeting-summary">
@@ -56,8 +57,8 @@ export function MeetingRecord(props: { live: MeetingLive; headingLevel: 'h2' | '
           <ul className={styles.list}>
             {notes.map((note) => (
               <li key={note.agendaItemId} data-testid="summary-note">
-                <Text weight="semibold">{note.agendaItem}</Text>
-                <Text as="p" className={styles.pre}>{note.text}</Text>
+                <Text block weight="semibold">{note.agendaItem}</Text>
+                <Text block className={styles.pre}>{note.text}</Text>
               </li>
             ))}
           </ul>
@@ -65,6 +66,7 @@ export function MeetingRecord(props: { live: MeetingLive; headingLevel: 'h2' | '
       </section>
       <section className={styles.section} aria-labelledby={`${id}-participants`}>
         {heading('participants', t('vocab.term.participants'))}
+        {attendees > 0 && <Text data-testid="summary-joined">{t('meeting.joinedCount', { count: attendees })}</Text>}
         {current.meeting.participants.length === 0 ? <Text>{t('meeting.notParticipating')}</Text> : (
           <ul className={styles.list}>
             {current.meeting.participants.map((entry, index) => (

@@ -48,7 +48,7 @@ export function PreparationPack(props: { meeting: Pick<Meeting, 'id' | 'startsAt
   return (
     <div data-testid="preparation-pack">
       <section className={styles.section} aria-labelledby="kh-prep-questions">
-        <Text as="h2" id="kh-prep-questions" size={500} weight="semibold">{t('meeting.preparationQuestions')}</Text>
+        <Text as="h2" id="kh-prep-questions" size={500} weight="semibold">{t('common.questionsBefore')}</Text>
         <TemplateQuestions template={props.template} show="before" />
       </section>
       <section className={styles.section} aria-labelledby="kh-prep-results">

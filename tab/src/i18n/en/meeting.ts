@@ -38,6 +38,7 @@ export const meeting: Texts<typeof sv> = {
   countOf: 'Number of {role}',
   saveCount: 'Save number',
   removeNamed: 'Remove {name}',
+  joinedCount: '{count} joined the Teams meeting.',
   notParticipating: 'Nobody marked yet.',
 
   linkMeeting: 'Link the meeting',
@@ -50,7 +51,6 @@ export const meeting: Texts<typeof sv> = {
   stageBoard: 'Action board',
   detailsPreparation: 'Before the meeting',
   detailsSummary: 'Summary',
-  preparationQuestions: 'Questions before the meeting',
   preparationResults: 'Results since the last conference',
   preparationResultsEmpty: 'No new results since the last conference.',
   preparationLastAnalysis: 'The latest analysis',

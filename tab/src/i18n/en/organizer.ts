@@ -97,7 +97,6 @@ export const organizer: Texts<typeof sv> = {
 
   templatesTitle: 'Question templates by meeting type',
   templatesIntro: 'The questions to prepare before a meeting and those asked after it. Saving makes a new version; old answers keep their questions.',
-  templateBeforeTitle: 'Questions before the meeting',
   templateAfterTitle: 'Questions after the meeting',
   templateBeforeQuestion: 'Before the meeting, question {n}',
   templateBeforeQuestionSv: 'Before the meeting, question {n} (Swedish)',

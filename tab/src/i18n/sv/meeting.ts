@@ -35,6 +35,7 @@ export const meeting = {
   countOf: 'Antal {role}',
   saveCount: 'Spara antal',
   removeNamed: 'Ta bort {name}',
+  joinedCount: '{count} anslöt till Teams-mötet.',
   notParticipating: 'Ingen markerad ännu.',
 
   linkMeeting: 'Koppla mötet',
@@ -47,7 +48,6 @@ export const meeting = {
   stageBoard: 'Åtgärdstavlan',
   detailsPreparation: 'Inför mötet',
   detailsSummary: 'Sammanfattning',
-  preparationQuestions: 'Frågor inför mötet',
   preparationResults: 'Resultat sedan förra konferensen',
   preparationResultsEmpty: 'Inga nya resultat sedan förra konferensen.',
   preparationLastAnalysis: 'Senaste analysen',

@@ -94,7 +94,6 @@ export const organizer = {
 
   templatesTitle: 'Frågemallar per mötestyp',
   templatesIntro: 'Frågorna att förbereda inför ett möte och frågorna som ställs efter det. När du sparar blir det en ny version; gamla svar behåller sina frågor.',
-  templateBeforeTitle: 'Frågor inför mötet',
   templateAfterTitle: 'Frågor efter mötet',
   templateBeforeQuestion: 'Inför mötet, fråga {n}',
   templateBeforeQuestionSv: 'Inför mötet, fråga {n} (svenska)',

@@ -33,7 +33,7 @@ function questionOf(draft: Draft): Question {
 
 /** The labels of one list: the after-meeting list keeps the plain words, the before-meeting list says so. */
 const listKeys = {
-  before: { heading: 'organizer.templateBeforeTitle', question: 'organizer.templateBeforeQuestion', sv: 'organizer.templateBeforeQuestionSv', en: 'organizer.templateBeforeQuestionEn', kind: undefined, remove: 'organizer.templateBeforeRemove', add: 'organizer.templateBeforeAdd' },
+  before: { heading: 'common.questionsBefore', question: 'organizer.templateBeforeQuestion', sv: 'organizer.templateBeforeQuestionSv', en: 'organizer.templateBeforeQuestionEn', kind: undefined, remove: 'organizer.templateBeforeRemove', add: 'organizer.templateBeforeAdd' },
   after: { heading: 'organizer.templateAfterTitle', question: 'organizer.templateQuestion', sv: 'organizer.templateQuestionSv', en: 'organizer.templateQuestionEn', kind: 'organizer.templateKind', remove: 'organizer.templateRemove', add: 'organizer.templateAdd' },
 } as const;
 

@@ -48,6 +48,7 @@ describe('MeetingsView', () => {
       'Resultat i matematik: Matematiklyftet fortsätter i åk 4–6', 'Resultat i matematik: Uppföljning i maj',
     ]);
     expect(within(record).getByTestId('summary-note').textContent).toBe('Resultat i matematikSkillnaden mellan klasserna växer.');
+    expect(within(record).getByTestId('summary-joined').textContent).toBe('3 anslöt till Teams-mötet.');
     expect(within(record).getByTestId('summary-action').textContent).toContain('Läsfrämjande insats · Ansvarig: Elin Berg');
     expect(within(record).getByText('Elever: 4')).toBeTruthy();
     expect(within(record).getByRole('heading', { level: 3, name: 'Anteckningar' })).toBeTruthy();
@@ -57,6 +58,7 @@ describe('MeetingsView', () => {
 const held = item('50', {
   type: 'resultsConference' as const, title: 'Resultatkonferens HT', unitId: '1', startsAt: '2025-11-10T13:00:00Z', endedAt: '2025-11-10T15:00:00Z',
   schoolYear: '2025/26', participants: [{ role: 'pupils' as const, count: 4 }],
+  attendees: ['1', '2', '3'].map((n) => ({ userId: `1a000000-0000-4000-8000-00000000000${n}`, teamsId: `29:1-${n}`, inMeeting: false })),
   agenda: [
     { id: 'a1', title: 'Resultat i matematik', notes: 'Skillnaden mellan klasserna växer.', decisions: ['Matematiklyftet fortsätter i åk 4–6', 'Uppföljning i maj'] },
     { id: 'a2', title: 'Övrigt' },
