@@ -256,6 +256,16 @@ describe('the contract: meetings and follow-up', () => {
     await answer('POST /follow-up-templates', {}, {
       persona: 'admin', body: { meetingType: 'workshop', questions: [{ id: 'learned', sv: 'Vad tar du med dig?', en: 'What do you take with you?', kind: 'text' }] },
     });
+    // the questions before the meeting too, and a question without English
+    const both = await answer('POST /follow-up-templates', {}, {
+      persona: 'admin', body: {
+        meetingType: 'workshop',
+        beforeQuestions: [{ id: 'before-1', sv: 'Vad vill du ta upp?', kind: 'text' }],
+        questions: [{ id: 'learned', sv: 'Vad tar du med dig?', kind: 'text' }],
+      },
+    });
+    expect(both.beforeQuestions).toEqual([{ id: 'before-1', sv: 'Vad vill du ta upp?', kind: 'text' }]);
+    expect((await answer('GET /follow-up-templates/:meetingType', { meetingType: 'workshop' }, { persona: 'staff-bjork' })).beforeQuestions?.[0]?.sv).toBe('Vad vill du ta upp?');
     await answer('GET /my/follow-ups', {}, { persona: 'staff-bjork' });
     const question = template.questions[0];
     if (!question) throw new Error('the template has no question');
