@@ -6,11 +6,10 @@
  * actions; the meetings' decisions. Drafts appear only in a unit member's own copy, marked as such.
  */
 import type { FileChild } from 'docx';
-import { participantRoles, vocabulary, type Formatter, type Language, type OriginKind } from '../../domain';
+import { decisionsAndNotes, participantRoles, vocabulary, type Formatter, type Language, type OriginKind } from '../../domain';
 import type { Rollup, RollupData } from '../rollup';
 import type { Item } from '../rollup/types';
 import { bullets, heading, labelled, note, prose, table, type HeadingDepth } from './docx-parts';
-import { meetingDecisions } from './meeting-decisions';
 import { reportWords } from './report-words';
 
 export interface ReportContext {
@@ -171,7 +170,7 @@ export function unitChapter(data: RollupData, rollup: Rollup, unitId: string, co
     const m = meeting.fields;
     children.push(
       heading(`${format.date(m.startsAt)} ${pick(vocabulary.meetingType, m.type)}: ${m.title}`, sub),
-      ...bullets(meetingDecisions(m).map((d) => `${d.agendaItem}: ${d.text}`), say('noDecisions')),
+      ...bullets(decisionsAndNotes(m).decisions.map((d) => `${d.agendaItem}: ${d.text}`), say('noDecisions')),
     );
   }
   return children;
