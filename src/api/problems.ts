@@ -27,6 +27,8 @@ export const problemCatalogue = {
   deficiencyNotEvaluated: { status: 422, title: 'Ingen av bristens åtgärder är genomförd och utvärderad' },
   deadlineBeforeFound: { status: 422, title: 'Sista dagen ligger före upptäckten' },
   invalidCaseNumber: { status: 400, title: 'Ogiltigt diarienummer' },
+  startAfterDue: { status: 400, title: 'Startdatumet ligger efter slutdatumet' },
+  evaluationRequired: { status: 400, title: 'Utvärderingen saknas' },
   originNotFound: { status: 422, title: 'Det som åtgärden utgår från finns inte' },
   originOtherUnit: { status: 422, title: 'Åtgärden och det den utgår från hör till olika enheter' },
   parentGoalNotFound: { status: 422, title: 'Målet som det står under finns inte' },

@@ -197,9 +197,9 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
       ...(isCurrent ? {} : { endedAt: `${autumn(year, 6, 5)}T15:00:00Z` }),
     });
 
-    const actions: Array<Pick<Action, 'title' | 'status' | 'dueDate'> & { evaluation?: string; owner: { id: string; name: string }; origin: 'analysis' | 'meeting' }> = isCurrent
+    const actions: Array<Pick<Action, 'title' | 'status' | 'dueDate'> & { evaluation?: string; comment?: string; owner: { id: string; name: string }; origin: 'analysis' | 'meeting' }> = isCurrent
       ? [
-          { title: 'Gemensamma genomgångar med exit tickets i matematik', status: 'inProgress', dueDate: addDays(today, 5), owner: unit.staff, origin: 'analysis' },
+          { title: 'Gemensamma genomgångar med exit tickets i matematik', status: 'inProgress', dueDate: addDays(today, 5), owner: unit.staff, origin: 'analysis', comment: 'Alla klasser i åk 4–6 har börjat; exit tickets samlas in varje fredag.' },
           { title: 'Rutin för studiero i klassrummet', status: 'planned', dueDate: addDays(today, -6), owner: unit.staff, origin: 'analysis' },
           { title: 'Kartlägga otrygga platser med elevrådet', status: 'planned', dueDate: addDays(today, 30), owner: unit.principal, origin: 'meeting' },
         ]
@@ -211,7 +211,10 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
       await put('actions', `${k}:${i}`, {
         title: action.title, unitId, ownerId: action.owner.id, ownerName: action.owner.name, dueDate: action.dueDate, status: action.status,
         originKind: action.origin, originId: action.origin === 'analysis' ? analysisId : meetingId, goalId, schoolYear: year,
+        startDate: addDays(new Date(`${action.dueDate}T12:00:00Z`), -60),
         ...(action.evaluation ? { evaluation: action.evaluation } : {}),
+        // a comment as the bot's reminder card and the tab write it: signed, dated, in the history
+        ...(action.comment ? { comments: [{ authorId: action.owner.id, authorName: action.owner.name, at: `${addDays(today, -3)}T08:30:00Z`, text: action.comment }] } : {}),
       });
     }
 

@@ -84,9 +84,12 @@ export const lists: ListBindings = {
   ]) },
   actions: { schema: ActionSchema, definition: list('actions', 'KH Actions', 'Åtgärder', 'title', [
     note('description'), indexedText('unitId', { required: true }),
-    indexedText('ownerId', { required: true }), text('ownerName'), { name: 'dueDate', type: 'date', indexed: true, required: true },
+    indexedText('ownerId', { required: true }), text('ownerName'), { name: 'startDate', type: 'date' },
+    { name: 'dueDate', type: 'date', indexed: true, required: true },
     choice('status', actionStatuses, { required: true }), choice('originKind', originKinds, { required: true, indexed: false }),
     indexedText('originId', { required: true }), indexedText('goalId'), indexedText('meetingId'), indexedText('schoolYear', { required: true }), note('evaluation'),
+    // the comment history, oldest first: read with its action, never filtered (so one JSON column, not a list)
+    json('comments'),
   ]) },
   deficiencies: { schema: DeficiencySchema, definition: list('deficiencies', 'KH Deficiencies', 'Brister', 'title', [
     note('description'), indexedText('unitId', { required: true }),

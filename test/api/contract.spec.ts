@@ -193,7 +193,9 @@ describe('the contract: the analysis, actions and deficiencies', () => {
       body: { title: 'Kontraktets åtgärd', ownerId: PERSONA_USER_IDS.staffBjork, ownerName: 'Elin Berg', dueDate: '2027-05-01', originKind: 'analysis', originId: origin.id },
     });
     const read = await answer('GET /actions/:id', { id: action.id }, { persona: 'staff-bjork' });
-    await answer('PATCH /actions/:id', { id: action.id }, { persona: 'staff-bjork', headers: etag(read), body: { status: 'inProgress' } });
+    const patched = await answer('PATCH /actions/:id', { id: action.id }, { persona: 'staff-bjork', headers: etag(read), body: { status: 'inProgress' } });
+    const commented = await answer('POST /actions/:id/comments', { id: action.id }, { persona: 'staff-bjork', headers: etag(patched), body: { text: 'Igång' } });
+    expect(commented.comments).toMatchObject([{ text: 'Igång', authorName: 'Elin Berg' }]);
     await answer('GET /units/:unitId/actions', { unitId: bjork }, { persona: 'staff-bjork', query: '?filter=open' });
     const mine = await answer('GET /my/actions', {}, { persona: 'staff-bjork' });
     expect(mine.items.map((item) => item.id)).toContain(action.id);
