@@ -115,6 +115,8 @@ describe('reminder card actions', () => {
     const id = seeded.actionIds[0] ?? '';
     const result = await act('action.done', { actionId: id, evaluation: 'Fler elever läser varje dag.' });
     expect(JSON.stringify(result)).toContain('Åtgärden är markerad som klar.');
+    // where the action comes from shows on the card
+    expect(JSON.stringify(result)).toMatch(/Utgår från: (Analys|Möte|Brist)/);
     expect((await store.get('actions', id)).fields).toMatchObject({ status: 'done', evaluation: 'Fler elever läser varje dag.' });
   });
 

@@ -41,6 +41,7 @@ export const problemCatalogue = {
   indicatorNotForUnit: { status: 422, title: 'Indikatorn gäller inte enhetens skolform' },
   groupNotOfIndicator: { status: 422, title: 'Indikatorn delas inte upp i den gruppen' },
   analysisNotFound: { status: 422, title: 'Analysen finns inte i enheten' },
+  analysisExists: { status: 409, title: 'Enheten har redan en analys för perioden' },
   analysisNotDraft: { status: 422, title: 'Analysen är redan inlämnad' },
   analysisNotSubmitted: { status: 422, title: 'Analysen är inte inlämnad' },
   unknownQuestion: { status: 422, title: 'Frågan finns inte i mallen' },

@@ -1,5 +1,5 @@
 import type { Action, MeetingType, SchoolYear, YearWheelActivity } from '../domain';
-import { isoDay, meetingTypes, previousSchoolYear, schoolYearOf } from '../domain';
+import { analysisPeriodKey, isoDay, meetingTypes, previousSchoolYear, schoolYearOf } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Store } from '../store/port';
 import { demoIndicators, demoPeople, demoTemplates, demoUnits, type DemoIndicatorKey, type DemoUnit } from './seed-data';
@@ -166,6 +166,7 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
     const status = draftNow ? 'draft' : submittedNow ? 'submitted' : unit.key === 'vux' ? 'submitted' : 'feedbackGiven';
     const analysisId = await put('analyses', `${k}`, {
       unitId, schoolYear: year, period: isCurrent ? `${year} HT` : `${year} VT`, status,
+      periodKey: analysisPeriodKey(unitId, isCurrent ? `${year} HT` : `${year} VT`),
       followUp: 'Resultaten i matematik har ökat sedan förra läsåret, men skillnaden mellan flickor och pojkar kvarstår. Närvaron är stabil.',
       causes: 'Där lärarna arbetat med formativ bedömning och gemensamma genomgångar syns de största förbättringarna. Där studieron brustit har eleverna inte fått samma förutsättningar, och vikariesituationen under hösten spelade in.',
       direction: 'Alla elever ska få undervisning med tydliga mål och återkoppling, och tryggheten ska öka.',

@@ -81,6 +81,8 @@ export const lists: ListBindings = {
     choice('status', analysisStatuses, { required: true }), note('followUp'), note('causes'), note('direction'), note('approach'),
     note('evaluation'), json('strengths'), json('areasToDevelop'), json('measurementIds'), json('goalIds'), json('participants'),
     { name: 'submittedAt', type: 'dateTime' }, text('submittedBy'),
+    // one analysis per unit and period: unique, so two creates at once cannot both be stored
+    indexedText('periodKey', { unique: true }),
   ]) },
   actions: { schema: ActionSchema, definition: list('actions', 'KH Actions', 'Åtgärder', 'title', [
     note('description'), indexedText('unitId', { required: true }),

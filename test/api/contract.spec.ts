@@ -171,7 +171,7 @@ describe('the contract: goals, indicators and results', () => {
 
 describe('the contract: the analysis, actions and deficiencies', () => {
   it('analyses: create, read, edit, submit, list; feedback: give, confirm, list', async () => {
-    const draft = await answer('POST /units/:unitId/analyses', { unitId: bjork }, { persona: 'principal-bjork', body: { schoolYear: '2026/27', period: '2026/27 HT' } });
+    const draft = await answer('POST /units/:unitId/analyses', { unitId: bjork }, { persona: 'principal-bjork', body: { schoolYear: '2026/27', period: '2026/27 2026-09' } });
     const read = await answer('GET /analyses/:id', { id: draft.id }, { persona: 'principal-bjork' });
     const edited = await answer('PATCH /analyses/:id', { id: draft.id }, { persona: 'principal-bjork', headers: etag(read), body: { strengths: ['Studiero'] } });
     const submitted = await answer('POST /analyses/:id/submit', { id: draft.id }, { persona: 'principal-bjork', headers: etag(edited) });

@@ -111,3 +111,32 @@ describe('actions: comments', () => {
     expect((await h.started.store.get('actions', id)).fields.comments).toEqual([expect.objectContaining({ text: 'Första' })]);
   });
 });
+
+describe('analyses: one per unit and period', () => {
+  const create = (period: string) => h.request('POST', `/api/units/${bjork}/analyses`, { persona: 'principal-bjork', body: { schoolYear: '2026/27', period } });
+
+  it('answers a second analysis for the unit\'s period with 409 naming the period, and stores one', async () => {
+    const first = await create('2026/27 2026-10');
+    expect(first.status, first.text).toBe(201);
+    const second = await create('2026/27 2026-10');
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ code: 'analysisExists', field: 'period' });
+    const held = await h.started.store.queryAll('analyses', { filter: [{ field: 'unitId', op: 'eq', value: bjork }] });
+    expect(held.filter((a) => a.fields.period === '2026/27 2026-10')).toHaveLength(1);
+  });
+
+  it('lets exactly one of two creates at the same moment through (the unique period key decides)', async () => {
+    const answers = await Promise.all([create('2026/27 2026-11'), create('2026/27 2026-11')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)?.body).toMatchObject({ code: 'analysisExists', field: 'period' });
+    const held = await h.started.store.queryAll('analyses', { filter: [{ field: 'unitId', op: 'eq', value: bjork }] });
+    expect(held.filter((a) => a.fields.period === '2026/27 2026-11')).toHaveLength(1);
+  });
+
+  it('refuses moving a draft onto a period the unit already has', async () => {
+    const draft = await create('2026/27 2026-12');
+    const moved = await h.request('PATCH', `/api/analyses/${String(draft.body['id'])}`, { persona: 'principal-bjork', headers: etagOf(draft), body: { period: '2026/27 2026-10' } });
+    expect(moved.status).toBe(409);
+    expect(moved.body).toMatchObject({ code: 'analysisExists', field: 'period' });
+  });
+});

@@ -52,6 +52,10 @@ export const channel: Texts<typeof sv> = {
   noOpenDeficiencies: 'The unit has no open deficiencies.',
   noMeetings: 'The unit has no meetings yet.',
 
+  analysisEvaluationHint: "Evaluate last period's actions: what worked, and what will you do differently?",
+  previousActions: 'Actions last period ({period})',
+  noPreviousActions: 'The unit had no actions last period.',
+  notEvaluated: 'Not evaluated yet.',
   analysisNew: 'New analysis',
   analysisNewPeriod: 'Period of the new analysis',
   onePerLine: 'One per line.',

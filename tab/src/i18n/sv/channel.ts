@@ -49,6 +49,10 @@ export const channel = {
   noOpenDeficiencies: 'Enheten har inga öppna brister.',
   noMeetings: 'Enheten har inga möten ännu.',
 
+  analysisEvaluationHint: 'Utvärdera förra periodens åtgärder: vad gav effekt, och vad gör ni annorlunda?',
+  previousActions: 'Åtgärder förra perioden ({period})',
+  noPreviousActions: 'Enheten hade inga åtgärder förra perioden.',
+  notEvaluated: 'Inte utvärderad ännu.',
   analysisNew: 'Ny analys',
   analysisNewPeriod: 'Period för den nya analysen',
   onePerLine: 'En per rad.',
