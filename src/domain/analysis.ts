@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, itemId, objectId, participant, period, schoolYear } from './common';
-import { longText, points } from './text';
+import { freeText, longText, points } from './text';
 import { analysisStatuses } from './choices';
 
 /** A unit's analysis for a period: the cycle's questions, the cause analysis, strengths first. */
@@ -25,7 +25,7 @@ export const AnalysisSchema = z.strictObject({
    * The unit and the period as one value (`analysisPeriodKey`), in a unique column: one analysis
    * per unit and period, even when two are created at the same moment. Written by the service.
    */
-  periodKey: z.string().max(300).optional(),
+  periodKey: freeText(300).optional(),
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
 
