@@ -300,7 +300,7 @@ describe('POST /api/messages: card actions pass the API\'s policy', () => {
   it('refuses the outsider every action verb, and changes nothing', async () => {
     const id = seeded.actionIds[0] ?? '';
     const before = await store.get('actions', id);
-    for (const [verb, data] of [['action.done', {}], ['action.newDate', { dueDate: '2026-06-01' }], ['action.comment', { comment: 'Klart!' }]] as const) {
+    for (const [verb, data] of [['action.done', { evaluation: 'Klart.' }], ['action.newDate', { dueDate: '2026-06-01' }], ['action.comment', { comment: 'Klart!' }]] as const) {
       const res = await h.post(cardActionActivity({ serviceUrl: h.connector.url, id: `a-${verb}`, from: OUTSIDER, verb, data: { lang: 'sv', actionId: id, ...data } }));
       expect(res.status, verb).toBe(404);
     }
@@ -309,7 +309,7 @@ describe('POST /api/messages: card actions pass the API\'s policy', () => {
 
   it('lets the unit\'s principal mark a staff member\'s action done from the card, as PATCH /api/actions/:id does', async () => {
     const id = seeded.actionIds[0] ?? '';
-    const res = await h.post(cardActionActivity({ serviceUrl: h.connector.url, id: 'pd', from: PRINCIPAL, verb: 'action.done', data: { lang: 'sv', actionId: id } }));
+    const res = await h.post(cardActionActivity({ serviceUrl: h.connector.url, id: 'pd', from: PRINCIPAL, verb: 'action.done', data: { lang: 'sv', actionId: id, evaluation: 'Genomfört.' } }));
     expect(res.status).toBe(200);
     expect(textOf(res.body)).toContain('Åtgärden är markerad som klar.');
     expect((await store.get('actions', id)).fields.status).toBe('done');
@@ -364,10 +364,10 @@ describe('POST /api/messages: an older Teams client\'s Action.Submit', () => {
 describe('POST /api/messages: reminder card actions (adaptiveCard/action)', () => {
   it('marks the action done for its owner and answers with the updated card', async () => {
     const id = seeded.actionIds[0] ?? '';
-    const res = await h.post(cardActionActivity({ serviceUrl: h.connector.url, id: 'd1', verb: 'action.done', data: { actionId: id } }));
+    const res = await h.post(cardActionActivity({ serviceUrl: h.connector.url, id: 'd1', verb: 'action.done', data: { actionId: id, evaluation: 'Fler elever läser.' } }));
     expect(res.status).toBe(200);
     expect(textOf(res.body)).toContain('Åtgärden är markerad som klar.');
-    expect((await store.get('actions', id)).fields).toMatchObject({ status: 'done' });
+    expect((await store.get('actions', id)).fields).toMatchObject({ status: 'done', evaluation: 'Fler elever läser.' });
     expect((await store.get('actions', id)).modifiedByUser).toBe(TEACHER);
   });
 });

@@ -1,7 +1,7 @@
 import type { BotAction } from '../data/entities';
 import { attachment, card, dueLine, execute, fieldError, subCard, text, title, type CardAttachment, type CardData, type CardElement } from './card';
 import { strings, type Strings } from './strings';
-import type { Language } from '../../src/domain';
+import { COMMENT_MAX_LENGTH, vocabulary, type Language } from '../../src/domain';
 
 export const ACTION_DONE = 'action.done';
 export const ACTION_NEW_DATE = 'action.newDate';
@@ -9,9 +9,9 @@ export const ACTION_COMMENT = 'action.comment';
 
 export type ReminderKind = 'dueSoon' | 'overdue';
 
-/** A refused new date or comment: what was typed comes back in its field, with why under it. */
+/** A refused evaluation, new date or comment: what was typed comes back in its field, with why under it. */
 export interface ActionFormError {
-  field: 'dueDate' | 'comment';
+  field: 'evaluation' | 'dueDate' | 'comment';
   value: string;
   message: string;
 }
@@ -27,31 +27,42 @@ export interface ReminderCardInput {
   error?: ActionFormError;
 }
 
-export const COMMENT_MAX_LENGTH = 1_000;
+/** As long as the tab's evaluation field takes. */
+const EVALUATION_MAX_LENGTH = 20_000;
 
+const evaluationInput = (s: Strings, value?: string): CardElement => ({
+  type: 'Input.Text', id: 'evaluation', label: s.evaluation, isMultiline: true, maxLength: EVALUATION_MAX_LENGTH, isRequired: true, ...(value !== undefined ? { value } : {}),
+});
 const dateInput = (s: Strings, value?: string): CardElement => ({ type: 'Input.Date', id: 'dueDate', label: s.newDate, isRequired: true, ...(value !== undefined ? { value } : {}) });
 const commentInput = (s: Strings, value?: string): CardElement => ({
   type: 'Input.Text', id: 'comment', label: s.comment, isMultiline: true, maxLength: COMMENT_MAX_LENGTH, isRequired: true, ...(value !== undefined ? { value } : {}),
 });
 
 /**
- * The buttons on an action: done, a new date, a comment; each applied with the action's eTag.
- * A refused date or comment is shown open in the card, filled in with what was typed.
+ * The buttons on an action: done (with its evaluation, "Hur blev det?": an action closes only
+ * evaluated), a new date, a comment; each applied with the action's eTag. A refused evaluation,
+ * date or comment is shown open in the card, filled in with what was typed.
  */
 function actionButtons(lang: Language, actionId: string, error: ActionFormError | undefined): { body: CardElement[]; actions: CardElement[] } {
   const s = strings(lang);
   const data: CardData = { lang, actionId };
   const done = execute(s.markDone, ACTION_DONE, data, { style: 'positive' });
-  if (error?.field === 'dueDate') return { body: [dateInput(s, error.value), fieldError(error.message)], actions: [execute(s.setDate, ACTION_NEW_DATE, data), done] };
-  if (error?.field === 'comment') return { body: [commentInput(s, error.value), fieldError(error.message)], actions: [execute(s.addComment, ACTION_COMMENT, data), done] };
+  if (error?.field === 'evaluation') return { body: [evaluationInput(s, error.value), fieldError(error.message)], actions: [done] };
+  if (error?.field === 'dueDate') return { body: [dateInput(s, error.value), fieldError(error.message)], actions: [execute(s.setDate, ACTION_NEW_DATE, data)] };
+  if (error?.field === 'comment') return { body: [commentInput(s, error.value), fieldError(error.message)], actions: [execute(s.addComment, ACTION_COMMENT, data)] };
   return {
     body: [],
     actions: [
-      done,
+      { type: 'Action.ShowCard', title: s.markDone, card: subCard([evaluationInput(s)], [done]) },
       { type: 'Action.ShowCard', title: s.newDate, card: subCard([dateInput(s)], [execute(s.setDate, ACTION_NEW_DATE, data)]) },
       { type: 'Action.ShowCard', title: s.comment, card: subCard([commentInput(s)], [execute(s.addComment, ACTION_COMMENT, data)]) },
     ],
   };
+}
+
+/** Where the action comes from, in the card's language: "Utgår från: Analys". */
+function originLine(action: Pick<BotAction, 'originKind'>, lang: Language): string {
+  return `${vocabulary.term.origin[lang]}: ${vocabulary.originKind[action.originKind][lang]}`;
 }
 
 /** The owner's reminder: done / new date / comment, each applied to the action with its eTag. */
@@ -63,6 +74,7 @@ export function reminderCard(i: ReminderCardInput): CardAttachment {
     ...(i.notice ? [text(i.notice, { color: i.error ? 'Attention' : 'Good' })] : []),
     title(i.action.title),
     text(dueLine(i.action.dueDate, i.lang), { isSubtle: true }),
+    text(originLine(i.action, i.lang), { isSubtle: true }),
     ...(closed ? [] : [text(i.kind === 'overdue' ? s.reminderOverdue : s.reminderDueSoon(i.daysLeft ?? 0), i.kind === 'overdue' ? { color: 'Attention' } : {})]),
     ...form.body,
   ], form.actions));

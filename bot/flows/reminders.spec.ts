@@ -10,6 +10,7 @@ import { RateLimiter } from '../outbox/rate-limiter';
 import { cardTurn, OTHER_PRINCIPAL, OUTSIDER, PRINCIPAL, seed, seedOtherUnit, TEACHER, wiredFor, type Seeded } from '../testing/fixtures';
 import { BotFlows } from './bot-flows';
 import type { FlowContext } from './context';
+import type { Turn } from './turn';
 import { Conversations } from './conversations';
 import { runScheduledScan, scanReminders } from './reminders';
 
@@ -31,7 +32,7 @@ beforeEach(async () => {
   await seedOtherUnit(store);
   const conversations = new Conversations({ store });
   outbox = new Outbox({ store, sender, clock, limiter: new RateLimiter({ clock }) });
-  ctx = { store, ...(await wiredFor(store)), conversations, outbox, clock, log: () => {} };
+  ctx = { store, ...(await wiredFor(store, () => new Date(now))), conversations, outbox, clock, log: () => {} };
   await conversations.remember(personal(TEACHER), TEACHER);
   await conversations.remember(personal(PRINCIPAL), PRINCIPAL);
 });
@@ -104,24 +105,51 @@ describe('runScheduledScan', () => {
   });
 });
 
+/** The turn as Teams sends it with the person's name in `from`. */
+const named = (turn: Turn, name: string): Turn => ({ ...turn, info: { ...turn.info, from: { ...turn.info.from, name } } });
+
 describe('reminder card actions', () => {
   const act = (verb: string, data: Record<string, unknown>, userId = TEACHER) => new BotFlows(ctx).onCardAction(cardTurn(verb, data, userId));
 
-  it('marks the action done', async () => {
+  it('marks the action done with its evaluation', async () => {
     const id = seeded.actionIds[0] ?? '';
-    const result = await act('action.done', { actionId: id });
+    const result = await act('action.done', { actionId: id, evaluation: 'Fler elever läser varje dag.' });
     expect(JSON.stringify(result)).toContain('Åtgärden är markerad som klar.');
-    expect((await store.get('actions', id)).fields.status).toBe('done');
+    // where the action comes from shows on the card
+    expect(JSON.stringify(result)).toMatch(/Utgår från: (Analys|Möte|Brist)/);
+    expect((await store.get('actions', id)).fields).toMatchObject({ status: 'done', evaluation: 'Fler elever läser varje dag.' });
   });
 
-  it('sets a new due date, and appends a dated comment to the description', async () => {
+  it.each([undefined, '', '   '])('refuses to mark the action done without an evaluation (%j), shows the evaluation field, and changes nothing', async (evaluation) => {
+    const id = seeded.actionIds[0] ?? '';
+    const before = await store.get('actions', id);
+    const text = JSON.stringify(await act('action.done', { actionId: id, ...(evaluation === undefined ? {} : { evaluation }) }));
+    expect(text).toContain('en åtgärd markeras som klar först när den är utvärderad');
+    expect(text).toContain('"id":"evaluation"');
+    expect((await store.get('actions', id)).etag).toBe(before.etag);
+  });
+
+  it('keeps a refused evaluation as it was typed (a personnummer), under why', async () => {
+    const id = seeded.actionIds[0] ?? '';
+    const text = JSON.stringify(await act('action.done', { actionId: id, evaluation: 'Eleven 121212-1212 läser mer' }));
+    expect(text).toContain('Texten innehåller ett personnummer');
+    expect(text).toContain('"value":"Eleven 121212-1212 läser mer"');
+    expect((await store.get('actions', id)).fields.status).toBe('planned');
+  });
+
+  it('sets a new due date, and adds each comment to the action\'s history with its author and time, leaving the description alone', async () => {
     const id = seeded.actionIds[1] ?? '';
+    const description = (await store.get('actions', id)).fields.description;
     await act('action.newDate', { actionId: id, dueDate: '2026-04-30' });
     await act('action.comment', { actionId: id, comment: 'Väntar på enkätsvar' });
-    await act('action.comment', { actionId: id, comment: 'Enkäten är klar' });
+    await new BotFlows(ctx).onCardAction(named(cardTurn('action.comment', { actionId: id, comment: 'Enkäten är klar' }, TEACHER), 'Kim Lärare'));
     const action = (await store.get('actions', id)).fields;
     expect(action.dueDate).toBe('2026-04-30');
-    expect(action.description).toBe('2026-03-10: Väntar på enkätsvar\n2026-03-10: Enkäten är klar');
+    expect(action.description).toBe(description);
+    expect(action.comments).toEqual([
+      { authorId: TEACHER, at: '2026-03-10T06:00:00.000Z', text: 'Väntar på enkätsvar' },
+      { authorId: TEACHER, authorName: 'Kim Lärare', at: '2026-03-10T06:00:00.000Z', text: 'Enkäten är klar' },
+    ]);
   });
 
   it.each(['Gäller 20121212–1212', 'eleven 19121212 1212', 'se 121212 - 1212'])('refuses a comment holding a personnummer (%j) and keeps the description', async (comment) => {
@@ -142,7 +170,7 @@ describe('reminder card actions', () => {
 
   it('lets the unit\'s principal mark a staff member\'s action done, as the tab does', async () => {
     const id = seeded.actionIds[0] ?? '';
-    expect(JSON.stringify(await act('action.done', { actionId: id }, PRINCIPAL))).toContain('Åtgärden är markerad som klar.');
+    expect(JSON.stringify(await act('action.done', { actionId: id, evaluation: 'Klart.' }, PRINCIPAL))).toContain('Åtgärden är markerad som klar.');
     const action = await store.get('actions', id);
     expect(action.fields.status).toBe('done');
     expect(action.modifiedByUser).toBe(PRINCIPAL);
@@ -159,7 +187,7 @@ describe('reminder card actions', () => {
         return item;
       },
     };
-    const result = await new BotFlows({ ...ctx, store: racing }).onCardAction(cardTurn('action.done', { actionId: id }, TEACHER));
+    const result = await new BotFlows({ ...ctx, store: racing }).onCardAction(cardTurn('action.done', { actionId: id, evaluation: 'Klart.' }, TEACHER));
     const text = JSON.stringify(result);
     expect(text).toContain('Åtgärden ändrades av någon annan');
     expect(text).toContain('Läsfrämjande insats åk 4–5');

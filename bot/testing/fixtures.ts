@@ -85,14 +85,14 @@ export const testDirectory = new LocalDirectory({
 });
 
 /** The services the API uses, over `store`, with the test directory: what the bot's card actions ask. */
-export function servicesFor(store: Store<Entities>, readModel: ReadModel<Entities>): Services {
-  return createServices(store, readModel, { directory: testDirectory, unitCacheMilliseconds: 0 });
+export function servicesFor(store: Store<Entities>, readModel: ReadModel<Entities>, now?: () => Date): Services {
+  return createServices(store, readModel, { directory: testDirectory, unitCacheMilliseconds: 0, ...(now ? { now } : {}) });
 }
 
 /** What flows read and ask over `store`, as the server wires them: its read model (a mirror) and the API's services. */
-export async function wiredFor(store: Store<Entities> & ChangeFeed<Entities>): Promise<{ readModel: ReadModel<Entities>; services: Services }> {
+export async function wiredFor(store: Store<Entities> & ChangeFeed<Entities>, now?: () => Date): Promise<{ readModel: ReadModel<Entities>; services: Services }> {
   const { readModel } = await startedMirror(store, store);
-  return { readModel, services: servicesFor(store, readModel) };
+  return { readModel, services: servicesFor(store, readModel, now) };
 }
 
 interface ActivityOptions {

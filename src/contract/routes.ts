@@ -78,6 +78,7 @@ export const answers = {
   'POST /units/:unitId/actions': ActionItemSchema,
   'GET /actions/:id': ActionItemSchema,
   'PATCH /actions/:id': ActionItemSchema,
+  'POST /actions/:id/comments': ActionItemSchema,
 
   'GET /units/:unitId/deficiencies': DeficiencyPageSchema,
   'GET /units/:unitId/deficiency-register': DeficiencyRegisterSchema,

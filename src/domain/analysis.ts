@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, itemId, objectId, participant, period, schoolYear } from './common';
-import { longText, points } from './text';
+import { freeText, longText, points } from './text';
 import { analysisStatuses } from './choices';
 
 /** A unit's analysis for a period: the cycle's questions, the cause analysis, strengths first. */
@@ -21,5 +21,15 @@ export const AnalysisSchema = z.strictObject({
   participants: z.array(participant).max(200),
   submittedAt: isoDateTime.optional(),
   submittedBy: objectId.optional(),
+  /**
+   * The unit and the period as one value (`analysisPeriodKey`), in a unique column: one analysis
+   * per unit and period, even when two are created at the same moment. Written by the service.
+   */
+  periodKey: freeText(300).optional(),
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
+
+/** The value of an analysis' unique period key: its unit and its period. */
+export function analysisPeriodKey(unitId: string, period: string): string {
+  return `${unitId}|${period}`;
+}

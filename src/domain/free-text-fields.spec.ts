@@ -34,8 +34,10 @@ const notFreeText: Readonly<Record<string, string>> = {
 const samples: Readonly<Record<string, unknown>> = {
   ActionSchema: {
     title: 'Läsfrämjande insats', description: 'Varje dag', unitId: '1', ownerId: '00000000-0000-0000-0000-000000000011', ownerName: 'Elin Berg',
-    dueDate: '2026-05-01', status: 'planned', originKind: 'meeting', originId: '2', schoolYear: '2025/26', evaluation: 'Bra',
+    startDate: '2026-04-01', dueDate: '2026-05-01', status: 'planned', originKind: 'meeting', originId: '2', schoolYear: '2025/26', evaluation: 'Bra',
+    comments: [{ authorId: '00000000-0000-0000-0000-000000000011', authorName: 'Elin Berg', at: '2026-04-10T09:00:00Z', text: 'Igång' }],
   },
+  ActionCommentSchema: { authorId: '00000000-0000-0000-0000-000000000011', authorName: 'Elin Berg', at: '2026-04-10T09:00:00Z', text: 'Igång' },
   AnalysisSchema: {
     unitId: '1', schoolYear: '2025/26', period: '2025/26 HT', status: 'draft', followUp: 'a', causes: 'b', direction: 'c', approach: 'd', evaluation: 'e',
     strengths: ['Studiero'], areasToDevelop: ['Läsning'], measurementIds: [], goalIds: [], participants: [{ role: 'teacher', displayName: 'Farid Haddad' }],

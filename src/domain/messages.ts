@@ -25,6 +25,8 @@ export const ruleMessages = {
   unitGoalHasUnit: { sv: 'ett enhetsmål hör till en enhet', en: 'a unit goal belongs to a unit' },
   organizerGoalHasNoUnit: { sv: 'huvudmannens mål och fokusområden hör inte till en enhet', en: 'the organizer\'s goals and areas belong to no unit' },
   koladaUnitId: { sv: 'Koladas enhets-id skrivs som V15E144001301', en: 'a Kolada unit id is written as V15E144001301' },
+  startAfterDue: { sv: 'startdatumet kan inte ligga efter slutdatumet', en: 'the start date cannot be after the due date' },
+  evaluationRequired: { sv: 'en genomförd åtgärd behöver en utvärdering: hur blev det?', en: 'a done action needs its evaluation: how did it go?' },
   personalIdentity: {
     sv: personalIdentityMessage,
     en: 'The text contains a personal identity number. Kvalitetshjulet must not hold information about individual pupils.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { period } from './common';
 import { formatterFor } from './format';
-import { comparePeriods, monthsOf, parsePeriod, periodSpan } from './period';
+import { comparePeriods, monthsOf, parsePeriod, periodSpan, previousPeriod } from './period';
 import { periodLabel } from './vocabulary';
 
 describe('periods', () => {
@@ -42,5 +42,17 @@ describe('periods', () => {
     expect(periodLabel('2025/26 VT', en)).toBe('Spring 2026');
     expect(periodLabel('2025/26 2025-10', sv)).toBe('okt. 2025');
     expect(periodLabel('2025/26 2026-01', en)).toBe('Jan 2026');
+  });
+});
+
+describe('previousPeriod', () => {
+  it('steps back one period of the same kind, across school years', () => {
+    expect(previousPeriod('2026/27 VT')).toBe('2026/27 HT');
+    expect(previousPeriod('2026/27 HT')).toBe('2025/26 VT');
+    expect(previousPeriod('2026/27')).toBe('2025/26');
+    expect(previousPeriod('2026/27 2026-10')).toBe('2026/27 2026-09');
+    expect(previousPeriod('2026/27 2026-07')).toBe('2025/26 2026-06');
+    expect(previousPeriod('2026/27 2027-01')).toBe('2026/27 2026-12');
+    expect(previousPeriod('HT')).toBeUndefined();
   });
 });

@@ -91,3 +91,22 @@ export function comparePeriods(a: string, b: string): number {
   const kinds = breadth[parsePeriod(a)?.kind ?? 'schoolYear'] - breadth[parsePeriod(b)?.kind ?? 'schoolYear'];
   return kinds !== 0 ? kinds : a.localeCompare(b);
 }
+
+/**
+ * The period before this one of the same kind: the spring term before an autumn term, the autumn
+ * term before a spring term, the school year before, the month before. "Hur blev det?" looks
+ * back at the actions of that period.
+ */
+export function previousPeriod(value: string): string | undefined {
+  const parsed = parsePeriod(value);
+  if (!parsed) return undefined;
+  const start = Number(parsed.schoolYear.slice(0, 4));
+  const yearBefore = `${start - 1}/${String(start % 100).padStart(2, '0')}`;
+  if (parsed.kind === 'schoolYear') return yearBefore;
+  if (parsed.term === 'VT') return `${parsed.schoolYear} HT`;
+  if (parsed.term === 'HT') return `${yearBefore} VT`;
+  const month = parsed.month ?? '';
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  const before = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return m === 7 ? `${yearBefore} ${before}` : `${parsed.schoolYear} ${before}`;
+}

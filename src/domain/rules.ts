@@ -3,6 +3,7 @@ import type { OriginKind } from './choices';
 import type { Deficiency } from './deficiency';
 import { inspectionCaseNumber, isDeficiencyOverdue } from './deficiency';
 import type { Goal } from './goal';
+import { ruleMessages } from './messages';
 import { parentLevels } from './goal';
 
 /** A rule that did not hold: the field it concerns, a stable code, and a message for people. */
@@ -29,6 +30,21 @@ export function checkActionOrigin(action: Pick<Action, 'unitId' | 'originKind'>,
   const ofAnotherUnit = origin?.unitId !== undefined && origin.unitId !== action.unitId;
   if (origin === undefined || origin.kind !== action.originKind || ofAnotherUnit) {
     return { code: 'originNotFound', field: 'originId', message: 'åtgärden måste utgå från en befintlig analys, ett möte eller en brist i enheten' };
+  }
+  return undefined;
+}
+
+/**
+ * What an action must hold as a whole, on every path that writes one (the tab, the meeting panel,
+ * the bot's card): it starts no later than it is due, and it is done only with its evaluation
+ * ("Hur blev det?"): the cycle's last question is answered before the action closes.
+ */
+export function checkAction(action: Pick<Action, 'startDate' | 'dueDate' | 'status' | 'evaluation'>): RuleViolation | undefined {
+  if (action.startDate !== undefined && action.startDate > action.dueDate) {
+    return { code: 'startAfterDue', field: 'startDate', message: ruleMessages.startAfterDue.sv };
+  }
+  if (action.status === 'done' && (action.evaluation ?? '').trim() === '') {
+    return { code: 'evaluationRequired', field: 'evaluation', message: ruleMessages.evaluationRequired.sv };
   }
   return undefined;
 }

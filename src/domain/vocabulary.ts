@@ -161,6 +161,10 @@ export const vocabulary = {
   term: {
     owner: { sv: 'Ansvarig', en: 'Owner' },
     dueDate: { sv: 'Klart senast', en: 'Due date' },
+    startDate: { sv: 'Startar', en: 'Starts' },
+    comment: { sv: 'Kommentar', en: 'Comment' },
+    comments: { sv: 'Kommentarer', en: 'Comments' },
+    origin: { sv: 'Utgår från', en: 'Comes from' },
     overdue: { sv: 'Försenad', en: 'Overdue' },
     strengths: { sv: 'Styrkor', en: 'Strengths' },
     areasToDevelop: { sv: 'Utvecklingsområden', en: 'Areas to develop' },

@@ -1,5 +1,5 @@
 import type { Action, MeetingType, SchoolYear, YearWheelActivity } from '../domain';
-import { isoDay, meetingTypes, previousSchoolYear, schoolYearOf } from '../domain';
+import { analysisPeriodKey, isoDay, meetingTypes, previousSchoolYear, schoolYearOf } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Store } from '../store/port';
 import { demoBeforeQuestions, demoIndicators, demoPeople, demoTemplates, demoUnits, type DemoIndicatorKey, type DemoUnit } from './seed-data';
@@ -166,6 +166,7 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
     const status = draftNow ? 'draft' : submittedNow ? 'submitted' : unit.key === 'vux' ? 'submitted' : 'feedbackGiven';
     const analysisId = await put('analyses', `${k}`, {
       unitId, schoolYear: year, period: isCurrent ? `${year} HT` : `${year} VT`, status,
+      periodKey: analysisPeriodKey(unitId, isCurrent ? `${year} HT` : `${year} VT`),
       followUp: 'Resultaten i matematik har ökat sedan förra läsåret, men skillnaden mellan flickor och pojkar kvarstår. Närvaron är stabil.',
       causes: 'Där lärarna arbetat med formativ bedömning och gemensamma genomgångar syns de största förbättringarna. Där studieron brustit har eleverna inte fått samma förutsättningar, och vikariesituationen under hösten spelade in.',
       direction: 'Alla elever ska få undervisning med tydliga mål och återkoppling, och tryggheten ska öka.',
@@ -197,9 +198,9 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
       ...(isCurrent ? {} : { endedAt: `${autumn(year, 6, 5)}T15:00:00Z` }),
     });
 
-    const actions: Array<Pick<Action, 'title' | 'status' | 'dueDate'> & { evaluation?: string; owner: { id: string; name: string }; origin: 'analysis' | 'meeting' }> = isCurrent
+    const actions: Array<Pick<Action, 'title' | 'status' | 'dueDate'> & { evaluation?: string; comment?: string; owner: { id: string; name: string }; origin: 'analysis' | 'meeting' }> = isCurrent
       ? [
-          { title: 'Gemensamma genomgångar med exit tickets i matematik', status: 'inProgress', dueDate: addDays(today, 5), owner: unit.staff, origin: 'analysis' },
+          { title: 'Gemensamma genomgångar med exit tickets i matematik', status: 'inProgress', dueDate: addDays(today, 5), owner: unit.staff, origin: 'analysis', comment: 'Alla klasser i åk 4–6 har börjat; exit tickets samlas in varje fredag.' },
           { title: 'Rutin för studiero i klassrummet', status: 'planned', dueDate: addDays(today, -6), owner: unit.staff, origin: 'analysis' },
           { title: 'Kartlägga otrygga platser med elevrådet', status: 'planned', dueDate: addDays(today, 30), owner: unit.principal, origin: 'meeting' },
         ]
@@ -211,7 +212,10 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
       await put('actions', `${k}:${i}`, {
         title: action.title, unitId, ownerId: action.owner.id, ownerName: action.owner.name, dueDate: action.dueDate, status: action.status,
         originKind: action.origin, originId: action.origin === 'analysis' ? analysisId : meetingId, goalId, schoolYear: year,
+        startDate: addDays(new Date(`${action.dueDate}T12:00:00Z`), -60),
         ...(action.evaluation ? { evaluation: action.evaluation } : {}),
+        // a comment as the bot's reminder card and the tab write it: signed, dated, in the history
+        ...(action.comment ? { comments: [{ authorId: action.owner.id, authorName: action.owner.name, at: `${addDays(today, -3)}T08:30:00Z`, text: action.comment }] } : {}),
       });
     }
 

@@ -81,12 +81,17 @@ export const lists: ListBindings = {
     choice('status', analysisStatuses, { required: true }), note('followUp'), note('causes'), note('direction'), note('approach'),
     note('evaluation'), json('strengths'), json('areasToDevelop'), json('measurementIds'), json('goalIds'), json('participants'),
     { name: 'submittedAt', type: 'dateTime' }, text('submittedBy'),
+    // one analysis per unit and period: unique, so two creates at once cannot both be stored
+    indexedText('periodKey', { unique: true }),
   ]) },
   actions: { schema: ActionSchema, definition: list('actions', 'KH Actions', 'Åtgärder', 'title', [
     note('description'), indexedText('unitId', { required: true }),
-    indexedText('ownerId', { required: true }), text('ownerName'), { name: 'dueDate', type: 'date', indexed: true, required: true },
+    indexedText('ownerId', { required: true }), text('ownerName'), { name: 'startDate', type: 'date' },
+    { name: 'dueDate', type: 'date', indexed: true, required: true },
     choice('status', actionStatuses, { required: true }), choice('originKind', originKinds, { required: true, indexed: false }),
     indexedText('originId', { required: true }), indexedText('goalId'), indexedText('meetingId'), indexedText('schoolYear', { required: true }), note('evaluation'),
+    // the comment history, oldest first: read with its action, never filtered (so one JSON column, not a list)
+    json('comments'),
   ]) },
   deficiencies: { schema: DeficiencySchema, definition: list('deficiencies', 'KH Deficiencies', 'Brister', 'title', [
     note('description'), indexedText('unitId', { required: true }),

@@ -1,4 +1,4 @@
-import { ActionSchema, checkActionOrigin, isOpen, isoDay, schoolYearOf, type Action, type OriginRecord } from '../domain';
+import { ActionCommentSchema, ActionSchema, checkAction, checkActionOrigin, isOpen, isoDay, schoolYearOf, type Action, ruleWords, type OriginRecord, type RuleViolation } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Filter, Page, Store, StoredItem } from '../store/port';
 import type { ReadModel } from '../store/read-model';
@@ -9,8 +9,9 @@ import { findItem } from './lookup';
 import { createOptions, pageOf, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
-export type ActionInput = Omit<Action, 'unitId' | 'status' | 'schoolYear'> & Partial<Pick<Action, 'status' | 'schoolYear'>>;
-export type ActionPatch = Partial<Omit<Action, 'unitId' | 'originKind' | 'originId'>>;
+/** What a new action holds; its comments are written one at a time by `comment`. */
+export type ActionInput = Omit<Action, 'unitId' | 'status' | 'schoolYear' | 'comments'> & Partial<Pick<Action, 'status' | 'schoolYear'>>;
+export type ActionPatch = Partial<Omit<Action, 'unitId' | 'originKind' | 'originId' | 'comments'>>;
 export type ActionFilter = 'mine' | 'overdue' | 'open';
 
 export interface ActionServiceOptions {
@@ -59,8 +60,8 @@ export class ActionService {
       status: input.status ?? 'planned',
       schoolYear: input.schoolYear ?? schoolYearOf(input.dueDate),
     });
-    const violation = checkActionOrigin(action, await this.originOf(action));
-    if (violation) throw new RuleError(violation.code, violation.field, violation.message);
+    refuse(checkAction(action));
+    refuse(checkActionOrigin(action, await this.originOf(action)));
     if (action.meetingId !== undefined) await this.requireMeetingOfUnit(action.meetingId, unitId);
     if (action.goalId !== undefined) await this.requireGoalOfUnit(action.goalId, unitId);
     return this.store.create('actions', action, createOptions(actorOf(caller), clientKey));
@@ -69,12 +70,27 @@ export class ActionService {
   async update(caller: Caller, id: string, patch: ActionPatch, etag: string): Promise<StoredItem<Action>> {
     const current = await this.get(caller, id);
     await this.access.require(caller, 'action.update', current.fields.unitId, { ownerId: current.fields.ownerId });
-    ActionSchema.parse({ ...current.fields, ...patch });
+    refuse(checkAction(ActionSchema.parse({ ...current.fields, ...patch })));
     if (patch.meetingId !== undefined && patch.meetingId !== current.fields.meetingId) {
       await this.requireMeetingOfUnit(patch.meetingId, current.fields.unitId);
     }
     if (patch.goalId !== undefined && patch.goalId !== current.fields.goalId) await this.requireGoalOfUnit(patch.goalId, current.fields.unitId);
     return this.store.update('actions', id, patch, { ...actorOf(caller), etag });
+  }
+
+  /**
+   * Adds a comment to the action's history, signed with the caller's name and the time: the owner
+   * and the unit's principal may, as they may update it (the tab's "Kommentera", the bot's card).
+   */
+  async comment(caller: Caller, id: string, text: string, etag: string): Promise<StoredItem<Action>> {
+    const current = await this.get(caller, id);
+    await this.access.require(caller, 'action.update', current.fields.unitId, { ownerId: current.fields.ownerId });
+    // a card from a client that sends no name names the caller by id only: no name is stored then
+    const named = caller.name !== '' && caller.name !== caller.userId;
+    const comment = ActionCommentSchema.parse({ authorId: caller.userId, ...(named ? { authorName: caller.name } : {}), at: this.now().toISOString(), text });
+    const comments = [...(current.fields.comments ?? []), comment];
+    ActionSchema.parse({ ...current.fields, comments });
+    return this.store.update('actions', id, { comments }, { ...actorOf(caller), etag });
   }
 
   /** Mina åtgärder: the caller's open actions in every unit, due soonest first, from the read model. */
@@ -108,4 +124,8 @@ export class ActionService {
     if (!origin) return undefined;
     return { kind: action.originKind, unitId: origin.fields.unitId };
   }
+}
+
+function refuse(violation: RuleViolation | undefined): void {
+  if (violation) throw new RuleError(violation.code, violation.field, violation.message, ruleWords(violation.message)?.en);
 }

@@ -1,4 +1,5 @@
-import { AnalysisSchema, type Analysis } from '../domain';
+import { AnalysisSchema, analysisPeriodKey, type Analysis } from '../domain';
+import { DuplicateError } from '../store/errors';
 import type { Entities } from '../lists/lists';
 import type { Filter, Page, Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
@@ -8,7 +9,7 @@ import { createOptions, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
 /** What a unit writes; status and submission are set by the service. */
-export type AnalysisInput = Omit<Analysis, 'unitId' | 'status' | 'submittedAt' | 'submittedBy'>;
+export type AnalysisInput = Omit<Analysis, 'unitId' | 'status' | 'submittedAt' | 'submittedBy' | 'periodKey'>;
 export type AnalysisPatch = Partial<AnalysisInput>;
 
 export interface AnalysisServiceOptions {
@@ -43,16 +44,40 @@ export class AnalysisService {
     return analysis;
   }
 
+  /**
+   * A new draft. One analysis per unit and period: a period the unit already has is refused (409),
+   * and the unique period key makes that hold for two creates at the same moment too.
+   */
   async create(caller: Caller, unitId: string, input: AnalysisInput, clientKey?: string): Promise<StoredItem<Analysis>> {
     await this.access.require(caller, 'unit.edit', unitId);
-    const analysis = AnalysisSchema.parse({ ...input, unitId, status: 'draft' });
-    return this.store.create('analyses', analysis, createOptions(actorOf(caller), clientKey));
+    const analysis = AnalysisSchema.parse({ ...input, unitId, status: 'draft', periodKey: analysisPeriodKey(unitId, input.period) });
+    await this.requireFreePeriod(unitId, analysis.period);
+    try {
+      return await this.store.create('analyses', analysis, createOptions(actorOf(caller), clientKey));
+    } catch (error) {
+      if (error instanceof DuplicateError && error.field === 'periodKey') throw periodTaken();
+      throw error;
+    }
   }
 
   async update(caller: Caller, id: string, patch: AnalysisPatch, etag: string): Promise<StoredItem<Analysis>> {
     const current = await this.requireEditableDraft(caller, id);
-    AnalysisSchema.parse({ ...current.fields, ...patch });
-    return this.store.update('analyses', id, patch, { ...actorOf(caller), etag });
+    const moved = patch.period !== undefined && patch.period !== current.fields.period;
+    const fields = moved ? { ...patch, periodKey: analysisPeriodKey(current.fields.unitId, patch.period ?? current.fields.period) } : patch;
+    AnalysisSchema.parse({ ...current.fields, ...fields });
+    if (moved) await this.requireFreePeriod(current.fields.unitId, patch.period ?? current.fields.period);
+    try {
+      return await this.store.update('analyses', id, fields, { ...actorOf(caller), etag });
+    } catch (error) {
+      if (error instanceof DuplicateError && error.field === 'periodKey') throw periodTaken();
+      throw error;
+    }
+  }
+
+  /** The unit has no analysis for the period yet (drafts and submitted ones alike). */
+  private async requireFreePeriod(unitId: string, period: string): Promise<void> {
+    const held = await this.store.queryAll('analyses', { filter: [{ field: 'unitId', op: 'eq', value: unitId }] });
+    if (held.some((item) => item.fields.period === period)) throw periodTaken();
   }
 
   /** Hands the draft in: from now on other principals and the board may read it. */
@@ -74,4 +99,8 @@ export class AnalysisService {
     }
     return analysis;
   }
+}
+
+function periodTaken(): RuleError {
+  return new RuleError('analysisExists', 'period', 'enheten har redan en analys för perioden', 'the unit already has an analysis for the period');
 }

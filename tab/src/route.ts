@@ -69,7 +69,7 @@ function meetingRoute(pathname: string, params: URLSearchParams, frameContext?: 
  * A search string with these parameters set and every other one kept (theme, language, unit). A
  * section is any name: the set-up guide links to sections by the names their views take.
  */
-export function searchWith(search: string, changes: { view?: string; section?: string }): string {
+export function searchWith(search: string, changes: { view?: string; section?: string; unitId?: string }): string {
   const params = new URLSearchParams(search);
   for (const [name, value] of Object.entries(changes)) if (value !== undefined) params.set(name, value);
   return `?${params.toString()}`;

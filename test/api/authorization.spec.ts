@@ -125,9 +125,9 @@ describe('board', () => {
 
 describe('principal of another unit', () => {
   it('reads a submitted analysis but not a draft, and edits neither', async () => {
-    const draft = await h.request('POST', `/api/units/${lind}/analyses`, { persona: 'principal-lind', body: analysisBody('2026/27 HT') });
+    const draft = await h.request('POST', `/api/units/${lind}/analyses`, { persona: 'principal-lind', body: analysisBody('2026/27 2026-09') });
     expect(draft.status).toBe(201);
-    const toSubmit = await h.request('POST', `/api/units/${lind}/analyses`, { persona: 'principal-lind', body: analysisBody('2026/27 VT') });
+    const toSubmit = await h.request('POST', `/api/units/${lind}/analyses`, { persona: 'principal-lind', body: analysisBody('2026/27 2026-08') });
     const submitted = await h.request('POST', `/api/analyses/${String(toSubmit.body['id'])}/submit`, {
       persona: 'principal-lind',
       headers: { 'if-match': String(toSubmit.body['etag']) },

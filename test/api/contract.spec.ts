@@ -171,7 +171,7 @@ describe('the contract: goals, indicators and results', () => {
 
 describe('the contract: the analysis, actions and deficiencies', () => {
   it('analyses: create, read, edit, submit, list; feedback: give, confirm, list', async () => {
-    const draft = await answer('POST /units/:unitId/analyses', { unitId: bjork }, { persona: 'principal-bjork', body: { schoolYear: '2026/27', period: '2026/27 HT' } });
+    const draft = await answer('POST /units/:unitId/analyses', { unitId: bjork }, { persona: 'principal-bjork', body: { schoolYear: '2026/27', period: '2026/27 2026-09' } });
     const read = await answer('GET /analyses/:id', { id: draft.id }, { persona: 'principal-bjork' });
     const edited = await answer('PATCH /analyses/:id', { id: draft.id }, { persona: 'principal-bjork', headers: etag(read), body: { strengths: ['Studiero'] } });
     const submitted = await answer('POST /analyses/:id/submit', { id: draft.id }, { persona: 'principal-bjork', headers: etag(edited) });
@@ -194,7 +194,9 @@ describe('the contract: the analysis, actions and deficiencies', () => {
       body: { title: 'Kontraktets åtgärd', ownerId: PERSONA_USER_IDS.staffBjork, ownerName: 'Elin Berg', dueDate: '2027-05-01', originKind: 'analysis', originId: origin.id },
     });
     const read = await answer('GET /actions/:id', { id: action.id }, { persona: 'staff-bjork' });
-    await answer('PATCH /actions/:id', { id: action.id }, { persona: 'staff-bjork', headers: etag(read), body: { status: 'inProgress' } });
+    const patched = await answer('PATCH /actions/:id', { id: action.id }, { persona: 'staff-bjork', headers: etag(read), body: { status: 'inProgress' } });
+    const commented = await answer('POST /actions/:id/comments', { id: action.id }, { persona: 'staff-bjork', headers: etag(patched), body: { text: 'Igång' } });
+    expect(commented.comments).toMatchObject([{ text: 'Igång', authorName: 'Elin Berg' }]);
     await answer('GET /units/:unitId/actions', { unitId: bjork }, { persona: 'staff-bjork', query: '?filter=open' });
     const mine = await answer('GET /my/actions', {}, { persona: 'staff-bjork' });
     expect(mine.items.map((item) => item.id)).toContain(action.id);

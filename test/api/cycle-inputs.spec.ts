@@ -258,11 +258,16 @@ describe('the deficiency register', () => {
     });
     const close = (headers: Record<string, string>) => h.request('PATCH', `/api/deficiencies/${id(deficiency)}`, { persona: 'principal-bjork', headers, body: { status: 'closed' } });
     expectProblem(await close(etag(deficiency)), 422, 'deficiencyNotEvaluated', 'status');
-    const done = await h.request('PATCH', `/api/actions/${id(action)}`, { persona: 'staff-bjork', headers: etag(action), body: { status: 'done' } });
+    // an action is done only with its evaluation: without one it stays open, and the deficiency with it
+    const unevaluated = await h.request('PATCH', `/api/actions/${id(action)}`, { persona: 'staff-bjork', headers: etag(action), body: { status: 'done' } });
+    expectProblem(unevaluated, 400, 'evaluationRequired', 'evaluation');
     expectProblem(await close(etag(deficiency)), 422, 'deficiencyNotEvaluated', 'status');
     const register = (await h.request('GET', `/api/units/${bjork}/deficiency-register?source=complaint`, { persona: 'principal-bjork' })).body as unknown as DeficiencyRegister;
-    expect(register.items.find((e) => e.deficiency.id === id(deficiency))).toMatchObject({ closeBlocker: 'deficiencyNotEvaluated', actions: [{ id: id(action), status: 'done' }] });
-    await h.request('PATCH', `/api/actions/${id(action)}`, { persona: 'staff-bjork', headers: etag(done), body: { evaluation: 'Eleverna säger i enkäten att matsalen känns tryggare.' } });
+    expect(register.items.find((e) => e.deficiency.id === id(deficiency))).toMatchObject({ closeBlocker: 'deficiencyNotEvaluated', actions: [{ id: id(action), status: 'planned' }] });
+    const done = await h.request('PATCH', `/api/actions/${id(action)}`, {
+      persona: 'staff-bjork', headers: etag(action), body: { status: 'done', evaluation: 'Eleverna säger i enkäten att matsalen känns tryggare.' },
+    });
+    expect(done.status, done.text).toBe(200);
     const closed = await close(etag(deficiency));
     expect(closed.status, closed.text).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', closedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });

@@ -54,7 +54,7 @@ describe('my actions', () => {
 
 describe('feedback', () => {
   it('is given by the administration on a submitted analysis, which becomes feedbackGiven, and confirmed by the principal', async () => {
-    const draft = await h.request('POST', `/api/units/${lind}/analyses`, { persona: 'principal-lind', body: { schoolYear: '2026/27', period: '2026/27 HT' } });
+    const draft = await h.request('POST', `/api/units/${lind}/analyses`, { persona: 'principal-lind', body: { schoolYear: '2026/27', period: '2026/27 2027-01' } });
     const early = await h.request('POST', `/api/units/${lind}/feedback`, { persona: 'admin', body: { analysisId: draft.body['id'], text: 'För tidigt' } });
     expect(early.status).toBe(422);
     expect(early.body['code']).toBe('analysisNotSubmitted');

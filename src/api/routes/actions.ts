@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActionSchema, itemId } from '../../domain';
+import { ActionCommentSchema, ActionSchema, itemId } from '../../domain';
 import { PageQuerySchema, compact } from '../query';
 import { sendCreated, sendItem, sendPage } from '../reply';
 import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
@@ -7,11 +7,13 @@ import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const shape = ActionSchema.shape;
-const ActionBody = ActionSchema.omit({ unitId: true }).extend({
+// comments are written one at a time, signed by the server (POST /actions/:id/comments)
+const ActionBody = ActionSchema.omit({ unitId: true, comments: true }).extend({
   status: shape.status.optional(),
   schoolYear: shape.schoolYear.optional(),
 });
-const ActionPatchBody = ActionSchema.omit({ unitId: true, originKind: true, originId: true }).partial();
+const ActionPatchBody = ActionSchema.omit({ unitId: true, originKind: true, originId: true, comments: true }).partial();
+const CommentBody = z.strictObject({ text: ActionCommentSchema.shape.text });
 const ActionQuery = PageQuerySchema.extend({
   filter: z.enum(['mine', 'overdue', 'open']).optional(),
   goalId: itemId.optional(),
@@ -36,5 +38,10 @@ export function actionRoutes(routes: RouteTable, { services }: RouteDeps): void 
   routes.add('patch', '/actions/:id', 'action.update', async (req, res) => {
     const patch = parseBody(ActionPatchBody, req.body);
     sendItem(res, await services.actions.update(callerOf(res), itemParam(req), compact(patch), ifMatch(req)));
+  });
+
+  routes.add('post', '/actions/:id/comments', 'action.update', async (req, res) => {
+    const { text } = parseBody(CommentBody, req.body);
+    sendItem(res, await services.actions.comment(callerOf(res), itemParam(req), text, ifMatch(req)));
   });
 }

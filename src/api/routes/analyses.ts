@@ -6,7 +6,7 @@ import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const shape = AnalysisSchema.shape;
-const AnalysisFields = AnalysisSchema.omit({ unitId: true, status: true, submittedAt: true, submittedBy: true });
+const AnalysisFields = AnalysisSchema.omit({ unitId: true, status: true, submittedAt: true, submittedBy: true, periodKey: true });
 const AnalysisBody = AnalysisFields.extend({
   strengths: shape.strengths.default([]),
   areasToDevelop: shape.areasToDevelop.default([]),

@@ -51,9 +51,9 @@ export interface CallOptions {
 export type ActionFilter = 'all' | 'mine' | 'overdue' | 'open';
 
 /** The body that creates an action: the unit is in the path; status and school year have defaults. */
-export type NewAction = Omit<domain.Action, 'unitId' | 'schoolYear' | 'status'> & Partial<Pick<domain.Action, 'schoolYear' | 'status'>>;
-/** What a PATCH of an action may change (its unit and origin are fixed). */
-export type ActionChanges = Partial<Omit<domain.Action, 'unitId' | 'originKind' | 'originId'>>;
+export type NewAction = Omit<domain.Action, 'unitId' | 'schoolYear' | 'status' | 'comments'> & Partial<Pick<domain.Action, 'schoolYear' | 'status'>>;
+/** What a PATCH of an action may change (its unit and origin are fixed; comments are added one at a time). */
+export type ActionChanges = Partial<Omit<domain.Action, 'unitId' | 'originKind' | 'originId' | 'comments'>>;
 /** The body that creates an analysis: always a draft, in the unit of the path. */
 export type NewAnalysis = Partial<AnalysisChanges> & Pick<domain.Analysis, 'schoolYear' | 'period'>;
 /** What a PATCH of an analysis may change: its status moves only by submit and feedback. */
@@ -184,6 +184,10 @@ export class ApiClient {
   }
   updateAction(action: Pick<Action, 'id' | 'etag'>, changes: ActionChanges): Promise<Action> {
     return this.call('PATCH /actions/:id', { id: action.id }, { body: changes, etag: action.etag });
+  }
+  /** Adds a comment to the action's history (the server signs it with the caller's name and the time). */
+  commentAction(action: Pick<Action, 'id' | 'etag'>, text: string): Promise<Action> {
+    return this.call('POST /actions/:id/comments', { id: action.id }, { body: { text }, etag: action.etag });
   }
   analyses(unitId: string, schoolYear?: string): Promise<AnalysisPage> {
     return this.call('GET /units/:unitId/analyses', { unitId }, { query: { schoolYear } });

@@ -91,9 +91,10 @@ describe('SidePanel', () => {
     fireEvent.change(screen.getByLabelText('Klart senast', { exact: false }), { target: { value: '2026-04-30' } });
     fireEvent.click(screen.getByRole('radio', { name: 'En av enhetens öppna brister' }));
     const picker = await screen.findByRole('combobox', { name: /^Brist/ });
-    await waitFor(() => expect((picker as HTMLSelectElement).value).toBe('31'));
-    // only the open deficiency is offered
-    expect([...(picker as HTMLSelectElement).options].map((option) => option.text)).toEqual(['Kränkningar vid lunch']);
+    // only the open deficiency is offered, and none is chosen for the user
+    await waitFor(() => expect([...(picker as HTMLSelectElement).options].map((option) => option.text)).toEqual(['Välj …', 'Kränkningar vid lunch']));
+    expect((picker as HTMLSelectElement).value).toBe('');
+    fireEvent.change(picker, { target: { value: '31' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Mål' }), { target: { value: '40' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     await waitFor(() => expect(dialog.isConnected).toBe(false));

@@ -27,15 +27,36 @@ describe('MyActions', () => {
     });
     const list = await screen.findByRole('list', { name: 'Mina åtgärder' });
     expect(within(list).getByText(/Björkskolan F–6 · Klart senast/)).toBeTruthy();
-    await userEvent.selectOptions(within(list).getByRole('combobox', { name: 'Ändra status för Åtgärd 7' }), 'done');
+    await userEvent.selectOptions(within(list).getByRole('combobox', { name: 'Ändra status för Åtgärd 7' }), 'inProgress');
     await waitFor(() => expect(seen.some((r) => r.method === 'PATCH')).toBe(true));
-    expect(seen.find((r) => r.method === 'PATCH')).toMatchObject({ body: { status: 'done' }, headers: { 'if-match': '"7,1"' } });
+    expect(seen.find((r) => r.method === 'PATCH')).toMatchObject({ body: { status: 'inProgress' }, headers: { 'if-match': '"7,1"' } });
     // and says so where a screen reader hears it
     await waitFor(() => expect(within(list).getByRole('status').textContent).toBe('Sparat.'));
     expect(screen.getByText('Resultatkonferens HT')).toBeTruthy();
-    // staff have no way to the organizer's level
+    // staff have no way to the organizer's level; the one link is where the action comes from, in its unit
     expect(screen.queryByRole('navigation')).toBeNull();
-    expect(screen.queryByRole('link')).toBeNull();
+    expect(screen.getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['?view=analysis&unitId=1']);
+  });
+
+  it('opens the evaluation step when the status becomes done, and marks it done only with "Hur blev det?"', async () => {
+    const { seen } = renderWithSession(<MyActions />, {
+      'GET /api/my/actions': () => ({ items: [action('7', '2099-01-01')] }),
+      'GET /api/my/follow-ups': () => ({ items: [] }),
+      'GET /api/me': () => ({ userId: 'u', name: 'Elin Berg', appRoles: [], units: [{ unitId: '1', name: 'Björkskolan F–6', roles: ['staff'] }] }),
+      'PATCH /api/actions/7': (req) => item('7', { ...action('7', '2099-01-01'), ...(req.body as object) }, '"7,2"'),
+    });
+    const list = await screen.findByRole('list', { name: 'Mina åtgärder' });
+    await userEvent.selectOptions(within(list).getByRole('combobox', { name: 'Ändra status för Åtgärd 7' }), 'done');
+    const evaluation = await within(list).findByRole('textbox', { name: /Hur blev det\?/ });
+    expect(seen.some((r) => r.method === 'PATCH')).toBe(false);
+    await userEvent.click(within(list).getByRole('button', { name: 'Markera som genomförd' }));
+    await waitFor(() => expect(evaluation.getAttribute('aria-invalid')).toBe('true'));
+    expect(seen.some((r) => r.method === 'PATCH')).toBe(false);
+    await userEvent.type(evaluation, 'Fler elever läser varje dag.');
+    await userEvent.click(within(list).getByRole('button', { name: 'Markera som genomförd' }));
+    await waitFor(() => expect(seen.some((r) => r.method === 'PATCH')).toBe(true));
+    expect(seen.find((r) => r.method === 'PATCH')).toMatchObject({ body: { status: 'done', evaluation: 'Fler elever läser varje dag.' }, headers: { 'if-match': '"7,1"' } });
+    await waitFor(() => expect(within(list).getByRole('status').textContent).toBe('Sparat.'));
   });
 
   it('keeps the theme and language on the way to the organizer\'s view', () => {

@@ -1,8 +1,11 @@
 import {
-  Badge, Button, Card, CardHeader, Link, Select, Text, makeStyles, tokens,
+  Badge, Button, Card, CardHeader, Field, Link, Select, Text, Textarea, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { ActionChanges } from '../api/client';
 import { ProblemError } from '../api/problem-error';
+import { fieldError } from '../components/field-error';
+import { ActionOriginLink } from './actions/action-origin-link';
 import type { Action, Me, Meeting } from '../../../src/contract';
 import type { ActionStatus } from '../../../src/domain';
 import { canOpenOrganizer } from '../auth/permissions';
@@ -21,6 +24,7 @@ const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 /** The organizer's view from the personal tab: this page with `view=organizer`, keeping theme and language. */
@@ -46,18 +50,39 @@ function ActionRow({ action, unitName, onChanged }: { action: Action; unitName: 
   const { api } = useSession();
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const handleStatus = async (status: ActionStatus) => {
+  // choosing "done" opens the evaluation step: the action closes only with "Hur blev det?"
+  const [evaluating, setEvaluating] = useState(false);
+  const [evaluation, setEvaluation] = useState('');
+  const save = async (changes: ActionChanges) => {
     setError(null);
     setSaved(false);
     try {
-      onChanged(await api.updateAction(action, { status }));
+      onChanged(await api.updateAction(action, changes));
       setSaved(true);
+      setEvaluating(false);
     } catch (caught) {
       // A conflict: show the current version, never overwrite it.
       if (caught instanceof ProblemError && caught.isConflict && caught.current) onChanged(caught.current as Action);
       setError(caught);
     }
   };
+  const handleStatus = (status: ActionStatus) => {
+    if (status === 'done' && !(action.evaluation ?? '').trim()) {
+      setSaved(false);
+      setError(null);
+      setEvaluating(true);
+      return;
+    }
+    void save({ status });
+  };
+  const handleDone = () => {
+    if (!evaluation.trim()) {
+      setError(new ProblemError({ status: 400, code: 'evaluationRequired', detail: t('channel.evaluationRequired'), field: 'evaluation' }));
+      return;
+    }
+    void save({ status: 'done', evaluation });
+  };
+  const evaluationError = fieldError(error, 'evaluation');
   return (
     <li>
       <Card size="small">
@@ -65,15 +90,27 @@ function ActionRow({ action, unitName, onChanged }: { action: Action; unitName: 
           header={<Text weight="semibold">{action.title}</Text>}
           description={<Text size={200}>{[unitName, dueDateLine(action.dueDate, format)].filter(Boolean).join(' · ')}</Text>}
         />
+        <ActionOriginLink action={action} />
         <div className={styles.row}>
           {isOverdue(action) && <Badge color="danger">{t('vocab.term.overdue')}</Badge>}
-          <Select aria-label={t('channel.quickStatus', { title: action.title })} value={action.status} onChange={(_, d) => void handleStatus(d.value as ActionStatus)}>
+          <Select aria-label={t('channel.quickStatus', { title: action.title })} value={evaluating ? 'done' : action.status} onChange={(_, d) => handleStatus(d.value as ActionStatus)}>
             {actionStatuses.map((s) => <option key={s} value={s}>{t(`vocab.actionStatus.${s}`)}</option>)}
           </Select>
           {/* present before it speaks, so screen readers announce the save */}
           <Text size={200} role="status">{saved ? t('common.saved') : ''}</Text>
         </div>
-        {error !== null && <ProblemBar error={error} />}
+        {evaluating && (
+          <div className={styles.step}>
+            <Field label={t('channel.evaluation', { question: t('vocab.question.evaluation') })} required hint={t('channel.evaluationRequired')} {...evaluationError}>
+              <Textarea value={evaluation} onChange={(_, d) => setEvaluation(d.value)} resize="vertical" autoFocus />
+            </Field>
+            <div className={styles.row}>
+              <Button appearance="primary" onClick={handleDone}>{t('channel.markDone')}</Button>
+              <Button onClick={() => { setEvaluating(false); setError(null); }}>{t('common.cancel')}</Button>
+            </div>
+          </div>
+        )}
+        {error !== null && !('validationMessage' in evaluationError) && <ProblemBar error={error} />}
       </Card>
     </li>
   );

@@ -56,6 +56,8 @@ describe('ActionDialog owner picker', () => {
     await userEvent.selectOptions(owner, 'u-ali');
     await userEvent.type(within(form).getByRole('textbox', { name: /Rubrik/ }), 'Lässtrategier i åk 3');
     await userEvent.type(within(form).getByLabelText(/Klart senast/), '2026-04-01');
+    await userEvent.click(within(form).getByRole('radio', { name: 'En av enhetens analyser' }));
+    await userEvent.selectOptions(await within(form).findByRole('combobox', { name: /Analys/ }), '5');
     await userEvent.click(within(form).getByRole('button', { name: 'Spara' }));
     await waitFor(() => expect(seen.some((request) => request.method === 'POST')).toBe(true));
     expect(seen.find((request) => request.method === 'POST')?.body).toMatchObject({ ownerId: 'u-ali', ownerName: 'Ali Nur', originKind: 'analysis', originId: '5' });

@@ -18,9 +18,11 @@ import { useLoad } from '../../hooks/use-load';
 import { useOwnerOptions } from '../../hooks/use-owner-options';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/i18n';
-import { changesBetween, draftFrom, newDraft } from './action-form-state';
+import { changesBetween, draftFrom, draftViolation, newDraft } from './action-form-state';
 import type { ActionDraft } from './action-form-state';
+import { ActionComments } from './action-comments';
 import { originChoices, originFields, originKindsFor, picksRecord, resolveOrigin } from './action-origin';
+import { ActionOriginLink } from './action-origin-link';
 import type { OriginChoices, OriginInput } from './action-origin';
 
 const useStyles = makeStyles({
@@ -54,6 +56,8 @@ export function ActionDialog(props: {
   schoolYear: string;
   origin: OriginInput;
   action?: Action;
+  /** opened to mark the action done: the status is set and the evaluation asked for */
+  markDone?: boolean;
   people: Person[];
   goals: readonly Goal[];
   onSaved: (action: Action) => void;
@@ -66,7 +70,7 @@ export function ActionDialog(props: {
   const owners = useOwnerOptions(props.unitId, props.people);
   const form = useConflictSave<Action, ActionDraft>({
     initial: props.action,
-    draftOf: (action) => (action ? draftFrom(action) : newDraft(props.people[0]?.id ?? '')),
+    draftOf: (action) => (action ? { ...draftFrom(action), ...(props.markDone ? { status: 'done' as const } : {}) } : newDraft(props.people[0]?.id ?? '')),
     isVersion: isAction,
   });
   const { draft, error, conflict, busy } = form;
@@ -85,19 +89,25 @@ export function ActionDialog(props: {
   }, `${props.unitId}|${props.action?.id ?? 'new'}`);
   const loaded = choices.status === 'ready' && choices.data ? choices.data : undefined;
   const origin = resolveOrigin(props.origin, loaded, draft.origin);
-  const pickOptions = picksRecord(props.origin, origin.kind) ? loaded?.[origin.kind] ?? [] : undefined;
+  const pickOptions = origin.kind !== null && picksRecord(props.origin, origin.kind) ? loaded?.[origin.kind] ?? [] : undefined;
   const field = problemField(error);
   const set = <K extends keyof ActionDraft>(key: K, value: ActionDraft[K]) => form.change((d) => ({ ...d, [key]: value }));
   const ownerName = (ownerId: string) => owners.find((p) => p.id === ownerId)?.name ?? (ownerId === props.action?.ownerId ? props.action.ownerName : undefined);
   const goalTitle = (goalId: string | undefined) => props.goals.find((g) => g.id === goalId)?.title ?? '';
 
+  const violationWords = { startAfterDue: 'channel.startAfterDue', evaluationRequired: 'channel.evaluationRequired' } as const;
   const write: ConflictWrite<Action, ActionDraft> = async (current, against, editedFrom) => {
+    const violation = draftViolation(current);
+    if (violation && (violation.code === 'startAfterDue' || violation.code === 'evaluationRequired')) {
+      throw new ProblemError({ status: 400, code: violation.code, detail: t(violationWords[violation.code]), field: violation.field });
+    }
     if (against) return api.updateAction(against, changesBetween(editedFrom ?? against, current, ownerName(current.ownerId)));
     const fields = originFields(props.origin, origin);
     if (!fields) throw new ProblemError({ status: 400, code: 'noOrigin', detail: t('channel.chooseOriginFirst'), field: 'originId' });
     const name = ownerName(current.ownerId);
     return api.createAction(props.unitId, {
       title: current.title, ownerId: current.ownerId, dueDate: current.dueDate, status: current.status, schoolYear: props.schoolYear, ...fields,
+      ...(current.startDate ? { startDate: current.startDate } : {}),
       ...(name ? { ownerName: name } : {}),
       ...(current.goalId ? { goalId: current.goalId } : {}),
       ...(current.evaluation ? { evaluation: current.evaluation } : {}),
@@ -116,6 +126,7 @@ export function ActionDialog(props: {
   const compare = (theirs: Action, mine: ActionDraft) => [
     { label: t('common.title'), theirs: theirs.title, mine: mine.title },
     { label: t('vocab.term.owner'), theirs: theirs.ownerName ?? '', mine: ownerName(mine.ownerId) ?? '' },
+    { label: t('vocab.term.startDate'), theirs: format.date(theirs.startDate), mine: format.date(mine.startDate) },
     { label: t('vocab.term.dueDate'), theirs: format.date(theirs.dueDate), mine: format.date(mine.dueDate) },
     { label: t('common.status'), theirs: status(theirs.status), mine: status(mine.status) },
     { label: t('common.goal'), theirs: goalTitle(theirs.goalId), mine: goalTitle(mine.goalId) },
@@ -125,9 +136,10 @@ export function ActionDialog(props: {
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
       <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={handleSubmit}>
+        {/* the form's own messages (the domain's rules, the API's problems) say what is missing, in the user's language */}
+        <form onSubmit={handleSubmit} noValidate>
           <DialogBody>
-            <DialogTitle>{props.action ? t('channel.editAction') : t('common.newAction')}</DialogTitle>
+            <DialogTitle>{props.action ? (props.markDone ? t('channel.markDoneTitle', { title: props.action.title }) : t('channel.editAction')) : t('common.newAction')}</DialogTitle>
             <DialogContent className={styles.form}>
               {conflict && <ConflictPanel rows={compare(conflict, draft)} onUseTheirs={form.takeTheirs} onKeepMine={handleKeepMine} />}
               {error !== null && !field && <ProblemBar error={error} />}
@@ -139,6 +151,9 @@ export function ActionDialog(props: {
                   <OwnerSelectOptions options={owners} />
                 </Select>
               </Field>
+              <Field label={t('vocab.term.startDate')} {...fieldError(error, 'startDate')}>
+                <Input type="date" value={draft.startDate} max={draft.dueDate || undefined} onChange={(_, d) => set('startDate', d.value)} />
+              </Field>
               <Field label={t('vocab.term.dueDate')} required {...fieldError(error, 'dueDate')}>
                 <Input type="date" value={draft.dueDate} onChange={(_, d) => set('dueDate', d.value)} />
               </Field>
@@ -149,12 +164,17 @@ export function ActionDialog(props: {
               </Field>
               {!props.action && (
                 <>
-                  <Field label={t('channel.originLegend')} {...fieldError(error, 'meetingId')}>
-                    <RadioGroup value={origin.kind} onChange={(_, d) => set('origin', { kind: d.value as OriginKind, id: '' })}>
+                  <Field
+                    label={t('channel.originLegend')}
+                    required
+                    {...fieldError(error, 'meetingId')}
+                    {...(origin.kind === null ? fieldError(error, 'originId') : {})}
+                  >
+                    <RadioGroup value={origin.kind ?? ''} onChange={(_, d) => set('origin', { kind: d.value as OriginKind, id: '' })}>
                       {originKindsFor(props.origin).map((kind) => <Radio key={kind} value={kind} label={t(kindLabels[props.origin.in][kind])} />)}
                     </RadioGroup>
                   </Field>
-                  {pickOptions && (
+                  {pickOptions && origin.kind !== null && (
                     <Field
                       label={t(`vocab.originKind.${origin.kind}`)}
                       required
@@ -162,6 +182,7 @@ export function ActionDialog(props: {
                       {...(loaded && pickOptions.length === 0 && field !== 'originId' ? { validationState: 'warning' as const, validationMessage: t(emptyLabels[origin.kind]) } : {})}
                     >
                       <Select value={origin.id} onChange={(_, d) => set('origin', { kind: origin.kind, id: d.value })} disabled={pickOptions.length === 0}>
+                        <option value="">{t('channel.chooseRecord')}</option>
                         {pickOptions.map((option) => <option key={option.id} value={option.id}>{option.label}</option>)}
                       </Select>
                     </Field>
@@ -175,10 +196,21 @@ export function ActionDialog(props: {
                   {props.goals.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
                 </Select>
               </Field>
-              {props.action && (
-                <Field label={evaluationLabel} {...fieldError(error, 'evaluation')}>
+              {(props.action || draft.status === 'done') && (
+                <Field
+                  label={evaluationLabel}
+                  required={draft.status === 'done'}
+                  hint={draft.status === 'done' ? t('channel.evaluationRequired') : undefined}
+                  {...fieldError(error, 'evaluation')}
+                >
                   <Textarea value={draft.evaluation} onChange={(_, d) => set('evaluation', d.value)} resize="vertical" />
                 </Field>
+              )}
+              {props.action && (
+                <>
+                  <ActionOriginLink action={props.action} goalTitle={goalTitle(props.action.goalId)} />
+                  <ActionComments action={form.base ?? props.action} mayComment onCommented={form.settle} />
+                </>
               )}
             </DialogContent>
             <DialogActions>

@@ -36,12 +36,15 @@ describe('resolveOrigin and originFields', () => {
     expect(at('deficiency', '')).toBeNull();
   });
 
-  it('in the channel tab starts from the first kind with something to choose, and its first record', () => {
-    expect(resolveOrigin(inUnit, { ...none, analysis: [{ id: '5', label: 'A' }, { id: '6', label: 'B' }] }, { kind: null, id: '' })).toEqual({ kind: 'analysis', id: '5' });
-    expect(resolveOrigin(inUnit, { ...none, meeting: [{ id: '12', label: 'M' }] }, { kind: null, id: '' })).toEqual({ kind: 'meeting', id: '12' });
-    expect(resolveOrigin(inUnit, { ...none, analysis: [{ id: '5', label: 'A' }, { id: '6', label: 'B' }] }, { kind: 'analysis', id: '6' })).toEqual({ kind: 'analysis', id: '6' });
+  it('in the channel tab chooses nothing for the user: no kind and no record until they pick them', () => {
+    const analyses = { ...none, analysis: [{ id: '5', label: 'A' }, { id: '6', label: 'B' }] };
+    expect(resolveOrigin(inUnit, analyses, { kind: null, id: '' })).toEqual({ kind: null, id: '' });
+    expect(resolveOrigin(inUnit, analyses, { kind: 'analysis', id: '' })).toEqual({ kind: 'analysis', id: '' });
+    expect(resolveOrigin(inUnit, analyses, { kind: 'analysis', id: '6' })).toEqual({ kind: 'analysis', id: '6' });
+    expect(resolveOrigin(inUnit, analyses, { kind: 'analysis', id: '99' })).toEqual({ kind: 'analysis', id: '' });
     expect(originFields(inUnit, { kind: 'meeting', id: '12' })).toEqual({ originKind: 'meeting', originId: '12' });
-    expect(originFields(inUnit, resolveOrigin(inUnit, none, { kind: null, id: '' }))).toBeNull();
+    expect(originFields(inUnit, resolveOrigin(inUnit, analyses, { kind: null, id: '' }))).toBeNull();
+    expect(originFields(inUnit, resolveOrigin(inUnit, analyses, { kind: 'analysis', id: '' }))).toBeNull();
   });
 });
 

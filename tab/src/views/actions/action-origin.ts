@@ -9,6 +9,7 @@
 import type { NewAction } from '../../api/client';
 import type { Action, Analysis, Deficiency, Meeting } from '../../../../src/contract';
 import type { OriginKind } from '../../../../src/domain';
+import type { ChannelView } from '../../route';
 
 /** Where the action dialog is opened: the unit's channel tab, a meeting, or a deficiency of the register. */
 export type OriginInput = { readonly in: 'unit' } | { readonly in: 'meeting'; readonly meetingId: string } | { readonly in: 'deficiency'; readonly deficiencyId: string };
@@ -68,26 +69,26 @@ export function originChoices(
 }
 
 /**
- * The origin the form stands on: the chosen kind, or the first offered kind with something to
- * choose; the chosen record while it is offered, or the first one.
+ * The origin the form stands on: the chosen kind, or, where the dialog is opened from a meeting or
+ * a deficiency, that one; in the channel tab nothing until the user chooses (an action must say
+ * what it comes from, and no guess is made for them). The chosen record while it is offered.
  */
-export function resolveOrigin(input: OriginInput, choices: OriginChoices | undefined, draft: OriginDraft): { kind: OriginKind; id: string } {
-  const kinds = originKindsFor(input);
-  const offered = (kind: OriginKind) => {
-    const fixed = fixedRecord(input, kind);
-    return fixed === undefined ? choices?.[kind] ?? [] : [{ id: fixed, label: '' }];
-  };
-  const kind = draft.kind ?? kinds.find((candidate) => offered(candidate).length > 0) ?? kinds[0] ?? 'analysis';
-  const options = offered(kind);
-  const id = options.some((option) => option.id === draft.id) ? draft.id : options[0]?.id ?? '';
-  return { kind, id };
+export function resolveOrigin(input: OriginInput, choices: OriginChoices | undefined, draft: OriginDraft): { kind: OriginKind | null; id: string } {
+  const kind = draft.kind ?? originKindsFor(input).find((candidate) => fixedRecord(input, candidate) !== undefined) ?? null;
+  if (kind === null) return { kind, id: '' };
+  const fixed = fixedRecord(input, kind);
+  if (fixed !== undefined) return { kind, id: fixed };
+  return { kind, id: (choices?.[kind] ?? []).some((option) => option.id === draft.id) ? draft.id : '' };
 }
 
-/** The origin fields of a new action; null when a record is asked for but none is chosen. */
-export function originFields(input: OriginInput, origin: { kind: OriginKind; id: string }): Pick<NewAction, 'originKind' | 'originId' | 'meetingId'> | null {
-  if (!origin.id) return null;
+/** The origin fields of a new action; null when a kind or a record is asked for but none is chosen. */
+export function originFields(input: OriginInput, origin: { kind: OriginKind | null; id: string }): Pick<NewAction, 'originKind' | 'originId' | 'meetingId'> | null {
+  if (!origin.kind || !origin.id) return null;
   return { originKind: origin.kind, originId: origin.id, ...(input.in === 'meeting' ? { meetingId: input.meetingId } : {}) };
 }
+
+/** The view of the channel tab that shows what an action comes from (`?view=`). */
+export const originViews = { analysis: 'analysis', meeting: 'meetings', deficiency: 'deficiencies' } as const satisfies Record<OriginKind, ChannelView>;
 
 /** The note an action of a meeting carries when it comes from elsewhere; undefined for the meeting's own. */
 export function originNote(action: Pick<Action, 'originKind'>): 'meeting.fromAnalysis' | 'meeting.fromDeficiency' | undefined {

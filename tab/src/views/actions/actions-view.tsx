@@ -14,8 +14,10 @@ import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { actionStatuses } from '../../../../src/domain/choices';
 import { dueDateLine } from '../../../../src/domain/vocabulary';
+import { isOpen } from '../../../../src/domain/action';
 import { isOverdue, schoolYearOf } from '../../util/dates';
 import { ActionDialog } from './action-dialog';
+import { ActionOriginLink } from './action-origin-link';
 import type { Person } from './action-dialog';
 
 const useStyles = makeStyles({
@@ -42,7 +44,7 @@ export default function ActionsView({ unitId }: { unitId: string }) {
   const [filter, setFilter] = useState<ActionFilter>('all');
   const [goalId, setGoalId] = useState('');
   const [layout, setLayout] = useState<'board' | 'list'>('board');
-  const [editing, setEditing] = useState<Action | 'new' | null>(null);
+  const [editing, setEditing] = useState<{ action: Action; markDone: boolean } | 'new' | null>(null);
   const schoolYear = schoolYearOf();
   const [state, reload] = useLoad<ActionsData>(async () => {
     const [actions, goals, me] = await Promise.all([api.actions(unitId, filter, goalId || undefined), api.goals(unitId), api.me()]);
@@ -66,6 +68,15 @@ export default function ActionsView({ unitId }: { unitId: string }) {
     reload();
   };
   const goalTitle = (id?: string) => goals.find((g) => g.id === id)?.title ?? '';
+  // marking done opens the dialog at its evaluation: an action closes only evaluated
+  const markDoneButton = (action: Action) => (mayUpdate(action) && isOpen(action)
+    ? <Button size="small" onClick={() => setEditing({ action, markDone: true })} aria-label={t('channel.markDoneTitle', { title: action.title })}>{t('channel.markDone')}</Button>
+    : null);
+  const lastComment = (action: Action) => {
+    const comments = action.comments ?? [];
+    const last = comments.at(-1);
+    return last ? <Text size={200}>{`${t('vocab.term.comments')} (${comments.length}): ${last.authorName ?? ''} ${format.date(last.at)}: ${last.text}`}</Text> : null;
+  };
 
   const card = (action: Action) => (
     <li key={action.id}>
@@ -73,9 +84,13 @@ export default function ActionsView({ unitId }: { unitId: string }) {
         <CardHeader
           header={<Text weight="semibold">{action.title}</Text>}
           description={<Text size={200}>{[action.ownerName, dueDateLine(action.dueDate, format)].filter(Boolean).join(' · ')}</Text>}
-          action={mayUpdate(action) ? <Button size="small" onClick={() => setEditing(action)} aria-label={t('common.editNamed', { title: action.title })}>{t('common.edit')}</Button> : undefined}
+          action={mayUpdate(action) ? <Button size="small" onClick={() => setEditing({ action, markDone: false })} aria-label={t('common.editNamed', { title: action.title })}>{t('common.edit')}</Button> : undefined}
         />
+        <ActionOriginLink action={action} goalTitle={goalTitle(action.goalId)} />
+        {action.evaluation && <Text size={200}>{t('vocab.question.evaluation')} {action.evaluation}</Text>}
+        {lastComment(action)}
         {isOverdue(action) && <Badge color="danger">{t('vocab.term.overdue')}</Badge>}
+        {markDoneButton(action)}
       </Card>
     </li>
   );
@@ -122,9 +137,11 @@ export default function ActionsView({ unitId }: { unitId: string }) {
             <TableRow>
               <TableHeaderCell>{t('common.title')}</TableHeaderCell>
               <TableHeaderCell>{t('vocab.term.owner')}</TableHeaderCell>
+              <TableHeaderCell>{t('vocab.term.startDate')}</TableHeaderCell>
               <TableHeaderCell>{t('vocab.term.dueDate')}</TableHeaderCell>
               <TableHeaderCell>{t('common.status')}</TableHeaderCell>
-              <TableHeaderCell>{t('common.goal')}</TableHeaderCell>
+              <TableHeaderCell>{t('vocab.term.origin')}</TableHeaderCell>
+              <TableHeaderCell>{t('vocab.question.evaluation')}</TableHeaderCell>
               <TableHeaderCell><VisuallyHidden>{t('common.edit')}</VisuallyHidden></TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -133,10 +150,15 @@ export default function ActionsView({ unitId }: { unitId: string }) {
               <TableRow key={a.id}>
                 <TableCell>{a.title}</TableCell>
                 <TableCell>{a.ownerName ?? ''}</TableCell>
+                <TableCell>{format.date(a.startDate)}</TableCell>
                 <TableCell>{format.date(a.dueDate)} {isOverdue(a) && <Badge color="danger">{t('vocab.term.overdue')}</Badge>}</TableCell>
                 <TableCell>{t(`vocab.actionStatus.${a.status}`)}</TableCell>
-                <TableCell>{goalTitle(a.goalId)}</TableCell>
-                <TableCell>{mayUpdate(a) && <Button size="small" onClick={() => setEditing(a)} aria-label={t('common.editNamed', { title: a.title })}>{t('common.edit')}</Button>}</TableCell>
+                <TableCell><ActionOriginLink action={a} goalTitle={goalTitle(a.goalId)} /></TableCell>
+                <TableCell>{a.evaluation ?? ''}{lastComment(a)}</TableCell>
+                <TableCell>
+                  {mayUpdate(a) && <Button size="small" onClick={() => setEditing({ action: a, markDone: false })} aria-label={t('common.editNamed', { title: a.title })}>{t('common.edit')}</Button>}
+                  {markDoneButton(a)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -147,7 +169,7 @@ export default function ActionsView({ unitId }: { unitId: string }) {
           unitId={unitId}
           schoolYear={schoolYear}
           origin={{ in: 'unit' }}
-          {...(editing === 'new' ? {} : { action: editing })}
+          {...(editing === 'new' ? {} : { action: editing.action, markDone: editing.markDone })}
           people={people}
           goals={goals}
           onSaved={handleSaved}

@@ -19,6 +19,8 @@ export interface AnalysisDraft {
   causes: string;
   direction: string;
   approach: string;
+  /** Hur blev det? the evaluation of the previous period's actions */
+  evaluation: string;
   strengths: string;
   areasToDevelop: string;
   measurementIds: string[];
@@ -27,7 +29,7 @@ export interface AnalysisDraft {
 }
 
 export function emptyDraft(period: string): AnalysisDraft {
-  return { period, followUp: '', causes: '', direction: '', approach: '', strengths: '', areasToDevelop: '', measurementIds: [], goalIds: [], participants: [] };
+  return { period, followUp: '', causes: '', direction: '', approach: '', evaluation: '', strengths: '', areasToDevelop: '', measurementIds: [], goalIds: [], participants: [] };
 }
 
 /** The form's view of a stored analysis: lists of points become one line each. */
@@ -38,6 +40,7 @@ export function draftFromAnalysis(analysis: Analysis): AnalysisDraft {
     causes: analysis.causes ?? '',
     direction: analysis.direction ?? '',
     approach: analysis.approach ?? '',
+    evaluation: analysis.evaluation ?? '',
     strengths: analysis.strengths.join('\n'),
     areasToDevelop: analysis.areasToDevelop.join('\n'),
     measurementIds: [...analysis.measurementIds],
@@ -64,6 +67,7 @@ export function fieldsFromDraft(draft: AnalysisDraft): Omit<AnalysisFields, 'uni
     causes: draft.causes,
     direction: draft.direction,
     approach: draft.approach,
+    evaluation: draft.evaluation,
     strengths: lines(draft.strengths),
     areasToDevelop: lines(draft.areasToDevelop),
     measurementIds: draft.measurementIds,
@@ -86,4 +90,9 @@ export function analysisChanges(before: Analysis, draft: AnalysisDraft): Analysi
 /** The periods of a school year, whole year first. */
 export function periodsOf(schoolYear: string): string[] {
   return [schoolYear, `${schoolYear} HT`, `${schoolYear} VT`];
+}
+
+/** The periods a new analysis may take: those of the school year the unit has no analysis for (one per unit and period). */
+export function freePeriodsOf(schoolYear: string, analyses: readonly Pick<Analysis, 'period'>[]): string[] {
+  return periodsOf(schoolYear).filter((period) => !analyses.some((a) => a.period === period));
 }

@@ -15,6 +15,7 @@ const base = {
   'GET /api/indicators': () => ({ items: [item('30', { name: 'Behörighet till gymnasiet', source: 'eligibility', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 85 })] }),
   'GET /api/units/1/goals': () => ({ items: [] }),
   'GET /api/units/1/feedback': () => ({ items: [] }),
+  'GET /api/units/1/actions': () => ({ items: [] }),
   [`GET /api/units/1/follow-up-answers?schoolYear=${encodeURIComponent(year)}`]: () => ({ items: [] }),
   'GET /api/units/1': () => item('1', { name: 'Björkskolan F–6', type: 'grundskola', schoolUnitCode: '12345678', principalIds: ['p'] }),
   [`GET /api/units/1/analysis-support?period=${encodeURIComponent(year)}`]: () => ({
@@ -46,6 +47,41 @@ describe('AnalysisView', () => {
     await userEvent.click(screen.getByRole('button', { name: `Lägg till i orsaksanalysen: ${question}` }));
     expect((screen.getByRole('textbox', { name: /Varför blev det/ }) as HTMLTextAreaElement).value).toBe(`Få lärare i matematik.\n\n${question}\n`);
     await screen.findByText('Frågan finns i orsaksanalysen.');
+  });
+
+  it('puts strengths first, answers "Hur blev det?" beside last period\'s actions and their evaluations, and saves it', async () => {
+    const start = Number(year.slice(0, 4));
+    const lastSpring = `${start}-05-20`;
+    const actions = [
+      item('61', { title: 'Läsgrupper i åk 4', unitId: '1', ownerId: 'p', dueDate: lastSpring, status: 'done', originKind: 'analysis', originId: '8', schoolYear: `${start - 1}/${String(start % 100).padStart(2, '0')}`, evaluation: 'Fler elever läser hemma.' }),
+      item('62', { title: 'Rastvärdar', unitId: '1', ownerId: 'p', dueDate: lastSpring, status: 'inProgress', originKind: 'analysis', originId: '8', schoolYear: year }),
+      item('63', { title: 'Långt senare', unitId: '1', ownerId: 'p', dueDate: `${start + 1}-05-20`, status: 'planned', originKind: 'analysis', originId: '8', schoolYear: year }),
+    ];
+    const { seen } = renderWithSession(<AnalysisView unitId="1" />, {
+      ...base,
+      'GET /api/units/1/actions': () => ({ items: actions }),
+      [analysesPath]: () => ({ items: [item('9', { unitId: '1', schoolYear: year, period: year, status: 'submitted', strengths: [], areasToDevelop: [], measurementIds: [], goalIds: [], participants: [] })] }),
+      'POST /api/units/1/analyses': (req) => reply(201, item('10', { ...(req.body as object), unitId: '1', status: 'draft' }, '"10,1"'), false),
+    });
+    const pick = await screen.findByRole('combobox', { name: 'Period' });
+    await userEvent.selectOptions(pick, '');
+    // only the periods the unit has no analysis for: the whole year is taken
+    const periods = screen.getByRole('combobox', { name: 'Period för den nya analysen' }) as HTMLSelectElement;
+    expect([...periods.options].map((o) => o.value)).toEqual([`${year} HT`, `${year} VT`]);
+    const strengths = screen.getByRole('textbox', { name: /Styrkor/ });
+    const followUp = screen.getByRole('textbox', { name: 'Var är vi?' });
+    expect(strengths.compareDocumentPosition(followUp) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // HT looks back at the spring before it
+    const previous = screen.getByRole('region', { name: /Åtgärder förra perioden/ });
+    expect(previous.textContent).toContain('Läsgrupper i åk 4 · Klar');
+    expect(previous.textContent).toContain('Fler elever läser hemma.');
+    expect(previous.textContent).toContain('Rastvärdar · Pågår');
+    expect(previous.textContent).toContain('Inte utvärderad ännu.');
+    expect(previous.textContent).not.toContain('Långt senare');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Hur blev det?' }), 'Läsgrupperna gav effekt; rastvärdarna fortsätter.');
+    await userEvent.click(screen.getByRole('button', { name: 'Spara utkast' }));
+    await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
+    expect(seen.find((r) => r.method === 'POST')?.body).toMatchObject({ period: `${year} HT`, evaluation: 'Läsgrupperna gav effekt; rastvärdarna fortsätter.' });
   });
 
   it('writes the four questions, saves a draft, then submits it with the draft\'s eTag', async () => {
@@ -98,7 +134,7 @@ describe('AnalysisView', () => {
         }],
       }),
     });
-    expect(await screen.findByRole('heading', { name: 'Svar på uppföljningsfrågor efter årets möten' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Svar på uppföljningsfrågor efter årets möten' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText(/Resultatkonferens VT, .*: 2 svar/)).toBeTruthy();
     expect(screen.getByText('Studieron avgjorde.')).toBeTruthy();
     expect(screen.getByText('Medel 3,5 av 4 (2 svar)')).toBeTruthy();

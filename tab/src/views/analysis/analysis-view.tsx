@@ -5,7 +5,7 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AnalysisQuestion } from '../../../../src/domain/choices';
-import type { Analysis, Feedback, Goal, Indicator, Me, Measurement, Unit } from '../../../../src/contract';
+import type { Action, Analysis, Feedback, Goal, Indicator, Me, Measurement, Unit } from '../../../../src/contract';
 import { canEditUnit } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { ConflictPanel } from '../../components/conflict-panel';
@@ -17,7 +17,8 @@ import type { ConflictWrite } from '../../hooks/use-conflict-save';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { schoolYearOf } from '../../util/dates';
-import { analysisChanges, draftFromAnalysis, emptyDraft, fieldsFromDraft, periodsOf } from './analysis-draft';
+import { analysisChanges, draftFromAnalysis, emptyDraft, fieldsFromDraft, freePeriodsOf } from './analysis-draft';
+import { PreviousActions } from './previous-actions';
 import type { AnalysisDraft } from './analysis-draft';
 import { AnalysisSupportPanel } from './analysis-support';
 import { FollowUpAnswers } from './follow-up-answers';
@@ -30,6 +31,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
   checks: { display: 'flex', flexDirection: 'column' },
   feedback: { whiteSpace: 'pre-wrap' },
+  evaluation: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalL },
 });
 
 interface AnalysisData {
@@ -40,9 +42,11 @@ interface AnalysisData {
   indicators: readonly Indicator[];
   goals: readonly Goal[];
   feedback: readonly Feedback[];
+  /** the unit's actions: last period's show beside "Hur blev det?" */
+  actions: readonly Action[];
 }
 
-/** The questions the unit's analysis answers here; Hur blev det? is each action's evaluation. */
+/** The questions the unit's analysis answers in order; Hur blev det? follows, beside last period's actions. */
 const questions = ['followUp', 'causes', 'direction', 'approach'] as const satisfies readonly AnalysisQuestion[];
 
 /** Analys: the guided analysis per period; save a draft, submit to the organizer, read the feedback. */
@@ -51,10 +55,13 @@ export default function AnalysisView({ unitId }: { unitId: string }) {
   const { api } = useSession();
   const schoolYear = schoolYearOf();
   const [state, reload] = useLoad<AnalysisData>(async () => {
-    const [me, unit, analyses, measurements, indicators, goals, feedback] = await Promise.all([
-      api.me(), api.unit(unitId), api.analyses(unitId, schoolYear), api.measurements(unitId, { schoolYear }), api.indicators(), api.goals(unitId), api.feedback(unitId),
+    const [me, unit, analyses, measurements, indicators, goals, feedback, actions] = await Promise.all([
+      api.me(), api.unit(unitId), api.analyses(unitId, schoolYear), api.measurements(unitId, { schoolYear }), api.indicators(), api.goals(unitId), api.feedback(unitId), api.actions(unitId),
     ]);
-    return { me, unit, analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items.filter((g) => g.schoolYear === schoolYear), feedback: feedback.items };
+    return {
+      me, unit, analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items.filter((g) => g.schoolYear === schoolYear),
+      feedback: feedback.items, actions: actions.items,
+    };
   }, unitId);
   if (state.status === 'loading') return <StatusScreen as="div" busy message={t('common.loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
@@ -72,7 +79,8 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
     setAnalyses((list) => (list.some((a) => a.id === analysis.id) ? list.map((a) => (a.id === analysis.id ? analysis : a)) : [...list, analysis]));
   const form = useConflictSave<Analysis, AnalysisDraft>({
     initial: data.analyses[0],
-    draftOf: (analysis) => (analysis ? draftFromAnalysis(analysis) : emptyDraft(schoolYear)),
+    // a new analysis takes a period the unit has none for yet
+    draftOf: (analysis) => (analysis ? draftFromAnalysis(analysis) : emptyDraft(freePeriodsOf(schoolYear, analyses)[0] ?? schoolYear)),
     isVersion: isAnalysis,
   });
   const { draft, error, conflict, busy, base: current } = form;
@@ -153,7 +161,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
         {!current && mayEdit && (
           <Field label={t('channel.analysisNewPeriod')} {...fieldError(error, 'period')}>
             <Select value={draft.period} onChange={(_, d) => set('period', d.value)}>
-              {periodsOf(schoolYear).map((p) => <option key={p} value={p}>{p}</option>)}
+              {freePeriodsOf(schoolYear, analyses).map((p) => <option key={p} value={p}>{p}</option>)}
             </Select>
           </Field>
         )}
@@ -172,18 +180,25 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
       )}
       {error !== null && <ProblemBar error={error} />}
       {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
-      {questions.map((q) => (
-        <Field key={q} label={t(`vocab.question.${q}`)} {...fieldError(error, q)}>
-          <Textarea value={draft[q]} readOnly={readOnly} resize="vertical" rows={4} onChange={(_, d) => set(q, d.value)} />
-        </Field>
-      ))}
-      <FollowUpAnswers unitId={unitId} schoolYear={schoolYear} />
+      {/* strengths first, the kvalitetsdialog's way: lift what works before what to develop */}
       <Field label={t('vocab.term.strengths')} hint={t('channel.onePerLine')} {...fieldError(error, 'strengths')}>
         <Textarea value={draft.strengths} readOnly={readOnly} resize="vertical" onChange={(_, d) => set('strengths', d.value)} />
       </Field>
       <Field label={t('vocab.term.areasToDevelop')} hint={t('channel.onePerLine')} {...fieldError(error, 'areasToDevelop')}>
         <Textarea value={draft.areasToDevelop} readOnly={readOnly} resize="vertical" onChange={(_, d) => set('areasToDevelop', d.value)} />
       </Field>
+      {questions.map((q) => (
+        <Field key={q} label={t(`vocab.question.${q}`)} {...fieldError(error, q)}>
+          <Textarea value={draft[q]} readOnly={readOnly} resize="vertical" rows={4} onChange={(_, d) => set(q, d.value)} />
+        </Field>
+      ))}
+      <FollowUpAnswers unitId={unitId} schoolYear={schoolYear} />
+      <div className={styles.evaluation}>
+        <Field label={t('vocab.question.evaluation')} hint={t('channel.analysisEvaluationHint')} {...fieldError(error, 'evaluation')}>
+          <Textarea value={draft.evaluation} readOnly={readOnly} resize="vertical" rows={4} onChange={(_, d) => set('evaluation', d.value)} />
+        </Field>
+        <PreviousActions actions={data.actions} period={draft.period} />
+      </div>
       {data.measurements.length > 0 && (
         <fieldset className={styles.checks}>
           <legend><Text weight="semibold">{t('channel.linkedResults')}</Text></legend>
