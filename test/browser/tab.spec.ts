@@ -177,6 +177,9 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     // the unit's staff come from its staff group, whether or not they own an action yet
     await dialog.locator('optgroup[label="Personal"] > option', { hasText: 'Elin Berg' }).waitFor({ state: 'attached' });
     await dialog.getByRole('combobox', { name: /Ansvarig/ }).selectOption({ label: 'Elin Berg' });
+    // where it comes from is chosen, never assumed
+    await dialog.getByRole('radio', { name: 'En av enhetens analyser' }).check();
+    await dialog.getByRole('combobox', { name: /^Analys/ }).selectOption({ index: 1 });
     await expectAccessible(page, 'new action dialog');
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.waitFor({ state: 'detached' });
