@@ -1,4 +1,4 @@
-import { Button, Select, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Button, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { Suspense, lazy, useState } from 'react';
 import type { Unit } from '../../../src/contract';
 import { takePrefetched } from '../api/prefetch';
@@ -6,6 +6,7 @@ import { ProblemError } from '../api/problem-error';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
+import { TabBar } from '../components/tab-bar';
 import { ViewErrorBoundary } from '../components/view-error-boundary';
 import { useHost } from '../host/host-context';
 import { useLoad } from '../hooks/use-load';
@@ -41,8 +42,6 @@ const useStyles = makeStyles({
   },
   who: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   body: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
-  // the views wrap on a narrow screen rather than run off it
-  tabs: { flexWrap: 'wrap' },
 });
 
 /** Finds the unit: the URL, the tab's entityId, the channel's binding, or the user's choice. */
@@ -123,9 +122,7 @@ function UnitTabs({ unitId, view: asked }: { unitId: string; view: ChannelView }
         </div>
       </header>
       <nav aria-label={t('channel.viewsLabel')}>
-        <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as ChannelView)}>
-          {channelViews.map((v) => <Tab key={v} id={`tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
-        </TabList>
+        <TabBar items={channelViews.map((v) => ({ value: v, label: t(labels[v]), id: `tab-${v}` }))} selected={view} onSelect={handleSelect} panelId={panelId} />
       </nav>
       <main className={styles.body} id={panelId} role="tabpanel" aria-labelledby={`tab-${view}`}>
         <ViewErrorBoundary key={view} title={t('common.errorTitle')} message={t('common.errorBoundary')} retryLabel={t('common.retry')}>
