@@ -72,6 +72,7 @@ const common: Readonly<Record<string, Words>> = {
   unitOfMeasure: { sv: 'Måttenhet', en: 'Unit of measure' },
   target: { sv: 'Målvärde', en: 'Target' },
   koladaKpi: { sv: 'Kolada-KPI', en: 'Kolada KPI' },
+  importColumns: { sv: 'Kolumnrubriker i importerade filer', en: 'Column headings in imported files' },
   schoolUnitCode: term.schoolUnitCode,
   principalIds: term.principals,
   staffGroupId: term.staffGroup,

@@ -68,6 +68,8 @@ export const ImportSummarySchema = z.strictObject({
   indicators: count,
   schoolYears: listOf(schoolYear),
   ignoredColumns: listOf(z.string()),
+  /** the measure columns among them, which the administration can map to an indicator (saved as its importColumns) */
+  unmatchedColumns: listOf(z.string()),
   /** the first notes (the preview's limit), in line order */
   notes: listOf(ImportNoteSchema),
   mappings: listOf(ImportMappingSchema),

@@ -37,3 +37,8 @@ export const longText = freeText(20_000);
 
 /** A list of short free-text points (strengths, areas to develop). */
 export const points = z.array(freeText(1_000).pipe(z.string().min(1))).max(50);
+
+/** How names and column headings are compared: lower case, single spaces. */
+export function nameKey(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('sv-SE').replace(/[\s\u00a0]+/g, ' ').trim();
+}

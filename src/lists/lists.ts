@@ -70,7 +70,7 @@ export const lists: ListBindings = {
     text('name', { required: true }), note('description'), choice('source', indicatorSources, { required: true }),
     choice('unitOfMeasure', unitsOfMeasure, { required: true, indexed: false }), choice('direction', directions, { required: true, indexed: false }),
     { name: 'target', type: 'number' }, indexedText('koladaKpi'), indexedText('goalId'),
-    json('unitTypes'), json('groups'), { name: 'archivedOn', type: 'date' },
+    json('unitTypes'), json('groups'), json('importColumns'), { name: 'archivedOn', type: 'date' },
   ]) },
   measurements: { schema: MeasurementSchema, definition: list('measurements', 'KH Measurements', 'Resultat', 'period', [
     indexedText('indicatorId', { required: true }), indexedText('unitId', { required: true }), text('period', { required: true }),

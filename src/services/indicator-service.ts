@@ -1,4 +1,4 @@
-import { IndicatorSchema, isoDay, type Indicator } from '../domain';
+import { IndicatorSchema, isoDay, nameKey, type Indicator } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Page, Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
@@ -14,8 +14,8 @@ export interface IndicatorServiceOptions {
 /**
  * Indicators are the organizer's: everyone signed in reads them, the administration writes and
  * archives them. An archived indicator keeps its results; it leaves the result forms and, from its
- * school year on, the follow-up count. A Kolada KPI id names one indicator in use, so an import
- * knows where each row goes.
+ * school year on, the follow-up count. A Kolada KPI id, and a column heading of imported files,
+ * names one indicator in use, so an import knows where each row and column goes.
  */
 export class IndicatorService {
   private readonly now: () => Date;
@@ -32,6 +32,7 @@ export class IndicatorService {
     this.access.requireGlobal(caller, 'organizer.edit');
     const indicator = IndicatorSchema.parse(input);
     await this.requireFreeKpi(indicator);
+    await this.requireFreeColumns(indicator);
     return this.store.create('indicators', indicator, createOptions(actorOf(caller), clientKey));
   }
 
@@ -41,6 +42,7 @@ export class IndicatorService {
     const current = await this.store.get('indicators', id);
     const next = IndicatorSchema.parse({ ...current.fields, ...patch });
     if (patch.koladaKpi !== undefined) await this.requireFreeKpi(next, id);
+    if (patch.importColumns !== undefined || patch.name !== undefined) await this.requireFreeColumns(next, id);
     return this.store.update('indicators', id, patch, { ...actorOf(caller), etag });
   }
 
@@ -55,6 +57,7 @@ export class IndicatorService {
     this.access.requireGlobal(caller, 'organizer.edit');
     const current = await this.store.get('indicators', id);
     await this.requireFreeKpi({ ...current.fields, archivedOn: undefined }, id);
+    await this.requireFreeColumns({ ...current.fields, archivedOn: undefined }, id);
     return this.store.update('indicators', id, { archivedOn: undefined }, { ...actorOf(caller), etag });
   }
 
@@ -64,5 +67,25 @@ export class IndicatorService {
     const same = await this.store.queryAll('indicators', { filter: [{ field: 'koladaKpi', op: 'eq', value: indicator.koladaKpi }] });
     const other = same.find((item) => item.id !== self && item.fields.archivedOn === undefined);
     if (other) throw new RuleError('duplicate', 'koladaKpi', `Kolada-KPI ${indicator.koladaKpi} används redan av indikatorn ${other.fields.name}`);
+  }
+
+  /**
+   * A column heading saved on one indicator in use may be no other's name or heading, nor may its
+   * name be another's heading: an import would not know which indicator the column is (compared
+   * as imports compare, case and spacing aside).
+   */
+  private async requireFreeColumns(indicator: Pick<Indicator, 'name' | 'importColumns' | 'archivedOn'>, self?: string): Promise<void> {
+    if (indicator.archivedOn !== undefined) return;
+    const others = (await this.store.queryAll('indicators', {})).filter((item) => item.id !== self && item.fields.archivedOn === undefined);
+    for (const { fields: other } of others) {
+      const theirs = new Set([other.name, ...(other.importColumns ?? [])].map(nameKey));
+      const taken = (indicator.importColumns ?? []).find((heading) => theirs.has(nameKey(heading)));
+      if (taken !== undefined) {
+        throw new RuleError('duplicate', 'importColumns', `Kolumnrubriken "${taken}" betyder redan indikatorn ${other.name}`, `The column heading "${taken}" already means the indicator ${other.name}`);
+      }
+      if ((other.importColumns ?? []).some((heading) => nameKey(heading) === nameKey(indicator.name))) {
+        throw new RuleError('duplicate', 'name', `Namnet är en kolumnrubrik som betyder indikatorn ${other.name}`, `The name is a column heading that means the indicator ${other.name}`);
+      }
+    }
   }
 }

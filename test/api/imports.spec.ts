@@ -121,6 +121,34 @@ describe('Skolverket\'s statistics', () => {
   });
 });
 
+describe('Skolverket\'s column names mapped once', () => {
+  it('offers a column no indicator names, saves the heading on the chosen indicator, and finds it in the next import', async () => {
+    const csv = 'Skolenhetskod;Läsår;Andel elever med godkänt i alla ämnen åk 9 (%)\n91234505;2024/25;78,4\n';
+    const first = await preview({ kind: 'skolverket', csv });
+    expect(first.summary.unmatchedColumns).toEqual(['Andel elever med godkänt i alla ämnen åk 9 (%)']);
+    expect(first.rows).toEqual([]);
+
+    const indicators = await h.request('GET', '/api/indicators', { persona: 'admin' });
+    const items = indicators.body['items'] as { id: string; etag: string; name: string }[];
+    const merit = items.find((i) => i.name === 'Genomsnittligt meritvärde åk 9');
+    const eligibility = items.find((i) => i.name === 'Behörighet till yrkesprogram');
+    if (!merit || !eligibility) throw new Error('the demo has its indicators');
+    const saved = await h.request('PATCH', `/api/indicators/${eligibility.id}`, { persona: 'admin', headers: { 'if-match': eligibility.etag }, body: { importColumns: ['Andel elever med godkänt i alla ämnen åk 9 (%)'] } });
+    expect(saved.status, saved.text).toBe(200);
+
+    const next = await preview({ kind: 'skolverket', csv });
+    expect(next.summary.unmatchedColumns).toEqual([]);
+    expect(next.rows.map((r) => [r.indicatorName, r.value])).toEqual([['Behörighet till yrkesprogram', 78.4]]);
+
+    // the same heading cannot mean a second indicator: an import could not tell them apart
+    const twice = await h.request('PATCH', `/api/indicators/${merit.id}`, { persona: 'admin', headers: { 'if-match': merit.etag }, body: { importColumns: ['andel elever med godkänt i alla ämnen åk 9 (%)'] } });
+    expect(twice.status, twice.text).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'duplicate', field: 'importColumns' });
+    expect(String(twice.body['detail'])).toContain('Behörighet till yrkesprogram');
+    await h.request('PATCH', `/api/indicators/${eligibility.id}`, { persona: 'admin', headers: { 'if-match': String(saved.body['etag']) }, body: { importColumns: null } });
+  });
+});
+
 describe('Kolada\'s API v2 JSON', () => {
   it('reads a municipality\'s values, maps its period and genders, and says that they belong to no unit', async () => {
     const answer = await preview(upload('kolada-v2-municipality.json', 'kolada'));

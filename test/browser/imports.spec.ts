@@ -58,6 +58,30 @@ describe.skipIf(skip !== null)('importing real-shaped files in the tab', () => {
     await page.getByTestId('import-done').getByText(`Importen är klar: ${count} nya, 0 ändrade, 0 oförändrade.`).waitFor();
   });
 
+  it('maps a column of Skolverket\'s that no indicator is named by, once, and the next preview finds it', async () => {
+    const { page } = await h.newPage();
+    await page.goto(`${h.url}/tab?view=organizer&section=import`);
+    await signIn(page, 'Anna Lindqvist');
+    await page.getByTestId('import').waitFor();
+    await page.getByRole('radio', { name: /^Skolverkets statistik/ }).check();
+    const heading = 'Andel elever med godkänt i alla ämnen åk 9 (%)';
+    await page.getByLabel('CSV-text').fill(`Skolenhetskod;Läsår;${heading}\n91234505;2021/22;77,9\n`);
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const mapping = page.getByTestId('import-column-mapping');
+    await mapping.waitFor();
+    const select = mapping.getByLabel(heading);
+    await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
+    expect(await axeViolations(page), 'axe on the column mapping').toEqual([]);
+    await select.selectOption({ label: 'Behörighet till yrkesprogram' });
+    await mapping.getByRole('button', { name: 'Spara kopplingarna och förhandsgranska igen' }).click();
+    await page.getByRole('button', { name: 'Importera 1 resultat' }).click();
+    // new, or a change of what an earlier test of this file imported for that year
+    await page.getByTestId('import-done').getByText(/^Importen är klar: (1 nya, 0 ändrade|0 nya, 1 ändrade), 0 oförändrade\.$/).waitFor();
+    // saved on the indicator, for every later import
+    const indicators = await h.api<IndicatorPage>('admin', 'GET', '/api/indicators?top=100');
+    expect(indicators.items.find((i) => i.name === 'Behörighet till yrkesprogram')?.importColumns).toEqual([heading]);
+  });
+
   it('reads Kolada\'s JSON for the municipality and notes that its values belong to no unit', async () => {
     const page = await uploadAndPreview('kolada-v2-municipality.json', 'Kolada');
     await expect(page.getByTestId('import-read-as').textContent()).resolves.toContain('Koladas API v2-svar (JSON)');

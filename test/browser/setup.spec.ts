@@ -1,9 +1,10 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Me, Setup, UnitPage } from '../../src/contract';
+import type { DeficiencyRegister, GoalTree, ImportResult, Indicator, IndicatorPage, MeasurementPage, Me, Overview, Setup, UnitPage } from '../../src/contract';
+import { schoolYearOf } from '../../src/domain';
 import { appFrame, axeViolations, screenshotDir, signIn, skipReason, startBrowserHarness, switchHostTheme, type BrowserHarness } from './harness';
 
 // The only environment read in these tests: CI must never skip them.
@@ -14,14 +15,35 @@ const registerFile = fileURLToPath(new URL('../fixtures/skolverket-register/scho
 const administration = 'Anna Lindqvist';
 const principal = { persona: 'principal-lind', name: 'David Sjöberg' };
 const unitName = 'Sjöviksskolan F-6';
+/** the unit's id in Kolada's files, set in the unit dialog */
+const koladaUnitId = 'V15E999000101';
+const year = schoolYearOf(new Date());
+const autumn = `${year} HT`;
+const indicators = [
+  { name: 'Trygghet i skolan, egen enkät', kpi: 'U15461', source: 'Enkät', measure: 'Skala 1–4', target: '3,4', typed: ['3,3', '3,5', '3,1', '3,0'] },
+  { name: 'Närvaro i undervisningen', kpi: 'N15419', source: 'Annat', measure: 'Procent', target: '85', typed: ['82,5 %', '84', '81', '..'] },
+] as const;
+const indicatorNames = indicators.map((i) => i.name);
+const boardGoal = 'Alla elever når målen';
+const area = 'Kompensatoriska uppdraget';
+const unitGoal = 'Fler nyanlända elever når målen i svenska';
+const finding = 'Skolinspektionen: uppföljning av elevernas kunskapsutveckling';
+const actionTitle = 'Gemensam uppföljning av kunskapsutvecklingen varje termin';
+
 
 /**
- * A municipality sets itself up from an empty site (SEED=none): the principal is told to wait, the
- * administration goes through the set-up guide's unit steps (imports Skolverket's register, gives a
- * unit its principal and staff group), and then the principal sees their unit.
+ * A municipality sets itself up from an empty site (SEED=none) and feeds its first cycle, in one
+ * run: the principal is told to wait; the administration goes through the set-up guide (imports
+ * Skolverket's register, gives a unit its principal, staff group and Kolada id, creates two
+ * indicators with Kolada KPI ids and groups, a board goal and a prioritized area); the principal
+ * then sees the unit, links its channel, enters a term's results, sets a unit goal under the area,
+ * records a Skolinspektionen finding and its action, and sees the overview's cycle move; a Kolada
+ * import finds the unit and the indicators by the ids set in the forms. Every new view passes axe
+ * in light, dark and high contrast at 1280 and 375 px.
  */
-describe.skipIf(skip !== null)('setting up an empty site in a real browser against the real server', () => {
+describe.skipIf(skip !== null)('from an empty site to a moving cycle, in a real browser against the real server', () => {
   let h: BrowserHarness;
+  let unitId = '';
 
   beforeAll(async () => {
     h = await startBrowserHarness({ seed: 'none' });
@@ -40,6 +62,24 @@ describe.skipIf(skip !== null)('setting up an empty site in a real browser again
   async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
     await page.screenshot({ path: path.join(screenshotDir, `setup-${name}.png`), fullPage });
   }
+
+  async function open(name: string, query: string, testId: string, width = 1280) {
+    const { page } = await h.newPage({ width });
+    await page.goto(`${h.url}/tab?${query}`);
+    await signIn(page, name);
+    await page.getByTestId(testId).waitFor();
+    return page;
+  }
+
+  /** Waits for the dialog to leave and the page behind it to be given back to assistive technology (a moment after). */
+  const dialogGone = async (page: Page) => {
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.locator('#root:not([aria-hidden="true"])').waitFor({ state: 'attached' });
+  };
+  const shootView = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  const followUp = async () => (await h.api<Overview>(principal.persona, 'GET', `/api/units/${unitId}/overview`)).cycle.phases.followUp;
+  /** The state the overview's card of a phase shows, in words. */
+  const phaseCard = (page: Page, phase: string): Locator => page.getByTestId('overview').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: phase, exact: true }) });
 
   it('starts empty: no unit, and the guide\'s steps all undone', async () => {
     const units = await h.api<UnitPage>('admin', 'GET', '/api/units?archived=include');
@@ -98,6 +138,7 @@ describe.skipIf(skip !== null)('setting up an empty site in a real browser again
     await dialog.getByRole('searchbox', { name: 'Sök grupp i katalogen' }).fill('Personal Lind');
     await dialog.getByRole('button', { name: 'Välj Personal Lindgymnasiet' }).click();
     await dialog.getByRole('list', { name: 'Valda: Personalgrupp' }).getByText('Personal Lindgymnasiet').waitFor();
+    await dialog.getByRole('textbox', { name: 'Koladas enhets-id' }).fill(koladaUnitId.toLowerCase());
     await expectAccessible(page, 'unit dialog');
     await shoot(page, '3-principal-and-staff', false);
     await dialog.getByRole('button', { name: 'Spara' }).click();
@@ -108,6 +149,9 @@ describe.skipIf(skip !== null)('setting up an empty site in a real browser again
 
     const me = await h.api<Me>(principal.persona, 'GET', '/api/me');
     expect(me.units.map((u) => u.name)).toEqual([unitName]);
+    unitId = me.units[0]?.unitId ?? '';
+    const unit = (await h.api<UnitPage>('admin', 'GET', '/api/units')).items.find((u) => u.name === unitName);
+    expect(unit?.koladaId).toBe(koladaUnitId);
   });
 
   it('shows the principal their unit once the administration has assigned them', async () => {
@@ -137,6 +181,211 @@ describe.skipIf(skip !== null)('setting up an empty site in a real browser again
     const bound = await h.api<{ name: string }>(principal.persona, 'GET', `/api/units/by-channel?teamId=${encodeURIComponent(teamId)}&channelId=${encodeURIComponent(channelId)}`);
     expect(bound.name).toBe(unitName);
   });
+
+  it('lets the administration create two indicators with a Kolada KPI id and groups, a board goal and a prioritized area', async () => {
+    const page = await open('Anna Lindqvist', 'view=organizer&section=indicators', 'indicators');
+    await expectAccessible(page, 'indicators');
+    for (const [i, { name, kpi, source, measure, target }] of indicators.entries()) {
+      await page.getByRole('button', { name: 'Ny indikator' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: /Indikatorns namn/ }).fill(name);
+      await dialog.getByRole('combobox', { name: 'Källa' }).selectOption({ label: source });
+      await dialog.getByRole('combobox', { name: 'Mäts i' }).selectOption({ label: measure });
+      await dialog.getByRole('textbox', { name: 'Mål' }).fill(target);
+      await dialog.getByRole('textbox', { name: 'Kolada-KPI' }).fill(kpi);
+      await dialog.getByRole('checkbox', { name: 'Grundskola', exact: true }).check();
+      await dialog.getByRole('textbox', { name: 'Grupper' }).fill('Flickor\nPojkar\nNyanlända');
+      if (i === 0) await expectAccessible(page, 'indicator dialog');
+      await dialog.getByRole('button', { name: 'Spara' }).click();
+      await page.getByText(`Indikatorn ${name} är sparad.`).waitFor();
+    }
+    await dialogGone(page);
+    const row = page.locator('tr', { hasText: indicators[0].name });
+    await row.getByText(indicators[0].kpi).waitFor();
+    await row.getByText('Flickor, Pojkar, Nyanlända').waitFor();
+    await shootView(page, 'indicators');
+
+    const stored = (await h.api<IndicatorPage>('admin', 'GET', '/api/indicators')).items.filter((i) => indicatorNames.some((n) => n === i.name));
+    expect(stored.map((i) => [i.koladaKpi, i.unitTypes, i.groups, i.target])).toEqual([
+      [indicators[0].kpi, ['grundskola'], ['Flickor', 'Pojkar', 'Nyanlända'], 3.4],
+      [indicators[1].kpi, ['grundskola'], ['Flickor', 'Pojkar', 'Nyanlända'], 85],
+    ]);
+    // the first indicators that apply to the school, no result yet: its follow-up has not begun
+    expect(await followUp()).toBe('notStarted');
+
+    await page.getByRole('tab', { name: 'Mål' }).click();
+    await page.getByTestId('organizer-goals').waitFor();
+    await page.getByRole('button', { name: 'Nytt nämndmål' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: /Rubrik/ }).fill(boardGoal);
+    await page.getByRole('dialog').getByRole('button', { name: 'Spara' }).click();
+    await page.getByText(`Målet ${boardGoal} är sparat.`).waitFor();
+    await page.getByRole('button', { name: 'Nytt fokusområde' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Rubrik/ }).fill(area);
+    await dialog.getByRole('combobox', { name: 'Står under' }).selectOption({ label: boardGoal });
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText(`Målet ${area} är sparat.`).waitFor();
+    await dialogGone(page);
+    await page.getByTestId('goal-tree').getByRole('heading', { level: 4, name: area }).waitFor();
+    await expectAccessible(page, 'organizer goals');
+
+    const tree = await h.api<GoalTree>('admin', 'GET', `/api/organizer/goal-tree?schoolYear=${encodeURIComponent(year)}`);
+    const node = tree.organizerGoals.find((n) => n.goal.title === boardGoal);
+    expect(node?.areas.map((a) => a.goal.title)).toEqual([area]);
+  });
+
+  it('lets the principal enter a term\'s results the Swedish way, and the overview\'s follow-up turns done', async () => {
+    const page = await open(principal.name, `unitId=${unitId}&view=overview`, 'overview');
+    await phaseCard(page, 'Uppföljning').getByText('Ej påbörjad').waitFor();
+
+    await page.getByRole('tab', { name: 'Resultat' }).click();
+    const entry = page.getByTestId('results-entry');
+    await entry.waitFor();
+    await entry.getByRole('combobox', { name: 'Läsår' }).selectOption(year);
+    await entry.getByRole('combobox', { name: 'Period' }).selectOption(autumn);
+    for (const { name, typed } of indicators) {
+      const [total, girls, boys, newcomers] = typed;
+      await entry.getByRole('textbox', { name: `${name}, Totalt` }).fill(total);
+      await entry.getByRole('textbox', { name: `${name}, Flickor` }).fill(girls);
+      await entry.getByRole('textbox', { name: `${name}, Pojkar` }).fill(boys);
+      await entry.getByRole('textbox', { name: `${name}, Nyanlända` }).fill(newcomers);
+    }
+    // a cell that is not a number is named, and nothing is saved
+    await entry.getByRole('textbox', { name: `${indicators[1].name}, Pojkar` }).fill('åttioett');
+    await entry.getByRole('button', { name: `Spara ${indicators[1].name}` }).click();
+    await entry.getByText('Skriv ett tal, till exempel 12,5.').waitFor();
+    await entry.getByRole('textbox', { name: `${indicators[1].name}, Pojkar` }).fill('81');
+    for (const name of indicatorNames) {
+      await entry.getByRole('button', { name: `Spara ${name}` }).click();
+      await entry.locator('tr', { hasText: name }).getByText('Sparat.').waitFor();
+    }
+    await expectAccessible(page, 'results entry');
+    await shootView(page, 'results-entry');
+
+    const stored = (await h.api<MeasurementPage>(principal.persona, 'GET', `/api/units/${unitId}/measurements?top=500`)).items;
+    const all = (await h.api<IndicatorPage>('admin', 'GET', '/api/indicators')).items;
+    const byName = (name: string): Indicator | undefined => all.find((i) => i.name === name);
+    const first = stored.find((m) => m.indicatorId === byName(indicators[0].name)?.id && m.period === autumn);
+    const second = stored.find((m) => m.indicatorId === byName(indicators[1].name)?.id && m.period === autumn);
+    expect(first?.value).toBe(3.3);
+    expect(first?.groups).toEqual(expect.arrayContaining([{ group: 'Flickor', value: 3.5 }, { group: 'Nyanlända', value: 3 }]));
+    expect(second?.value).toBe(82.5);
+    // ".." is no value: Nyanlända has none for the second indicator
+    expect(second?.groups?.map((g) => g.group).sort()).toEqual(['Flickor', 'Pojkar']);
+
+    expect(await followUp()).toBe('done');
+    await page.getByRole('tab', { name: 'Översikt' }).click();
+    await phaseCard(page, 'Uppföljning').getByText('Klar').waitFor();
+  });
+
+  it('lets the principal set a unit goal under the prioritized area, and shows it in the hierarchy', async () => {
+    const page = await open(principal.name, `unitId=${unitId}&view=goals`, 'goals');
+    await page.getByRole('button', { name: 'Nytt mål för enheten' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Rubrik/ }).fill(unitGoal);
+    await dialog.getByRole('combobox', { name: /Står under/ }).selectOption({ label: `Fokusområde: ${area} (${boardGoal})` });
+    await expectAccessible(page, 'unit goal dialog');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText(`Målet ${unitGoal} är sparat.`).waitFor();
+    await dialogGone(page);
+    const areaNode = page.locator('li', { has: page.getByRole('heading', { level: 4, name: area }) });
+    await areaNode.getByRole('heading', { level: 5, name: unitGoal }).waitFor();
+    await expectAccessible(page, 'unit goals');
+    await shootView(page, 'goals');
+
+    const tree = await h.api<GoalTree>(principal.persona, 'GET', `/api/units/${unitId}/goal-tree?schoolYear=${encodeURIComponent(year)}`);
+    const under = tree.organizerGoals.find((n) => n.goal.title === boardGoal)?.areas.find((a) => a.goal.title === area)?.unitGoals;
+    expect(under?.map((g) => g.goal.title)).toEqual([unitGoal]);
+  });
+
+  it('records a Skolinspektionen finding, flags it without an action, and takes its action from the register', async () => {
+    const page = await open(principal.name, `unitId=${unitId}&view=deficiencies`, 'deficiencies');
+    await page.getByRole('button', { name: 'Registrera brist' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Rubrik/ }).fill(finding);
+    await dialog.getByRole('combobox', { name: 'Källa' }).selectOption({ label: 'Skolinspektionen' });
+    await dialog.getByRole('textbox', { name: 'Beskrivning' }).fill('Beslut efter tillsyn: rektorn ska följa upp elevernas kunskapsutveckling och analysera resultaten.');
+    await dialog.getByLabel('Sista dag').fill(`${Number(year.slice(0, 4)) + 1}-05-31`);
+    // a case number Skolinspektionen does not write is named beside its field
+    await dialog.getByRole('textbox', { name: 'Diarienummer' }).fill('1234');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByRole('textbox', { name: 'Diarienummer' }).and(page.locator('[aria-invalid="true"]')).waitFor();
+    await dialog.getByRole('textbox', { name: 'Diarienummer' }).fill(`SI ${year.slice(0, 4)}:5123`);
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText(`Bristen ${finding} är sparad.`).waitFor();
+    await dialogGone(page);
+    const card = page.locator('li[data-deficiency]', { hasText: finding });
+    await card.getByText('Saknar åtgärd').waitFor();
+    await expect(card.getByRole('button', { name: `Stäng bristen: ${finding}` }).isDisabled()).resolves.toBe(true);
+
+    await card.getByRole('button', { name: `Ny åtgärd för ${finding}` }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Rubrik/ }).fill(actionTitle);
+    await dialog.getByLabel(/Klart senast/).fill(`${Number(year.slice(0, 4)) + 1}-03-15`);
+    await expectAccessible(page, 'action from a deficiency');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText(`Åtgärden ${actionTitle} är sparad.`).waitFor();
+    await dialogGone(page);
+    await card.getByText(actionTitle).waitFor();
+    await expect(card.getByText('Saknar åtgärd').count()).resolves.toBe(0);
+    await expectAccessible(page, 'deficiencies');
+    await shootView(page, 'deficiencies');
+
+    const register = await h.api<DeficiencyRegister>(principal.persona, 'GET', `/api/units/${unitId}/deficiency-register`);
+    const entry = register.items.find((e) => e.deficiency.title === finding);
+    expect(entry?.deficiency).toMatchObject({ source: 'inspection', caseNumber: `SI ${year.slice(0, 4)}:5123`, status: 'open' });
+    expect(entry?.actions.map((a) => a.title)).toEqual([actionTitle]);
+    expect(entry?.withoutAction).toBe(false);
+
+    // the overview lists it among the open deficiencies
+    await page.getByRole('tab', { name: 'Översikt' }).click();
+    await page.getByTestId('overview-deficiencies').getByText(finding).waitFor();
+  });
+
+  it('imports Kolada\'s results by the KPI ids and the Kolada unit id set in the forms', async () => {
+    const all = (await h.api<IndicatorPage>('admin', 'GET', '/api/indicators')).items;
+    const kpi = indicators[1].kpi;
+    const csv = `kpi;ou;period;value;gender\n${kpi};${koladaUnitId};${year};84,0;T\n${kpi};${koladaUnitId};${year};85,5;K\n${kpi};${koladaUnitId};${year};82,5;M\n`;
+    const report = await h.api<ImportResult>('admin', 'POST', '/api/organizer/imports', { kind: 'kolada', csv });
+    expect(report.created + report.updated).toBe(1);
+    const id = all.find((i) => i.koladaKpi === kpi)?.id;
+    const stored = (await h.api<MeasurementPage>('admin', 'GET', `/api/units/${unitId}/measurements?top=500`)).items.find((m) => m.indicatorId === id && m.period === year);
+    expect(stored?.value).toBe(84);
+    expect(stored?.groups).toEqual(expect.arrayContaining([{ group: 'Flickor', value: 85.5 }, { group: 'Pojkar', value: 82.5 }]));
+  });
+
+  it('passes axe on every new view in light, dark and high contrast, at 1280 and 375 px', async () => {
+    const views = [
+      { persona: 'Anna Lindqvist', src: '/tab?view=organizer&section=indicators', testId: 'indicators' },
+      { persona: 'Anna Lindqvist', src: '/tab?view=organizer&section=goals', testId: 'organizer-goals' },
+      { persona: 'Anna Lindqvist', src: '/tab?view=organizer&section=deficiencies', testId: 'organizer-deficiencies' },
+      { persona: principal.name, src: `/tab?unitId=${unitId}&view=results`, testId: 'results-entry' },
+      { persona: principal.name, src: `/tab?unitId=${unitId}&view=goals`, testId: 'goals' },
+      { persona: principal.name, src: `/tab?unitId=${unitId}&view=deficiencies`, testId: 'deficiencies' },
+      { persona: principal.name, src: `/tab?unitId=${unitId}&view=overview`, testId: 'overview-deficiencies' },
+    ];
+    for (const width of [1280, 375]) {
+      for (const view of views) {
+        const { page, context } = await h.newPage({ width });
+        await page.goto(`${h.url}/__teams-host?frameContext=content&theme=default&src=${encodeURIComponent(view.src)}`);
+        const frame = page.frameLocator('iframe#app');
+        await frame.getByRole('button', { name: `Logga in som ${view.persona}` }).click();
+        await frame.getByTestId(view.testId).waitFor();
+        const appFrame = page.frames().find((f) => f !== page.mainFrame());
+        if (!appFrame) throw new Error('the host frames the tab');
+        const background = () => frame.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+        for (const theme of ['default', 'dark', 'contrast']) {
+          const before = await background();
+          if (theme !== 'default') {
+            await page.evaluate((name) => (window as unknown as { __host: { setTheme(theme: string): void } }).__host.setTheme(name), theme);
+            await expect.poll(background).not.toBe(before);
+          }
+          await expectAccessible(appFrame, `${view.testId} (${theme}, ${width} px)`);
+        }
+        await context.close();
+      }
+    }
+  }, 300_000);
 
   it('lists the units at the organizer\'s level, axe-clean at 375 px and in the dark and high-contrast themes', async () => {
     const narrow = await h.newPage({ width: 375, height: 812 });

@@ -34,6 +34,6 @@ export function checkCandidates(candidates: readonly Candidate[], fields: FieldN
 }
 
 /** What a reader returns for a file it refuses whole: the errors, and nothing read. */
-export function refused(errors: readonly ImportError[], ignoredColumns: readonly string[] = []): ReadResult {
-  return { candidates: [], errors, skipped: 0, ignoredColumns, notes: [], mappings: [] };
+export function refused(errors: readonly ImportError[], columns: Pick<ReadResult, 'ignoredColumns' | 'unmatchedColumns'> = { ignoredColumns: [], unmatchedColumns: [] }): ReadResult {
+  return { candidates: [], errors, skipped: 0, ...columns, notes: [], mappings: [] };
 }

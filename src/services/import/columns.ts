@@ -1,5 +1,5 @@
 import type { CsvRecord } from './csv';
-import { nameKey } from './lookup';
+import { nameKey } from '../../domain';
 
 /** A header cell as compared: lower case, no spaces, underscores or hyphens. */
 export function headerKey(cell: string): string {

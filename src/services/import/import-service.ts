@@ -181,6 +181,7 @@ export class ImportService {
           indicators: new Set(rows.map((r) => r.indicatorId)).size,
           schoolYears: years,
           ignoredColumns: read.ignoredColumns,
+          unmatchedColumns: read.unmatchedColumns,
           notes: read.notes,
           mappings: read.mappings,
         },

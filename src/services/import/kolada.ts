@@ -145,5 +145,5 @@ export function readKoladaRows(rows: readonly KoladaRow[], lookup: ImportLookup)
     });
   }
   const checked = checkCandidates(candidates, { period: 'period', schoolYear: 'period', value: 'value', groups: 'gender', indicatorId: 'kpi', unitId: 'unit' });
-  return { candidates: checked.valid, errors: [...errors, ...checked.errors].sort((a, b) => a.line - b.line), skipped, ignoredColumns: [], notes, mappings: [...mappings.values()] };
+  return { candidates: checked.valid, errors: [...errors, ...checked.errors].sort((a, b) => a.line - b.line), skipped, ignoredColumns: [], unmatchedColumns: [], notes, mappings: [...mappings.values()] };
 }

@@ -1,11 +1,11 @@
-import type { Indicator, Unit } from '../../domain';
+import { nameKey, type Indicator, type Unit } from '../../domain';
 import type { StoredItem } from '../../store/port';
 
 /** How a file's codes and names find the organizer's indicators and units. */
 export interface ImportLookup {
   /** by Indicator.koladaKpi, among the indicators in use */
   indicatorByKpi(kpi: string): StoredItem<Indicator> | undefined;
-  /** by the indicator's name, ignoring case and spacing (Skolverket's column headers) */
+  /** by the indicator's name or a column heading saved on it, ignoring case and spacing (Skolverket's column headers) */
   indicatorByName(name: string): StoredItem<Indicator> | undefined;
   /** by skolenhetskod, or by the unit's Kolada id ("V15E…", as Kolada's files name units) */
   unitByCode(code: string): StoredItem<Unit> | undefined;
@@ -15,10 +15,6 @@ export interface ImportLookup {
   unit(id: string): StoredItem<Unit> | undefined;
 }
 
-/** Lower case, single spaces: how names are compared. */
-export function nameKey(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('sv-SE').replace(/[\s\u00a0]+/g, ' ').trim();
-}
 
 /** Builds the lookup; a unit is found by its skolenhetskod and by its Kolada id. */
 export function createLookup(units: readonly StoredItem<Unit>[], indicators: readonly StoredItem<Indicator>[]): ImportLookup {
@@ -27,7 +23,8 @@ export function createLookup(units: readonly StoredItem<Unit>[], indicators: rea
   // an archived indicator keeps its results but takes no new ones
   const inUse = indicators.filter((i) => i.fields.archivedOn === undefined);
   const byKpi = new Map(inUse.filter((i) => i.fields.koladaKpi).map((i) => [i.fields.koladaKpi ?? '', i]));
-  const byName = new Map(inUse.map((i) => [nameKey(i.fields.name), i]));
+  // a heading saved on an indicator (importColumns) names it as surely as its name
+  const byName = new Map(inUse.flatMap((i) => [i.fields.name, ...(i.fields.importColumns ?? [])].map((name) => [nameKey(name), i] as const)));
   const indicatorsById = new Map(indicators.map((i) => [i.id, i]));
   const unitsById = new Map(units.map((u) => [u.id, u]));
   return {

@@ -87,6 +87,21 @@ describe('readSkolverket', () => {
     expect(result.skipped).toBe(2);
   });
 
+  it('finds a column by the heading saved on an indicator, with its group columns, and offers the others for mapping', () => {
+    const text = 'Skolenhetskod;Läsår;Genomsnittligt meritvärde;Genomsnittligt meritvärde, flickor;Elever med godkänt i alla ämnen;Elever med godkänt i alla ämnen, pojkar\n10000001;2024/25;228,0;240,5;81,0;78,0';
+    const before = readSkolverket(records(text), lookup);
+    expect(before.candidates).toEqual([]);
+    expect(before.unmatchedColumns).toEqual(['Genomsnittligt meritvärde', 'Elever med godkänt i alla ämnen']);
+    expect(before.ignoredColumns).toHaveLength(4);
+
+    const merit = indicators[0]!;
+    const mapped = createLookup(units, [{ ...merit, fields: { ...merit.fields, importColumns: ['genomsnittligt  MERITVÄRDE'] } }, indicators[1]!]);
+    const after = readSkolverket(records(text), mapped);
+    expect(after.candidates).toEqual([{ line: 2, indicatorId: '11', unitId: '1', period: '2024/25', schoolYear: '2024/25', value: 228, groups: [{ group: 'Flickor', value: 240.5 }] }]);
+    expect(after.unmatchedColumns).toEqual(['Elever med godkänt i alla ämnen']);
+    expect(after.mappings).toContainEqual({ kind: 'column', from: 'Genomsnittligt meritvärde', to: 'Meritvärde åk 9' });
+  });
+
   it('takes the period from the import when the file has none, and refuses a file without one', () => {
     const text = 'Skolenhetskod;Meritvärde (N15503)\n10000001;231,5';
     expect(readSkolverket(records(text), lookup, { period: '2025' }).candidates[0]).toMatchObject({ period: '2024/25', value: 231.5, indicatorId: '11' });

@@ -14,8 +14,9 @@
  * - The period comes from a column Läsår, År or Period, or else from the import's `period`.
  * - Columns naming a unit or place (Skolenhet, Skola, Kommun, Kommunkod, Huvudman, Län, Skolform,
  *   ...) are descriptive. Every other column is a measure: it belongs to the indicator whose name
- *   it is (case and spacing aside) or whose Kolada KPI it names in the header ("Meritvärde
- *   (N15503)"). A measure column ending in "flickor" or "pojkar" (", flickor", " (pojkar)") is that
+ *   it is (case and spacing aside), whose Kolada KPI it names in the header ("Meritvärde
+ *   (N15503)"), or on which the administration saved the heading (importColumns, mapped once
+ *   from a preview's unmatched columns). A measure column ending in "flickor" or "pojkar" (", flickor", " (pojkar)") is that
  *   group of the measure before it. Measure columns that match no indicator are ignored and listed.
  * - "." / ".." / "*" / "~…" (values Skolverket does not show) are skipped with a note, not errors.
  * - Rows whose code cell is empty or not a number (totals such as "Riket", "Kommunen", and the note
@@ -83,6 +84,7 @@ export function readSkolverket(records: readonly CsvRecord[], lookup: ImportLook
 
   const measures = new Map<string, Measure>();
   const ignoredColumns: string[] = [];
+  const unmatchedColumns: string[] = [];
   const groupColumns: { base: string; group: string; column: number; header: string }[] = [];
   header.cells.forEach((cell, column) => {
     const name = cell.trim();
@@ -93,7 +95,10 @@ export function readSkolverket(records: readonly CsvRecord[], lookup: ImportLook
       return;
     }
     const indicatorId = measureFor(name, lookup);
-    if (indicatorId === undefined) ignoredColumns.push(name);
+    if (indicatorId === undefined) {
+      ignoredColumns.push(name);
+      unmatchedColumns.push(name);
+    }
     else measures.set(headerKey(name), { indicatorId, header: name, column, groups: [] });
   });
   for (const g of groupColumns) {
@@ -102,7 +107,7 @@ export function readSkolverket(records: readonly CsvRecord[], lookup: ImportLook
     else ignoredColumns.push(g.header);
   }
   if (measures.size === 0) {
-    return refused([{ line: header.line, field: codeColumn, message: 'Ingen kolumn motsvarar en indikator: kolumnens rubrik ska vara indikatorns namn eller dess Kolada-KPI' }], ignoredColumns);
+    return refused([{ line: header.line, field: codeColumn, message: 'Ingen kolumn motsvarar en indikator: kolumnens rubrik ska vara indikatorns namn, dess Kolada-KPI eller en kolumnrubrik som sparats på indikatorn' }], { ignoredColumns, unmatchedColumns });
   }
   const mappings: ImportMapping[] = [...measures.values()].flatMap((m) => [
     { kind: 'column' as const, from: m.header, to: lookup.indicator(m.indicatorId)?.fields.name ?? m.indicatorId },
@@ -110,7 +115,7 @@ export function readSkolverket(records: readonly CsvRecord[], lookup: ImportLook
   ]);
 
   const rows = records.slice(headerAt + 1);
-  if (rows.length === 0) return refused([{ line: header.line, field: codeColumn, message: 'Filen har inga rader med resultat' }], ignoredColumns);
+  if (rows.length === 0) return refused([{ line: header.line, field: codeColumn, message: 'Filen har inga rader med resultat' }], { ignoredColumns, unmatchedColumns });
   const errors: ImportError[] = [];
   const notes: ImportNote[] = [];
   const candidates: Candidate[] = [];
@@ -157,5 +162,5 @@ export function readSkolverket(records: readonly CsvRecord[], lookup: ImportLook
     }
   }
   const checked = checkCandidates(candidates, { unitId: codeColumn, period: 'Läsår', schoolYear: 'Läsår' });
-  return { candidates: checked.valid, errors: [...errors, ...checked.errors].sort((a, b) => a.line - b.line), skipped, ignoredColumns, notes, mappings };
+  return { candidates: checked.valid, errors: [...errors, ...checked.errors].sort((a, b) => a.line - b.line), skipped, ignoredColumns, unmatchedColumns, notes, mappings };
 }

@@ -48,6 +48,8 @@ export interface ReadResult {
   readonly skipped: number;
   /** columns that matched no indicator (Skolverket) */
   readonly ignoredColumns: readonly string[];
+  /** of those, the measures (not their group columns): what the administration can map to an indicator */
+  readonly unmatchedColumns: readonly string[];
   readonly notes: readonly ImportNote[];
   readonly mappings: readonly ImportMapping[];
 }
@@ -81,6 +83,7 @@ export interface ImportSummary {
   readonly indicators: number;
   readonly schoolYears: readonly SchoolYear[];
   readonly ignoredColumns: readonly string[];
+  readonly unmatchedColumns: readonly string[];
   readonly notes: readonly ImportNote[];
   readonly mappings: readonly ImportMapping[];
 }

@@ -10,6 +10,7 @@ import { useOrganizer } from '../organizer-context';
 import { useI18n } from '../../i18n/i18n';
 import type { ImportError, ImportKind, ImportPreview, ImportResult } from '../../../../src/contract';
 import { fileAsBase64 } from './file-bytes';
+import { ColumnMapping } from './column-mapping';
 import { ErrorTable, MappingList, NoteTable, RowTable, rowsShown } from './import-tables';
 
 const useStyles = makeStyles({
@@ -153,7 +154,7 @@ export default function ImportView() {
           <ProgressBar value={step.total > 0 ? step.done / step.total : 0} max={1} aria-valuetext={t('organizer.importProgress', { done: step.done, total: step.total })} />
         </Field>
       )}
-      {preview && <PreviewResult preview={preview} />}
+      {preview && <PreviewResult preview={preview} onMapped={() => void handlePreview()} />}
       {step.step === 'refused' && (
         <>
           <MessageBar intent="error" role="alert"><MessageBarBody><MessageBarTitle>{t('organizer.importErrorsTitle', { count: step.errors.length })}</MessageBarTitle>{step.detail}</MessageBarBody></MessageBar>
@@ -169,7 +170,7 @@ export default function ImportView() {
   );
 }
 
-function PreviewResult({ preview }: { preview: ImportPreview }) {
+function PreviewResult({ preview, onMapped }: { preview: ImportPreview; onMapped: () => void }) {
   const styles = useStyles();
   const { t } = useI18n();
   const { summary } = preview;
@@ -183,6 +184,7 @@ function PreviewResult({ preview }: { preview: ImportPreview }) {
       </Text>
       {summary.mappings.length > 0 && <MappingList mappings={summary.mappings} />}
       {summary.ignoredColumns.length > 0 && <Text as="p" size={200}>{t('organizer.importIgnoredColumns', { columns: summary.ignoredColumns.join(', ') })}</Text>}
+      {summary.unmatchedColumns.length > 0 && <ColumnMapping key={summary.unmatchedColumns.join('\n')} columns={summary.unmatchedColumns} onMapped={onMapped} />}
       {preview.errors.length > 0 ? (
         <>
           <MessageBar intent="error" role="alert">

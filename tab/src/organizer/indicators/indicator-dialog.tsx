@@ -22,11 +22,12 @@ const useStyles = makeStyles({
 });
 
 /** The fields a problem can be about, each shown beside its field. */
-const fields = ['name', 'description', 'source', 'unitOfMeasure', 'direction', 'target', 'koladaKpi', 'unitTypes', 'groups'];
+const fields = ['name', 'description', 'source', 'unitOfMeasure', 'direction', 'target', 'koladaKpi', 'unitTypes', 'groups', 'importColumns'];
 
 /**
  * Creates or edits an indicator: what is measured, where it comes from, which way is better, the
- * target, Kolada's KPI id, the unit types it applies to and the groups it is broken down by.
+ * target, Kolada's KPI id, the unit types it applies to, the groups it is broken down by, and the
+ * column headings of imported files that mean it.
  */
 export function IndicatorDialog(props: { indicator?: Indicator; onSaved: (indicator: Indicator) => void; onClose: () => void }) {
   const styles = useStyles();
@@ -116,6 +117,9 @@ export function IndicatorDialog(props: { indicator?: Indicator; onSaved: (indica
           </fieldset>
           <Field label={t('organizer.indicatorGroups')} hint={t('organizer.indicatorGroupsHint')} {...fieldError(error, 'groups')}>
             <Textarea value={draft.groups} onChange={(_, d) => set('groups', d.value)} resize="vertical" />
+          </Field>
+          <Field label={t('organizer.indicatorImportColumns')} hint={t('organizer.indicatorImportColumnsHint')} {...fieldError(error, 'importColumns')}>
+            <Textarea value={draft.importColumns} onChange={(_, d) => set('importColumns', d.value)} resize="vertical" />
           </Field>
     </FormDialog>
   );

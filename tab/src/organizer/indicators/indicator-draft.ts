@@ -17,6 +17,8 @@ export interface IndicatorDraft {
   unitTypes: UnitType[];
   /** one group per line */
   groups: string;
+  /** one column heading of imported files per line */
+  importColumns: string;
 }
 
 export function indicatorDraftOf(indicator: Indicator | undefined, format: Pick<Formatter, 'number'>): IndicatorDraft {
@@ -30,6 +32,7 @@ export function indicatorDraftOf(indicator: Indicator | undefined, format: Pick<
     koladaKpi: indicator?.koladaKpi ?? '',
     unitTypes: [...(indicator?.unitTypes ?? [])],
     groups: (indicator?.groups ?? []).join('\n'),
+    importColumns: (indicator?.importColumns ?? []).join('\n'),
   };
 }
 
@@ -37,7 +40,9 @@ export function indicatorDraftOf(indicator: Indicator | undefined, format: Pick<
 export function readIndicator(draft: IndicatorDraft): { ok: true; indicator: NewIndicator } | { ok: false; field: 'target' } {
   const target = parseSwedishNumber(draft.target);
   if (target.kind === 'invalid') return { ok: false, field: 'target' };
-  const groups = draft.groups.split('\n').map((g) => g.trim()).filter((g) => g !== '');
+  const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const groups = lines(draft.groups);
+  const importColumns = lines(draft.importColumns);
   return {
     ok: true,
     indicator: {
@@ -47,11 +52,12 @@ export function readIndicator(draft: IndicatorDraft): { ok: true; indicator: New
       ...(draft.koladaKpi.trim() ? { koladaKpi: draft.koladaKpi.trim() } : {}),
       ...(draft.unitTypes.length > 0 ? { unitTypes: draft.unitTypes } : {}),
       ...(groups.length > 0 ? { groups } : {}),
+      ...(importColumns.length > 0 ? { importColumns } : {}),
     },
   };
 }
 
-const optional = ['description', 'target', 'koladaKpi', 'unitTypes', 'groups'] as const;
+const optional = ['description', 'target', 'koladaKpi', 'unitTypes', 'groups', 'importColumns'] as const;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Only the fields that changed since `before`; an optional field the user emptied is sent as null, which clears it. */
