@@ -35,13 +35,13 @@ describe('ModalDialog', () => {
     const opener = screen.getByRole('button', { name: 'Ny åtgärd' });
     await userEvent.click(opener);
     await userEvent.click(await screen.findByRole('button', { name: 'Avbryt' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await waitFor(() => expect(document.activeElement).toBe(opener));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 5000 });
+    await waitFor(() => expect(document.activeElement).toBe(opener), { timeout: 5000 });
 
     await userEvent.click(opener);
-    await screen.findByRole('dialog');
+    await screen.findByRole('dialog', {}, { timeout: 5000 });
     await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await waitFor(() => expect(document.activeElement).toBe(opener));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 5000 });
+    await waitFor(() => expect(document.activeElement).toBe(opener), { timeout: 5000 });
   });
 });
