@@ -313,6 +313,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         ...(config.pageTokenKey ? { pageTokenKey: config.pageTokenKey } : {}),
         directory: b.directory,
         contact: { name: config.controller.name, email: config.controller.email },
+        organizerName: config.controller.name,
         ...(register ? { unitImports: { register } } : {}),
         // Microsoft 365 mode reaches the internet: the administration may fetch Kolada's values directly
         ...(config.mode === 'm365' ? { imports: { kolada: createKoladaHttp(options.kolada ?? {}) } } : options.kolada ? { imports: { kolada: createKoladaHttp(options.kolada) } } : {}),

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Builds the tab into dist/tab. Views, msal-browser, teams-js and docx are dynamic imports,
+ * Builds the tab into dist/tab. Views, msal-browser and teams-js are dynamic imports,
  * so the initial chunk holds only React, Fluent's core and the start-up code.
  */
 export default defineConfig({

@@ -8,7 +8,8 @@ import { Conversations } from '../flows/conversations';
 import type { OutboundMessage } from '../outbox/message';
 import { systemClock } from '../outbox/clock';
 import {
-  BOT, cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, PRINCIPAL, seed, TEACHER, teamsIdOf, wiredFor,
+  BOT, cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, OUTSIDER, participantEventActivity, PRINCIPAL,
+  seed, TEACHER, teamsIdOf, wiredFor,
   type Seeded,
 } from '../testing/fixtures';
 import { KvalitetshjuletBot } from './teams-bot';
@@ -105,6 +106,40 @@ describe('KvalitetshjuletBot on the TestAdapter', () => {
     const redelivered = meetingEndActivity({ serviceUrl });
     await send({ ...redelivered, value: { ...(redelivered.value as object), EndTime: '2026-03-10T11:00:00Z' } }).startTest();
     expect((await store.get('meetings', seeded.meetingId)).fields.endedAt).toBe('2026-03-10T09:00:00.000Z');
+  });
+
+  it('meetingEnd: the summary lists the decisions, then the actions with owners and due dates, and says the chat was asked', async () => {
+    const current = await store.get('meetings', seeded.meetingId);
+    await store.update('meetings', seeded.meetingId, {
+      agenda: [{ id: 'a1', title: 'Resultat i matematik', decisions: ['Matematiklyftet fortsätter i åk 4–6'], notes: 'Klyftan växer.' }, { id: 'a2', title: 'Analys av orsaker' }],
+    }, { actor: PRINCIPAL, etag: current.etag });
+    await send(meetingEndActivity({ serviceUrl })).startTest();
+    const summary = json(queued.find((m) => m.key.startsWith('summary:'))?.activity.attachments);
+    const at = (text: string) => summary.indexOf(text);
+    expect(at('Resultat i matematik: Matematiklyftet fortsätter i åk 4–6')).toBeGreaterThan(at('Beslut'));
+    expect(at('Åtgärder från mötet')).toBeGreaterThan(at('Matematiklyftet'));
+    expect(at('Läsfrämjande insats åk 4')).toBeGreaterThan(at('Åtgärder från mötet'));
+    expect(summary).toContain('Ansvarig: Kim Lärare');
+    expect(summary).toContain('Uppföljningsfrågorna skickades till chattens 2 medlemmar');
+  });
+
+  it('participant events: follow-ups go to the unit\'s people who joined, not the chat\'s members, and the summary says so', async () => {
+    await send(participantEventActivity({ serviceUrl, event: 'join', users: [TEACHER, OUTSIDER] })).startTest();
+    await send(participantEventActivity({ serviceUrl, event: 'leave', users: [TEACHER] })).startTest();
+    // the outsider (another unit's staff) is not kept; the teacher who left still joined
+    expect((await store.get('meetings', seeded.meetingId)).fields.attendees).toEqual([{ userId: TEACHER, teamsId: teamsIdOf(TEACHER), inMeeting: false }]);
+    await send(meetingEndActivity({ serviceUrl })).startTest();
+    expect(queued.map((m) => m.key).sort()).toEqual([`followup:${seeded.meetingId}:${TEACHER}`, `summary:${seeded.meetingId}`].sort());
+    expect(json(queued.find((m) => m.key.startsWith('summary:'))?.activity.attachments)).toContain('Uppföljningsfrågorna skickades till 1 som deltog i mötet.');
+  });
+
+  it('participant events: a redelivered join changes nothing; a malformed value is ignored, not a failed turn', async () => {
+    await send(participantEventActivity({ serviceUrl, event: 'join', users: [PRINCIPAL] })).startTest();
+    const first = await store.get('meetings', seeded.meetingId);
+    await send(participantEventActivity({ serviceUrl, event: 'join', users: [PRINCIPAL] })).startTest();
+    expect((await store.get('meetings', seeded.meetingId)).etag).toBe(first.etag);
+    await send({ ...participantEventActivity({ serviceUrl, event: 'join', users: [TEACHER] }), value: { members: 'x' } }).startTest();
+    expect((await store.get('meetings', seeded.meetingId)).fields.attendees?.map((a) => a.userId)).toEqual([PRINCIPAL]);
   });
 
   it('adaptiveCard/action: answers the invoke with the refreshed card', async () => {

@@ -65,6 +65,18 @@ export class KvalitetshjuletBot extends TeamsActivityHandler {
     this.log(`meeting end in ${turn.info.conversationId}: ${JSON.stringify(outcome)}`);
   }
 
+  protected override async onTeamsMeetingParticipantsJoin(context: TurnContext): Promise<void> {
+    const turn = this.turn(context);
+    const outcome = await this.flows.onParticipantsJoin(turn);
+    this.log(`participants joined in ${turn.info.conversationId}: ${JSON.stringify(outcome)}`);
+  }
+
+  protected override async onTeamsMeetingParticipantsLeave(context: TurnContext): Promise<void> {
+    const turn = this.turn(context);
+    const outcome = await this.flows.onParticipantsLeave(turn);
+    this.log(`participants left in ${turn.info.conversationId}: ${JSON.stringify(outcome)}`);
+  }
+
   /** Action.Execute is handled here in full, so that a malformed value gets our 400, not a turn error. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);

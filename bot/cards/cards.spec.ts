@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AdaptiveCard15, cardProblems } from '../testing/adaptive-card-schema';
 import { sampleCards } from '../testing/sample-cards';
 import { SUBMIT_VERB_FIELD } from './card';
+import { followUpCard } from './follow-up-card';
 
 type Json = Record<string, unknown>;
 
@@ -61,5 +62,18 @@ describe('the Adaptive Card 1.5 rules the test holds cards to', () => {
     ['refresh userIds that are not strings', { ...valid, refresh: { action: { type: 'Action.Execute', verb: 'v' }, userIds: [1] } }],
   ])('refuses %s', (_what, card) => {
     expect(AdaptiveCard15.safeParse(card).success).toBe(false);
+  });
+});
+
+describe('followUpCard', () => {
+  it('asks a question that has no English in Swedish on an English card', () => {
+    const card = followUpCard({
+      lang: 'en', meetingId: '3', templateId: '4', respondentMri: '29:1abc',
+      meeting: { title: 'Workshop' },
+      template: { meetingType: 'workshop', version: 1, questions: [{ id: 'q', sv: 'Vad tar du med dig?', kind: 'text' }, { id: 'r', sv: 'Fråga två', en: 'Question two', kind: 'text' }] },
+    });
+    const labels = JSON.stringify(card.content.body);
+    expect(labels).toContain('"label":"Vad tar du med dig?"');
+    expect(labels).toContain('"label":"Question two"');
   });
 });

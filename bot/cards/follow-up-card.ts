@@ -1,7 +1,7 @@
 import type { BotFollowUpQuestion, BotFollowUpTemplate, BotMeeting } from '../data/entities';
 import { attachment, card, execute, fieldError, refreshFor, text, title, type CardAttachment, type CardData, type CardElement } from './card';
 import { strings } from './strings';
-import type { Language } from '../../src/domain';
+import { questionText, type Language } from '../../src/domain';
 
 export const FOLLOW_UP_SUBMIT = 'followUp.submit';
 export const FOLLOW_UP_REFRESH = 'followUp.refresh';
@@ -32,7 +32,7 @@ export const inputId = (questionId: string): string => `q_${questionId}`;
 export const ANSWER_MAX_LENGTH = 2_000;
 
 function input(lang: Language, q: BotFollowUpQuestion, value: string | undefined): CardElement {
-  const base = { id: inputId(q.id), label: q[lang], ...(value !== undefined ? { value } : {}) };
+  const base = { id: inputId(q.id), label: questionText(q, lang), ...(value !== undefined ? { value } : {}) };
   if (q.kind === 'scale') {
     const labels = strings(lang).scaleLabels;
     return { type: 'Input.ChoiceSet', style: 'expanded', ...base, choices: labels.map((l, i) => ({ title: l, value: String(i + 1) })) };

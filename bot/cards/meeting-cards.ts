@@ -1,6 +1,6 @@
 import type { StoredItem } from '../../src/store/port';
 import type { BotAction, BotMeeting } from '../data/entities';
-import { vocabulary } from '../../src/domain';
+import { decisionsAndNotes, vocabulary } from '../../src/domain';
 import { attachment, card, dueLine, text, title, type CardAttachment, type CardElement } from './card';
 import { strings } from './strings';
 import type { Language } from '../../src/domain';
@@ -15,14 +15,31 @@ function actionRows(lang: Language, actions: readonly StoredItem<BotAction>[]): 
   };
 }
 
-/** Posted to the meeting chat when the meeting ends. */
-export function meetingSummaryCard(lang: Language, meeting: BotMeeting, actions: readonly StoredItem<BotAction>[], participants: number): CardAttachment {
+/** Who the follow-up questions went to: those who joined the meeting, or (no join recorded) the chat's members. */
+export type FollowUpAudience = { readonly asked: number; readonly via: 'joined' | 'chatMembers' } | { readonly via: 'noQuestions' };
+
+/** The most decisions a summary lists; the rest are in Möten (a card has a size limit). */
+const summaryDecisionLimit = 20;
+
+function audienceLine(lang: Language, audience: FollowUpAudience): string {
   const s = strings(lang);
+  if (audience.via === 'noQuestions') return s.followUpNoQuestions;
+  return audience.via === 'joined' ? s.followUpToJoined(audience.asked) : s.followUpToChat(audience.asked);
+}
+
+/** Posted to the meeting chat when the meeting ends: its decisions, then its actions with owners and due dates. */
+export function meetingSummaryCard(lang: Language, meeting: BotMeeting, actions: readonly StoredItem<BotAction>[], audience: FollowUpAudience): CardAttachment {
+  const s = strings(lang);
+  const { decisions } = decisionsAndNotes(meeting);
+  const shown = decisions.slice(0, summaryDecisionLimit);
   return attachment(card(lang, [
     title(s.summaryTitle(meeting.title)),
+    text(s.summaryDecisions, { weight: 'Bolder' }),
+    ...(shown.length ? shown.map((d) => text(`${d.agendaItem}: ${d.text}`)) : [text(s.summaryNoDecisions, { isSubtle: true })]),
+    ...(decisions.length > shown.length ? [text(s.summaryMoreDecisions(decisions.length - shown.length), { isSubtle: true })] : []),
     text(s.summaryActions, { weight: 'Bolder' }),
     actions.length ? actionRows(lang, actions) : text(s.summaryNoActions, { isSubtle: true }),
-    text(s.followUpSent(participants), { isSubtle: true }),
+    text(audienceLine(lang, audience), { isSubtle: true }),
   ]));
 }
 

@@ -12,6 +12,7 @@ import { cardActionFromSubmit, cardLanguage, CardActionSchema, type CardAction }
 import { parseCommand } from './commands';
 import type { FlowContext } from './context';
 import { onMeetingEnd, type MeetingEndOutcome } from './meeting-end';
+import { onParticipantEvent, type ParticipantEventOutcome } from './meeting-participants';
 import { onMeetingStart } from './meeting-start';
 import { myActionsReply } from './my-actions';
 import { invalidCard, type CardActionResult, type Turn } from './turn';
@@ -72,6 +73,14 @@ export class BotFlows {
 
   onMeetingEnd(turn: Turn): Promise<MeetingEndOutcome> {
     return onMeetingEnd(this.ctx, turn);
+  }
+
+  onParticipantsJoin(turn: Turn): Promise<ParticipantEventOutcome> {
+    return onParticipantEvent(this.ctx, turn, true);
+  }
+
+  onParticipantsLeave(turn: Turn): Promise<ParticipantEventOutcome> {
+    return onParticipantEvent(this.ctx, turn, false);
   }
 
   /** Action.Execute: malformed payloads and unknown verbs get a 400, refusals the API's status; never an exception. */

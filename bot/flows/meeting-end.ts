@@ -4,20 +4,18 @@
  * receiving it) queues nothing twice.
  */
 import { followUpCard } from '../cards/follow-up-card';
-import { linkMeetingCard, meetingSummaryCard } from '../cards/meeting-cards';
+import { linkMeetingCard, meetingSummaryCard, type FollowUpAudience } from '../cards/meeting-cards';
 import type { BotMeeting, BotStore } from '../data/entities';
-import { BOT_ACTOR } from '../outbox/jobs';
 import type { OutboundMessage } from '../outbox/message';
 import type { FlowContext } from './context';
-import { actionsFromMeeting, findMeeting, latestTemplate } from './meetings';
+import { actionsFromMeeting, changeMeeting, findMeeting, latestTemplate } from './meetings';
 import type { Member, Turn } from './turn';
 import { isoDateTime, languageOf } from '../../src/domain';
-import { ConflictError } from '../../src/store/errors';
 import type { StoredItem } from '../../src/store/port';
 
 export type MeetingEndOutcome =
   | { kind: 'notLinked' }
-  | { kind: 'queued'; meetingId: string; participants: number; withoutTemplate: boolean };
+  | { kind: 'queued'; meetingId: string; participants: number; via: 'joined' | 'chatMembers'; withoutTemplate: boolean };
 
 /** Runs `fn` over `items` with at most `limit` at a time (enqueueing is a store write each). */
 async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -40,17 +38,16 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
     await ctx.outbox.enqueue({ key: `link:${info.conversationId}:${info.meetingId ?? 'chat'}`, target: chat, activity: { type: 'message', attachments: [linkMeetingCard(lang)] } });
     return { kind: 'notLinked' };
   }
-  await markEnded(ctx.store, meeting, endTimeOf(info.value) ?? new Date(ctx.clock.now()).toISOString());
-  const [actions, template, members] = await Promise.all([
-    actionsFromMeeting(ctx.store, meeting.id),
-    latestTemplate(ctx.store, meeting.fields.type),
-    turn.members(),
-  ]);
-  const people = uniqueHumans(members);
+  const ended = await markEnded(ctx.store, meeting, endTimeOf(info.value) ?? new Date(ctx.clock.now()).toISOString());
+  const [actions, template] = await Promise.all([actionsFromMeeting(ctx.store, meeting.id), latestTemplate(ctx.store, meeting.fields.type)]);
+  // the chat's roster is asked only when no participant event recorded who joined
+  const recipients = followUpRecipients(ended.fields, ended.fields.attendees?.length ? [] : await turn.members());
+  const people = recipients.people;
+  const audience: FollowUpAudience = template ? { asked: people.length, via: recipients.via } : { via: 'noQuestions' };
   const messages: OutboundMessage[] = [{
     key: `summary:${meeting.id}`,
     target: chat,
-    activity: { type: 'message', summary: meeting.fields.title, attachments: [meetingSummaryCard(lang, meeting.fields, actions, template ? people.length : 0)] },
+    activity: { type: 'message', summary: meeting.fields.title, attachments: [meetingSummaryCard(lang, ended.fields, actions, audience)] },
   }];
   if (template) {
     for (const member of people) {
@@ -71,7 +68,7 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
     ctx.log(`meeting end: no follow-up template for ${meeting.fields.type}; only the summary is sent`);
   }
   await eachLimited(messages, 16, (m) => ctx.outbox.enqueue(m));
-  return { kind: 'queued', meetingId: meeting.id, participants: template ? people.length : 0, withoutTemplate: !template };
+  return { kind: 'queued', meetingId: meeting.id, participants: template ? people.length : 0, via: recipients.via, withoutTemplate: !template };
 }
 
 /** Teams' meetingEnd event carries the end as `value.EndTime`; anything else is no end time. */
@@ -83,25 +80,28 @@ function endTimeOf(value: unknown): string | undefined {
 
 /**
  * The meeting is ended: its follow-up questions are out, so Mina åtgärder lists them until
- * answered. The first end wins (a redelivered event changes nothing); a concurrent edit of the
- * meeting is read again, never overwritten.
+ * answered. The first end wins (a redelivered event changes nothing).
  */
-async function markEnded(store: BotStore, meeting: StoredItem<BotMeeting>, endedAt: string): Promise<void> {
-  let current = meeting;
-  for (let attempt = 0; attempt < 3 && current.fields.endedAt === undefined; attempt += 1) {
-    try {
-      await store.update('meetings', current.id, { endedAt }, { actor: BOT_ACTOR, etag: current.etag });
-      return;
-    } catch (error) {
-      if (!(error instanceof ConflictError) || !error.current) throw error;
-      current = error.current as StoredItem<BotMeeting>;
-    }
-  }
+async function markEnded(store: BotStore, meeting: StoredItem<BotMeeting>, endedAt: string): Promise<StoredItem<BotMeeting>> {
+  return changeMeeting(store, meeting, (fields) => (fields.endedAt === undefined ? { endedAt } : undefined));
 }
 
-function uniqueHumans(members: readonly Member[]): (Member & { aadObjectId: string })[] {
+/**
+ * Who gets the follow-up questions: those who joined the meeting, as its participant events
+ * recorded; only when no such event arrived (the subscription is off, an old install), the chat's
+ * members.
+ */
+export function followUpRecipients(meeting: BotMeeting, members: readonly Member[]): { via: 'joined' | 'chatMembers'; people: Recipient[] } {
+  const attendees = meeting.attendees ?? [];
+  if (attendees.length > 0) return { via: 'joined', people: attendees.map((a) => ({ id: a.teamsId, aadObjectId: a.userId })) };
+  return { via: 'chatMembers', people: uniqueHumans(members) };
+}
+
+type Recipient = Member & { aadObjectId: string };
+
+function uniqueHumans(members: readonly Member[]): Recipient[] {
   const seen = new Set<string>();
-  const out: (Member & { aadObjectId: string })[] = [];
+  const out: Recipient[] = [];
   for (const m of members) {
     if (!m.aadObjectId || m.id.startsWith('28:') || seen.has(m.aadObjectId)) continue;
     seen.add(m.aadObjectId);

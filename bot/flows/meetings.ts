@@ -1,7 +1,33 @@
-/** Finding the meeting, its actions and its follow-up template in the lists. */
+/** Finding the meeting, its actions and its follow-up template in the lists, and changing the meeting as the bot. */
 import { isOpen } from '../../src/domain';
+import { ConflictError } from '../../src/store/errors';
 import type { StoredItem } from '../../src/store/port';
 import type { BotAction, BotFollowUpTemplate, BotMeeting, BotStore, MeetingType } from '../data/entities';
+import { BOT_ACTOR } from '../outbox/jobs';
+
+/**
+ * Writes `change(fields)` to the meeting with its eTag; a concurrent edit (the side panel, another
+ * event) is read again and the change applied to it, never overwritten. `change` answers undefined
+ * when there is nothing to write (so a redelivered event changes nothing).
+ */
+export async function changeMeeting(
+  store: BotStore,
+  meeting: StoredItem<BotMeeting>,
+  change: (fields: BotMeeting) => Partial<BotMeeting> | undefined,
+): Promise<StoredItem<BotMeeting>> {
+  let current = meeting;
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const patch = change(current.fields);
+    if (patch === undefined) return current;
+    try {
+      return await store.update('meetings', current.id, patch, { actor: BOT_ACTOR, etag: current.etag });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      current = error.current ? (error.current as StoredItem<BotMeeting>) : await store.get('meetings', current.id);
+    }
+  }
+  throw new ConflictError('meetings', meeting.id, undefined);
+}
 
 /** The Meetings item for a Teams meeting: by its Teams meeting id, else by its chat id. */
 export async function findMeeting(store: BotStore, teamsMeetingId: string | undefined, chatId: string): Promise<StoredItem<BotMeeting> | undefined> {

@@ -150,6 +150,24 @@ export function meetingStartActivity(o: ActivityOptions & { meetingId?: string }
   };
 }
 
+/** Teams' participant event: `value.members[]` of `{ user, meeting: { inMeeting, role } }`, as "Get participant events" shows it. */
+export function participantEventActivity(o: ActivityOptions & { event: 'join' | 'leave'; users: readonly string[]; meetingId?: string }) {
+  const meetingId = o.meetingId ?? TEAMS_MEETING_ID;
+  const b = base(o, meetingChat);
+  return {
+    ...b,
+    type: 'event',
+    name: o.event === 'join' ? 'application/vnd.microsoft.meetingParticipantJoin' : 'application/vnd.microsoft.meetingParticipantLeave',
+    channelData: { ...b.channelData, source: null, meeting: { id: meetingId } },
+    value: {
+      members: o.users.map((aad) => ({
+        user: { tenantId: TENANT, objectId: aad, id: teamsIdOf(aad), aadObjectId: aad, name: 'Deltagare' },
+        meeting: { inMeeting: o.event === 'join', role: 'Attendee' },
+      })),
+    },
+  };
+}
+
 export function cardActionActivity(o: ActivityOptions & { verb: string; data: Record<string, unknown> }) {
   return {
     ...base(o, personal(o.from ?? TEACHER)),

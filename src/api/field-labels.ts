@@ -57,6 +57,8 @@ const common: Readonly<Record<string, Words>> = {
   chatId: { sv: 'Mötets chatt', en: 'The meeting chat' },
   yearWheelActivityId: { sv: 'Årshjulets aktivitet', en: 'Year wheel activity' },
   questions: { sv: 'Fråga', en: 'Question' },
+  beforeQuestions: { sv: 'Fråga inför mötet', en: 'Question before the meeting' },
+  attendees: { sv: 'Deltog i Teams-mötet', en: 'Joined the Teams meeting' },
   questionId: { sv: 'Fråga', en: 'Question' },
   answers: { sv: 'Svar', en: 'Answer' },
   scale: { sv: 'Skala', en: 'Scale' },

@@ -11,6 +11,7 @@ import { problem } from './problems';
 import { routeTable, type RouteDeps } from './route';
 import { actionRoutes } from './routes/actions';
 import { analysisRoutes } from './routes/analyses';
+import { analysisSupportRoutes } from './routes/analysis-support';
 import { deficiencyRoutes } from './routes/deficiencies';
 import { feedbackRoutes } from './routes/feedback';
 import { followUpTemplateRoutes } from './routes/follow-up-templates';
@@ -51,6 +52,7 @@ export function createApiRouter(options: ApiOptions): Router {
   indicatorRoutes(routes, options);
   measurementRoutes(routes, options);
   analysisRoutes(routes, options);
+  analysisSupportRoutes(routes, options);
   actionRoutes(routes, options);
   deficiencyRoutes(routes, options);
   meetingRoutes(routes, options);

@@ -7,7 +7,7 @@ describe('the API router', () => {
 
   it('has the routes the tab uses', () => {
     const paths = routes.map((route) => `${route.methods.join(',')} ${route.path}`);
-    for (const expected of ['get /units/:unitId/overview', 'patch /actions/:id', 'get /my/actions', 'put /meetings/:id/responses/me', 'post /messages', 'get /organizer/rollup']) {
+    for (const expected of ['get /units/:unitId/overview', 'get /units/:unitId/report.docx', 'patch /actions/:id', 'get /my/actions', 'put /meetings/:id/responses/me', 'post /messages', 'get /organizer/rollup']) {
       expect(paths).toContain(expected);
     }
     expect(routes.length).toBeGreaterThan(40);

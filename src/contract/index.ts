@@ -12,6 +12,7 @@ export * from './goals';
 export * from './indicators';
 export * from './measurements';
 export * from './analyses';
+export * from './analysis-support';
 export * from './actions';
 export * from './deficiencies';
 export * from './meetings';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ActionItemSchema, ActionPageSchema } from './actions';
 import { AnalysisItemSchema, AnalysisPageSchema } from './analyses';
+import { AnalysisSupportSchema } from './analysis-support';
 import { DeficiencyItemSchema, DeficiencyPageSchema, DeficiencyRegisterSchema } from './deficiencies';
 import { FeedbackItemSchema, FeedbackPageSchema } from './feedback';
 import {
@@ -67,6 +68,7 @@ export const answers = {
   'PATCH /measurements/:id': MeasurementItemSchema,
 
   'GET /units/:unitId/analyses': AnalysisPageSchema,
+  'GET /units/:unitId/analysis-support': AnalysisSupportSchema,
   'POST /units/:unitId/analyses': AnalysisItemSchema,
   'GET /analyses/:id': AnalysisItemSchema,
   'PATCH /analyses/:id': AnalysisItemSchema,

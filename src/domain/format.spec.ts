@@ -29,6 +29,18 @@ describe('formatterFor', () => {
     expect(en.percent(undefined)).toBe('–');
   });
 
+  it('writes a result with its unit of measure, never splitting the number from its unit', () => {
+    expect(plain(sv.measure(81.8, 'percent'))).toBe('81,8 %');
+    expect(sv.measure(235.5, 'points')).toBe('235,5\u00a0poäng');
+    expect(plain(sv.measure(1, 'days'))).toBe('1 dag');
+    expect(plain(sv.measure(3.5, 'days'))).toBe('3,5 dagar');
+    expect(plain(en.measure(3.5, 'days'))).toBe('3.5 days');
+    expect(plain(sv.measure(12, 'count'))).toBe('12 st.');
+    expect(en.measure(12, 'count')).toBe('12');
+    expect(sv.measure(3.2, 'scale')).toBe('3,2');
+    expect(sv.measure(undefined, 'points')).toBe('–');
+  });
+
   it('writes dates as "20 jan. 2027" in Swedish and "20 Jan 2027" in English', () => {
     expect(sv.date('2027-01-20')).toBe('20 jan. 2027');
     expect(en.date('2027-01-20')).toBe('20 Jan 2027');

@@ -3,6 +3,7 @@
  * the tab, the bot's cards and both .docx reports: Swedish as written in Sweden (decimal comma,
  * "20 jan. 2027"), English as written in Britain ("20 Jan 2027"). Pure: Intl only.
  */
+import type { UnitOfMeasure } from './choices';
 import type { Language } from './language';
 
 /** The locale each language writes numbers and dates in. */
@@ -25,6 +26,8 @@ export interface Formatter {
   number(value: number | undefined, maximumFractionDigits?: number): string;
   /** A percentage as results keep it (0–100): 81.8 → "81,8 %" / "81.8%"; undefined → "–" */
   percent(value: number | undefined): string;
+  /** A result with its unit of measure: "81,8 %", "235 poäng", "12 st.", "3,5 dagar"; a scale's value bare; undefined → "–" */
+  measure(value: number | undefined, unitOfMeasure: UnitOfMeasure): string;
   /** A calendar date or an instant: → "20 jan. 2027" / "20 Jan 2027"; undefined → "" */
   date(value: string | Date | undefined): string;
   /** From one date to another, the shared month and year written once: "20–23 jan. 2027" */
@@ -45,6 +48,12 @@ function parse(value: string | Date): { date: Date; calendar: boolean } {
   return { date: new Date(calendar ? `${value}T12:00:00Z` : value), calendar };
 }
 
+/** The words a value of each unit of measure is written with, after the number: one, several. */
+const measureUnits: Readonly<Record<Language, Readonly<Record<Exclude<UnitOfMeasure, 'percent' | 'scale'>, readonly [string, string]>>>> = {
+  sv: { points: ['poäng', 'poäng'], count: ['st.', 'st.'], days: ['dag', 'dagar'] },
+  en: { points: ['point', 'points'], count: ['', ''], days: ['day', 'days'] },
+};
+
 /** A formatter for one language; make one and keep it (it holds its Intl formats). */
 export function formatterFor(language: Language, options: FormatterOptions = {}): Formatter {
   const locale = localeOf[language];
@@ -63,10 +72,21 @@ export function formatterFor(language: Language, options: FormatterOptions = {})
   const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...zone });
   const months = { long: new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }), short: new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }) };
 
+  const number = (value: number | undefined, digits = 2) => (value === undefined ? missingValue : numberFormat(digits).format(value));
+  const percent = (value: number | undefined) => (value === undefined ? missingValue : percentFormat.format(value / 100));
   return {
     language,
-    number: (value, digits = 2) => (value === undefined ? missingValue : numberFormat(digits).format(value)),
-    percent: (value) => (value === undefined ? missingValue : percentFormat.format(value / 100)),
+    number,
+    percent,
+    measure(value, unitOfMeasure) {
+      if (value === undefined) return missingValue;
+      if (unitOfMeasure === 'percent') return percent(value);
+      if (unitOfMeasure === 'scale') return number(value);
+      const [one, several] = measureUnits[language][unitOfMeasure];
+      const word = value === 1 ? one : several;
+      // A no-break space, so a number never stands on one line and its unit on the next.
+      return word === '' ? number(value) : `${number(value)}\u00a0${word}`;
+    },
     date(value) {
       if (value === undefined || value === '') return '';
       const { date, calendar } = parse(value);

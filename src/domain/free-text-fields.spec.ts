@@ -16,6 +16,7 @@ const notFreeText: Readonly<Record<string, string>> = {
   'MeetingSchema.teamsMeetingId': "Teams' id of the online meeting",
   'MeetingSchema.chatId': "the meeting chat's id",
   'agendaItem.id': 'an id the client makes for an agenda point',
+  'attendee.teamsId': 'the Teams user id a participant event sends',
   'answer.questionId': "the id of the template's question",
   'BotConversationSchema.conversationId': 'a Teams conversation id',
   'BotConversationSchema.userId': 'the aadObjectId the Bot Framework channel sends',
@@ -26,6 +27,7 @@ const notFreeText: Readonly<Record<string, string>> = {
   'JobSchema.leasedBy': 'the id of a server instance',
   'JobSchema.lastError': 'an error text the code writes',
   'JobSchema.payload': 'data the code writes (cards built from fields checked where they were typed)',
+  'DeviationSchema.between': 'group names the server copies from results, whose groups were checked where they were typed',
 };
 
 /** A valid value of each exported object schema (and array), to put a personnummer into. */
@@ -45,22 +47,28 @@ const samples: Readonly<Record<string, unknown>> = {
     meetingId: '1', templateId: '2', templateVersion: 1, respondentId: '00000000-0000-0000-0000-000000000011',
     answers: [{ questionId: 'styrkor', text: 'Tydliga mål' }], answeredAt: '2026-03-10T09:00:00Z',
   },
-  FollowUpTemplateSchema: { meetingType: 'workshop', version: 1, questions: [{ id: 'styrkor', sv: 'Vad gick bra?', en: 'What went well?', kind: 'text' }] },
+  FollowUpTemplateSchema: {
+    meetingType: 'workshop', version: 1, beforeQuestions: [{ id: 'infor', sv: 'Vad vill du ta upp?', en: 'What do you want to raise?', kind: 'text' }],
+    questions: [{ id: 'styrkor', sv: 'Vad gick bra?', en: 'What went well?', kind: 'text' }],
+  },
+  DeviationSchema: { kind: 'gapGrew', between: ['Flickor', 'Pojkar'], previousGap: 2, gap: 6 },
   GoalSchema: { title: 'Mål', description: 'Beskrivning', level: 'unit', unitId: '1', parentGoalId: '2', schoolYear: '2025/26' },
   IndicatorSchema: {
     name: 'Meritvärde', description: 'Åk 9', source: 'meritValue', unitOfMeasure: 'points', direction: 'higherIsBetter', koladaKpi: 'N15503',
-    unitTypes: ['grundskola'], groups: ['Flickor', 'Nyanlända'],
+    unitTypes: ['grundskola'], groups: ['Flickor', 'Nyanlända'], importColumns: ['Andel behöriga'],
   },
   JobSchema: { kind: 'outbound', key: 'k', status: 'pending', dueAt: '2026-03-10T09:00:00Z', attempts: 0, payload: {} },
   MeasurementSchema: { indicatorId: '1', unitId: '2', period: '2025/26', schoolYear: '2025/26', value: 1, groups: [{ group: 'Flickor', value: 1 }] },
   MeetingSchema: {
     type: 'workshop', title: 'Workshop', startsAt: '2026-03-10T09:00:00Z', schoolYear: '2025/26',
     participants: [{ role: 'teacher', displayName: 'Greta Holm' }], agenda: [{ id: 'p1', title: 'Resultat', decisions: ['Beslut'], notes: 'Anteckning' }],
+    attendees: [{ userId: '00000000-0000-0000-0000-000000000011', teamsId: '29:1abc', inMeeting: true }],
   },
   UnitSchema: { name: 'Björkskolan', type: 'grundskola', schoolUnitCode: '12345678', principalIds: [] },
   YearWheelActivitySchema: { title: 'Resultatkonferens', description: 'Vår', kind: 'resultsConference', schoolYear: '2025/26', date: '2026-05-01' },
   agendaItem: { id: 'p1', title: 'Resultat', decisions: ['Beslut'], notes: 'Anteckning' },
   answer: { questionId: 'styrkor', text: 'Tydliga mål' },
+  attendee: { userId: '00000000-0000-0000-0000-000000000011', teamsId: '29:1abc', inMeeting: true },
   groupValue: { group: 'Flickor', value: 1 },
   groupName: 'Elever med annat modersmål',
   participant: { role: 'teacher', displayName: 'Greta Holm' },
@@ -89,13 +97,15 @@ function stringFields(schema: z.ZodType, owner: string, path: Path, key: string)
   if (schema instanceof z.ZodOptional) return stringFields(schema.unwrap() as z.ZodType, owner, path, key);
   if (schema instanceof z.ZodPipe) return stringFields(schema.in as z.ZodType, owner, path, key);
   if (schema instanceof z.ZodArray) return stringFields(schema.element as z.ZodType, owner, [...path, 0], key);
+  if (schema instanceof z.ZodTuple) return (schema._zod.def.items as z.ZodType[]).flatMap((item, index) => stringFields(item, owner, [...path, index], key));
+  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap((option) => stringFields(option, owner, path, key));
   if (schema instanceof z.ZodObject) {
     const objectName = nameOf.get(schema) ?? owner;
     return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([field, inner]) => stringFields(inner, objectName, [...path, field], field));
   }
   if (schema instanceof z.ZodString || schema instanceof z.ZodStringFormat) return fixedShape(schema) ? [] : [{ name, path }];
   if (schema instanceof z.ZodRecord) return [{ name, path }];
-  if (schema instanceof z.ZodEnum || schema instanceof z.ZodNumber || schema instanceof z.ZodBoolean || schema instanceof z.ZodUnknown) return [];
+  if (schema instanceof z.ZodEnum || schema instanceof z.ZodLiteral || schema instanceof z.ZodNumber || schema instanceof z.ZodBoolean || schema instanceof z.ZodUnknown) return [];
   throw new Error(`the walk does not know ${schema._zod.def.type} at ${name}: teach it, so the field is checked`);
 }
 

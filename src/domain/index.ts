@@ -16,6 +16,8 @@ export * from './indicator';
 export * from './applicability';
 export * from './measurement';
 export * from './analysis';
+export * from './analysis-support';
+export * from './chart-axis';
 export * from './action';
 export * from './deficiency';
 export * from './meeting';

@@ -77,6 +77,18 @@ export const demoIndicators: readonly DemoIndicator[] = [
   { key: 'employment', name: 'Arbete eller studier ett år efter avslutad yrkesutbildning', source: 'employment', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 80, base: 72, spread: 5, byGender: false, unitTypes: ['vuxenutbildning'] },
 ];
 
+/** The questions to prepare before a meeting (the mall med frågor inför resultatkonferens), by meeting type. */
+export const demoBeforeQuestions: Readonly<Partial<Record<MeetingType, readonly { id: string; sv: string; en?: string; kind: 'text' }[]>>> = {
+  resultsConference: [
+    { id: 'before-changed', sv: 'Vad har förändrats i dina gruppers resultat sedan förra konferensen?', en: 'What has changed in your groups\' results since the last conference?', kind: 'text' },
+    { id: 'before-worked', sv: 'Vilket arbetssätt tror du har gjort skillnad, och hur vet du det?', en: 'Which way of working do you think made a difference, and how do you know?', kind: 'text' },
+    { id: 'before-groups', sv: 'Skiljer sig resultaten mellan flickor och pojkar, eller mellan klasser? Varför tror du det?', kind: 'text' },
+  ],
+  qualityDialogue: [
+    { id: 'before-strengths', sv: 'Vilka styrkor vill ni lyfta först?', en: 'Which strengths do you want to lift first?', kind: 'text' },
+  ],
+};
+
 export const demoTemplates: Readonly<Record<MeetingType, readonly { id: string; sv: string; en: string; kind: 'text' | 'scale' }[]>> = {
   resultsConference: [
     { id: 'strengths', sv: 'Vilka styrkor ser du i resultaten?', en: 'Which strengths do you see in the results?', kind: 'text' },

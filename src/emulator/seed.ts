@@ -2,7 +2,7 @@ import type { Action, MeetingType, SchoolYear, YearWheelActivity } from '../doma
 import { isoDay, meetingTypes, previousSchoolYear, schoolYearOf } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Store } from '../store/port';
-import { demoIndicators, demoPeople, demoTemplates, demoUnits, type DemoIndicatorKey, type DemoUnit } from './seed-data';
+import { demoBeforeQuestions, demoIndicators, demoPeople, demoTemplates, demoUnits, type DemoIndicatorKey, type DemoUnit } from './seed-data';
 
 export interface SeedOptions {
   /** the day the demo is seeded; the current school year and due dates follow from it */
@@ -61,7 +61,7 @@ export async function seedDemo(store: Store<Entities>, options: SeedOptions = {}
 
   const templateIds = new Map<MeetingType, string>();
   for (const type of meetingTypes) {
-    templateIds.set(type, await put('followUpTemplates', `${type}:1`, { meetingType: type, version: 1, questions: [...demoTemplates[type]] }));
+    templateIds.set(type, await put('followUpTemplates', `${type}:1`, { meetingType: type, version: 1, questions: [...demoTemplates[type]], ...(demoBeforeQuestions[type] ? { beforeQuestions: [...demoBeforeQuestions[type]] } : {}) }));
   }
 
   // the organizer's goals (nämndmål) and, under them, the prioritized areas the units' goals break down

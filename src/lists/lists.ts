@@ -99,10 +99,10 @@ export const lists: ListBindings = {
     { name: 'startsAt', type: 'dateTime', indexed: true, required: true }, indexedText('schoolYear', { required: true }),
     // a Teams meeting and its chat belong to one meeting: unique (services/bindings.ts)
     indexedText('teamsMeetingId', { unique: true }), indexedText('chatId', { unique: true }), json('participants'), json('agenda'),
-    indexedText('yearWheelActivityId'), { name: 'endedAt', type: 'dateTime' },
+    indexedText('yearWheelActivityId'), { name: 'endedAt', type: 'dateTime' }, json('attendees'),
   ]) },
   followUpTemplates: { schema: FollowUpTemplateSchema, definition: list('followUpTemplates', 'KH FollowUpTemplates', 'Frågemallar per mötestyp', 'meetingType', [
-    choice('meetingType', meetingTypes, { required: true }), { name: 'version', type: 'number', required: true }, json('questions'),
+    choice('meetingType', meetingTypes, { required: true }), { name: 'version', type: 'number', required: true }, json('questions'), json('beforeQuestions'),
   ]) },
   followUpResponses: { schema: FollowUpResponseSchema, definition: list('followUpResponses', 'KH FollowUpResponses', 'Svar på uppföljningsfrågor', 'respondentId', [
     indexedText('meetingId', { required: true }), indexedText('unitId'), indexedText('templateId', { required: true }),

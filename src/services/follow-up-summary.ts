@@ -1,4 +1,4 @@
-import type { FollowUpResponse, FollowUpTemplate, Meeting, MeetingType } from '../domain';
+import { questionText, type FollowUpResponse, type FollowUpTemplate, type Meeting, type MeetingType } from '../domain';
 import type { StoredItem } from '../store/port';
 
 /** One question of a meeting's follow-up, with every answer given to it (without who gave it). */
@@ -47,7 +47,7 @@ export function summarizeAnswers(
         for (const answer of response.fields.answers) {
           const question = template?.questions.find((q) => q.id === answer.questionId);
           const entry = questions.get(answer.questionId) ?? {
-            sv: question?.sv ?? answer.questionId, en: question?.en ?? answer.questionId, kind: question?.kind ?? 'text', texts: [], scales: [],
+            sv: question?.sv ?? answer.questionId, en: question ? questionText(question, 'en') : answer.questionId, kind: question?.kind ?? 'text', texts: [], scales: [],
           };
           if (answer.text?.trim()) entry.texts.push(answer.text.trim());
           if (answer.scale !== undefined) entry.scales.push(answer.scale);

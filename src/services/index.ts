@@ -20,6 +20,7 @@ import { MeasurementService } from './measurement-service';
 import { MeetingService } from './meeting-service';
 import { MeetingLiveService } from './meeting-live-service';
 import { OverviewService } from './overview-service';
+import { AnalysisSupportService } from './analysis-support-service';
 import { PeopleService } from './people-service';
 import { ReportService } from './report/report-service';
 import { RollupService } from './rollup';
@@ -39,7 +40,7 @@ export interface ServicesOptions {
   readonly pageTokenKey?: string;
   /** who is in a unit's staff group and what people are called. Default: knows nobody */
   readonly directory?: Directory;
-  /** shown in the quality report's title */
+  /** the municipality (the controller of the data), shown under both reports' titles */
   readonly organizerName?: string;
   readonly imports?: ImportServiceOptions;
   /** unit imports from Skolverket's register (the register itself, where it can be reached) */
@@ -57,6 +58,8 @@ export interface Services {
   readonly callers: DirectoryCallers;
   readonly units: UnitService;
   readonly overview: OverviewService;
+  /** what an analysis looks at beside each result: over time, the target, groups, other units */
+  readonly analysisSupport: AnalysisSupportService;
   readonly goals: GoalService;
   readonly indicators: IndicatorService;
   readonly measurements: MeasurementService;
@@ -81,7 +84,7 @@ export interface Services {
   readonly rollups: RollupService;
   /** result imports (Kolada, Skolverket): preview, then all or nothing */
   readonly imports: ImportService;
-  /** the municipality's quality report (.docx) */
+  /** both .docx reports: the municipality's and a unit's */
   readonly reports: ReportService;
 }
 
@@ -101,6 +104,7 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
     callers: new DirectoryCallers(access, directory),
     units: new UnitService(store, access, clock),
     overview: new OverviewService(views, access, clock),
+    analysisSupport: new AnalysisSupportService(views, access),
     goals: new GoalService(store, access, clock),
     indicators: new IndicatorService(store, access, clock),
     measurements: new MeasurementService(store, access),
@@ -118,7 +122,7 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
     setup: new SetupService(store, access, options.contact ?? noContact),
     rollups,
     imports: new ImportService(store, views, options.imports ?? {}),
-    reports: new ReportService(rollups, { ...clock, ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}) }),
+    reports: new ReportService(rollups, access, { ...clock, ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}) }),
   };
 }
 

@@ -1,5 +1,5 @@
 import {
-  MeetingSchema, meetingTypes, participant as ParticipantSchema, schoolYearOf,
+  MeetingSchema, defaultAgenda, meetingTypes, participant as ParticipantSchema, schoolYearOf,
   type Action, type FollowUpResponse, type FollowUpTemplate, type Meeting, type MeetingType, type Participant, type Unit,
 } from '../domain';
 import { authorize } from '../auth/policy';
@@ -196,7 +196,7 @@ export class MeetingLiveService {
       teamsMeetingId: input.teamsMeetingId,
       ...(input.chatId !== undefined ? { chatId: input.chatId } : {}),
       participants: [],
-      agenda: [],
+      agenda: defaultAgenda(input.type),
     });
     const clientKey = `teamsMeeting:${input.unitId}:${shortHash(input.teamsMeetingId)}`;
     return this.bindings.write(caller, { list: 'meetings' }, meetingClaims(meeting), move, () => this.createOnce(caller, meeting, clientKey, ofThisUnit));
@@ -232,7 +232,7 @@ export class MeetingLiveService {
       ...(input.teamsMeetingId !== undefined ? { teamsMeetingId: input.teamsMeetingId } : {}),
       ...(input.chatId !== undefined ? { chatId: input.chatId } : {}),
       participants: [],
-      agenda: [],
+      agenda: defaultAgenda(kind),
       yearWheelActivityId: activityId,
     });
     return this.bindings.write(caller, { list: 'meetings' }, meetingClaims(meeting), move, () =>

@@ -4,9 +4,14 @@ import type { StoredItem } from '../store/port';
 import type { Caller } from './caller';
 import type { UnitAccess } from './unit-access';
 
-/** Who reads a meeting, shared by the services that load one (meetings, bindings, follow-ups, the meeting extension). */
-export function isParticipant(caller: Caller, meeting: Pick<Meeting, 'participants'>): boolean {
-  return meeting.participants.some((participant) => participant.userId === caller.userId);
+/** Who took part in and who reads a meeting, shared by the services that load one (meetings, bindings, follow-ups, the meeting extension). */
+/**
+ * Whether the caller took part: named in the participation record, or joined the Teams meeting (its
+ * participant events, which is also who the follow-up questions went to).
+ */
+export function isParticipant(caller: Caller, meeting: Pick<Meeting, 'participants' | 'attendees'>): boolean {
+  return meeting.participants.some((participant) => participant.userId === caller.userId)
+    || (meeting.attendees ?? []).some((attendee) => attendee.userId === caller.userId);
 }
 
 /** Whether the caller may read the meeting: the unit's readers, or for an organizer-level meeting the roll-up's readers and participants. */

@@ -9,8 +9,8 @@ import { mayReadMeeting } from './meeting-readers';
 import { createOptions, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
-export type MeetingInput = Omit<Meeting, 'unitId' | 'endedAt'>;
-export type MeetingPatch = Partial<Omit<Meeting, 'unitId'>>;
+export type MeetingInput = Omit<Meeting, 'unitId' | 'endedAt' | 'attendees'>;
+export type MeetingPatch = Partial<Omit<Meeting, 'unitId' | 'attendees'>>;
 
 /**
  * Meetings of the quality work. A unit's meeting follows the unit's permissions; an

@@ -177,6 +177,7 @@ describe('the contract: the analysis, actions and deficiencies', () => {
     const submitted = await answer('POST /analyses/:id/submit', { id: draft.id }, { persona: 'principal-bjork', headers: etag(edited) });
     expect(submitted.status).toBe('submitted');
     await answer('GET /units/:unitId/analyses', { unitId: bjork }, { persona: 'principal-bjork' });
+    await answer('GET /units/:unitId/analysis-support', { unitId: bjork }, { persona: 'staff-bjork', query: '?period=2026%2F27%20HT' });
 
     const feedback = await answer('POST /units/:unitId/feedback', { unitId: bjork }, { persona: 'admin', body: { analysisId: draft.id, text: 'Tydliga styrkor.' } });
     const confirmed = await answer('POST /feedback/:id/read', { id: feedback.id }, { persona: 'principal-bjork' });
@@ -255,6 +256,16 @@ describe('the contract: meetings and follow-up', () => {
     await answer('POST /follow-up-templates', {}, {
       persona: 'admin', body: { meetingType: 'workshop', questions: [{ id: 'learned', sv: 'Vad tar du med dig?', en: 'What do you take with you?', kind: 'text' }] },
     });
+    // the questions before the meeting too, and a question without English
+    const both = await answer('POST /follow-up-templates', {}, {
+      persona: 'admin', body: {
+        meetingType: 'workshop',
+        beforeQuestions: [{ id: 'before-1', sv: 'Vad vill du ta upp?', kind: 'text' }],
+        questions: [{ id: 'learned', sv: 'Vad tar du med dig?', kind: 'text' }],
+      },
+    });
+    expect(both.beforeQuestions).toEqual([{ id: 'before-1', sv: 'Vad vill du ta upp?', kind: 'text' }]);
+    expect((await answer('GET /follow-up-templates/:meetingType', { meetingType: 'workshop' }, { persona: 'staff-bjork' })).beforeQuestions?.[0]?.sv).toBe('Vad vill du ta upp?');
     await answer('GET /my/follow-ups', {}, { persona: 'staff-bjork' });
     const question = template.questions[0];
     if (!question) throw new Error('the template has no question');
@@ -317,8 +328,8 @@ describe('the contract: problems', () => {
 
 describe('the contract itself', () => {
   it('names every route of the router that answers JSON', () => {
-    // The bot answers itself (Bot Framework), and the quality report is a .docx file.
-    const notJson = new Set(['POST /messages', 'GET /organizer/report.docx']);
+    // The bot answers itself (Bot Framework), and both quality reports are .docx files.
+    const notJson = new Set(['POST /messages', 'GET /organizer/report.docx', 'GET /units/:unitId/report.docx']);
     const routes = walkRoutes(routerToWalk()).flatMap((route) => route.methods.map((method) => `${method.toUpperCase()} ${route.path}`));
     expect(routes.filter((route) => !notJson.has(route) && !(route in answers))).toEqual([]);
     expect(Object.keys(answers).filter((route) => !routes.includes(route))).toEqual([]);

@@ -4,6 +4,7 @@
  * the roll-up and the chooser) and restored; the directory the principals and staff groups are
  * found in; and where setting up stands, on the demo and on an empty site (SEED=none).
  */
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONA_USER_IDS, STAFF_GROUP_IDS } from '../../src/auth/personas';
 import { BJORKSKOLAN, startHarness, type Harness } from './harness';
@@ -233,5 +234,33 @@ describe('an empty site (SEED=none)', () => {
     const me = await empty.request('GET', '/api/me', { persona: 'principal-lind' });
     expect(me.body['units']).toEqual([{ unitId: created.body['id'], name: 'Skola 70000301', roles: ['principal'] }]);
     expect((await empty.request('GET', '/api/setup', { persona: 'principal-lind' })).body['configured']).toBe(true);
+  });
+});
+
+describe('GET /units/:unitId/report.docx', () => {
+  async function report(persona: 'principal-bjork' | 'staff-lind', query = ''): Promise<{ status: number; disposition: string; text: string }> {
+    const response = await fetch(`${h.url}/api/units/${bjork}/report.docx${query}`, { headers: { authorization: `Bearer ${await h.token(persona)}` } });
+    if (!response.ok) return { status: response.status, disposition: '', text: await response.text() };
+    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    return { status: response.status, disposition: response.headers.get('content-disposition') ?? '', text: xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') };
+  }
+
+  it('is the unit\'s report under the municipality\'s name (the configured controller), named for the unit', async () => {
+    const sv = await report('principal-bjork');
+    expect(sv.status).toBe(200);
+    expect(sv.disposition).toContain(`filename*=UTF-8''${encodeURIComponent('Kvalitetsrapport Björkskolan F–6')}`);
+    expect(sv.text).toContain(`Kvalitetsrapport: ${BJORKSKOLAN}`);
+    expect(sv.text).toContain('Barn- och utbildningsnämnden i Demokommun');
+    const en = await report('principal-bjork', '?language=en');
+    expect(en.text).toContain(`Quality report: ${BJORKSKOLAN}`);
+  });
+
+  it('is refused to staff of another unit, and a language it does not know is a 400', async () => {
+    // a unit they may not read is one they are not told of
+    expect((await report('staff-lind')).status).toBe(404);
+    const bad = await report('principal-bjork', '?language=fi');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('language');
   });
 });

@@ -2,7 +2,7 @@
  * Browser tests against the real server: the tab built into a temp dir, the server in-process on
  * port 0 in local mode (emulator in memory, seeded or empty), Debian's Chromium through playwright-core.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,13 +37,16 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** Builds the tab, starts the server and the browser: the demo municipality, or an empty site (`seed: 'none'`, as `SEED=none`). */
-export async function startBrowserHarness(options: { seed?: 'demo' | 'none' } = {}): Promise<BrowserHarness> {
+/**
+ * Builds the tab, starts the server and the browser: the demo municipality, or an empty site (`seed: 'none'`, as `SEED=none`).
+ * `botScheduler` drains the bot's outbox, as in production (for tests that follow a card to the connector).
+ */
+export async function startBrowserHarness(options: { seed?: 'demo' | 'none'; botScheduler?: boolean } = {}): Promise<BrowserHarness> {
   const work = await mkdtemp(path.join(tmpdir(), 'kvalitetshjulet-browser-'));
   const tabDir = path.join(work, 'tab');
   await build({ configFile: path.join(root, 'tab/vite.config.ts'), logLevel: 'silent', build: { outDir: tabDir, emptyOutDir: true } });
   const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'silent', DATA_DIR: path.join(work, 'data'), SEED: options.seed ?? 'demo' });
-  const server: KvalitetshjuletServer = createServer(config, { inMemory: true, botScheduler: false, tabDir });
+  const server: KvalitetshjuletServer = createServer(config, { inMemory: true, botScheduler: options.botScheduler ?? false, tabDir });
   const started = await server.start();
   const url = started.url;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -90,6 +93,18 @@ export async function startBrowserHarness(options: { seed?: 'demo' | 'none' } = 
       await rm(work, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The Teams host stand-in for a meeting: the meeting's ids (`meetingId`, `chatId` query parameters)
+ * in the context it answers, and a reply to meeting.shareAppContentToStage (kept in `__host.shared`).
+ */
+export function meetingHostPage(): string {
+  const page = readFileSync(path.join(root, 'test/browser/teams-host.html'), 'utf8');
+  const withIds = page.replace("sessionId: 'session-test'", "sessionId: 'session-test', meetingId: params.get('meetingId') || undefined, chatId: params.get('chatId') || undefined");
+  const withShare = withIds.replace("case 'getContext':", "case 'meeting.shareAppContentToStage':\n        window.__host.shared = request.args;\n        reply(request, [null, true]);\n        break;\n      case 'getContext':");
+  if (withIds === page || withShare === withIds) throw new Error('teams-host.html changed: the meeting host page cannot be derived from it');
+  return withShare;
 }
 
 /** The tab's frame inside the Teams host stand-in. */

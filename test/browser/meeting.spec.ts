@@ -3,7 +3,7 @@
  * lists emulator, and the Teams host page (test/browser/teams-host.html) answering teams-js with
  * a meeting's frame contexts. Two personas in two browser contexts share one side panel.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
@@ -16,7 +16,7 @@ import type { PersonaId } from '../../src/auth/personas';
 import { loadConfig } from '../../src/config';
 import { createServer } from '../../src/server';
 import { BJORKSKOLAN, type Harness } from '../api/harness';
-import { appFrame, axeViolations } from './harness';
+import { appFrame, axeViolations, meetingHostPage } from './harness';
 
 const chromiumPath = '/usr/bin/chromium';
 const runs = existsSync(chromiumPath) || process.env['CI'] !== undefined;
@@ -24,18 +24,6 @@ const screenshots = path.resolve('docs/screenshots');
 const STAFF = { persona: 'staff-bjork' as const, name: 'Elin Berg', userId: '1a000000-0000-4000-8000-000000000005' };
 /** Björkskolan's open deficiency in the demo data. */
 const DEFICIENCY = 'Upprepade kränkningar i korridoren vid lunch';
-
-/**
- * The shared host page, with the meeting's ids in the context it answers and a reply to
- * meeting.shareAppContentToStage (recorded in `__host.shared`).
- */
-function meetingHostPage(): string {
-  const page = readFileSync(path.resolve('test/browser/teams-host.html'), 'utf8');
-  const withIds = page.replace("sessionId: 'session-test'", "sessionId: 'session-test', meetingId: params.get('meetingId') || undefined, chatId: params.get('chatId') || undefined");
-  const withShare = withIds.replace("case 'getContext':", "case 'meeting.shareAppContentToStage':\n        window.__host.shared = request.args;\n        reply(request, [null, true]);\n        break;\n      case 'getContext':");
-  if (withIds === page || withShare === withIds) throw new Error('teams-host.html changed: the meeting host page cannot be derived from it');
-  return withShare;
-}
 
 let h: Harness;
 let tabDir: string;
@@ -116,7 +104,9 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     await staff.frame.getByRole('heading', { name: 'Resultat i matematik' }).waitFor({ timeout: 5_000 });
 
     await staff.frame.getByLabel('Anteckningar: Resultat i matematik').fill('Flickorna ökar mer än pojkarna.');
-    await staff.frame.getByRole('button', { name: 'Spara anteckningar' }).click();
+    // the linked meeting starts with its type's agenda: the item added is one of several
+    const item = (who: { frame: FrameLocator }) => who.frame.getByRole('region', { name: 'Resultat i matematik' });
+    await item(staff).getByRole('button', { name: 'Spara anteckningar' }).click();
     await expect.poll(() => principal.frame.getByLabel('Anteckningar: Resultat i matematik').inputValue(), { timeout: 5_000 }).toBe('Flickorna ökar mer än pojkarna.');
 
     await staff.frame.getByLabel('Jag deltar som').selectOption('teacher');
@@ -124,7 +114,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     await principal.frame.getByTestId('participants').getByText(`${STAFF.name} (Lärare)`).waitFor({ timeout: 5_000 });
 
     await principal.frame.getByLabel('Nytt beslut: Resultat i matematik').fill('Matematiklyftet fortsätter i åk 4–6');
-    await principal.frame.getByRole('button', { name: 'Lägg till beslut' }).click();
+    await item(principal).getByRole('button', { name: 'Lägg till beslut' }).click();
     await staff.frame.getByText('Matematiklyftet fortsätter i åk 4–6').waitFor({ timeout: 5_000 });
 
     // an action by the principal, owned by the teacher

@@ -222,6 +222,17 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Elin Berg');
     // each row's button says whom it removes
     await page.getByRole('button', { name: 'Ta bort Lärare: Elin Berg' }).waitFor();
+    // a linked result brings what stands out beside it, and a question goes into the causes
+    await page.getByRole('checkbox', { name: /^Trygghet \(Skolenkäten, index 1–4\), / }).first().check();
+    const support = page.getByTestId('analysis-support-indicator').filter({ has: page.getByRole('heading', { name: 'Trygghet (Skolenkäten, index 1–4)' }) });
+    await support.getByRole('img', { name: /y-axeln i Skala 1–4 från 1 till 4$/ }).waitFor();
+    const ask = support.getByRole('button', { name: /^Lägg till i orsaksanalysen: Varför blev Trygghet .* sämre än / });
+    const question = (await ask.getAttribute('aria-label'))?.replace('Lägg till i orsaksanalysen: ', '') ?? '';
+    await ask.click();
+    await support.getByText('Frågan finns i orsaksanalysen.').waitFor();
+    await expect(page.getByRole('textbox', { name: /Varför blev det/ }).inputValue()).resolves.toBe(`Lässtunden varje morgon och gemensamma textsamtal.\n\n${question}\n`);
+    await expectAccessible(page, 'analysis support');
+    await support.screenshot({ path: path.join(screenshotDir, 'analysis-support.png') });
     await page.getByRole('button', { name: 'Spara utkast' }).click();
     await page.getByText('Sparat.').waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'analysis.png'), fullPage: true });

@@ -242,6 +242,8 @@ describe('linking', () => {
     expect(second.body['id']).toBe(first.body['id']);
     expect(third.body['id']).toBe(first.body['id']);
     expect(first.body).toMatchObject({ unitId, type: 'qualityDialogue', schoolYear: '2025/26', teamsMeetingId: link.teamsMeetingId });
+    // a kvalitetsdialog starts with its agenda, strengths first
+    expect((first.body['agenda'] as { title: string }[]).map((item) => item.title)).toEqual(['Styrkor: det som fungerar', 'Utvecklingsområden', 'Åtgärder med ansvar']);
     const found = await h.request('GET', `/api/meetings/by-teams-id/${encodeURIComponent(link.teamsMeetingId)}`, { persona: 'staff-bjork' });
     expect(found.body['id']).toBe(first.body['id']);
     // someone of another unit in the linked meeting is told they have no access, not which unit
@@ -277,6 +279,7 @@ describe('POST /year-wheel/:id/meeting', () => {
       type: 'resultsConference', title: 'Resultatkonferens VT', unitId, yearWheelActivityId: id, teamsMeetingId: body.teamsMeetingId,
       startsAt: '2026-05-20T06:00:00Z', schoolYear: '2025/26',
     });
+    expect((created.body['agenda'] as { title: string }[])[0]?.title).toBe('Resultat sedan förra konferensen');
     const again = await h.request('POST', `/api/year-wheel/${id}/meeting`, { persona: 'principal-bjork', body });
     expect(again.status).toBe(200);
     expect(again.body['id']).toBe(created.body['id']);

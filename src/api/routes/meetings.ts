@@ -9,11 +9,12 @@ import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const shape = MeetingSchema.shape;
-const MeetingBody = MeetingSchema.omit({ unitId: true, endedAt: true }).extend({
+const MeetingBody = MeetingSchema.omit({ unitId: true, endedAt: true, attendees: true }).extend({
   participants: shape.participants.default([]),
   agenda: shape.agenda.default([]),
 });
-const MeetingPatchBody = MeetingSchema.omit({ unitId: true }).partial();
+// who joined is the bot's record of the participant events, never the tab's
+const MeetingPatchBody = MeetingSchema.omit({ unitId: true, attendees: true }).partial();
 const AnswerBody = z.strictObject({ answers: FollowUpResponseSchema.shape.answers });
 
 export function meetingRoutes(routes: RouteTable, { services }: RouteDeps): void {

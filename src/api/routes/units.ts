@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Overview } from '../../contract';
-import { UnitSchema, schoolYear } from '../../domain';
+import { UnitSchema, languages, schoolYear } from '../../domain';
+import { isBoardOnly } from '../board';
 import { presentOverview } from '../presenters/overview';
 import { compact, moveOf } from '../query';
 import { sendAll, sendCreated, sendItem, sendJson } from '../reply';
@@ -19,6 +20,7 @@ const SearchQuery = z.object({
 });
 const ByChannelQuery = z.object({ teamId: z.string().min(1).max(255), channelId: z.string().min(1).max(255) });
 const OverviewQuery = z.object({ schoolYear: schoolYear.optional() });
+const ReportQuery = z.object({ schoolYear: schoolYear.optional(), language: z.enum(languages).optional() });
 
 export function unitRoutes(routes: RouteTable, { services }: RouteDeps): void {
   routes.add('get', '/units', 'units.list', async (req, res) => {
@@ -64,5 +66,20 @@ export function unitRoutes(routes: RouteTable, { services }: RouteDeps): void {
     const query = parseQuery(OverviewQuery, req.query);
     const overview = await services.overview.overview(callerOf(res), param(req, 'unitId'), query.schoolYear);
     sendJson<Overview>(res, presentOverview(overview));
+  });
+
+  // The unit's quality report as a .docx file, in the reader's language (Swedish unless asked).
+  routes.add('get', '/units/:unitId/report.docx', 'unit.read', async (req, res) => {
+    const query = parseQuery(ReportQuery, req.query);
+    const caller = callerOf(res);
+    const report = await services.reports.unitReport(caller, param(req, 'unitId'), {
+      language: query.language ?? 'sv',
+      ...(query.schoolYear !== undefined ? { schoolYear: query.schoolYear } : {}),
+      ...(isBoardOnly(caller) ? { boardSafe: true } : {}),
+    });
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    res.setHeader('Content-Disposition', `attachment; filename="${report.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(report.fileName)}`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(report.file);
   });
 }

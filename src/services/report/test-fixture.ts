@@ -70,3 +70,43 @@ export async function seedFixture(store: Store<Entities>): Promise<Fixture> {
   await store.create('meetings', { type: 'resultsConference', title: 'Resultatkonferens HT', unitId: units.b.id, startsAt: '2025-11-10T13:00:00Z', schoolYear: '2025/26', participants: [], agenda: [] }, actor);
   return { units, indicators, analyses, deficiency, overdueAction };
 }
+
+/**
+ * The fixture with what the reports print for Alléskolan's chain: a result with groups linked to
+ * its analysis, the analysis' plan and evaluation, a done and evaluated action, a meeting with
+ * decisions, the feedback read, and long Swedish words where tables are narrowest.
+ */
+export async function seedReportFixture(store: Store<Entities>): Promise<Fixture> {
+  const fixture = await seedFixture(store);
+  const { units, analyses } = fixture;
+  const eligibility = await store.create('indicators', {
+    name: 'Behörighet till gymnasieskolans yrkesprogram', source: 'eligibility', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 85, groups: ['Flickor', 'Pojkar'],
+  }, actor);
+  await store.create('measurements', { indicatorId: eligibility.id, unitId: units.a.id, period: '2024/25', schoolYear: '2024/25', value: 78 }, actor);
+  const linked = await store.create('measurements', {
+    indicatorId: eligibility.id, unitId: units.a.id, period: '2025/26', schoolYear: '2025/26', value: 81.8,
+    groups: [{ group: 'Flickor', value: 84.6 }, { group: 'Pojkar', value: 79.1 }],
+  }, actor);
+  await store.create('measurements', { indicatorId: eligibility.id, unitId: units.b.id, period: '2025/26', schoolYear: '2025/26', value: 88.2 }, actor);
+  const bullying = await store.create('indicators', { name: 'Anmälda kränkningar', source: 'krankningar', unitOfMeasure: 'count', direction: 'lowerIsBetter', target: 10 }, actor);
+  await store.create('measurements', { indicatorId: bullying.id, unitId: units.a.id, period: '2024/25', schoolYear: '2024/25', value: 14 }, actor);
+  await store.create('measurements', { indicatorId: bullying.id, unitId: units.a.id, period: '2025/26', schoolYear: '2025/26', value: 9 }, actor);
+  const current = await store.get('analyses', analyses.a.id);
+  await store.update('analyses', analyses.a.id, {
+    measurementIds: [linked.id],
+    direction: 'Fler elever ska bli behöriga och färre kränkningar ska ske på rasterna.',
+    approach: 'Rastvärdar, trygghetsvandringar och studiestöd i matematik.',
+    evaluation: 'Trygghetsvandringarna minskade kränkningarna; behörigheten steg till 81,8 procent.',
+  }, { ...actor, etag: current.etag });
+  await store.create('actions', {
+    title: 'Uppföljningssamtal och trygghetsvandringar', unitId: units.a.id, ownerId: fixturePeople.teacherA, ownerName: 'Lärare Larsson', dueDate: '2026-02-28',
+    status: 'done', evaluation: 'Eleverna pekade ut otrygga platser; rastvärdar finns där nu.', originKind: 'analysis', originId: analyses.a.id, schoolYear: '2025/26',
+  }, actor);
+  const feedback = (await store.query('feedback', {})).items.find((f) => f.fields.analysisId === analyses.a.id);
+  if (feedback) await store.update('feedback', feedback.id, { readAt: '2026-02-12T08:30:00Z', readBy: fixturePeople.principalA }, { ...actor, etag: feedback.etag });
+  await store.create('meetings', {
+    type: 'resultsConference', title: 'Resultatkonferens VT', unitId: units.a.id, startsAt: '2026-02-20T13:00:00Z', schoolYear: '2025/26', participants: [],
+    agenda: [{ id: '1', title: 'Uppföljningsrapporten', decisions: ['Trygghetsvandringar varje termin.'] }, { id: '2', title: 'Övrigt' }],
+  }, actor);
+  return fixture;
+}

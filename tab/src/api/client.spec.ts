@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { item, } from '../testing/render';
 import { reply, stubFetch } from '../testing/fetch-stub';
-import { ApiClient } from './client';
+import { ApiClient, attachmentName } from './client';
 import { ProblemError } from './problem-error';
 
 describe('ApiClient', () => {
@@ -10,6 +10,20 @@ describe('ApiClient', () => {
     const api = new ApiClient({ fetch: stub.fetch, getToken: async () => 'tok' });
     await expect(api.unit('7')).resolves.toMatchObject({ id: '7', name: 'Björkskolan' });
     expect(stub.seen[0]?.headers.authorization).toBe('Bearer tok');
+  });
+
+  it('downloads the unit\'s report built by the server, in the reader\'s language, under the name the server gives it', async () => {
+    const seen: string[] = [];
+    const fetchReport: typeof fetch = async (input) => {
+      seen.push(String(input));
+      return new Response('PK', { status: 200, headers: { 'content-disposition': `attachment; filename="Kvalitetsrapport Bj_rkskolan 2025-26.docx"; filename*=UTF-8''${encodeURIComponent('Kvalitetsrapport Björkskolan 2025-26.docx')}` } });
+    };
+    const report = await new ApiClient({ fetch: fetchReport }).unitReport('7', 'en');
+    expect(seen).toEqual(['/api/units/7/report.docx?language=en']);
+    expect(report.fileName).toBe('Kvalitetsrapport Björkskolan 2025-26.docx');
+    expect(await report.blob.text()).toBe('PK');
+    expect(attachmentName('attachment; filename="plain.docx"')).toBe('plain.docx');
+    expect(attachmentName(null)).toBeUndefined();
   });
 
   it('PATCHes only the changes with If-Match', async () => {

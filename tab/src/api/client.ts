@@ -1,5 +1,5 @@
 import type {
-  Action, ActionPage, Analysis, AnalysisPage, Answer, Deficiency, DeficiencyPage, DeficiencyRegister, FeedbackPage, FollowUpAnswers,
+  Action, ActionPage, Analysis, AnalysisPage, AnalysisSupport, Answer, Deficiency, DeficiencyPage, DeficiencyRegister, FeedbackPage, FollowUpAnswers,
   FollowUpResponsePage, FollowUpTemplate, Goal, GoalList, GoalPage, GoalTree, IndicatorPage, Me, Measurement, MeasurementPage, MeetingPage,
   Overview, PathParams, Route, Unit, UnitPage, UnitPeople,
 } from '../../../src/contract';
@@ -123,6 +123,14 @@ export class ApiClient {
   unit(unitId: string): Promise<Unit> {
     return this.call('GET /units/:unitId', { unitId });
   }
+  /** The unit's quality report as a .docx file, built by the server in the reader's language, with the file name it gives. */
+  async unitReport(unitId: string, language: domain.Language): Promise<{ blob: Blob; fileName: string }> {
+    const response = await this.raw(`/api/units/${encodeURIComponent(unitId)}/report.docx${query({ language })}`, {
+      headers: { accept: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    });
+    if (!response.ok) throw await problemFrom(response);
+    return { blob: await response.blob(), fileName: attachmentName(response.headers.get('content-disposition')) ?? 'report.docx' };
+  }
   unitByChannel(teamId: string, channelId: string): Promise<Unit> {
     return this.call('GET /units/by-channel', {}, { query: { teamId, channelId } });
   }
@@ -154,6 +162,10 @@ export class ApiClient {
   }
   indicators(): Promise<IndicatorPage> {
     return this.call('GET /indicators', {});
+  }
+  /** What the unit's analysis of `period` looks at beside each result. */
+  analysisSupport(unitId: string, period: string): Promise<AnalysisSupport> {
+    return this.call('GET /units/:unitId/analysis-support', { unitId }, { query: { period } });
   }
   measurements(unitId: string, filter: { indicatorId?: string; schoolYear?: string } = {}): Promise<MeasurementPage> {
     return this.call('GET /units/:unitId/measurements', { unitId }, { query: { top: '500', ...filter } });
@@ -224,4 +236,11 @@ export class ApiClient {
   people(unitId: string): Promise<UnitPeople> {
     return this.call('GET /units/:unitId/people', { unitId });
   }
+}
+
+/** The file name of an attachment as the server names it (RFC 6266's `filename*=UTF-8''…` first). */
+export function attachmentName(disposition: string | null): string | undefined {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (encoded !== undefined) return decodeURIComponent(encoded);
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1];
 }

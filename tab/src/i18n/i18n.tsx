@@ -46,7 +46,7 @@ export interface I18n {
   readonly format: Formatter;
 }
 
-/** The language, its translator and its formatter, outside React (the unit report is built with it). */
+/** The language, its translator and its formatter, outside React. */
 export function i18nIn(language: Language): I18n {
   return { language, t: translator(language), format: formatterFor(language) };
 }

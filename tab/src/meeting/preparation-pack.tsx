@@ -1,11 +1,12 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Action, Analysis, Indicator, Measurement, Meeting } from '../../../src/contract';
+import type { Action, Analysis, FollowUpTemplate, Indicator, Measurement, Meeting } from '../../../src/contract';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { useLoad } from '../hooks/use-load';
 import { dueDateLine } from '../../../src/domain/vocabulary';
 import { useI18n } from '../i18n/i18n';
 import { ResultsTable } from './results-table';
+import { TemplateQuestions } from './template-questions';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBlockEnd: tokens.spacingVerticalL },
@@ -21,10 +22,11 @@ interface Pack {
 }
 
 /**
- * What to read before the meeting: results recorded since the unit's last results conference
- * (all results when there was none), the open actions, and the latest analysis.
+ * What to read before the meeting: the meeting type's questions to prepare, results recorded since
+ * the unit's last results conference (all results when there was none), the open actions, and the
+ * latest analysis.
  */
-export function PreparationPack(props: { meeting: Pick<Meeting, 'id' | 'startsAt'>; unitId: string }) {
+export function PreparationPack(props: { meeting: Pick<Meeting, 'id' | 'startsAt'>; unitId: string; template: FollowUpTemplate | null }) {
   const styles = useStyles();
   const { t, format } = useI18n();
   const { api } = useSession();
@@ -45,6 +47,10 @@ export function PreparationPack(props: { meeting: Pick<Meeting, 'id' | 'startsAt
   const { results, indicators, openActions, lastAnalysis } = pack.data;
   return (
     <div data-testid="preparation-pack">
+      <section className={styles.section} aria-labelledby="kh-prep-questions">
+        <Text as="h2" id="kh-prep-questions" size={500} weight="semibold">{t('common.questionsBefore')}</Text>
+        <TemplateQuestions template={props.template} show="before" />
+      </section>
       <section className={styles.section} aria-labelledby="kh-prep-results">
         <Text as="h2" id="kh-prep-results" size={500} weight="semibold">{t('meeting.preparationResults')}</Text>
         {results.length === 0 ? <Text>{t('meeting.preparationResultsEmpty')}</Text> : <ResultsTable measurements={results} indicators={indicators} />}

@@ -103,7 +103,7 @@ export function SidePanel(props: { meetingId: string; host: MeetingHost; inTeams
 
       <section className={styles.section} aria-labelledby="kh-questions">
         <Text as="h2" id="kh-questions" size={400} weight="semibold">{t('meeting.questions')}</Text>
-        <TemplateQuestions template={live.template} />
+        <TemplateQuestions template={live.template} show="both" />
       </section>
 
       <section className={styles.section} aria-labelledby="kh-participants">

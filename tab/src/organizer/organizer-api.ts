@@ -66,8 +66,8 @@ export class OrganizerApi {
     return this.api.call('GET /follow-up-templates', {}, { query: { top: '500' } });
   }
   /** Saves a meeting type's questions as a new version; the server numbers it. */
-  saveTemplate(meetingType: domain.MeetingType, questions: domain.Question[]): Promise<FollowUpTemplate> {
-    return this.api.call('POST /follow-up-templates', {}, { body: { meetingType, questions }, headers: { 'idempotency-key': newKey() } });
+  saveTemplate(meetingType: domain.MeetingType, lists: Pick<domain.FollowUpTemplate, 'beforeQuestions' | 'questions'>): Promise<FollowUpTemplate> {
+    return this.api.call('POST /follow-up-templates', {}, { body: { meetingType, ...lists }, headers: { 'idempotency-key': newKey() } });
   }
   indicators(): Promise<IndicatorPage> {
     return this.api.call('GET /indicators', {}, { query: { top: '500' } });

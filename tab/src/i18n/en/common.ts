@@ -62,6 +62,7 @@ export const common: Texts<typeof sv> = {
   noActionsYet: 'No actions yet.',
   noResultsYet: 'No results yet.',
   noAnalysisYet: 'No analysis yet.',
+  questionsBefore: 'Questions before the meeting',
   noAnswersYet: 'No answers yet.',
   noFeedbackYet: 'No feedback yet.',
   answerCount: '{count} answers',

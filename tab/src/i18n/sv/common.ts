@@ -63,6 +63,7 @@ export const common = {
   noActionsYet: 'Inga åtgärder ännu.',
   noResultsYet: 'Inga resultat ännu.',
   noAnalysisYet: 'Ingen analys ännu.',
+  questionsBefore: 'Frågor inför mötet',
   noAnswersYet: 'Inga svar ännu.',
   noFeedbackYet: 'Ingen återkoppling ännu.',
   answerCount: '{count} svar',

@@ -19,65 +19,101 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
 
-function Editor({ meetingType, latest, onSaved }: { meetingType: MeetingType; latest?: FollowUpTemplate; onSaved: (saved: FollowUpTemplate) => void }) {
+/** A question as edited: the English text may be left empty (readers then get the Swedish). */
+type Draft = Omit<Question, 'en'> & { en: string };
+
+const draftOf = (q: Question): Draft => ({ ...q, en: q.en ?? '' });
+
+/** A draft as the template stores it: trimmed, without an empty English text. */
+function questionOf(draft: Draft): Question {
+  const { en, ...rest } = draft;
+  const english = en.trim();
+  return { ...rest, sv: rest.sv.trim(), ...(english ? { en: english } : {}) };
+}
+
+/** The labels of one list: the after-meeting list keeps the plain words, the before-meeting list says so. */
+const listKeys = {
+  before: { heading: 'common.questionsBefore', question: 'organizer.templateBeforeQuestion', sv: 'organizer.templateBeforeQuestionSv', en: 'organizer.templateBeforeQuestionEn', kind: undefined, remove: 'organizer.templateBeforeRemove', add: 'organizer.templateBeforeAdd' },
+  after: { heading: 'organizer.templateAfterTitle', question: 'organizer.templateQuestion', sv: 'organizer.templateQuestionSv', en: 'organizer.templateQuestionEn', kind: 'organizer.templateKind', remove: 'organizer.templateRemove', add: 'organizer.templateAdd' },
+} as const;
+
+function QuestionList(props: { which: keyof typeof listKeys; questions: readonly Draft[]; taken: readonly string[]; onChange: (questions: Draft[]) => void }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { api, canEdit } = useOrganizer();
-  const [questions, setQuestions] = useState<Question[]>(latest?.questions ?? []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const change = (index: number, patch: Partial<Question>) => {
-    setQuestions((all) => all.map((q, i) => (i === index ? { ...q, ...patch } : q)));
-  };
-  const handleAdd = () => setQuestions((all) => [...all, { id: newQuestionId(all.map((q) => q.id)), sv: '', en: '', kind: 'text' }]);
-  const handleRemove = (index: number) => setQuestions((all) => all.filter((_, i) => i !== index));
-  const handleSave = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const template = await api.saveTemplate(meetingType, questions.map((q) => ({ ...q, sv: q.sv.trim(), en: q.en.trim() })));
-      onSaved(template);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const complete = questions.length > 0 && questions.every((q) => q.sv.trim() && q.en.trim());
+  const { canEdit } = useOrganizer();
+  const keys = listKeys[props.which];
+  const headingId = `kh-template-${props.which}`;
+  const { questions, onChange } = props;
+  const change = (index: number, patch: Partial<Draft>) => onChange(questions.map((q, i) => (i === index ? { ...q, ...patch } : q)));
+  const handleAdd = () => onChange([...questions, { id: newQuestionId(props.taken), sv: '', en: '', kind: 'text' }]);
+  const handleRemove = (index: number) => onChange(questions.filter((_, i) => i !== index));
   return (
-    <form className={styles.root} onSubmit={(event) => { event.preventDefault(); void handleSave(); }}>
-      <Text role="status">{latest ? t('organizer.templateVersion', { version: latest.version }) : t('organizer.templateNone')}</Text>
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Text as="h3" id={headingId} size={400} weight="semibold">{t(keys.heading)}</Text>
       <ol className={styles.list}>
         {questions.map((q, index) => {
           const n = index + 1;
           return (
             <li key={q.id}>
               <Card>
-                <Text weight="semibold">{t('organizer.templateQuestion', { n })}</Text>
+                <Text weight="semibold">{t(keys.question, { n })}</Text>
                 <div className={styles.question}>
-                  <Field label={t('organizer.templateQuestionSv', { n })} required>
+                  <Field label={t(keys.sv, { n })} required>
                     <Input value={q.sv} readOnly={!canEdit} onChange={(_, d) => change(index, { sv: d.value })} />
                   </Field>
-                  <Field label={t('organizer.templateQuestionEn', { n })} required>
+                  <Field label={t(keys.en, { n })} hint={t('organizer.templateEnglishOptional')}>
                     <Input value={q.en} readOnly={!canEdit} onChange={(_, d) => change(index, { en: d.value })} />
                   </Field>
-                  <Field label={t('organizer.templateKind', { n })}>
-                    <Select value={q.kind} disabled={!canEdit} onChange={(_, d) => change(index, { kind: d.value === 'scale' ? 'scale' : 'text' })}>
-                      <option value="text">{t('vocab.questionKind.text')}</option>
-                      <option value="scale">{t('vocab.questionKind.scale')}</option>
-                    </Select>
-                  </Field>
-                  {canEdit && <div><Button onClick={() => handleRemove(index)}>{t('organizer.templateRemove', { n })}</Button></div>}
+                  {keys.kind !== undefined && (
+                    // only the questions after the meeting are answered, in text or on the scale
+                    <Field label={t(keys.kind, { n })}>
+                      <Select value={q.kind} disabled={!canEdit} onChange={(_, d) => change(index, { kind: d.value === 'scale' ? 'scale' : 'text' })}>
+                        <option value="text">{t('vocab.questionKind.text')}</option>
+                        <option value="scale">{t('vocab.questionKind.scale')}</option>
+                      </Select>
+                    </Field>
+                  )}
+                  {canEdit && <div><Button onClick={() => handleRemove(index)}>{t(keys.remove, { n })}</Button></div>}
                 </div>
               </Card>
             </li>
           );
         })}
       </ol>
+      {canEdit && <div><Button onClick={handleAdd} disabled={questions.length >= 20}>{t(keys.add)}</Button></div>}
+    </section>
+  );
+}
+
+function Editor({ meetingType, latest, onSaved }: { meetingType: MeetingType; latest?: FollowUpTemplate; onSaved: (saved: FollowUpTemplate) => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { api, canEdit } = useOrganizer();
+  const [before, setBefore] = useState<Draft[]>((latest?.beforeQuestions ?? []).map(draftOf));
+  const [after, setAfter] = useState<Draft[]>((latest?.questions ?? []).map(draftOf));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const taken = [...before, ...after].map((q) => q.id);
+  const handleSave = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await api.saveTemplate(meetingType, { beforeQuestions: before.map(questionOf), questions: after.map(questionOf) }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const complete = after.length > 0 && [...before, ...after].every((q) => q.sv.trim());
+  return (
+    <form className={styles.root} onSubmit={(event) => { event.preventDefault(); void handleSave(); }}>
+      <Text role="status">{latest ? t('organizer.templateVersion', { version: latest.version }) : t('organizer.templateNone')}</Text>
+      <QuestionList which="before" questions={before} taken={taken} onChange={setBefore} />
+      <QuestionList which="after" questions={after} taken={taken} onChange={setAfter} />
       {error !== null && <ProblemBar error={error} />}
       {canEdit && (
         <div className={styles.actions}>
-          <Button onClick={handleAdd} disabled={questions.length >= 20}>{t('organizer.templateAdd')}</Button>
           <Button appearance="primary" type="submit" disabled={busy || !complete}>{t('organizer.templateSave')}</Button>
         </div>
       )}
@@ -85,7 +121,7 @@ function Editor({ meetingType, latest, onSaved }: { meetingType: MeetingType; la
   );
 }
 
-/** Mallar: each meeting type's follow-up questions; saving makes a new version, old answers keep theirs. */
+/** Mallar: each meeting type's questions before and after the meeting; saving makes a new version, old answers keep theirs. */
 export default function TemplatesView() {
   const styles = useStyles();
   const { t } = useI18n();

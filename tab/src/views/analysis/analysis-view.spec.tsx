@@ -16,11 +16,37 @@ const base = {
   'GET /api/units/1/goals': () => ({ items: [] }),
   'GET /api/units/1/feedback': () => ({ items: [] }),
   [`GET /api/units/1/follow-up-answers?schoolYear=${encodeURIComponent(year)}`]: () => ({ items: [] }),
+  'GET /api/units/1': () => item('1', { name: 'Björkskolan F–6', type: 'grundskola', schoolUnitCode: '12345678', principalIds: ['p'] }),
+  [`GET /api/units/1/analysis-support?period=${encodeURIComponent(year)}`]: () => ({
+    period: year,
+    indicators: [{
+      indicator: item('30', { name: 'Behörighet till gymnasiet', source: 'eligibility', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 85 }),
+      series: [{ period: `${Number(year.slice(0, 4)) - 1}/${year.slice(2, 4)}`, value: 74, groups: [{ group: 'Flickor', value: 76 }, { group: 'Pojkar', value: 72 }] }, { period: year, value: 71, groups: [{ group: 'Flickor', value: 78 }, { group: 'Pojkar', value: 64 }] }],
+      current: { period: year, value: 71 },
+      sameType: { average: 80.5, units: 6 },
+      municipality: { average: 79, units: 11 },
+      deviations: [{ kind: 'belowTarget' }, { kind: 'gapGrew', between: ['Flickor', 'Pojkar'], previousGap: 4, gap: 14 }],
+    }],
+  }),
 };
 const analysesPath = `GET /api/units/1/analyses?schoolYear=${encodeURIComponent(year)}`;
 
 describe('AnalysisView', () => {
   afterEach(cleanup);
+
+  it('shows beside a linked result what stands out, as questions that go into the analysis of causes', async () => {
+    renderWithSession(<AnalysisView unitId="1" />, { ...base, [analysesPath]: () => ({ items: [] }) });
+    await screen.findByText('Koppla resultat ovan för att se stöd för analysen här.', undefined, { timeout: 5_000 });
+    await userEvent.click(screen.getByRole('checkbox', { name: /Behörighet till gymnasiet/ }));
+    await screen.findByText('Vad gör att Behörighet till gymnasiet inte når målet 85?');
+    expect(screen.getByRole('img', { name: 'Behörighet till gymnasiet: enhetens värden över tid, y-axeln i Procent från 0 till 100' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Behörighet till gymnasiet: jämförelse' }).textContent).toContain('Snitt för övriga enheter med skolformen Grundskola (antal enheter: 6)80,5');
+    const question = 'Varför ökade skillnaden mellan Flickor och Pojkar i Behörighet till gymnasiet, från 4 till 14?';
+    await userEvent.type(screen.getByRole('textbox', { name: /Varför blev det/ }), 'Få lärare i matematik.');
+    await userEvent.click(screen.getByRole('button', { name: `Lägg till i orsaksanalysen: ${question}` }));
+    expect((screen.getByRole('textbox', { name: /Varför blev det/ }) as HTMLTextAreaElement).value).toBe(`Få lärare i matematik.\n\n${question}\n`);
+    await screen.findByText('Frågan finns i orsaksanalysen.');
+  });
 
   it('writes the four questions, saves a draft, then submits it with the draft\'s eTag', async () => {
     const created = (req: SeenRequest) => item('9', { ...(req.body as object), unitId: '1', status: 'draft' }, '"9,1"');

@@ -5,7 +5,7 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AnalysisQuestion } from '../../../../src/domain/choices';
-import type { Analysis, Feedback, Goal, Indicator, Me, Measurement } from '../../../../src/contract';
+import type { Analysis, Feedback, Goal, Indicator, Me, Measurement, Unit } from '../../../../src/contract';
 import { canEditUnit } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { ConflictPanel } from '../../components/conflict-panel';
@@ -20,6 +20,7 @@ import { useI18n } from '../../i18n/i18n';
 import { schoolYearOf } from '../../util/dates';
 import { analysisChanges, draftFromAnalysis, emptyDraft, fieldsFromDraft, periodsOf } from './analysis-draft';
 import type { AnalysisDraft } from './analysis-draft';
+import { AnalysisSupportPanel } from './analysis-support';
 import { FollowUpAnswers } from './follow-up-answers';
 import { ParticipantsEditor } from './participants-editor';
 
@@ -34,6 +35,7 @@ const useStyles = makeStyles({
 
 interface AnalysisData {
   me: Me;
+  unit: Unit;
   analyses: readonly Analysis[];
   measurements: readonly Measurement[];
   indicators: readonly Indicator[];
@@ -50,10 +52,10 @@ export default function AnalysisView({ unitId }: { unitId: string }) {
   const { api } = useSession();
   const schoolYear = schoolYearOf();
   const [state, reload] = useLoad<AnalysisData>(async () => {
-    const [me, analyses, measurements, indicators, goals, feedback] = await Promise.all([
-      api.me(), api.analyses(unitId, schoolYear), api.measurements(unitId, { schoolYear }), api.indicators(), api.goals(unitId), api.feedback(unitId),
+    const [me, unit, analyses, measurements, indicators, goals, feedback] = await Promise.all([
+      api.me(), api.unit(unitId), api.analyses(unitId, schoolYear), api.measurements(unitId, { schoolYear }), api.indicators(), api.goals(unitId), api.feedback(unitId),
     ]);
-    return { me, analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items.filter((g) => g.schoolYear === schoolYear), feedback: feedback.items };
+    return { me, unit, analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items.filter((g) => g.schoolYear === schoolYear), feedback: feedback.items };
   }, unitId);
   if (state.status === 'loading') return <StatusScreen as="div" busy message={t('common.loading')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
@@ -129,6 +131,9 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   };
   const toggle = (key: 'measurementIds' | 'goalIds', id: string, on: boolean) =>
     set(key, on ? [...draft[key], id] : draft[key].filter((x) => x !== id));
+  const linkedIndicators = [...new Set(data.measurements.filter((m) => draft.measurementIds.includes(m.id)).map((m) => m.indicatorId))];
+  /** A question from the support becomes a heading to answer in the analysis of causes. */
+  const ask = (question: string) => set('causes', draft.causes.trim() ? `${draft.causes.trimEnd()}\n\n${question}\n` : `${question}\n`);
 
   return (
     <form className={styles.root} onSubmit={handleSave} data-testid="analysis" aria-labelledby="analysis-heading">
@@ -199,6 +204,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
           ))}
         </fieldset>
       )}
+      <AnalysisSupportPanel unitId={unitId} unitType={data.unit.type} period={draft.period} indicatorIds={linkedIndicators} causes={draft.causes} {...(readOnly ? {} : { onAsk: ask })} />
       {!readOnly && data.goals.length > 0 && (
         <fieldset className={styles.checks}>
           <legend><Text weight="semibold">{t('common.goal')}</Text></legend>

@@ -1,13 +1,17 @@
 import {
   Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { FollowUpResponse, FollowUpTemplate, Meeting } from '../../../../src/contract';
+import { useMemo, useState } from 'react';
+import type { Meeting, MeetingLive } from '../../../../src/contract';
+import { questionText } from '../../../../src/domain/follow-up';
+import { invariant } from '../../../../src/domain/invariant';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
+import { MeetingApi } from '../../meeting/meeting-api';
+import { MeetingRecord } from '../../meeting/meeting-record';
 
 const useStyles = makeStyles({
   header: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -16,22 +20,18 @@ const useStyles = makeStyles({
   dd: { marginLeft: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalS, whiteSpace: 'pre-wrap' },
 });
 
-function Answers({ meeting }: { meeting: Meeting }) {
+/** Each participant's answers, with the template's questions. */
+function Answers({ live }: { live: MeetingLive }) {
   const styles = useStyles();
   const { t, language } = useI18n();
-  const { api } = useSession();
-  const [state] = useLoad<{ responses: readonly FollowUpResponse[]; template: FollowUpTemplate | null }>(async () => {
-    const [responses, template] = await Promise.all([api.responses(meeting.id), api.followUpTemplate(meeting.type).catch(() => null)]);
-    return { responses: responses.items, template };
-  }, meeting.id);
-  if (state.status === 'loading') return <Text role="status">{t('common.loading')}</Text>;
-  if (state.status === 'error') return <ProblemBar error={state.error} />;
-  const { responses, template } = state.data;
-  if (responses.length === 0) return <Text>{t('common.noAnswersYet')}</Text>;
-  const question = (id: string) => template?.questions.find((q) => q.id === id)?.[language] ?? id;
+  if (live.responses.length === 0) return <Text>{t('common.noAnswersYet')}</Text>;
+  const question = (id: string) => {
+    const found = live.template?.questions.find((q) => q.id === id);
+    return found ? questionText(found, language) : id;
+  };
   return (
     <div className={styles.answers}>
-      {responses.map((r) => (
+      {live.responses.map((r) => (
         <dl key={r.id} className={styles.dl}>
           {r.answers.map((a) => (
             <div key={a.questionId}>
@@ -43,6 +43,21 @@ function Answers({ meeting }: { meeting: Meeting }) {
       ))}
     </div>
   );
+}
+
+/** A meeting's record (decisions, notes, actions, participants) and its answers, read when opened. */
+function Record({ meeting }: { meeting: Meeting }) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const meetingApi = useMemo(() => new MeetingApi(api), [api]);
+  const [state] = useLoad(async () => {
+    const live = await meetingApi.live(meeting.id);
+    invariant(live !== null, 'a read without a version always answers the state');
+    return live;
+  }, meeting.id);
+  if (state.status === 'loading') return <Text role="status">{t('common.loading')}</Text>;
+  if (state.status === 'error') return <ProblemBar error={state.error} />;
+  return <MeetingRecord live={state.data} headingLevel="h3" answers={<Answers live={state.data} />} />;
 }
 
 /**
@@ -57,7 +72,7 @@ export function followUpState(meeting: Meeting, answers: number, now: string): '
 
 const badgeColors = { upcoming: 'informative', notSent: 'subtle', waiting: 'warning', answered: 'success' } as const;
 
-/** Möten: the unit's meetings with their follow-up state and answers. */
+/** Möten: the unit's meetings with their follow-up state, each with its record and answers. */
 export default function MeetingsView({ unitId }: { unitId: string }) {
   const styles = useStyles();
   const { t, format } = useI18n();
@@ -92,7 +107,7 @@ export default function MeetingsView({ unitId }: { unitId: string }) {
                   </Badge>
                 </span>
               </AccordionHeader>
-              <AccordionPanel>{open.includes(m.id) && <Answers meeting={m} />}</AccordionPanel>
+              <AccordionPanel>{open.includes(m.id) && <Record meeting={m} />}</AccordionPanel>
             </AccordionItem>
           );
         })}

@@ -3,16 +3,15 @@ import { useEffect, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
 import { useI18n } from '../../i18n/i18n';
-import { loadReportData } from '../../report/report-data';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px', alignItems: 'flex-start' },
   progress: { width: '100%' },
 });
 
-type Progress = { step: 'idle' } | { step: 'data' } | { step: 'document' } | { step: 'done'; url: string; fileName: string } | { step: 'error'; error: unknown };
+type Progress = { step: 'idle' } | { step: 'document' } | { step: 'done'; url: string; fileName: string } | { step: 'error'; error: unknown };
 
-/** Rapport: assembles the unit's quality report and exports it as .docx, showing progress. */
+/** Rapport: has the server build the unit's quality report and downloads it as .docx, showing progress. */
 export default function ReportView({ unitId }: { unitId: string }) {
   const styles = useStyles();
   const i18n = useI18n();
@@ -26,12 +25,8 @@ export default function ReportView({ unitId }: { unitId: string }) {
 
   const handleExport = async () => {
     try {
-      setProgress({ step: 'data' });
-      const data = await loadReportData(api, unitId);
       setProgress({ step: 'document' });
-      const { buildReportBlob } = await import('../../report/build-report');
-      const blob = await buildReportBlob(data, i18n);
-      const fileName = t('channel.reportFileName', { unit: data.overview.unit.name, schoolYear: data.overview.schoolYear.replace('/', '-') });
+      const { blob, fileName } = await api.unitReport(unitId, i18n.language);
       const url = URL.createObjectURL(blob);
       setProgress({ step: 'done', url, fileName });
       const anchor = document.createElement('a');
@@ -43,15 +38,15 @@ export default function ReportView({ unitId }: { unitId: string }) {
     }
   };
 
-  const busy = progress.step === 'data' || progress.step === 'document';
+  const busy = progress.step === 'document';
   return (
     <section className={styles.root} data-testid="report" aria-labelledby="report-heading">
       <Text as="h2" id="report-heading" size={500} weight="semibold">{t('common.qualityReport')}</Text>
       <Text>{t('channel.reportIntro')}</Text>
       <Button appearance="primary" disabled={busy} onClick={() => void handleExport()}>{t('channel.reportExport')}</Button>
       {busy && (
-        <Field className={styles.progress} label={t('channel.reportProgress')} validationState="none" validationMessage={progress.step === 'data' ? t('channel.reportStepData') : t('channel.reportStepDocument')}>
-          <ProgressBar value={progress.step === 'data' ? 0.33 : 0.75} max={1} />
+        <Field className={styles.progress} label={t('channel.reportProgress')} validationState="none" validationMessage={t('channel.reportStepDocument')}>
+          <ProgressBar />
         </Field>
       )}
       {progress.step === 'done' && (

@@ -10,7 +10,8 @@ import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { ResultsEntry } from './results-entry';
-import { mainKind, scale, seriesOf, timeAxis } from './series';
+import { ValueAxis, axisWidth, chartAxis } from '../../components/value-axis';
+import { mainKind, seriesOf, timeAxis } from './series';
 import type { Series } from './series';
 
 const useStyles = makeStyles({
@@ -52,17 +53,19 @@ function Chart({ series, label }: { series: Series; label: string }) {
   const main = mainKind(series);
   const values = [...series.points.map((p) => p.value), ...series.points.flatMap((p) => p.groups.filter((g) => groups.includes(g.group)).map((g) => g.value))];
   const target = series.indicator.target;
-  // Room below the lowest point for the period labels.
-  const y = scale(target === undefined ? values : [...values, target], height - pad, pad);
-  const axis = timeAxis(series.points.map((p) => p.period));
-  const x = (period: string) => pad + axis(period) * (width - 2 * pad);
+  // the value axis starts where the unit of measure starts (zero for percent), room below it for the periods
+  const axis = chartAxis(series.indicator.unitOfMeasure, target === undefined ? values : [...values, target], pad, height - pad);
+  const y = axis.y;
+  const when = timeAxis(series.points.map((p) => p.period));
+  const x = (period: string) => axisWidth + 12 + when(period) * (width - axisWidth - 12 - pad);
   const line = (points: readonly { period: string; value: number }[]) => points.map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p.period).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   // many points: label every value would crowd the chart, so only the first and the last then
   const labelled = (i: number) => series.points.length <= 8 || i === 0 || i === series.points.length - 1;
   return (
     <svg className={styles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      <line className={styles.axis} x1={pad} x2={width - pad} y1={height - pad} y2={height - pad} />
-      {target !== undefined && <line className={styles.target} x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} />}
+      <ValueAxis axis={axis} unitOfMeasure={series.indicator.unitOfMeasure} top={pad} bottom={height - pad} />
+      <line className={styles.axis} x1={axisWidth} x2={width - pad} y1={height - pad} y2={height - pad} />
+      {target !== undefined && <line className={styles.target} x1={axisWidth} x2={width - pad} y1={y(target)} y2={y(target)} />}
       {groups.map((group, g) => {
         const points = series.points.filter((p) => p.kind === main).flatMap((p) => {
           const value = p.groups.find((x) => x.group === group)?.value;

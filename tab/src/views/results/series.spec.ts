@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Measurement } from '../../../../src/contract';
-import { mainKind, scale, seriesOf, timeAxis } from './series';
+import { mainKind, seriesOf, timeAxis } from './series';
 
 const meta = (id: string) => ({ id, etag: `"${id},1"`, createdAt: '', modifiedAt: '' });
 const indicator = (id: string, name: string): Indicator => ({ ...meta(id), name, source: 'grades', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: 80 });
@@ -36,11 +36,5 @@ describe('seriesOf', () => {
     expect(x('2025/26 HT')).toBeCloseTo(2 / 7.5);
     expect(x('2025/26 2025-12')).toBeCloseTo(4 / 7.5);
     expect(timeAxis(['2025/26'])('2025/26')).toBe(0.5);
-  });
-
-  it('scales the highest value to the top and the lowest to the bottom', () => {
-    const y = scale([10, 20], 100, 10);
-    expect(y(20)).toBe(10);
-    expect(y(10)).toBe(90);
   });
 });

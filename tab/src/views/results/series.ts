@@ -23,14 +23,6 @@ export function seriesOf(indicators: readonly Indicator[], measurements: readonl
     .filter((series) => series.points.length > 0);
 }
 
-/** Maps values to chart y coordinates, with the target inside the range. */
-export function scale(values: number[], height: number, pad: number): (value: number) => number {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const span = max - min || 1;
-  return (value) => pad + (height - 2 * pad) * (1 - (value - min) / span);
-}
-
 /** A month as a number on a time axis: months since year 0. */
 const monthNumber = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
