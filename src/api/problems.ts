@@ -15,6 +15,7 @@ export const problemCatalogue = {
   invalidPath: { status: 400, title: 'Ogiltig adress' },
   unauthenticated: { status: 401, title: 'Inloggning krävs' },
   forbidden: { status: 403, title: 'Behörighet saknas' },
+  noAccessToUnit: { status: 403, title: 'Du har inte behörighet till enheten som det här är kopplat till' },
   notFound: { status: 404, title: 'Hittades inte' },
   methodNotAllowed: { status: 405, title: 'Metoden stöds inte' },
   conflict: { status: 409, title: 'Någon annan har ändrat uppgiften' },

@@ -15,6 +15,17 @@ export class NotVisibleError extends ServiceError {
   }
 }
 
+/**
+ * A channel or a Teams meeting is linked, but to a unit the caller may not see: they are told so
+ * (rather than "not linked"), and never which unit it is.
+ */
+export class NoAccessToUnitError extends ServiceError {
+  override readonly name = 'NoAccessToUnitError';
+  constructor(readonly what: 'channel' | 'meeting') {
+    super(`${what} is linked to a unit the caller may not see`);
+  }
+}
+
 /** The caller sees it but may not do this. */
 export class ForbiddenError extends ServiceError {
   override readonly name = 'ForbiddenError';

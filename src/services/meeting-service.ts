@@ -4,7 +4,7 @@ import type { Page, Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { Bindings, meetingClaims } from './bindings';
-import { NotVisibleError } from './errors';
+import { NoAccessToUnitError, NotVisibleError } from './errors';
 import { mayReadMeeting } from './meeting-readers';
 import { createOptions, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
@@ -49,7 +49,8 @@ export class MeetingService {
     const found = await this.store.query('meetings', { filter: [{ field: 'teamsMeetingId', op: 'eq', value: teamsMeetingId }], top: 1 });
     const meeting = found.items[0];
     if (!meeting) throw new NotVisibleError('meeting');
-    await this.requireReadable(caller, meeting);
+    // linked to a unit this caller may not read: say so, without the unit
+    if (!(await mayReadMeeting(this.access, caller, meeting))) throw new NoAccessToUnitError('meeting');
     return meeting;
   }
 

@@ -72,10 +72,15 @@ export class UnitAccess {
     return units.filter((unit) => (shown === 'withArchived' || !isArchived(unit.fields)) && canSeeUnit(caller, membershipOf(unit)));
   }
 
+  /** Whether the unit exists and the caller may see it. */
+  async isVisible(caller: Caller, unitId: string): Promise<boolean> {
+    const unit = (await this.allUnits()).find((candidate) => candidate.id === unitId);
+    return unit !== undefined && canSeeUnit(caller, membershipOf(unit));
+  }
+
   /** The unit, if the caller may see it; NotVisibleError otherwise. */
   async visibleUnit(caller: Caller, unitId: string): Promise<StoredItem<Unit>> {
-    const units = await this.allUnits();
-    const unit = units.find((candidate) => candidate.id === unitId);
+    const unit = (await this.allUnits()).find((candidate) => candidate.id === unitId);
     if (!unit || !canSeeUnit(caller, membershipOf(unit))) throw new NotVisibleError(`unit ${unitId}`);
     return unit;
   }

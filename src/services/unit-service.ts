@@ -5,7 +5,7 @@ import type { Store, StoredItem } from '../store/port';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { Bindings } from './bindings';
-import { NotVisibleError, RuleError } from './errors';
+import { NoAccessToUnitError, NotVisibleError, RuleError } from './errors';
 import { createOptions } from './paging';
 import type { UnitAccess, UnitsShown } from './unit-access';
 
@@ -109,7 +109,7 @@ export class UnitService {
     }
   }
 
-  /** The unit bound to a channel, if the caller may see it. */
+  /** The unit bound to a channel, if the caller may see it; NoAccessToUnitError when it is another's. */
   async byChannel(caller: Caller, teamId: string, channelId: string): Promise<StoredItem<Unit>> {
     const bound = await this.store.queryAll('units', {
       filter: [
@@ -119,7 +119,7 @@ export class UnitService {
     });
     const unit = bound[0];
     if (!unit) throw new NotVisibleError('channel');
-    await this.access.visibleUnit(caller, unit.id);
+    if (!(await this.access.isVisible(caller, unit.id))) throw new NoAccessToUnitError('channel');
     return unit;
   }
 

@@ -35,8 +35,16 @@ describe('units', () => {
     const found = await h.request('GET', '/api/units/by-channel?teamId=team-1&channelId=chan-1', { persona: 'staff-bjork' });
     expect(found.status).toBe(200);
     expect(found.body['id']).toBe(bjork);
-    expect((await h.request('GET', '/api/units/by-channel?teamId=team-1&channelId=chan-1', { persona: 'staff-lind' })).status).toBe(404);
-    expect((await h.request('GET', '/api/units/by-channel?teamId=team-1&channelId=other', { persona: 'staff-bjork' })).status).toBe(404);
+    // linked to a unit this person may not see: said so, without naming the unit
+    const elsewhere = await h.request('GET', '/api/units/by-channel?teamId=team-1&channelId=chan-1', { persona: 'staff-lind' });
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body['code']).toBe('noAccessToUnit');
+    expect(JSON.stringify(elsewhere.body)).not.toContain('Björkskolan');
+    expect(JSON.stringify(elsewhere.body)).not.toContain(bjork);
+    // not linked at all: not found
+    const unlinked = await h.request('GET', '/api/units/by-channel?teamId=team-1&channelId=other', { persona: 'staff-bjork' });
+    expect(unlinked.status).toBe(404);
+    expect(unlinked.body['code']).toBe('notFound');
   });
 });
 

@@ -3,7 +3,7 @@
  * lists emulator, and the Teams host page (test/browser/teams-host.html) answering teams-js with
  * a meeting's frame contexts. Two personas in two browser contexts share one side panel.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
@@ -16,7 +16,7 @@ import type { PersonaId } from '../../src/auth/personas';
 import { loadConfig } from '../../src/config';
 import { createServer } from '../../src/server';
 import { BJORKSKOLAN, type Harness } from '../api/harness';
-import { meetingHostPage } from './harness';
+import { appFrame, axeViolations, meetingHostPage } from './harness';
 
 const chromiumPath = '/usr/bin/chromium';
 const runs = existsSync(chromiumPath) || process.env['CI'] !== undefined;
@@ -136,7 +136,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     await principal.frame.getByTestId('meeting-action').filter({ hasText: 'Kartlägga studiero i åk 5' }).waitFor({ timeout: 5_000 });
 
     await principal.page.screenshot({ path: path.join(screenshots, 'meeting-side-panel.png'), fullPage: true });
-    expect(await axeViolations(principal.page)).toEqual([]);
+    expect(await axeViolations(appFrame(principal.page))).toEqual([]);
   }, 60_000);
 
   it('shows the later of two edits of the same action the conflict and the current text, and keeps both people\'s work', async () => {
@@ -175,7 +175,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     const deficiency = dialog.getByRole('combobox', { name: /^Brist/ });
     await expect.poll(() => deficiency.locator('option').allInnerTexts(), { timeout: 5_000 }).toContain(DEFICIENCY);
     await deficiency.selectOption({ label: DEFICIENCY });
-    expect(await axeViolations(staff.page)).toEqual([]);
+    expect(await axeViolations(appFrame(staff.page))).toEqual([]);
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.waitFor({ state: 'detached', timeout: 5_000 });
 
@@ -203,7 +203,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     await stage.frame.getByRole('table').first().waitFor({ timeout: 10_000 });
     expect(await stage.frame.getByRole('button', { name: /Redigera|Ny åtgärd/ }).count()).toBe(0);
     await stage.page.screenshot({ path: path.join(screenshots, 'meeting-stage.png'), fullPage: true });
-    expect(await axeViolations(stage.page)).toEqual([]);
+    expect(await axeViolations(appFrame(stage.page))).toEqual([]);
   }, 60_000);
 
   it('shows in the details tab a summary that matches what was recorded', async () => {
@@ -229,7 +229,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     await summary.getByText('1 har svarat.').waitFor({ timeout: 5_000 });
     await summary.getByText('Tydligare vem som gör vad').waitFor({ timeout: 5_000 });
     await details.page.screenshot({ path: path.join(screenshots, 'meeting-details.png'), fullPage: true });
-    expect(await axeViolations(details.page)).toEqual([]);
+    expect(await axeViolations(appFrame(details.page))).toEqual([]);
 
     await details.frame.getByRole('tab', { name: 'Inför mötet' }).click();
     await details.frame.getByTestId('preparation-pack').waitFor({ timeout: 10_000 });
@@ -242,7 +242,7 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
     const [r = 255, g = 255, b = 255] = (background.match(/\d+/g) ?? []).map(Number);
     expect(r + g + b).toBeLessThan(200);
     await dark.page.screenshot({ path: path.join(screenshots, 'meeting-side-panel-dark.png'), fullPage: true });
-    expect(await axeViolations(dark.page)).toEqual([]);
+    expect(await axeViolations(appFrame(dark.page))).toEqual([]);
   }, 60_000);
 
   it('posts exactly these actions in the summary card when the bot hears that the meeting ended', async () => {
@@ -297,20 +297,6 @@ async function startServer(dir: string): Promise<Harness> {
       return unit.id;
     },
   };
-}
-
-/** WCAG 2.1 AA violations in the tab's frame, by axe-core (rule id and the first target). */
-async function axeViolations(page: Page): Promise<string[]> {
-  const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
-  if (!frame) throw new Error('the host page has no tab frame');
-  // evaluated through the debugging protocol: the tab's CSP (rightly) refuses injected script tags
-  await frame.evaluate(`${readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8')}\n;0`);
-  return frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    // Fluent's focus manager adds hidden focus guards (<i data-tabster-dummy>) on purpose: not the tab's markup
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => `${violation.id}: ${String(violation.nodes[0]?.target[0] ?? '')}`);
-  });
 }
 
 /** The FactSets of an activity's Adaptive Cards (the summary card lists actions as facts). */

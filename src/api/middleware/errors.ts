@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, SyncingError, UnavailableError } from '../../store/errors';
 import { ZodError } from 'zod';
 import { BindingTakenError, type BindingField } from '../../services/bindings';
-import { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError, UpstreamUnavailableError } from '../../services/errors';
+import { ForbiddenError, InvalidPageTokenError, NoAccessToUnitError, NotVisibleError, RuleError, UpstreamUnavailableError } from '../../services/errors';
 import type { Logger } from '../log';
 import { ruleWords, type Language } from '../../domain';
 import { resourcesOf } from '../field-labels';
@@ -19,6 +19,7 @@ import { requestLog } from './request-context';
 export function toProblem(error: unknown): ApiProblem | undefined {
   if (error instanceof ApiProblem) return error;
   if (error instanceof NotVisibleError) return problem('notFound');
+  if (error instanceof NoAccessToUnitError) return problem('noAccessToUnit', { detail: `The ${error.what} is linked to a unit you have no access to` });
   if (error instanceof ForbiddenError) return problem('forbidden', { detail: error.reason });
   if (error instanceof RuleError) {
     return problem(isProblemCode(error.code) ? error.code : 'ruleViolation', { field: error.field, detail: error.message, reason: error.words });

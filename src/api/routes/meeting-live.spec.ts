@@ -246,6 +246,14 @@ describe('linking', () => {
     expect((first.body['agenda'] as { title: string }[]).map((item) => item.title)).toEqual(['Styrkor: det som fungerar', 'Utvecklingsområden', 'Åtgärder med ansvar']);
     const found = await h.request('GET', `/api/meetings/by-teams-id/${encodeURIComponent(link.teamsMeetingId)}`, { persona: 'staff-bjork' });
     expect(found.body['id']).toBe(first.body['id']);
+    // someone of another unit in the linked meeting is told they have no access, not which unit
+    const elsewhere = await h.request('GET', `/api/meetings/by-teams-id/${encodeURIComponent(link.teamsMeetingId)}`, { persona: 'staff-lind' });
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body['code']).toBe('noAccessToUnit');
+    expect(JSON.stringify(elsewhere.body)).not.toContain(unitId);
+    expect(JSON.stringify(elsewhere.body)).not.toContain('Björkskolan');
+    const unlinked = await h.request('GET', '/api/meetings/by-teams-id/never-linked', { persona: 'staff-lind' });
+    expect(unlinked.status).toBe(404);
   });
 
   it('lets only the principal or the administration link', async () => {

@@ -62,3 +62,8 @@ export async function problemFrom(response: Response, currentOf: (body: Record<s
     current: currentOf(body),
   });
 }
+
+/** The API's answer for a channel or a meeting linked to a unit the person may not see (it never names the unit). */
+export function isNoAccessToUnit(error: unknown): boolean {
+  return error instanceof ProblemError && error.code === 'noAccessToUnit';
+}

@@ -33,3 +33,15 @@ describe('dialog buttons', () => {
     }
   });
 });
+
+describe('shared dialog and tab bar', () => {
+  const others = () => sources(root).filter((file) => !/components[\\/](modal-dialog|tab-bar)\.tsx$/.test(file)).map((file) => ({ file: relative(root, file), text: readFileSync(file, 'utf8') }));
+
+  it('every dialog is a ModalDialog, which gives focus back to what opened it', () => {
+    expect(others().filter(({ text }) => /<Dialog[\s>]/.test(text)).map(({ file }) => file)).toEqual([]);
+  });
+
+  it('every tab bar is a TabBar: no TabList or Toolbar with hidden focus sentinels', () => {
+    expect(others().filter(({ text }) => /<(TabList|Toolbar)[\s>]/.test(text)).map(({ file }) => file)).toEqual([]);
+  });
+});

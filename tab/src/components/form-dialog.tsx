@@ -1,6 +1,7 @@
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens,
+  Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens,
 } from '@fluentui/react-components';
+import { ModalDialog } from './modal-dialog';
 import type { FormEvent, ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
@@ -20,7 +21,7 @@ export function FormDialog(props: { title: string; saveDisabled: boolean; onSubm
     props.onSubmit();
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
+    <ModalDialog onClose={props.onClose}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={handleSubmit}>
           <DialogBody>
@@ -33,6 +34,6 @@ export function FormDialog(props: { title: string; saveDisabled: boolean; onSubm
           </DialogBody>
         </form>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

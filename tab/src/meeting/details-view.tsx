@@ -1,8 +1,9 @@
-import { Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
+import { TabBar } from '../components/tab-bar';
 import type { MeetingLive } from '../../../src/contract';
 import { MeetingApi } from './meeting-api';
 import { useI18n } from '../i18n/i18n';
@@ -37,10 +38,11 @@ export function DetailsView(props: { meetingId: string; now?: Date }) {
   return (
     <main className={styles.root} aria-label={live.meeting.title}>
       <Text as="h1" size={600} weight="semibold">{live.meeting.title}</Text>
-      <TabList selectedValue={tab} onTabSelect={(_, data) => setChosen(data.value as 'preparation' | 'summary')}>
-        <Tab value="preparation">{t('meeting.detailsPreparation')}</Tab>
-        <Tab value="summary">{t('meeting.detailsSummary')}</Tab>
-      </TabList>
+      <TabBar
+        items={[{ value: 'preparation', label: t('meeting.detailsPreparation') }, { value: 'summary', label: t('meeting.detailsSummary') }]}
+        selected={tab}
+        onSelect={setChosen}
+      />
       <div role="tabpanel" aria-label={t(tab === 'summary' ? 'meeting.detailsSummary' : 'meeting.detailsPreparation')}>
         {tab === 'summary' ? <MeetingSummary live={live} /> : live.meeting.unitId ? <PreparationPack meeting={live.meeting} unitId={live.meeting.unitId} template={live.template} /> : null}
       </div>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Meeting } from '../../../src/contract';
 import { useSession } from '../auth/session';
+import { isNoAccessToUnit } from '../api/problem-error';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
 import { useLoad } from '../hooks/use-load';
@@ -19,6 +20,8 @@ export type MeetingSurfaceKind = 'sidePanel' | 'stage' | 'details';
 type Resolved =
   | { kind: 'meeting'; meetingId: string }
   | { kind: 'unlinked'; teamsMeetingId: string; chatId?: string }
+  /** linked to a unit this person may not see */
+  | { kind: 'noAccess' }
   | { kind: 'none' };
 
 /**
@@ -44,7 +47,11 @@ export default function MeetingSurface(props: { surface: MeetingSurfaceKind; mee
     }
     const teamsMeetingId = context.teamsMeetingId ?? props.meetingId;
     if (!teamsMeetingId) return { kind: 'none' };
-    const meeting = await meetingApi.byTeamsId(teamsMeetingId);
+    const meeting = await meetingApi.byTeamsId(teamsMeetingId).catch((error: unknown) => {
+      if (isNoAccessToUnit(error)) return 'noAccess' as const;
+      throw error;
+    });
+    if (meeting === 'noAccess') return { kind: 'noAccess' };
     if (meeting) return { kind: 'meeting', meetingId: meeting.id };
     return { kind: 'unlinked', teamsMeetingId, ...(context.chatId ? { chatId: context.chatId } : {}) };
   }, `${props.surface}:${props.meetingId ?? ''}`);
@@ -53,6 +60,7 @@ export default function MeetingSurface(props: { surface: MeetingSurfaceKind; mee
   if (resolved.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={resolved.error} /></StatusScreen>;
   const found = linked ? { kind: 'meeting' as const, meetingId: linked.id } : resolved.data;
   if (found.kind === 'none') return <StatusScreen message={t('meeting.noMeeting')} />;
+  if (found.kind === 'noAccess') return <StatusScreen title={t('channel.noAccessTitle')} message={t('meeting.noAccessToUnit')} />;
   if (found.kind === 'unlinked') {
     return <LinkMeeting teamsMeetingId={found.teamsMeetingId} {...(found.chatId ? { chatId: found.chatId } : {})} onLinked={setLinked} />;
   }

@@ -1,9 +1,10 @@
-import { Button, Field, Select, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import type { Me, Setup } from '../../../src/contract';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
+import { TabBar } from '../components/tab-bar';
 import { ViewErrorBoundary } from '../components/view-error-boundary';
 import { useLoad } from '../hooks/use-load';
 import { useI18n } from '../i18n/i18n';
@@ -41,8 +42,6 @@ const useStyles = makeStyles({
   },
   who: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   body: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
-  // the views wrap on a narrow screen rather than run off it
-  tabs: { flexWrap: 'wrap' },
 });
 
 /** The caller's level: the administration edits, the board reads, anyone else may not. */
@@ -128,9 +127,7 @@ function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: Organ
       </header>
       {!canEdit && <Text as="p" className={styles.body} role="note">{t('organizer.boardReadOnly')}</Text>}
       <nav aria-label={t('organizer.viewsLabel')}>
-        <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as OrganizerView)}>
-          {views.map((v) => <Tab key={v} id={`organizer-tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
-        </TabList>
+        <TabBar items={views.map((v) => ({ value: v, label: t(labels[v]), id: `organizer-tab-${v}` }))} selected={view} onSelect={handleSelect} panelId={panelId} />
       </nav>
       <main className={styles.body} id={panelId} role="tabpanel" aria-labelledby={`organizer-tab-${view}`}>
         <ViewErrorBoundary key={view} title={t('common.errorTitle')} message={t('common.errorBoundary')}>

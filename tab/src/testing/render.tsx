@@ -9,14 +9,14 @@ import type { Language } from '../i18n/i18n';
 import { stubFetch } from './fetch-stub';
 import type { StubHandler } from './fetch-stub';
 
-/** Renders a view inside a signed-in local session whose API is the given stub routes. */
-export function renderWithSession(ui: ReactElement, routes: Record<string, StubHandler>, language: Language = 'sv') {
+/** Renders a view inside a signed-in local session whose API is the given stub routes (`switchPerson` as the picker gives it). */
+export function renderWithSession(ui: ReactElement, routes: Record<string, StubHandler>, language: Language = 'sv', switchPerson?: () => void) {
   const stub = stubFetch(routes);
   const api = new ApiClient({ fetch: stub.fetch, getToken: async () => 'test-token' });
   const result = render(
     <FluentProvider theme={teamsLightTheme}>
       <I18nProvider language={language}>
-        <SessionContext.Provider value={{ api, config: { mode: 'local', schoolUnitRegister: false }, name: 'Cecilia Ek' }}>{ui}</SessionContext.Provider>
+        <SessionContext.Provider value={{ api, config: { mode: 'local', schoolUnitRegister: false }, name: 'Cecilia Ek', ...(switchPerson ? { switchPerson } : {}) }}>{ui}</SessionContext.Provider>
       </I18nProvider>
     </FluentProvider>,
   );

@@ -26,6 +26,33 @@ describe('ChannelTab', () => {
     expect(await screen.findByText('Servern startar.')).toBeTruthy();
   });
 
+  it('gives the administration and the board a way from the chooser to their level, and "Byt person"', async () => {
+    let switched = 0;
+    const routes = (appRoles: string[]) => ({
+      'GET /api/me': () => ({ userId: 'a', name: 'Anna Lindqvist', appRoles, units: [] }),
+      'GET /api/units': () => ({ items: [unit('1', 'Björkskolan F–6'), unit('3', 'Lindgymnasiet')] }),
+    });
+    renderWithSession(<ChannelTab view="overview" />, routes(['Administration']), 'sv', () => { switched += 1; });
+    const link = await screen.findByRole('link', { name: 'Huvudmannens vy (förvaltningen)' });
+    expect(link.getAttribute('href')).toContain('view=organizer');
+    await userEvent.click(screen.getByRole('button', { name: 'Byt person' }));
+    expect(switched).toBe(1);
+    cleanup();
+    renderWithSession(<ChannelTab view="overview" />, routes(['Board']));
+    expect((await screen.findByRole('link', { name: 'Nämndens sammanställning' })).getAttribute('href')).toContain('view=organizer');
+  });
+
+  it('tells a person of another unit in a linked channel that they have no access to that unit', async () => {
+    renderWithSession(
+      <HostContext.Provider value={{ state: { phase: 'teams', context: { frameContext: 'content', locale: 'sv-se', theme: 'default', hostName: 'Teams', teamId: 't', channelId: 'c' } } }}>
+        <ChannelTab view="overview" />
+      </HostContext.Provider>,
+      { 'GET /api/units/by-channel?teamId=t&channelId=c': () => reply(403, { title: 'Ingen behörighet', status: 403, code: 'noAccessToUnit', detail: 'Linked elsewhere.' }) },
+    );
+    expect(await screen.findByText('Den här kanalen är kopplad till en enhet som du inte har behörighet till. Fråga enhetens rektor om du behöver den.')).toBeTruthy();
+    expect(screen.queryByText(/inte kopplad till någon enhet/)).toBeNull();
+  });
+
   it('in a channel that is not configured, says so and who configures it', async () => {
     renderWithSession(
       <HostContext.Provider value={{ state: { phase: 'teams', context: { frameContext: 'content', locale: 'sv-se', theme: 'default', hostName: 'Teams', teamId: 't', channelId: 'c' } } }}>

@@ -1,11 +1,14 @@
-import { Button, Select, Tab, TabList, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Button, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { Suspense, lazy, useState } from 'react';
-import type { Unit } from '../../../src/contract';
+import type { Me, Unit } from '../../../src/contract';
 import { takePrefetched } from '../api/prefetch';
-import { ProblemError } from '../api/problem-error';
+import { ProblemError, isNoAccessToUnit } from '../api/problem-error';
 import { useSession } from '../auth/session';
+import { OrganizerLink } from '../components/organizer-link';
 import { ProblemBar } from '../components/problem-bar';
+import { SignedInAs } from '../components/signed-in-as';
 import { StatusScreen } from '../components/status-screen';
+import { TabBar } from '../components/tab-bar';
 import { ViewErrorBoundary } from '../components/view-error-boundary';
 import { useHost } from '../host/host-context';
 import { useLoad } from '../hooks/use-load';
@@ -41,9 +44,16 @@ const useStyles = makeStyles({
   },
   who: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   body: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
-  // the views wrap on a narrow screen rather than run off it
-  tabs: { flexWrap: 'wrap' },
 });
+
+/** Which unit to open, or what to offer instead: the units to choose from, or "no access". */
+interface UnitLookup {
+  unitId?: string;
+  choices: readonly { unitId: string; name: string }[];
+  /** the chooser's person's app roles: the administration and the board get a way to their level */
+  appRoles: Me['appRoles'];
+  noAccess?: boolean;
+}
 
 /** Finds the unit: the URL, the tab's entityId, the channel's binding, or the user's choice. */
 function useUnitId(fromUrl: string | undefined) {
@@ -52,13 +62,15 @@ function useUnitId(fromUrl: string | undefined) {
   const [chosen, setChosen] = useState<string | undefined>();
   const context = state.phase === 'teams' ? state.context : undefined;
   const direct = fromUrl ?? context?.entityId ?? chosen;
-  const [lookup] = useLoad<{ unitId?: string; choices: readonly { unitId: string; name: string }[] }>(async () => {
-    if (direct) return { unitId: direct, choices: [] };
+  const [lookup] = useLoad<UnitLookup>(async () => {
+    if (direct) return { unitId: direct, choices: [], appRoles: [] };
     if (context?.teamId && context.channelId) {
       try {
-        return { unitId: (await api.unitByChannel(context.teamId, context.channelId)).id, choices: [] };
+        return { unitId: (await api.unitByChannel(context.teamId, context.channelId)).id, choices: [], appRoles: [] };
       } catch (error) {
-        if (error instanceof ProblemError && error.status === 404) return { choices: [] };
+        // linked to a unit this person may not see: they are told so, not that the channel is unlinked
+        if (isNoAccessToUnit(error)) return { choices: [], appRoles: [], noAccess: true };
+        if (error instanceof ProblemError && error.status === 404) return { choices: [], appRoles: [] };
         throw error;
       }
     }
@@ -66,7 +78,7 @@ function useUnitId(fromUrl: string | undefined) {
     // The administration and the board belong to no unit but read them all: offer every unit they see.
     const choices = me.units.length > 0 ? me.units : (await api.units()).items.map((u) => ({ unitId: u.id, name: u.name }));
     const only = choices.length === 1 ? choices[0] : undefined;
-    return only ? { unitId: only.unitId, choices: [] } : { choices };
+    return only ? { unitId: only.unitId, choices: [], appRoles: me.appRoles } : { choices, appRoles: me.appRoles };
   }, direct ?? 'lookup');
   return { lookup, setChosen, inTeams: Boolean(context) };
 }
@@ -77,17 +89,19 @@ export default function ChannelTab({ unitId: fromUrl, view }: { unitId?: string;
   const { lookup, setChosen, inTeams } = useUnitId(fromUrl);
   if (lookup.status === 'loading') return <StatusScreen busy message={t('common.loading')} />;
   if (lookup.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={lookup.error} /></StatusScreen>;
-  const { unitId, choices } = lookup.data;
+  const { unitId, choices, appRoles, noAccess } = lookup.data;
+  if (noAccess) return <StatusScreen title={t('channel.noAccessTitle')} message={t('channel.noAccessToUnit')} />;
   if (!unitId) {
     // nothing to choose: no unit yet for this person (or none at all), or a channel not bound to one
     if (choices.length === 0) return <NotSetUp inChannel={inTeams} />;
     if (inTeams) return <StatusScreen title={t('channel.noUnitTitle')} message={t('channel.noUnitConfigured')} />;
-    return <UnitChooser choices={choices} onChoose={setChosen} />;
+    return <UnitChooser choices={choices} appRoles={appRoles} onChoose={setChosen} />;
   }
   return <UnitTabs unitId={unitId} view={view} />;
 }
 
-function UnitChooser({ choices, onChoose }: { choices: readonly { unitId: string; name: string }[]; onChoose: (unitId: string) => void }) {
+function UnitChooser({ choices, appRoles, onChoose }: Pick<UnitLookup, 'choices' | 'appRoles'> & { onChoose: (unitId: string) => void }) {
+  const styles = useStyles();
   const { t } = useI18n();
   const selectId = useId('unit');
   const [value, setValue] = useState(choices[0]?.unitId ?? '');
@@ -98,6 +112,8 @@ function UnitChooser({ choices, onChoose }: { choices: readonly { unitId: string
         {choices.map((choice) => <option key={choice.unitId} value={choice.unitId}>{choice.name}</option>)}
       </Select>
       <Button appearance="primary" onClick={() => onChoose(value)}>{t('common.open')}</Button>
+      <OrganizerLink me={{ appRoles }} />
+      <SignedInAs className={styles.who} />
     </StatusScreen>
   );
 }
@@ -105,7 +121,7 @@ function UnitChooser({ choices, onChoose }: { choices: readonly { unitId: string
 function UnitTabs({ unitId, view: asked }: { unitId: string; view: ChannelView }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { api, name, switchPerson } = useSession();
+  const { api } = useSession();
   const [view, setView] = useState<ChannelView>(asked);
   const [unit] = useLoad<Unit>(() => takePrefetched('unit', unitId) ?? api.unit(unitId), unitId);
   const handleSelect = (next: ChannelView) => {
@@ -117,15 +133,10 @@ function UnitTabs({ unitId, view: asked }: { unitId: string; view: ChannelView }
     <>
       <header className={styles.header}>
         <Text as="h1" size={500} weight="semibold">{unit.status === 'ready' ? unit.data.name : t('common.appName')}</Text>
-        <div className={styles.who}>
-          {name && <Text size={200}>{t('common.signedInAs', { name })}</Text>}
-          {switchPerson && <Button size="small" onClick={switchPerson}>{t('common.switchPerson')}</Button>}
-        </div>
+        <SignedInAs className={styles.who} />
       </header>
       <nav aria-label={t('channel.viewsLabel')}>
-        <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, data) => handleSelect(data.value as ChannelView)}>
-          {channelViews.map((v) => <Tab key={v} id={`tab-${v}`} value={v} aria-controls={v === view ? panelId : undefined}>{t(labels[v])}</Tab>)}
-        </TabList>
+        <TabBar items={channelViews.map((v) => ({ value: v, label: t(labels[v]), id: `tab-${v}` }))} selected={view} onSelect={handleSelect} panelId={panelId} />
       </nav>
       <main className={styles.body} id={panelId} role="tabpanel" aria-labelledby={`tab-${view}`}>
         <ViewErrorBoundary key={view} title={t('common.errorTitle')} message={t('common.errorBoundary')} retryLabel={t('common.retry')}>

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Action } from '../../../src/contract';
 import type { ActionStatus } from '../../../src/domain';
 import { item, renderWithSession } from '../testing/render';
-import MyActions, { dueSoonFirst, organizerHref } from './my-actions';
+import { organizerHref } from '../components/organizer-link';
+import MyActions, { dueSoonFirst } from './my-actions';
 
 const action = (id: string, dueDate: string, status: ActionStatus = 'planned'): Action => item(id, {
   title: `Åtgärd ${id}`, unitId: '1', ownerId: 'u', dueDate, status, originKind: 'analysis', originId: '5', schoolYear: '2025/26',

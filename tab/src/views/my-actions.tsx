@@ -1,5 +1,5 @@
 import {
-  Badge, Button, Card, CardHeader, Field, Link, Select, Text, Textarea, makeStyles, tokens,
+  Badge, Button, Card, CardHeader, Field, Select, Text, Textarea, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ActionChanges } from '../api/client';
@@ -8,15 +8,14 @@ import { fieldError } from '../components/field-error';
 import { ActionOriginLink } from './actions/action-origin-link';
 import type { Action, Me, Meeting } from '../../../src/contract';
 import type { ActionStatus } from '../../../src/domain';
-import { canOpenOrganizer } from '../auth/permissions';
 import { useSession } from '../auth/session';
+import { OrganizerLink } from '../components/organizer-link';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
 import { useLoad } from '../hooks/use-load';
 import { actionStatuses } from '../../../src/domain/choices';
 import { dueDateLine } from '../../../src/domain/vocabulary';
 import { useI18n } from '../i18n/i18n';
-import { pageViews, searchWith } from '../route';
 import { isOverdue } from '../util/dates';
 
 const useStyles = makeStyles({
@@ -26,17 +25,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
-
-/** The organizer's view from the personal tab: this page with `view=organizer`, keeping theme and language. */
-export function organizerHref(search: string): string {
-  return searchWith(search, { view: pageViews.organizer });
-}
-
-/** The link to the organizer's level the person's role allows, named for that role, or null. */
-export function organizerLinkLabel(me: Pick<Me, 'appRoles'>): 'common.organizerView' | 'common.boardRollup' | null {
-  if (!canOpenOrganizer(me)) return null;
-  return me.appRoles.includes('Administration') ? 'common.organizerView' : 'common.boardRollup';
-}
 
 /** Sorts open actions by due date first, finished ones last. */
 export function dueSoonFirst(actions: readonly Action[]): Action[] {
@@ -124,16 +112,16 @@ export default function MyActions() {
   const styles = useStyles();
   const { t, format } = useI18n();
   const { api, switchPerson, name } = useSession();
-  const [state, , setData] = useLoad<{ actions: Action[]; followUps: readonly Meeting[]; units: Record<string, string>; organizerLink: ReturnType<typeof organizerLinkLabel> }>(async () => {
+  const [state, , setData] = useLoad<{ actions: Action[]; followUps: readonly Meeting[]; units: Record<string, string>; appRoles: Me['appRoles'] }>(async () => {
     const [actions, followUps, me] = await Promise.all([api.myActions(), api.myFollowUps(), api.me()]);
     return {
       actions: dueSoonFirst(actions.items), followUps: followUps.items, units: Object.fromEntries(me.units.map((u) => [u.unitId, u.name])),
-      organizerLink: organizerLinkLabel(me),
+      appRoles: me.appRoles,
     };
   }, 'mine');
   if (state.status === 'loading') return <StatusScreen busy message={t('common.loading')} />;
   if (state.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={state.error} /></StatusScreen>;
-  const { actions, followUps, units, organizerLink } = state.data;
+  const { actions, followUps, units, appRoles } = state.data;
   const handleChanged = (changed: Action) => setData({ ...state.data, actions: dueSoonFirst(actions.map((a) => (a.id === changed.id ? changed : a))) });
   return (
     <main className={styles.root} data-testid="my-actions">
@@ -144,11 +132,7 @@ export default function MyActions() {
           {switchPerson && <Button size="small" onClick={switchPerson}>{t('common.switchPerson')}</Button>}
         </div>
       </div>
-      {organizerLink && (
-        <nav aria-label={t('channel.myActionsMoreViews')}>
-          <Link href={organizerHref(window.location.search)}>{t(organizerLink)}</Link>
-        </nav>
-      )}
+      <OrganizerLink me={{ appRoles }} />
       {actions.length === 0 ? <Text>{t('channel.myActionsEmpty')}</Text> : (
         <ul className={styles.list} aria-label={t('channel.myActionsTitle')}>
           {actions.map((a) => <ActionRow key={a.id} action={a} unitName={units[a.unitId] ?? ''} onChanged={handleChanged} />)}

@@ -5,6 +5,8 @@ import type { Texts } from '../texts';
 export const channel: Texts<typeof sv> = {
   noUnitTitle: 'No unit selected',
   noUnitConfigured: 'This channel is not linked to a unit yet. The principal or the administration links it in the tab settings.',
+  noAccessTitle: 'No access to the unit',
+  noAccessToUnit: 'This channel is linked to a unit you have no access to. Ask its principal if you need it.',
   chooseUnit: 'Choose unit',
   chooseUnitIntro: 'Choose the unit you want to work with.',
 

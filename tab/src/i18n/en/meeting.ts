@@ -7,6 +7,7 @@ export const meeting: Texts<typeof sv> = {
   sidePanelTitle: 'The meeting in Kvalitetshjulet',
   readOnly: 'You can read the meeting but not record in it.',
   noMeeting: 'This is not a meeting: open Kvalitetshjulet in a Teams meeting.',
+  noAccessToUnit: 'This meeting is linked to a unit you have no access to. Ask its principal if you need it.',
   shareToStage: 'Share to stage',
   shareToStageDone: 'Shared to the stage.',
   shareToStageFailed: 'Could not share to the stage.',

@@ -2,6 +2,8 @@
 export const channel = {
   noUnitTitle: 'Ingen enhet vald',
   noUnitConfigured: 'Den här kanalen är inte kopplad till någon enhet ännu. Rektor eller förvaltningen kopplar den under fliken inställningar.',
+  noAccessTitle: 'Ingen behörighet till enheten',
+  noAccessToUnit: 'Den här kanalen är kopplad till en enhet som du inte har behörighet till. Fråga enhetens rektor om du behöver den.',
   chooseUnit: 'Välj enhet',
   chooseUnitIntro: 'Välj vilken enhet du vill arbeta med.',
 

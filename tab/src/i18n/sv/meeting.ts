@@ -4,6 +4,7 @@ export const meeting = {
   sidePanelTitle: 'Mötet i Kvalitetshjulet',
   readOnly: 'Du kan läsa mötet men inte anteckna i det.',
   noMeeting: 'Det här är inget möte: öppna Kvalitetshjulet i ett Teams-möte.',
+  noAccessToUnit: 'Mötet är kopplat till en enhet som du inte har behörighet till. Fråga enhetens rektor om du behöver den.',
   shareToStage: 'Dela till scenen',
   shareToStageDone: 'Delat till scenen.',
   shareToStageFailed: 'Det gick inte att dela till scenen.',

@@ -1,6 +1,7 @@
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, makeStyles, tokens,
+  Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, makeStyles, tokens,
 } from '@fluentui/react-components';
+import { ModalDialog } from '../../components/modal-dialog';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Unit } from '../../../../src/contract';
@@ -73,7 +74,7 @@ export function UnitDialog(props: { api: UnitsApi; unit?: Unit; onSaved: (unit: 
   ];
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
+    <ModalDialog onClose={props.onClose}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={handleSubmit}>
           <DialogBody>
@@ -115,6 +116,6 @@ export function UnitDialog(props: { api: UnitsApi; unit?: Unit; onSaved: (unit: 
           </DialogBody>
         </form>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

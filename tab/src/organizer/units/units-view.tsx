@@ -1,7 +1,8 @@
 import {
-  Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody,
+  Button, Checkbox, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody,
   SearchBox, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
+import { ModalDialog } from '../../components/modal-dialog';
 import { useMemo, useState } from 'react';
 import type { Unit } from '../../../../src/contract';
 import { unitTypes } from '../../../../src/domain/choices';
@@ -139,7 +140,7 @@ export default function UnitsView() {
         </div>
       )}
       {editing && <UnitDialog api={api} {...(editing.kind === 'edit' ? { unit: editing.unit } : {})} onSaved={handleSaved} onClose={() => setEditing(null)} />}
-      <Dialog open={confirming !== null} modalType="alert" onOpenChange={(_, data) => !data.open && setConfirming(null)}>
+      <ModalDialog open={confirming !== null} alert onClose={() => setConfirming(null)}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{confirming ? t(confirming.kind === 'archive' ? 'setup.archiveTitle' : 'setup.restoreTitle', { name: confirming.unit.name }) : ''}</DialogTitle>
@@ -150,7 +151,7 @@ export default function UnitsView() {
             </DialogActions>
           </DialogBody>
         </DialogSurface>
-      </Dialog>
+      </ModalDialog>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Textarea,
+  Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Textarea,
   makeStyles, tokens,
 } from '@fluentui/react-components';
+import { ModalDialog } from '../../components/modal-dialog';
 import { useState } from 'react';
 import { ProblemBar } from '../../components/problem-bar';
 import { useI18n } from '../../i18n/i18n';
@@ -58,7 +59,7 @@ export function ActivityDialog(props: {
   };
 
   return (
-    <Dialog open={props.open} modalType="modal" onOpenChange={(_, data) => { if (!data.open) props.onClose(); }}>
+    <ModalDialog open={props.open} onClose={props.onClose}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={(event) => { event.preventDefault(); void handleSubmit(); }}>
           <DialogBody>
@@ -91,6 +92,6 @@ export function ActivityDialog(props: {
           </DialogBody>
         </form>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }

@@ -1,7 +1,8 @@
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Select, Textarea,
+  Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Select, Textarea,
   makeStyles, tokens,
 } from '@fluentui/react-components';
+import { ModalDialog } from '../../components/modal-dialog';
 import type { FormEvent } from 'react';
 import { actionStatuses } from '../../../../src/domain/choices';
 import { ProblemError } from '../../api/problem-error';
@@ -134,7 +135,7 @@ export function ActionDialog(props: {
   ];
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
+    <ModalDialog onClose={props.onClose}>
       <DialogSurface aria-describedby={undefined}>
         {/* the form's own messages (the domain's rules, the API's problems) say what is missing, in the user's language */}
         <form onSubmit={handleSubmit} noValidate>
@@ -220,7 +221,7 @@ export function ActionDialog(props: {
           </DialogBody>
         </form>
       </DialogSurface>
-    </Dialog>
+    </ModalDialog>
   );
 }
 

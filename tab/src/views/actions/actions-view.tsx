@@ -1,14 +1,16 @@
 import {
-  Badge, Button, Card, CardHeader, Select, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
-  Text, ToggleButton, Toolbar, makeStyles, tokens, useId,
+  Badge, Button, Card, CardHeader, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Text, ToggleButton, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Action, Goal, Me } from '../../../../src/contract';
 import type { ActionFilter } from '../../api/client';
+import type { MessageKey } from '../../i18n/i18n';
 import { canCreateAction, canUpdateAction } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
+import { TabBar } from '../../components/tab-bar';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
@@ -19,6 +21,9 @@ import { isOverdue, schoolYearOf } from '../../util/dates';
 import { ActionDialog } from './action-dialog';
 import { ActionOriginLink } from './action-origin-link';
 import type { Person } from './action-dialog';
+
+const actionFilters = ['all', 'mine', 'overdue'] as const satisfies readonly ActionFilter[];
+const filterLabels = { all: 'channel.filterAll', mine: 'channel.filterMine', overdue: 'channel.filterOverdue' } as const satisfies Record<(typeof actionFilters)[number], MessageKey>;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -100,11 +105,14 @@ export default function ActionsView({ unitId }: { unitId: string }) {
       <div className={styles.bar}>
         <div>
           <Text id="filter-label" size={200}>{t('channel.actionsFilter')}</Text>
-          <TabList aria-labelledby="filter-label" size="small" selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as ActionFilter)}>
-            <Tab value="all">{t('channel.filterAll')}</Tab>
-            <Tab value="mine">{t('channel.filterMine')}</Tab>
-            <Tab value="overdue">{t('channel.filterOverdue')}</Tab>
-          </TabList>
+          <TabBar
+            aria-labelledby="filter-label"
+            size="small"
+            wrap
+            items={actionFilters.map((value) => ({ value, label: t(filterLabels[value]) }))}
+            selected={filter}
+            onSelect={setFilter}
+          />
         </div>
         <div className={styles.goal}>
           <label htmlFor={goalSelectId}><Text size={200}>{t('common.goal')}</Text></label>
@@ -113,10 +121,10 @@ export default function ActionsView({ unitId }: { unitId: string }) {
             {goals.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
           </Select>
         </div>
-        <Toolbar aria-label={t('channel.actionsLayout')}>
+        <div role="group" aria-label={t('channel.actionsLayout')}>
           <ToggleButton checked={layout === 'board'} onClick={() => setLayout('board')}>{t('channel.actionsBoard')}</ToggleButton>
           <ToggleButton checked={layout === 'list'} onClick={() => setLayout('list')}>{t('channel.actionsList')}</ToggleButton>
-        </Toolbar>
+        </div>
         {mayCreate && <Button appearance="primary" onClick={() => setEditing('new')}>{t('common.newAction')}</Button>}
       </div>
       {actions.length === 0 ? <Text>{t('channel.noActionsMatch')}</Text> : layout === 'board' ? (

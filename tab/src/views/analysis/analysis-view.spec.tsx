@@ -148,7 +148,22 @@ describe('AnalysisView', () => {
     });
     expect(await screen.findByText('Tack, bra analys av orsakerna.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Skicka till huvudmannen' })).toBeNull();
-    expect(screen.getByRole('textbox', { name: 'Var är vi?' }).hasAttribute('readonly')).toBe(true);
+    // read-only content is text, not a grey control
+    expect(screen.queryByRole('textbox', { name: 'Var är vi?' })).toBeNull();
+    expect(screen.getByRole('group', { name: 'Var är vi?' }).textContent).toContain('Var vi är');
+  });
+
+  it('shows a submitted analysis as text in full contrast: every strength, the linked results, no disabled controls', async () => {
+    renderWithSession(<AnalysisView unitId="1" />, {
+      ...base,
+      [analysesPath]: () => ({ items: [item('9', { unitId: '1', schoolYear: year, period: year, status: 'submitted', followUp: 'Var vi är', strengths: ['Trygg skolmiljö', 'Engagerade lärare', 'Tydlig läsundervisning'], areasToDevelop: [], measurementIds: ['20'], goalIds: [], participants: [] })] }),
+    });
+    const strengths = await screen.findByRole('group', { name: 'Styrkor' });
+    expect([...strengths.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Trygg skolmiljö', 'Engagerade lärare', 'Tydlig läsundervisning']);
+    expect(screen.getByRole('group', { name: 'Kopplade resultat' }).textContent).toContain('Behörighet till gymnasiet');
+    expect(screen.getByRole('group', { name: 'Utvecklingsområden' }).textContent).toContain('Inte ifyllt.');
+    expect(screen.queryAllByRole('textbox')).toEqual([]);
+    expect(screen.queryAllByRole('checkbox')).toEqual([]);
   });
 
   it('shows staff the analysis read-only and says who writes it', async () => {
@@ -159,6 +174,7 @@ describe('AnalysisView', () => {
     });
     expect(await screen.findByText('Enhetens rektor skriver och skickar in analysen. Du kan läsa den här.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Spara utkast' })).toBeNull();
-    expect(screen.getByRole('textbox', { name: 'Var är vi?' }).hasAttribute('readonly')).toBe(true);
+    expect(screen.queryByRole('textbox', { name: 'Var är vi?' })).toBeNull();
+    expect(screen.getByRole('group', { name: 'Var är vi?' }).textContent).toContain('Utkast');
   });
 });

@@ -10,6 +10,7 @@ import { canEditUnit } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
 import { ConflictPanel } from '../../components/conflict-panel';
 import { fieldError } from '../../components/field-error';
+import { ReadOnlyField } from '../../components/read-only-field';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useConflictSave } from '../../hooks/use-conflict-save';
@@ -181,39 +182,51 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
       {error !== null && <ProblemBar error={error} />}
       {notice && <MessageBar intent="success" role="status"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       {/* strengths first, the kvalitetsdialog's way: lift what works before what to develop */}
-      <Field label={t('vocab.term.strengths')} hint={t('channel.onePerLine')} {...fieldError(error, 'strengths')}>
-        <Textarea value={draft.strengths} readOnly={readOnly} resize="vertical" onChange={(_, d) => set('strengths', d.value)} />
-      </Field>
-      <Field label={t('vocab.term.areasToDevelop')} hint={t('channel.onePerLine')} {...fieldError(error, 'areasToDevelop')}>
-        <Textarea value={draft.areasToDevelop} readOnly={readOnly} resize="vertical" onChange={(_, d) => set('areasToDevelop', d.value)} />
-      </Field>
-      {questions.map((q) => (
+      {readOnly ? <ReadOnlyField label={t('vocab.term.strengths')} value={draft.strengths} list /> : (
+        <Field label={t('vocab.term.strengths')} hint={t('channel.onePerLine')} {...fieldError(error, 'strengths')}>
+          <Textarea value={draft.strengths} resize="vertical" onChange={(_, d) => set('strengths', d.value)} />
+        </Field>
+      )}
+      {readOnly ? <ReadOnlyField label={t('vocab.term.areasToDevelop')} value={draft.areasToDevelop} list /> : (
+        <Field label={t('vocab.term.areasToDevelop')} hint={t('channel.onePerLine')} {...fieldError(error, 'areasToDevelop')}>
+          <Textarea value={draft.areasToDevelop} resize="vertical" onChange={(_, d) => set('areasToDevelop', d.value)} />
+        </Field>
+      )}
+      {questions.map((q) => readOnly ? <ReadOnlyField key={q} label={t(`vocab.question.${q}`)} value={draft[q]} /> : (
         <Field key={q} label={t(`vocab.question.${q}`)} {...fieldError(error, q)}>
-          <Textarea value={draft[q]} readOnly={readOnly} resize="vertical" rows={4} onChange={(_, d) => set(q, d.value)} />
+          <Textarea value={draft[q]} resize="vertical" rows={4} onChange={(_, d) => set(q, d.value)} />
         </Field>
       ))}
       <FollowUpAnswers unitId={unitId} schoolYear={schoolYear} />
       <div className={styles.evaluation}>
-        <Field label={t('vocab.question.evaluation')} hint={t('channel.analysisEvaluationHint')} {...fieldError(error, 'evaluation')}>
-          <Textarea value={draft.evaluation} readOnly={readOnly} resize="vertical" rows={4} onChange={(_, d) => set('evaluation', d.value)} />
-        </Field>
+        {readOnly ? <ReadOnlyField label={t('vocab.question.evaluation')} value={draft.evaluation} /> : (
+          <Field label={t('vocab.question.evaluation')} hint={t('channel.analysisEvaluationHint')} {...fieldError(error, 'evaluation')}>
+            <Textarea value={draft.evaluation} resize="vertical" rows={4} onChange={(_, d) => set('evaluation', d.value)} />
+          </Field>
+        )}
         <PreviousActions actions={data.actions} period={draft.period} />
       </div>
-      {data.measurements.length > 0 && (
+      {readOnly ? (
+        <>
+          <ReadOnlyField label={t('channel.linkedResults')} list
+            value={data.measurements.filter((m) => draft.measurementIds.includes(m.id)).map((m) => `${indicatorName(m.indicatorId)}, ${m.period}: ${format.number(m.value)}`).join('\n')} />
+          <ReadOnlyField label={t('common.goal')} list value={data.goals.filter((g) => draft.goalIds.includes(g.id)).map((g) => g.title).join('\n')} />
+        </>
+      ) : data.measurements.length > 0 && (
         <fieldset className={styles.checks}>
           <legend><Text weight="semibold">{t('channel.linkedResults')}</Text></legend>
           {data.measurements.map((m) => (
-            <Checkbox key={m.id} disabled={readOnly} checked={draft.measurementIds.includes(m.id)} onChange={(_, d) => toggle('measurementIds', m.id, d.checked === true)}
+            <Checkbox key={m.id} checked={draft.measurementIds.includes(m.id)} onChange={(_, d) => toggle('measurementIds', m.id, d.checked === true)}
               label={`${indicatorName(m.indicatorId)}, ${m.period}: ${format.number(m.value)}`} />
           ))}
         </fieldset>
       )}
       <AnalysisSupportPanel unitId={unitId} unitType={data.unit.type} period={draft.period} indicatorIds={linkedIndicators} causes={draft.causes} {...(readOnly ? {} : { onAsk: ask })} />
-      {data.goals.length > 0 && (
+      {!readOnly && data.goals.length > 0 && (
         <fieldset className={styles.checks}>
           <legend><Text weight="semibold">{t('common.goal')}</Text></legend>
           {data.goals.map((g) => (
-            <Checkbox key={g.id} disabled={readOnly} checked={draft.goalIds.includes(g.id)} onChange={(_, d) => toggle('goalIds', g.id, d.checked === true)} label={g.title} />
+            <Checkbox key={g.id} checked={draft.goalIds.includes(g.id)} onChange={(_, d) => toggle('goalIds', g.id, d.checked === true)} label={g.title} />
           ))}
         </fieldset>
       )}

@@ -1,0 +1,104 @@
+/**
+ * The accessibility sweep: every view of the tab, in Swedish and English, in Teams' light, dark
+ * and high-contrast themes, at 1280 and 375 px, passes axe (WCAG 2.1 A and AA, nothing left out)
+ * and never scrolls sideways at 375 px. One page per persona, signed in once; theme and language
+ * change by the URL the tab reads (`?theme=`, `?lang=`), the width by the viewport.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Me } from '../../src/contract';
+import { channelViews, organizerViews } from '../../tab/src/route';
+import { axeViolations, signIn, skipReason, startBrowserHarness, type BrowserHarness } from './harness';
+
+const skip = skipReason({ CI: process.env.CI });
+if (skip) console.warn(skip);
+
+const themes = ['default', 'dark', 'contrast'] as const;
+const languages = ['sv', 'en'] as const;
+const widths = [1280, 375] as const;
+
+describe.skipIf(skip !== null)('the accessibility sweep over every view', () => {
+  let h: BrowserHarness;
+  let unitId: string;
+
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+    const me = await h.api<Me>('principal-bjork', 'GET', '/api/me');
+    const unit = me.units.find((u) => u.roles.includes('principal') && u.name.startsWith('Björkskolan F'));
+    if (!unit) throw new Error('the demo seed has Björkskolan F–6 with Cecilia Ek as principal');
+    unitId = unit.unitId;
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** Waits (10 s at most) until the page has a main region and nothing still loads. */
+  async function settled(page: Page): Promise<void> {
+    await page.locator('main').first().waitFor();
+    await expect.poll(() => page.locator('.fui-Spinner').count(), { timeout: 10_000 }).toBe(0);
+  }
+
+  /** Visits each path in every language and theme and checks it at both widths; returns the failures. */
+  async function sweep(page: Page, paths: readonly string[]): Promise<string[]> {
+    const failures: string[] = [];
+    for (const path of paths) {
+      for (const lang of languages) {
+        for (const theme of themes) {
+          const separator = path.includes('?') ? '&' : '?';
+          await page.setViewportSize({ width: 1280, height: 900 });
+          await page.goto(`${h.url}${path}${separator}lang=${lang}&theme=${theme}`);
+          await settled(page);
+          for (const width of widths) {
+            await page.setViewportSize({ width, height: 900 });
+            const where = `${path} (${lang}, ${theme}, ${width} px)`;
+            for (const violation of await axeViolations(page)) failures.push(`${where}: ${violation.id} ${violation.targets.slice(0, 3).join(', ')}`);
+            if (width === 375) {
+              const [scrollWidth, clientWidth] = await page.evaluate(() => [document.scrollingElement?.scrollWidth ?? 0, document.scrollingElement?.clientWidth ?? 0]);
+              if (scrollWidth > clientWidth) failures.push(`${where}: scrolls sideways (${scrollWidth} > ${clientWidth} px)`);
+            }
+          }
+        }
+      }
+    }
+    return failures;
+  }
+
+  it('the sign-in page, the statements and the configuration page', async () => {
+    const { page } = await h.newPage();
+    expect(await sweep(page, ['/tab', '/privacy', '/terms', '/accessibility'])).toEqual([]);
+  }, 300_000);
+
+  it('every channel view and "Mina åtgärder" for a principal', async () => {
+    const { page } = await h.newPage();
+    await page.goto(`${h.url}/tab?unitId=${unitId}&view=overview`);
+    await signIn(page, 'Cecilia Ek');
+    await page.getByTestId('overview').waitFor();
+    const paths = [...channelViews.map((view) => `/tab?unitId=${unitId}&view=${view}`), '/tab?view=my-actions', '/config'];
+    expect(await sweep(page, paths)).toEqual([]);
+  }, 600_000);
+
+  async function organizerPage(): Promise<Page> {
+    const { page } = await h.newPage();
+    await page.goto(`${h.url}/tab?view=organizer`);
+    await signIn(page, 'Anna Lindqvist');
+    await page.locator('main').first().waitFor();
+    return page;
+  }
+
+  // Found by this sweep and still open: the roll-up's cycle table and the feedback view are wider
+  // than 375 px (and the table's scroll region cannot be focused), the units list has a focus group
+  // with hidden sentinels, the year wheel's "Delete <title>" buttons read "Ta bort" in English.
+  const openFindings = ['rollup', 'units', 'feedback', 'yearWheel'] as const;
+
+  it('every other section of the organizer for the administration, and the unit chooser', async () => {
+    const page = await organizerPage();
+    const sections = organizerViews.filter((section) => !openFindings.some((open) => open === section));
+    expect(await sweep(page, [...sections.map((section) => `/tab?view=organizer&section=${section}`), '/tab'])).toEqual([]);
+  }, 600_000);
+
+  it.fails.each(openFindings)('the organizer\'s %s section (open finding: fails until fixed)', async (section) => {
+    const page = await organizerPage();
+    expect(await sweep(page, [`/tab?view=organizer&section=${section}`])).toEqual([]);
+  }, 300_000);
+});
