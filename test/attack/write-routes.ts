@@ -84,6 +84,19 @@ async function koladaFile(c: WalkContext): Promise<string> {
   return `kpi;ou;period;value\n${kpi};${c.schoolUnitCode};2027;81,5\n`;
 }
 
+/** A school year and one of its months no analysis of Björkskolan has: a unit has one analysis a period. */
+async function freePeriod(c: WalkContext): Promise<{ schoolYear: string; period: string }> {
+  const taken = new Set((await c.h.started.store.queryAll('analyses', { filter: [{ field: 'unitId', op: 'eq', value: c.unitId }] })).map((a) => a.fields.period));
+  for (let start = 2030; start < 2100; start++) {
+    const schoolYear = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+    for (const month of ['08', '09', '10', '11', '12', '01', '02', '03', '04', '05']) {
+      const period = `${schoolYear} ${month < '08' ? start + 1 : start}-${month}`;
+      if (!taken.has(period)) return { schoolYear, period };
+    }
+  }
+  throw new Error('no free period left for the walk');
+}
+
 async function anAnalysis(c: WalkContext): Promise<string> {
   const analyses = await c.h.started.store.queryAll('analyses', { filter: [{ field: 'unitId', op: 'eq', value: c.unitId }] });
   const found = analyses[0];
@@ -198,7 +211,7 @@ export const writeRoutes: Readonly<Record<string, WriteRoute>> = {
     prepare: async (c) => ({
       path: `/api/units/${c.unitId}/analyses`,
       body: {
-        schoolYear: '2026/27', period: '2026/27 VT', followUp: 'Resultaten ökar', causes: 'Mer läsning', direction: 'Fler läser', approach: 'Läsgrupper', evaluation: 'Bra',
+        ...(await freePeriod(c)), followUp: 'Resultaten ökar', causes: 'Mer läsning', direction: 'Fler läser', approach: 'Läsgrupper', evaluation: 'Bra',
         strengths: ['Studiero'], areasToDevelop: ['Läsning'], participants: [{ role: 'teacher', displayName: 'Farid Haddad' }],
       },
     }),
@@ -231,6 +244,15 @@ export const writeRoutes: Readonly<Record<string, WriteRoute>> = {
         title: 'Läsgrupper', unitId: c.unitId, ownerId: PERSONA_USER_IDS.staffBjork, dueDate: '2027-01-10', status: 'planned', originKind: 'analysis', originId: await anAnalysis(c), schoolYear: '2026/27',
       });
       return { path: `/api/actions/${item.id}`, body: { title: 'Läsgrupper', description: 'Varje vecka', ownerName: 'Elin Berg', evaluation: 'Bra' }, ifMatch: item.etag };
+    },
+  },
+  'post /actions/:id/comments': {
+    allowed: 'principal-bjork', refused: otherUnits, fixed: [],
+    prepare: async (c) => {
+      const item = await fresh(c, 'actions', {
+        title: 'Läsgrupper', unitId: c.unitId, ownerId: PERSONA_USER_IDS.staffBjork, dueDate: '2027-01-10', status: 'planned', originKind: 'analysis', originId: await anAnalysis(c), schoolYear: '2026/27',
+      });
+      return { path: `/api/actions/${item.id}/comments`, body: { text: 'Vi har börjat med läsgrupperna.' }, ifMatch: item.etag };
     },
   },
   'post /units/:unitId/deficiencies': {

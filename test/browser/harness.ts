@@ -153,7 +153,10 @@ export async function axeViolations(target: Page | Frame): Promise<AxeViolation[
   await target.evaluate(axeSource);
   return target.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    // Left out: only the two focus sentinels Fluent's focus manager (tabster) keeps at the body's
+    // edges once a modal dialog has been open (1 px, role none; they wrap Tab back into the page).
+    // Sentinels inside the content (tab lists, toolbars) are still judged.
+    const result = await axe.run({ exclude: [['body > i[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }

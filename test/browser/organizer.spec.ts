@@ -180,6 +180,9 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     await page.getByRole('button', { name: 'Ta bort Resultatkonferens, våren' }).click();
     await page.getByText('Resultatkonferens, våren är borttagen.').waitFor();
     await expect.poll(() => marks.count()).toBe(before);
+    // the dialog gone and the page given back to assistive technology (a moment after it closes)
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.locator('#root:not([aria-hidden="true"])').waitFor({ state: 'attached' });
     await expectAccessible(page, 'year wheel after edits');
   });
 
