@@ -30,18 +30,23 @@ function Page({ keepMounted }: { keepMounted: boolean }) {
 describe('ModalDialog', () => {
   afterEach(cleanup);
 
+  // In jsdom the focus manager may keep an opening dialog aria-hidden for a while (its timers
+  // race the test's clicks); the browser tests check what a screen reader gets. Here: focus only.
+  const dialogGone = () => expect(document.querySelector('[role="dialog"]')).toBeNull();
+
   it.each([[true], [false]])('gives focus back to what opened it when it closes (kept mounted: %s)', async (keepMounted) => {
     render(<Page keepMounted={keepMounted} />);
     const opener = screen.getByRole('button', { name: 'Ny åtgärd' });
     await userEvent.click(opener);
-    await userEvent.click(await screen.findByRole('button', { name: 'Avbryt' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 5000 });
+    await userEvent.click(await screen.findByRole('button', { name: 'Avbryt', hidden: true }, { timeout: 5000 }));
+    await waitFor(dialogGone, { timeout: 5000 });
     await waitFor(() => expect(document.activeElement).toBe(opener), { timeout: 5000 });
 
     await userEvent.click(opener);
-    await screen.findByRole('dialog', {}, { timeout: 5000 });
+    const dialog = await screen.findByRole('dialog', { hidden: true }, { timeout: 5000 });
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true), { timeout: 5000 });
     await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 5000 });
+    await waitFor(dialogGone, { timeout: 5000 });
     await waitFor(() => expect(document.activeElement).toBe(opener), { timeout: 5000 });
   });
 });
