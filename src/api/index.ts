@@ -25,6 +25,7 @@ import { metaRoutes } from './routes/meta';
 import { myRoutes } from './routes/my';
 import { peopleRoutes } from './routes/people';
 import { organizerRoutes } from './routes/organizer';
+import { otherUnitsRoutes } from './routes/other-units';
 import { setupRoutes } from './routes/setup';
 import { unitRoutes } from './routes/units';
 import { yearWheelRoutes } from './routes/year-wheel';
@@ -62,6 +63,7 @@ export function createApiRouter(options: ApiOptions): Router {
   feedbackRoutes(routes, options);
   myRoutes(routes, options);
   peopleRoutes(routes, options);
+  otherUnitsRoutes(routes, options);
   organizerRoutes(routes, options);
   setupRoutes(routes, options);
 

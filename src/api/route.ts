@@ -38,7 +38,7 @@ export function permissionOf(handler: unknown): Permission | undefined {
 const identityRetryAfterSeconds = 10;
 
 /** Permissions decided without a unit. */
-const callerLevel: ReadonlySet<Permission> = new Set(['me.read', 'units.list', 'organizer.read', 'organizer.edit']);
+const callerLevel: ReadonlySet<Permission> = new Set(['me.read', 'units.list', 'units.learn', 'organizer.read', 'organizer.edit']);
 
 export function guard(permission: Permission, deps: RouteDeps): Guard {
   const step = async (req: Request, res: Response, next: NextFunction): Promise<void> => {

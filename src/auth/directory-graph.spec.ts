@@ -105,10 +105,15 @@ describe('GraphDirectory.groupMembers', () => {
 
 describe('GraphDirectory.people', () => {
   it('names users by id and leaves out those Graph does not have', async () => {
-    script.set('/users/p1?$select=id,displayName', [{ status: 200, body: user('p1', 'Cecilia Ek') }]);
+    script.set('/users/p1?$select=id,displayName,mail', [{ status: 200, body: user('p1', 'Cecilia Ek') }]);
     const people = await directory().people(['p1', 'gone', 'p1']);
     expect(people).toEqual([{ userId: 'p1', name: 'Cecilia Ek' }]);
-    expect(seen.map((request) => request.path).sort()).toEqual(['/v1.0/users/gone?$select=id,displayName', '/v1.0/users/p1?$select=id,displayName']);
+    expect(seen.map((request) => request.path).sort()).toEqual(['/v1.0/users/gone?$select=id,displayName,mail', '/v1.0/users/p1?$select=id,displayName,mail']);
+  });
+
+  it('gives a user\'s address when Graph has one (a chat link needs it)', async () => {
+    script.set('/users/p1?$select=id,displayName,mail', [{ status: 200, body: { ...user('p1', 'Cecilia Ek'), mail: 'cecilia.ek@kommun.se' } }]);
+    expect(await directory().people(['p1'])).toEqual([{ userId: 'p1', name: 'Cecilia Ek', mail: 'cecilia.ek@kommun.se' }]);
   });
 
   it('on 403 answers the names it already knows from earlier answers, logging once', async () => {
@@ -116,8 +121,8 @@ describe('GraphDirectory.people', () => {
     const graph = directory(warnings);
     script.set(membersPath, [{ status: 200, body: { value: [user('s1', 'Elin Berg')] } }]);
     await graph.groupMembers(group);
-    script.set('/users/s1?$select=id,displayName', [forbidden]);
-    script.set('/users/p2?$select=id,displayName', [forbidden]);
+    script.set('/users/s1?$select=id,displayName,mail', [forbidden]);
+    script.set('/users/p2?$select=id,displayName,mail', [forbidden]);
     expect(await graph.people(['s1', 'p2'])).toEqual([{ userId: 's1', name: 'Elin Berg' }]);
     expect(await graph.people(['p2'])).toEqual([]);
     expect(warnings).toEqual(['directory degraded: people 403 Authorization_RequestDenied']);
@@ -139,7 +144,7 @@ describe('GraphDirectory.searchPeople and searchGroups', () => {
     headers.push(lastConsistencyLevel);
     expect(headers).toEqual(['eventual']);
     // a person found by name is named by id afterwards, even when Graph refuses then
-    script.set('/users/u2?$select=id,displayName', [forbidden]);
+    script.set('/users/u2?$select=id,displayName,mail', [forbidden]);
     expect(await graph.people(['u2'])).toEqual([{ userId: 'u2', name: 'Anna Öberg' }]);
   });
 

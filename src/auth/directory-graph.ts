@@ -244,10 +244,10 @@ export class GraphDirectory implements Directory {
   private async user(id: string): Promise<Person | undefined> {
     const known = this.knownPerson(id);
     try {
-      const response = await this.transport.request('GET', `/users/${encodeURIComponent(id)}?$select=id,displayName`);
+      const response = await this.transport.request('GET', `/users/${encodeURIComponent(id)}?$select=id,displayName,mail`);
       if (response.status === 404) return undefined;
       if (response.status !== 200) return this.degrade('people', response, known);
-      return this.remember([response.body as UserEntry])[0] ?? known;
+      return this.remember([response.body as UserEntry], true)[0] ?? known;
     } catch (error) {
       return this.degradeWith('people', errorKind(error), known);
     }

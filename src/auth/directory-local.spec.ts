@@ -17,10 +17,10 @@ describe('LocalDirectory.groupMembers', () => {
 });
 
 describe('LocalDirectory.people', () => {
-  it('names personas and the seed principals who are no personas, leaving out unknown ids', async () => {
+  it('names personas (with their address) and the seed principals who are no personas, leaving out unknown ids', async () => {
     const people = await directory.people([PERSONA_USER_IDS.principalBjork, demoPeople.principalTallasen.id, 'unknown', PERSONA_USER_IDS.principalBjork]);
     expect(people).toEqual([
-      { userId: PERSONA_USER_IDS.principalBjork, name: 'Cecilia Ek' },
+      { userId: PERSONA_USER_IDS.principalBjork, name: 'Cecilia Ek', mail: 'cecilia.ek@demokommun.example' },
       { userId: demoPeople.principalTallasen.id, name: 'Ivar Lund' },
     ]);
   });
@@ -28,7 +28,7 @@ describe('LocalDirectory.people', () => {
   it('without the seed knows the personas only', async () => {
     const personasOnly = new LocalDirectory();
     expect(await personasOnly.people([demoPeople.principalTallasen.id, PERSONA_USER_IDS.staffLind])).toEqual([
-      { userId: PERSONA_USER_IDS.staffLind, name: 'Farid Haddad' },
+      { userId: PERSONA_USER_IDS.staffLind, name: 'Farid Haddad', mail: 'farid.haddad@demokommun.example' },
     ]);
   });
 });

@@ -46,7 +46,7 @@ export class LocalDirectory implements Directory {
   async people(ids: readonly string[]): Promise<Person[]> {
     return [...new Set(ids)].flatMap((id) => {
       const person = this.byId.get(id);
-      return person ? [{ userId: person.userId, name: person.name }] : [];
+      return person ? [person] : [];
     });
   }
 

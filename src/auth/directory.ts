@@ -34,7 +34,7 @@ export const noStanding: Standing = { appRoles: [], groups: [] };
 export interface Directory {
   /** The users in the group (nested groups and devices left out); [] for an unknown group. */
   groupMembers(groupId: string): Promise<Person[]>;
-  /** The users among `ids` the directory knows, in no particular order; unknown ids are left out. */
+  /** The users among `ids` the directory knows (with their address where it has it), in no particular order; unknown ids are left out. */
   people(ids: readonly string[]): Promise<Person[]>;
   /** The groups among `ids` the directory knows; unknown ids are left out. */
   groups(ids: readonly string[]): Promise<Group[]>;

@@ -41,19 +41,20 @@ const scenarios: readonly { readonly name: string; readonly permission: Permissi
   { name: 'followUp.answer of an own follow-up', permission: 'followUp.answer', resource: { unit: bjorkskolan, respondentId: SELF } },
   { name: 'followUp.answer of another\'s follow-up', permission: 'followUp.answer', resource: { unit: bjorkskolan, respondentId: OTHER } },
   { name: 'feedback.confirm', permission: 'feedback.confirm', resource: { unit: bjorkskolan } },
+  { name: 'units.learn', permission: 'units.learn', resource: {} },
 ];
 
 // One column per scenario above, in order; Y = allowed. The last column is canSeeUnit(Björkskolan).
-//                                                     pub me  lst oR  oE  rd  rdD rdS drf edt cfg aCr aUo aUx fAo fAx fbC see
+//                                                     pub me  lst oR  oE  rd  rdD rdS drf edt cfg aCr aUo aUx fAo fAx fbC lrn see
 const table: readonly (readonly [string, Principal, string])[] = [
-  ['administration', enriched('admin'),               'Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y'],
-  ['board', enriched('board'),                        'Y   Y   Y   Y   -   Y   -   Y   -   -   -   -   -   -   -   -   -   Y'],
-  ['principal of the unit', enriched('principal-bjork'), 'Y   Y   Y   -   -   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   -   Y   Y'],
-  ['principal of another unit', enriched('principal-lind'), 'Y   Y   Y   -   -   Y   -   Y   -   -   -   -   -   -   -   -   -   Y'],
-  ['principal whose units are unknown', personaPrincipal('principal-lind'), 'Y   Y   Y   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -'],
-  ['staff of the unit', enriched('staff-bjork'),      'Y   Y   Y   -   -   Y   Y   Y   Y   -   -   Y   Y   -   Y   -   -   Y'],
-  ['staff of another unit', enriched('staff-lind'),   'Y   Y   Y   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -'],
-  ['someone with no role', outsider,                  'Y   Y   Y   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -'],
+  ['administration', enriched('admin'),               'Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y'],
+  ['board', enriched('board'),                        'Y   Y   Y   Y   -   Y   -   Y   -   -   -   -   -   -   -   -   -   -   Y'],
+  ['principal of the unit', enriched('principal-bjork'), 'Y   Y   Y   -   -   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   -   Y   Y   Y'],
+  ['principal of another unit', enriched('principal-lind'), 'Y   Y   Y   -   -   Y   -   Y   -   -   -   -   -   -   -   -   -   Y   Y'],
+  ['principal whose units are unknown', personaPrincipal('principal-lind'), 'Y   Y   Y   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -'],
+  ['staff of the unit', enriched('staff-bjork'),      'Y   Y   Y   -   -   Y   Y   Y   Y   -   -   Y   Y   -   Y   -   -   -   Y'],
+  ['staff of another unit', enriched('staff-lind'),   'Y   Y   Y   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -'],
+  ['someone with no role', outsider,                  'Y   Y   Y   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -   -'],
 ];
 
 function withSelf(resource: PolicyResource, principal: Principal): PolicyResource {
@@ -120,6 +121,18 @@ describe('authorize', () => {
     expect(authorize(both, 'unit.edit', { unit: bjorkskolan }).allowed).toBe(true);
     expect(authorize(both, 'unit.edit', { unit: lindgymnasiet }).allowed).toBe(false);
     expect(authorize(both, 'organizer.read').allowed).toBe(true);
+  });
+
+  it('lets whoever leads a unit and the administration learn from other units, never the board or staff', () => {
+    expect(authorize(enriched('principal-lind'), 'units.learn').allowed).toBe(true);
+    expect(authorize(enriched('admin'), 'units.learn').allowed).toBe(true);
+    const refused = authorize(enriched('staff-bjork'), 'units.learn');
+    expect(refused).toEqual({ allowed: false, reason: expect.stringContaining('principals') });
+    expect(authorize(enriched('board'), 'units.learn').allowed).toBe(false);
+    // what they then read of another unit is its published work: never a draft
+    const cecilia = enriched('principal-bjork');
+    expect(authorize(cecilia, 'unit.read', { unit: lindgymnasiet, analysisStatus: 'submitted' }).allowed).toBe(true);
+    expect(authorize(cecilia, 'unit.read', { unit: lindgymnasiet, analysisStatus: 'draft' }).allowed).toBe(false);
   });
 
   it('makes nobody staff of a unit without a staff group', () => {

@@ -26,6 +26,12 @@ export type Permission =
   | 'followUp.answer'
   /** The unit acknowledges the organizer's feedback. */
   | 'feedback.confirm'
+  /**
+   * Andra enheter: every unit's published work (submitted analyses, actions, their evaluations)
+   * and the common areas with who works on each: principals learn from each other. The
+   * administration and whoever leads a unit; not the board (it reads the roll-up), nor staff.
+   */
+  | 'units.learn'
   /** The roll-up of all units. */
   | 'organizer.read'
   /** Year wheel, templates, organizer goals, indicators, feedback. */
@@ -33,7 +39,7 @@ export type Permission =
 
 export const PERMISSIONS: readonly Permission[] = [
   'public', 'me.read', 'units.list', 'unit.read', 'unit.readDraft', 'unit.edit', 'results.enter', 'unit.configure',
-  'action.create', 'action.update', 'followUp.answer', 'feedback.confirm', 'organizer.read', 'organizer.edit',
+  'action.create', 'action.update', 'followUp.answer', 'feedback.confirm', 'units.learn', 'organizer.read', 'organizer.edit',
 ];
 
 /** Who leads and who works in a unit, from the Units list. */
@@ -178,6 +184,9 @@ export function authorize(principal: Principal, permission: Permission, resource
     return principal.appRoles.includes('Board') ? ALLOW : deny('the roll-up is for the administration and the board');
   }
   if (permission === 'organizer.edit') return deny('only the administration edits the organizer\'s work');
+  if (permission === 'units.learn') {
+    return (principal.principalOfUnitIds ?? []).length > 0 ? ALLOW : deny('other units\' work is for principals and the administration');
+  }
   if (resource.organizerMeeting !== undefined) return authorizeInOrganizerMeeting(principal, permission, resource, resource.organizerMeeting.participant);
   if (resource.unit === undefined) return deny(`${permission} needs a unit`);
   return authorizeInUnit(principal, permission, resource, resource.unit);

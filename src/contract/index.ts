@@ -24,4 +24,5 @@ export * from './imports';
 export * from './directory';
 export * from './unit-imports';
 export * from './setup';
+export * from './other-units';
 export * from './routes';

@@ -19,6 +19,7 @@ import { IndicatorItemSchema, IndicatorPageSchema } from './indicators';
 import { MeSchema, PublicConfigSchema } from './me';
 import { MeasurementItemSchema, MeasurementPageSchema } from './measurements';
 import { LiveAgendaItemSchema, MeetingItemSchema, MeetingLiveSchema, MeetingPageSchema, ParticipantsSchema } from './meetings';
+import { OtherUnitsSchema } from './other-units';
 import { RollupSchema } from './rollup';
 import { SetupSchema } from './setup';
 import { UnitImportPreviewSchema, UnitImportResultSchema } from './unit-imports';
@@ -119,6 +120,8 @@ export const answers = {
 
   'GET /my/actions': ActionPageSchema,
   'GET /my/follow-ups': MeetingPageSchema,
+
+  'GET /other-units': OtherUnitsSchema,
 
   'GET /organizer/rollup': RollupSchema,
   'POST /organizer/imports/preview': ImportPreviewSchema,

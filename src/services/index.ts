@@ -19,6 +19,7 @@ import { IndicatorService } from './indicator-service';
 import { MeasurementService } from './measurement-service';
 import { MeetingService } from './meeting-service';
 import { MeetingLiveService } from './meeting-live-service';
+import { OtherUnitsService } from './other-units/other-units-service';
 import { OverviewService } from './overview-service';
 import { AnalysisSupportService } from './analysis-support-service';
 import { PeopleService } from './people-service';
@@ -80,6 +81,8 @@ export interface Services {
   readonly unitImports: UnitImportService;
   /** where setting the product up stands: the set-up guide's steps */
   readonly setup: SetupService;
+  /** Andra enheter: other units' published work and whom to ask, for principals and the administration */
+  readonly otherUnits: OtherUnitsService;
   /** the organizer's level: every unit side by side for a school year */
   readonly rollups: RollupService;
   /** result imports (Kolada, Skolverket): preview, then all or nothing */
@@ -120,6 +123,7 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
     directory: new DirectoryService(access, directory),
     unitImports: new UnitImportService(store, access, options.unitImports ?? {}),
     setup: new SetupService(store, access, options.contact ?? noContact),
+    otherUnits: new OtherUnitsService(views, access, directory, clock),
     rollups,
     imports: new ImportService(store, views, options.imports ?? {}),
     reports: new ReportService(rollups, access, { ...clock, ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}) }),
@@ -129,5 +133,6 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
 export type { Caller } from './caller';
 export type { NamedUser } from './directory-callers';
 export type { UnitPerson, UnitPersonRole } from './people-service';
+export type { OtherUnitsView } from './other-units/other-units-service';
 export type { SetupStatus, SetupStepState } from './setup-service';
 export { ForbiddenError, InvalidPageTokenError, NotVisibleError, RuleError, ServiceError } from './errors';

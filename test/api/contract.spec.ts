@@ -293,6 +293,16 @@ describe('the contract: the year wheel', () => {
   });
 });
 
+describe('the contract: other units', () => {
+  it('Andra enheter: other units\' published work and whom to ask, searched by focus area and indicator', async () => {
+    const all = await answer('GET /other-units', {}, { persona: 'principal-lind' });
+    expect(all.units.map((unit) => unit.unitId)).toContain(bjork);
+    const area = all.focusAreas[0];
+    if (!area) throw new Error('the seed has focus areas');
+    await answer('GET /other-units', {}, { persona: 'admin', query: `?schoolYear=${encodeURIComponent(all.schoolYear)}&focusAreaId=${area.focusAreaId}` });
+  });
+});
+
 describe('the contract: the organizer level', () => {
   const goodFile = 'Skolenhetskod;Skolenhet;Läsår;Närvaro\n91234501;Björkskolan F–6;2019/20;92,5\n91234503;Lindgymnasiet;2019/20;90,5\n';
 
