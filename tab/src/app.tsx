@@ -22,6 +22,7 @@ const OrganizerPage = lazy(() => import('./organizer/organizer-page'));
 const UnitFeedbackPage = lazy(() => import('./organizer/unit-feedback-page'));
 const UnitYearWheelPage = lazy(() => import('./organizer/unit-year-wheel-page'));
 const MeetingSurface = lazy(() => import('./meeting/meeting-surface'));
+const OtherUnitsPage = lazy(() => import('./views/other-units/other-units-page'));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -85,7 +86,7 @@ export function App(props: AppProps = {}) {
               {route.page === 'channel' && route.unitId && <PrefetchChannel unitId={route.unitId} view={route.view} />}
               <ViewErrorBoundary title={t('common.errorTitle')} message={t('common.errorBoundary')} retryLabel={t('common.retry')}>
                 <Suspense fallback={loading}>
-                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage {...(route.section ? { section: route.section } : {})} /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : route.page === 'unitYearWheel' ? <UnitYearWheelPage unitId={route.unitId} /> : route.page === 'meeting' ? <MeetingSurface surface={route.surface} {...(route.meetingId ? { meetingId: route.meetingId } : {})} /> : <ChannelTab view={route.view} {...(route.unitId ? { unitId: route.unitId } : {})} />}
+                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage {...(route.section ? { section: route.section } : {})} /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : route.page === 'unitYearWheel' ? <UnitYearWheelPage unitId={route.unitId} /> : route.page === 'meeting' ? <MeetingSurface surface={route.surface} {...(route.meetingId ? { meetingId: route.meetingId } : {})} /> : route.page === 'unitChooser' ? <ChannelTab view="overview" choose /> : route.page === 'otherUnits' ? <OtherUnitsPage /> : <ChannelTab view={route.view} {...(route.unitId ? { unitId: route.unitId } : {})} />}
                 </Suspense>
               </ViewErrorBoundary>
             </AuthGate>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelViews, routeFrom, searchWith } from './route';
+import { channelViews, routeFrom, searchOutsideUnit, searchWith } from './route';
 
 describe('routeFrom', () => {
   it('chooses the page from the path, the query and the frame context', () => {
@@ -8,6 +8,8 @@ describe('routeFrom', () => {
     expect(routeFrom({ pathname: '/', search: '?view=my-actions' })).toEqual({ page: 'myActions' });
     expect(routeFrom({ pathname: '/tab', search: '?unitId=12' }, 'content')).toEqual({ page: 'channel', unitId: '12', view: 'overview' });
     expect(routeFrom({ pathname: '/', search: '' })).toEqual({ page: 'channel', view: 'overview' });
+    expect(routeFrom({ pathname: '/tab', search: '?view=units' })).toEqual({ page: 'unitChooser' });
+    expect(routeFrom({ pathname: '/tab', search: '?view=other-units&lang=en' })).toEqual({ page: 'otherUnits' });
   });
 
   it('reads every channel view from ?view=, and answers the overview for a view it does not know', () => {
@@ -21,5 +23,9 @@ describe('searchWith', () => {
     expect(searchWith('?unitId=12&theme=dark&view=overview', { view: 'results' })).toBe('?unitId=12&theme=dark&view=results');
     expect(searchWith('?view=organizer&lang=en', { section: 'import' })).toBe('?view=organizer&lang=en&section=import');
     expect(searchWith('', { view: 'organizer' })).toBe('?view=organizer');
+  });
+
+  it('leaves the unit for a page outside it, keeping theme and language', () => {
+    expect(searchOutsideUnit('?unitId=12&theme=dark&view=analysis&lang=en', 'units')).toBe('?theme=dark&view=units&lang=en');
   });
 });

@@ -5,7 +5,7 @@
  */
 
 /** The channel tab's views, in tab order (`?view=`). */
-export const channelViews = ['overview', 'results', 'analysis', 'goals', 'actions', 'deficiencies', 'meetings', 'report'] as const;
+export const channelViews = ['overview', 'results', 'analysis', 'goals', 'actions', 'deficiencies', 'meetings', 'report', 'otherUnits'] as const;
 export type ChannelView = (typeof channelViews)[number];
 
 /** The organizer's views, in tab order (`?section=`); `setup` is the set-up guide. */
@@ -13,11 +13,18 @@ export const organizerViews = ['rollup', 'units', 'indicators', 'goals', 'defici
 export type OrganizerView = (typeof organizerViews)[number];
 
 /** The pages `?view=` opens besides the channel tab, by the name in the URL. */
-export const pageViews = { myActions: 'my-actions', organizer: 'organizer', unitFeedback: 'feedback', unitYearWheel: 'year-wheel' } as const;
+export const pageViews = {
+  myActions: 'my-actions', organizer: 'organizer', unitFeedback: 'feedback', unitYearWheel: 'year-wheel',
+  /** the unit chooser, even for someone with one unit: the way back from inside a unit */
+  unitChooser: 'units',
+  /** Andra enheter from the chooser, outside any unit */
+  otherUnits: 'other-units',
+} as const;
 
 /** Which page the URL (and the host's frame context) asks for. */
 export type Route = { page: 'config' } | { page: 'myActions' } | { page: 'channel'; unitId?: string; view: ChannelView }
   | { page: 'organizer'; section?: OrganizerView } | { page: 'unitFeedback'; unitId: string } | { page: 'unitYearWheel'; unitId: string }
+  | { page: 'unitChooser' } | { page: 'otherUnits' }
   /** a meeting surface: the side panel, the stage, or the details tab (a content frame inside a meeting) */
   | { page: 'meeting'; surface: 'sidePanel' | 'stage' | 'details'; meetingId?: string };
 
@@ -34,6 +41,8 @@ export function routeFrom(location: { pathname: string; search: string }, frameC
   if (meeting) return meeting;
   const view = params.get('view');
   if (view === pageViews.myActions) return { page: 'myActions' };
+  if (view === pageViews.unitChooser) return { page: 'unitChooser' };
+  if (view === pageViews.otherUnits) return { page: 'otherUnits' };
   // the organizer's tab (administration and board), and the unit's side of feedback
   if (view === pageViews.organizer) {
     const section = oneOf(organizerViews, params.get('section'));
@@ -72,6 +81,14 @@ function meetingRoute(pathname: string, params: URLSearchParams, frameContext?: 
 export function searchWith(search: string, changes: { view?: string; section?: string; unitId?: string }): string {
   const params = new URLSearchParams(search);
   for (const [name, value] of Object.entries(changes)) if (value !== undefined) params.set(name, value);
+  return `?${params.toString()}`;
+}
+
+/** A search string without the unit, set to `view`, every other parameter kept (theme, language). */
+export function searchOutsideUnit(search: string, view: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('unitId');
+  params.set('view', view);
   return `?${params.toString()}`;
 }
 

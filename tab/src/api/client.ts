@@ -1,7 +1,7 @@
 import type {
   Action, ActionPage, Analysis, AnalysisPage, AnalysisSupport, Answer, Deficiency, DeficiencyPage, DeficiencyRegister, FeedbackPage, FollowUpAnswers,
   FollowUpResponsePage, FollowUpTemplate, Goal, GoalList, GoalPage, GoalTree, IndicatorPage, Me, Measurement, MeasurementPage, MeetingPage,
-  Overview, PathParams, Route, Unit, UnitPage, UnitPeople,
+  OtherUnits, Overview, PathParams, Route, Unit, UnitPage, UnitPeople,
 } from '../../../src/contract';
 import type * as domain from '../../../src/domain';
 import { ProblemError, problemFrom } from './problem-error';
@@ -28,6 +28,13 @@ export function registerQuery(filter: DeficiencyFilter): Record<string, string |
 /** The body that enters a result: the unit is in the path, the school year follows from the period. */
 export type NewMeasurement = Omit<domain.Measurement, 'unitId' | 'schoolYear'>;
 export type MeasurementChanges = Partial<Pick<domain.Measurement, 'value' | 'groups'>>;
+
+/** What "Andra enheter" searches by; nothing set is the current school year, every area and indicator. */
+export interface OtherUnitsSearch {
+  schoolYear?: string;
+  focusAreaId?: string;
+  indicatorId?: string;
+}
 
 /** Options for `ApiClient`; tests pass a stub `fetch`. */
 export interface ApiClientOptions {
@@ -119,6 +126,10 @@ export class ApiClient {
   }
   units(search = ''): Promise<UnitPage> {
     return this.call('GET /units', {}, { query: { search } });
+  }
+  /** Andra enheter: other units' published work of a school year, searched by focus area and indicator. */
+  otherUnits(search: OtherUnitsSearch = {}): Promise<OtherUnits> {
+    return this.call('GET /other-units', {}, { query: { schoolYear: search.schoolYear, focusAreaId: search.focusAreaId, indicatorId: search.indicatorId } });
   }
   unit(unitId: string): Promise<Unit> {
     return this.call('GET /units/:unitId', { unitId });

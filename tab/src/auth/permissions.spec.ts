@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../../src/contract';
-import { canCreateAction, canEditUnit, canOpenOrganizer, canUpdateAction } from './permissions';
+import { canCreateAction, canEditUnit, canLearnFromOtherUnits, canOpenOrganizer, canUpdateAction } from './permissions';
 
 const person = (appRoles: Me['appRoles'], roles: ('principal' | 'staff')[]): Me => ({ userId: 'me', name: 'X', appRoles, units: roles.length ? [{ unitId: '1', name: 'Björkskolan', roles }] : [] });
 
@@ -18,6 +18,13 @@ describe('permissions', () => {
     expect(canOpenOrganizer(person(['Board'], []))).toBe(true);
     expect(canOpenOrganizer(person([], ['principal']))).toBe(false);
     expect(canOpenOrganizer(person([], ['staff']))).toBe(false);
+  });
+
+  it('opens Andra enheter to principals and the administration, as units.learn does, not to staff or the board', () => {
+    expect(canLearnFromOtherUnits(person([], ['principal']))).toBe(true);
+    expect(canLearnFromOtherUnits(person(['Administration'], []))).toBe(true);
+    expect(canLearnFromOtherUnits(person([], ['staff']))).toBe(false);
+    expect(canLearnFromOtherUnits(person(['Board'], []))).toBe(false);
   });
 
   it('lets members create actions and staff update only their own', () => {

@@ -36,3 +36,8 @@ export function canUpdateAction(me: Me, unitId: string, ownerId: string): boolea
 export function canEnterResults(me: Me, unitId: string): boolean {
   return isAdministration(me) || rolesIn(me, unitId).length > 0;
 }
+
+/** Andra enheter (units.learn): the administration and whoever leads a unit; not the board, nor staff. */
+export function canLearnFromOtherUnits(me: Pick<Me, 'appRoles' | 'units'>): boolean {
+  return isAdministration(me) || me.units.some((unit) => unit.roles.includes('principal'));
+}

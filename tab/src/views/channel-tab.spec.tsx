@@ -93,4 +93,38 @@ describe('ChannelTab', () => {
     const link = await screen.findByRole('link', { name: 'Öppna Kom igång' });
     expect(link.getAttribute('href')).toBe('?view=organizer&section=setup');
   });
+
+  it('offers a principal Andra enheter from the chooser and as a tab inside a unit, with the way back to the chooser', async () => {
+    const me = { userId: 'p', name: 'Cecilia Ek', appRoles: [], units: [{ unitId: '1', name: 'Björkskolan F–6', roles: ['principal'] }] };
+    const routes = {
+      'GET /api/me': () => me,
+      'GET /api/units/1': () => unit('1', 'Björkskolan F–6'),
+      'GET /api/units/1/overview': () => reply(503, { title: 'Unavailable', status: 503, code: 'unavailable', detail: 'Servern startar.' }),
+    };
+    // the way back shows the chooser even to someone with one unit
+    renderWithSession(<ChannelTab view="overview" choose />, routes);
+    expect((await screen.findByRole('link', { name: 'Andra enheter: lär av varandra' })).getAttribute('href')).toContain('view=other-units');
+    await userEvent.click(screen.getByRole('button', { name: 'Öppna' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Björkskolan F–6' })).toBeTruthy();
+    await screen.findByText('Servern startar.');
+    // jsdom measures no width, so every tab sits in "Mer": found by its id, not by its visible name
+    await expect.poll(() => document.getElementById('tab-otherUnits')?.textContent).toContain('Andra enheter');
+    expect(screen.getByRole('link', { name: 'Byt enhet' }).getAttribute('href')).toContain('view=units');
+    expect(screen.getByRole('link', { name: 'Byt enhet' }).getAttribute('href')).not.toContain('unitId');
+  });
+
+  it('offers staff no Andra enheter, neither in the chooser nor as a tab', async () => {
+    const me = { userId: 's', name: 'Elin Berg', appRoles: [], units: [{ unitId: '1', name: 'Björkskolan F–6', roles: ['staff'] }] };
+    renderWithSession(<ChannelTab view="overview" choose />, {
+      'GET /api/me': () => me,
+      'GET /api/units/1': () => unit('1', 'Björkskolan F–6'),
+      'GET /api/units/1/overview': () => reply(503, { title: 'Unavailable', status: 503, code: 'unavailable', detail: 'Servern startar.' }),
+    });
+    await screen.findByRole('combobox', { name: 'Välj enhet' });
+    expect(screen.queryByRole('link', { name: 'Andra enheter: lär av varandra' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Öppna' }));
+    await screen.findByText('Servern startar.');
+    expect(document.getElementById('tab-report')).not.toBeNull();
+    expect(document.getElementById('tab-otherUnits')).toBeNull();
+  });
 });

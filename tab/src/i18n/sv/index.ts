@@ -4,3 +4,4 @@ export { channel } from './channel';
 export { organizer } from './organizer';
 export { meeting } from './meeting';
 export { setup } from './setup';
+export { otherUnits } from './other-units';

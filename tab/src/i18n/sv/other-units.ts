@@ -1,0 +1,23 @@
+/** "Andra enheter": what principals learn from each other's published work, Swedish. */
+export const otherUnits = {
+  title: 'Andra enheter',
+  intro: 'Läs andra enheters inskickade analyser, deras åtgärder och hur det blev. Sök på ett fokusområde eller en indikator och se vilka som arbetar med samma sak, så att du vet vem du kan fråga.',
+  openFromChooser: 'Andra enheter: lär av varandra',
+  backToChooser: 'Byt enhet',
+  search: 'Sök',
+  allFocusAreas: 'Alla fokusområden',
+  allIndicators: 'Alla indikatorer',
+  commonAreas: 'Kommunens gemensamma utvecklingsområden',
+  commonAreasIntro: 'Enheter som arbetar med varje fokusområde (mål, åtgärder eller analyser kopplade till det) och vem du kan fråga.',
+  noCommonAreas: 'Inga fokusområden för läsåret ännu.',
+  nobodyOnArea: 'Ingen annan enhet arbetar med det här ännu.',
+  chatWith: 'Chatta med {name} i Teams',
+  whomToAsk: 'Vem kan jag fråga?',
+  units: 'Enheternas arbete',
+  noMatch: 'Ingen annan enhet har inskickade analyser eller åtgärder som matchar sökningen.',
+  nothingYet: 'Ingenting inskickat ännu.',
+  actions: 'Åtgärder och hur det blev',
+  fromAnalysis: 'Utgår från analysen',
+  dueBy: 'Klart senast {date}',
+  readOnly: 'Bara läsning: andra enheters arbete ändras av enheten själv. Utkast visas aldrig.',
+} as const;
