@@ -75,7 +75,7 @@ describe.skipIf(skip !== null)('the accessibility sweep over every view', () => 
     await page.goto(`${h.url}/tab?unitId=${unitId}&view=overview`);
     await signIn(page, 'Cecilia Ek');
     await page.getByTestId('overview').waitFor();
-    const paths = [...channelViews.map((view) => `/tab?unitId=${unitId}&view=${view}`), '/tab?view=my-actions', '/config'];
+    const paths = [...channelViews.map((view) => `/tab?unitId=${unitId}&view=${view}`), '/tab?view=my-actions', '/tab?view=other-units', '/tab?view=units', '/config'];
     expect(await sweep(page, paths)).toEqual([]);
   }, 600_000);
 
