@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { sameValue } from '../domain';
 import type { ListBinding, ListBindings } from './binding';
 import type { ChangeFeed, ChangesPage, ChangesRead } from './changes';
-import type { Clock } from './clock';
-import { ConflictError, NotFoundError, StoreError } from './errors';
+import { systemClock, type Clock } from './clock';
+import { ConflictError, NotFoundError, StoreError, UnavailableError } from './errors';
 import { encodeFields } from './fields';
-import { sendBatch, type BatchOptions, type BatchRequest } from './graph-batch';
+import { sendBatch, type BatchOptions, type BatchRequest, type BatchResponse } from './graph-batch';
 import { firstDeltaUrl, readDelta, relativeLink } from './graph-changes';
 import { translateGraphError, type ErrorContext } from './graph-errors';
 import { isWholeItem, toStoredItem, type GraphListItem } from './graph-item';
@@ -48,6 +48,8 @@ export interface GraphStoreOptions<M> {
 
 /** `$batch`es of creates a `createMany` keeps in flight */
 const batchesInFlight = 4;
+/** how often a `$batch` of creates that got no answer at all is sent */
+const unansweredBatchAttempts = 4;
 
 const nonIndexedPrefer = { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' };
 
@@ -157,7 +159,7 @@ class GraphListsStore<M> implements GraphStore<M> {
       const requests: BatchRequest[] = bodies.slice(start, start + batchLimit).map((body, offset) => ({
         id: String(start + offset), method: 'POST', url: `${path}/items`, headers: { 'Content-Type': 'application/json' }, body,
       }));
-      const responses = await sendBatch(this.transport, requests, this.batchOptions());
+      const responses = await this.sendCreates(requests);
       for (const request of requests) {
         const index = Number(request.id);
         const response = responses.get(request.id);
@@ -285,6 +287,23 @@ class GraphListsStore<M> implements GraphStore<M> {
     const items = (body.value ?? []).map((item) => toStoredItem(this.binding(list), item));
     const next = body['@odata.nextLink'];
     return next ? { items, nextPageToken: encodePageToken({ list, next, nonIndexed }) } : { items };
+  }
+
+  /**
+   * A `$batch` of creates, sent again when it got no answer at all (a connection closed under
+   * it): every create in it carries its client key, so what the first one made answers 409 and
+   * is looked up, never made twice.
+   */
+  private async sendCreates(requests: readonly BatchRequest[]): Promise<Map<string, BatchResponse>> {
+    const clock = this.options.clock ?? systemClock;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await sendBatch(this.transport, requests, this.batchOptions());
+      } catch (error) {
+        if (!(error instanceof UnavailableError) || attempt >= unansweredBatchAttempts) throw error;
+        await clock.sleep(250 * attempt);
+      }
+    }
   }
 
   private batchOptions(): BatchOptions {
