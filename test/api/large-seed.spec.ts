@@ -153,7 +153,7 @@ describe('the large municipality, at a smaller shape', () => {
 
   it('answers no other view with a 500', async () => {
     const unit = seeded.units[0]?.id ?? '';
-    for (const path of ['/api/units', '/api/my/follow-ups', `/api/year-wheel?schoolYear=${encodeURIComponent(current)}`, `/api/units/${unit}/analyses`, `/api/units/${unit}/actions`, `/api/units/${unit}/measurements`, '/api/goals?schoolYear=' + encodeURIComponent(current)]) {
+    for (const path of ['/api/units', '/api/my/follow-ups', `/api/year-wheel?schoolYear=${encodeURIComponent(current)}`, `/api/units/${unit}/analyses`, `/api/units/${unit}/actions`, `/api/units/${unit}/measurements`, '/api/goals?schoolYear=' + encodeURIComponent(current), '/api/other-units']) {
       const { status } = await server.call('GET', path, 'admin');
       expect(status, path).toBeLessThan(500);
     }
