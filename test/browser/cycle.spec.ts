@@ -32,9 +32,9 @@ const STAFF = { persona: 'staff-lind', name: 'Farid Haddad', userId: PERSONA_USE
 const year = schoolYearOf(new Date());
 const autumn = `${year} HT`;
 const spring = `${year} VT`;
-/** a day in the autumn term: what the spring term's "Hur blev det?" evaluates is due within the autumn */
-const dueInAutumn = `${year.slice(0, 4)}-12-18`;
-const dueInAutumnText = `18 dec. ${year.slice(0, 4)}`;
+/** the autumn analysis plans the spring's work: its actions are due in the spring, and the spring's analysis evaluates them */
+const dueInSpring = `${Number(year.slice(0, 4)) + 1}-03-31`;
+const dueInSpringText = `31 mars ${Number(year.slice(0, 4)) + 1}`;
 const INDICATOR = { name: 'Läsförståelse åk 3', target: 90 };
 const ANSWER = 'Flickorna läser mer på fritiden; pojkarna har färre lästillfällen i skolan.';
 const FROM_ANALYSIS = { title: 'Lässtund varje morgon i åk 3', evaluation: 'Pojkarnas läsförståelse steg från 72 till 84 procent.' };
@@ -165,7 +165,7 @@ describe.skipIf(skip !== null)('the quality cycle for one unit over two periods,
     await dialog.getByRole('textbox', { name: /Rubrik/ }).fill(FROM_ANALYSIS.title);
     await dialog.locator('optgroup[label="Personal"] > option', { hasText: STAFF.name }).waitFor({ state: 'attached' });
     await dialog.getByRole('combobox', { name: /Ansvarig/ }).selectOption({ label: STAFF.name });
-    await dialog.getByLabel(/Klart senast/).fill(dueInAutumn);
+    await dialog.getByLabel(/Klart senast/).fill(dueInSpring);
     await dialog.getByRole('radio', { name: 'En av enhetens analyser' }).check();
     await dialog.getByRole('combobox', { name: /^Analys/ }).selectOption({ index: 1 });
     await dialog.getByRole('button', { name: 'Spara' }).click();
@@ -174,11 +174,12 @@ describe.skipIf(skip !== null)('the quality cycle for one unit over two periods,
     await shoot(page, '3-actions');
 
     const analysis = await analysisOf(autumn);
-    expect(await actionTitled(FROM_ANALYSIS.title)).toMatchObject({ originKind: 'analysis', originId: analysis?.id, ownerId: STAFF.userId, dueDate: dueInAutumn, status: 'planned' });
+    expect(await actionTitled(FROM_ANALYSIS.title)).toMatchObject({ originKind: 'analysis', originId: analysis?.id, ownerId: STAFF.userId, dueDate: dueInSpring, status: 'planned' });
   }, 60_000);
 
   it('holds the results conference in the meeting side panel: linked, a decision recorded, an action from the analysis given to the teacher', async () => {
-    const { context, page } = await h.newPage({ width: 360, height: 900 });
+    // a side panel's width, tall enough for the decision and the action in one screenshot
+    const { context, page } = await h.newPage({ width: 360, height: 1500 });
     const hostHtml = meetingHostPage();
     await context.route(`${h.url}/__meeting-host**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostHtml }));
     await page.goto(`${h.url}/__meeting-host?${new URLSearchParams({ frameContext: 'sidePanel', meetingId: TEAMS_MEETING_ID, chatId: MEETING_CHAT, src: '/tab' }).toString()}`);
@@ -197,13 +198,14 @@ describe.skipIf(skip !== null)('the quality cycle for one unit over two periods,
     const dialog = panel.getByRole('dialog');
     await dialog.getByLabel('Rubrik').fill(FROM_MEETING.title);
     await dialog.getByLabel('Ansvarig').selectOption({ label: STAFF.name });
-    await dialog.getByLabel('Klart senast').fill(dueInAutumn);
+    await dialog.getByLabel('Klart senast').fill(dueInSpring);
     await dialog.getByRole('radio', { name: 'En av enhetens analyser' }).check();
     await dialog.getByRole('combobox', { name: /^Analys/ }).selectOption({ index: 1 });
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.waitFor({ state: 'detached' });
     await panel.getByTestId('meeting-action').filter({ hasText: FROM_MEETING.title }).waitFor();
     expect(await axeViolations(appFrame(page))).toEqual([]);
+    await item.scrollIntoViewIfNeeded();
     await shoot(page, '4-meeting');
 
     const meeting = await h.api<{ id: string; unitId: string; agenda: { title: string; decisions?: string[] }[] }>(PRINCIPAL.persona, 'GET', `/api/meetings/by-teams-id/${TEAMS_MEETING_ID}`);
@@ -261,7 +263,7 @@ describe.skipIf(skip !== null)('the quality cycle for one unit over two periods,
     expect(text).toContain(deviationQuestion);
     expect(text).toContain(ANSWER);
     for (const { title, evaluation } of [FROM_ANALYSIS, FROM_MEETING]) {
-      expect(text).toContain(`${title} ${STAFF.name} ${dueInAutumnText} Klar ${evaluation}`);
+      expect(text).toContain(`${title} ${STAFF.name} ${dueInSpringText} Klar ${evaluation}`);
     }
     expect(text).toContain(`Analys ${spring}`);
     expect(text).toContain(SPRING_EVALUATION);
