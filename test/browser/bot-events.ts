@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { FakeConnector } from '../../bot/testing/fake-connector';
-import { MEETING_CHAT, meetingEndActivity, participantEventActivity, teamsIdOf } from '../../bot/testing/fixtures';
+import { MEETING_CHAT, cardActionActivity, meetingEndActivity, participantEventActivity, teamsIdOf } from '../../bot/testing/fixtures';
 import type { BrowserHarness } from './harness';
 
 /** Every text of an activity's Adaptive Cards, in the order the card shows them. */
@@ -64,4 +64,30 @@ export async function expectFollowUpsOnly(connector: FakeConnector, { to, notTo 
   for (const person of to) await poll(() => connector.created.get(teamsIdOf(person.userId)), `${person.name}'s follow-up`);
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   for (const person of notTo) expect(connector.created.has(teamsIdOf(person.userId)), `no follow-up to ${person.name}`).toBe(false);
+}
+
+/** The `Action.Execute` actions of an activity's cards, with the data each sends. */
+function executeActions(activity: Record<string, unknown>): { verb: string; data: Record<string, unknown> }[] {
+  const out: { verb: string; data: Record<string, unknown> }[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const element = value as Record<string, unknown>;
+      const { verb, data } = element;
+      if (element['type'] === 'Action.Execute' && typeof verb === 'string' && data && typeof data === 'object') out.push({ verb, data: { ...data } });
+      Object.values(element).forEach(walk);
+    }
+  };
+  walk(activity['attachments']);
+  return out;
+}
+
+/**
+ * Presses the button `verb` on the card the bot last sent `person` 1:1, with `inputs` typed into
+ * its fields (by input id), as Teams sends it: an `adaptiveCard/action` invoke.
+ */
+export async function pressCardButton(h: BrowserHarness, connector: FakeConnector, person: ChatMember, verb: string, inputs: Record<string, string>): Promise<void> {
+  const conversation = await poll(() => connector.created.get(teamsIdOf(person.userId)), `${person.name}'s 1:1 conversation`);
+  const action = await poll(() => connector.activitiesIn(conversation).flatMap((recorded) => executeActions(recorded.activity)).filter((a) => a.verb === verb).at(-1), `the ${verb} button on ${person.name}'s card`);
+  await sendToBot(h, cardActionActivity({ serviceUrl: connector.url, from: person.userId, verb, data: { ...action.data, ...inputs } }));
 }

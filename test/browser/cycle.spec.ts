@@ -18,7 +18,7 @@ import { startFakeConnector, type FakeConnector } from '../../bot/testing/fake-c
 import { PERSONA_USER_IDS, STAFF_GROUP_IDS } from '../../src/auth/personas';
 import type { Action, Analysis, Indicator, UnitPage } from '../../src/contract';
 import { schoolYearOf } from '../../src/domain';
-import { endMeeting, expectFollowUpsOnly } from './bot-events';
+import { endMeeting, expectFollowUpsOnly, pressCardButton } from './bot-events';
 import { appFrame, axeViolations, docxText, meetingHostPage, screenshotDir, signIn, skipReason, startBrowserHarness, type BrowserHarness } from './harness';
 
 // The only environment read in these tests: CI must never skip them.
@@ -42,6 +42,7 @@ const FROM_MEETING = { title: 'Boksamtal i halvklass för pojkarna', evaluation:
 const MEETING_TITLE = 'Resultatkonferens HT';
 const AGENDA_ITEM = 'Resultat sedan förra konferensen';
 const DECISION = 'Läsförståelsen i åk 3 prioriteras under våren';
+const FOLLOW_UP = { id: 'vad-tar-du-med', question: 'Vad tar du med dig från konferensen?', answer: 'Att pojkarna behöver fler lästillfällen i skolan.' };
 const SPRING_EVALUATION = 'Båda åtgärderna genomfördes: läsförståelsen i åk 3 steg till 88 procent.';
 
 describe.skipIf(skip !== null)('the quality cycle for one unit over two periods, in a real browser against the real server', () => {
@@ -67,7 +68,7 @@ describe.skipIf(skip !== null)('the quality cycle for one unit over two periods,
     await h.api<Indicator>('admin', 'POST', '/api/indicators', {
       name: INDICATOR.name, source: 'nationalTests', unitOfMeasure: 'percent', direction: 'higherIsBetter', target: INDICATOR.target, unitTypes: ['grundskola'], groups: ['Flickor', 'Pojkar'],
     });
-    await h.api('admin', 'POST', '/api/follow-up-templates', { meetingType: 'resultsConference', questions: [{ id: 'vad-tar-du-med', sv: 'Vad tar du med dig från konferensen?', kind: 'text' }] });
+    await h.api('admin', 'POST', '/api/follow-up-templates', { meetingType: 'resultsConference', questions: [{ id: FOLLOW_UP.id, sv: FOLLOW_UP.question, kind: 'text' }] });
   }, 180_000);
 
   afterAll(async () => {
@@ -223,6 +224,9 @@ describe.skipIf(skip !== null)('the quality cycle for one unit over two periods,
     expect(summary).toContain('Uppföljningsfrågorna skickades till 1 som deltog i mötet.');
     // the principal was in the chat but never joined: no follow-up card
     await expectFollowUpsOnly(connector, { to: [STAFF], notTo: [PRINCIPAL] });
+
+    // the teacher answers on the card; the answer lands with the unit's follow-up answers
+    await pressCardButton(h, connector, STAFF, 'followUp.submit', { [`q_${FOLLOW_UP.id}`]: FOLLOW_UP.answer });
   }, 60_000);
 
   it('lets the teacher mark both actions done, each with its evaluation', async () => {
@@ -247,6 +251,8 @@ describe.skipIf(skip !== null)('the quality cycle for one unit over two periods,
       await entry.getByText(`${title} · Klar`).waitFor();
       await entry.getByText(evaluation).waitFor();
     }
+    // what the teacher answered after the results conference, beside the analysis
+    await page.getByRole('region', { name: 'Svar på uppföljningsfrågor efter årets möten' }).getByText(FOLLOW_UP.answer, { exact: false }).waitFor();
     await page.getByRole('textbox', { name: 'Var är vi?' }).fill('88 procent av eleverna i åk 3 når kravnivån i läsförståelse.');
     await page.getByRole('textbox', { name: 'Hur blev det?' }).fill(SPRING_EVALUATION);
     await page.getByRole('checkbox', { name: new RegExp(`^${INDICATOR.name}, ${spring}`) }).check();
