@@ -266,6 +266,8 @@ describe.skipIf(skip !== null)('the quality cycle for one unit over two periods,
   function expectChain(text: string): void {
     expect(text).toContain(`${INDICATOR.name}, ${autumn}: 78 %`);
     expect(text).toContain(`Analys ${autumn}`);
+    // who took part, by role
+    expect(text).toContain(`Deltagare Lärare: ${STAFF.name}`);
     expect(text).toContain(deviationQuestion);
     expect(text).toContain(ANSWER);
     for (const { title, evaluation } of [FROM_ANALYSIS, FROM_MEETING]) {
