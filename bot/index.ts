@@ -111,6 +111,7 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
     conversations,
     clock,
     log,
+    ...(options.tabUrl !== undefined ? { tabUrl: options.tabUrl } : {}),
     outbox: {
       enqueue: async (message, dueAt) => {
         await outbox.enqueue(message, dueAt);
@@ -182,7 +183,7 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
     },
     async notifyOwnerInMeeting(event) {
       try {
-        await notifyOwnerInMeeting(ctx, event, options.tabUrl);
+        await notifyOwnerInMeeting(ctx, event);
       } catch (error) {
         log(`bot: the in-meeting notification for action ${event.action.id} was not queued: ${error instanceof Error ? error.message : String(error)}`);
       }

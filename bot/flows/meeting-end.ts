@@ -47,7 +47,7 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
   const messages: OutboundMessage[] = [{
     key: `summary:${meeting.id}`,
     target: chat,
-    activity: { type: 'message', summary: meeting.fields.title, attachments: [meetingSummaryCard(lang, ended.fields, actions, audience)] },
+    activity: { type: 'message', summary: meeting.fields.title, attachments: [meetingSummaryCard(lang, ended.fields, actions, audience, ctx.tabUrl)] },
   }];
   if (template) {
     for (const member of people) {

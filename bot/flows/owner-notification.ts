@@ -24,8 +24,8 @@ export function sidePanelUrl(tabUrl: string, meetingId: string, actionId: string
 }
 
 /** Queues the notification, or says why there is none (logged once per owner given). */
-export async function notifyOwnerInMeeting(ctx: FlowContext, event: OwnerGivenInMeeting, tabUrl: string | undefined): Promise<OwnerNotificationOutcome> {
-  const outcome = await queueNotice(ctx, event, tabUrl);
+export async function notifyOwnerInMeeting(ctx: FlowContext, event: OwnerGivenInMeeting): Promise<OwnerNotificationOutcome> {
+  const outcome = await queueNotice(ctx, event, ctx.tabUrl);
   if (outcome.kind === 'notSent') ctx.log(`meeting ${event.meeting.id}: no in-meeting notification to the owner of action ${event.action.id}: ${outcome.reason}`);
   return outcome;
 }
