@@ -3,6 +3,7 @@ import { phases } from '../../../../src/domain/choices';
 import { useI18n } from '../../i18n/i18n';
 import type { RollupUnit } from '../../../../src/contract';
 import type { PhaseState } from '../../../../src/domain';
+import { ShowMore, useShowMore } from '../../components/show-more';
 import { analysisStateKey, feedbackStateKey } from './unit-states';
 
 const useStyles = makeStyles({
@@ -18,11 +19,18 @@ const useStyles = makeStyles({
 
 const marks: Record<PhaseState, string> = { done: '●', inProgress: '◐', notStarted: '○' };
 
-/** Units × phases of the school year, each cell in words (not colour alone), with the analysis and feedback state. */
+const rowsAtOnce = 50;
+
+/**
+ * Units × phases of the school year, each cell in words (not colour alone), with the analysis and
+ * feedback state: the first rows at once, more when asked (back to the first on a new choice of units).
+ */
 export function CycleGrid({ units }: { units: readonly RollupUnit[] }) {
   const styles = useStyles();
   const { t } = useI18n();
+  const { limit, more } = useShowMore(rowsAtOnce, units.map((u) => u.unitId).join(','));
   return (
+    <>
     <div className={styles.wrap}>
       <Table className={styles.table} size="small" aria-describedby="cycle-caption">
         <caption id="cycle-caption" className={styles.caption}>{t('organizer.rollupCycleCaption')}</caption>
@@ -35,7 +43,7 @@ export function CycleGrid({ units }: { units: readonly RollupUnit[] }) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {units.map((unit) => (
+          {units.slice(0, limit).map((unit) => (
             <TableRow key={unit.unitId} data-unit={unit.unitId}>
               <TableCell><Text weight="semibold">{unit.name}</Text></TableCell>
               {phases.map((phase) => {
@@ -56,5 +64,7 @@ export function CycleGrid({ units }: { units: readonly RollupUnit[] }) {
         </TableBody>
       </Table>
     </div>
+    <ShowMore shown={Math.min(limit, units.length)} total={units.length} step={rowsAtOnce} onMore={more} what={t('organizer.cycleRows')} />
+    </>
   );
 }
