@@ -1,4 +1,5 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
 import { phases } from '../../../../src/domain/choices';
 import { useI18n } from '../../i18n/i18n';
 import type { RollupUnit } from '../../../../src/contract';
@@ -20,6 +21,30 @@ const useStyles = makeStyles({
 const marks: Record<PhaseState, string> = { done: '●', inProgress: '◐', notStarted: '○' };
 
 const rowsAtOnce = 50;
+
+/** One unit's row; memoized, so showing 50 more rows renders those 50 and not the ones above them. */
+const CycleRow = memo(function CycleRow({ unit }: { unit: RollupUnit }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <TableRow data-unit={unit.unitId}>
+      <TableCell><Text weight="semibold">{unit.name}</Text></TableCell>
+      {phases.map((phase) => {
+        const state = unit.cycle.phases[phase];
+        return (
+          <TableCell key={phase} data-phase={phase}>
+            <span className={styles.state}>
+              <span className={styles[state]} aria-hidden="true">{marks[state]}</span>
+              <Text>{t(`vocab.phaseState.${state}`)}</Text>
+            </span>
+          </TableCell>
+        );
+      })}
+      <TableCell>{t(analysisStateKey(unit.analysisStatus))}</TableCell>
+      <TableCell data-feedback={unit.feedback}>{t(feedbackStateKey[unit.feedback])}</TableCell>
+    </TableRow>
+  );
+});
 
 /**
  * Units × phases of the school year, each cell in words (not colour alone), with the analysis and
@@ -43,24 +68,7 @@ export function CycleGrid({ units }: { units: readonly RollupUnit[] }) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {units.slice(0, limit).map((unit) => (
-            <TableRow key={unit.unitId} data-unit={unit.unitId}>
-              <TableCell><Text weight="semibold">{unit.name}</Text></TableCell>
-              {phases.map((phase) => {
-                const state = unit.cycle.phases[phase];
-                return (
-                  <TableCell key={phase} data-phase={phase}>
-                    <span className={styles.state}>
-                      <span className={styles[state]} aria-hidden="true">{marks[state]}</span>
-                      <Text>{t(`vocab.phaseState.${state}`)}</Text>
-                    </span>
-                  </TableCell>
-                );
-              })}
-              <TableCell>{t(analysisStateKey(unit.analysisStatus))}</TableCell>
-              <TableCell data-feedback={unit.feedback}>{t(feedbackStateKey[unit.feedback])}</TableCell>
-            </TableRow>
-          ))}
+          {units.slice(0, limit).map((unit) => <CycleRow key={unit.unitId} unit={unit} />)}
         </TableBody>
       </Table>
     </div>

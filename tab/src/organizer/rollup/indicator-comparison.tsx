@@ -1,7 +1,7 @@
 import {
   Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { IndicatorComparison as Comparison, RollupUnit, UnitResult } from '../../../../src/contract';
 import type { Translate } from '../../i18n/i18n';
@@ -28,6 +28,18 @@ function trendText(result: UnitResult, t: Translate): string {
   return t(result.trend === 'better' ? 'organizer.trendBetter' : result.trend === 'worse' ? 'organizer.trendWorse' : 'organizer.trendSame');
 }
 
+/** One unit's values over the years; memoized, so 50 more rows render those 50 only. */
+const ValueRow = memo(function ValueRow({ result, name, years }: { result: UnitResult; name: string; years: string }) {
+  const { t, format } = useI18n();
+  return (
+    <TableRow data-unit={result.unitId}>
+      <TableCell>{name}</TableCell>
+      {years.split(',').map((year) => <TableCell key={year}>{format.number(result.values[year], 1)}</TableCell>)}
+      <TableCell>{targetText(result, t)}{result.trend ? `, ${trendText(result, t)}` : ''}</TableCell>
+    </TableRow>
+  );
+});
+
 /**
  * One indicator across the units chosen (how their values are distributed, against the
  * municipality's average and the target, one unit highlighted) and over the years (the table,
@@ -47,6 +59,7 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
   if (!indicator) return <Text>{t('organizer.noIndicators')}</Text>;
   const names = new Map(units.map((u) => [u.unitId, u.name]));
   const shownYears = [...years].sort();
+  const yearsKey = shownYears.join(',');
   const withValue = rows.filter((result) => result.values[schoolYear] !== undefined);
   const highlight = withValue.find((result) => result.unitId === highlighted);
   const highlightValue = highlight?.values[schoolYear];
@@ -90,13 +103,7 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
               {shownYears.map((year) => <TableCell key={year}>{format.number(indicator.averages[year], 1)}</TableCell>)}
               <TableCell>{format.number(indicator.target, 1)}</TableCell>
             </TableRow>
-            {rows.slice(0, limit).map((result) => (
-              <TableRow key={result.unitId} data-unit={result.unitId}>
-                <TableCell>{names.get(result.unitId) ?? result.unitId}</TableCell>
-                {shownYears.map((year) => <TableCell key={year}>{format.number(result.values[year], 1)}</TableCell>)}
-                <TableCell>{targetText(result, t)}{result.trend ? `, ${trendText(result, t)}` : ''}</TableCell>
-              </TableRow>
-            ))}
+            {rows.slice(0, limit).map((result) => <ValueRow key={result.unitId} result={result} name={names.get(result.unitId) ?? result.unitId} years={yearsKey} />)}
           </TableBody>
         </Table>
       </div>
