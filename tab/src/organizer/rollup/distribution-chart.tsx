@@ -43,11 +43,13 @@ export function DistributionChart({ indicator, values, year, chosen }: {
   const low = histogram[0]?.from ?? 0;
   const high = histogram[histogram.length - 1]?.to ?? 1;
   const x = (value: number): number => left + ((value - low) / (high - low || 1)) * (right - left);
-  const axis = chartAxis('count', histogram.map((bin) => bin.count), top, bottom);
+  const counts = chartAxis('count', histogram.map((bin) => bin.count), top, bottom);
+  // units are counted whole
+  const axis = { ...counts, ticks: counts.ticks.filter((tick) => Number.isInteger(tick)) };
   const line = (value: number, className: string, text: string, row: number) => (
     <g>
       <line className={className} x1={x(value)} x2={x(value)} y1={top - 4} y2={bottom} />
-      <text className={styles.label} x={Math.min(Math.max(x(value), left + 60), right - 60)} y={12 + row * 13} textAnchor="middle">{text}</text>
+      <text className={styles.label} x={Math.min(Math.max(x(value), left + 150), right - 90)} y={12 + row * 13} textAnchor="middle">{text}</text>
     </g>
   );
   const label = `${t('organizer.distributionLabel', { name: indicator.name, schoolYear: year, count: values.length })}. ${[
@@ -57,7 +59,7 @@ export function DistributionChart({ indicator, values, year, chosen }: {
   ].filter(Boolean).join('. ')}`;
   return (
     <svg className={styles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      <ValueAxis axis={axis} unitOfMeasure="count" top={top} bottom={bottom} />
+      <ValueAxis axis={axis} unitOfMeasure="count" top={top} bottom={bottom} label={t('organizer.distributionAxis')} />
       <line className={styles.axis} x1={left} x2={right} y1={bottom} y2={bottom} />
       {histogram.map((bin) => {
         const holdsChosen = chosen !== undefined && chosen.value >= bin.from && (chosen.value < bin.to || bin === histogram[histogram.length - 1]);
