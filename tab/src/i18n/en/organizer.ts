@@ -41,7 +41,6 @@ export const organizer: Texts<typeof sv> = {
 
   filterTitle: 'Choose units',
   filterSearch: 'Search for a unit (name or school unit code)',
-  filterType: 'School form',
   filterArea: 'Area to develop',
   filterAllAreas: 'All areas',
   filterPhase: 'Phase now',

@@ -38,7 +38,6 @@ export const organizer = {
 
   filterTitle: 'Välj enheter',
   filterSearch: 'Sök enhet (namn eller skolenhetskod)',
-  filterType: 'Skolform',
   filterArea: 'Utvecklingsområde',
   filterAllAreas: 'Alla områden',
   filterPhase: 'Fas just nu',

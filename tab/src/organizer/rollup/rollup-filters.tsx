@@ -28,7 +28,7 @@ export function RollupFilters({ rollup, filter, shown, onChange }: { rollup: Rol
         <Field label={t('organizer.filterSearch')}>
           <SearchBox value={filter.search} onChange={(_, data) => set({ search: data.value })} />
         </Field>
-        <Field label={t('organizer.filterType')}>
+        <Field label={t('vocab.term.unitType')}>
           <Select className={styles.select} value={filter.type ?? ''} onChange={(_, data) => set({ type: isUnitType(data.value) ? data.value : undefined })}>
             <option value="">{t('common.allTypes')}</option>
             {types.map((type) => <option key={type} value={type}>{t(`vocab.unitType.${type}`)}</option>)}
