@@ -85,7 +85,7 @@ export const organizer: Texts<typeof sv> = {
   wheelAdd: 'Add activity',
   wheelEdit: 'Edit',
   wheelEditNamed: 'Edit {title}',
-  wheelDeleteNamed: 'Delete {title}',
+  wheelDeleteNamed: 'Remove {title}',
   wheelDeleted: '{title} was deleted.',
   wheelSaved: '{title} was saved.',
   wheelUnitOwn: "The unit's own: {unit}",

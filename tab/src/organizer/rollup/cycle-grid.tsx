@@ -3,10 +3,10 @@ import { phases } from '../../../../src/domain/choices';
 import { useI18n } from '../../i18n/i18n';
 import type { RollupUnit } from '../../../../src/contract';
 import type { PhaseState } from '../../../../src/domain';
+import { ScrollRegion } from '../../components/scroll-region';
 import { analysisStateKey, feedbackStateKey } from './unit-states';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto' },
   table: { minWidth: '720px' },
   // The state is in the text; the mark beside it only repeats it for a quick scan.
   state: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
@@ -23,7 +23,7 @@ export function CycleGrid({ units }: { units: readonly RollupUnit[] }) {
   const styles = useStyles();
   const { t } = useI18n();
   return (
-    <div className={styles.wrap}>
+    <ScrollRegion label={t('organizer.rollupCycleCaption')}>
       <Table className={styles.table} size="small" aria-describedby="cycle-caption">
         <caption id="cycle-caption" className={styles.caption}>{t('organizer.rollupCycleCaption')}</caption>
         <TableHeader>
@@ -55,6 +55,6 @@ export function CycleGrid({ units }: { units: readonly RollupUnit[] }) {
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

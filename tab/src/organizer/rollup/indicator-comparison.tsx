@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { IndicatorComparison as Comparison, RollupUnit, UnitResult } from '../../../../src/contract';
 import { barScale } from './chart-scale';
 import type { Translate } from '../../i18n/i18n';
+import { ScrollRegion } from '../../components/scroll-region';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -15,7 +16,8 @@ const useStyles = makeStyles({
   target: { stroke: tokens.colorPaletteRedForeground1, strokeWidth: 2, strokeDasharray: '8 4' },
   axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
   label: { fill: tokens.colorNeutralForeground1, fontSize: '12px' },
-  wrap: { overflowX: 'auto' },
+  // a long indicator name is cut short in the closed list rather than widening the page
+  select: { minWidth: 0 },
   legend: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -87,7 +89,7 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
   return (
     <div className={styles.root}>
       <Field label={t('common.indicator')}>
-        <Select id={selectId} value={indicator.indicatorId} onChange={(_, data) => setChosen(data.value)}>
+        <Select id={selectId} className={styles.select} value={indicator.indicatorId} onChange={(_, data) => setChosen(data.value)}>
           {indicators.map((i) => <option key={i.indicatorId} value={i.indicatorId}>{i.name}</option>)}
         </Select>
       </Field>
@@ -96,7 +98,7 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
         {indicator.target !== undefined && t('organizer.meetingTargetCount', { count: indicator.meetingTarget, total: indicator.withValue })}
       </Text>
       <Bars indicator={indicator} names={names} year={schoolYear} />
-      <div className={styles.wrap}>
+      <ScrollRegion label={`${indicator.name}: ${t('organizer.tableAlternative')}`}>
         <Table size="small" aria-label={`${indicator.name}: ${t('organizer.tableAlternative')}`}>
           <TableHeader>
             <TableRow>
@@ -120,7 +122,7 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
             </TableRow>
           </TableBody>
         </Table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }
