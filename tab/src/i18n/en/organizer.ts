@@ -87,6 +87,8 @@ export const organizer: Texts<typeof sv> = {
   wheelEditNamed: 'Edit {title}',
   wheelDeleteNamed: 'Remove {title}',
   wheelDeleted: '{title} was deleted.',
+  wheelDeleteConfirmTitle: 'Remove {title}?',
+  wheelDeleteConfirmText: "The activity is the whole municipality's: it disappears from every unit's year wheel.",
   wheelSaved: '{title} was saved.',
   wheelUnitOwn: "The unit's own: {unit}",
   wheelMunicipality: 'The whole municipality',
