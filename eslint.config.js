@@ -62,8 +62,8 @@ export const fences = {
     message: 'The emulator stands in for Graph, faithful to Graph\'s shapes: it knows the list schema (src/lists) and itself, nothing of the product above it.',
   },
   seed: {
-    files: ['src/emulator/seed', 'src/emulator/seed-data'], allow: ['src/domain/', 'src/auth/personas'], typesOnly: ['src/lists/', 'src/store/port'],
-    message: 'The demo seed writes a fictional municipality through the store it is given: src/domain, the demo personas, and the types of the lists and the store port only.',
+    files: ['src/emulator/seed', 'src/emulator/seed-data', 'src/emulator/seed-large'], allow: ['src/domain/', 'src/auth/personas'], typesOnly: ['src/lists/', 'src/store/port'],
+    message: 'The seeds (the demo and the large municipality) write a fictional municipality through the store they are given: src/domain, the demo personas, and the types of the lists and the store port only.',
   },
   auth: {
     files: ['src/auth/'], allow: ['src/domain/'],

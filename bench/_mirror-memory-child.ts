@@ -15,7 +15,7 @@ const settle = (): NodeJS.MemoryUsage => {
 };
 const before = settle();
 const server = createServer(loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'silent', DATA_DIR: '.data/bench-unused' }), {
-  log: createLogger({ level: 'silent' }), inMemory: true, botScheduler: false, seed: false, sharedEmulator: { baseUrl, siteId },
+  log: createLogger({ level: 'silent' }), inMemory: true, botScheduler: false, seed: 'none', sharedEmulator: { baseUrl, siteId },
 });
 const started = performance.now();
 const running = await server.start();

@@ -8,7 +8,7 @@ import type { RunningEmulator } from '../src/emulator';
 import { lists, type Entities } from '../src/lists/lists';
 import { encodeFields } from '../src/store/fields';
 import { validateWith } from '../src/store/validate';
-import { pool } from '../test/pool';
+import { pool } from '../src/store/pool';
 
 const batchSize = 20;
 const inFlight = 8;

@@ -39,13 +39,16 @@ const EnvSchema = z.object({
   EMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   PAGE_TOKEN_KEY: z.string().min(32, 'at least 32 characters').optional(),
-  SEED: z.enum(['demo', 'none']).optional(),
+  SEED: z.enum(['demo', 'large', 'none']).optional(),
   SCHOOL_UNIT_REGISTER_URL: z.url().optional(),
   CONTROLLER_NAME: optionalText,
   CONTROLLER_EMAIL: optionalEmail,
   DPO_EMAIL: optionalEmail,
   ACCESSIBILITY_EMAIL: optionalEmail,
 });
+
+/** What local mode seeds on an empty site: the demo municipality, the large one (600 units, five years), or nothing. */
+export type SeedKind = 'demo' | 'large' | 'none';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -107,8 +110,8 @@ export interface LocalConfig extends CommonConfig {
   readonly mode: 'local';
   readonly devIdp: true;
   readonly emulatorLatencyMs: number;
-  /** what an empty site starts with: the demo municipality (default) or nothing, for the set-up guide */
-  readonly seed: 'demo' | 'none';
+  /** what an empty site starts with: the demo municipality (default), the large one, or nothing (the set-up guide) */
+  readonly seed: SeedKind;
 }
 
 /** Microsoft 365 mode: Entra ID tokens and SharePoint lists through Graph. */
@@ -193,7 +196,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (e.DEV_IDP === 'on') {
     throw new ConfigError('DEV_IDP: the dev identity provider is refused in Microsoft 365 mode');
   }
-  if (e.SEED === 'demo') throw new ConfigError('SEED: the demo municipality is seeded in local mode only');
+  if (e.SEED === 'demo' || e.SEED === 'large') throw new ConfigError(`SEED: the ${e.SEED} municipality is seeded in local mode only`);
   const clientId = required(e.AAD_APP_CLIENT_ID, 'AAD_APP_CLIENT_ID');
   const tenantId = required(e.TENANT_ID, 'TENANT_ID');
   const siteId = required(e.GRAPH_SITE_ID, 'GRAPH_SITE_ID');

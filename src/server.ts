@@ -25,11 +25,12 @@ import { createDevIdentityProvider, type DevIdentityProvider } from './auth/dev-
 import type { Directory } from './auth/directory';
 import { LocalDirectory } from './auth/directory-local';
 import { createTokenValidator, entraIssuer, type TokenValidator } from './auth/token-validator';
-import type { Config } from './config';
+import type { Config, SeedKind } from './config';
 import { invariant } from './domain';
 import { startEmulator, type RunningEmulator } from './emulator/index';
 import { createGraphDirectory } from './graph-directory';
 import { seedDemo } from './emulator/seed';
+import { largePeople, seedLarge } from './emulator/seed-large';
 import { demoPeople } from './emulator/seed-data';
 import { allLists, lists, mirroredLists, type Entities } from './lists/lists';
 import { provisionLists } from './lists/provision';
@@ -59,8 +60,8 @@ export interface ServerOptions {
    * answers `syncing` and every view 503 with Retry-After.
    */
   readonly waitForMirror?: boolean;
-  /** local mode: seed the demo municipality when the site is empty. Default: the configuration's SEED (demo unless none) */
-  readonly seed?: boolean;
+  /** local mode: what to seed on an empty site. Default: the configuration's SEED (demo unless told) */
+  readonly seed?: SeedKind;
   /** the built tab. Default dist/tab */
   readonly tabDir?: string;
   /** run the bot's reminder scheduler. Default true */
@@ -213,9 +214,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         throttle: { resourceUnitsPerMinute: options.resourceUnitsPerMinute ?? 1_000_000 },
         ...pageSizes,
       });
-      if (options.seed ?? config.seed === 'demo') {
-        const seeded = await seedDemo(store, { ...(options.now ? { today: options.now() } : {}) });
-        if (seeded.seeded) log.info('seeded', { items: seeded.items });
+      const seed = options.seed ?? config.seed;
+      const today = options.now ? { today: options.now() } : {};
+      if (seed !== 'none') {
+        const started = Date.now();
+        const seeded = seed === 'large' ? await seedLarge(store, { ...today, log: (line) => log.info('seeding', { line }) }) : await seedDemo(store, today);
+        if (seeded.seeded) log.info('seeded', { seed, items: seeded.items, ms: Date.now() - started });
       }
       const devIdp = await createDevIdentityProvider({ issuerBaseUrl: `${url}/dev-idp` });
       const validator = createTokenValidator(devIdp.validatorOptions());
@@ -224,7 +228,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         validator,
         devIdp,
         ...(own ? { emulator: own } : {}),
-        directory: new LocalDirectory({ people: Object.values(demoPeople) }),
+        directory: new LocalDirectory({ people: [...Object.values(demoPeople), ...(seed === 'large' ? largePeople() : [])] }),
         publicConfig: { mode: 'local', devIdp: { tokenUrl: '/dev-idp/token', personasUrl: '/dev-idp/personas' }, schoolUnitRegister: register !== undefined },
       };
     } catch (error) {

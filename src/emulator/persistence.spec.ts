@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CorruptDataError, startEmulator, type RunningEmulator } from './index';
 import { readJournal } from './journal-format';
+import type { Snapshot } from './model';
+import { Persistence } from './persistence';
 import { call, fieldsOf, kill, runCli, startCli, tasksList, task, useScratch } from './spec-helpers';
 
 const scratch = useScratch('emulator-');
@@ -279,5 +281,32 @@ describe('emulator: compaction keeps what it replaces', () => {
     } finally {
       await third.close();
     }
+  });
+});
+
+describe('emulator: compaction in proportion to what is written', () => {
+  const lines = (dataDir: string): number => readFileSync(join(dataDir, 'journal.ndjson'), 'utf8').split('\n').filter(Boolean).length;
+  const deletes = (from: number, count: number) => Array.from({ length: count }, (_, n) => ({ t: 'delete' as const, list: 'l', id: from + n, seq: from + n }));
+
+  it('compacts after the records it was told, and not again before the journal is as large as the snapshot', async () => {
+    const dataDir = tempDir();
+    const persistence = new Persistence({ dataDir, compactAfter: 5 });
+    persistence.load();
+    // a large state: each compaction rewrites it whole
+    const state = { version: 1, lists: [], padding: 'x'.repeat(50_000) } as Snapshot;
+    await persistence.open(() => state);
+    await persistence.append(deletes(0, 5));
+    expect(lines(dataDir)).toBe(1); // compacted: a new journal with its generation line only
+    await persistence.append(deletes(5, 50));
+    expect(lines(dataDir)).toBe(51); // 50 records, far fewer bytes than the snapshot: no compaction
+    let written = 55;
+    while (lines(dataDir) > 1 && written < 5_000) {
+      await persistence.append(deletes(written, 50));
+      written += 50;
+    }
+    expect(lines(dataDir)).toBe(1);
+    // compacted once the journal had grown to the snapshot's size: some 50 kB of short records
+    expect(written).toBeGreaterThan(500);
+    await persistence.close();
   });
 });

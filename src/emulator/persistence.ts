@@ -8,7 +8,11 @@ import type { JournalRecord, Snapshot } from './model';
 
 export interface PersistenceOptions {
   readonly dataDir: string;
-  /** journal records after which the state is compacted into a new snapshot */
+  /**
+   * journal records after which the state is compacted into a new snapshot, once the journal is
+   * also at least as large as the snapshot: each compaction rewrites the whole state, so a large
+   * site compacts less often and a bulk write costs time in proportion to what it writes
+   */
   readonly compactAfter?: number;
   /** what recovery did (a torn last line dropped, an old journal format rewritten) */
   readonly log?: (message: string) => void;
@@ -40,6 +44,8 @@ export class Persistence {
   private pending: { line: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private flushing: Promise<void> | undefined;
   private recordsSinceSnapshot = 0;
+  private journalBytes = 0;
+  private snapshotBytes = 0;
   private readonly compactAfter: number;
   private takeSnapshot: (() => Snapshot) | undefined;
   private generation = 0;
@@ -68,7 +74,8 @@ export class Persistence {
     this.generation = snapshot?.generation ?? 0;
     const journalPath = this.path(journalFile);
     if (!existsSync(journalPath)) return { snapshot, records: [], droppedBytes: 0 };
-    const journal = readJournal(readFileSync(journalPath), journalPath);
+    const journalContent = readFileSync(journalPath);
+    const journal = readJournal(journalContent, journalPath);
     if (generationOf(journal.entries) < this.generation) {
       // the process stopped after a compaction renamed its snapshot but before it started a new journal
       this.setAside(journalFile);
@@ -81,6 +88,7 @@ export class Persistence {
     this.plainJournal = journal.format === 'plain';
     const records = journal.entries.filter((entry) => (entry as { t?: string }).t !== 'gen') as JournalRecord[];
     this.recordsSinceSnapshot = records.length;
+    this.journalBytes = journal.torn ? journal.validEnd : journalContent.length;
     return { snapshot, records, droppedBytes: journal.torn?.bytes ?? 0 };
   }
 
@@ -88,7 +96,9 @@ export class Persistence {
     const file = this.path(snapshotFile);
     if (!existsSync(file)) return undefined;
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+      const content = readFileSync(file, 'utf8');
+      this.snapshotBytes = Buffer.byteLength(content);
+      return JSON.parse(content) as Snapshot;
     } catch {
       throw new CorruptDataError({ file, problem: 'it is not valid JSON' });
     }
@@ -119,8 +129,10 @@ export class Persistence {
     if (records.length === 0) return Promise.resolve();
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.pending.push({ line: records.map(journalLine).join(''), resolve, reject });
+      const line = records.map(journalLine).join('');
+      this.pending.push({ line, resolve, reject });
       this.recordsSinceSnapshot += records.length;
+      this.journalBytes += Buffer.byteLength(line);
       this.schedule();
     });
   }
@@ -147,7 +159,7 @@ export class Persistence {
       invariant(this.handle, 'The journal is not open.');
       await this.handle.write(batch.map((entry) => entry.line).join(''));
       await this.handle.datasync();
-      if (this.recordsSinceSnapshot >= this.compactAfter) await this.compact();
+      if (this.recordsSinceSnapshot >= this.compactAfter && this.journalBytes >= this.snapshotBytes) await this.compact();
       for (const entry of batch) entry.resolve();
     } catch (error) {
       this.failure = error;
@@ -164,7 +176,8 @@ export class Persistence {
     if (!this.takeSnapshot) return;
     const temporary = this.path(`${snapshotFile}.tmp`);
     const generation = this.generation + 1;
-    writeDurably(temporary, JSON.stringify({ ...this.takeSnapshot(), generation }));
+    const content = JSON.stringify({ ...this.takeSnapshot(), generation });
+    writeDurably(temporary, content);
     if (existsSync(this.path(snapshotFile))) {
       const kept = this.path(`${previous(snapshotFile)}.tmp`);
       copyFileSync(this.path(snapshotFile), kept);
@@ -179,6 +192,8 @@ export class Persistence {
     this.setAside(journalFile);
     await this.openJournal();
     this.recordsSinceSnapshot = 0;
+    this.journalBytes = 0;
+    this.snapshotBytes = Buffer.byteLength(content);
   }
 
   /** Moves a file to its `.prev` name (replacing the one there), durably. */

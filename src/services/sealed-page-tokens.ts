@@ -41,6 +41,7 @@ export function withSealedPageTokens<M>(store: Store<M>, options: SealedPageToke
     },
     queryAll: (list, query) => store.queryAll(list, query),
     create: (list, fields, createOptions) => store.create(list, fields, createOptions),
+    createMany: (list, entries, writeOptions) => store.createMany(list, entries, writeOptions),
     update: (list, id, patch, updateOptions) => store.update(list, id, patch, updateOptions),
     delete: (list, id, deleteOptions) => store.delete(list, id, deleteOptions),
     async readMany(reads) {

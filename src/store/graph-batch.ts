@@ -1,5 +1,5 @@
 /**
- * JSON batching for reads: one `POST /$batch` per `batchLimit` (20) requests, Graph's limit per batch, checking
+ * JSON batching: one `POST /$batch` per `batchLimit` (20) requests, Graph's limit per batch, checking
  * every inner status. graph-client does not retry throttled inner requests, so inner 429/503/504
  * are resent here, honouring their own Retry-After.
  */
@@ -11,10 +11,12 @@ import { batchLimit } from './port';
 
 export interface BatchRequest {
   readonly id: string;
-  readonly method: 'GET';
+  readonly method: 'GET' | 'POST';
   /** relative to the version root, e.g. /sites/{site}/lists/{list}/items/1?expand=fields */
   readonly url: string;
   readonly headers?: Record<string, string>;
+  /** a POST's JSON body (its request then needs the Content-Type header) */
+  readonly body?: unknown;
 }
 
 export interface BatchResponse {

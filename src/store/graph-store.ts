@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { sameValue } from '../domain';
 import type { ListBinding, ListBindings } from './binding';
 import type { ChangeFeed, ChangesPage, ChangesRead } from './changes';
-import type { Clock } from './clock';
-import { ConflictError, NotFoundError, StoreError } from './errors';
+import { systemClock, type Clock } from './clock';
+import { ConflictError, NotFoundError, StoreError, UnavailableError } from './errors';
 import { encodeFields } from './fields';
-import { sendBatch, type BatchRequest } from './graph-batch';
+import { sendBatch, type BatchOptions, type BatchRequest, type BatchResponse } from './graph-batch';
 import { firstDeltaUrl, readDelta, relativeLink } from './graph-changes';
 import { translateGraphError, type ErrorContext } from './graph-errors';
 import { isWholeItem, toStoredItem, type GraphListItem } from './graph-item';
@@ -19,7 +19,8 @@ import { ListIds } from './list-ids';
 import { defaultUserAgent } from './middleware/user-agent-step';
 import { itemsPath } from './odata';
 import { decodePageToken, encodePageToken } from './page-token';
-import { inReadOrder, type BatchRead, type BatchResult, type BatchResults, type CreateOptions, type Page, type Query, type Store, type StoredItem, type UpdateOptions } from './port';
+import { batchLimit, inReadOrder, type BatchRead, type BatchResult, type BatchResults, type CreateManyEntry, type CreateOptions, type Page, type Query, type Store, type StoredItem, type UpdateOptions, type WriteOptions } from './port';
+import { pool } from './pool';
 import { checkQuery } from './query-rules';
 import { queryAllPages } from './read-all-pages';
 import { validatePatch, validateWith } from './validate';
@@ -44,6 +45,11 @@ export interface GraphStoreOptions<M> {
   readonly throttle?: { readonly resourceUnitsPerMinute: number };
   readonly clock?: Clock;
 }
+
+/** `$batch`es of creates a `createMany` keeps in flight */
+const batchesInFlight = 4;
+/** how often a `$batch` of creates that got no answer at all is sent */
+const unansweredBatchAttempts = 4;
 
 const nonIndexedPrefer = { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' };
 
@@ -136,6 +142,45 @@ class GraphListsStore<M> implements GraphStore<M> {
   }
 
   /**
+   * `create` for many: every entry validated first, then `batchLimit` to a `$batch`, a few batches
+   * in flight (the throttle step paces them to the budget; throttled inner requests are resent).
+   * Each entry is settled as `create` settles one: a 409, a 5xx or no answer is looked up by its
+   * client key, so a resent call (after a crash, say) makes no duplicates.
+   */
+  async createMany<K extends keyof M & string>(list: K, entries: readonly CreateManyEntry<M[K]>[], options: WriteOptions): Promise<StoredItem<M[K]>[]> {
+    const binding = this.binding(list);
+    const bodies = entries.map((entry) => ({
+      fields: encodeFields(binding.definition, validateWith(list, binding.schema, entry.fields) as Record<string, unknown>, { clientKey: entry.clientKey, createdByUser: options.actor, modifiedByUser: options.actor }),
+    }));
+    const path = await this.listPath(list);
+    const items = new Array<StoredItem<M[K]>>(entries.length);
+    const starts = Array.from({ length: Math.ceil(entries.length / batchLimit) }, (_, n) => n * batchLimit);
+    await pool(starts.map((start) => async () => {
+      const requests: BatchRequest[] = bodies.slice(start, start + batchLimit).map((body, offset) => ({
+        id: String(start + offset), method: 'POST', url: `${path}/items`, headers: { 'Content-Type': 'application/json' }, body,
+      }));
+      const responses = await this.sendCreates(requests);
+      for (const request of requests) {
+        const index = Number(request.id);
+        const response = responses.get(request.id);
+        if (response && (response.status === 201 || response.status === 200)) {
+          items[index] = toStoredItem(binding, response.body as GraphListItem);
+          continue;
+        }
+        const settle = !response || response.status === 409 || response.status === 429 || response.status >= 500;
+        const existing = settle ? await this.byClientKey(list, entries[index]?.clientKey ?? '').catch(() => undefined) : undefined;
+        if (existing) {
+          items[index] = existing;
+          continue;
+        }
+        if (!response) throw new StoreError(`$batch gave no answer for the create of item ${index + 1} in ${list}`);
+        throw translateGraphError(response.status, response.body, response.headers?.['Retry-After'] ?? response.headers?.['retry-after'], { list, uniqueColumns: this.uniqueColumns(list) });
+      }
+    }), batchesInFlight);
+    return items;
+  }
+
+  /**
    * Updates with If-Match. A write whose answer was lost (a reset, a 5xx, or a 412 after a resend,
    * when the first attempt was applied) is settled by reading the item: carrying exactly this
    * change, written by this actor, it succeeded; still at the eTag sent, it was not made and is
@@ -203,11 +248,7 @@ class GraphListsStore<M> implements GraphStore<M> {
   async readMany<const R extends readonly BatchRead<M>[]>(reads: R): Promise<BatchResults<M, R>> {
     const targets = await Promise.all(reads.map((read) => this.batchTarget(read)));
     const requests: BatchRequest[] = targets.map((target, index) => ({ id: String(index + 1), method: 'GET', ...target }));
-    const responses = await sendBatch(this.transport, requests, {
-      ...this.options.retry,
-      ...(this.options.clock ? { clock: this.options.clock } : {}),
-      fail: (status, body, retryAfter) => translateGraphError(status, body, retryAfter, { list: '$batch' }),
-    });
+    const responses = await sendBatch(this.transport, requests, this.batchOptions());
     const answers = reads.map((read, index): BatchResult<M> => {
       const response = responses.get(String(index + 1));
       if (!response) throw new StoreError(`$batch gave no answer for read ${index + 1}`);
@@ -246,6 +287,31 @@ class GraphListsStore<M> implements GraphStore<M> {
     const items = (body.value ?? []).map((item) => toStoredItem(this.binding(list), item));
     const next = body['@odata.nextLink'];
     return next ? { items, nextPageToken: encodePageToken({ list, next, nonIndexed }) } : { items };
+  }
+
+  /**
+   * A `$batch` of creates, sent again when it got no answer at all (a connection closed under
+   * it): every create in it carries its client key, so what the first one made answers 409 and
+   * is looked up, never made twice.
+   */
+  private async sendCreates(requests: readonly BatchRequest[]): Promise<Map<string, BatchResponse>> {
+    const clock = this.options.clock ?? systemClock;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await sendBatch(this.transport, requests, this.batchOptions());
+      } catch (error) {
+        if (!(error instanceof UnavailableError) || attempt >= unansweredBatchAttempts) throw error;
+        await clock.sleep(250 * attempt);
+      }
+    }
+  }
+
+  private batchOptions(): BatchOptions {
+    return {
+      ...this.options.retry,
+      ...(this.options.clock ? { clock: this.options.clock } : {}),
+      fail: (status, body, retryAfter) => translateGraphError(status, body, retryAfter, { list: '$batch' }),
+    };
   }
 
   private async byClientKey<K extends keyof M & string>(list: K, clientKey: string): Promise<StoredItem<M[K]> | undefined> {

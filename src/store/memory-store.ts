@@ -134,6 +134,13 @@ export function createMemoryStore<M>(lists: ListBindings<M>, options: { now?: ()
       table(list).set(id, { item, clientKey, version: 1, seq: nextSeq(list) });
       return item;
     },
+    async createMany(list, entries, writeOptions) {
+      // validated first, as the Graph store does: one invalid entry creates none
+      for (const entry of entries) validateWith(list, binding(list).schema, entry.fields);
+      const items = [];
+      for (const entry of entries) items.push(await store.create(list, entry.fields, { ...writeOptions, clientKey: entry.clientKey }));
+      return items;
+    },
     async update(list, id, patch, updateOptions: UpdateOptions) {
       const { schema } = binding(list);
       validatePatch(list, schema, patch);

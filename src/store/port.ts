@@ -51,6 +51,12 @@ export interface CreateOptions extends WriteOptions {
   readonly clientKey?: string;
 }
 
+/** One item of a `createMany`: its fields and its client key (a resent create with the key returns the first item). */
+export interface CreateManyEntry<T> {
+  readonly fields: T;
+  readonly clientKey: string;
+}
+
 export interface UpdateOptions extends WriteOptions {
   /** the eTag the caller read; a stale one raises ConflictError */
   readonly etag: string;
@@ -102,6 +108,12 @@ export interface Store<M> {
   /** follows every page */
   queryAll<K extends keyof M & string>(list: K, query?: Omit<Query, 'pageToken'>): Promise<StoredItem<M[K]>[]>;
   create<K extends keyof M & string>(list: K, fields: M[K], options: CreateOptions): Promise<StoredItem<M[K]>>;
+  /**
+   * Creates many items in one list, `batchLimit` to a `$batch` with several in flight, each as
+   * idempotent as `create` by its client key; answers the items in the order of `entries`. Every
+   * entry is validated before the first is sent: one invalid entry sends none.
+   */
+  createMany<K extends keyof M & string>(list: K, entries: readonly CreateManyEntry<M[K]>[], options: WriteOptions): Promise<StoredItem<M[K]>[]>;
   update<K extends keyof M & string>(list: K, id: string, patch: Partial<M[K]>, options: UpdateOptions): Promise<StoredItem<M[K]>>;
   delete<K extends keyof M & string>(list: K, id: string, options: UpdateOptions): Promise<void>;
   /**

@@ -368,6 +368,48 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
     expect((await round(harness.changes, 'notes', again.token)).ids).toEqual([]);
   });
 
+  it('creates many in the order given, idempotent by each client key', async () => {
+    const unitId = unit();
+    const entries = Array.from({ length: 45 }, (_, n) => ({ fields: note(unitId, { count: n }), clientKey: `many-${unitId}-${n}` }));
+    const roundTrips = () => harness.emulator?.stats().roundTrips;
+    const before = roundTrips();
+    const created = await harness.store.createMany('notes', entries, { actor });
+    expect(created.map((item) => item.fields.count)).toEqual(entries.map((_, n) => n));
+    expect(created.every((item) => item.createdByUser === actor)).toBe(true);
+    const after = roundTrips();
+    // three $batches of at most 20, not 45 requests
+    if (before !== undefined && after !== undefined) expect(after - before).toBeLessThanOrEqual(3);
+    // resent (a crash before the caller saw the answer): the same items, none twice
+    const again = await harness.store.createMany('notes', entries, { actor });
+    expect(again.map((item) => item.id)).toEqual(created.map((item) => item.id));
+    expect(await harness.store.queryAll('notes', { filter: [{ field: 'unitId', op: 'eq', value: unitId }] })).toHaveLength(45);
+  });
+
+  it('creates none of many when one entry is invalid, and names its field', async () => {
+    const unitId = unit();
+    const entries = [note(unitId), { ...note(unitId), status: 'bogus' } as unknown as Note, note(unitId)].map((fields, n) => ({ fields, clientKey: `bad-${unitId}-${n}` }));
+    await expect(harness.store.createMany('notes', entries, { actor })).rejects.toSatisfy((error: unknown) => error instanceof InvalidItemError && error.message.includes('status'));
+    expect(await harness.store.queryAll('notes', { filter: [{ field: 'unitId', op: 'eq', value: unitId }] })).toHaveLength(0);
+  });
+
+  it('loses and duplicates none of many in a 429 storm', async (context) => {
+    const emulator = harness.emulator;
+    if (!emulator) return context.skip();
+    const unitId = unit();
+    const entries = Array.from({ length: 30 }, (_, n) => ({ fields: note(unitId, { count: n }), clientKey: `storm-${unitId}-${n}` }));
+    const throttledBefore = emulator.stats().throttled;
+    emulator.setFaults({ throttle: { everyNth: 3, retryAfterSeconds: 1 } });
+    try {
+      await harness.store.createMany('notes', entries, { actor });
+      await harness.store.createMany('notes', entries.slice(0, 10), { actor });
+    } finally {
+      emulator.setFaults({});
+    }
+    expect(emulator.stats().throttled).toBeGreaterThan(throttledBefore);
+    const stored = await harness.store.queryAll('notes', { filter: [{ field: 'unitId', op: 'eq', value: unitId }] });
+    expect(stored.map((item) => item.fields.count).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(entries.map((_, n) => n));
+  });
+
   it('loses and duplicates no write in a 429 storm', async (context) => {
     const emulator = harness.emulator;
     if (!emulator) return context.skip();
@@ -488,13 +530,15 @@ describe.each(harnesses)('read model contract: %s', (_name, makeHarness) => {
     const newer = await mirror.store.update('notes', kept.id, { count: 6 }, { actor, etag: older.etag });
     await mirror.store.delete('notes', removed.id, { actor, etag: removed.etag });
     const created = await mirror.store.create('notes', note(unitId, { count: 7 }), { actor });
+    const many = await mirror.store.createMany('notes', [8, 9].map((count) => ({ fields: note(unitId, { count }), clientKey: `own-${unitId}-${count}` })), { actor });
     held.release();
     const view = await stale;
     expect(view.get('notes', kept.id)).toEqual(newer);
     expect(view.get('notes', removed.id)).toBeUndefined();
     expect(view.get('notes', created.id)).toEqual(created);
+    for (const item of many) expect(view.get('notes', item.id)).toEqual(item);
     const next = await mirror.readModel.read(['notes']);
-    expect(next.where('notes', 'unitId', unitId).map((item) => item.fields.count).sort()).toEqual([6, 7]);
+    expect(next.where('notes', 'unitId', unitId).map((item) => item.fields.count).sort()).toEqual([6, 7, 8, 9]);
   });
 
   it('keeps what a conflict showed: the item as it is now', async () => {

@@ -53,5 +53,5 @@ export async function firstInstance(options: ServerOptions = {}): Promise<Instan
 
 /** Another instance on the first one's emulator. */
 export async function nextInstance(emulator: RunningEmulator, options: ServerOptions = {}): Promise<Instance> {
-  return instance(createServer(config(), { ...quiet, seed: false, sharedEmulator: emulator, ...options }));
+  return instance(createServer(config(), { ...quiet, seed: 'none', sharedEmulator: emulator, ...options }));
 }

@@ -59,7 +59,7 @@ describe('stop', () => {
 
 describe('the bot endpoint', () => {
   it('is mounted at POST /api/messages', async () => {
-    const server = createServer(loadConfig({ PORT: '0' }), { ...quiet, seed: false });
+    const server = createServer(loadConfig({ PORT: '0' }), { ...quiet, seed: 'none' });
     const started = await server.start();
     try {
       const response = await fetch(`${started.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });

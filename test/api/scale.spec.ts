@@ -12,7 +12,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { allLists, lists, mirroredLists, type Entities } from '../../src/lists/lists';
 import { createGraphStore, type GraphStore } from '../../src/store/graph-store';
 import type { StoredItem } from '../../src/store/port';
-import { pool } from '../pool';
+import { pool } from '../../src/store/pool';
 import { nextInstance, type Instance } from './instances';
 
 const actor = { actor: PERSONA_USER_IDS.admin };

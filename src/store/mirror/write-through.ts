@@ -22,6 +22,11 @@ export function withWriteThrough<M>(store: Store<M>, mirror: Pick<Mirror<M>, 'wr
       mirror.wrote(list, item);
       return item;
     },
+    async createMany(list, entries, options) {
+      const items = await store.createMany(list, entries, options);
+      for (const item of items) mirror.wrote(list, item);
+      return items;
+    },
     async update(list, id, patch, options) {
       const item = await store.update(list, id, patch, options).catch((error: unknown) => keepCurrent(list, error));
       mirror.wrote(list, item);

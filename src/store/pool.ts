@@ -1,4 +1,4 @@
-/** Runs tasks with at most `limit` in flight and answers their results in order (seeding specs and benchmarks). */
+/** Runs tasks with at most `limit` in flight and answers their results in order (the store's batched creates, seeding specs and benchmarks). */
 export async function pool<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
   const results: T[] = new Array<T>(tasks.length);
   let next = 0;
