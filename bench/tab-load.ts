@@ -25,7 +25,8 @@ export interface TabLoadOptions {
   executablePath?: string;
 }
 
-async function buildTab(outDir: string, split: boolean): Promise<void> {
+/** Builds the tab into `outDir` (split: as `npm start` serves it; else in one script). */
+export async function buildTab(outDir: string, split: boolean): Promise<void> {
   await build({
     configFile: path.join(root, 'tab/vite.config.ts'),
     logLevel: 'silent',

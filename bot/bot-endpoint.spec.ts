@@ -183,6 +183,16 @@ describe('POST /api/messages: meeting end', () => {
 });
 
 describe('POST /api/messages: meeting start', () => {
+  it('marks the meeting started at the event\'s StartTime, once: a second start changes nothing', async () => {
+    expect((await store.get('meetings', seeded.meetingId)).fields.startedAt).toBeUndefined();
+    await h.post(meetingStartActivity({ serviceUrl: h.connector.url }));
+    expect((await store.get('meetings', seeded.meetingId)).fields.startedAt).toBe('2026-03-10T08:00:00.000Z');
+    const again = meetingStartActivity({ serviceUrl: h.connector.url });
+    await h.post({ ...again, value: { ...again.value, StartTime: '2026-03-10T08:30:00Z' } });
+    expect((await store.get('meetings', seeded.meetingId)).fields.startedAt).toBe('2026-03-10T08:00:00.000Z');
+  });
+
+
   it('posts the agenda and the unit\'s open actions to the meeting chat', async () => {
     await h.post(meetingStartActivity({ serviceUrl: h.connector.url }));
     await h.bot.outbox.drainAll();

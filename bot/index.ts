@@ -10,6 +10,7 @@ import type { BotStore, BotViews } from './data/entities';
 import { BotFlows } from './flows/bot-flows';
 import type { CardServices, FlowContext } from './flows/context';
 import { Conversations } from './flows/conversations';
+import { notifyOwnerInMeeting } from './flows/owner-notification';
 import { runScheduledScan, type ReminderOptions } from './flows/reminders';
 import { dedupeKeyOf, IncomingActivitySchema, type IncomingActivity } from './http/incoming-activity';
 import { RecentActivities, type HandledResponse } from './http/recent-activities';
@@ -18,6 +19,7 @@ import type { OutboundMessage, Sender } from './outbox/message';
 import { Outbox, type DrainResult } from './outbox/outbox';
 import { RateLimiter, type Window } from './outbox/rate-limiter';
 import { Scheduler } from './scheduler/scheduler';
+import type { OwnerGivenInMeeting } from '../src/services';
 
 export interface BotEndpointOptions {
   store: BotStore;
@@ -49,6 +51,8 @@ export interface BotEndpointOptions {
   rateLimits?: { conversation?: readonly Window[]; app?: readonly Window[] };
   /** replaces the connector sender (tests) */
   sender?: Sender;
+  /** the tab's public address (its origin), where an in-meeting notification opens the side panel */
+  tabUrl?: string;
 }
 
 /** Minimal express-compatible request and response, so tests and other hosts can call `handle`. */
@@ -73,6 +77,8 @@ export interface BotEndpoint {
     drain(): Promise<DrainResult>;
     drainAll(maxPasses?: number): Promise<DrainResult>;
   };
+  /** the action service's listener: the owner's targeted in-meeting notification; never throws */
+  notifyOwnerInMeeting(event: OwnerGivenInMeeting): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,6 +111,7 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
     conversations,
     clock,
     log,
+    ...(options.tabUrl !== undefined ? { tabUrl: options.tabUrl } : {}),
     outbox: {
       enqueue: async (message, dueAt) => {
         await outbox.enqueue(message, dueAt);
@@ -173,6 +180,13 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
       enqueue: (m, dueAt) => ctx.outbox.enqueue(m, dueAt),
       drain: () => outbox.drain(),
       drainAll: (maxPasses) => outbox.drainAll(maxPasses),
+    },
+    async notifyOwnerInMeeting(event) {
+      try {
+        await notifyOwnerInMeeting(ctx, event);
+      } catch (error) {
+        log(`bot: the in-meeting notification for action ${event.action.id} was not queued: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
     async close() {
       await scheduler.stop();

@@ -81,6 +81,7 @@ describe('manifest/manifest.json', () => {
       { name: 'ChannelMeeting.ReadBasic.Group', type: 'Application' },
       { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application' },
       { name: 'ChannelMeetingParticipant.Read.Group', type: 'Application' },
+      { name: 'OnlineMeetingNotification.Send.Chat', type: 'Application' },
       { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
       { name: 'ChannelMeetingStage.Write.Group', type: 'Delegated' },
     ]));

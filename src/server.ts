@@ -270,7 +270,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
     };
   }
 
-  function botHandlerFor(store: Store<Entities>, readModel: ReadModel<Entities>, services: Services): BotHandler | undefined {
+  function botHandlerFor(store: Store<Entities>, readModel: ReadModel<Entities>, services: Services, tabUrl: string | undefined): BotHandler | undefined {
     if (options.bot === false) return undefined;
     if (config.mode === 'm365' && !config.bot.id) {
       log.warn('bot disabled', { reason: 'BOT_ID is not set: /api/messages answers 501' });
@@ -287,6 +287,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       ...(config.bot.password ? { botPassword: config.bot.password } : {}),
       ...(options.botConnectorUrl ? { connectorBaseUrl: options.botConnectorUrl } : {}),
       ...(options.botOpenIdMetadataUrl ? { openIdMetadataUrl: options.botOpenIdMetadataUrl } : {}),
+      ...(tabUrl !== undefined ? { tabUrl } : {}),
       log: (message) => log.info('bot', { message }),
     });
     if (options.botScheduler ?? true) bot.scheduler.start();
@@ -319,10 +320,14 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         contact: { name: config.controller.name, email: config.controller.email },
         organizerName: config.controller.name,
         ...(register ? { unitImports: { register } } : {}),
+        // an action given in a live meeting: the bot's notification to its owner (the bot exists once the services do)
+        onOwnerGivenInMeeting: async (event) => bot?.notifyOwnerInMeeting(event),
         // Microsoft 365 mode reaches the internet: the administration may fetch Kolada's values directly
         ...(config.mode === 'm365' ? { imports: { kolada: createKoladaHttp(options.kolada ?? {}) } } : options.kolada ? { imports: { kolada: createKoladaHttp(options.kolada) } } : {}),
       });
-      const botHandler = botHandlerFor(m.store, m.readModel, services);
+      // where a notification opens the tab: this server in local mode, the tab's domain in Microsoft 365
+      const tabUrl = config.mode === 'local' ? url : config.tabDomain !== undefined ? `https://${config.tabDomain}` : undefined;
+      const botHandler = botHandlerFor(m.store, m.readModel, services, tabUrl);
       api = createApiRouter({
         validator: b.validator,
         services,

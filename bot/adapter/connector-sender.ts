@@ -6,9 +6,11 @@
  * extra fields of entities). Teams ignores it and does not deduplicate; a connector that does can
  * (bot/README.md, "Delivery guarantee").
  */
-import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import { TeamsInfo, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
 import { ConversationRefSchema, type ConversationRef } from '../flows/reference';
-import { SendError, type Delivery, type OutboundMessage, type Sender, type SendSteps, type UserTarget } from '../outbox/message';
+import {
+  conversationKeyOf, SendError, type Delivery, type OutboundMessage, type OutboundTarget, type Sender, type SendSteps, type TargetedMeetingNotification, type UserTarget,
+} from '../outbox/message';
 
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
@@ -53,9 +55,14 @@ export class ConnectorSender implements Sender {
   }
 
   async send(message: OutboundMessage, deliveryId: string, steps: SendSteps): Promise<Delivery> {
-    const activity: Partial<Activity> = { ...message.activity, channelData: { [DELIVERY_FIELD]: deliveryId } };
     const target = message.target;
     try {
+      if (message.activity.type === 'targetedMeetingNotification') {
+        if (target.kind !== 'meeting') throw new SendError('a targeted meeting notification goes to a meeting', 400);
+        return await this.notify(target, message.activity, steps);
+      }
+      const activity: Partial<Activity> = { ...message.activity, channelData: { [DELIVERY_FIELD]: deliveryId } };
+      if (target.kind === 'meeting') throw new SendError('a meeting takes a targeted meeting notification, not a message', 400);
       if (target.kind === 'conversation') return await this.post(target.reference, activity, steps);
       // the user's 1:1 conversation an earlier attempt opened is posted to like a stored one
       if (steps.opened) return await this.post(steps.opened, activity, steps, steps.opened);
@@ -76,6 +83,26 @@ export class ConnectorSender implements Sender {
       activityId = (await context.sendActivity(activity))?.id;
     });
     return { ...conversation, ...(activityId ? { activityId } : {}) };
+  }
+
+  /**
+   * A targeted in-meeting notification (`POST {serviceUrl}/v1/meetings/{meetingId}/notification`),
+   * sent in a turn of the meeting chat. Teams answers 202 when every recipient was notified, 207
+   * naming those who were not: with one recipient that is a refusal, not something to retry.
+   * Teams keeps no activity of it: the delivery names the meeting chat only.
+   */
+  private async notify(target: Extract<OutboundTarget, { kind: 'meeting' }>, notification: TargetedMeetingNotification, steps: SendSteps): Promise<Delivery> {
+    const reference = { ...target.reference, ...(this.serviceUrl ? { serviceUrl: this.serviceUrl } : {}) };
+    const conversation = { conversationId: reference.conversation.id };
+    await steps.gate(conversationKeyOf(target));
+    await steps.posting(conversation);
+    let refused: string[] = [];
+    await this.inTurn((logic) => this.adapter.continueConversationAsync(this.botId, reference as unknown as Partial<ConversationReference>, logic), async (context) => {
+      const answer = await TeamsInfo.sendMeetingNotification(context, notification, target.teamsMeetingId);
+      refused = (answer?.recipientsFailureInfo ?? []).map((failure) => `${failure.recipientMri ?? '?'}: ${failure.errorCode ?? ''} ${failure.failureReason ?? ''}`.trim());
+    });
+    if (refused.length > 0) throw new SendError(`Teams did not notify ${refused.join('; ')}`, 422);
+    return conversation;
   }
 
   private async openAndPost(target: UserTarget, activity: Partial<Activity>, steps: SendSteps): Promise<Delivery> {

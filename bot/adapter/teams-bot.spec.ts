@@ -8,7 +8,7 @@ import { Conversations } from '../flows/conversations';
 import type { OutboundMessage } from '../outbox/message';
 import { systemClock } from '../outbox/clock';
 import {
-  BOT, cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, OUTSIDER, participantEventActivity, PRINCIPAL,
+  attachmentsOf, BOT, cardActionActivity, installActivity, MEETING_CHAT, meetingEndActivity, meetingStartActivity, messageActivity, OUTSIDER, participantEventActivity, PRINCIPAL,
   seed, TEACHER, teamsIdOf, wiredFor,
   type Seeded,
 } from '../testing/fixtures';
@@ -114,7 +114,7 @@ describe('KvalitetshjuletBot on the TestAdapter', () => {
       agenda: [{ id: 'a1', title: 'Resultat i matematik', decisions: ['Matematiklyftet fortsätter i åk 4–6'], notes: 'Klyftan växer.' }, { id: 'a2', title: 'Analys av orsaker' }],
     }, { actor: PRINCIPAL, etag: current.etag });
     await send(meetingEndActivity({ serviceUrl })).startTest();
-    const summary = json(queued.find((m) => m.key.startsWith('summary:'))?.activity.attachments);
+    const summary = json(attachmentsOf(queued.find((m) => m.key.startsWith('summary:'))));
     const at = (text: string) => summary.indexOf(text);
     expect(at('Resultat i matematik: Matematiklyftet fortsätter i åk 4–6')).toBeGreaterThan(at('Beslut'));
     expect(at('Åtgärder från mötet')).toBeGreaterThan(at('Matematiklyftet'));
@@ -130,7 +130,7 @@ describe('KvalitetshjuletBot on the TestAdapter', () => {
     expect((await store.get('meetings', seeded.meetingId)).fields.attendees).toEqual([{ userId: TEACHER, teamsId: teamsIdOf(TEACHER), inMeeting: false }]);
     await send(meetingEndActivity({ serviceUrl })).startTest();
     expect(queued.map((m) => m.key).sort()).toEqual([`followup:${seeded.meetingId}:${TEACHER}`, `summary:${seeded.meetingId}`].sort());
-    expect(json(queued.find((m) => m.key.startsWith('summary:'))?.activity.attachments)).toContain('Uppföljningsfrågorna skickades till 1 som deltog i mötet.');
+    expect(json(attachmentsOf(queued.find((m) => m.key.startsWith('summary:'))))).toContain('Uppföljningsfrågorna skickades till 1 som deltog i mötet.');
   });
 
   it('participant events: a redelivered join changes nothing; a malformed value is ignored, not a failed turn', async () => {

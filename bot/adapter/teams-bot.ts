@@ -67,12 +67,14 @@ export class KvalitetshjuletBot extends TeamsActivityHandler {
 
   protected override async onTeamsMeetingParticipantsJoin(context: TurnContext): Promise<void> {
     const turn = this.turn(context);
+    await this.flows.remember(turn);
     const outcome = await this.flows.onParticipantsJoin(turn);
     this.log(`participants joined in ${turn.info.conversationId}: ${JSON.stringify(outcome)}`);
   }
 
   protected override async onTeamsMeetingParticipantsLeave(context: TurnContext): Promise<void> {
     const turn = this.turn(context);
+    await this.flows.remember(turn);
     const outcome = await this.flows.onParticipantsLeave(turn);
     this.log(`participants left in ${turn.info.conversationId}: ${JSON.stringify(outcome)}`);
   }

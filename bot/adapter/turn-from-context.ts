@@ -2,7 +2,7 @@
 import { TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import { ConversationRefSchema } from '../flows/reference';
 import type { Member, Turn, TurnInfo } from '../flows/turn';
-import type { OutgoingActivity } from '../outbox/message';
+import type { MessageActivity } from '../outbox/message';
 
 function meetingIdOf(activity: Activity): string | undefined {
   const channelData = activity.channelData as { meeting?: { id?: unknown } } | undefined;
@@ -79,7 +79,7 @@ async function pagedMembers(context: TurnContext, gate: ConnectorGate): Promise<
 export function turnFromContext(context: TurnContext, gate: ConnectorGate = open): Turn {
   return {
     info: infoOf(context),
-    reply: async (activity: OutgoingActivity) => {
+    reply: async (activity: MessageActivity) => {
       await through(gate, context.activity.conversation.id, () => context.sendActivity(activity as Partial<Activity>));
     },
     members: () => pagedMembers(context, gate),

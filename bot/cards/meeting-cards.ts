@@ -2,6 +2,7 @@ import type { StoredItem } from '../../src/store/port';
 import type { BotAction, BotMeeting } from '../data/entities';
 import { decisionsAndNotes, vocabulary } from '../../src/domain';
 import { attachment, card, dueLine, text, title, type CardAttachment, type CardElement } from './card';
+import { distinctOriginLinks } from './origin-link';
 import { strings } from './strings';
 import type { Language } from '../../src/domain';
 
@@ -28,7 +29,7 @@ function audienceLine(lang: Language, audience: FollowUpAudience): string {
 }
 
 /** Posted to the meeting chat when the meeting ends: its decisions, then its actions with owners and due dates. */
-export function meetingSummaryCard(lang: Language, meeting: BotMeeting, actions: readonly StoredItem<BotAction>[], audience: FollowUpAudience): CardAttachment {
+export function meetingSummaryCard(lang: Language, meeting: BotMeeting, actions: readonly StoredItem<BotAction>[], audience: FollowUpAudience, tabUrl?: string): CardAttachment {
   const s = strings(lang);
   const { decisions } = decisionsAndNotes(meeting);
   const shown = decisions.slice(0, summaryDecisionLimit);
@@ -40,7 +41,7 @@ export function meetingSummaryCard(lang: Language, meeting: BotMeeting, actions:
     text(s.summaryActions, { weight: 'Bolder' }),
     actions.length ? actionRows(lang, actions) : text(s.summaryNoActions, { isSubtle: true }),
     text(audienceLine(lang, audience), { isSubtle: true }),
-  ]));
+  ], distinctOriginLinks(lang, tabUrl, actions.map((a) => a.fields))));
 }
 
 /** Asks the principal to link a meeting the bot does not know yet. */

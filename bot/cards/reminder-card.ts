@@ -1,7 +1,8 @@
 import type { BotAction } from '../data/entities';
 import { attachment, card, dueLine, execute, fieldError, subCard, text, title, type CardAttachment, type CardData, type CardElement } from './card';
+import { originLine, originLinks } from './origin-link';
 import { strings, type Strings } from './strings';
-import { COMMENT_MAX_LENGTH, vocabulary, type Language } from '../../src/domain';
+import { COMMENT_MAX_LENGTH, type Language } from '../../src/domain';
 
 export const ACTION_DONE = 'action.done';
 export const ACTION_NEW_DATE = 'action.newDate';
@@ -25,6 +26,8 @@ export interface ReminderCardInput {
   /** a line shown above the action, e.g. after an update */
   notice?: string;
   error?: ActionFormError;
+  /** the tab's address: the card links to where the action comes from */
+  tabUrl?: string;
 }
 
 /** As long as the tab's evaluation field takes. */
@@ -60,11 +63,6 @@ function actionButtons(lang: Language, actionId: string, error: ActionFormError 
   };
 }
 
-/** Where the action comes from, in the card's language: "Utgår från: Analys". */
-function originLine(action: Pick<BotAction, 'originKind'>, lang: Language): string {
-  return `${vocabulary.term.origin[lang]}: ${vocabulary.originKind[action.originKind][lang]}`;
-}
-
 /** The owner's reminder: done / new date / comment, each applied to the action with its eTag. */
 export function reminderCard(i: ReminderCardInput): CardAttachment {
   const s = strings(i.lang);
@@ -77,7 +75,7 @@ export function reminderCard(i: ReminderCardInput): CardAttachment {
     text(originLine(i.action, i.lang), { isSubtle: true }),
     ...(closed ? [] : [text(i.kind === 'overdue' ? s.reminderOverdue : s.reminderDueSoon(i.daysLeft ?? 0), i.kind === 'overdue' ? { color: 'Attention' } : {})]),
     ...form.body,
-  ], form.actions));
+  ], [...form.actions, ...originLinks(i.lang, i.tabUrl, i.action)]));
 }
 
 /**

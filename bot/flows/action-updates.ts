@@ -68,7 +68,7 @@ export async function onActionUpdate(ctx: FlowContext, request: CardRequest, gua
   const today = isoDay(ctx.clock.now());
   const view = (a: StoredItem<BotAction>, notice: string, error?: ActionFormError): CardActionResult => {
     const left = daysBetween(today, a.fields.dueDate);
-    return { kind: 'card', card: reminderCard({ lang: request.lang, actionId: a.id, action: a.fields, kind: left < 0 ? 'overdue' : 'dueSoon', daysLeft: left, notice, ...(error ? { error } : {}) }) };
+    return { kind: 'card', card: reminderCard({ lang: request.lang, actionId: a.id, action: a.fields, kind: left < 0 ? 'overdue' : 'dueSoon', daysLeft: left, notice, ...(error ? { error } : {}), ...(ctx.tabUrl !== undefined ? { tabUrl: ctx.tabUrl } : {}) }) };
   };
   const change = changeFor(s, request.verb, request.data);
   if ('error' in change) return view(item, s.correctAndResend, change.error);

@@ -21,6 +21,8 @@ export interface FlowContext {
   outbox: { enqueue(message: OutboundMessage, dueAt?: number): Promise<void> };
   clock: Clock;
   log: (message: string) => void;
+  /** the tab's public address: cards link to it (absent: cards carry no links) */
+  tabUrl?: string;
 }
 
 export const addDays = (day: string, days: number): string => isoDay(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000);

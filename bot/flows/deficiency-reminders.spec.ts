@@ -70,7 +70,7 @@ describe('scanDeficiencyReminders', () => {
     await scanReminders(ctx);
     expect(await deficiencyKeys()).toHaveLength(2);
     await outbox.drainAll();
-    const cards = JSON.stringify(sent.filter((m) => m.activity.summary === 'Otrygg skolgård'));
+    const cards = JSON.stringify(sent.filter((m) => m.activity.type === 'message' && m.activity.summary === 'Otrygg skolgård'));
     expect(cards).toContain('Brist: Otrygg skolgård');
     expect(cards).toContain('Saknar åtgärd');
     expect(cards).toContain('Deficiency: Otrygg skolgård');

@@ -8,9 +8,9 @@ import { linkMeetingCard, meetingSummaryCard, type FollowUpAudience } from '../c
 import type { BotMeeting, BotStore } from '../data/entities';
 import type { OutboundMessage } from '../outbox/message';
 import type { FlowContext } from './context';
-import { actionsFromMeeting, changeMeeting, findMeeting, latestTemplate } from './meetings';
+import { actionsFromMeeting, changeMeeting, eventTimeOf, findMeeting, latestTemplate } from './meetings';
 import type { Member, Turn } from './turn';
-import { isoDateTime, languageOf } from '../../src/domain';
+import { languageOf } from '../../src/domain';
 import type { StoredItem } from '../../src/store/port';
 
 export type MeetingEndOutcome =
@@ -38,7 +38,7 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
     await ctx.outbox.enqueue({ key: `link:${info.conversationId}:${info.meetingId ?? 'chat'}`, target: chat, activity: { type: 'message', attachments: [linkMeetingCard(lang)] } });
     return { kind: 'notLinked' };
   }
-  const ended = await markEnded(ctx.store, meeting, endTimeOf(info.value) ?? new Date(ctx.clock.now()).toISOString());
+  const ended = await markEnded(ctx.store, meeting, eventTimeOf(info.value, 'EndTime') ?? new Date(ctx.clock.now()).toISOString());
   const [actions, template] = await Promise.all([actionsFromMeeting(ctx.store, meeting.id), latestTemplate(ctx.store, meeting.fields.type)]);
   // the chat's roster is asked only when no participant event recorded who joined
   const recipients = followUpRecipients(ended.fields, ended.fields.attendees?.length ? [] : await turn.members());
@@ -47,7 +47,7 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
   const messages: OutboundMessage[] = [{
     key: `summary:${meeting.id}`,
     target: chat,
-    activity: { type: 'message', summary: meeting.fields.title, attachments: [meetingSummaryCard(lang, ended.fields, actions, audience)] },
+    activity: { type: 'message', summary: meeting.fields.title, attachments: [meetingSummaryCard(lang, ended.fields, actions, audience, ctx.tabUrl)] },
   }];
   if (template) {
     for (const member of people) {
@@ -69,13 +69,6 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
   }
   await eachLimited(messages, 16, (m) => ctx.outbox.enqueue(m));
   return { kind: 'queued', meetingId: meeting.id, participants: template ? people.length : 0, via: recipients.via, withoutTemplate: !template };
-}
-
-/** Teams' meetingEnd event carries the end as `value.EndTime`; anything else is no end time. */
-function endTimeOf(value: unknown): string | undefined {
-  const endTime = typeof value === 'object' && value !== null && 'EndTime' in value ? value.EndTime : undefined;
-  const parsed = isoDateTime.safeParse(endTime);
-  return parsed.success ? new Date(parsed.data).toISOString() : undefined;
 }
 
 /**

@@ -52,7 +52,7 @@ export async function onParticipantEvent(ctx: FlowContext, turn: Turn, joined: b
  * unit (its staff and principals, the administration), asked as the API would; for an organizer
  * meeting, the administration, the board and the principals.
  */
-async function isOwnPerson(ctx: FlowContext, meeting: BotMeeting, userId: string, tenantId: string | undefined): Promise<boolean> {
+export async function isOwnPerson(ctx: FlowContext, meeting: BotMeeting, userId: string, tenantId: string | undefined): Promise<boolean> {
   const caller = await ctx.services.callers.callerFor({ userId, ...(tenantId ? { tenantId } : {}) }, meeting.unitId);
   if (meeting.unitId !== undefined) return ctx.services.access.allows(caller, 'unit.read', meeting.unitId);
   return caller.appRoles.length > 0 || caller.principalOfUnitIds.length > 0;

@@ -1,5 +1,6 @@
 /** Finding the meeting, its actions and its follow-up template in the lists, and changing the meeting as the bot. */
-import { isOpen } from '../../src/domain';
+import { z } from 'zod';
+import { isoDateTime, isOpen } from '../../src/domain';
 import { ConflictError } from '../../src/store/errors';
 import type { StoredItem } from '../../src/store/port';
 import type { BotAction, BotFollowUpTemplate, BotMeeting, BotStore, MeetingType } from '../data/entities';
@@ -27,6 +28,16 @@ export async function changeMeeting(
     }
   }
   throw new ConflictError('meetings', meeting.id, undefined);
+}
+
+/** The times Teams' meetingStart and meetingEnd events carry; one that is not a date-time is none. */
+const EventTimesSchema = z.object({ StartTime: isoDateTime.optional().catch(undefined), EndTime: isoDateTime.optional().catch(undefined) });
+
+/** The start (`value.StartTime`) or end (`value.EndTime`) of a meeting event, in UTC. */
+export function eventTimeOf(value: unknown, field: 'StartTime' | 'EndTime'): string | undefined {
+  const parsed = EventTimesSchema.safeParse(value);
+  const time = parsed.success ? parsed.data[field] : undefined;
+  return time !== undefined ? new Date(time).toISOString() : undefined;
 }
 
 /** The Meetings item for a Teams meeting: by its Teams meeting id, else by its chat id. */

@@ -57,7 +57,7 @@ export async function scanReminders(ctx: FlowContext, options: ReminderOptions =
       await ctx.outbox.enqueue({
         key: `reminder:${action.id}:${kind}:${due}`,
         target: { kind: 'conversation', reference: owner },
-        activity: { type: 'message', summary: action.fields.title, attachments: [reminderCard({ lang: languageOf(owner.locale), actionId: action.id, action: action.fields, kind, daysLeft: left })] },
+        activity: { type: 'message', summary: action.fields.title, attachments: [reminderCard({ lang: languageOf(owner.locale), actionId: action.id, action: action.fields, kind, daysLeft: left, ...(ctx.tabUrl !== undefined ? { tabUrl: ctx.tabUrl } : {}) })] },
       });
       result.queued++;
     }

@@ -3,7 +3,7 @@
  * turn. The adapter layer builds it from botbuilder's TurnContext; tests build it by hand.
  */
 import type { Strings } from '../cards/strings';
-import type { OutgoingActivity } from '../outbox/message';
+import type { MessageActivity } from '../outbox/message';
 import type { ConversationRef } from './reference';
 
 export interface Member {
@@ -33,7 +33,7 @@ export interface TurnInfo {
 
 export interface Turn {
   readonly info: TurnInfo;
-  reply(activity: OutgoingActivity): Promise<void>;
+  reply(activity: MessageActivity): Promise<void>;
   /** everyone in the conversation (paged members), bots excluded */
   members(): Promise<Member[]>;
 }

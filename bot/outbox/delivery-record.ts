@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { ConversationRefSchema, type ConversationRef } from '../flows/reference';
-import { OutboundMessageSchema, type OutboundMessage } from './message';
+import { activityFitsTarget, activityFitsTargetMessage, OutboundMessageShape, type OutboundMessage } from './message';
 
 export const AttemptSchema = z.object({
   attempt: z.number().int().min(0),
@@ -44,7 +44,7 @@ export interface DeliveryRecord {
 }
 
 /** An outbound job's payload: the message and its delivery record. */
-export const OutboundPayloadSchema = OutboundMessageSchema.extend(DeliveryRecordSchema.shape);
+export const OutboundPayloadSchema = OutboundMessageShape.extend(DeliveryRecordSchema.shape).refine(activityFitsTarget, activityFitsTargetMessage);
 
 /** Splits a parsed payload into the message and its record. */
 export function splitPayload(payload: z.infer<typeof OutboundPayloadSchema>): { message: OutboundMessage; record: DeliveryRecord } {

@@ -25,6 +25,7 @@ function fakeSender(fail: (deliveryId: string, attempt: number) => SendError | u
     async send(m, deliveryId, steps) {
       let conversation: Omit<Delivery, 'activityId'>;
       if (m.target.kind === 'conversation') conversation = { conversationId: m.target.reference.conversation.id };
+      else if (m.target.kind === 'meeting') conversation = { conversationId: m.target.reference.conversation.id };
       else if (steps.opened) conversation = { conversationId: steps.opened.conversation.id, createdReference: steps.opened };
       else {
         await steps.gate(`user:${m.target.userId}`);

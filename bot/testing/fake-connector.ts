@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import type { Window } from '../outbox/rate-limiter';
 
 export interface FakeMember {
@@ -37,6 +38,38 @@ export interface RecordedActivity {
   at: number;
 }
 
+/** A targeted in-meeting notification Teams took (POST /v1/meetings/{meetingId}/notification). */
+export interface RecordedNotification {
+  meetingId: string;
+  recipients: string[];
+  surfaces: z.infer<typeof NotificationBodySchema>['value']['surfaces'];
+  at: number;
+}
+
+/**
+ * The request as Teams documents it ("Targeted in-meeting notification"): type
+ * targetedMeetingNotification, Teams user ids as recipients, one surface of each kind, a dialog
+ * (contentType task) with its size, title and an https URL (http on loopback, for local mode).
+ */
+const dimension = z.union([z.number().int().positive(), z.enum(['small', 'medium', 'large'])]);
+const NotificationBodySchema = z.object({
+  type: z.literal('targetedMeetingNotification'),
+  value: z.strictObject({
+    recipients: z.array(z.string().regex(/^29:./, 'a recipient is a Teams user id (29:...)')).min(1),
+    surfaces: z.array(z.strictObject({
+      surface: z.enum(['meetingStage', 'meetingTabIcon']),
+      contentType: z.literal('task'),
+      content: z.strictObject({
+        value: z.strictObject({
+          height: dimension, width: dimension, title: z.string().min(1),
+          url: z.url().refine((u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)[:/]/.test(u), 'the dialog url must be https'),
+        }),
+      }),
+    })).min(1).refine((list) => new Set(list.map((s) => s.surface)).size === list.length, 'one surface of each kind per request'),
+  }),
+  channelData: z.unknown().optional(),
+});
+
 export interface FakeConnectorOptions {
   /** enforce these windows per conversation (429 with Retry-After when exceeded) */
   conversationWindows?: readonly Window[];
@@ -55,6 +88,10 @@ export interface FakeConnector {
   readonly activities: RecordedActivity[];
   /** 1:1 conversations created, by user id */
   readonly created: Map<string, string>;
+  /** every targeted meeting notification accepted, in order */
+  readonly notifications: RecordedNotification[];
+  /** every notification request refused for its shape, with why */
+  readonly refusedNotifications: { meetingId: string; body: unknown; reason: string }[];
   readonly stats: { requests: number; throttled: number; injected: number; duplicatesSuppressed: number };
   /** every request the rate limits counted (not refused), when it arrived and for which conversation */
   readonly arrivals: { at: number; conversationKey: string }[];
@@ -93,6 +130,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const activities: RecordedActivity[] = [];
   const byClientId = new Map<string, RecordedActivity>();
   const created = new Map<string, string>();
+  const notifications: RecordedNotification[] = [];
+  const refusedNotifications: { meetingId: string; body: unknown; reason: string }[] = [];
   const members = new Map<string, FakeMember[]>();
   const stats = { requests: 0, throttled: 0, injected: 0, duplicatesSuppressed: 0 };
   const arrivals: { at: number; conversationKey: string }[] = [];
@@ -219,6 +258,23 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     res.json({ user: { ...member, tenantId: req.query.tenantId }, meeting: { role: 'Attendee', inMeeting: true }, conversation: { id: `meeting:${param(req, 'meetingId')}`, isGroup: true, conversationType: 'groupChat' } });
   });
 
+  router.post('/v1/meetings/:meetingId/notification', async (req, res) => {
+    await delay();
+    const meetingId = param(req, 'meetingId');
+    if (gate(req, res, `meeting:${meetingId}`)) return;
+    const parsed = NotificationBodySchema.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const reason = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
+      refusedNotifications.push({ meetingId, body: req.body, reason });
+      res.status(400).json({ error: { code: 'BadSyntax', message: reason } });
+      return;
+    }
+    notifications.push({ meetingId, recipients: parsed.data.value.recipients, surfaces: parsed.data.value.surfaces, at: Date.now() });
+    // every recipient notified: 202 and no body (207 would list the recipients that failed)
+    res.status(202).end();
+  });
+
   app.use('/via/:via', router);
   app.use(router);
 
@@ -230,6 +286,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     url: `http://127.0.0.1:${port}`,
     activities,
     created,
+    notifications,
+    refusedNotifications,
     stats,
     arrivals,
     setMembers: (conversationId, list) => void members.set(conversationId, list),

@@ -5,12 +5,13 @@
  */
 import { LocalDirectory } from '../../src/auth/directory-local';
 import type { Entities } from '../../src/lists/lists';
-import { createServices, type Services } from '../../src/services';
+import { createServices, type Services, type ServicesOptions } from '../../src/services';
 import type { Store } from '../../src/store/port';
 import type { ChangeFeed } from '../../src/store/changes';
 import type { ReadModel } from '../../src/store/read-model';
 import { startedMirror } from '../../src/store/test-kit';
 import type { Turn } from '../flows/turn';
+import type { OutboundMessage } from '../outbox/message';
 
 export const TENANT = '0d3a4f8e-2b1c-4e5f-9a7b-6c8d9e0f1a2b';
 export const PRINCIPAL = '11111111-1111-4111-8111-111111111111';
@@ -85,8 +86,8 @@ export const testDirectory = new LocalDirectory({
 });
 
 /** The services the API uses, over `store`, with the test directory: what the bot's card actions ask. */
-export function servicesFor(store: Store<Entities>, readModel: ReadModel<Entities>, now?: () => Date): Services {
-  return createServices(store, readModel, { directory: testDirectory, unitCacheMilliseconds: 0, ...(now ? { now } : {}) });
+export function servicesFor(store: Store<Entities>, readModel: ReadModel<Entities>, now?: () => Date, options: ServicesOptions = {}): Services {
+  return createServices(store, readModel, { directory: testDirectory, unitCacheMilliseconds: 0, ...(now ? { now } : {}), ...options });
 }
 
 /** What flows read and ask over `store`, as the server wires them: its read model (a mirror) and the API's services. */
@@ -215,4 +216,9 @@ export function cardTurn(verb: string, data: Record<string, unknown>, userId: st
     reply: async () => {},
     members: async () => [],
   };
+}
+
+/** A queued message's card attachments (a targeted meeting notification has none). */
+export function attachmentsOf(message: OutboundMessage | undefined): unknown {
+  return message?.activity.type === 'message' ? message.activity.attachments : undefined;
 }

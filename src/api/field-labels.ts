@@ -51,6 +51,7 @@ const common: Readonly<Record<string, Words>> = {
   closedOn: { sv: 'Stängd', en: 'Closed on' },
   startsAt: { sv: 'Börjar', en: 'Starts' },
   endedAt: { sv: 'Slutade', en: 'Ended' },
+  startedAt: { sv: 'Startade', en: 'Started' },
   agenda: { sv: 'Dagordning', en: 'Agenda' },
   notes: { sv: 'Anteckningar', en: 'Notes' },
   decisions: { sv: 'Beslut', en: 'Decisions' },

@@ -34,6 +34,8 @@ export const MeetingSchema = z.strictObject({
   participants: z.array(participant).max(500),
   agenda: z.array(agendaItem).max(50),
   yearWheelActivityId: itemId.optional(),
+  /** when the Teams meeting started, as its meetingStart event said (the first one) */
+  startedAt: isoDateTime.optional(),
   endedAt: isoDateTime.optional(),
   /** who joined the Teams meeting (participant events); the follow-up questions go to them */
   attendees: z.array(attendee).max(500).optional(),

@@ -105,6 +105,7 @@ export const lists: ListBindings = {
     // a Teams meeting and its chat belong to one meeting: unique (services/bindings.ts)
     indexedText('teamsMeetingId', { unique: true }), indexedText('chatId', { unique: true }), json('participants'), json('agenda'),
     indexedText('yearWheelActivityId'), { name: 'endedAt', type: 'dateTime' }, json('attendees'),
+    { name: 'startedAt', type: 'dateTime' },
   ]) },
   followUpTemplates: { schema: FollowUpTemplateSchema, definition: list('followUpTemplates', 'KH FollowUpTemplates', 'Frågemallar per mötestyp', 'meetingType', [
     choice('meetingType', meetingTypes, { required: true }), { name: 'version', type: 'number', required: true }, json('questions'), json('beforeQuestions'),

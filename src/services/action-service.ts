@@ -1,4 +1,6 @@
-import { ActionCommentSchema, ActionSchema, checkAction, checkActionOrigin, isOpen, isoDay, schoolYearOf, type Action, ruleWords, type OriginRecord, type RuleViolation } from '../domain';
+import {
+  ActionCommentSchema, ActionSchema, checkAction, checkActionOrigin, isOpen, isoDay, schoolYearOf, type Action, type Meeting, ruleWords, type OriginRecord, type RuleViolation,
+} from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Filter, Page, Store, StoredItem } from '../store/port';
 import type { ReadModel } from '../store/read-model';
@@ -14,8 +16,21 @@ export type ActionInput = Omit<Action, 'unitId' | 'status' | 'schoolYear' | 'com
 export type ActionPatch = Partial<Omit<Action, 'unitId' | 'originKind' | 'originId' | 'comments'>>;
 export type ActionFilter = 'mine' | 'overdue' | 'open';
 
+/** An action got an owner (created with one, or its owner changed) in a meeting that has not ended. */
+export interface OwnerGivenInMeeting {
+  readonly action: StoredItem<Action>;
+  readonly meeting: StoredItem<Meeting>;
+  /** who gave it: they see it already, in the side panel */
+  readonly by: Caller;
+}
+
 export interface ActionServiceOptions {
   readonly now?: () => Date;
+  /**
+   * Told once the action is stored (the bot's targeted in-meeting notification to the owner).
+   * It must not throw: the action is stored whatever it does.
+   */
+  readonly onOwnerGivenInMeeting?: (event: OwnerGivenInMeeting) => Promise<void>;
 }
 
 const stillOpen: Filter[] = [
@@ -26,6 +41,7 @@ const stillOpen: Filter[] = [
 /** Actions with an owner and a due date; staff update only their own, the principal any in the unit. */
 export class ActionService {
   private readonly now: () => Date;
+  private readonly onOwnerGivenInMeeting: ActionServiceOptions['onOwnerGivenInMeeting'];
 
   constructor(
     private readonly store: Store<Entities>,
@@ -34,6 +50,7 @@ export class ActionService {
     options: ActionServiceOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.onOwnerGivenInMeeting = options.onOwnerGivenInMeeting;
   }
 
   async list(caller: Caller, unitId: string, options: PageRequest & { filter?: ActionFilter; goalId?: string } = {}): Promise<Page<Action>> {
@@ -64,7 +81,9 @@ export class ActionService {
     refuse(checkActionOrigin(action, await this.originOf(action)));
     if (action.meetingId !== undefined) await this.requireMeetingOfUnit(action.meetingId, unitId);
     if (action.goalId !== undefined) await this.requireGoalOfUnit(action.goalId, unitId);
-    return this.store.create('actions', action, createOptions(actorOf(caller), clientKey));
+    const created = await this.store.create('actions', action, createOptions(actorOf(caller), clientKey));
+    await this.ownerGiven(caller, created);
+    return created;
   }
 
   async update(caller: Caller, id: string, patch: ActionPatch, etag: string): Promise<StoredItem<Action>> {
@@ -75,7 +94,9 @@ export class ActionService {
       await this.requireMeetingOfUnit(patch.meetingId, current.fields.unitId);
     }
     if (patch.goalId !== undefined && patch.goalId !== current.fields.goalId) await this.requireGoalOfUnit(patch.goalId, current.fields.unitId);
-    return this.store.update('actions', id, patch, { ...actorOf(caller), etag });
+    const updated = await this.store.update('actions', id, patch, { ...actorOf(caller), etag });
+    if (patch.ownerId !== undefined && patch.ownerId !== current.fields.ownerId) await this.ownerGiven(caller, updated);
+    return updated;
   }
 
   /**
@@ -98,6 +119,18 @@ export class ActionService {
     const view = await this.readModel.read(['actions']);
     const open = view.where('actions', 'ownerId', caller.userId).filter((item) => isOpen(item.fields));
     return pageOf(open.sort((a, b) => a.fields.dueDate.localeCompare(b.fields.dueDate) || Number(a.id) - Number(b.id)), page);
+  }
+
+  /**
+   * An action that got its owner in a meeting (recorded in it, or from it) while the meeting has
+   * not ended is told to the listener, unless the owner is the one who gave it.
+   */
+  private async ownerGiven(caller: Caller, action: StoredItem<Action>): Promise<void> {
+    if (!this.onOwnerGivenInMeeting || action.fields.ownerId === caller.userId) return;
+    const meetingId = action.fields.meetingId ?? (action.fields.originKind === 'meeting' ? action.fields.originId : undefined);
+    const meeting = meetingId !== undefined ? await findItem(this.store, 'meetings', meetingId) : undefined;
+    if (!meeting || meeting.fields.endedAt !== undefined) return;
+    await this.onOwnerGivenInMeeting({ action, meeting, by: caller });
   }
 
   /**

@@ -6,7 +6,7 @@ import { emptyDirectory, type Directory } from '../auth/directory';
 import type { Entities } from '../lists/lists';
 import type { Store } from '../store/port';
 import type { ReadModel } from '../store/read-model';
-import { ActionService } from './action-service';
+import { ActionService, type ActionServiceOptions } from './action-service';
 import { AnalysisService } from './analysis-service';
 import { DeficiencyService } from './deficiency-service';
 import { DirectoryService } from './directory-service';
@@ -47,6 +47,8 @@ export interface ServicesOptions {
   readonly unitImports?: UnitImportServiceOptions;
   /** whom people ask when the product is not set up: the administration (the controller of the data) */
   readonly contact?: SetupContact;
+  /** see ActionServiceOptions.onOwnerGivenInMeeting (the bot's in-meeting notification) */
+  readonly onOwnerGivenInMeeting?: ActionServiceOptions['onOwnerGivenInMeeting'];
 }
 
 /** A contact nobody configured: the tab then says only "ask the administration". */
@@ -109,7 +111,7 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
     indicators: new IndicatorService(store, access, clock),
     measurements: new MeasurementService(store, access),
     analyses: new AnalysisService(store, access, clock),
-    actions: new ActionService(store, views, access, clock),
+    actions: new ActionService(store, views, access, { ...clock, ...(options.onOwnerGivenInMeeting ? { onOwnerGivenInMeeting: options.onOwnerGivenInMeeting } : {}) }),
     deficiencies: new DeficiencyService(store, access, clock),
     meetings,
     meetingLive: new MeetingLiveService(store, views, access, meetings),
@@ -127,6 +129,7 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
 }
 
 export type { Caller } from './caller';
+export type { OwnerGivenInMeeting } from './action-service';
 export type { NamedUser } from './directory-callers';
 export type { UnitPerson, UnitPersonRole } from './people-service';
 export type { SetupStatus, SetupStepState } from './setup-service';

@@ -9,7 +9,7 @@ import { mayReadMeeting } from './meeting-readers';
 import { createOptions, pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
-export type MeetingInput = Omit<Meeting, 'unitId' | 'endedAt' | 'attendees'>;
+export type MeetingInput = Omit<Meeting, 'unitId' | 'startedAt' | 'endedAt' | 'attendees'>;
 export type MeetingPatch = Partial<Omit<Meeting, 'unitId' | 'attendees'>>;
 
 /**

@@ -44,6 +44,8 @@ export interface HarnessOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Skolverket's school-unit register, as the server is given it */
   readonly schoolUnitRegister?: SchoolUnitRegister;
+  /** where the bot's outgoing calls go (a fake Bot Connector); with it the bot's scheduler runs */
+  readonly botConnectorUrl?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -51,7 +53,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'debug', DATA_DIR: '.data/test-unused', ...options.env });
   const server = createServer(config, {
     inMemory: true,
-    botScheduler: false,
+    botScheduler: options.botConnectorUrl !== undefined,
+    ...(options.botConnectorUrl ? { botConnectorUrl: options.botConnectorUrl } : {}),
     ...(options.tabDir ? { tabDir: options.tabDir } : {}),
     ...(options.schoolUnitRegister ? { schoolUnitRegister: options.schoolUnitRegister } : {}),
     log: createLogger({ level: 'debug', sink: (line) => logLines.push(line) }),

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { loadConfig } from '../../src/config';
@@ -127,6 +128,13 @@ export async function switchHostTheme(page: Page, theme: 'default' | 'dark' | 'c
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`the tab kept its background ${before} after the host switched to ${theme}`);
+}
+
+/** The text of a .docx's body (word/document.xml without its tags), for what a report says. */
+export async function docxText(file: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(file);
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 }
 
 /** Signs in with the persona picker (local mode). */

@@ -54,8 +54,8 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     const states = await grid.locator('td[data-phase]').allTextContents();
     expect(states.length).toBe(rollup.units.length * 4);
     for (const text of states) expect(text).toMatch(/Klar|Pågår|Ej påbörjad/);
-    // results: a chart with a name, and its table alternative
-    await page.getByRole('img', { name: /staplar per enhet/ }).waitFor();
+    // results: the units' values as one distribution with the average and the target, and its table alternative
+    await page.getByRole('img', { name: /hur \d+ enheters värden fördelar sig.*Kommunens medel/ }).waitFor();
     await page.getByRole('table', { name: /Visa som tabell/ }).waitFor();
     // the seeded Lindgymnasiet has submitted its analysis and waits
     const waiting = rollup.awaitingFeedback.map((w) => rollup.units.find((u) => u.unitId === w.unitId)?.name);
@@ -65,6 +65,15 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     await page.getByText(/Ansvarig: /).first().waitFor();
     await expectAccessible(page, 'roll-up');
     await shoot(page, 'rollup');
+    // choosing units: a school form narrows every table, a search finds one, and all come back
+    await page.getByRole('combobox', { name: 'Skolform' }).selectOption({ label: 'Gymnasieskola' });
+    await page.getByText(`1 av ${rollup.units.length} enheter`).waitFor();
+    await expect(grid.getByRole('row').count()).resolves.toBe(2);
+    await page.getByRole('button', { name: 'Visa alla enheter' }).click();
+    await page.getByRole('searchbox', { name: /Sök enhet/ }).fill('björk');
+    await page.getByText(`2 av ${rollup.units.length} enheter`).waitFor();
+    await page.getByRole('button', { name: 'Visa alla enheter' }).click();
+    await page.getByText(`${rollup.units.length} av ${rollup.units.length} enheter`).waitFor();
 
     // every control is reachable by keyboard: Tab from the top lands on the school year, the views, the indicator
     await page.keyboard.press('Tab');

@@ -1,10 +1,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import JSZip from 'jszip';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Me } from '../../src/contract';
-import { axeViolations, screenshotDir, signIn, skipReason, startBrowserHarness, type BrowserHarness } from './harness';
+import { axeViolations, docxText, screenshotDir, signIn, skipReason, startBrowserHarness, type BrowserHarness } from './harness';
 
 // The only environment read in these tests: CI must never skip them.
 const skip = skipReason({ CI: process.env.CI });
@@ -271,9 +270,7 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     await expectAccessible(page, 'report');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera som Word (.docx)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^Kvalitetsrapport .+\.docx$/);
-    const zip = await JSZip.loadAsync(await readFile(await download.path()));
-    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-    const text = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const text = await docxText(await readFile(await download.path()));
     expect(text).toContain(`Kvalitetsrapport: ${unitName}`);
     expect(text).toContain('Varför blev det som det blev när vi gjorde som vi gjorde?');
     expect(text).toContain(String(analysis.followUp).split('\n')[0]?.trim());

@@ -9,7 +9,7 @@ import { idempotencyKey, sameRequest } from '../idempotency';
 import { parseBody, parseQuery } from '../validate';
 
 const shape = MeetingSchema.shape;
-const MeetingBody = MeetingSchema.omit({ unitId: true, endedAt: true, attendees: true }).extend({
+const MeetingBody = MeetingSchema.omit({ unitId: true, startedAt: true, endedAt: true, attendees: true }).extend({
   participants: shape.participants.default([]),
   agenda: shape.agenda.default([]),
 });

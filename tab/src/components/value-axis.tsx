@@ -25,15 +25,15 @@ export function chartAxis(unitOfMeasure: UnitOfMeasure, values: readonly number[
   return { min, max, ticks, y: (value) => bottom - ((value - min) / (max - min)) * (bottom - top) };
 }
 
-/** The drawn value axis: its line, its ticks and, above it, what it measures in. */
-export function ValueAxis({ axis, unitOfMeasure, top, bottom }: { axis: ChartAxis; unitOfMeasure: UnitOfMeasure; top: number; bottom: number }) {
+/** The drawn value axis: its line, its ticks and, above it, what it measures in (or `label`). */
+export function ValueAxis({ axis, unitOfMeasure, top, bottom, label }: { axis: ChartAxis; unitOfMeasure: UnitOfMeasure; top: number; bottom: number; label?: string }) {
   const styles = useStyles();
   const { t, format } = useI18n();
   return (
     <g aria-hidden="true">
       <line className={styles.axis} x1={axisWidth} x2={axisWidth} y1={top} y2={bottom} />
       {axis.ticks.map((tick) => <text key={tick} className={styles.label} x={axisWidth - 4} y={axis.y(tick) + 4} textAnchor="end">{format.number(tick)}</text>)}
-      <text className={styles.label} x={2} y={top - 8}>{t(`vocab.unitOfMeasure.${unitOfMeasure}`)}</text>
+      <text className={styles.label} x={2} y={top - 8}>{label ?? t(`vocab.unitOfMeasure.${unitOfMeasure}`)}</text>
     </g>
   );
 }

@@ -104,6 +104,8 @@ export const channel: Texts<typeof sv> = {
   meetingsTitle: "The unit's meetings",
   meetingsEmpty: 'No meetings yet.',
   meetingUpcoming: 'Upcoming',
+  meetingStartedAt: 'Started {time}',
+  meetingEndedAt: 'Ended {time}',
   followUpNotSent: 'Questions not sent',
   followUpPending: 'Waiting for answers',
   scaleAnswer: '{value} of 4',

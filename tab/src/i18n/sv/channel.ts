@@ -101,6 +101,8 @@ export const channel = {
   meetingsTitle: 'Enhetens möten',
   meetingsEmpty: 'Inga möten ännu.',
   meetingUpcoming: 'Kommande',
+  meetingStartedAt: 'Startade {time}',
+  meetingEndedAt: 'Slutade {time}',
   followUpNotSent: 'Frågorna inte skickade',
   followUpPending: 'Väntar på svar',
   scaleAnswer: '{value} av 4',

@@ -1,70 +1,22 @@
 import {
   Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { IndicatorComparison as Comparison, RollupUnit, UnitResult } from '../../../../src/contract';
-import { barScale } from './chart-scale';
 import type { Translate } from '../../i18n/i18n';
 import { ScrollRegion } from '../../components/scroll-region';
+import { ShowMore, useShowMore } from '../../components/show-more';
+import { DistributionChart } from './distribution-chart';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  svg: { width: '100%', maxWidth: '760px', height: 'auto' },
-  bar: { fill: tokens.colorBrandBackground },
-  barMiss: { fill: tokens.colorNeutralBackground1, stroke: tokens.colorBrandForeground1, strokeWidth: 2 },
-  target: { stroke: tokens.colorPaletteRedForeground1, strokeWidth: 2, strokeDasharray: '8 4' },
-  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
-  label: { fill: tokens.colorNeutralForeground1, fontSize: '12px' },
-  // a long indicator name is cut short in the closed list rather than widening the page
+  pickers: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
+  // a long name is cut short in the closed list rather than widening the page
   select: { minWidth: 0 },
-  legend: { color: tokens.colorNeutralForeground2 },
 });
 
-const width = 760;
-const height = 260;
-const top = 24;
-const bottom = height - 56;
-
-function Bars({ indicator, names, year }: { indicator: Comparison; names: Map<string, string>; year: string }) {
-  const styles = useStyles();
-  const { t, format } = useI18n();
-  const rows = indicator.units.filter((u) => u.values[year] !== undefined);
-  const values = rows.map((u) => u.values[year] ?? 0);
-  const y = barScale(indicator.target === undefined ? values : [...values, indicator.target], top, bottom);
-  const slot = rows.length > 0 ? (width - 40) / rows.length : 0;
-  const label = indicator.target === undefined
-    ? t('organizer.chartLabelNoTarget', { name: indicator.name, schoolYear: year })
-    : t('organizer.chartLabel', { name: indicator.name, schoolYear: year, target: format.number(indicator.target, 1) });
-  return (
-    <svg className={styles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      <line className={styles.axis} x1={20} x2={width - 20} y1={bottom} y2={bottom} />
-      {rows.map((row, i) => {
-        const value = row.values[year] ?? 0;
-        const x = 20 + i * slot + slot * 0.15;
-        const w = slot * 0.7;
-        // Missing the target is drawn hollow as well as said in the table: not colour alone.
-        return (
-          <g key={row.unitId}>
-            <rect className={row.meetsTarget === false ? styles.barMiss : styles.bar} x={x} width={w} y={y(value)} height={Math.max(bottom - y(value), 1)} />
-            <text className={styles.label} x={x + w / 2} y={y(value) - 6} textAnchor="middle">{format.number(value, 1)}</text>
-            <text className={styles.label} x={x + w / 2} y={bottom + 16} textAnchor="middle">{shortName(names.get(row.unitId) ?? row.unitId)}</text>
-          </g>
-        );
-      })}
-      {indicator.target !== undefined && (
-        <g>
-          <line className={styles.target} x1={20} x2={width - 20} y1={y(indicator.target)} y2={y(indicator.target)} />
-          <text className={styles.label} x={width - 20} y={y(indicator.target) - 6} textAnchor="end">{`${t('common.target')} ${format.number(indicator.target, 1)}`}</text>
-        </g>
-      )}
-    </svg>
-  );
-}
-
-function shortName(name: string): string {
-  return name.length > 16 ? `${name.slice(0, 15)}…` : name;
-}
+const rowsAtOnce = 50;
 
 function targetText(result: UnitResult, t: Translate): string {
   if (result.meetsTarget === undefined) return t('organizer.unknownTarget');
@@ -76,28 +28,66 @@ function trendText(result: UnitResult, t: Translate): string {
   return t(result.trend === 'better' ? 'organizer.trendBetter' : result.trend === 'worse' ? 'organizer.trendWorse' : 'organizer.trendSame');
 }
 
-/** One indicator across units (bars against the target) and over the years (the table). */
+/** One unit's values over the years; memoized, so 50 more rows render those 50 only. */
+const ValueRow = memo(function ValueRow({ result, name, years }: { result: UnitResult; name: string; years: string }) {
+  const { t, format } = useI18n();
+  return (
+    <TableRow data-unit={result.unitId}>
+      <TableCell>{name}</TableCell>
+      {years.split(',').map((year) => <TableCell key={year}>{format.number(result.values[year], 1)}</TableCell>)}
+      <TableCell>{targetText(result, t)}{result.trend ? `, ${trendText(result, t)}` : ''}</TableCell>
+    </TableRow>
+  );
+});
+
+/**
+ * One indicator across the units chosen (how their values are distributed, against the
+ * municipality's average and the target, one unit highlighted) and over the years (the table,
+ * its first rows at once and more when asked).
+ */
 export function IndicatorComparison({ indicators, units, schoolYear, years }: { indicators: readonly Comparison[]; units: readonly RollupUnit[]; schoolYear: string; years: readonly string[] }) {
   const styles = useStyles();
   const { t, format } = useI18n();
   const selectId = useId('indicator');
+  const highlightId = useId('highlight');
   const [chosen, setChosen] = useState(indicators[0]?.indicatorId ?? '');
+  const [highlighted, setHighlighted] = useState('');
   const indicator = indicators.find((i) => i.indicatorId === chosen) ?? indicators[0];
+  const shown = new Set(units.map((u) => u.unitId));
+  const rows = indicator?.units.filter((result) => shown.has(result.unitId)) ?? [];
+  const { limit, more } = useShowMore(rowsAtOnce, `${indicator?.indicatorId ?? ''}|${[...shown].join(',')}`);
   if (!indicator) return <Text>{t('organizer.noIndicators')}</Text>;
   const names = new Map(units.map((u) => [u.unitId, u.name]));
   const shownYears = [...years].sort();
+  const yearsKey = shownYears.join(',');
+  const withValue = rows.filter((result) => result.values[schoolYear] !== undefined);
+  const highlight = withValue.find((result) => result.unitId === highlighted);
+  const highlightValue = highlight?.values[schoolYear];
   return (
     <div className={styles.root}>
-      <Field label={t('common.indicator')}>
-        <Select id={selectId} className={styles.select} value={indicator.indicatorId} onChange={(_, data) => setChosen(data.value)}>
-          {indicators.map((i) => <option key={i.indicatorId} value={i.indicatorId}>{i.name}</option>)}
-        </Select>
-      </Field>
+      <div className={styles.pickers}>
+        <Field label={t('common.indicator')}>
+          <Select id={selectId} className={styles.select} value={indicator.indicatorId} onChange={(_, data) => setChosen(data.value)}>
+            {indicators.map((i) => <option key={i.indicatorId} value={i.indicatorId}>{i.name}</option>)}
+          </Select>
+        </Field>
+        <Field label={t('organizer.distributionHighlight')}>
+          <Select id={highlightId} className={styles.select} value={highlight ? highlighted : ''} onChange={(_, data) => setHighlighted(data.value)}>
+            <option value="">{t('organizer.distributionNoHighlight')}</option>
+            {withValue.map((result) => <option key={result.unitId} value={result.unitId}>{names.get(result.unitId) ?? result.unitId}</option>)}
+          </Select>
+        </Field>
+      </div>
       <Text role="status">
         {indicator.target === undefined ? t('organizer.noTarget') : `${t('common.target')}: ${format.number(indicator.target, 1)}. `}
         {indicator.target !== undefined && t('organizer.meetingTargetCount', { count: indicator.meetingTarget, total: indicator.withValue })}
       </Text>
-      <Bars indicator={indicator} names={names} year={schoolYear} />
+      <DistributionChart
+        indicator={indicator}
+        values={withValue.map((result) => result.values[schoolYear] ?? 0)}
+        year={schoolYear}
+        {...(highlight && highlightValue !== undefined ? { chosen: { name: names.get(highlight.unitId) ?? highlight.unitId, value: highlightValue } } : {})}
+      />
       <ScrollRegion label={`${indicator.name}: ${t('organizer.tableAlternative')}`}>
         <Table size="small" aria-label={`${indicator.name}: ${t('organizer.tableAlternative')}`}>
           <TableHeader>
@@ -108,21 +98,16 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
             </TableRow>
           </TableHeader>
           <TableBody>
-            {indicator.units.map((result) => (
-              <TableRow key={result.unitId}>
-                <TableCell>{names.get(result.unitId) ?? result.unitId}</TableCell>
-                {shownYears.map((year) => <TableCell key={year}>{format.number(result.values[year], 1)}</TableCell>)}
-                <TableCell>{targetText(result, t)}{result.trend ? `, ${trendText(result, t)}` : ''}</TableCell>
-              </TableRow>
-            ))}
             <TableRow>
               <TableCell><Text weight="semibold">{t('organizer.average')}</Text></TableCell>
               {shownYears.map((year) => <TableCell key={year}>{format.number(indicator.averages[year], 1)}</TableCell>)}
               <TableCell>{format.number(indicator.target, 1)}</TableCell>
             </TableRow>
+            {rows.slice(0, limit).map((result) => <ValueRow key={result.unitId} result={result} name={names.get(result.unitId) ?? result.unitId} years={yearsKey} />)}
           </TableBody>
         </Table>
       </ScrollRegion>
+      <ShowMore shown={Math.min(limit, rows.length)} total={rows.length} step={rowsAtOnce} onMore={more} what={t('organizer.valueRows')} />
     </div>
   );
 }

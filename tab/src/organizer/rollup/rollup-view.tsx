@@ -1,4 +1,5 @@
 import { Card, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
@@ -8,6 +9,8 @@ import { useI18n } from '../../i18n/i18n';
 import { CycleGrid } from './cycle-grid';
 import { IndicatorComparison } from './indicator-comparison';
 import { AreaList, DeficiencyList, FeedbackWaiting, OverdueList } from './rollup-lists';
+import { RollupFilters } from './rollup-filters';
+import { filterUnits, noFilter } from './unit-filter';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -17,7 +20,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * Sammanställning: every unit's cycle, results against target, deficiencies, overdue actions,
+ * Sammanställning: the units chosen (by name, school form, area, phase, needing attention), each one's cycle, results against target, deficiencies, overdue actions,
  * common areas to develop and the feedback still owed. The board sees the same, without owners
  * (the server leaves them out) and without the button to give feedback.
  */
@@ -26,12 +29,15 @@ export default function RollupView({ onGiveFeedback }: { onGiveFeedback?: (unitI
   const { t } = useI18n();
   const { api, canEdit, schoolYear } = useOrganizer();
   const [state] = useLoad(() => api.rollup(schoolYear), schoolYear);
+  const [filter, setFilter] = useState(noFilter);
+  const units = useMemo(() => (state.status === 'ready' ? filterUnits(state.data, filter) : []), [state, filter]);
   if (state.status === 'loading') return <StatusScreen busy message={t('organizer.tabRollup')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const rollup = state.data;
   const names = new Map(rollup.units.map((u) => [u.unitId, u.name]));
   return (
     <div className={styles.root} data-testid="rollup">
+      <RollupFilters rollup={rollup} filter={filter} shown={units.length} onChange={setFilter} />
       <section aria-labelledby="rollup-cycle" className={styles.card}>
         <Text as="h2" id="rollup-cycle" size={500} weight="semibold">{t('organizer.rollupCycle', { schoolYear: rollup.schoolYear })}</Text>
         <div className={styles.summary}>
@@ -40,12 +46,12 @@ export default function RollupView({ onGiveFeedback }: { onGiveFeedback?: (unitI
             return <Text key={phase} size={200}>{`${t(`vocab.phase.${phase}`)}: ${t('organizer.phaseSummary', counts)}`}</Text>;
           })}
         </div>
-        <CycleGrid units={rollup.units} />
+        <CycleGrid units={units} />
       </section>
       <section aria-labelledby="rollup-indicators" className={styles.card}>
         <Text as="h2" id="rollup-indicators" size={500} weight="semibold">{t('organizer.indicatorsTitle')}</Text>
         <Text>{t('organizer.indicatorsIntro')}</Text>
-        <IndicatorComparison indicators={rollup.indicators} units={rollup.units} schoolYear={rollup.schoolYear} years={rollup.years} />
+        <IndicatorComparison indicators={rollup.indicators} units={units} schoolYear={rollup.schoolYear} years={rollup.years} />
       </section>
       <div className={styles.grid}>
         <Card className={styles.card} aria-labelledby="rollup-feedback">

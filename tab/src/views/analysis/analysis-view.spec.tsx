@@ -8,6 +8,8 @@ import { dialogTitle, item, renderWithSession } from '../../testing/render';
 import AnalysisView from './analysis-view';
 
 const year = schoolYearOf();
+const start = Number(year.slice(0, 4));
+const yearBefore = `${start - 1}/${String(start % 100).padStart(2, '0')}`;
 const principal = { userId: 'p', name: 'Cecilia Ek', appRoles: [], units: [{ unitId: '1', name: 'Björkskolan F–6', roles: ['principal'] }] };
 const base = {
   'GET /api/me': () => principal,
@@ -16,6 +18,7 @@ const base = {
   'GET /api/units/1/goals': () => ({ items: [] }),
   'GET /api/units/1/feedback': () => ({ items: [] }),
   'GET /api/units/1/actions': () => ({ items: [] }),
+  [`GET /api/units/1/analyses?schoolYear=${encodeURIComponent(yearBefore)}`]: () => ({ items: [] }),
   [`GET /api/units/1/follow-up-answers?schoolYear=${encodeURIComponent(year)}`]: () => ({ items: [] }),
   'GET /api/units/1': () => item('1', { name: 'Björkskolan F–6', type: 'grundskola', schoolUnitCode: '12345678', principalIds: ['p'] }),
   [`GET /api/units/1/analysis-support?period=${encodeURIComponent(year)}`]: () => ({
@@ -50,7 +53,6 @@ describe('AnalysisView', () => {
   });
 
   it('puts strengths first, answers "Hur blev det?" beside last period\'s actions and their evaluations, and saves it', async () => {
-    const start = Number(year.slice(0, 4));
     const lastSpring = `${start}-05-20`;
     const actions = [
       item('61', { title: 'Läsgrupper i åk 4', unitId: '1', ownerId: 'p', dueDate: lastSpring, status: 'done', originKind: 'analysis', originId: '8', schoolYear: `${start - 1}/${String(start % 100).padStart(2, '0')}`, evaluation: 'Fler elever läser hemma.' }),
@@ -82,6 +84,38 @@ describe('AnalysisView', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Spara utkast' }));
     await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
     expect(seen.find((r) => r.method === 'POST')?.body).toMatchObject({ period: `${year} HT`, evaluation: 'Läsgrupperna gav effekt; rastvärdarna fortsätter.' });
+  });
+
+  it('looks back in "Hur blev det?" at the actions the previous period\'s analysis led to, whenever they are due', async () => {
+    const analysis = (id: string, schoolYear: string, period: string) =>
+      item(id, { unitId: '1', schoolYear, period, status: 'submitted', strengths: [], areasToDevelop: [], measurementIds: [], goalIds: [], participants: [] });
+    const action = (id: string, title: string, originId: string, dueDate: string) =>
+      item(id, { title, unitId: '1', ownerId: 'p', dueDate, status: 'done', originKind: 'analysis', originId, schoolYear: year, evaluation: `Utvärdering av ${title}` });
+    const actions = [
+      // the autumn's analysis plans the spring: due in the spring, evaluated by the spring's analysis
+      action('61', 'Lässtund varje morgon', '9', `${start + 1}-03-31`),
+      // last spring's analysis planned the autumn: evaluated by the autumn's analysis
+      action('62', 'Rastvärdar hela hösten', '7', `${start}-10-15`),
+      // due in the spring, from another analysis: not the spring's to evaluate
+      action('63', 'Matematiklyftet', '8', `${start + 1}-03-31`),
+    ];
+    renderWithSession(<AnalysisView unitId="1" />, {
+      ...base,
+      'GET /api/units/1/actions': () => ({ items: actions }),
+      [analysesPath]: () => ({ items: [analysis('9', year, `${year} HT`)] }),
+      [`GET /api/units/1/analyses?schoolYear=${encodeURIComponent(yearBefore)}`]: () => ({ items: [analysis('7', yearBefore, `${yearBefore} VT`)] }),
+    });
+    await screen.findByRole('region', { name: `Åtgärder förra perioden (${yearBefore} VT)` });
+    const autumn = screen.getByRole('region', { name: /Åtgärder förra perioden/ }).textContent;
+    expect(autumn).toContain('Rastvärdar hela hösten · Klar');
+    expect(autumn).not.toContain('Lässtund varje morgon');
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Period' }), '');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Period för den nya analysen' }), `${year} VT`);
+    const spring = (await screen.findByRole('region', { name: `Åtgärder förra perioden (${year} HT)` })).textContent;
+    expect(spring).toContain('Lässtund varje morgon · Klar');
+    expect(spring).toContain('Utvärdering av Lässtund varje morgon');
+    expect(spring).not.toContain('Matematiklyftet');
   });
 
   it('writes the four questions, saves a draft, then submits it with the draft\'s eTag', async () => {

@@ -18,6 +18,7 @@ import { useConflictSave } from '../../hooks/use-conflict-save';
 import type { ConflictWrite } from '../../hooks/use-conflict-save';
 import { useLoad } from '../../hooks/use-load';
 import { useI18n } from '../../i18n/i18n';
+import { previousPeriod } from '../../../../src/domain/period';
 import { schoolYearOf } from '../../util/dates';
 import { analysisChanges, draftFromAnalysis, emptyDraft, fieldsFromDraft, freePeriodsOf } from './analysis-draft';
 import { PreviousActions } from './previous-actions';
@@ -46,6 +47,8 @@ interface AnalysisData {
   feedback: readonly Feedback[];
   /** the unit's actions: last period's show beside "Hur blev det?" */
   actions: readonly Action[];
+  /** the school year before's analyses: the autumn's "Hur blev det?" looks back at the spring before it */
+  yearBefore: readonly Analysis[];
 }
 
 /** The questions the unit's analysis answers in order; Hur blev det? follows, beside last period's actions. */
@@ -57,12 +60,13 @@ export default function AnalysisView({ unitId }: { unitId: string }) {
   const { api } = useSession();
   const schoolYear = schoolYearOf();
   const [state, reload] = useLoad<AnalysisData>(async () => {
-    const [me, unit, analyses, measurements, indicators, goals, feedback, actions] = await Promise.all([
+    const [me, unit, analyses, measurements, indicators, goals, feedback, actions, yearBefore] = await Promise.all([
       api.me(), api.unit(unitId), api.analyses(unitId, schoolYear), api.measurements(unitId, { schoolYear }), api.indicators(), api.goals(unitId), api.feedback(unitId), api.actions(unitId),
+      api.analyses(unitId, previousPeriod(schoolYear)),
     ]);
     return {
       me, unit, analyses: analyses.items, measurements: measurements.items, indicators: indicators.items, goals: goals.items.filter((g) => g.schoolYear === schoolYear),
-      feedback: feedback.items, actions: actions.items,
+      feedback: feedback.items, actions: actions.items, yearBefore: yearBefore.items,
     };
   }, unitId);
   if (state.status === 'loading') return <StatusScreen as="div" busy message={t('common.loading')} />;
@@ -208,7 +212,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
             <Textarea value={draft.evaluation} resize="vertical" rows={4} onChange={(_, d) => set('evaluation', d.value)} />
           </Field>
         )}
-        <PreviousActions actions={data.actions} period={draft.period} />
+        <PreviousActions actions={data.actions} analyses={[...data.yearBefore, ...analyses]} period={draft.period} />
       </div>
       {readOnly ? (
         <>

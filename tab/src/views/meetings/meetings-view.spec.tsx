@@ -36,6 +36,17 @@ describe('MeetingsView', () => {
     expect(screen.getAllByText('1 svar')).toHaveLength(1);
   });
 
+  it('shows when Teams said the meeting started and ended, beside its date', async () => {
+    renderWithSession(<MeetingsView unitId="1" />, {
+      'GET /api/units/1/meetings': () => ({ items: [{ ...held, startedAt: '2025-11-10T13:02:00Z' }, meeting('51', 'Resultatkonferens VT', '2099-05-10T13:00:00Z')] }),
+      'GET /api/meetings/50/responses': () => ({ items: responses }),
+    });
+    // the hour is the browser's time zone's; the minutes are the event's
+    expect(await screen.findByText(/^Resultatkonferens · 10 nov\. 2025 · Startade \d\d:02 · Slutade \d\d:00$/)).toBeTruthy();
+    // a meeting that has not been held says neither
+    expect(screen.getByText(/^Resultatkonferens · 10 maj 2099$/)).toBeTruthy();
+  });
+
   it('shows a held meeting\'s record: decisions and notes under their agenda items, actions with owners, participants', async () => {
     renderWithSession(<MeetingsView unitId="1" />, {
       'GET /api/units/1/meetings': () => ({ items: [held] }),

@@ -101,7 +101,13 @@ export default function MeetingsView({ unitId }: { unitId: string }) {
               <AccordionHeader>
                 <span className={styles.header}>
                   <Text weight="semibold">{m.title}</Text>
-                  <Text size={200}>{t(`vocab.meetingType.${m.type}`)} · {format.date(m.startsAt)}</Text>
+                  <Text size={200}>{[
+                    t(`vocab.meetingType.${m.type}`),
+                    format.date(m.startsAt),
+                    // when Teams said it started and ended (the bot's meetingStart and meetingEnd events)
+                    ...(m.startedAt ? [t('channel.meetingStartedAt', { time: format.time(m.startedAt) })] : []),
+                    ...(m.endedAt ? [t('channel.meetingEndedAt', { time: format.time(m.endedAt) })] : []),
+                  ].join(' · ')}</Text>
                   <Badge appearance="tint" color={badgeColors[followUp]}>
                     {followUp === 'upcoming' ? t('channel.meetingUpcoming') : followUp === 'notSent' ? t('channel.followUpNotSent') : followUp === 'waiting' ? t('channel.followUpPending') : t('common.answerCount', { count })}
                   </Badge>

@@ -1,0 +1,68 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderWithSession } from '../../testing/render';
+import OrganizerPage from '../organizer-page';
+import { largeRollup, testYear } from './large-rollup';
+
+afterEach(cleanup);
+
+const me = { userId: 'u', name: 'n', appRoles: ['Administration'], units: [] };
+const setUp = { configured: true, contact: { name: 'Barn- och utbildningsnämnden', email: 'bun@kommun.se' }, schoolYear: testYear };
+
+async function open600() {
+  renderWithSession(<OrganizerPage />, {
+    'GET /api/me': () => me,
+    'GET /api/setup': () => setUp,
+    'GET /api/organizer/rollup': () => largeRollup(600),
+  });
+  await screen.findByTestId('rollup', {}, { timeout: 5_000 });
+}
+
+const cycleRows = () => screen.getAllByRole('row').filter((row) => row.closest('table')?.getAttribute('aria-describedby') === 'cycle-caption').length - 1;
+
+describe('the roll-up of 600 units', () => {
+  it('shows the first 50 units, 50 more when asked, and says how many of how many', async () => {
+    await open600();
+    expect(cycleRows()).toBe(50);
+    expect(screen.getByText('600 av 600 enheter')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: "Visa 50 till: enheternas kvalitetshjul" }));
+    expect(cycleRows()).toBe(100);
+  });
+
+  it('narrows by name, school form, area, phase and needs attention, and shows every unit again', async () => {
+    await open600();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Sök enhet (namn eller skolenhetskod)' }), 'Enhet 042');
+    await waitFor(() => expect(cycleRows()).toBe(1));
+    expect(screen.getByText('1 av 600 enheter')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Visa alla enheter' }));
+    await waitFor(() => expect(cycleRows()).toBe(50));
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Skolform' }), 'Förskola');
+    expect(screen.getByText('86 av 600 enheter')).toBeTruthy();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Skolform' }), 'Alla skolformer');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Utvecklingsområde' }), 'Studiero (3)');
+    expect(cycleRows()).toBe(3);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Fas just nu' }), 'Planering');
+    expect(screen.getByText('Ingen enhet stämmer med urvalet.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Visa alla enheter' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: /Behöver uppmärksamhet/ }));
+    const expected = Array.from({ length: 600 }, (_, u) => u).filter((u) => u % 7 === 0 || u % 10 === 0).length;
+    expect(screen.getByText(`${expected} av 600 enheter`)).toBeTruthy();
+  });
+
+  it('compares the results as one distribution with the average, the target and a highlighted unit, not 600 bars', async () => {
+    await open600();
+    const chart = screen.getByRole('img', { name: /Närvaro 2025\/26: hur 600 enheters värden fördelar sig/ });
+    expect(chart.querySelectorAll('rect').length).toBeLessThanOrEqual(12);
+    expect(chart.getAttribute('aria-label')).toContain('Kommunens medel 90');
+    expect(chart.getAttribute('aria-label')).toContain('Mål 95');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Markera en enhet' }), 'Enhet 042');
+    expect(screen.getByRole('img', { name: /Enhet 042: 81/ })).toBeTruthy();
+    // the table of values: the average first, then the units 50 at a time
+    const table = screen.getByRole('table', { name: 'Närvaro: Visa som tabell' });
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 1 + 50);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Skolform' }), 'Förskola');
+    expect(screen.getByRole('img', { name: /hur 86 enheters värden/ })).toBeTruthy();
+  });
+});
