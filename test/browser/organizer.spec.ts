@@ -187,6 +187,8 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     await page.getByRole('dialog').getByRole('button', { name: 'Spara' }).click();
     await page.getByText('Resultatkonferens, våren är sparad.').waitFor();
     await page.getByRole('button', { name: 'Ta bort Resultatkonferens, våren' }).click();
+    // the municipality's activity disappears for every unit: asked first
+    await page.getByRole('alertdialog', { name: 'Ta bort Resultatkonferens, våren?' }).getByRole('button', { name: 'Ta bort' }).click();
     await page.getByText('Resultatkonferens, våren är borttagen.').waitFor();
     await expect.poll(() => marks.count()).toBe(before);
     // the dialog gone and the page given back to assistive technology (a moment after it closes)

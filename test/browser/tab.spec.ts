@@ -239,6 +239,11 @@ describe.skipIf(skip !== null)('the tab in a real browser against the real serve
     await page.getByText('Sparat.').waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'analysis.png'), fullPage: true });
     await page.getByRole('button', { name: 'Skicka till huvudmannen' }).click();
+    // asked first: what submitting means, in an alert that is axe-clean too
+    const confirmSubmit = page.getByRole('alertdialog', { name: 'Skicka in analysen?' });
+    await confirmSubmit.getByText('En inskickad analys går inte längre att ändra').waitFor();
+    await expectAccessible(page, 'submit confirmation');
+    await confirmSubmit.getByRole('button', { name: 'Skicka in' }).click();
     await page.getByText('Analysen är inlämnad.').waitFor();
     // submitted, the participants read as text, not as disabled fields
     await page.getByRole('listitem').filter({ hasText: 'Lärare: Elin Berg' }).waitFor();

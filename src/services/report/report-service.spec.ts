@@ -63,8 +63,17 @@ describe('ReportService.qualityReport', () => {
     expect(text).not.toContain('Centrumskolans utkast');
     expect(text).not.toContain('Hemligt utkastområde');
     expect(text).toContain('Enheten har inte lämnat in någon analys för läsåret.');
-    const backa = text.indexOf('Backaskolans orsaksanalys');
+    const backa = text.lastIndexOf('Styrkor', text.indexOf('Engagerade lärare'));
     expect(text.indexOf('Engagerade lärare', backa)).toBeLessThan(text.indexOf('Ledarskap', backa));
+  });
+
+  it('prints each analysis strengths first: what works, then what to develop, then where the unit is and why', () => {
+    for (const [strength, toDevelop, causes] of [['Trygg miljö', 'Formativ bedömning.', 'Alléskolans orsaksanalys'], ['Engagerade lärare', 'Ledarskap', 'Backaskolans orsaksanalys']] as const) {
+      const analysisAt = text.lastIndexOf('Analys 2025/26', text.indexOf(causes));
+      const at = [strength, toDevelop, 'Var är vi?', causes].map((words) => text.indexOf(words, analysisAt));
+      expect(at.every((position) => position > analysisAt)).toBe(true);
+      expect(at).toEqual([...at].sort((x, y) => x - y));
+    }
   });
 
   it('has results against target, with units of measure, trend and the municipality\'s average, and actions with origin, owners, status and evaluation', () => {

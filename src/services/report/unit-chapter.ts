@@ -120,10 +120,11 @@ export function unitChapter(data: RollupData, rollup: Rollup, unitId: string, co
         const target = indicator.target !== undefined ? ` (${say('target').toLocaleLowerCase()} ${format.measure(indicator.target, indicator.unitOfMeasure)})` : '';
         return [`${indicator.name}, ${m.period}: ${format.measure(m.value, indicator.unitOfMeasure)}${target}`];
       }), say('noLinkedResults')),
-      heading(vocabulary.question.followUp[language], sub), ...prose(a.followUp, say('notFilledIn')),
-      heading(say('causes'), sub), note(vocabulary.question.causes[language], true), ...prose(a.causes, say('notFilledIn')),
+      // strengths first, the kvalitetsdialog's way: what works is lifted before what to develop
       heading(vocabulary.term.strengths[language], sub), ...bullets(a.strengths, say('noneGiven')),
       heading(vocabulary.term.areasToDevelop[language], sub), ...bullets(a.areasToDevelop, say('noneGiven')),
+      heading(vocabulary.question.followUp[language], sub), ...prose(a.followUp, say('notFilledIn')),
+      heading(say('causes'), sub), note(vocabulary.question.causes[language], true), ...prose(a.causes, say('notFilledIn')),
       heading(vocabulary.question.direction[language], sub), ...prose(a.direction, say('notFilledIn')),
       heading(vocabulary.question.approach[language], sub), ...prose(a.approach, say('notFilledIn')),
       heading(say('actionsFromAnalysis'), sub),

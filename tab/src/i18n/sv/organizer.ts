@@ -106,6 +106,8 @@ export const organizer = {
   wheelEditNamed: 'Ändra {title}',
   wheelDeleteNamed: 'Ta bort {title}',
   wheelDeleted: '{title} är borttagen.',
+  wheelDeleteConfirmTitle: 'Ta bort {title}?',
+  wheelDeleteConfirmText: 'Aktiviteten gäller hela kommunen: den försvinner ur årshjulet för varje enhet.',
   wheelSaved: '{title} är sparad.',
   wheelUnitOwn: 'Enhetens egen: {unit}',
   wheelMunicipality: 'Hela kommunen',

@@ -18,6 +18,8 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   text: { whiteSpace: 'pre-wrap' },
   entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  // a long unit name with its state is cut short in the closed list rather than widening the page
+  select: { minWidth: 0 },
 });
 
 function UnitFeedback({ unit, onSent }: { unit: RollupUnit; onSent: () => void }) {
@@ -107,7 +109,7 @@ export default function FeedbackView({ initialUnitId }: { initialUnitId?: string
       <Text as="h2" size={500} weight="semibold">{t('organizer.feedbackTitle')}</Text>
       <Text>{t('organizer.feedbackIntro')}</Text>
       <Field label={t('organizer.feedbackChooseUnit')}>
-        <Select value={unit?.unitId ?? ''} onChange={(_, data) => setChosen(data.value)}>
+        <Select className={styles.select} value={unit?.unitId ?? ''} onChange={(_, data) => setChosen(data.value)}>
           {units.map((u) => <option key={u.unitId} value={u.unitId}>{`${u.name} (${t(feedbackStateKey[u.feedback])})`}</option>)}
         </Select>
       </Field>

@@ -58,7 +58,7 @@ export function IndicatorDialog(props: { indicator?: Indicator; onSaved: (indica
     set('unitTypes', on ? unitTypes.filter((u) => u === type || draft.unitTypes.includes(u)) : draft.unitTypes.filter((u) => u !== type));
 
   return (
-    <FormDialog title={t(props.indicator ? 'organizer.indicatorEdit' : 'organizer.indicatorNew')} saveDisabled={busy || conflict !== null} onSubmit={handleSubmit} onClose={props.onClose}>
+    <FormDialog values={draft} title={t(props.indicator ? 'organizer.indicatorEdit' : 'organizer.indicatorNew')} saveDisabled={busy || conflict !== null} onSubmit={handleSubmit} onClose={props.onClose}>
           {conflict && (
             <ConflictPanel
               rows={[

@@ -4,11 +4,11 @@ import { phases } from '../../../../src/domain/choices';
 import { useI18n } from '../../i18n/i18n';
 import type { RollupUnit } from '../../../../src/contract';
 import type { PhaseState } from '../../../../src/domain';
+import { ScrollRegion } from '../../components/scroll-region';
 import { ShowMore, useShowMore } from '../../components/show-more';
 import { analysisStateKey, feedbackStateKey } from './unit-states';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto' },
   table: { minWidth: '720px' },
   // The state is in the text; the mark beside it only repeats it for a quick scan.
   state: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
@@ -56,7 +56,7 @@ export function CycleGrid({ units }: { units: readonly RollupUnit[] }) {
   const { limit, more } = useShowMore(rowsAtOnce, units.map((u) => u.unitId).join(','));
   return (
     <>
-    <div className={styles.wrap}>
+    <ScrollRegion label={t('organizer.rollupCycleCaption')}>
       <Table className={styles.table} size="small" aria-describedby="cycle-caption">
         <caption id="cycle-caption" className={styles.caption}>{t('organizer.rollupCycleCaption')}</caption>
         <TableHeader>
@@ -71,7 +71,7 @@ export function CycleGrid({ units }: { units: readonly RollupUnit[] }) {
           {units.slice(0, limit).map((unit) => <CycleRow key={unit.unitId} unit={unit} />)}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
     <ShowMore shown={Math.min(limit, units.length)} total={units.length} step={rowsAtOnce} onMore={more} what={t('organizer.cycleRows')} />
     </>
   );

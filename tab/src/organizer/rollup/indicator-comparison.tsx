@@ -5,6 +5,7 @@ import { memo, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { IndicatorComparison as Comparison, RollupUnit, UnitResult } from '../../../../src/contract';
 import type { Translate } from '../../i18n/i18n';
+import { ScrollRegion } from '../../components/scroll-region';
 import { ShowMore, useShowMore } from '../../components/show-more';
 import { DistributionChart } from './distribution-chart';
 
@@ -13,7 +14,6 @@ const useStyles = makeStyles({
   pickers: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
   // a long name is cut short in the closed list rather than widening the page
   select: { minWidth: 0 },
-  wrap: { overflowX: 'auto' },
 });
 
 const rowsAtOnce = 50;
@@ -88,7 +88,7 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
         year={schoolYear}
         {...(highlight && highlightValue !== undefined ? { chosen: { name: names.get(highlight.unitId) ?? highlight.unitId, value: highlightValue } } : {})}
       />
-      <div className={styles.wrap}>
+      <ScrollRegion label={`${indicator.name}: ${t('organizer.tableAlternative')}`}>
         <Table size="small" aria-label={`${indicator.name}: ${t('organizer.tableAlternative')}`}>
           <TableHeader>
             <TableRow>
@@ -106,7 +106,7 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
             {rows.slice(0, limit).map((result) => <ValueRow key={result.unitId} result={result} name={names.get(result.unitId) ?? result.unitId} years={yearsKey} />)}
           </TableBody>
         </Table>
-      </div>
+      </ScrollRegion>
       <ShowMore shown={Math.min(limit, rows.length)} total={rows.length} step={rowsAtOnce} onMore={more} what={t('organizer.valueRows')} />
     </div>
   );

@@ -1,10 +1,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SetupStepState, Unit } from '../../../../src/contract';
-import { useSession } from '../../auth/session';
-import { item, renderWithSession } from '../../testing/render';
-import { OrganizerApi } from '../organizer-api';
-import { OrganizerContext } from '../organizer-context';
+import { InOrganizer, item, renderWithSession } from '../../testing/render';
 import type { OrganizerView } from '../../route';
 import SetupGuide, { unitsToStaff } from './setup-guide';
 
@@ -28,12 +25,7 @@ const steps: SetupStepState[] = [
 ];
 
 function Guide({ onOpen }: { onOpen?: (view: OrganizerView) => void }) {
-  const { api } = useSession();
-  return (
-    <OrganizerContext.Provider value={{ api: new OrganizerApi(api), canEdit: true, schoolYear }}>
-      <SetupGuide {...(onOpen ? { onOpen } : {})} />
-    </OrganizerContext.Provider>
-  );
+  return <InOrganizer schoolYear={schoolYear}><SetupGuide {...(onOpen ? { onOpen } : {})} /></InOrganizer>;
 }
 
 const routes = {

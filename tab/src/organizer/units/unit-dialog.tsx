@@ -1,9 +1,6 @@
-import {
-  Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, makeStyles, tokens,
-} from '@fluentui/react-components';
-import { ModalDialog } from '../../components/modal-dialog';
+import { Field, Input, Select } from '@fluentui/react-components';
+import { FormDialog } from '../../components/form-dialog';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { Unit } from '../../../../src/contract';
 import { unitTypes } from '../../../../src/domain/choices';
 import type { UnitType } from '../../../../src/domain';
@@ -17,10 +14,6 @@ import { useI18n } from '../../i18n/i18n';
 import { DirectoryPicker, type Chosen } from './directory-picker';
 import { isUnit, newUnitDraft, newUnitOf, unitChangesBetween, unitDraftFrom, type UnitDraft } from './unit-form-state';
 import type { UnitsApi } from './units-api';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
 
 /** The names of the people and group a unit has, read from the directory once the dialog opens. */
 function useChosenNames(api: UnitsApi, unit: Unit | undefined) {
@@ -42,7 +35,6 @@ function useChosenNames(api: UnitsApi, unit: Unit | undefined) {
  * a skolenhetskod another unit has is said beside the field.
  */
 export function UnitDialog(props: { api: UnitsApi; unit?: Unit; onSaved: (unit: Unit) => void; onClose: () => void }) {
-  const styles = useStyles();
   const { t } = useI18n();
   const loaded = useChosenNames(props.api, props.unit);
   const [picked, setPicked] = useState<Map<string, Chosen>>(new Map());
@@ -58,10 +50,7 @@ export function UnitDialog(props: { api: UnitsApi; unit?: Unit; onSaved: (unit: 
   const done = (saved: Unit | undefined) => {
     if (saved) props.onSaved(saved);
   };
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void form.save(write).then(done);
-  };
+  const handleSubmit = () => void form.save(write).then(done);
   const typeName = (type: UnitType) => t(`vocab.unitType.${type}`);
   const names = (ids: readonly string[]) => ids.map((id) => chosen(id).name).join(', ');
   const compare = (theirs: Unit, mine: UnitDraft) => [
@@ -74,48 +63,35 @@ export function UnitDialog(props: { api: UnitsApi; unit?: Unit; onSaved: (unit: 
   ];
 
   return (
-    <ModalDialog onClose={props.onClose}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={handleSubmit}>
-          <DialogBody>
-            <DialogTitle>{props.unit ? t('setup.editUnit', { name: props.unit.name }) : t('setup.newUnit')}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {conflict && <ConflictPanel rows={compare(conflict, draft)} onUseTheirs={form.takeTheirs} onKeepMine={() => void form.keepMine().then(done)} />}
-              {error !== null && !field && <ProblemBar error={error} />}
-              <Field label={t('setup.unitName')} required {...fieldError(error, 'name')}>
-                <Input value={draft.name} onChange={(_, d) => set('name', d.value)} />
-              </Field>
-              <Field label={t('vocab.term.unitType')} required {...fieldError(error, 'type')}>
-                <Select value={draft.type} onChange={(_, d) => set('type', unitTypes.find((type) => type === d.value) ?? draft.type)}>
-                  {unitTypes.map((type) => <option key={type} value={type}>{typeName(type)}</option>)}
-                </Select>
-              </Field>
-              <Field label={t('vocab.term.schoolUnitCode')} required hint={t('setup.schoolUnitCodeHint')} {...fieldError(error, 'schoolUnitCode')}>
-                <Input value={draft.schoolUnitCode} inputMode="numeric" maxLength={8} onChange={(_, d) => set('schoolUnitCode', d.value)} />
-              </Field>
-              <Field label={t('vocab.term.koladaUnitId')} hint={t('setup.koladaIdHint')} {...fieldError(error, 'koladaId')}>
-                <Input value={draft.koladaId} onChange={(_, d) => set('koladaId', d.value.toUpperCase())} />
-              </Field>
-              <DirectoryPicker
-                api={props.api} kind="people" multiple label={t('vocab.term.principals')}
-                chosen={draft.principalIds.map(chosen)}
-                onChange={(people) => { remember(people); set('principalIds', people.map((p) => p.id)); }}
-                validation={fieldError(error, 'principalIds')}
-              />
-              <DirectoryPicker
-                api={props.api} kind="groups" multiple={false} label={t('vocab.term.staffGroup')}
-                chosen={draft.staffGroupId ? [chosen(draft.staffGroupId)] : []}
-                onChange={(groups) => { remember(groups); set('staffGroupId', groups[0]?.id ?? ''); }}
-                validation={fieldError(error, 'staffGroupId')}
-              />
-            </DialogContent>
-            <DialogActions>
-              <Button type="button" onClick={props.onClose}>{t('common.cancel')}</Button>
-              <Button type="submit" appearance="primary" disabled={busy || conflict !== null}>{t('common.save')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </ModalDialog>
+    <FormDialog values={draft} title={props.unit ? t('setup.editUnit', { name: props.unit.name }) : t('setup.newUnit')} saveDisabled={busy || conflict !== null} onSubmit={handleSubmit} onClose={props.onClose}>
+      {conflict && <ConflictPanel rows={compare(conflict, draft)} onUseTheirs={form.takeTheirs} onKeepMine={() => void form.keepMine().then(done)} />}
+      {error !== null && !field && <ProblemBar error={error} />}
+      <Field label={t('setup.unitName')} required {...fieldError(error, 'name')}>
+        <Input value={draft.name} onChange={(_, d) => set('name', d.value)} />
+      </Field>
+      <Field label={t('vocab.term.unitType')} required {...fieldError(error, 'type')}>
+        <Select value={draft.type} onChange={(_, d) => set('type', unitTypes.find((type) => type === d.value) ?? draft.type)}>
+          {unitTypes.map((type) => <option key={type} value={type}>{typeName(type)}</option>)}
+        </Select>
+      </Field>
+      <Field label={t('vocab.term.schoolUnitCode')} required hint={t('setup.schoolUnitCodeHint')} {...fieldError(error, 'schoolUnitCode')}>
+        <Input value={draft.schoolUnitCode} inputMode="numeric" maxLength={8} onChange={(_, d) => set('schoolUnitCode', d.value)} />
+      </Field>
+      <Field label={t('vocab.term.koladaUnitId')} hint={t('setup.koladaIdHint')} {...fieldError(error, 'koladaId')}>
+        <Input value={draft.koladaId} onChange={(_, d) => set('koladaId', d.value.toUpperCase())} />
+      </Field>
+      <DirectoryPicker
+        api={props.api} kind="people" multiple label={t('vocab.term.principals')}
+        chosen={draft.principalIds.map(chosen)}
+        onChange={(people) => { remember(people); set('principalIds', people.map((p) => p.id)); }}
+        validation={fieldError(error, 'principalIds')}
+      />
+      <DirectoryPicker
+        api={props.api} kind="groups" multiple={false} label={t('vocab.term.staffGroup')}
+        chosen={draft.staffGroupId ? [chosen(draft.staffGroupId)] : []}
+        onChange={(groups) => { remember(groups); set('staffGroupId', groups[0]?.id ?? ''); }}
+        validation={fieldError(error, 'staffGroupId')}
+      />
+    </FormDialog>
   );
 }

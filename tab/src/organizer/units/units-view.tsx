@@ -1,8 +1,8 @@
 import {
-  Button, Checkbox, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody,
+  Button, Checkbox, Field, MessageBar, MessageBarBody,
   SearchBox, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { ModalDialog } from '../../components/modal-dialog';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useMemo, useState } from 'react';
 import type { Unit } from '../../../../src/contract';
 import { unitTypes } from '../../../../src/domain/choices';
@@ -140,18 +140,14 @@ export default function UnitsView() {
         </div>
       )}
       {editing && <UnitDialog api={api} {...(editing.kind === 'edit' ? { unit: editing.unit } : {})} onSaved={handleSaved} onClose={() => setEditing(null)} />}
-      <ModalDialog open={confirming !== null} alert onClose={() => setConfirming(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{confirming ? t(confirming.kind === 'archive' ? 'setup.archiveTitle' : 'setup.restoreTitle', { name: confirming.unit.name }) : ''}</DialogTitle>
-            <DialogContent>{confirming ? t(confirming.kind === 'archive' ? 'setup.archiveIntro' : 'setup.restoreIntro') : ''}</DialogContent>
-            <DialogActions>
-              <Button onClick={() => setConfirming(null)}>{t('common.cancel')}</Button>
-              <Button appearance="primary" onClick={() => void handleConfirm()}>{t(confirming?.kind === 'restore' ? 'common.restore' : 'common.archive')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </ModalDialog>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={confirming ? t(confirming.kind === 'archive' ? 'setup.archiveTitle' : 'setup.restoreTitle', { name: confirming.unit.name }) : ''}
+        message={confirming ? t(confirming.kind === 'archive' ? 'setup.archiveIntro' : 'setup.restoreIntro') : ''}
+        confirm={t(confirming?.kind === 'restore' ? 'common.restore' : 'common.archive')}
+        onConfirm={() => void handleConfirm()}
+        onCancel={() => setConfirming(null)}
+      />
     </div>
   );
 }

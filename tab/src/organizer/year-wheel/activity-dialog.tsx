@@ -1,8 +1,5 @@
-import {
-  Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Textarea,
-  makeStyles, tokens,
-} from '@fluentui/react-components';
-import { ModalDialog } from '../../components/modal-dialog';
+import { Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { FormDialog } from '../../components/form-dialog';
 import { useState } from 'react';
 import { ProblemBar } from '../../components/problem-bar';
 import { useI18n } from '../../i18n/i18n';
@@ -10,10 +7,6 @@ import { schoolYearOf } from '../../../../src/domain/common';
 import { activityKinds } from '../../../../src/domain/choices';
 import type { YearWheelActivity } from '../../../../src/contract';
 import type { ActivityKind, YearWheelActivity as YearWheelActivityFields } from '../../../../src/domain';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
 
 /** What the dialog hands back: the fields of a new or changed activity. */
 export type ActivityDraft = YearWheelActivityFields;
@@ -27,7 +20,6 @@ export function ActivityDialog(props: {
   onSave: (draft: ActivityDraft) => Promise<void>;
   onClose: () => void;
 }) {
-  const styles = useStyles();
   const { t } = useI18n();
   const [title, setTitle] = useState(props.activity?.title ?? '');
   // a new activity's kind is chosen, never assumed
@@ -59,39 +51,26 @@ export function ActivityDialog(props: {
   };
 
   return (
-    <ModalDialog open={props.open} onClose={props.onClose}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={(event) => { event.preventDefault(); void handleSubmit(); }}>
-          <DialogBody>
-            <DialogTitle>{t(props.activity ? 'organizer.dialogEdit' : 'organizer.dialogNew')}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <Field label={t('common.title')} required>
-                <Input value={title} onChange={(_, d) => setTitle(d.value)} />
-              </Field>
-              <Field label={t('common.kind')} required>
-                <Select value={kind} onChange={(_, d) => setKind(activityKinds.find((k) => k === d.value) ?? '')}>
-                  {kind === '' && <option value="">{t('organizer.activityChooseKind')}</option>}
-                  {activityKinds.map((k) => <option key={k} value={k}>{t(`vocab.activityKind.${k}`)}</option>)}
-                </Select>
-              </Field>
-              <Field label={t('common.date')} required>
-                <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-              </Field>
-              <Field label={t('common.description')}>
-                <Textarea value={description} onChange={(_, d) => setDescription(d.value)} />
-              </Field>
-              <Field label={t('organizer.activityRemind')}>
-                <Input type="number" min={0} max={90} value={remind} onChange={(_, d) => setRemind(d.value)} />
-              </Field>
-              {error !== null && <ProblemBar error={error} />}
-            </DialogContent>
-            <DialogActions>
-              <Button type="button" onClick={props.onClose}>{t('common.cancel')}</Button>
-              <Button appearance="primary" type="submit" disabled={busy || !title.trim() || !date || kind === ''}>{t('common.save')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </ModalDialog>
+    <FormDialog open={props.open} values={{ title, kind, date, description, remind }} title={t(props.activity ? 'organizer.dialogEdit' : 'organizer.dialogNew')} saveDisabled={busy || !title.trim() || !date || kind === ''} onSubmit={() => void handleSubmit()} onClose={props.onClose}>
+      <Field label={t('common.title')} required>
+        <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+      </Field>
+      <Field label={t('common.kind')} required>
+        <Select value={kind} onChange={(_, d) => setKind(activityKinds.find((k) => k === d.value) ?? '')}>
+          {kind === '' && <option value="">{t('organizer.activityChooseKind')}</option>}
+          {activityKinds.map((k) => <option key={k} value={k}>{t(`vocab.activityKind.${k}`)}</option>)}
+        </Select>
+      </Field>
+      <Field label={t('common.date')} required>
+        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+      </Field>
+      <Field label={t('common.description')}>
+        <Textarea value={description} onChange={(_, d) => setDescription(d.value)} />
+      </Field>
+      <Field label={t('organizer.activityRemind')}>
+        <Input type="number" min={0} max={90} value={remind} onChange={(_, d) => setRemind(d.value)} />
+      </Field>
+      {error !== null && <ProblemBar error={error} />}
+    </FormDialog>
   );
 }

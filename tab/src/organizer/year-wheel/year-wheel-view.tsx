@@ -1,5 +1,6 @@
 import { Button, Card, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
@@ -56,6 +57,8 @@ export default function YearWheelView({ unitId }: { unitId?: string } = {}) {
   };
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // a municipality-wide activity disappears for every unit: its removal is confirmed first
+  const [confirmingDelete, setConfirmingDelete] = useState<YearWheelActivity | null>(null);
 
   if (state.status === 'loading') return <StatusScreen busy message={t('organizer.tabYearWheel')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
@@ -71,6 +74,7 @@ export default function YearWheelView({ unitId }: { unitId?: string } = {}) {
     reload();
   };
   const handleDelete = async (activity: YearWheelActivity) => {
+    setConfirmingDelete(null);
     setError(null);
     try {
       await api.deleteActivity(activity);
@@ -121,7 +125,7 @@ export default function YearWheelView({ unitId }: { unitId?: string } = {}) {
                             {editable(a) && (
                               <>
                                 <Button size="small" onClick={() => open({ mode: 'edit', activity: a })} aria-label={t('organizer.wheelEditNamed', { title: a.title })}>{t('organizer.wheelEdit')}</Button>
-                                <Button size="small" onClick={() => void handleDelete(a)} aria-label={t('organizer.wheelDeleteNamed', { title: a.title })}>{t('common.remove')}</Button>
+                                <Button size="small" onClick={() => (a.unitId === undefined ? setConfirmingDelete(a) : void handleDelete(a))} aria-label={t('organizer.wheelDeleteNamed', { title: a.title })}>{t('common.remove')}</Button>
                               </>
                             )}
                           </span>
@@ -135,6 +139,14 @@ export default function YearWheelView({ unitId }: { unitId?: string } = {}) {
           </ol>
         </section>
       </div>
+      <ConfirmDialog
+        open={confirmingDelete !== null}
+        title={confirmingDelete ? t('organizer.wheelDeleteConfirmTitle', { title: confirmingDelete.title }) : ''}
+        message={t('organizer.wheelDeleteConfirmText')}
+        confirm={t('common.remove')}
+        onConfirm={() => { if (confirmingDelete) void handleDelete(confirmingDelete); }}
+        onCancel={() => setConfirmingDelete(null)}
+      />
       {opened > 0 && (
         <ActivityDialog
           key={opened}

@@ -1,9 +1,5 @@
-import {
-  Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Select, Textarea,
-  makeStyles, tokens,
-} from '@fluentui/react-components';
-import { ModalDialog } from '../../components/modal-dialog';
-import type { FormEvent } from 'react';
+import { Field, Input, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
+import { FormDialog } from '../../components/form-dialog';
 import { actionStatuses } from '../../../../src/domain/choices';
 import { ProblemError } from '../../api/problem-error';
 import type { Action, Goal } from '../../../../src/contract';
@@ -25,10 +21,6 @@ import { ActionComments } from './action-comments';
 import { originChoices, originFields, originKindsFor, picksRecord, resolveOrigin } from './action-origin';
 import { ActionOriginLink } from './action-origin-link';
 import type { OriginChoices, OriginInput } from './action-origin';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
 
 /** Someone who can own an action. */
 export interface Person {
@@ -64,7 +56,6 @@ export function ActionDialog(props: {
   onSaved: (action: Action) => void;
   onClose: () => void;
 }) {
-  const styles = useStyles();
   const { t, language, format } = useI18n();
   const { api } = useSession();
   // the people offered plus the unit's principals and staff, so anyone in the unit can be made owner
@@ -117,10 +108,7 @@ export function ActionDialog(props: {
   const done = (saved: Action | undefined) => {
     if (saved) props.onSaved(saved);
   };
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void form.save(write).then(done);
-  };
+  const handleSubmit = () => void form.save(write).then(done);
   const handleKeepMine = () => void form.keepMine().then(done);
   const status = (value: ActionStatus) => t(`vocab.actionStatus.${value}`);
   const evaluationLabel = t('channel.evaluation', { question: t('vocab.question.evaluation') });
@@ -135,93 +123,80 @@ export function ActionDialog(props: {
   ];
 
   return (
-    <ModalDialog onClose={props.onClose}>
-      <DialogSurface aria-describedby={undefined}>
-        {/* the form's own messages (the domain's rules, the API's problems) say what is missing, in the user's language */}
-        <form onSubmit={handleSubmit} noValidate>
-          <DialogBody>
-            <DialogTitle>{props.action ? (props.markDone ? t('channel.markDoneTitle', { title: props.action.title }) : t('channel.editAction')) : t('common.newAction')}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {conflict && <ConflictPanel rows={compare(conflict, draft)} onUseTheirs={form.takeTheirs} onKeepMine={handleKeepMine} />}
-              {error !== null && !field && <ProblemBar error={error} />}
-              <Field label={t('common.title')} required {...fieldError(error, 'title')}>
-                <Input value={draft.title} onChange={(_, d) => set('title', d.value)} />
-              </Field>
-              <Field label={t('vocab.term.owner')} required {...fieldError(error, 'ownerId')}>
-                <Select value={draft.ownerId} onChange={(_, d) => set('ownerId', d.value)}>
-                  <OwnerSelectOptions options={owners} />
-                </Select>
-              </Field>
-              <Field label={t('vocab.term.startDate')} {...fieldError(error, 'startDate')}>
-                <Input type="date" value={draft.startDate} max={draft.dueDate || undefined} onChange={(_, d) => set('startDate', d.value)} />
-              </Field>
-              <Field label={t('vocab.term.dueDate')} required {...fieldError(error, 'dueDate')}>
-                <Input type="date" value={draft.dueDate} onChange={(_, d) => set('dueDate', d.value)} />
-              </Field>
-              <Field label={t('common.status')} {...fieldError(error, 'status')}>
-                <Select value={draft.status} onChange={(_, d) => set('status', d.value as ActionStatus)}>
-                  {actionStatuses.map((s) => <option key={s} value={s}>{status(s)}</option>)}
-                </Select>
-              </Field>
-              {!props.action && (
-                <>
-                  <Field
-                    label={t('channel.originLegend')}
-                    required
-                    {...fieldError(error, 'meetingId')}
-                    {...(origin.kind === null ? fieldError(error, 'originId') : {})}
-                  >
-                    <RadioGroup value={origin.kind ?? ''} onChange={(_, d) => set('origin', { kind: d.value as OriginKind, id: '' })}>
-                      {originKindsFor(props.origin).map((kind) => <Radio key={kind} value={kind} label={t(kindLabels[props.origin.in][kind])} />)}
-                    </RadioGroup>
-                  </Field>
-                  {pickOptions && origin.kind !== null && (
-                    <Field
-                      label={t(`vocab.originKind.${origin.kind}`)}
-                      required
-                      {...fieldError(error, 'originId')}
-                      {...(loaded && pickOptions.length === 0 && field !== 'originId' ? { validationState: 'warning' as const, validationMessage: t(emptyLabels[origin.kind]) } : {})}
-                    >
-                      <Select value={origin.id} onChange={(_, d) => set('origin', { kind: origin.kind, id: d.value })} disabled={pickOptions.length === 0}>
-                        <option value="">{t('channel.chooseRecord')}</option>
-                        {pickOptions.map((option) => <option key={option.id} value={option.id}>{option.label}</option>)}
-                      </Select>
-                    </Field>
-                  )}
-                  {choices.status === 'error' && <ProblemBar error={choices.error} />}
-                </>
-              )}
-              <Field label={t('common.goal')} {...fieldError(error, 'goalId')}>
-                <Select value={draft.goalId} onChange={(_, d) => set('goalId', d.value)}>
-                  <option value="">{t('common.none')}</option>
-                  {props.goals.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
-                </Select>
-              </Field>
-              {(props.action || draft.status === 'done') && (
-                <Field
-                  label={evaluationLabel}
-                  required={draft.status === 'done'}
-                  hint={draft.status === 'done' ? t('channel.evaluationRequired') : undefined}
-                  {...fieldError(error, 'evaluation')}
-                >
-                  <Textarea value={draft.evaluation} onChange={(_, d) => set('evaluation', d.value)} resize="vertical" />
-                </Field>
-              )}
-              {props.action && (
-                <>
-                  <ActionOriginLink action={props.action} goalTitle={goalTitle(props.action.goalId)} />
-                  <ActionComments action={form.base ?? props.action} mayComment onCommented={form.settle} />
-                </>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button type="button" onClick={props.onClose}>{t('common.cancel')}</Button>
-              <Button type="submit" appearance="primary" disabled={busy || conflict !== null}>{t('common.save')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </ModalDialog>
+    // the form's own messages (the domain's rules, the API's problems) say what is missing, in the user's language
+    <FormDialog values={draft} title={props.action ? (props.markDone ? t('channel.markDoneTitle', { title: props.action.title }) : t('channel.editAction')) : t('common.newAction')} saveDisabled={busy || conflict !== null} noValidate onSubmit={handleSubmit} onClose={props.onClose}>
+      {conflict && <ConflictPanel rows={compare(conflict, draft)} onUseTheirs={form.takeTheirs} onKeepMine={handleKeepMine} />}
+      {error !== null && !field && <ProblemBar error={error} />}
+      <Field label={t('common.title')} required {...fieldError(error, 'title')}>
+        <Input value={draft.title} onChange={(_, d) => set('title', d.value)} />
+      </Field>
+      <Field label={t('vocab.term.owner')} required {...fieldError(error, 'ownerId')}>
+        <Select value={draft.ownerId} onChange={(_, d) => set('ownerId', d.value)}>
+          <OwnerSelectOptions options={owners} />
+        </Select>
+      </Field>
+      <Field label={t('vocab.term.startDate')} {...fieldError(error, 'startDate')}>
+        <Input type="date" value={draft.startDate} max={draft.dueDate || undefined} onChange={(_, d) => set('startDate', d.value)} />
+      </Field>
+      <Field label={t('vocab.term.dueDate')} required {...fieldError(error, 'dueDate')}>
+        <Input type="date" value={draft.dueDate} onChange={(_, d) => set('dueDate', d.value)} />
+      </Field>
+      <Field label={t('common.status')} {...fieldError(error, 'status')}>
+        <Select value={draft.status} onChange={(_, d) => set('status', d.value as ActionStatus)}>
+          {actionStatuses.map((s) => <option key={s} value={s}>{status(s)}</option>)}
+        </Select>
+      </Field>
+      {!props.action && (
+        <>
+          <Field
+            label={t('channel.originLegend')}
+            required
+            {...fieldError(error, 'meetingId')}
+            {...(origin.kind === null ? fieldError(error, 'originId') : {})}
+          >
+            <RadioGroup value={origin.kind ?? ''} onChange={(_, d) => set('origin', { kind: d.value as OriginKind, id: '' })}>
+              {originKindsFor(props.origin).map((kind) => <Radio key={kind} value={kind} label={t(kindLabels[props.origin.in][kind])} />)}
+            </RadioGroup>
+          </Field>
+          {pickOptions && origin.kind !== null && (
+            <Field
+              label={t(`vocab.originKind.${origin.kind}`)}
+              required
+              {...fieldError(error, 'originId')}
+              {...(loaded && pickOptions.length === 0 && field !== 'originId' ? { validationState: 'warning' as const, validationMessage: t(emptyLabels[origin.kind]) } : {})}
+            >
+              <Select value={origin.id} onChange={(_, d) => set('origin', { kind: origin.kind, id: d.value })} disabled={pickOptions.length === 0}>
+                <option value="">{t('channel.chooseRecord')}</option>
+                {pickOptions.map((option) => <option key={option.id} value={option.id}>{option.label}</option>)}
+              </Select>
+            </Field>
+          )}
+          {choices.status === 'error' && <ProblemBar error={choices.error} />}
+        </>
+      )}
+      <Field label={t('common.goal')} {...fieldError(error, 'goalId')}>
+        <Select value={draft.goalId} onChange={(_, d) => set('goalId', d.value)}>
+          <option value="">{t('common.none')}</option>
+          {props.goals.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
+        </Select>
+      </Field>
+      {(props.action || draft.status === 'done') && (
+        <Field
+          label={evaluationLabel}
+          required={draft.status === 'done'}
+          hint={draft.status === 'done' ? t('channel.evaluationRequired') : undefined}
+          {...fieldError(error, 'evaluation')}
+        >
+          <Textarea value={draft.evaluation} onChange={(_, d) => set('evaluation', d.value)} resize="vertical" />
+        </Field>
+      )}
+      {props.action && (
+        <>
+          <ActionOriginLink action={props.action} goalTitle={goalTitle(props.action.goalId)} />
+          <ActionComments action={form.base ?? props.action} mayComment onCommented={form.settle} />
+        </>
+      )}
+    </FormDialog>
   );
 }
 

@@ -1,10 +1,10 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schoolYearOf } from '../../util/dates';
 import { reply } from '../../testing/fetch-stub';
 import type { SeenRequest } from '../../testing/fetch-stub';
-import { item, renderWithSession } from '../../testing/render';
+import { dialogTitle, item, renderWithSession } from '../../testing/render';
 import AnalysisView from './analysis-view';
 
 const year = schoolYearOf();
@@ -146,12 +146,36 @@ describe('AnalysisView', () => {
     expect((screen.getByRole('combobox', { name: 'Period' }) as HTMLSelectElement).value).toBe('9');
     await userEvent.type(screen.getByRole('textbox', { name: 'Hur gör vi?' }), 'Kollegialt lärande.');
     await userEvent.click(screen.getByRole('button', { name: 'Skicka till huvudmannen' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog', { hidden: true })).getByRole('button', { name: 'Skicka in', hidden: true }));
     await screen.findByText('Analysen är inlämnad.');
     const patch = seen.find((r) => r.method === 'PATCH');
     expect(patch?.headers['if-match']).toBe('"9,1"');
     expect(patch?.body).toEqual({ approach: 'Kollegialt lärande.' });
     expect(seen.find((r) => r.path === '/api/analyses/9/submit')?.headers['if-match']).toBe('"9,2"');
     expect(screen.getByText('Analysen är inlämnad och kan inte ändras.')).toBeTruthy();
+  });
+
+  it('asks before it submits: a submitted analysis is read-only and the organizer reads it; Avbryt sends nothing', async () => {
+    const draft = item('9', { unitId: '1', schoolYear: year, period: year, status: 'draft', followUp: 'Var vi är', strengths: [], areasToDevelop: [], measurementIds: [], goalIds: [], participants: [] }, '"9,2"');
+    const { seen } = renderWithSession(<AnalysisView unitId="1" />, {
+      ...base,
+      [analysesPath]: () => ({ items: [draft] }),
+      'POST /api/analyses/9/submit': () => ({ ...draft, status: 'submitted', etag: '"9,3"' }),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Skicka till huvudmannen' }, { timeout: 5_000 }));
+    const question = await screen.findByRole('alertdialog', { hidden: true });
+    expect(dialogTitle(question)).toBe('Skicka in analysen?');
+    expect(question.textContent).toContain('En inskickad analys går inte längre att ändra, och huvudmannen kan läsa den');
+    expect(within(question).getAllByRole('button', { hidden: true }).map((b) => b.textContent)).toEqual(['Avbryt', 'Skicka in']);
+    await userEvent.click(within(question).getByRole('button', { name: 'Avbryt', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
+    expect(seen.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(screen.getByRole('textbox', { name: 'Var är vi?' })).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Skicka till huvudmannen' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog', { hidden: true })).getByRole('button', { name: 'Skicka in', hidden: true }));
+    await screen.findByText('Analysen är inlämnad.');
+    expect(seen.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/analyses/9/submit']);
   });
 
   it('shows what the unit answered after its meetings beside the analysis, without who answered', async () => {

@@ -8,6 +8,7 @@ import type { AnalysisQuestion } from '../../../../src/domain/choices';
 import type { Action, Analysis, Feedback, Goal, Indicator, Me, Measurement, Unit } from '../../../../src/contract';
 import { canEditUnit } from '../../auth/permissions';
 import { useSession } from '../../auth/session';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ConflictPanel } from '../../components/conflict-panel';
 import { fieldError } from '../../components/field-error';
 import { ReadOnlyField } from '../../components/read-only-field';
@@ -90,6 +91,8 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
   });
   const { draft, error, conflict, busy, base: current } = form;
   const [notice, setNotice] = useState<string | null>(null);
+  // submitting cannot be taken back: the user confirms it first
+  const [confirmingSubmit, setConfirmingSubmit] = useState(false);
   const mayEdit = canEditUnit(data.me, unitId);
   const readOnly = !mayEdit || (current !== undefined && current.status !== 'draft');
   const set = <K extends keyof AnalysisDraft>(key: K, value: AnalysisDraft[K]) => form.change((d) => ({ ...d, [key]: value }));
@@ -126,6 +129,7 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
     void form.save(save);
   };
   const handleSubmit = () => {
+    setConfirmingSubmit(false);
     setNotice(null);
     void form.save(submit);
   };
@@ -238,7 +242,15 @@ function AnalysisEditor({ unitId, schoolYear, data, onChanged }: { unitId: strin
       {!readOnly && (
         <div className={styles.actions}>
           <Button type="submit" disabled={busy}>{t('channel.saveDraft')}</Button>
-          <Button appearance="primary" disabled={busy} onClick={handleSubmit}>{t('channel.submit')}</Button>
+          <Button appearance="primary" disabled={busy} onClick={() => setConfirmingSubmit(true)}>{t('channel.submit')}</Button>
+          <ConfirmDialog
+            open={confirmingSubmit}
+            title={t('channel.submitConfirmTitle')}
+            message={t('channel.submitConfirmText')}
+            confirm={t('channel.submitConfirm')}
+            onConfirm={handleSubmit}
+            onCancel={() => setConfirmingSubmit(false)}
+          />
         </div>
       )}
       {feedback.length > 0 && (

@@ -71,7 +71,7 @@ export function DeficiencyDialog(props: { unitId: string; deficiency?: Deficienc
   const known = ['title', 'description', 'source', 'foundOn', 'deadline', 'caseNumber'];
 
   return (
-    <FormDialog title={t(props.deficiency ? 'channel.deficiencyEdit' : 'channel.deficiencyNew')} saveDisabled={busy || conflict !== null} onSubmit={handleSubmit} onClose={props.onClose}>
+    <FormDialog values={draft} title={t(props.deficiency ? 'channel.deficiencyEdit' : 'channel.deficiencyNew')} saveDisabled={busy || conflict !== null} onSubmit={handleSubmit} onClose={props.onClose}>
           {conflict && (
             <ConflictPanel
               rows={[

@@ -58,7 +58,7 @@ export function GoalDialog(props: {
   const handleSubmit = () => void form.save(props.write).then(done);
 
   return (
-    <FormDialog title={props.heading} saveDisabled={busy || conflict !== null || (props.parentRequired && !draft.parentGoalId)} onSubmit={handleSubmit} onClose={props.onClose}>
+    <FormDialog values={draft} title={props.heading} saveDisabled={busy || conflict !== null || (props.parentRequired && !draft.parentGoalId)} onSubmit={handleSubmit} onClose={props.onClose}>
           {conflict && (
             <ConflictPanel
               rows={[
