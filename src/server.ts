@@ -42,6 +42,8 @@ import { createMirror, type MirroredStore, type MirrorStatus } from './store/mir
 import type { Store } from './store/port';
 import type { ReadModel } from './store/read-model';
 import { createKoladaHttp, type KoladaHttpOptions } from './services/import/kolada-api';
+import { importBudget } from './services/import/import-pace';
+import type { ImportWorker } from './services/import/import-worker';
 import { createTokenProvider } from './store/token-provider';
 
 export interface ServerOptions {
@@ -82,6 +84,15 @@ export interface ServerOptions {
    * emulator on loopback is no shared tenant (its fault switches imitate throttling instead).
    */
   readonly resourceUnitsPerMinute?: number;
+  /**
+   * Result imports' own budget of resource units a minute: what the preview's duration and the
+   * import worker's pace are computed from. Default importBudget of the tenant's budget (its
+   * `resourceUnitsPerMinute`, else the smallest tenants' 1,250), in both modes, so a local preview
+   * states what the import takes in a small tenant.
+   */
+  readonly importUnitsPerMinute?: number;
+  /** run the import worker (result imports' background jobs). Default true */
+  readonly importWorker?: boolean;
   /** Microsoft 365 mode: the app-only Graph token provider. Default: from the configured credential */
   readonly graphTokenProvider?: () => Promise<string>;
   /** how long the Units list is reused between requests (see UnitAccessOptions). Default 5 s */
@@ -158,6 +169,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
   let backend: Backend | undefined;
   let mirror: MirroredStore<Entities> | undefined;
   let bot: BotEndpoint | undefined;
+  let importWorker: ImportWorker | undefined;
   let started: Promise<StartedServer> | undefined;
   let stopped: Promise<void> | undefined;
 
@@ -323,8 +335,13 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         // an action given in a live meeting: the bot's notification to its owner (the bot exists once the services do)
         onOwnerGivenInMeeting: async (event) => bot?.notifyOwnerInMeeting(event),
         // Microsoft 365 mode reaches the internet: the administration may fetch Kolada's values directly
-        ...(config.mode === 'm365' ? { imports: { kolada: createKoladaHttp(options.kolada ?? {}) } } : options.kolada ? { imports: { kolada: createKoladaHttp(options.kolada) } } : {}),
+        imports: {
+          unitsPerMinute: options.importUnitsPerMinute ?? importBudget(options.resourceUnitsPerMinute ?? 1_250),
+          ...(config.mode === 'm365' ? { kolada: createKoladaHttp(options.kolada ?? {}) } : options.kolada ? { kolada: createKoladaHttp(options.kolada) } : {}),
+        },
+        importWorker: { log: (message) => log.info('imports', { message }) },
       });
+      importWorker = options.importWorker ?? true ? services.importWorker : undefined;
       // where a notification opens the tab: this server in local mode, the tab's domain in Microsoft 365
       const tabUrl = config.mode === 'local' ? url : config.tabDomain !== undefined ? `https://${config.tabDomain}` : undefined;
       const botHandler = botHandlerFor(m.store, m.readModel, services, tabUrl);
@@ -337,6 +354,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       });
       devIdpRouter = b.devIdp?.router;
       ready = true;
+      // imports run once the mirror is in step: a job resumed after a restart writes through it
+      synced.then(() => importWorker?.start(), () => undefined);
       if (options.waitForMirror ?? true) await synced;
       log.info('ready', { mode: config.mode, url });
       return {
@@ -369,6 +388,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       clearInterval(sweep);
       clearTimeout(grace);
     }
+    await importWorker?.stop();
     mirror?.close();
     await bot?.close();
     await backend?.emulator?.close();
