@@ -93,6 +93,8 @@ export interface ServerOptions {
   readonly importUnitsPerMinute?: number;
   /** run the import worker (result imports' background jobs). Default true */
   readonly importWorker?: boolean;
+  /** how long the import worker's claim holds without a checkpoint, and rows per stored chunk (tests); default the worker's */
+  readonly importJobs?: { readonly leaseMs?: number; readonly chunkRows?: number };
   /** Microsoft 365 mode: the app-only Graph token provider. Default: from the configured credential */
   readonly graphTokenProvider?: () => Promise<string>;
   /** how long the Units list is reused between requests (see UnitAccessOptions). Default 5 s */
@@ -337,9 +339,10 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         // Microsoft 365 mode reaches the internet: the administration may fetch Kolada's values directly
         imports: {
           unitsPerMinute: options.importUnitsPerMinute ?? importBudget(options.resourceUnitsPerMinute ?? 1_250),
+          ...(options.importJobs?.chunkRows !== undefined ? { chunkRows: options.importJobs.chunkRows } : {}),
           ...(config.mode === 'm365' ? { kolada: createKoladaHttp(options.kolada ?? {}) } : options.kolada ? { kolada: createKoladaHttp(options.kolada) } : {}),
         },
-        importWorker: { log: (message) => log.info('imports', { message }) },
+        importWorker: { log: (message) => log.info('imports', { message }), ...(options.importJobs?.leaseMs !== undefined ? { leaseMs: options.importJobs.leaseMs } : {}) },
       });
       importWorker = options.importWorker ?? true ? services.importWorker : undefined;
       // where a notification opens the tab: this server in local mode, the tab's domain in Microsoft 365
