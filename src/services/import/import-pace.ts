@@ -67,8 +67,14 @@ export interface PaceClock {
 }
 
 /**
- * Spends units at no more than `unitsPerMinute`: a minute's worth at once, then each unit when
- * the schedule since the start allows it. `spend` waits until the units are due.
+ * What the pace lets go at once: one `$batch` of creates. No more, so that a fixed minute of
+ * SharePoint's (the budget is counted per window) never holds a burst on top of the rate.
+ */
+export const paceBurst = 2 * batchRows;
+
+/**
+ * Spends units at no more than `unitsPerMinute`: one `$batch` at once, then each unit when the
+ * schedule since the start allows it. `spend` waits until the units are due.
  */
 export class Pace {
   private readonly start: number;
@@ -80,13 +86,8 @@ export class Pace {
 
   async spend(units: number): Promise<void> {
     this.spent += units;
-    const due = this.start + ((this.spent - this.unitsPerMinute) / this.unitsPerMinute) * this.minuteMs;
+    const due = this.start + ((this.spent - paceBurst) / this.unitsPerMinute) * this.minuteMs;
     const wait = due - this.clock.now();
     if (wait > 0) await this.clock.sleep(wait);
-  }
-
-  /** When the remaining `units` are spent at this pace (ms since the epoch of the clock). */
-  endOf(units: number): number {
-    return Math.max(this.clock.now(), this.start + ((this.spent + units - this.unitsPerMinute) / this.unitsPerMinute) * this.minuteMs);
   }
 }

@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ImportBusyError, ImportRejectedError, ImportService, importClientKey } from './import-service';
 import { ImportWorker } from './import-worker';
+import { paceBurst } from './import-pace';
 import { createKoladaHttp, KoladaUnavailableError } from './kolada-api';
 
 const actor = fixturePeople.admin;
@@ -125,9 +126,9 @@ describe('ImportService', () => {
     const done = await slow.importJob(job.id);
     expect(done).toMatchObject({ state: 'done', written: 120, created: 120 });
     // the worker spends 120 writes of 2 units and, for each of 6 chunks, a read (1) and a checkpoint (2):
-    // a minute's worth at once, then 100 a minute; the preview counted the staging (6 × 2) and the job's create and finish too
+    // one $batch's worth at once, then 100 a minute; the preview counted the staging (6 × 2) and the job's create and finish too
     const minutes = (clock.now() - started) / 60_000;
-    expect(minutes).toBeCloseTo((120 * 2 + 6 * 3 - 100) / 100, 5);
+    expect(minutes).toBeCloseTo((120 * 2 + 6 * 3 - paceBurst) / 100, 5);
     expect((await slow.previewImport({ text: manyRows(21) }, 'kolada')).summary).toMatchObject({ create: 6, minutes: 1 });
   });
 
