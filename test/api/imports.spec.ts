@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONA_USER_IDS } from '../../src/auth/personas';
-import type { ImportPreview, ImportRejectedProblem, ImportResult } from '../../src/contract';
+import { ImportPreviewSchema, type ImportPreview, type ImportRejectedProblem, type ImportResult } from '../../src/contract';
 import { startHarness, type Harness } from './harness';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'imports');
@@ -152,7 +152,15 @@ describe('Skolverket\'s column names mapped once', () => {
 describe('Kolada\'s API v2 JSON', () => {
   it('imports a municipality\'s values as the municipality\'s own results ("Kommunen"), genders into groups, once', async () => {
     const body = upload('kolada-v2-municipality.json', 'kolada');
+    // only the administration imports, the municipality's values too
+    const refused = await h.request('POST', '/api/organizer/imports', { persona: 'principal-bjork', body });
+    expect(refused.status, refused.text).toBe(403);
+    expect(await h.started.store.queryAll('municipalityResults')).toEqual([]);
     const answer = await preview(body);
+    // the contract's shape: a row is the municipality's (its kommunkod), not a unit's
+    expect(ImportPreviewSchema.safeParse(answer).success).toBe(true);
+    const [row] = answer.rows;
+    expect(ImportPreviewSchema.safeParse({ ...answer, rows: [{ ...row, unitId: '1' }] }).success).toBe(false);
     expect(answer.errors).toEqual([]);
     expect(answer.summary).toMatchObject({ format: 'json', encoding: 'utf-8', rows: 1, create: 1, skipped: 0, units: 0, schoolYears: ['2023/24'] });
     expect(answer.rows.map((r) => [r.unitName, r.municipalityId, r.unitId, r.indicatorName, r.value, r.groups])).toEqual([
