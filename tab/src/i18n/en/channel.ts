@@ -74,7 +74,6 @@ export const channel: Texts<typeof sv> = {
   supportThisUnit: 'The unit ({period})',
   supportSameType: 'Average of the other {type} units (number of units: {units})',
   supportMunicipality: 'The municipality\'s average (number of units: {units})',
-  supportKoladaMunicipality: 'The municipality according to Kolada',
   supportLegend: 'Solid line: the unit\'s values. Green dashed line: the target. Dotted line: the average of the school form.',
   supportValues: '{indicator}: values',
   supportWorseThanLast: 'Why did {indicator} get worse than in {previous}?',

@@ -27,7 +27,6 @@ export const organizer: Texts<typeof sv> = {
   indicatorsIntro: "The units' values compared with each other and with the target, over the school years.",
   noTarget: 'No target',
   average: 'Average',
-  municipalityKolada: 'The municipality according to Kolada',
   meetsTarget: 'Meets the target',
   missesTarget: 'Misses the target',
   unknownTarget: 'No value',

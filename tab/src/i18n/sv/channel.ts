@@ -71,7 +71,6 @@ export const channel = {
   supportThisUnit: 'Enheten ({period})',
   supportSameType: 'Snitt för övriga enheter med skolformen {type} (antal enheter: {units})',
   supportMunicipality: 'Kommunens snitt (antal enheter: {units})',
-  supportKoladaMunicipality: 'Kommunen enligt Kolada',
   supportLegend: 'Heldragen linje: enhetens värden. Grön streckad linje: målet. Prickad linje: snittet för skolformen.',
   supportValues: '{indicator}: värden',
   supportWorseThanLast: 'Varför blev {indicator} sämre än {previous}?',

@@ -24,7 +24,6 @@ export const organizer = {
   indicatorsIntro: 'Enheternas värden jämförda med varandra och med målet, över läsåren.',
   noTarget: 'Inget mål',
   average: 'Medel',
-  municipalityKolada: 'Kommunen enligt Kolada',
   meetsTarget: 'Når målet',
   missesTarget: 'Når inte målet',
   unknownTarget: 'Inget värde',

@@ -107,7 +107,7 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
             {municipality && (
               // the municipality's own value as Kolada publishes it, beside the average computed from the units
               <TableRow data-municipality="kolada">
-                <TableCell><Text weight="semibold">{t('organizer.municipalityKolada')}</Text></TableCell>
+                <TableCell><Text weight="semibold">{t('common.koladaMunicipality')}</Text></TableCell>
                 {shownYears.map((year) => <TableCell key={year}>{format.number(municipality[year], 1)}</TableCell>)}
                 <TableCell>{format.number(indicator.target, 1)}</TableCell>
               </TableRow>

@@ -114,7 +114,7 @@ export function AnalysisSupportPanel(props: {
                 {indicator.target !== undefined && <TableRow><TableHeaderCell scope="row">{t('common.target')}</TableHeaderCell><TableCell>{format.number(indicator.target)}</TableCell></TableRow>}
                 {sameType && <TableRow><TableHeaderCell scope="row">{t('channel.supportSameType', { type, units: sameType.units })}</TableHeaderCell><TableCell>{format.number(sameType.average)}</TableCell></TableRow>}
                 {municipality && <TableRow><TableHeaderCell scope="row">{t('channel.supportMunicipality', { units: municipality.units })}</TableHeaderCell><TableCell>{format.number(municipality.average)}</TableCell></TableRow>}
-                {koladaMunicipality !== undefined && <TableRow><TableHeaderCell scope="row">{t('channel.supportKoladaMunicipality')}</TableHeaderCell><TableCell>{format.number(koladaMunicipality)}</TableCell></TableRow>}
+                {koladaMunicipality !== undefined && <TableRow><TableHeaderCell scope="row">{t('common.koladaMunicipality')}</TableHeaderCell><TableCell>{format.number(koladaMunicipality)}</TableCell></TableRow>}
               </TableBody>
             </Table>
           </div>
