@@ -85,8 +85,8 @@ export async function run(): Promise<string[]> {
     // the baseline: the same rows written at once, unpaced
     const unpaced = budgetGate();
     const baselineStarted = Date.now();
-    await storeWith(unpaced.gate).createMany('measurements', rows(SLICE, baselineYears).map((row) => ({
-      clientKey: importClientKey(row), fields: { indicatorId: row.indicatorId, unitId: row.unitId, period: row.period, schoolYear: row.schoolYear, value: row.value },
+    await storeWith(unpaced.gate).createMany('measurements', rows(SLICE, baselineYears).map(({ indicatorId, unitId = '', period, schoolYear, value }) => ({
+      clientKey: importClientKey({ indicatorId, unitId, period }), fields: { indicatorId, unitId, period, schoolYear, value },
     })), { actor });
     const baselineMinutes = (Date.now() - baselineStarted) / MINUTE_MS;
     const baseline = await check(baselineYears);

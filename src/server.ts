@@ -337,10 +337,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         // an action given in a live meeting: the bot's notification to its owner (the bot exists once the services do)
         onOwnerGivenInMeeting: async (event) => bot?.notifyOwnerInMeeting(event),
         // Microsoft 365 mode reaches the internet: the administration may fetch Kolada's values directly
+        // the municipality's own values are taken for its kommunkod only
         imports: {
           unitsPerMinute: options.importUnitsPerMinute ?? importBudget(options.resourceUnitsPerMinute ?? 1_250),
           ...(options.importJobs?.chunkRows !== undefined ? { chunkRows: options.importJobs.chunkRows } : {}),
           ...(config.mode === 'm365' ? { kolada: createKoladaHttp(options.kolada ?? {}) } : options.kolada ? { kolada: createKoladaHttp(options.kolada) } : {}),
+          ...(config.municipalityCode ? { municipalityCode: config.municipalityCode } : {}),
         },
         importWorker: { log: (message) => log.info('imports', { message }), ...(options.importJobs?.leaseMs !== undefined ? { leaseMs: options.importJobs.leaseMs } : {}) },
       });

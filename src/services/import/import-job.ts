@@ -21,7 +21,9 @@ export const IMPORT_ROWS = 'result-import-rows';
 export const ChunkRowSchema = z.strictObject({
   change: z.enum(['create', 'update']),
   indicatorId: z.string().min(1),
-  unitId: z.string().min(1),
+  /** a unit's result (measurements), or the municipality's own (municipalityResults) */
+  unitId: z.string().min(1).optional(),
+  municipalityId: z.string().min(1).optional(),
   period: z.string().min(1),
   schoolYear,
   value: z.number(),

@@ -3,7 +3,7 @@
  * checks it with the domain's MeasurementSchema, says what committing would change and how long
  * the budget makes it take; and a commit that queues it as a background job (import-job.ts).
  */
-import type { Measurement, SchoolYear } from '../../domain';
+import type { Measurement, MunicipalityResult, SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { Store, StoredItem } from '../../store/port';
 import type { ReadModel } from '../../store/read-model';
@@ -17,11 +17,18 @@ import { createLookup } from './lookup';
 import { personalIdentityErrors } from './personal-data';
 import { readSkolverket } from './skolverket';
 import { readFile, type ImportFile } from './source';
-import type { Candidate, ImportKind, ImportPreview, ImportRow, ReadResult, RowChange } from './types';
+import type { Candidate, ImportKind, ImportPreview, ImportRow, MunicipalityCandidate, ReadResult, RowChange } from './types';
 import { importPayloadOf, pendingImports, recentImports, stageImport, viewOf, type ChunkRow, type ImportJobItem, type ImportJobView } from './import-job';
 import { importBudget, importMinutes } from './import-pace';
 
 type MeasurementItem = StoredItem<Measurement>;
+type MunicipalityResultItem = StoredItem<MunicipalityResult>;
+
+/** What a preview's rows stand for in the store: a unit's measurement, or a municipality result. */
+type Existing = { readonly list: 'measurements'; readonly item: MeasurementItem } | { readonly list: 'municipalityResults'; readonly item: MunicipalityResultItem };
+
+/** The name a municipality's own value has in the preview. */
+export const municipalityRowName = 'Kommunen';
 
 export interface ImportServiceOptions {
   /** the import's budget of resource units a minute (importBudget of the tenant's); default that of the smallest tenant */
@@ -34,6 +41,8 @@ export interface ImportServiceOptions {
   readonly chunkRows?: number;
   /** Kolada's open API, where the server reaches it (Microsoft 365 mode); without it, files only */
   readonly kolada?: KoladaApi;
+  /** this municipality's kommunkod: Kolada's values for the municipality as a whole are taken for it only */
+  readonly municipalityCode?: string;
 }
 
 /** What to fetch from Kolada: a KPI for the municipality's units in a year (Kolada's year). */
@@ -85,6 +94,13 @@ export function importClientKey(candidate: Pick<Candidate, 'indicatorId' | 'unit
   return `import:${candidate.indicatorId}:${candidate.unitId}:${candidate.period}`;
 }
 
+/** The key of the municipality's own value: importing it twice finds the first. */
+export function municipalityClientKey(candidate: Pick<MunicipalityCandidate, 'indicatorId' | 'municipalityId' | 'period'>): string {
+  return `import:${candidate.indicatorId}:kommun-${candidate.municipalityId}:${candidate.period}`;
+}
+
+const rowKey = (row: Candidate | MunicipalityCandidate): string => ('municipalityId' in row ? municipalityClientKey(row) : importClientKey(row));
+
 function sameGroups(a: Measurement['groups'], b: Candidate['groups']): boolean {
   const norm = (groups: readonly { group: string; value: number }[] | undefined) =>
     JSON.stringify([...(groups ?? [])].sort((x, y) => x.group.localeCompare(y.group)).map((g) => [g.group, g.value]));
@@ -132,8 +148,10 @@ export class ImportService {
     const rows: ChunkRow[] = [];
     for (const row of preview.rows) {
       const groups = row.groups ? { groups: row.groups.map((g) => ({ ...g })) } : {};
-      const fields = { indicatorId: row.indicatorId, unitId: row.unitId, period: row.period, schoolYear: row.schoolYear, value: row.value, ...groups };
-      const before = row.existingId === undefined ? undefined : existing.get(row.existingId);
+      // a unit's result, or the municipality's own (Kolada's municipality data, its own list)
+      const owner = 'municipalityId' in row ? { municipalityId: row.municipalityId } : { unitId: row.unitId };
+      const fields = { indicatorId: row.indicatorId, ...owner, period: row.period, schoolYear: row.schoolYear, value: row.value, ...groups };
+      const before = row.existingId === undefined ? undefined : existing.get(row.existingId)?.item;
       if (row.change === 'create') rows.push({ change: 'create', ...fields });
       else if (row.change === 'update' && before) {
         rows.push({ change: 'update', ...fields, id: before.id, etag: before.etag, previousValue: before.fields.value, ...(before.fields.groups ? { previousGroups: before.fields.groups.map((g) => ({ ...g })) } : {}) });
@@ -166,34 +184,38 @@ export class ImportService {
     return viewOf(job, payload, this.now().getTime(), this.unitsPerMinute);
   }
 
-  private async plan(file: ImportFile, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, MeasurementItem> }> {
+  private async plan(file: ImportFile, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, Existing> }> {
     const source = await readFile(file, kind);
     // from the read model: a school year's results pass the list view threshold in a large municipality
-    const view = await this.readModel.read(['units', 'indicators', 'measurements']);
+    const view = await this.readModel.read(['units', 'indicators', 'measurements', 'municipalityResults']);
     const lookup = createLookup(view.all('units'), view.all('indicators'));
     // every cell of every line, titles and notes too: a file with a personnummer is refused whole
     const personal = personalIdentityErrors(source.records);
     const read: ReadResult = source.errors.length > 0 ? refused(source.errors)
       : personal.length > 0 ? refused(personal)
-        : source.koladaRows ? readKoladaRows(source.koladaRows, lookup)
-          : kind === 'kolada' ? readKolada(source.records, lookup) : readSkolverket(source.records, lookup, options);
+        : source.koladaRows ? readKoladaRows(source.koladaRows, lookup, this.options.municipalityCode)
+          : kind === 'kolada' ? readKolada(source.records, lookup, this.options.municipalityCode) : readSkolverket(source.records, lookup, options);
 
-    const years = [...new Set(read.candidates.map((c) => c.schoolYear))].sort() as SchoolYear[];
-    const stored = years.flatMap((year) => view.where('measurements', 'schoolYear', year));
-    const existing = new Map(stored.map((m) => [m.id, m]));
-    const byKey = new Map<string, MeasurementItem>();
-    for (const m of stored) {
-      const key = importClientKey(m.fields);
-      if (!byKey.has(key)) byKey.set(key, m);
+    const candidates = [...read.candidates, ...read.municipality].sort((a, b) => a.line - b.line);
+    const years = [...new Set(candidates.map((c) => c.schoolYear))].sort() as SchoolYear[];
+    const stored: Existing[] = years.flatMap((year) => [
+      ...view.where('measurements', 'schoolYear', year).map((item): Existing => ({ list: 'measurements', item })),
+      ...view.where('municipalityResults', 'schoolYear', year).map((item): Existing => ({ list: 'municipalityResults', item })),
+    ]);
+    const existing = new Map(stored.map((e) => [e.item.id, e]));
+    const byKey = new Map<string, Existing>();
+    for (const e of stored) {
+      const key = e.list === 'measurements' ? importClientKey(e.item.fields) : municipalityClientKey(e.item.fields);
+      if (!byKey.has(key)) byKey.set(key, e);
     }
 
-    const rows: ImportRow[] = read.candidates.map((candidate) => {
-      const match = byKey.get(importClientKey(candidate));
+    const rows: ImportRow[] = candidates.map((candidate) => {
+      const match = byKey.get(rowKey(candidate))?.item;
       const change: RowChange = !match ? 'create' : match.fields.value === candidate.value && sameGroups(match.fields.groups, candidate.groups) ? 'unchanged' : 'update';
       return {
         ...candidate,
         indicatorName: lookup.indicator(candidate.indicatorId)?.fields.name ?? '',
-        unitName: lookup.unit(candidate.unitId)?.fields.name ?? '',
+        unitName: 'municipalityId' in candidate ? municipalityRowName : lookup.unit(candidate.unitId)?.fields.name ?? '',
         change,
         ...(match ? { existingId: match.id, previousValue: match.fields.value } : {}),
       };
@@ -216,7 +238,7 @@ export class ImportService {
           minutes: importMinutes({ create: count('create'), update: count('update') }, this.unitsPerMinute),
           skipped: read.skipped,
           errors: read.errors.length,
-          units: new Set(rows.map((r) => r.unitId)).size,
+          units: new Set(rows.flatMap((r) => ('unitId' in r ? [r.unitId] : []))).size,
           indicators: new Set(rows.map((r) => r.indicatorId)).size,
           schoolYears: years,
           ignoredColumns: read.ignoredColumns,

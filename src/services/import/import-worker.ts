@@ -17,7 +17,7 @@ import { ConflictError, UnavailableError } from '../../store/errors';
 import type { Store } from '../../store/port';
 import { ChunkPayloadSchema, importPayloadOf, pendingImports, type ChunkRow, type ImportJobItem, type ImportJobPayload } from './import-job';
 import { batchRows, Pace, type PaceClock } from './import-pace';
-import { importClientKey } from './import-service';
+import { importClientKey, municipalityClientKey } from './import-service';
 
 export interface ImportWorkerOptions {
   /** the import's own budget of resource units a minute (see importBudget) */
@@ -51,6 +51,17 @@ class Stopping extends Error {}
 function sameGroups(a: ChunkRow['groups'], b: ChunkRow['groups']): boolean {
   const norm = (groups: ChunkRow['groups']) => JSON.stringify([...(groups ?? [])].sort((x, y) => x.group.localeCompare(y.group)));
   return norm(a) === norm(b);
+}
+
+/** The list a row goes to, its client key and its fields there. */
+function target(row: ChunkRow) {
+  const result = { indicatorId: row.indicatorId, period: row.period, schoolYear: row.schoolYear, value: row.value, ...(row.groups ? { groups: row.groups } : {}) };
+  if (row.municipalityId !== undefined) {
+    const municipalityId = row.municipalityId;
+    return { list: 'municipalityResults' as const, clientKey: municipalityClientKey({ ...row, municipalityId }), fields: { ...result, municipalityId, source: 'kolada' as const } };
+  }
+  const unitId = row.unitId ?? '';
+  return { list: 'measurements' as const, clientKey: importClientKey({ ...row, unitId }), fields: { ...result, unitId } };
 }
 
 function reasonOf(error: unknown): string {
@@ -201,14 +212,18 @@ export class ImportWorker {
   }
 
   private async writeRows(rows: readonly ChunkRow[], actor: string, pace: Pace): Promise<void> {
-    const creates = rows.filter((row) => row.change === 'create');
-    for (let start = 0; start < creates.length; start += batchRows) {
-      const batch = creates.slice(start, start + batchRows);
+    const creates = rows.filter((row) => row.change === 'create').map(target);
+    const units = creates.flatMap((c) => (c.list === 'measurements' ? [{ clientKey: c.clientKey, fields: c.fields }] : []));
+    const municipality = creates.flatMap((c) => (c.list === 'municipalityResults' ? [{ clientKey: c.clientKey, fields: c.fields }] : []));
+    for (let start = 0; start < units.length; start += batchRows) {
+      const batch = units.slice(start, start + batchRows);
       await pace.spend(2 * batch.length);
-      await this.store.createMany('measurements', batch.map((row) => ({
-        clientKey: importClientKey(row),
-        fields: { indicatorId: row.indicatorId, unitId: row.unitId, period: row.period, schoolYear: row.schoolYear, value: row.value, ...(row.groups ? { groups: row.groups } : {}) },
-      })), { actor });
+      await this.store.createMany('measurements', batch, { actor });
+    }
+    for (let start = 0; start < municipality.length; start += batchRows) {
+      const batch = municipality.slice(start, start + batchRows);
+      await pace.spend(2 * batch.length);
+      await this.store.createMany('municipalityResults', batch, { actor });
     }
     for (const row of rows.filter((r) => r.change === 'update')) {
       await pace.spend(2);
@@ -219,11 +234,12 @@ export class ImportWorker {
   /** Changes a stored result from what the preview read; written already (a resumed chunk) is fine. */
   private async update(row: ChunkRow, actor: string): Promise<void> {
     if (row.id === undefined || row.etag === undefined) throw new ImportStopped('en ändring saknar sitt resultat');
+    const { list } = target(row);
     try {
-      await this.store.update('measurements', row.id, { value: row.value, groups: row.groups }, { actor, etag: row.etag });
+      await this.store.update(list, row.id, { value: row.value, groups: row.groups }, { actor, etag: row.etag });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      const current = await this.store.get('measurements', row.id);
+      const current = await this.store.get(list, row.id);
       if (current.fields.value === row.value && sameGroups(current.fields.groups, row.groups)) return;
       throw new ImportStopped(`resultatet för ${row.period} ändrades av någon annan under importen`);
     }
@@ -238,14 +254,15 @@ export class ImportWorker {
       for (const row of rows) {
         try {
           await pace.spend(4);
+          const { list, clientKey } = target(row);
           if (row.change === 'create') {
-            const page = await this.store.query('measurements', { filter: [{ field: 'clientKey', op: 'eq', value: importClientKey(row) }], top: 1 });
+            const page = await this.store.query(list, { filter: [{ field: 'clientKey', op: 'eq', value: clientKey }], top: 1 });
             const item = page.items[0];
-            if (item) await this.store.delete('measurements', item.id, { actor: payload.actor, etag: item.etag });
+            if (item) await this.store.delete(list, item.id, { actor: payload.actor, etag: item.etag });
           } else if (row.id !== undefined && row.previousValue !== undefined) {
-            const current = await this.store.get('measurements', row.id);
+            const current = await this.store.get(list, row.id);
             if (current.fields.value === row.value && sameGroups(current.fields.groups, row.groups)) {
-              await this.store.update('measurements', row.id, { value: row.previousValue, groups: row.previousGroups }, { actor: payload.actor, etag: current.etag });
+              await this.store.update(list, row.id, { value: row.previousValue, groups: row.previousGroups }, { actor: payload.actor, etag: current.etag });
             }
           }
         } catch {
