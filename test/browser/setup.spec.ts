@@ -276,6 +276,7 @@ describe.skipIf(skip !== null)('from an empty site to a moving cycle, in a real 
     expect(await followUp()).toBe('done');
     await page.getByRole('tab', { name: 'Översikt' }).click();
     await phaseCard(page, 'Uppföljning').getByText('Klar').waitFor();
+    await shoot(page, '9-overview-follow-up-done');
   });
 
   it('lets the principal set a unit goal under the prioritized area, and shows it in the hierarchy', async () => {

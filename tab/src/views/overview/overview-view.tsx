@@ -1,5 +1,5 @@
 import {
-  Badge, Button, Card, CardHeader, Link, Text, makeStyles, tokens,
+  Badge, Card, CardHeader, Link, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { Action, Overview } from '../../../../src/contract';
 import { phases } from '../../../../src/domain/choices';
@@ -22,7 +22,14 @@ const useStyles = makeStyles({
   overdue: { color: tokens.colorPaletteRedForeground1 },
   preWrap: { whiteSpace: 'pre-wrap' },
   badge: { alignSelf: 'flex-start' },
+  // the four phase cards as high as the tallest, whichever question wraps
+  phaseCard: { height: '100%', boxSizing: 'border-box' },
 });
+
+/** A count beside a heading: coloured only when there is something to count. */
+function CountBadge({ count, color }: { count: number; color: 'danger' | 'brand' | 'warning' }) {
+  return <Badge color={count > 0 ? color : 'informative'} appearance={count > 0 ? 'filled' : 'tint'} aria-hidden>{count}</Badge>;
+}
 
 /** Översikt: the school year's cycle, what is due next, open and overdue actions, open deficiencies with their flags, the latest feedback. */
 export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpen?: (view: ChannelView) => void }) {
@@ -50,7 +57,7 @@ export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpe
             const phaseState = overview.cycle.phases[phase] ?? 'notStarted';
             return (
               <li key={phase}>
-                <Card>
+                <Card className={styles.phaseCard}>
                   <CardHeader
                     header={<Text as="h3" weight="semibold">{t(`vocab.phase.${phase}`)}</Text>}
                     description={<Text size={200}>{phaseQuestionOf(phase, language)}</Text>}
@@ -87,18 +94,18 @@ export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpe
         </Card>
         <Card>
           <Text as="h2" size={400} weight="semibold">
-            {t('channel.overviewOverdueActions')} <Badge color="danger" aria-hidden>{overview.overdueActions.length}</Badge>
+            {t('channel.overviewOverdueActions')} <CountBadge color="danger" count={overview.overdueActions.length} />
           </Text>
           {overview.overdueActions.length === 0 ? <Text>{t('common.noActions')}</Text> : <ul className={styles.list}>{overview.overdueActions.map((a) => actionItem(a, true))}</ul>}
           <Text as="h2" size={400} weight="semibold">
-            {t('common.openActions')} <Badge color="brand" aria-hidden>{overview.openActions.length}</Badge>
+            {t('common.openActions')} <CountBadge color="brand" count={overview.openActions.length} />
           </Text>
           {overview.openActions.length === 0 ? <Text>{t('common.noActions')}</Text> : <ul className={styles.list}>{overview.openActions.slice(0, 8).map((a) => actionItem(a, false))}</ul>}
           {onOpen && <Link as="button" onClick={() => onOpen('actions')}>{t('common.actions')}</Link>}
         </Card>
         <Card data-testid="overview-deficiencies">
           <Text as="h2" size={400} weight="semibold">
-            {t('channel.overviewDeficiencies')} <Badge color="warning" aria-hidden>{overview.openDeficiencies.length}</Badge>
+            {t('channel.overviewDeficiencies')} <CountBadge color="warning" count={overview.openDeficiencies.length} />
           </Text>
           {overview.openDeficiencies.length === 0 ? <Text>{t('channel.overviewNoDeficiencies')}</Text> : (
             <ul className={styles.list}>
@@ -122,7 +129,7 @@ export default function OverviewView({ unitId, onOpen }: { unitId: string; onOpe
               <ConfirmReadButton unitId={unitId} feedback={overview.latestFeedback} />
             </>
           ) : <Text>{t('common.noFeedbackYet')}</Text>}
-          {onOpen && <Button appearance="secondary" onClick={() => onOpen('analysis')}>{t('vocab.phase.analysis')}</Button>}
+          {onOpen && <Link as="button" onClick={() => onOpen('analysis')}>{t('vocab.phase.analysis')}</Link>}
         </Card>
       </div>
     </div>
