@@ -65,13 +65,13 @@ async function seed(emulator: RunningEmulator): Promise<void> {
 async function pagingRollup(store: Store<Entities>, schoolYear: SchoolYear): Promise<Rollup> {
   const all = [schoolYear, previousSchoolYear(schoolYear), previousSchoolYear(previousSchoolYear(schoolYear))];
   const ofYear = (year: SchoolYear): Query => ({ filter: [{ field: 'schoolYear', op: 'eq', value: year }], top: 1_000 });
-  const perYear = <K extends 'goals' | 'measurements' | 'analyses' | 'actions'>(list: K) => all.map((year) => ({ list, query: ofYear(year) }));
-  const [units, indicators, deficiencies, goals, measurements, analyses, actions, feedback, meetings] = await readAllPages(store, [
+  const perYear = <K extends 'goals' | 'measurements' | 'municipalityResults' | 'analyses' | 'actions'>(list: K) => all.map((year) => ({ list, query: ofYear(year) }));
+  const [units, indicators, deficiencies, goals, measurements, municipalityResults, analyses, actions, feedback, meetings] = await readAllPages(store, [
     { list: 'units', query: { top: 1_000 } }, { list: 'indicators', query: { top: 1_000 } }, { list: 'deficiencies', query: { top: 1_000 } },
-    perYear('goals'), perYear('measurements'), perYear('analyses'), perYear('actions'),
+    perYear('goals'), perYear('measurements'), perYear('municipalityResults'), perYear('analyses'), perYear('actions'),
     { list: 'feedback', query: ofYear(schoolYear) }, { list: 'meetings', query: ofYear(schoolYear) },
   ]);
-  const data: RollupData = { schoolYear, years: all, units, indicators, deficiencies, goals, measurements, analyses, actions, feedback, meetings };
+  const data: RollupData = { schoolYear, years: all, units, indicators, deficiencies, goals, measurements, municipalityResults, analyses, actions, feedback, meetings };
   return computeRollup(data, '2026-03-15');
 }
 

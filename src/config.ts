@@ -41,6 +41,7 @@ const EnvSchema = z.object({
   PAGE_TOKEN_KEY: z.string().min(32, 'at least 32 characters').optional(),
   SEED: z.enum(['demo', 'large', 'none']).optional(),
   SCHOOL_UNIT_REGISTER_URL: z.url().optional(),
+  MUNICIPALITY_CODE: z.string().regex(/^\d{4}$/, 'the kommunkod has four digits').optional(),
   CONTROLLER_NAME: optionalText,
   CONTROLLER_EMAIL: optionalEmail,
   DPO_EMAIL: optionalEmail,
@@ -76,6 +77,9 @@ export interface ControllerConfig {
   readonly accessibilityEmail: string;
 }
 
+/** The demo municipality's fictional kommunkod (no real municipality has it). */
+export const demoMunicipalityCode = '9999';
+
 /** Local mode's fictional controller: the demo municipality of the seed. */
 export const demoController: ControllerConfig = {
   name: 'Barn- och utbildningsnämnden i Demokommun',
@@ -100,6 +104,11 @@ interface CommonConfig {
    * code. Microsoft 365 mode: api.skolverket.se unless set; local mode: only when set (it needs no network).
    */
   readonly schoolUnitRegisterUrl?: string;
+  /**
+   * The municipality's kommunkod (Kolada's municipality id): Kolada's values for the municipality
+   * as a whole are imported for this one only. Local mode: the demo municipality's fictional 9999.
+   */
+  readonly municipalityCode?: string;
 }
 
 /** Skolverket's open API for the school-unit register (Skolenhetsregistret). */
@@ -190,6 +199,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       emulatorLatencyMs: e.EMULATOR_LATENCY_MS,
       seed: e.SEED ?? 'demo',
       ...(register ? { schoolUnitRegisterUrl: register } : {}),
+      municipalityCode: e.MUNICIPALITY_CODE ?? demoMunicipalityCode,
     };
   }
 
@@ -222,6 +232,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     devIdp: false,
     controller,
     ...(register ? { schoolUnitRegisterUrl: register } : {}),
+    ...(e.MUNICIPALITY_CODE ? { municipalityCode: e.MUNICIPALITY_CODE } : {}),
     clientId,
     tenantId,
     allowedTenantIds: allowedTenants(e.ALLOWED_TENANT_IDS ?? [], tenantId),

@@ -323,7 +323,11 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         // an action given in a live meeting: the bot's notification to its owner (the bot exists once the services do)
         onOwnerGivenInMeeting: async (event) => bot?.notifyOwnerInMeeting(event),
         // Microsoft 365 mode reaches the internet: the administration may fetch Kolada's values directly
-        ...(config.mode === 'm365' ? { imports: { kolada: createKoladaHttp(options.kolada ?? {}) } } : options.kolada ? { imports: { kolada: createKoladaHttp(options.kolada) } } : {}),
+        // the municipality's own values are taken for its kommunkod only
+        imports: {
+          ...(config.mode === 'm365' ? { kolada: createKoladaHttp(options.kolada ?? {}) } : options.kolada ? { kolada: createKoladaHttp(options.kolada) } : {}),
+          ...(config.municipalityCode ? { municipalityCode: config.municipalityCode } : {}),
+        },
       });
       // where a notification opens the tab: this server in local mode, the tab's domain in Microsoft 365
       const tabUrl = config.mode === 'local' ? url : config.tabDomain !== undefined ? `https://${config.tabDomain}` : undefined;

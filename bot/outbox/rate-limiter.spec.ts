@@ -105,4 +105,47 @@ describe('RateLimiter.depart', () => {
     expect(overfull(departed, 1_000, 7)).toEqual([]);
     expect(overfull(departed, 2_000, 8)).toEqual([]);
   });
+
+  it('never lets more than `limit` requests start in any window, however many wait at once and however late their timers fire', async () => {
+    // a fake clock with a timer queue: every timer fires late by up to 30 ms, in the order it is due
+    let now = 0;
+    const timers: { at: number; fire: () => void }[] = [];
+    const clock = { now: () => now, sleep: (ms: number) => new Promise<void>((fire) => timers.push({ at: now + Math.max(0, ms) + ((timers.length * 7919) % 31), fire })) };
+    const limiter = new RateLimiter({ clock, safetyMs: 0 });
+    const started: { at: number; conversation: string }[] = [];
+    const requests = Array.from({ length: 400 }, async (_, i) => {
+      const conversation = `c${i % 40}`;
+      // each answer comes 20 ms after its request starts (on the fake clock)
+      const request = async (): Promise<void> => {
+        const answered = await limiter.acquire(conversation);
+        started.push({ at: now, conversation });
+        await clock.sleep(20);
+        answered();
+      };
+      await request();
+      // half the requests follow up in the same conversation (a create, then its send)
+      if (i % 2 === 0) await request();
+    });
+    let done = false;
+    const all = Promise.all(requests).then(() => { done = true; });
+    for (let round = 0; round < 100_000 && !done; round++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      timers.sort((a, b) => a.at - b.at);
+      const next = timers.shift();
+      if (!next) continue;
+      now = Math.max(now, next.at);
+      next.fire();
+    }
+    await all;
+    expect(started).toHaveLength(600);
+    const times = started.map((s) => s.at);
+    expect(overfull(times, 1_000, 50)).toEqual([]);
+    // near the limit's pace: the 600th may start 11 windows after the first; late timers cost a little
+    expect(Math.max(...times)).toBeLessThan(11_000 * 1.2);
+    for (let c = 0; c < 40; c++) {
+      const own = started.filter((s) => s.conversation === `c${c}`).map((s) => s.at);
+      expect(overfull(own, 1_000, 7)).toEqual([]);
+      expect(overfull(own, 2_000, 8)).toEqual([]);
+    }
+  });
 });

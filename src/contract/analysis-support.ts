@@ -15,6 +15,8 @@ export const AnalysisSupportSchema = z.strictObject({
     previous: PointSchema.optional(),
     sameType: AverageSchema.optional(),
     municipality: AverageSchema.optional(),
+    /** the municipality's own value for the current period as Kolada publishes it */
+    koladaMunicipality: z.number().optional(),
     deviations: z.array(DeviationSchema),
   })),
 });

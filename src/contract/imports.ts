@@ -20,12 +20,17 @@ export const ImportErrorSchema = z.strictObject({
 });
 export type ImportError = z.infer<typeof ImportErrorSchema>;
 
-/** A row of the preview: the result, what it was matched to, and what committing would do. */
+/**
+ * A row of the preview: the result, what it was matched to, and what committing would do. A
+ * unit's result names the unit; the municipality's own value (Kolada's municipality data) names
+ * the municipality's kommunkod instead, with "Kommunen" as its name.
+ */
 export const ImportRowSchema = z.strictObject({
   line: z.number().int().min(1),
   indicatorId: z.string().min(1),
   indicatorName: z.string(),
-  unitId: z.string().min(1),
+  unitId: z.string().min(1).optional(),
+  municipalityId: z.string().regex(/^\d{4}$/).optional(),
   unitName: z.string(),
   period,
   schoolYear,
@@ -33,10 +38,10 @@ export const ImportRowSchema = z.strictObject({
   /** Skolverket's values per group (girls, boys, ...), when the file has them */
   groups: listOf(z.strictObject({ group: z.string(), value: z.number() })).optional(),
   change: z.enum(['create', 'update', 'unchanged']),
-  /** the measurement an `update` or `unchanged` row matches */
+  /** the measurement (or municipality result) an `update` or `unchanged` row matches */
   existingId: z.string().min(1).optional(),
   previousValue: z.number().optional(),
-});
+}).refine((row) => (row.unitId === undefined) !== (row.municipalityId === undefined), 'a row is a unit\'s result or the municipality\'s');
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 
 const count = z.number().int().min(0);

@@ -69,6 +69,8 @@ export const IndicatorComparisonSchema = z.strictObject({
   target: IndicatorSchema.shape.target,
   /** the mean over the units that have a value, per year */
   averages: byYear(z.number()),
+  /** the municipality's own value per year as Kolada publishes it ("Kommunen enligt Kolada"); absent without one */
+  municipality: byYear(z.number()).optional(),
   units: listOf(UnitResultSchema),
   /** how many units meet the target in the school year, of those with a value */
   meetingTarget: z.number().int().min(0),

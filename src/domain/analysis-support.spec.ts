@@ -23,6 +23,13 @@ describe('what stands out beside a result', () => {
     expect(support.previous?.period).toBe('2025/26 HT');
     expect(support.sameType).toEqual({ average: 230, units: 2 });
     expect(support.municipality).toEqual({ average: (221 + 228 + 232 + 100) / 4, units: 4 });
+    expect(support.koladaMunicipality).toBeUndefined();
+  });
+
+  it('shows the municipality\'s own value from Kolada for the same period beside the average of the units', () => {
+    const published = [{ period: '2025/26 HT', value: 250 }, { period: '2025/26 VT', value: 226.5 }];
+    expect(resultSupport(merit, school, own, others, '2025/26 VT', published).koladaMunicipality).toBe(226.5);
+    expect(resultSupport(merit, school, own, others, '2025/26 VT', [{ period: '2025/26', value: 224 }]).koladaMunicipality).toBeUndefined();
   });
 
   it('asks about a fall since last term, a value below target, gaps that grew, and a value below the same type', () => {

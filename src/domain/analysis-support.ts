@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Direction, UnitType } from './choices';
 import { period } from './common';
 import type { Indicator } from './indicator';
-import type { Measurement } from './measurement';
+import type { Measurement, MunicipalityResult } from './measurement';
 import { comparePeriods, parsePeriod } from './period';
 
 /** A deviation that stands out, as the analysis should ask about it (the tab writes the question). */
@@ -32,6 +32,8 @@ export interface ResultSupport {
   readonly sameType?: { readonly average: number; readonly units: number };
   /** the average of every unit's value for the current period, and how many units */
   readonly municipality?: { readonly average: number; readonly units: number };
+  /** the municipality's own value for the current period as Kolada publishes it ("Kommunen enligt Kolada") */
+  readonly koladaMunicipality?: number;
   readonly deviations: Deviation[];
 }
 
@@ -62,7 +64,8 @@ function gaps(m: Pick<Measurement, 'value' | 'groups'>): Map<string, { between: 
 /**
  * The support for one indicator of a unit at an analysis period: its latest value up to the end of
  * that period, the previous one of the same kind, the averages of the same period, and what stands out.
- * `others` are the results of this indicator in the other units, each with its unit's type.
+ * `others` are the results of this indicator in the other units, each with its unit's type;
+ * `published` the municipality's own results of this indicator (Kolada).
  */
 export function resultSupport(
   indicator: Pick<Indicator, 'direction' | 'target'>,
@@ -70,6 +73,7 @@ export function resultSupport(
   own: readonly Pick<Measurement, 'period' | 'value' | 'groups'>[],
   others: readonly { readonly unitType: UnitType; readonly measurement: Pick<Measurement, 'period' | 'value'> }[],
   period: string,
+  published: readonly Pick<MunicipalityResult, 'period' | 'value'>[] = [],
 ): ResultSupport {
   // the points only: a stored result carries more than the support shows
   const series = own.map(({ period: at, value, groups }) => ({ period: at, value, ...(groups ? { groups } : {}) })).sort((a, b) => comparePeriods(a.period, b.period));
@@ -83,6 +87,7 @@ export function resultSupport(
   const allValues = [current.value, ...samePeriod.map((o) => o.measurement.value)];
   const sameType = sameTypeValues.length > 0 ? { average: average(sameTypeValues), units: sameTypeValues.length } : undefined;
   const municipality = allValues.length > 1 ? { average: average(allValues), units: allValues.length } : undefined;
+  const koladaMunicipality = published.find((r) => r.period === current.period)?.value;
 
   const deviations: Deviation[] = [];
   if (previous && isWorse(current.value, previous.value, indicator.direction)) deviations.push({ kind: 'worseThanLast', previousPeriod: previous.period });
@@ -98,5 +103,5 @@ export function resultSupport(
     }
   }
   if (sameType && isWorse(current.value, sameType.average, indicator.direction)) deviations.push({ kind: 'belowSameType' });
-  return { series, current, ...(previous ? { previous } : {}), ...(sameType ? { sameType } : {}), ...(municipality ? { municipality } : {}), deviations };
+  return { series, current, ...(previous ? { previous } : {}), ...(sameType ? { sameType } : {}), ...(municipality ? { municipality } : {}), ...(koladaMunicipality !== undefined ? { koladaMunicipality } : {}), deviations };
 }

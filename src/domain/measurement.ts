@@ -18,3 +18,21 @@ export const MeasurementSchema = z.strictObject({
   groups: z.array(groupValue).max(50).optional(),
 });
 export type Measurement = z.infer<typeof MeasurementSchema>;
+
+/** Kolada's municipality id: the four-digit kommunkod ("1480" Göteborg). */
+export const municipalityId = z.string().regex(/^\d{4}$/, 'kommunkoden har fyra siffror');
+
+/**
+ * The municipality's own result, as Kolada publishes it: an indicator's value for the whole
+ * municipality in a period (not computed from the units), optionally by group. An aggregate, never a person.
+ */
+export const MunicipalityResultSchema = z.strictObject({
+  indicatorId: itemId,
+  municipalityId,
+  period,
+  schoolYear,
+  value: z.number().finite(),
+  groups: z.array(groupValue).max(50).optional(),
+  source: z.literal('kolada'),
+});
+export type MunicipalityResult = z.infer<typeof MunicipalityResultSchema>;

@@ -1,14 +1,14 @@
 import type { ZodType } from 'zod';
 import {
   ActionSchema, AnalysisSchema, BotConversationSchema, DeficiencySchema, FeedbackSchema, FollowUpResponseSchema,
-  FollowUpTemplateSchema, GoalSchema, IndicatorSchema, JobSchema, MeasurementSchema, MeetingSchema, UnitSchema,
+  FollowUpTemplateSchema, GoalSchema, IndicatorSchema, JobSchema, MeasurementSchema, MeetingSchema, MunicipalityResultSchema, UnitSchema,
   YearWheelActivitySchema, actionStatuses, activityKinds, analysisStatuses, conversationKinds, deficiencySources,
   deficiencyStatuses, directions, goalLevels, indicatorSources, jobStatuses, meetingTypes, originKinds, unitTypes,
   unitsOfMeasure,
 } from '../domain';
 import type {
   Action, Analysis, BotConversation, Deficiency, Feedback, FollowUpResponse, FollowUpTemplate, Goal, Indicator, Job,
-  Measurement, Meeting, Unit, YearWheelActivity,
+  Measurement, Meeting, MunicipalityResult, Unit, YearWheelActivity,
 } from '../domain';
 import { commonColumns, type ColumnDefinition, type ListDefinition } from './definition';
 
@@ -18,6 +18,7 @@ export interface Entities {
   goals: Goal;
   indicators: Indicator;
   measurements: Measurement;
+  municipalityResults: MunicipalityResult;
   analyses: Analysis;
   actions: Action;
   deficiencies: Deficiency;
@@ -75,6 +76,12 @@ export const lists: ListBindings = {
   measurements: { schema: MeasurementSchema, definition: list('measurements', 'KH Measurements', 'Resultat', 'period', [
     indexedText('indicatorId', { required: true }), indexedText('unitId', { required: true }), text('period', { required: true }),
     indexedText('schoolYear', { required: true }), { name: 'value', type: 'number', required: true }, json('groups'),
+  ]) },
+  // the municipality's own results as Kolada publishes them, beside the units' (never computed from them)
+  municipalityResults: { schema: MunicipalityResultSchema, definition: list('municipalityResults', 'KH Municipality Results', 'Kommunens resultat (Kolada)', 'period', [
+    indexedText('indicatorId', { required: true }), indexedText('municipalityId', { required: true }), text('period', { required: true }),
+    indexedText('schoolYear', { required: true }), { name: 'value', type: 'number', required: true }, json('groups'),
+    choice('source', ['kolada'], { required: true, indexed: false }),
   ]) },
   analyses: { schema: AnalysisSchema, definition: list('analyses', 'KH Analyses', 'Analyser', 'period', [
     indexedText('unitId', { required: true }), indexedText('schoolYear', { required: true }), text('period', { required: true }),
@@ -144,7 +151,7 @@ export const allLists: readonly ListDefinition[] = Object.values(lists).map((bin
  * conversations and jobs are read by key, a few at a time, straight from Graph.
  */
 export const mirroredLists = [
-  'units', 'goals', 'indicators', 'measurements', 'analyses', 'actions', 'deficiencies', 'meetings',
+  'units', 'goals', 'indicators', 'measurements', 'municipalityResults', 'analyses', 'actions', 'deficiencies', 'meetings',
   'followUpTemplates', 'followUpResponses', 'yearWheel', 'feedback',
 ] as const satisfies readonly ListKey[];
 export type MirroredList = (typeof mirroredLists)[number];

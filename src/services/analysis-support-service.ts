@@ -21,7 +21,7 @@ export class AnalysisSupportService {
 
   /** `period` is a valid period (the route's query schema checks it). */
   async support(caller: Caller, unitId: string, at: string): Promise<IndicatorSupport[]> {
-    const [view] = await Promise.all([this.readModel.read(['units', 'indicators', 'measurements']), this.access.require(caller, 'unit.read', unitId)]);
+    const [view] = await Promise.all([this.readModel.read(['units', 'indicators', 'measurements', 'municipalityResults']), this.access.require(caller, 'unit.read', unitId)]);
     const unit = view.get('units', unitId);
     if (!unit) throw new NotFoundError('units', unitId);
     const typeOf = new Map(view.all('units').map((u) => [u.id, u.fields.type]));
@@ -37,7 +37,8 @@ export class AnalysisSupportService {
           return m.fields.unitId === unitId || unitType === undefined || archived ? [] : [{ unitType, measurement: m.fields }];
         });
         const mine = own.filter((m) => m.fields.indicatorId === indicator.id).map((m) => m.fields);
-        return { indicator, ...resultSupport(indicator.fields, unit.fields, mine, others, at) };
+        const published = view.where('municipalityResults', 'indicatorId', indicator.id).map((r) => r.fields);
+        return { indicator, ...resultSupport(indicator.fields, unit.fields, mine, others, at, published) };
       });
   }
 }

@@ -17,13 +17,19 @@ export function validateWith<T>(list: string, schema: ZodType<T>, value: unknown
   throw new InvalidItemError(list, issue ? fieldOf(issue) : '(item)', issue?.message ?? 'invalid');
 }
 
+/** The partial schema of each list's schema, built once: building it costs more than the parse. */
+const partials = new WeakMap<ZodType, ZodType>();
+
 /**
  * Validates a patch: every field it sets must be valid on its own. The partial schema is built
  * from the shape, because zod refuses `.partial()` on an object with refinements (rules across
  * fields, such as a unit goal's unit); those rules are checked on the whole item.
  */
 export function validatePatch<T>(list: string, schema: ZodType<T>, patch: unknown): Partial<T> {
-  const partial: ZodType<Partial<T>> =
-    schema instanceof ZodObject ? (z.strictObject(schema.shape).partial() as unknown as ZodType<Partial<T>>) : (schema as ZodType<Partial<T>>);
-  return validateWith(list, partial, patch);
+  let partial = partials.get(schema);
+  if (!partial) {
+    partial = schema instanceof ZodObject ? z.strictObject(schema.shape).partial() : schema;
+    partials.set(schema, partial);
+  }
+  return validateWith(list, partial as ZodType<Partial<T>>, patch);
 }

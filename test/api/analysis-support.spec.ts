@@ -27,6 +27,8 @@ beforeAll(async () => {
   await write(bjork, '2025/26 HT', 78, [{ group: 'Flickor', value: 80 }, { group: 'Pojkar', value: 76 }]);
   await write(bjork, '2025/26 VT', 72, [{ group: 'Flickor', value: 79 }, { group: 'Pojkar', value: 65 }]);
   for (const [i, unit] of units.entries()) await write(unit.id, '2025/26 VT', 80 + i * 2);
+  // the municipality's own value, as Kolada publishes it
+  await h.started.store.create('municipalityResults', { indicatorId, municipalityId: '9999', period: '2025/26 VT', schoolYear: '2025/26', value: 81.5, source: 'kolada' }, { actor: PERSONA_USER_IDS.admin });
 });
 afterAll(async () => {
   await h?.server.stop();
@@ -43,6 +45,7 @@ describe('analysis support', () => {
     const others = (await h.started.store.queryAll('units')).filter((u) => u.fields.type === 'grundskola' && u.id !== bjork).length;
     expect(mine?.sameType?.units).toBe(others);
     expect(mine?.municipality?.units).toBe(others + 1);
+    expect(mine?.koladaMunicipality).toBe(81.5);
     expect(mine?.deviations.map((d) => d.kind)).toEqual(['worseThanLast', 'belowTarget', 'gapGrew', 'belowSameType']);
     expect(mine?.deviations.find((d) => d.kind === 'gapGrew')).toMatchObject({ between: ['Flickor', 'Pojkar'], previousGap: 4, gap: 14 });
   });

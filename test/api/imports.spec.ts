@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONA_USER_IDS } from '../../src/auth/personas';
-import type { ImportPreview, ImportRejectedProblem, ImportResult } from '../../src/contract';
+import { ImportPreviewSchema, type ImportPreview, type ImportRejectedProblem, type ImportResult } from '../../src/contract';
 import { startHarness, type Harness } from './harness';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'imports');
@@ -150,11 +150,35 @@ describe('Skolverket\'s column names mapped once', () => {
 });
 
 describe('Kolada\'s API v2 JSON', () => {
-  it('reads a municipality\'s values, maps its period and genders, and says that they belong to no unit', async () => {
-    const answer = await preview(upload('kolada-v2-municipality.json', 'kolada'));
+  it('imports a municipality\'s values as the municipality\'s own results ("Kommunen"), genders into groups, once', async () => {
+    const body = upload('kolada-v2-municipality.json', 'kolada');
+    // only the administration imports, the municipality's values too
+    const refused = await h.request('POST', '/api/organizer/imports', { persona: 'principal-bjork', body });
+    expect(refused.status, refused.text).toBe(403);
+    expect(await h.started.store.queryAll('municipalityResults')).toEqual([]);
+    const answer = await preview(body);
+    // the contract's shape: a row is the municipality's (its kommunkod), not a unit's
+    expect(ImportPreviewSchema.safeParse(answer).success).toBe(true);
+    const [row] = answer.rows;
+    expect(ImportPreviewSchema.safeParse({ ...answer, rows: [{ ...row, unitId: '1' }] }).success).toBe(false);
     expect(answer.errors).toEqual([]);
-    expect(answer.summary).toMatchObject({ format: 'json', encoding: 'utf-8', rows: 0, skipped: 3 });
-    expect(answer.summary.notes[0]?.message).toContain('Kolada-kommun 9999');
+    expect(answer.summary).toMatchObject({ format: 'json', encoding: 'utf-8', rows: 1, create: 1, skipped: 0, units: 0, schoolYears: ['2023/24'] });
+    expect(answer.rows.map((r) => [r.unitName, r.municipalityId, r.unitId, r.indicatorName, r.value, r.groups])).toEqual([
+      ['Kommunen', '9999', undefined, 'Genomsnittligt meritvärde åk 9', 227.6, [{ group: 'Flickor', value: 238.2 }, { group: 'Pojkar', value: 217.5 }]],
+    ]);
+    await importsTwice(body, 1);
+    const stored = await h.started.store.queryAll('municipalityResults');
+    expect(stored.map((r) => [r.fields.municipalityId, r.fields.period, r.fields.value, r.fields.source])).toEqual([['9999', '2023/24', 227.6, 'kolada']]);
+  });
+
+  it('refuses another municipality\'s values, naming the line, and stores nothing', async () => {
+    const other = bytes('kolada-v2-municipality.json').toString('utf8').replace('"municipality":"9999"', '"municipality":"1480"');
+    const response = await h.request('POST', '/api/organizer/imports', { persona: 'admin', body: { kind: 'kolada', file: Buffer.from(other).toString('base64') } });
+    expect(response.status, response.text).toBe(400);
+    const problem = response.body as unknown as ImportRejectedProblem;
+    expect(problem.errors.map((e) => [e.line, e.field])).toEqual([[1, 'municipality'], [2, 'municipality'], [3, 'municipality']]);
+    expect(problem.errors[0]?.message).toContain('Kolada-kommun 1480 är inte den här kommunen');
+    expect((await h.started.store.queryAll('municipalityResults')).map((r) => r.fields.municipalityId)).toEqual(['9999']);
   });
 
   it('reads the units\' (ou) answer as Kolada gives it: units by their Kolada id, genders into groups, null and status noted', async () => {

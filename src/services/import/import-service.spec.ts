@@ -129,6 +129,60 @@ describe('ImportService', () => {
     expect(stored.map((m) => [m.fields.unitId, m.fields.value])).toEqual([[fixture.units.a.id, 200]]);
   });
 
+  describe('the municipality\'s own values (Kolada\'s municipality data)', () => {
+    // a unit's value and the municipality's, in one file: the municipality by its kommunkod
+    const mixed = ['kpi;ou;municipality;period;value;gender', 'N15503;10000001;;2027;236,5;T', 'N15503;;1480;2027;229,1;T', 'N15503;;1480;2027;238;K'].join('\n');
+    const municipalityResults = (schoolYear: string) => store.queryAll('municipalityResults', { filter: [{ field: 'schoolYear', op: 'eq', value: schoolYear }] });
+
+    it('previews them as "Kommunen", writes them with the units\' results, and importing again changes nothing', async () => {
+      const importer = new ImportService(writes, views, { municipalityCode: '1480' });
+      const preview = await importer.previewImport({ text: mixed }, 'kolada');
+      expect(preview.errors).toEqual([]);
+      expect(preview.rows.map((r) => [r.line, r.unitName, r.value, r.change])).toEqual([[2, 'Alléskolan', 236.5, 'create'], [3, 'Kommunen', 229.1, 'create']]);
+      expect(preview.summary).toMatchObject({ rows: 2, create: 2, units: 1 });
+      expect(await municipalityResults('2026/27')).toHaveLength(0);
+
+      expect(await importer.commitImport({ text: mixed }, 'kolada', { actor })).toMatchObject({ created: 2 });
+      const stored = await municipalityResults('2026/27');
+      expect(stored.map((r) => r.fields)).toEqual([{
+        indicatorId: fixture.indicators.merit.id, municipalityId: '1480', period: '2026/27', schoolYear: '2026/27', value: 229.1,
+        groups: [{ group: 'Flickor', value: 238 }], source: 'kolada',
+      }]);
+      expect(stored[0]?.createdByUser).toBe(actor);
+      expect((await measurementsOf(store, '2026/27')).map((m) => m.fields.value)).toEqual([236.5]);
+
+      expect(await importer.commitImport({ text: mixed }, 'kolada', { actor })).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+      const changed = await importer.commitImport({ text: mixed.replace('229,1', '230') }, 'kolada', { actor });
+      expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+      expect((await municipalityResults('2026/27')).map((r) => r.fields.value)).toEqual([230]);
+    });
+
+    it('refuses another municipality\'s value naming its line, and writes nothing of the file', async () => {
+      const importer = new ImportService(writes, views, { municipalityCode: '9999' });
+      const error = await importer.commitImport({ text: mixed }, 'kolada', { actor }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportRejectedError);
+      expect((error as ImportRejectedError).preview.errors.map((e) => [e.line, e.field])).toEqual([[3, 'municipality'], [4, 'municipality']]);
+      expect(await measurementsOf(store, '2026/27')).toHaveLength(0);
+      expect(await municipalityResults('2026/27')).toHaveLength(0);
+    });
+
+    it('undoes the units\' results when the municipality\'s write fails', async () => {
+      const failing: Store<Entities> = {
+        ...store,
+        create: async (list, fields, options) => {
+          if (list === 'municipalityResults') throw new UnavailableError('SharePoint is busy', 503);
+          return store.create(list, fields, options);
+        },
+      };
+      const importer = new ImportService(failing, views, { concurrency: 1, municipalityCode: '1480' });
+      const error = await importer.commitImport({ text: mixed }, 'kolada', { actor }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportFailedError);
+      expect((error as ImportFailedError).leftBehind).toEqual([]);
+      expect(await measurementsOf(store, '2026/27')).toHaveLength(0);
+      expect(await municipalityResults('2026/27')).toHaveLength(0);
+    });
+  });
+
   it('reads a Skolverket export', async () => {
     const file = 'Skolenhetskod;Skolenhet;Läsår;Meritvärde åk 9;Frånvaro\n10000001;Alléskolan;2026/27;241,0;7,5\n10000002;Backaskolan;2026/27;.;9';
     const result = await service.commitImport({ text: file }, 'skolverket', { actor });

@@ -3,7 +3,7 @@
  * checks it with the domain's MeasurementSchema and says what committing would change; and a
  * commit that is all or nothing.
  */
-import type { Measurement, SchoolYear } from '../../domain';
+import type { Measurement, MunicipalityResult, SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { Store, StoredItem } from '../../store/port';
 import type { ReadModel } from '../../store/read-model';
@@ -15,16 +15,25 @@ import { createLookup } from './lookup';
 import { personalIdentityErrors } from './personal-data';
 import { readSkolverket } from './skolverket';
 import { readFile, type ImportFile } from './source';
-import type { Candidate, ImportKind, ImportPreview, ImportProgress, ImportRow, ReadResult, RowChange } from './types';
-import { writeAllOrNothing, type PlannedWrite } from './write-plan';
+import type { Candidate, ImportKind, ImportPreview, ImportProgress, ImportRow, MunicipalityCandidate, ReadResult, RowChange } from './types';
+import { writeAllOrNothing, type ListWrite } from './write-plan';
 
 type MeasurementItem = StoredItem<Measurement>;
+type MunicipalityResultItem = StoredItem<MunicipalityResult>;
+
+/** What a preview's rows stand for in the store: a unit's measurement, or a municipality result. */
+type Existing = { readonly list: 'measurements'; readonly item: MeasurementItem } | { readonly list: 'municipalityResults'; readonly item: MunicipalityResultItem };
+
+/** The name a municipality's own value has in the preview. */
+export const municipalityRowName = 'Kommunen';
 
 export interface ImportServiceOptions {
   /** writes in flight at once; default 4 (SharePoint throttles bursts) */
   readonly concurrency?: number;
   /** Kolada's open API, where the server reaches it (Microsoft 365 mode); without it, files only */
   readonly kolada?: KoladaApi;
+  /** this municipality's kommunkod: Kolada's values for the municipality as a whole are taken for it only */
+  readonly municipalityCode?: string;
 }
 
 /** What to fetch from Kolada: a KPI for the municipality's units in a year (Kolada's year). */
@@ -75,6 +84,13 @@ export function importClientKey(candidate: Pick<Candidate, 'indicatorId' | 'unit
   return `import:${candidate.indicatorId}:${candidate.unitId}:${candidate.period}`;
 }
 
+/** The key of the municipality's own value: importing it twice finds the first. */
+export function municipalityClientKey(candidate: Pick<MunicipalityCandidate, 'indicatorId' | 'municipalityId' | 'period'>): string {
+  return `import:${candidate.indicatorId}:kommun-${candidate.municipalityId}:${candidate.period}`;
+}
+
+const rowKey = (row: Candidate | MunicipalityCandidate): string => ('municipalityId' in row ? municipalityClientKey(row) : importClientKey(row));
+
 function sameGroups(a: Measurement['groups'], b: Candidate['groups']): boolean {
   const norm = (groups: readonly { group: string; value: number }[] | undefined) =>
     JSON.stringify([...(groups ?? [])].sort((x, y) => x.group.localeCompare(y.group)).map((g) => [g.group, g.value]));
@@ -113,49 +129,56 @@ export class ImportService {
   async commitImport(file: ImportFile, kind: ImportKind, options: CommitOptions): Promise<CommitResult> {
     const { preview, existing } = await this.plan(file, kind, options);
     if (preview.errors.length > 0) throw new ImportRejectedError(preview);
-    const writes: PlannedWrite<Measurement>[] = [];
+    const writes: ListWrite[] = [];
     for (const row of preview.rows) {
-      const fields: Measurement = {
-        indicatorId: row.indicatorId, unitId: row.unitId, period: row.period, schoolYear: row.schoolYear, value: row.value,
-        ...(row.groups ? { groups: row.groups.map((g) => ({ ...g })) } : {}),
-      };
+      const result = { indicatorId: row.indicatorId, period: row.period, schoolYear: row.schoolYear, value: row.value, ...(row.groups ? { groups: row.groups.map((g) => ({ ...g })) } : {}) };
+      const patch = { value: result.value, groups: result.groups };
       const before = row.existingId === undefined ? undefined : existing.get(row.existingId);
-      if (row.change === 'create') writes.push({ kind: 'create', fields, clientKey: importClientKey(row) });
-      else if (row.change === 'update' && before) writes.push({ kind: 'update', before, patch: { value: fields.value, groups: fields.groups } });
+      if ('municipalityId' in row) {
+        if (row.change === 'create') writes.push({ list: 'municipalityResults', kind: 'create', fields: { ...result, municipalityId: row.municipalityId, source: 'kolada' }, clientKey: municipalityClientKey(row) });
+        else if (row.change === 'update' && before?.list === 'municipalityResults') writes.push({ list: 'municipalityResults', kind: 'update', before: before.item, patch });
+        continue;
+      }
+      if (row.change === 'create') writes.push({ list: 'measurements', kind: 'create', fields: { ...result, unitId: row.unitId }, clientKey: importClientKey(row) });
+      else if (row.change === 'update' && before?.list === 'measurements') writes.push({ list: 'measurements', kind: 'update', before: before.item, patch });
     }
-    const outcome = await writeAllOrNothing(this.store, 'measurements', writes, { actor: options.actor, concurrency: this.concurrency, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const outcome = await writeAllOrNothing(this.store, writes, { actor: options.actor, concurrency: this.concurrency, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     if (outcome.failure !== undefined) throw new ImportFailedError(outcome.failure, outcome.leftBehind);
     return { created: preview.summary.create, updated: preview.summary.update, unchanged: preview.summary.unchanged, preview };
   }
 
-  private async plan(file: ImportFile, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, MeasurementItem> }> {
+  private async plan(file: ImportFile, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, Existing> }> {
     const source = await readFile(file, kind);
     // from the read model: a school year's results pass the list view threshold in a large municipality
-    const view = await this.readModel.read(['units', 'indicators', 'measurements']);
+    const view = await this.readModel.read(['units', 'indicators', 'measurements', 'municipalityResults']);
     const lookup = createLookup(view.all('units'), view.all('indicators'));
     // every cell of every line, titles and notes too: a file with a personnummer is refused whole
     const personal = personalIdentityErrors(source.records);
     const read: ReadResult = source.errors.length > 0 ? refused(source.errors)
       : personal.length > 0 ? refused(personal)
-        : source.koladaRows ? readKoladaRows(source.koladaRows, lookup)
-          : kind === 'kolada' ? readKolada(source.records, lookup) : readSkolverket(source.records, lookup, options);
+        : source.koladaRows ? readKoladaRows(source.koladaRows, lookup, this.options.municipalityCode)
+          : kind === 'kolada' ? readKolada(source.records, lookup, this.options.municipalityCode) : readSkolverket(source.records, lookup, options);
 
-    const years = [...new Set(read.candidates.map((c) => c.schoolYear))].sort() as SchoolYear[];
-    const stored = years.flatMap((year) => view.where('measurements', 'schoolYear', year));
-    const existing = new Map(stored.map((m) => [m.id, m]));
-    const byKey = new Map<string, MeasurementItem>();
-    for (const m of stored) {
-      const key = importClientKey(m.fields);
-      if (!byKey.has(key)) byKey.set(key, m);
+    const candidates = [...read.candidates, ...read.municipality].sort((a, b) => a.line - b.line);
+    const years = [...new Set(candidates.map((c) => c.schoolYear))].sort() as SchoolYear[];
+    const stored: Existing[] = years.flatMap((year) => [
+      ...view.where('measurements', 'schoolYear', year).map((item): Existing => ({ list: 'measurements', item })),
+      ...view.where('municipalityResults', 'schoolYear', year).map((item): Existing => ({ list: 'municipalityResults', item })),
+    ]);
+    const existing = new Map(stored.map((e) => [e.item.id, e]));
+    const byKey = new Map<string, Existing>();
+    for (const e of stored) {
+      const key = e.list === 'measurements' ? importClientKey(e.item.fields) : municipalityClientKey(e.item.fields);
+      if (!byKey.has(key)) byKey.set(key, e);
     }
 
-    const rows: ImportRow[] = read.candidates.map((candidate) => {
-      const match = byKey.get(importClientKey(candidate));
+    const rows: ImportRow[] = candidates.map((candidate) => {
+      const match = byKey.get(rowKey(candidate))?.item;
       const change: RowChange = !match ? 'create' : match.fields.value === candidate.value && sameGroups(match.fields.groups, candidate.groups) ? 'unchanged' : 'update';
       return {
         ...candidate,
         indicatorName: lookup.indicator(candidate.indicatorId)?.fields.name ?? '',
-        unitName: lookup.unit(candidate.unitId)?.fields.name ?? '',
+        unitName: 'municipalityId' in candidate ? municipalityRowName : lookup.unit(candidate.unitId)?.fields.name ?? '',
         change,
         ...(match ? { existingId: match.id, previousValue: match.fields.value } : {}),
       };
@@ -177,7 +200,7 @@ export class ImportService {
           unchanged: count('unchanged'),
           skipped: read.skipped,
           errors: read.errors.length,
-          units: new Set(rows.map((r) => r.unitId)).size,
+          units: new Set(rows.flatMap((r) => ('unitId' in r ? [r.unitId] : []))).size,
           indicators: new Set(rows.map((r) => r.indicatorId)).size,
           schoolYears: years,
           ignoredColumns: read.ignoredColumns,

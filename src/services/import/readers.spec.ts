@@ -138,11 +138,24 @@ describe('Kolada\'s API v2 JSON', () => {
     expect(result.mappings).toEqual(expect.arrayContaining([{ kind: 'period', from: '2025', to: '2024/25' }, { kind: 'group', from: 'T', to: 'totalt (resultatet)' }, { kind: 'group', from: 'K', to: 'Flickor' }]));
   });
 
-  it('notes a municipality\'s values as belonging to no unit, and refuses what is not Kolada\'s shape', () => {
-    const { rows } = koladaRowsFromJson(answer([{ kpi: 'N15503', municipality: '1480', period: 2025, values: [{ gender: 'T', value: 230 }] }]));
-    const result = readKoladaRows(rows, lookup);
-    expect(result).toMatchObject({ candidates: [], errors: [], skipped: 1 });
-    expect(result.notes[0]?.message).toContain('1480');
+  it('reads a municipality\'s own values as this municipality\'s results, genders into groups, and refuses another municipality\'s naming the line', () => {
+    const { rows } = koladaRowsFromJson(answer([{ kpi: 'N15503', municipality: '1480', period: 2025, values: [{ gender: 'K', value: 241 }, { gender: 'T', value: 230 }, { gender: 'M', value: 219 }] }]));
+    const ours = readKoladaRows(rows, lookup, '1480');
+    expect(ours).toMatchObject({ candidates: [], errors: [], skipped: 0 });
+    expect(ours.municipality).toEqual([{
+      line: 2, indicatorId: '11', municipalityId: '1480', period: '2024/25', schoolYear: '2024/25', value: 230,
+      groups: [{ group: 'Flickor', value: 241 }, { group: 'Pojkar', value: 219 }],
+    }]);
+    const other = readKoladaRows(rows, lookup, '9999');
+    expect(other.municipality).toEqual([]);
+    expect(other.errors.map((e) => [e.line, e.field])).toEqual([[1, 'municipality'], [2, 'municipality'], [3, 'municipality']]);
+    expect(other.errors[0]?.message).toContain('Kolada-kommun 1480 är inte den här kommunen (kommunkod 9999)');
+    // without the municipality's kommunkod configured, nothing says whose values they are
+    expect(readKoladaRows(rows, lookup).errors[0]?.message).toContain('MUNICIPALITY_CODE');
+    // a CSV file may name the municipality instead of a unit
+    const csv = readKolada(records('kpi;municipality;period;value\nN15503;1480;2025;230\n'), lookup, '1480');
+    expect(csv.errors).toEqual([]);
+    expect(csv.municipality).toEqual([expect.objectContaining({ line: 2, municipalityId: '1480', value: 230 })]);
     expect(koladaRowsFromJson('{"values": [{"kpi": "N15503", "period": 2025, "values": []}]}').errors[0]).toMatchObject({ field: 'values.0.ou' });
     expect(koladaRowsFromJson('{"values": ').errors[0]).toMatchObject({ field: 'JSON' });
   });

@@ -162,5 +162,5 @@ export function readSkolverket(records: readonly CsvRecord[], lookup: ImportLook
     }
   }
   const checked = checkCandidates(candidates, { unitId: codeColumn, period: 'Läsår', schoolYear: 'Läsår' });
-  return { candidates: checked.valid, errors: [...errors, ...checked.errors].sort((a, b) => a.line - b.line), skipped, ignoredColumns, unmatchedColumns, notes, mappings };
+  return { candidates: checked.valid, municipality: [], errors: [...errors, ...checked.errors].sort((a, b) => a.line - b.line), skipped, ignoredColumns, unmatchedColumns, notes, mappings };
 }

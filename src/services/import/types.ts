@@ -40,9 +40,16 @@ export interface Candidate {
   readonly groups?: readonly { readonly group: string; readonly value: number }[];
 }
 
+/** The municipality's own value as Kolada publishes it (Kolada's municipality id, no unit), before it is checked. */
+export interface MunicipalityCandidate extends Omit<Candidate, 'unitId'> {
+  readonly municipalityId: string;
+}
+
 /** What a reader found in a file. */
 export interface ReadResult {
   readonly candidates: readonly Candidate[];
+  /** the municipality's own values (Kolada's municipality data) */
+  readonly municipality: readonly MunicipalityCandidate[];
   readonly errors: readonly ImportError[];
   /** rows (or cells) without a value: Skolverket's "." and ".." and friends */
   readonly skipped: number;
@@ -56,15 +63,18 @@ export interface ReadResult {
 
 export type RowChange = 'create' | 'update' | 'unchanged';
 
-/** A row of the preview: the result, what it was matched to, and what committing would do. */
-export interface ImportRow extends Candidate {
+interface RowOutcome {
   readonly indicatorName: string;
+  /** the unit's name; "Kommunen" for the municipality's own value */
   readonly unitName: string;
   readonly change: RowChange;
-  /** the measurement a `update` or `unchanged` row matches */
+  /** the measurement (or municipality result) an `update` or `unchanged` row matches */
   readonly existingId?: string;
   readonly previousValue?: number;
 }
+
+/** A row of the preview: the result, what it was matched to, and what committing would do. */
+export type ImportRow = (Candidate & RowOutcome) | (MunicipalityCandidate & RowOutcome);
 
 export interface ImportSummary {
   readonly kind: ImportKind;

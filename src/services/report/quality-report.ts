@@ -28,6 +28,8 @@ function summary(rollup: Rollup): FileChild[] {
   const openDeficiencies = rollup.deficiencies.filter((d) => d.status === 'open').length;
   const [current] = rollup.years;
   const years = rollup.years.filter((y) => rollup.indicators.some((i) => i.averages[y] !== undefined));
+  // the municipality's own figure from Kolada for the school year, beside the averages of the units, where it has one
+  const kolada = current !== undefined && rollup.indicators.some((i) => i.municipality?.[current] !== undefined);
   return [
     heading(say('summary'), 1),
     new Paragraph({
@@ -44,11 +46,12 @@ function summary(rollup: Rollup): FileChild[] {
     ...bullets(rollup.commonAreasToDevelop.map((a) => `${a.area} (${a.count} ${a.count === 1 ? 'enhet' : 'enheter'})`), say('noCommonAreas')),
     heading(say('resultsAgainstTargets'), 2),
     table(
-      [say('indicator'), say('target'), ...years.map((y) => `${say('averageOf')} ${y}`), say('meetsTarget')],
+      [say('indicator'), say('target'), ...years.map((y) => `${say('averageOf')} ${y}`), ...(kolada ? [`${say('koladaMunicipality')} ${current}`] : []), say('meetsTarget')],
       rollup.indicators.map((i) => [
         i.name,
         swedishFormat.measure(i.target, i.unitOfMeasure),
         ...years.map((y) => swedishFormat.measure(i.averages[y], i.unitOfMeasure)),
+        ...(kolada ? [swedishFormat.measure(current === undefined ? undefined : i.municipality?.[current], i.unitOfMeasure)] : []),
         i.target === undefined || current === undefined ? '–' : `${i.meetingTarget} av ${i.withValue}`,
       ]),
     ),

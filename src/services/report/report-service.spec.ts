@@ -150,3 +150,16 @@ describe('ReportService.unitReport', () => {
   });
 });
 
+describe('the reports beside the municipality\'s own figure from Kolada', () => {
+  it('compare the units\' average with Kommunen enligt Kolada, in the quality report and in a unit\'s report', async () => {
+    const { reports, fixture, store } = await reportsOver();
+    const without = await documentText(await reports.qualityReport('2025/26'));
+    expect(without).not.toContain('Kommunen enligt Kolada');
+    await store.create('municipalityResults', { indicatorId: fixture.indicators.merit.id, municipalityId: '9999', period: '2025/26', schoolYear: '2025/26', value: 228.4, source: 'kolada' }, { actor: fixturePeople.admin });
+    const quality = await documentText(await reports.qualityReport('2025/26'));
+    expect(quality).toContain('Kommunen enligt Kolada 2025/26');
+    expect(quality).toMatch(/Meritvärde åk 9 230 poäng 230 poäng 230 poäng 228,4 poäng/);
+    const unit = await documentText((await reports.unitReport(caller(fixturePeople.principalA, [fixture.units.a.id]), fixture.units.a.id, { language: 'sv' })).file);
+    expect(unit).toMatch(/Meritvärde åk 9 230 poäng 235 poäng 220 poäng Bättre 230 poäng 228,4 poäng Ja/);
+  });
+});

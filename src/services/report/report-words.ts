@@ -25,6 +25,7 @@ export const reportWords = {
   target: { sv: 'Mål', en: 'Target' },
   averageOf: { sv: 'Snitt', en: 'Average' },
   municipalityAverage: { sv: 'Kommunens snitt', en: 'Municipal average' },
+  koladaMunicipality: { sv: 'Kommunen enligt Kolada', en: 'The municipality according to Kolada' },
   meetsTarget: { sv: 'Når målet', en: 'Meets target' },
   trend: { sv: 'Trend', en: 'Trend' },
   better: { sv: 'Bättre', en: 'Better' },

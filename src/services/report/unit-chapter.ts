@@ -45,16 +45,19 @@ export function unitChapter(data: RollupData, rollup: Rollup, unitId: string, co
     .filter((entry) => entry.result !== undefined && Object.keys(entry.result.values).length > 0);
   // the years with a value (a year nobody measured would be a column of dashes)
   const years = rollup.years.filter((y) => results.some(({ result }) => result?.values[y] !== undefined));
+  // the municipality's own figure from Kolada, beside the average of the units, where it has one
+  const kolada = current !== undefined && results.some(({ indicator }) => indicator.municipality?.[current] !== undefined);
   if (results.length === 0) children.push(note(say('noResults')));
   else {
     children.push(table(
-      [say('indicator'), say('target'), ...years, say('trend'), say('municipalityAverage'), say('meetsTarget')],
+      [say('indicator'), say('target'), ...years, say('trend'), say('municipalityAverage'), ...(kolada ? [say('koladaMunicipality')] : []), say('meetsTarget')],
       results.map(({ indicator, result }) => [
         indicator.name,
         format.measure(indicator.target, indicator.unitOfMeasure),
         ...years.map((y) => format.measure(result?.values[y], indicator.unitOfMeasure)),
         result?.trend === undefined ? '–' : say(result.trend),
         format.measure(current === undefined ? undefined : indicator.averages[current], indicator.unitOfMeasure),
+        ...(kolada ? [format.measure(current === undefined ? undefined : indicator.municipality?.[current], indicator.unitOfMeasure)] : []),
         result?.meetsTarget === undefined ? '–' : say(result.meetsTarget ? 'yes' : 'no'),
       ]),
     ));

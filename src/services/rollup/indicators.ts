@@ -29,6 +29,7 @@ export function meetsTarget(value: number, indicator: Pick<Indicator, 'direction
 
 export function compareIndicators(data: RollupData, units: readonly Item<'units'>[]): IndicatorComparison[] {
   const byIndicatorUnit = groupBy(data.measurements, (m) => `${m.fields.indicatorId}|${m.fields.unitId}`);
+  const municipalityByIndicator = groupBy(data.municipalityResults, (r) => r.fields.indicatorId);
   const [current, previous] = data.years;
   return [...data.indicators]
     .sort((a, b) => a.fields.name.localeCompare(b.fields.name, 'sv'))
@@ -52,9 +53,13 @@ export function compareIndicators(data: RollupData, units: readonly Item<'units'
         };
       });
       const averages: Record<SchoolYear, number> = {};
+      const municipality: Record<SchoolYear, number> = {};
+      const published = (municipalityByIndicator.get(indicator.id) ?? []).map((r) => r.fields);
       for (const year of data.years) {
         const values = results.map((r) => r.values[year]).filter((v): v is number => v !== undefined);
         if (values.length > 0) averages[year] = Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100;
+        const own = yearValue(published, year);
+        if (own !== undefined) municipality[year] = own;
       }
       return {
         indicatorId: indicator.id,
@@ -63,6 +68,7 @@ export function compareIndicators(data: RollupData, units: readonly Item<'units'
         direction: i.direction,
         ...(i.target !== undefined ? { target: i.target } : {}),
         averages,
+        ...(Object.keys(municipality).length > 0 ? { municipality } : {}),
         units: results,
         meetingTarget: results.filter((r) => r.meetsTarget === true).length,
         withValue: results.filter((r) => current !== undefined && r.values[current] !== undefined).length,

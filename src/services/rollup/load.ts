@@ -9,7 +9,7 @@ import type { ReadModel, ReadView } from '../../store/read-model';
 import type { RollupData } from './types';
 
 /** The lists the roll-up (and the quality report) read. */
-export const rollupLists = ['units', 'indicators', 'deficiencies', 'goals', 'measurements', 'analyses', 'actions', 'feedback', 'meetings'] as const;
+export const rollupLists = ['units', 'indicators', 'deficiencies', 'goals', 'measurements', 'municipalityResults', 'analyses', 'actions', 'feedback', 'meetings'] as const;
 
 /** The school year first, then `trendYears` years before it. */
 function yearsOf(schoolYear: SchoolYear, trendYears: number): SchoolYear[] {
@@ -45,6 +45,7 @@ export function rollupDataOf(view: RollupView, schoolYear: SchoolYear, trendYear
     deficiencies: view.all('deficiencies'),
     goals: years.flatMap((year) => view.where('goals', 'schoolYear', year)),
     measurements: years.flatMap((year) => view.where('measurements', 'schoolYear', year)),
+    municipalityResults: years.flatMap((year) => view.where('municipalityResults', 'schoolYear', year)),
     analyses: years.flatMap((year) => view.where('analyses', 'schoolYear', year)),
     actions: years.flatMap((year) => view.where('actions', 'schoolYear', year)),
     feedback: view.where('feedback', 'schoolYear', schoolYear),

@@ -13,6 +13,8 @@ describe('RollupService', () => {
   beforeAll(async () => {
     const memory = createMemoryStore<Entities>(lists);
     fixture = await seedFixture(memory);
+    // the municipality's own result, as Kolada publishes it
+    await memory.create('municipalityResults', { indicatorId: fixture.indicators.merit.id, municipalityId: '9999', period: '2025/26', schoolYear: '2025/26', value: 228.4, source: 'kolada' }, { actor: fixturePeople.admin });
     const counted = countingChanges<Entities>(memory);
     const mirror = await startedMirror(memory, counted.feed);
     calls = counted.calls;
@@ -20,8 +22,8 @@ describe('RollupService', () => {
     rollup = await new RollupService(mirror.readModel, { now: () => new Date('2026-03-15T12:00:00Z') }).rollup('2025/26');
   });
 
-  it('brings its nine lists up to date with one change-feed round trip', () => {
-    expect(calls).toEqual([9]);
+  it('brings its ten lists up to date with one change-feed round trip', () => {
+    expect(calls).toEqual([10]);
   });
 
   it('derives every unit\'s cycle state for the year and the years before', () => {
@@ -42,10 +44,13 @@ describe('RollupService', () => {
     expect(a).toMatchObject({ values: { '2025/26': 235, '2024/25': 220 }, meetsTarget: true, trend: 'better' });
     expect(b).toMatchObject({ values: { '2025/26': 225, '2024/25': 240 }, meetsTarget: false, trend: 'worse' });
     expect(merit?.averages).toEqual({ '2025/26': 230, '2024/25': 230 });
+    // beside the average of the units: the municipality's own value (Kolada), only where there is one
+    expect(merit?.municipality).toEqual({ '2025/26': 228.4 });
     expect(merit).toMatchObject({ meetingTarget: 1, withValue: 2 });
     const absence = rollup.indicators.find((i) => i.indicatorId === fixture.indicators.absence.id);
     // the spring term wins over the autumn term; lower is better
     expect(absence?.units.find((u) => u.unitId === fixture.units.a.id)).toMatchObject({ values: { '2025/26': 7 }, meetsTarget: true });
+    expect(absence?.municipality).toBeUndefined();
   });
 
   it('lists deficiencies with their actions and overdue actions by unit', () => {

@@ -21,6 +21,8 @@ export interface RollupData {
   /** for every year in `years` */
   readonly goals: readonly Item<'goals'>[];
   readonly measurements: readonly Item<'measurements'>[];
+  /** the municipality's own results (Kolada), beside the units' */
+  readonly municipalityResults: readonly Item<'municipalityResults'>[];
   readonly analyses: readonly Item<'analyses'>[];
   readonly actions: readonly Item<'actions'>[];
   /** for the school year only */
@@ -85,6 +87,8 @@ export interface IndicatorComparison {
   readonly target?: number;
   /** the mean over the units that have a value, per year */
   readonly averages: Readonly<Record<SchoolYear, number>>;
+  /** the municipality's own value per year as Kolada publishes it ("Kommunen enligt Kolada"); absent without one */
+  readonly municipality?: Readonly<Record<SchoolYear, number>>;
   readonly units: readonly UnitResult[];
   /** how many units meet the target in the school year, of those with a value */
   readonly meetingTarget: number;

@@ -5,7 +5,6 @@
  * and types and adds new units, never a second unit with one code (the list's unique column holds
  * it too), and it never removes or archives a unit on its own.
  */
-import type { Unit } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import { readRegisterAnswer } from '../../register/read-answer';
 import { RegisterUnavailableError, type SchoolUnitRegister } from '../../register/register';
@@ -14,7 +13,7 @@ import type { Store } from '../../store/port';
 import type { Caller } from '../caller';
 import { RuleError, UpstreamUnavailableError } from '../errors';
 import { ImportFailedError } from '../import/import-service';
-import { writeAllOrNothing, type PlannedWrite } from '../import/write-plan';
+import { writeAllOrNothing, type ListWrite } from '../import/write-plan';
 import type { UnitAccess } from '../unit-access';
 import { isOffered, planUnitImport, type UnitImportOptions, type UnitImportPlan } from './plan';
 
@@ -101,16 +100,16 @@ export class UnitImportService {
         `${refused.length} units cannot be imported (see the preview); nothing was stored`);
     }
     const stored = new Map((await this.store.queryAll('units')).map((unit) => [unit.id, unit]));
-    const writes: PlannedWrite<Unit>[] = [];
+    const writes: ListWrite[] = [];
     for (const row of preview.rows) {
       if (row.change === 'create' && row.type !== undefined) {
-        writes.push({ kind: 'create', clientKey: registerClientKey(row.schoolUnitCode), fields: { name: row.name, type: row.type, schoolUnitCode: row.schoolUnitCode, principalIds: [] } });
+        writes.push({ list: 'units', kind: 'create', clientKey: registerClientKey(row.schoolUnitCode), fields: { name: row.name, type: row.type, schoolUnitCode: row.schoolUnitCode, principalIds: [] } });
       }
       const before = row.unitId === undefined ? undefined : stored.get(row.unitId);
-      if (row.change === 'update' && before && row.type !== undefined) writes.push({ kind: 'update', before, patch: { name: row.name, type: row.type } });
+      if (row.change === 'update' && before && row.type !== undefined) writes.push({ list: 'units', kind: 'update', before, patch: { name: row.name, type: row.type } });
     }
     try {
-      const outcome = await writeAllOrNothing(this.store, 'units', writes, { actor: caller.userId, concurrency: this.concurrency });
+      const outcome = await writeAllOrNothing(this.store, writes, { actor: caller.userId, concurrency: this.concurrency });
       if (outcome.failure !== undefined) throw new ImportFailedError(outcome.failure, outcome.leftBehind);
     } finally {
       this.access.forget();

@@ -4,6 +4,8 @@ import type { Texts } from '../texts';
 /** The shared texts in English. */
 export const common: Texts<typeof sv> = {
   appName: 'Kvalitetshjulet',
+  /** the municipality's own figure as Kolada publishes it, beside the average of the units */
+  koladaMunicipality: 'The municipality according to Kolada',
   loading: 'Loading…',
   loadingApp: 'Loading Kvalitetshjulet…',
   retry: 'Try again',

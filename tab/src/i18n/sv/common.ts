@@ -5,6 +5,8 @@
  */
 export const common = {
   appName: 'Kvalitetshjulet',
+  /** the municipality's own figure as Kolada publishes it, beside the average of the units */
+  koladaMunicipality: 'Kommunen enligt Kolada',
   loading: 'Laddar…',
   loadingApp: 'Laddar Kvalitetshjulet…',
   retry: 'Försök igen',

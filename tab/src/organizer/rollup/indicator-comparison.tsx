@@ -63,6 +63,7 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
   const withValue = rows.filter((result) => result.values[schoolYear] !== undefined);
   const highlight = withValue.find((result) => result.unitId === highlighted);
   const highlightValue = highlight?.values[schoolYear];
+  const municipality = indicator.municipality;
   return (
     <div className={styles.root}>
       <div className={styles.pickers}>
@@ -103,6 +104,14 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
               {shownYears.map((year) => <TableCell key={year}>{format.number(indicator.averages[year], 1)}</TableCell>)}
               <TableCell>{format.number(indicator.target, 1)}</TableCell>
             </TableRow>
+            {municipality && (
+              // the municipality's own value as Kolada publishes it, beside the average computed from the units
+              <TableRow data-municipality="kolada">
+                <TableCell><Text weight="semibold">{t('common.koladaMunicipality')}</Text></TableCell>
+                {shownYears.map((year) => <TableCell key={year}>{format.number(municipality[year], 1)}</TableCell>)}
+                <TableCell>{format.number(indicator.target, 1)}</TableCell>
+              </TableRow>
+            )}
             {rows.slice(0, limit).map((result) => <ValueRow key={result.unitId} result={result} name={names.get(result.unitId) ?? result.unitId} years={yearsKey} />)}
           </TableBody>
         </Table>

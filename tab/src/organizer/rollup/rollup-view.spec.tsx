@@ -96,4 +96,21 @@ describe('the roll-up of 600 units', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Visa 10 till: analyserna som väntar på återkoppling' }));
     expect(within(screen.getByTestId('awaiting-feedback')).getAllByRole('listitem')).toHaveLength(30);
   });
+
+  it('shows the municipality\'s own value from Kolada beside the average computed from the units', async () => {
+    const rollup = largeRollup(60);
+    const [indicator] = rollup.indicators;
+    if (!indicator) throw new Error('the roll-up has an indicator');
+    renderWithSession(<OrganizerPage />, {
+      'GET /api/me': () => me,
+      'GET /api/setup': () => setUp,
+      'GET /api/organizer/rollup': () => ({ ...rollup, indicators: [{ ...indicator, municipality: { [testYear]: 91.25 } }] }),
+    });
+    await screen.findByTestId('rollup', {}, { timeout: 5_000 });
+    const table = screen.getByRole('table', { name: 'Närvaro: Visa som tabell' });
+    const [, average, municipality] = within(table).getAllByRole('row');
+    expect(within(average as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Medel', '90', '95']);
+    expect(within(municipality as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Kommunen enligt Kolada', '91,3', '95']);
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 2 + 50);
+  });
 });

@@ -99,7 +99,7 @@ export function AnalysisSupportPanel(props: {
   else {
     const shown = state.data.indicators.filter((s) => props.indicatorIds.includes(s.indicator.id));
     body = shown.length === 0 ? <Text>{t('channel.supportNoneLinked')}</Text> : shown.map((support) => {
-      const { indicator, current, sameType, municipality } = support;
+      const { indicator, current, sameType, municipality, koladaMunicipality } = support;
       const headingId = `support-${indicator.id}`;
       const asked = support.deviations.map((d) => question(support, d, props.unitType));
       return (
@@ -114,6 +114,7 @@ export function AnalysisSupportPanel(props: {
                 {indicator.target !== undefined && <TableRow><TableHeaderCell scope="row">{t('common.target')}</TableHeaderCell><TableCell>{format.number(indicator.target)}</TableCell></TableRow>}
                 {sameType && <TableRow><TableHeaderCell scope="row">{t('channel.supportSameType', { type, units: sameType.units })}</TableHeaderCell><TableCell>{format.number(sameType.average)}</TableCell></TableRow>}
                 {municipality && <TableRow><TableHeaderCell scope="row">{t('channel.supportMunicipality', { units: municipality.units })}</TableHeaderCell><TableCell>{format.number(municipality.average)}</TableCell></TableRow>}
+                {koladaMunicipality !== undefined && <TableRow><TableHeaderCell scope="row">{t('common.koladaMunicipality')}</TableHeaderCell><TableCell>{format.number(koladaMunicipality)}</TableCell></TableRow>}
               </TableBody>
             </Table>
           </div>

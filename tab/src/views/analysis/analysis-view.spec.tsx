@@ -29,6 +29,7 @@ const base = {
       current: { period: year, value: 71 },
       sameType: { average: 80.5, units: 6 },
       municipality: { average: 79, units: 11 },
+      koladaMunicipality: 78.4,
       deviations: [{ kind: 'belowTarget' }, { kind: 'gapGrew', between: ['Flickor', 'Pojkar'], previousGap: 4, gap: 14 }],
     }],
   }),
@@ -44,7 +45,10 @@ describe('AnalysisView', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: /Behörighet till gymnasiet/ }));
     await screen.findByText('Vad gör att Behörighet till gymnasiet inte når målet 85?');
     expect(screen.getByRole('img', { name: 'Behörighet till gymnasiet: enhetens värden över tid, y-axeln i Procent från 0 till 100' })).toBeTruthy();
-    expect(screen.getByRole('table', { name: 'Behörighet till gymnasiet: jämförelse' }).textContent).toContain('Snitt för övriga enheter med skolformen Grundskola (antal enheter: 6)80,5');
+    const comparison = screen.getByRole('table', { name: 'Behörighet till gymnasiet: jämförelse' });
+    expect(comparison.textContent).toContain('Snitt för övriga enheter med skolformen Grundskola (antal enheter: 6)80,5');
+    // the municipality's own figure from Kolada, beside the average computed from the units
+    expect(within(comparison).getByRole('rowheader', { name: 'Kommunen enligt Kolada' }).closest('tr')?.textContent).toBe('Kommunen enligt Kolada78,4');
     const question = 'Varför ökade skillnaden mellan Flickor och Pojkar i Behörighet till gymnasiet, från 4 till 14?';
     await userEvent.type(screen.getByRole('textbox', { name: /Varför blev det/ }), 'Få lärare i matematik.');
     await userEvent.click(screen.getByRole('button', { name: `Lägg till i orsaksanalysen: ${question}` }));
