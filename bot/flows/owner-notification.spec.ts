@@ -55,12 +55,19 @@ describe('the owner\'s targeted in-meeting notification', () => {
     const url = new URL(notice?.surfaces[0]?.content.value.url ?? '');
     expect(url.origin).toBe(TAB);
     expect(url.searchParams.get('actionId')).toBe(action.id);
-    // the tab's own route parser opens that address as this meeting's side panel
-    expect(routeFrom({ pathname: url.pathname, search: url.search })).toEqual({ page: 'meeting', surface: 'sidePanel', meetingId: seeded.meetingId });
+    // the tab's own route parser opens that address as this meeting's side panel, at the action
+    expect(routeFrom({ pathname: url.pathname, search: url.search })).toEqual({ page: 'meeting', surface: 'sidePanel', meetingId: seeded.meetingId, actionId: action.id });
     // the job is done with its delivery recorded in the meeting chat: nothing is sent again
     expect((await noticeJobs())[0]?.fields.status).toBe('done');
     await h.bot.outbox.drainAll();
     expect(h.connector.notifications).toHaveLength(1);
+  });
+
+  it('is titled in the owner\'s language: English for an owner whose chat with the bot is in English', async () => {
+    expect((await h.post(installActivity({ serviceUrl: h.connector.url, from: TEACHER, locale: 'en-GB' }))).status).toBe(200);
+    await giveInMeeting(TEACHER, 'New reading plan, year 5');
+    await h.bot.outbox.drainAll();
+    expect(h.connector.notifications.map((notice) => notice.surfaces[0]?.content.value.title)).toEqual(['A new action for you: New reading plan, year 5']);
   });
 
   it('goes out when the owner of an action of the meeting changes, and not for any other change', async () => {

@@ -4,8 +4,10 @@
  * meeting's side panel. The card after the meeting lists it as well, as for everyone.
  * The owner must be reachable: a Teams user id known for them, from the meeting's participant
  * events or the 1:1 chat the bot has with them. The policy is asked as for the participant
- * events: only someone who may read the meeting's unit is notified.
+ * events: only someone who may read the meeting's unit is notified. The title is in the owner's
+ * language: their 1:1 chat's locale, Swedish when the bot has none.
  */
+import { languageOf } from '../../src/domain';
 import type { OwnerGivenInMeeting } from '../../src/services';
 import { strings } from '../cards/strings';
 import type { FlowContext } from './context';
@@ -37,7 +39,8 @@ async function queueNotice(ctx: FlowContext, { action, meeting }: OwnerGivenInMe
   const chat = await ctx.conversations.byId(chatId);
   if (!chat) return { kind: 'notSent', reason: 'the bot has not been in the meeting\'s chat yet' };
   const ownerId = action.fields.ownerId;
-  const teamsId = meeting.fields.attendees?.find((a) => a.userId === ownerId)?.teamsId ?? (await ctx.conversations.personalWith(ownerId))?.user?.id;
+  const personal = await ctx.conversations.personalWith(ownerId);
+  const teamsId = meeting.fields.attendees?.find((a) => a.userId === ownerId)?.teamsId ?? personal?.user?.id;
   if (teamsId === undefined || !teamsId.startsWith('29:')) return { kind: 'notSent', reason: 'no Teams user id is known for the owner (not joined, no chat with the bot)' };
   if (!(await isOwnPerson(ctx, meeting.fields, ownerId, chat.conversation.tenantId))) return { kind: 'notSent', reason: 'the owner may not read the meeting\'s unit' };
   const key = `ownerNotice:${meeting.id}:${action.id}:${ownerId}`;
@@ -51,8 +54,7 @@ async function queueNotice(ctx: FlowContext, { action, meeting }: OwnerGivenInMe
         surfaces: [{
           surface: 'meetingStage',
           contentType: 'task',
-          // Swedish first: the owner's Teams language is not known here
-          content: { value: { ...DIALOG, title: strings('sv').ownerNoticeTitle(action.fields.title).slice(0, 200), url: sidePanelUrl(tabUrl, meeting.id, action.id) } },
+          content: { value: { ...DIALOG, title: strings(languageOf(personal?.locale)).ownerNoticeTitle(action.fields.title).slice(0, 200), url: sidePanelUrl(tabUrl, meeting.id, action.id) } },
         }],
       },
     },

@@ -3,8 +3,9 @@ import {
   type DeficiencySource, type DeficiencyStatus,
 } from '../domain';
 import type { Entities } from '../lists/lists';
-import type { Filter, Page, Store, StoredItem } from '../store/port';
+import type { Page, Store, StoredItem } from '../store/port';
 import { readAllPages } from '../store/read-all-pages';
+import type { ReadModel, ReadView } from '../store/read-model';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { RuleError } from './errors';
@@ -59,12 +60,13 @@ const openFirst = (a: DeficiencyEntry, b: DeficiencyEntry) =>
 
 /**
  * Deficiencies (brister): each must lead to actions, and closes only once one of them has been
- * carried out and evaluated. The register lists them per unit and for the whole organizer.
+ * carried out and evaluated. The register lists them per unit and for the whole organizer: a view,
+ * from the read model (every deficiency, never a first page only).
  */
 export class DeficiencyService {
   private readonly now: () => Date;
 
-  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess, options: DeficiencyServiceOptions = {}) {
+  constructor(private readonly store: Store<Entities>, private readonly readModel: ReadModel<Entities>, private readonly access: UnitAccess, options: DeficiencyServiceOptions = {}) {
     this.now = options.now ?? (() => new Date());
   }
 
@@ -75,16 +77,15 @@ export class DeficiencyService {
 
   /** A unit's register: its deficiencies with their actions and flags, open ones first, soonest deadline first. */
   async register(caller: Caller, unitId: string, filter: DeficiencyFilter = {}): Promise<DeficiencyEntry[]> {
-    await this.access.require(caller, 'unit.read', unitId);
-    const deficiencies = await this.store.queryAll('deficiencies', { filter: [{ field: 'unitId', op: 'eq', value: unitId }, ...statusFilter(filter)] });
-    return this.entries(deficiencies, filter);
+    const [view] = await Promise.all([this.readModel.read(registerLists), this.access.require(caller, 'unit.read', unitId)]);
+    return this.entries(view, view.where('deficiencies', 'unitId', unitId), filter);
   }
 
   /** Every unit's register: the administration's and the board's. */
   async organizerRegister(caller: Caller, filter: DeficiencyFilter = {}): Promise<DeficiencyEntry[]> {
     this.access.requireGlobal(caller, 'organizer.read');
-    const deficiencies = await this.store.queryAll('deficiencies', filter.status ? { filter: statusFilter(filter) } : {});
-    return this.entries(deficiencies, filter);
+    const view = await this.readModel.read(registerLists);
+    return this.entries(view, view.all('deficiencies'), filter);
   }
 
   async create(caller: Caller, unitId: string, input: DeficiencyInput, clientKey?: string): Promise<StoredItem<Deficiency>> {
@@ -100,7 +101,7 @@ export class DeficiencyService {
     await this.access.require(caller, 'unit.edit', current.fields.unitId);
     const next = { ...current.fields, ...patch };
     if (patch.status === 'closed' && current.fields.status !== 'closed') {
-      const actions = await this.actionsOf([current]);
+      const actions = await this.actionsOf(current);
       const violation = checkDeficiencyClose(current.fields, next, actions.map((action) => action.fields));
       if (violation) throw new RuleError(violation.code, violation.field, violation.message);
       if (patch.closedOn === undefined) next.closedOn = isoDay(this.now());
@@ -110,25 +111,24 @@ export class DeficiencyService {
     return this.store.update('deficiencies', id, changes, { ...actorOf(caller), etag });
   }
 
-  private async entries(deficiencies: readonly StoredItem<Deficiency>[], filter: DeficiencyFilter): Promise<DeficiencyEntry[]> {
-    const matching = deficiencies.filter((d) => filter.source === undefined || d.fields.source === filter.source);
-    const entries = deficiencyEntries(matching, await this.actionsOf(matching), isoDay(this.now()));
-    return entries
+  private entries(view: ReadView<Pick<Entities, RegisterList>>, deficiencies: readonly StoredItem<Deficiency>[], filter: DeficiencyFilter): DeficiencyEntry[] {
+    const matching = deficiencies.filter((d) => (filter.status === undefined || d.fields.status === filter.status) && (filter.source === undefined || d.fields.source === filter.source));
+    const actions = matching.flatMap((d) => view.where('actions', 'originId', d.id));
+    return deficiencyEntries(matching, actions, isoDay(this.now()))
       .filter((entry) => (!filter.overdue || entry.overdue) && (!filter.withoutAction || entry.withoutAction))
       .sort(openFirst);
   }
 
-  /** The actions that point at the deficiencies, by the indexed originId: a query each, in as few batches as the store allows. */
-  private async actionsOf(deficiencies: readonly StoredItem<Deficiency>[]): Promise<StoredItem<Action>[]> {
-    if (deficiencies.length === 0) return [];
-    const [actions] = await readAllPages(this.store, [deficiencies.map((d) => ({ list: 'actions' as const, query: { filter: [{ field: 'originId', op: 'eq' as const, value: d.id }] } }))]);
+  /** The actions that point at a deficiency being closed, from the list itself (by the indexed originId): the rule decides on what is stored. */
+  private async actionsOf(deficiency: StoredItem<Deficiency>): Promise<StoredItem<Action>[]> {
+    const [actions] = await readAllPages(this.store, [{ list: 'actions', query: { filter: [{ field: 'originId', op: 'eq', value: deficiency.id }] } }]);
     return actions.filter((a) => a.fields.originKind === 'deficiency');
   }
 }
 
-function statusFilter(filter: DeficiencyFilter): Filter[] {
-  return filter.status ? [{ field: 'status', op: 'eq', value: filter.status }] : [];
-}
+/** The lists the register reads. */
+const registerLists = ['deficiencies', 'actions'] as const;
+type RegisterList = (typeof registerLists)[number];
 
 function requireWhole(deficiency: Deficiency): void {
   const violation = checkDeficiency(deficiency);

@@ -1,7 +1,7 @@
 import { checkGoalParent, GoalSchema, schoolYearOf, type Goal, type SchoolYear } from '../domain';
 import type { Entities } from '../lists/lists';
 import type { Page, Store, StoredItem } from '../store/port';
-import { readAllPages } from '../store/read-all-pages';
+import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
 import { RuleError } from './errors';
@@ -19,16 +19,18 @@ export interface GoalServiceOptions {
   readonly now?: () => Date;
 }
 
-const notUnit = { field: 'level', op: 'ne' as const, value: 'unit' };
+/** The goals and areas the organizer sets, not a unit's own. */
+const isOrganizers = (goal: StoredItem<Goal>) => goal.fields.level !== 'unit';
 
 /**
  * The goal hierarchy: the organizer's goals (nämndmål) and prioritized areas, set by the
  * administration for a school year, and each unit's goals under one of them, set by its principal.
+ * The organizer's list and the trees are views: from the read model by the `schoolYear` index.
  */
 export class GoalService {
   private readonly now: () => Date;
 
-  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess, options: GoalServiceOptions = {}) {
+  constructor(private readonly store: Store<Entities>, private readonly readModel: ReadModel<Entities>, private readonly access: UnitAccess, options: GoalServiceOptions = {}) {
     this.now = options.now ?? (() => new Date());
   }
 
@@ -44,8 +46,9 @@ export class GoalService {
   }
 
   /** The organizer's goals and areas of a school year (this one by default): everyone signed in reads them. */
-  listOrganizer(_caller: Caller, schoolYear: SchoolYear = schoolYearOf(this.now())): Promise<StoredItem<Goal>[]> {
-    return this.store.queryAll('goals', { filter: [{ field: 'schoolYear', op: 'eq', value: schoolYear }, notUnit] });
+  async listOrganizer(_caller: Caller, schoolYear: SchoolYear = schoolYearOf(this.now())): Promise<StoredItem<Goal>[]> {
+    const view = await this.readModel.read(['goals']);
+    return view.where('goals', 'schoolYear', schoolYear).filter(isOrganizers);
   }
 
   async create(caller: Caller, unitId: string, input: GoalInput, clientKey?: string): Promise<StoredItem<Goal>> {
@@ -79,23 +82,16 @@ export class GoalService {
 
   /** A unit's view of the year's hierarchy: the organizer's goals and areas, its own goals and their actions. */
   async unitTree(caller: Caller, unitId: string, schoolYear: SchoolYear = schoolYearOf(this.now())): Promise<GoalTree> {
-    await this.access.require(caller, 'unit.read', unitId);
-    const ofYear = { field: 'schoolYear', op: 'eq' as const, value: schoolYear };
-    const byUnit = { field: 'unitId', op: 'eq' as const, value: unitId };
-    const [organizer, own, actions] = await readAllPages(this.store, [
-      { list: 'goals', query: { filter: [ofYear, notUnit] } },
-      { list: 'goals', query: { filter: [byUnit, ofYear] } },
-      { list: 'actions', query: { filter: [byUnit, ofYear] } },
-    ]);
-    return goalTreeOf(schoolYear, [...organizer, ...own], actions);
+    const [view] = await Promise.all([this.readModel.read(['goals', 'actions']), this.access.require(caller, 'unit.read', unitId)]);
+    const goals = view.where('goals', 'schoolYear', schoolYear).filter((goal) => isOrganizers(goal) || goal.fields.unitId === unitId);
+    return goalTreeOf(schoolYear, goals, view.where('actions', 'schoolYear', schoolYear).filter((action) => action.fields.unitId === unitId));
   }
 
   /** The whole municipality's hierarchy of the year, every unit's goals and actions: the administration's and the board's. */
   async organizerTree(caller: Caller, schoolYear: SchoolYear = schoolYearOf(this.now())): Promise<GoalTree> {
     this.access.requireGlobal(caller, 'organizer.read');
-    const ofYear = { field: 'schoolYear', op: 'eq' as const, value: schoolYear };
-    const [goals, actions] = await readAllPages(this.store, [{ list: 'goals', query: { filter: [ofYear] } }, { list: 'actions', query: { filter: [ofYear] } }]);
-    return goalTreeOf(schoolYear, goals, actions);
+    const view = await this.readModel.read(['goals', 'actions']);
+    return goalTreeOf(schoolYear, view.where('goals', 'schoolYear', schoolYear), view.where('actions', 'schoolYear', schoolYear));
   }
 
   private async requireEditable(caller: Caller, id: string): Promise<StoredItem<Goal>> {

@@ -14,6 +14,12 @@ export interface ReadView<M> {
   get<K extends keyof M & string>(list: K, id: string): StoredItem<M[K]> | undefined;
   /** the items whose `field` equals `value`, from an index kept in step with the list */
   where<K extends keyof M & string, F extends keyof M[K] & string>(list: K, field: F, value: NonNullable<M[K][F]>): readonly StoredItem<M[K]>[];
+  /**
+   * The list's change version in this read model: it grows with every item that arrives, changes
+   * or goes (by a write or a round), so two views with the same version hold the same items. What
+   * is computed from a list may be kept while its version stays.
+   */
+  version<K extends keyof M & string>(list: K): number;
 }
 
 export interface ReadModel<M> {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { commonColumns, type ListDefinition } from '../lists/definition';
 import type { ListBindings } from './binding';
+import type { Clock } from './clock';
 import type { ChangeFeed, ChangesRead } from './changes';
 import { ConflictError, DuplicateError, InvalidItemError, NotFoundError, SyncingError, UnavailableError } from './errors';
 import { createGraphStore } from './graph-store';
@@ -65,6 +66,8 @@ interface Harness {
   changes: ChangeFeed<Lists>;
   /** makes every change token issued so far too old to answer */
   expireChangeTokens(): void;
+  /** the Graph store's waits before resending (ms), skipped by its clock */
+  waits?: number[];
   /** requests the backend has seen, where it can tell */
   requests(): number | undefined;
   /** a store as the server starts one (created, then warmed), and the round trips the backend has seen, where it can tell */
@@ -75,14 +78,32 @@ interface Harness {
 
 async function emulatorHarness(): Promise<Harness> {
   const emulator = await startEmulator({ lists: [notes, tags] });
-  const store = createGraphStore<Lists>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists: bindings, pageSize: 2, changesPageSize: 2, retry: { maxAttempts: 6, maxDelayMs: 5_000 } });
+  const clock = skippingClock();
+  const store = createGraphStore<Lists>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists: bindings, pageSize: 2, changesPageSize: 2, retry: { maxAttempts: 6, maxDelayMs: 5_000 }, clock });
   const started = async () => {
     const fresh = createGraphStore<Lists>({ baseUrl: emulator.baseUrl, siteId: emulator.siteId, lists: bindings });
     await fresh.warm();
     return { store: fresh, roundTrips: () => emulator.stats().roundTrips };
   };
   return {
-    store, changes: store, expireChangeTokens: () => emulator.expireDeltaTokens(), emulator, requests: () => emulator.stats().requests, started, close: () => emulator.close(),
+    store, changes: store, expireChangeTokens: () => emulator.expireDeltaTokens(), emulator, waits: clock.waits, requests: () => emulator.stats().requests, started, close: () => emulator.close(),
+  };
+}
+
+/**
+ * The Graph store's clock here: a wait (a Retry-After, a backoff) is recorded and skipped, time
+ * moving on by as much at once, so a 429 storm is asserted on without sleeping through it.
+ */
+function skippingClock(): Clock & { waits: number[] } {
+  let skipped = 0;
+  const waits: number[] = [];
+  return {
+    waits,
+    now: () => Date.now() + skipped,
+    sleep: async (ms) => {
+      waits.push(ms);
+      skipped += ms;
+    },
   };
 }
 
@@ -398,6 +419,7 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
     const unitId = unit();
     const entries = Array.from({ length: 30 }, (_, n) => ({ fields: note(unitId, { count: n }), clientKey: `storm-${unitId}-${n}` }));
     const throttledBefore = emulator.stats().throttled;
+    const waitsBefore = harness.waits?.length ?? 0;
     emulator.setFaults({ throttle: { everyNth: 3, retryAfterSeconds: 1 } });
     try {
       await harness.store.createMany('notes', entries, { actor });
@@ -406,6 +428,8 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
       emulator.setFaults({});
     }
     expect(emulator.stats().throttled).toBeGreaterThan(throttledBefore);
+    // each resend waited the second Retry-After asked for
+    expect(harness.waits?.slice(waitsBefore)).toContain(1_000);
     const stored = await harness.store.queryAll('notes', { filter: [{ field: 'unitId', op: 'eq', value: unitId }] });
     expect(stored.map((item) => item.fields.count).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(entries.map((_, n) => n));
   });
@@ -415,6 +439,7 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
     if (!emulator) return context.skip();
     const unitId = unit();
     const keys = ['s1', 's2', 's3', 's4'].map((k) => `${k}-${unitId}`);
+    const waitsBefore = harness.waits?.length ?? 0;
     emulator.setFaults({ throttle: { everyNth: 3, retryAfterSeconds: 1 } });
     try {
       for (const clientKey of keys) await harness.store.create('notes', note(unitId), { actor, clientKey });
@@ -426,6 +451,7 @@ describe.each(harnesses)('store contract: %s', (_name, makeHarness) => {
       emulator.setFaults({});
     }
     expect(emulator.stats().throttled).toBeGreaterThan(0);
+    expect(harness.waits?.slice(waitsBefore)).toContain(1_000);
     for (const clientKey of keys) {
       expect(await harness.store.queryAll('notes', { filter: [{ field: 'clientKey', op: 'eq', value: clientKey }] })).toHaveLength(1);
     }

@@ -25,8 +25,11 @@ export const pageViews = {
 export type Route = { page: 'config' } | { page: 'myActions' } | { page: 'channel'; unitId?: string; view: ChannelView }
   | { page: 'organizer'; section?: OrganizerView } | { page: 'unitFeedback'; unitId: string } | { page: 'unitYearWheel'; unitId: string }
   | { page: 'unitChooser' } | { page: 'otherUnits' }
-  /** a meeting surface: the side panel, the stage, or the details tab (a content frame inside a meeting) */
-  | { page: 'meeting'; surface: 'sidePanel' | 'stage' | 'details'; meetingId?: string };
+  /**
+   * a meeting surface: the side panel, the stage, or the details tab (a content frame inside a
+   * meeting); `actionId` the action to show (the owner's in-meeting notification links to it)
+   */
+  | { page: 'meeting'; surface: 'sidePanel' | 'stage' | 'details'; meetingId?: string; actionId?: string };
 
 /** The name in `names` that `value` is, if it is one. */
 function oneOf<N extends string>(names: readonly N[], value: string | null): N | undefined {
@@ -63,7 +66,8 @@ export function routeFrom(location: { pathname: string; search: string }, frameC
 function meetingRoute(pathname: string, params: URLSearchParams, frameContext?: string, teamsMeetingId?: string): Route | undefined {
   const path = pathname.replace(/\/+$/, '');
   const meetingId = params.get('meetingId') ?? undefined;
-  const withId = meetingId ? { meetingId } : {};
+  const actionId = params.get('actionId') ?? undefined;
+  const withId = { ...(meetingId ? { meetingId } : {}), ...(actionId ? { actionId } : {}) };
   if (frameContext === 'sidePanel') return { page: 'meeting', surface: 'sidePanel', ...withId };
   if (frameContext === 'meetingStage' || path === '/stage') return { page: 'meeting', surface: 'stage', ...withId };
   if (path === '/meeting') {

@@ -1,5 +1,5 @@
 /**
- * Browser tests against the real server: the tab built into a temp dir, the server in-process on
+ * Browser tests against the real server: the tab built once per run (build-tab.ts), the server in-process on
  * port 0 in local mode (emulator in memory, seeded or empty), Debian's Chromium through playwright-core.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { inject } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { createServer, type KvalitetshjuletServer } from '../../src/server';
 
@@ -38,16 +38,19 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
+/** The tab as built for this run by the browser files' global setup (build-tab.ts). */
+export function builtTab(): string {
+  return inject('tabDir');
+}
+
 /**
- * Builds the tab, starts the server and the browser: the demo municipality, or an empty site (`seed: 'none'`, as `SEED=none`).
+ * Starts the server over the built tab, and the browser: the demo municipality, or an empty site (`seed: 'none'`, as `SEED=none`).
  * `botScheduler` drains the bot's outbox, as in production (for tests that follow a card to the connector).
  */
 export async function startBrowserHarness(options: { seed?: 'demo' | 'none'; botScheduler?: boolean } = {}): Promise<BrowserHarness> {
   const work = await mkdtemp(path.join(tmpdir(), 'kvalitetshjulet-browser-'));
-  const tabDir = path.join(work, 'tab');
-  await build({ configFile: path.join(root, 'tab/vite.config.ts'), logLevel: 'silent', build: { outDir: tabDir, emptyOutDir: true } });
   const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'silent', DATA_DIR: path.join(work, 'data'), SEED: options.seed ?? 'demo' });
-  const server: KvalitetshjuletServer = createServer(config, { inMemory: true, botScheduler: options.botScheduler ?? false, tabDir });
+  const server: KvalitetshjuletServer = createServer(config, { inMemory: true, botScheduler: options.botScheduler ?? false, tabDir: builtTab() });
   const started = await server.start();
   const url = started.url;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -116,14 +119,14 @@ export function appFrame(page: Page): Frame {
 }
 
 /**
- * Switches the Teams host stand-in's theme, as Teams does while the tab is open, and waits (5 s at
- * most) until the tab's background has followed.
+ * Switches the Teams host stand-in's theme, as Teams does while the tab is open, and waits (10 s at
+ * most, as long as any locator: browser files run side by side) until the tab's background has followed.
  */
 export async function switchHostTheme(page: Page, theme: 'default' | 'dark' | 'contrast'): Promise<void> {
   const background = () => page.frameLocator('iframe#app').locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
   const before = await background();
   await page.evaluate((name) => (window as unknown as { __host: { setTheme(theme: string): void } }).__host.setTheme(name), theme);
-  for (let tries = 0; tries < 50; tries += 1) {
+  for (let tries = 0; tries < 100; tries += 1) {
     if ((await background()) !== before) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -157,8 +160,8 @@ export async function axeViolations(target: Page | Frame): Promise<AxeViolation[
   axeSource ??= await readFile(axeSourcePath, 'utf8');
   // Fluent's enter motions fade elements in; contrast is judged once they have settled.
   await target.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
-  // evaluate() is not subject to the page's CSP, unlike an injected <script>.
-  await target.evaluate(axeSource);
+  // Once per document: evaluate() is not subject to the page's CSP, unlike an injected <script>.
+  if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(axeSource);
   return target.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     // Left out: only the two focus sentinels Fluent's focus manager (tabster) keeps at the body's

@@ -3,11 +3,9 @@
  * lists emulator, and the Teams host page (test/browser/teams-host.html) answering teams-js with
  * a meeting's frame contexts. Two personas in two browser contexts share one side panel.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEETING_CHAT, TEAMS_MEETING_ID, meetingEndActivity } from '../../bot/testing/fixtures';
 import { startFakeConnector, type FakeConnector } from '../../bot/testing/fake-connector';
@@ -16,7 +14,7 @@ import type { PersonaId } from '../../src/auth/personas';
 import { loadConfig } from '../../src/config';
 import { createServer } from '../../src/server';
 import { BJORKSKOLAN, type Harness } from '../api/harness';
-import { appFrame, axeViolations, meetingHostPage } from './harness';
+import { appFrame, axeViolations, builtTab, meetingHostPage } from './harness';
 
 const chromiumPath = '/usr/bin/chromium';
 const runs = existsSync(chromiumPath) || process.env['CI'] !== undefined;
@@ -26,7 +24,6 @@ const STAFF = { persona: 'staff-bjork' as const, name: 'Elin Berg', userId: '1a0
 const DEFICIENCY = 'Upprepade kränkningar i korridoren vid lunch';
 
 let h: Harness;
-let tabDir: string;
 let browser: Browser;
 let connector: FakeConnector;
 let hostHtml: string;
@@ -54,9 +51,7 @@ async function openSurface(context: BrowserContext, frameContext: string, src = 
 beforeAll(async () => {
   if (!runs) return;
   hostHtml = meetingHostPage();
-  tabDir = mkdtempSync(path.join(tmpdir(), 'kh-meeting-tab-'));
-  await build({ configFile: path.resolve('tab/vite.config.ts'), logLevel: 'warn', build: { outDir: tabDir, emptyOutDir: true } });
-  h = await startServer(tabDir);
+  h = await startServer(builtTab());
   connector = await startFakeConnector();
   browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -70,7 +65,6 @@ afterAll(async () => {
   await browser?.close();
   await connector?.close();
   await h?.server.stop();
-  if (tabDir) rmSync(tabDir, { recursive: true, force: true });
 });
 
 describe.skipIf(!runs)('the meeting side panel with two participants', () => {

@@ -370,26 +370,22 @@ describe.skipIf(skip !== null)('from an empty site to a moving cycle, in a real 
       { persona: principal.name, src: `/tab?unitId=${unitId}&view=deficiencies`, testId: 'deficiencies' },
       { persona: principal.name, src: `/tab?unitId=${unitId}&view=overview`, testId: 'overview-deficiencies' },
     ];
-    for (const width of [1280, 375]) {
-      for (const view of views) {
-        const { page, context } = await h.newPage({ width });
-        await page.goto(`${h.url}/__teams-host?frameContext=content&theme=default&src=${encodeURIComponent(view.src)}`);
-        const frame = page.frameLocator('iframe#app');
-        await frame.getByRole('button', { name: `Logga in som ${view.persona}` }).click();
-        await frame.getByTestId(view.testId).waitFor();
-        const appFrame = page.frames().find((f) => f !== page.mainFrame());
-        if (!appFrame) throw new Error('the host frames the tab');
-        const background = () => frame.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
-        for (const theme of ['default', 'dark', 'contrast']) {
-          const before = await background();
-          if (theme !== 'default') {
-            await page.evaluate((name) => (window as unknown as { __host: { setTheme(theme: string): void } }).__host.setTheme(name), theme);
-            await expect.poll(background).not.toBe(before);
-          }
-          await expectAccessible(appFrame, `${view.testId} (${theme}, ${width} px)`);
+    // one page per view: each theme as Teams switches it, checked at both widths
+    for (const view of views) {
+      const { page, context } = await h.newPage();
+      await page.goto(`${h.url}/__teams-host?frameContext=content&theme=default&src=${encodeURIComponent(view.src)}`);
+      const frame = page.frameLocator('iframe#app');
+      await frame.getByRole('button', { name: `Logga in som ${view.persona}` }).click();
+      await frame.getByTestId(view.testId).waitFor();
+      const tab = appFrame(page);
+      for (const theme of ['default', 'dark', 'contrast'] as const) {
+        if (theme !== 'default') await switchHostTheme(page, theme);
+        for (const width of [1280, 375]) {
+          await page.setViewportSize({ width, height: 900 });
+          await expectAccessible(tab, `${view.testId} (${theme}, ${width} px)`);
         }
-        await context.close();
       }
+      await context.close();
     }
   }, 300_000);
 

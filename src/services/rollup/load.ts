@@ -5,7 +5,7 @@
  */
 import { previousSchoolYear, type SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
-import type { ReadModel } from '../../store/read-model';
+import type { ReadModel, ReadView } from '../../store/read-model';
 import type { RollupData } from './types';
 
 /** The lists the roll-up (and the quality report) read. */
@@ -18,14 +18,25 @@ function yearsOf(schoolYear: SchoolYear, trendYears: number): SchoolYear[] {
   return years;
 }
 
+/** The roll-up's lists as one round trip brought them up to date. */
+export type RollupView = ReadView<Pick<Entities, (typeof rollupLists)[number]>>;
+
+export function readRollupView(readModel: ReadModel<Entities>): Promise<RollupView> {
+  return readModel.read(rollupLists);
+}
+
+/** The change versions of the roll-up's lists in a view: equal versions, the same roll-up data. */
+export function versionsOf(view: RollupView): string {
+  return rollupLists.map((list) => view.version(list)).join('.');
+}
+
 /**
  * Everything of the school year and the `trendYears` years before it: units, indicators and
  * deficiencies whole; goals, measurements, analyses and actions of each year; feedback and
  * meetings of the school year.
  */
-export async function loadRollupData(readModel: ReadModel<Entities>, schoolYear: SchoolYear, trendYears: number): Promise<RollupData> {
+export function rollupDataOf(view: RollupView, schoolYear: SchoolYear, trendYears: number): RollupData {
   const years = yearsOf(schoolYear, trendYears);
-  const view = await readModel.read(rollupLists);
   return {
     schoolYear,
     years,

@@ -34,6 +34,8 @@ export class ListMirror<T> {
   private listed: readonly StoredItem<T>[] | undefined;
   /** the token of the next round; absent until an enumeration from the start is complete */
   token: string | undefined;
+  /** grows with every item put, replaced or removed: the same version, the same items */
+  private changes = 0;
 
   constructor(private readonly strings: StringPool) {}
 
@@ -44,6 +46,10 @@ export class ListMirror<T> {
   all(): readonly StoredItem<T>[] {
     this.listed ??= inIdOrder([...this.items.values()]);
     return this.listed;
+  }
+
+  get version(): number {
+    return this.changes;
   }
 
   get(id: string): StoredItem<T> | undefined {
@@ -97,6 +103,7 @@ export class ListMirror<T> {
     this.items.set(kept.id, kept);
     for (const [field, index] of this.indexes) add(index, field, kept);
     this.listed = undefined;
+    this.changes += 1;
   }
 
   private remove(id: string): void {
@@ -106,6 +113,7 @@ export class ListMirror<T> {
     this.unindex(held);
     this.items.delete(id);
     this.listed = undefined;
+    this.changes += 1;
   }
 
   private index(field: string): Index<T> {

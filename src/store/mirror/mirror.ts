@@ -190,6 +190,7 @@ export class Mirror<M> implements ReadModel<M> {
       all: (list) => of(list).all() as readonly StoredItem<V[typeof list]>[],
       get: (list, id) => of(list).get(id) as StoredItem<V[typeof list]> | undefined,
       where: (list, field, value) => of(list).where(field, value) as readonly StoredItem<V[typeof list]>[],
+      version: (list) => of(list).version,
     };
   }
 }

@@ -1,5 +1,5 @@
-import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import type { Action, Goal, MeetingLive } from '../../../src/contract';
 import { dueDateLine } from '../../../src/domain/vocabulary';
@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   head: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   title: { overflowWrap: 'anywhere' },
   badge: { flexShrink: 0, whiteSpace: 'nowrap' },
+  // the action the panel was opened at: marked by more than colour, and where focus lands
+  shown: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: '0' },
 });
 
 /**
@@ -24,7 +26,7 @@ const useStyles = makeStyles({
  * action comes from the meeting or one of the unit's analyses or open deficiencies, and an edit's
  * conflict panel shows a concurrent edit instead of overwriting it.
  */
-export function MeetingActions(props: { live: MeetingLive; goals: readonly Goal[]; onSaved: () => void }) {
+export function MeetingActions(props: { live: MeetingLive; goals: readonly Goal[]; onSaved: () => void; shown?: string }) {
   const styles = useStyles();
   const { t, format } = useI18n();
   const { meeting, actions, people, canRecord } = props.live;
@@ -44,6 +46,17 @@ export function MeetingActions(props: { live: MeetingLive; goals: readonly Goal[
     target?.focus();
     setEditing(null);
   };
+  // The action the panel was opened at is scrolled into view and focused once, when it is first
+  // listed; the live refreshes after that leave focus where the user has moved it.
+  const shownItem = useRef<HTMLLIElement | null>(null);
+  const shownOnce = useRef(false);
+  const isListed = actions.some((action) => action.id === props.shown);
+  useEffect(() => {
+    if (!isListed || shownOnce.current || !shownItem.current) return;
+    shownOnce.current = true;
+    shownItem.current.scrollIntoView({ block: 'center' });
+    shownItem.current.focus();
+  }, [isListed]);
   const unitId = meeting.unitId;
   // The one who records comes first: most actions are taken by the person who types them.
   const owners = [...people]
@@ -57,7 +70,13 @@ export function MeetingActions(props: { live: MeetingLive; goals: readonly Goal[
       ) : (
         <ul className={styles.list} data-testid="meeting-actions">
           {actions.map((action) => (
-            <li key={action.id} className={styles.item} data-testid="meeting-action">
+            <li
+              key={action.id}
+              data-testid="meeting-action"
+              {...(action.id === props.shown
+                ? { ref: shownItem, tabIndex: -1, className: mergeClasses(styles.item, styles.shown), 'aria-current': 'true' as const }
+                : { className: styles.item })}
+            >
               <div className={styles.head}>
                 <Text weight="semibold" className={styles.title}>{action.title}</Text>
                 <Badge appearance="tint" className={styles.badge}>{t(`vocab.actionStatus.${action.status}`)}</Badge>

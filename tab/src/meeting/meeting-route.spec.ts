@@ -16,5 +16,7 @@ describe('routeFrom for the meeting surfaces', () => {
   it('opens a surface outside Teams by path', () => {
     expect(routeFrom({ pathname: '/stage', search: '?meetingId=7' })).toEqual({ page: 'meeting', surface: 'stage', meetingId: '7' });
     expect(routeFrom({ pathname: '/meeting', search: '?surface=details&meetingId=7' })).toEqual({ page: 'meeting', surface: 'details', meetingId: '7' });
+    // the owner's in-meeting notification: the side panel at one action
+    expect(routeFrom({ pathname: '/meeting', search: '?surface=sidePanel&meetingId=7&actionId=42' })).toEqual({ page: 'meeting', surface: 'sidePanel', meetingId: '7', actionId: '42' });
   });
 });

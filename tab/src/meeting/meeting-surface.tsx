@@ -28,7 +28,7 @@ type Resolved =
  * A meeting surface: finds the Meeting item (the stage's URL names it; the side panel and the
  * details tab find it by Teams' meeting id), offers linking when there is none, then shows the view.
  */
-export default function MeetingSurface(props: { surface: MeetingSurfaceKind; meetingId?: string; host?: MeetingHost }) {
+export default function MeetingSurface(props: { surface: MeetingSurfaceKind; meetingId?: string; actionId?: string; host?: MeetingHost }) {
   const { t } = useI18n();
   const { api } = useSession();
   const host = useHost();
@@ -66,5 +66,5 @@ export default function MeetingSurface(props: { surface: MeetingSurfaceKind; mee
   }
   if (props.surface === 'stage') return <StageView meetingId={found.meetingId} />;
   if (props.surface === 'details') return <DetailsView meetingId={found.meetingId} />;
-  return <SidePanel meetingId={found.meetingId} host={meetingHost} inTeams={inTeams} />;
+  return <SidePanel meetingId={found.meetingId} host={meetingHost} inTeams={inTeams} {...(props.actionId ? { actionId: props.actionId } : {})} />;
 }

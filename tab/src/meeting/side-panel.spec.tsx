@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reply } from '../testing/fetch-stub';
 import { item, renderWithSession } from '../testing/render';
 import type { MeetingLive } from '../../../src/contract';
@@ -48,6 +48,35 @@ describe('SidePanel', () => {
     expect(screen.getByText('Vilka styrkor ser du?')).toBeTruthy();
     expect(screen.getByText('Elever: 4')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Dela till scenen' })).toBeNull();
+  });
+
+  it('opens at the action the owner\'s in-meeting notification links to: scrolled into view, focused, marked as the one shown', async () => {
+    const second = item('10', {
+      title: 'Kartlägga studiero', unitId: '1', ownerId: teacher, ownerName: 'Elin Berg', dueDate: '2026-04-30', status: 'planned' as const,
+      originKind: 'meeting' as const, originId: '5', schoolYear: '2025/26',
+    });
+    const scrolled: Element[] = [];
+    // jsdom lays nothing out and has no scrollIntoView: record which element asked to be shown
+    const scrollIntoView = vi.fn(function (this: Element) {
+      scrolled.push(this);
+    });
+    Element.prototype.scrollIntoView = scrollIntoView;
+    try {
+      renderWithSession(<SidePanel meetingId="5" host={standaloneMeetingHost} inTeams={false} actionId="10" />, {
+        'GET /api/meetings/5/live': () => live({ actions: [...live().actions, second] }),
+        'GET /api/units/1/goals': () => ({ items: [] }),
+      });
+      await screen.findByText('Kartlägga studiero');
+      const shown = screen.getAllByTestId('meeting-action').find((element) => element.textContent?.includes('Kartlägga studiero'));
+      await waitFor(() => expect(document.activeElement).toBe(shown));
+      expect(shown?.getAttribute('aria-current')).toBe('true');
+      expect(scrolled).toEqual([shown]);
+      expect(scrollIntoView).toHaveBeenCalledWith({ block: 'center' });
+      const other = screen.getAllByTestId('meeting-action').find((element) => element.textContent?.includes('Läsfrämjande insats'));
+      expect(other?.getAttribute('aria-current')).toBeNull();
+    } finally {
+      Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
+    }
   });
 
   it('saves notes with the item\'s version and shows the current text when someone else changed the item', async () => {

@@ -26,8 +26,11 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: 0 },
 });
 
-/** The meeting side panel: agenda with notes and decisions, the template's questions, actions and participation, live. */
-export function SidePanel(props: { meetingId: string; host: MeetingHost; inTeams: boolean; origin?: string }) {
+/**
+ * The meeting side panel: agenda with notes and decisions, the template's questions, actions and
+ * participation, live. Opened at an action (`actionId`), it shows that one: in view, focused.
+ */
+export function SidePanel(props: { meetingId: string; host: MeetingHost; inTeams: boolean; origin?: string; actionId?: string }) {
   const styles = useStyles();
   const { t, format } = useI18n();
   const { api } = useSession();
@@ -98,7 +101,7 @@ export function SidePanel(props: { meetingId: string; host: MeetingHost; inTeams
 
       <section className={styles.section} aria-labelledby="kh-actions">
         <Text as="h2" id="kh-actions" size={400} weight="semibold">{t('meeting.actions')}</Text>
-        <MeetingActions live={live} goals={goals.status === 'ready' ? goals.data : []} onSaved={refresh} />
+        <MeetingActions live={live} goals={goals.status === 'ready' ? goals.data : []} onSaved={refresh} {...(props.actionId ? { shown: props.actionId } : {})} />
       </section>
 
       <section className={styles.section} aria-labelledby="kh-questions">

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithSession } from '../../testing/render';
 import OrganizerPage from '../organizer-page';
+import type { Rollup } from '../../../../src/contract';
 import { largeRollup, testYear } from './large-rollup';
 
 afterEach(cleanup);
@@ -10,11 +11,11 @@ afterEach(cleanup);
 const me = { userId: 'u', name: 'n', appRoles: ['Administration'], units: [] };
 const setUp = { configured: true, contact: { name: 'Barn- och utbildningsnämnden', email: 'bun@kommun.se' }, schoolYear: testYear };
 
-async function open600() {
+async function open600(rollup: Rollup = largeRollup(600)) {
   renderWithSession(<OrganizerPage />, {
     'GET /api/me': () => me,
     'GET /api/setup': () => setUp,
-    'GET /api/organizer/rollup': () => largeRollup(600),
+    'GET /api/organizer/rollup': () => rollup,
   });
   await screen.findByTestId('rollup', {}, { timeout: 5_000 });
 }
@@ -64,6 +65,36 @@ describe('the roll-up of 600 units', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 1 + 50);
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Skolform' }), 'Förskola');
     expect(screen.getByRole('img', { name: /hur 86 enheters värden/ })).toBeTruthy();
+  });
+
+  it('shows the first 20 entries of each long list, 20 more when asked', async () => {
+    const base = largeRollup(600);
+    const action = (unitId: string, n: number) => ({
+      id: `a${unitId}-${n}`, unitId, title: `Åtgärd ${n}`, dueDate: '2026-01-15', status: 'planned' as const, originKind: 'analysis' as const, originId: 'x', schoolYear: testYear, ownerId: 'o',
+    });
+    await open600({
+      ...base,
+      overdueActions: base.units.slice(0, 120).map((unit) => ({ unitId: unit.unitId, actions: [action(unit.unitId, 1), action(unit.unitId, 2)] })),
+      deficiencies: base.units.slice(0, 70).map((unit) => ({
+        id: `d${unit.unitId}`, unitId: unit.unitId, title: `Brist ${unit.unitId}`, source: 'inspection' as const, foundOn: '2025-09-01', status: 'open' as const, actions: [], withoutAction: true, overdue: false,
+      })),
+      awaitingFeedback: base.units.slice(0, 30).map((unit) => ({ unitId: unit.unitId, analysisId: `an${unit.unitId}` })),
+    });
+    const entries = (card: string) => [...document.querySelectorAll(`[aria-labelledby="${card}"] ul`)].filter((list) => list.parentElement?.closest('ul') === null).reduce((sum, list) => sum + list.children.length, 0);
+    expect(entries('rollup-overdue')).toBe(20);
+    expect(screen.getByText('Visar 20 av 120')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Visa 20 till: enheterna med försenade åtgärder' }));
+    expect(entries('rollup-overdue')).toBe(40);
+    expect(entries('rollup-deficiencies')).toBe(20);
+    await userEvent.click(screen.getByRole('button', { name: 'Visa 20 till: bristerna' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Visa 20 till: bristerna' }));
+    expect(entries('rollup-deficiencies')).toBe(60);
+    await userEvent.click(screen.getByRole('button', { name: 'Visa 10 till: bristerna' }));
+    expect(entries('rollup-deficiencies')).toBe(70);
+    expect(screen.queryByRole('button', { name: /bristerna/ })).toBeNull();
+    expect(within(screen.getByTestId('awaiting-feedback')).getAllByRole('listitem')).toHaveLength(20);
+    await userEvent.click(screen.getByRole('button', { name: 'Visa 10 till: analyserna som väntar på återkoppling' }));
+    expect(within(screen.getByTestId('awaiting-feedback')).getAllByRole('listitem')).toHaveLength(30);
   });
 
   it('shows the municipality\'s own value from Kolada beside the average computed from the units', async () => {
