@@ -42,6 +42,8 @@ import { createMirror, type MirroredStore, type MirrorStatus } from './store/mir
 import type { Store } from './store/port';
 import type { ReadModel } from './store/read-model';
 import { createKoladaHttp, type KoladaHttpOptions } from './services/import/kolada-api';
+import { importBudget } from './services/import/import-pace';
+import type { ImportWorker } from './services/import/import-worker';
 import { createTokenProvider } from './store/token-provider';
 
 export interface ServerOptions {
@@ -82,6 +84,17 @@ export interface ServerOptions {
    * emulator on loopback is no shared tenant (its fault switches imitate throttling instead).
    */
   readonly resourceUnitsPerMinute?: number;
+  /**
+   * Result imports' own budget of resource units a minute: what the preview's duration and the
+   * import worker's pace are computed from. Default importBudget of the tenant's budget (its
+   * `resourceUnitsPerMinute`, else the smallest tenants' 1,250), in both modes, so a local preview
+   * states what the import takes in a small tenant.
+   */
+  readonly importUnitsPerMinute?: number;
+  /** run the import worker (result imports' background jobs). Default true */
+  readonly importWorker?: boolean;
+  /** how long the import worker's claim holds without a checkpoint, and rows per stored chunk (tests); default the worker's */
+  readonly importJobs?: { readonly leaseMs?: number; readonly chunkRows?: number };
   /** Microsoft 365 mode: the app-only Graph token provider. Default: from the configured credential */
   readonly graphTokenProvider?: () => Promise<string>;
   /** how long the Units list is reused between requests (see UnitAccessOptions). Default 5 s */
@@ -158,6 +171,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
   let backend: Backend | undefined;
   let mirror: MirroredStore<Entities> | undefined;
   let bot: BotEndpoint | undefined;
+  let importWorker: ImportWorker | undefined;
   let started: Promise<StartedServer> | undefined;
   let stopped: Promise<void> | undefined;
 
@@ -325,10 +339,14 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
         // Microsoft 365 mode reaches the internet: the administration may fetch Kolada's values directly
         // the municipality's own values are taken for its kommunkod only
         imports: {
+          unitsPerMinute: options.importUnitsPerMinute ?? importBudget(options.resourceUnitsPerMinute ?? 1_250),
+          ...(options.importJobs?.chunkRows !== undefined ? { chunkRows: options.importJobs.chunkRows } : {}),
           ...(config.mode === 'm365' ? { kolada: createKoladaHttp(options.kolada ?? {}) } : options.kolada ? { kolada: createKoladaHttp(options.kolada) } : {}),
           ...(config.municipalityCode ? { municipalityCode: config.municipalityCode } : {}),
         },
+        importWorker: { log: (message) => log.info('imports', { message }), ...(options.importJobs?.leaseMs !== undefined ? { leaseMs: options.importJobs.leaseMs } : {}) },
       });
+      importWorker = options.importWorker ?? true ? services.importWorker : undefined;
       // where a notification opens the tab: this server in local mode, the tab's domain in Microsoft 365
       const tabUrl = config.mode === 'local' ? url : config.tabDomain !== undefined ? `https://${config.tabDomain}` : undefined;
       const botHandler = botHandlerFor(m.store, m.readModel, services, tabUrl);
@@ -341,6 +359,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       });
       devIdpRouter = b.devIdp?.router;
       ready = true;
+      // imports run once the mirror is in step: a job resumed after a restart writes through it
+      synced.then(() => importWorker?.start(), () => undefined);
       if (options.waitForMirror ?? true) await synced;
       log.info('ready', { mode: config.mode, url });
       return {
@@ -373,6 +393,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Kvali
       clearInterval(sweep);
       clearTimeout(grace);
     }
+    await importWorker?.stop();
     mirror?.close();
     await bot?.close();
     await backend?.emulator?.close();

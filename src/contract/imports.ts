@@ -1,12 +1,12 @@
 /**
- * The organizer's result imports: `POST /organizer/imports/preview` and `POST /organizer/imports`
- * (one JSON answer, or with `Accept: text/event-stream` `progress` events ending in a `result` or
- * a `problem` event).
+ * The organizer's result imports: `POST /organizer/imports/preview`, `POST /organizer/imports`
+ * (202: the import's job, at its Location), `GET /organizer/imports/:id` (the job as it goes) and
+ * `GET /organizer/imports` (the running and recent ones).
  */
 import { z } from 'zod';
 import { period, schoolYear } from '../domain';
 import { listOf } from './item';
-import { ProblemSchema, type Problem } from './problem';
+import { ProblemSchema } from './problem';
 
 /** The two shapes of file results are imported from (the server's readers decide). */
 export const ImportKindSchema = z.enum(['kolada', 'skolverket']);
@@ -67,6 +67,8 @@ export const ImportSummarySchema = z.strictObject({
   create: count,
   update: count,
   unchanged: count,
+  /** whole minutes the commit takes at the import's budget of resource units ("Importen tar omkring 12 minuter") */
+  minutes: count,
   skipped: count,
   errors: count,
   units: count,
@@ -90,29 +92,34 @@ export const ImportPreviewSchema = z.strictObject({
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
-/** `POST /organizer/imports`: what the commit did (also the stream's `result` event). */
-export const ImportResultSchema = z.strictObject({
+/**
+ * `POST /organizer/imports` (202) and `GET /organizer/imports/:id`: an import's job. `queued`
+ * until the worker claims it, `running` while it writes (`written` of `total`), then `done` or
+ * `failed` (with `failure` in words; a failed import's writes are undone and never counted).
+ */
+export const ImportJobSchema = z.strictObject({
+  id: z.string().min(1),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  kind: ImportKindSchema,
+  total: count,
+  written: count,
+  /** what a done import created and changed (0 until done) */
   created: count,
   updated: count,
   unchanged: count,
-  summary: ImportSummarySchema,
+  queuedAt: z.iso.datetime({ offset: true }),
+  startedAt: z.iso.datetime({ offset: true }).optional(),
+  /** when the rows left are written at the import's budget (queued and running imports) */
+  estimatedEnd: z.iso.datetime({ offset: true }).optional(),
+  finishedAt: z.iso.datetime({ offset: true }).optional(),
+  failure: z.string().optional(),
 });
-export type ImportResult = z.infer<typeof ImportResultSchema>;
+export type ImportJob = z.infer<typeof ImportJobSchema>;
 
-/** The stream's `progress` event: `done` of `total` writes. */
-export const ImportProgressSchema = z.strictObject({ done: count, total: count });
-export type ImportProgress = z.infer<typeof ImportProgressSchema>;
+/** `GET /organizer/imports`: the latest imports, newest first. */
+export const ImportJobListSchema = z.strictObject({ items: listOf(ImportJobSchema) });
+export type ImportJobList = z.infer<typeof ImportJobListSchema>;
 
 /** A file with errors is refused whole: the problem lists the first rows in error and the counts. */
 export const ImportRejectedProblemSchema = ProblemSchema.extend({ errors: listOf(ImportErrorSchema), summary: ImportSummarySchema });
 export type ImportRejectedProblem = z.infer<typeof ImportRejectedProblemSchema>;
-/** A write failed part way and was undone: the problem names what could not be undone. */
-export const ImportFailedProblemSchema = ProblemSchema.extend({ leftBehind: listOf(z.string().min(1)) });
-export type ImportFailedProblem = z.infer<typeof ImportFailedProblemSchema>;
-
-/** The events of the commit's stream, by name. */
-export interface ImportEvents {
-  readonly progress: ImportProgress;
-  readonly result: ImportResult;
-  readonly problem: Problem | ImportRejectedProblem | ImportFailedProblem;
-}

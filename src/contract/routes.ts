@@ -14,7 +14,7 @@ import {
 } from './follow-ups';
 import { GoalItemSchema, GoalListSchema, GoalPageSchema, GoalTreeSchema } from './goals';
 import { DirectoryGroupsSchema, DirectoryPeopleSchema } from './directory';
-import { ImportPreviewSchema, ImportResultSchema } from './imports';
+import { ImportJobListSchema, ImportJobSchema, ImportPreviewSchema } from './imports';
 import { IndicatorItemSchema, IndicatorPageSchema } from './indicators';
 import { MeSchema, PublicConfigSchema } from './me';
 import { MeasurementItemSchema, MeasurementPageSchema } from './measurements';
@@ -125,7 +125,9 @@ export const answers = {
 
   'GET /organizer/rollup': RollupSchema,
   'POST /organizer/imports/preview': ImportPreviewSchema,
-  'POST /organizer/imports': ImportResultSchema,
+  'POST /organizer/imports': ImportJobSchema,
+  'GET /organizer/imports': ImportJobListSchema,
+  'GET /organizer/imports/:id': ImportJobSchema,
 } as const satisfies Record<`${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /${string}`, z.ZodType>;
 
 /** A route, as `METHOD /path` with `:name` for each path parameter. */

@@ -15,6 +15,7 @@ import { FeedbackService } from './feedback-service';
 import { FollowUpService } from './follow-up-service';
 import { GoalService } from './goal-service';
 import { ImportService, type ImportServiceOptions } from './import/import-service';
+import { ImportWorker, type ImportWorkerOptions } from './import/import-worker';
 import { IndicatorService } from './indicator-service';
 import { MeasurementService } from './measurement-service';
 import { MeetingService } from './meeting-service';
@@ -44,6 +45,8 @@ export interface ServicesOptions {
   /** the municipality (the controller of the data), shown under both reports' titles */
   readonly organizerName?: string;
   readonly imports?: ImportServiceOptions;
+  /** the worker that runs result imports (its budget is the imports' `unitsPerMinute`) */
+  readonly importWorker?: Omit<ImportWorkerOptions, 'unitsPerMinute'>;
   /** unit imports from Skolverket's register (the register itself, where it can be reached) */
   readonly unitImports?: UnitImportServiceOptions;
   /** whom people ask when the product is not set up: the administration (the controller of the data) */
@@ -87,8 +90,10 @@ export interface Services {
   readonly otherUnits: OtherUnitsService;
   /** the organizer's level: every unit side by side for a school year */
   readonly rollups: RollupService;
-  /** result imports (Kolada, Skolverket): preview, then all or nothing */
+  /** result imports (Kolada, Skolverket): preview, then a background job, all or nothing */
   readonly imports: ImportService;
+  /** runs the queued result imports; the server starts and stops it */
+  readonly importWorker: ImportWorker;
   /** both .docx reports: the municipality's and a unit's */
   readonly reports: ReportService;
 }
@@ -104,6 +109,8 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
   const meetings = new MeetingService(store, access);
   const rollups = new RollupService(views, clock);
   const directory = options.directory ?? emptyDirectory;
+  const imports = new ImportService(store, views, { ...options.imports, ...clock, onQueued: () => importWorker.kick() });
+  const importWorker = new ImportWorker(store, { ...options.importWorker, unitsPerMinute: imports.unitsPerMinute });
   return {
     access,
     callers: new DirectoryCallers(access, directory),
@@ -127,7 +134,8 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
     setup: new SetupService(store, access, options.contact ?? noContact),
     otherUnits: new OtherUnitsService(views, access, directory, clock),
     rollups,
-    imports: new ImportService(store, views, options.imports ?? {}),
+    imports,
+    importWorker,
     reports: new ReportService(rollups, access, { ...clock, ...(options.organizerName !== undefined ? { organizerName: options.organizerName } : {}) }),
   };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeficiencyRegister, GoalTree, Overview, Rollup } from '../../src/contract';
 import { PERSONA_USER_IDS } from '../../src/auth/personas';
 import { schoolYearOf } from '../../src/domain';
-import { BJORKSKOLAN, EKBACKEN, LINDGYMNASIET, startHarness, type Harness, type TestResponse } from './harness';
+import { BJORKSKOLAN, EKBACKEN, LINDGYMNASIET, committedImport, startHarness, type Harness, type TestResponse } from './harness';
 
 let h: Harness;
 let bjork: string;
@@ -298,9 +298,9 @@ describe('the Kolada import on KPI ids set in the product', () => {
   it('imports rows by the KPI id an indicator was given, with the groups for flickor and pojkar', async () => {
     await newIndicator({ name: 'Elever i åk 9 som är behöriga till gymnasiet', koladaKpi: 'N15428', unitTypes: ['grundskola'], groups: ['Flickor', 'Pojkar'] });
     const csv = `kpi;ou;period;value;gender\nN15428;91234501;${start - 3};87,5;T\nN15428;91234501;${start - 3};90,1;K\nN15428;91234501;${start - 3};84,9;M\n`;
-    const result = await h.request('POST', '/api/organizer/imports', { persona: 'admin', body: { kind: 'kolada', csv } });
+    const result = await committedImport(h, { kind: 'kolada', csv });
     expect(result.status, result.text).toBe(200);
-    expect(result.body).toMatchObject({ created: 1, updated: 0 });
+    expect(result.body).toMatchObject({ state: 'done', created: 1, updated: 0 });
     const stored = await h.started.store.queryAll('measurements', { filter: [{ field: 'unitId', op: 'eq', value: bjork }] });
     expect(stored.find((m) => m.fields.period === `${start - 4}/${String((start - 3) % 100).padStart(2, '0')}` && m.fields.value === 87.5)?.fields.groups).toEqual([{ group: 'Flickor', value: 90.1 }, { group: 'Pojkar', value: 84.9 }]);
   });

@@ -109,3 +109,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 export const BJORKSKOLAN = 'Björkskolan F–6';
 export const LINDGYMNASIET = 'Lindgymnasiet';
 export const EKBACKEN = 'Ekbackens förskola';
+
+/**
+ * Follows an import's job (`GET` at the commit's Location) until it is done or failed: the
+ * answer of the last GET. Bounded: 600 polls of 50 ms.
+ */
+export async function importEnded(h: Pick<Harness, 'request'>, queued: TestResponse, persona: PersonaId = 'admin'): Promise<TestResponse> {
+  const location = queued.headers.get('location') ?? '';
+  let job = queued;
+  for (let poll = 0; poll < 600 && (job.body['state'] === 'queued' || job.body['state'] === 'running'); poll++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    job = await h.request('GET', location, { persona });
+  }
+  return job;
+}
+
+/** Commits an import and follows its job to its end; a commit that is refused answers its problem at once. */
+export async function committedImport(h: Pick<Harness, 'request'>, body: unknown, persona: PersonaId = 'admin'): Promise<TestResponse> {
+  const queued = await h.request('POST', '/api/organizer/imports', { persona, body });
+  return queued.status === 202 ? importEnded(h, queued, persona) : queued;
+}

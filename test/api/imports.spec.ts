@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONA_USER_IDS } from '../../src/auth/personas';
-import { ImportPreviewSchema, type ImportPreview, type ImportRejectedProblem, type ImportResult } from '../../src/contract';
-import { startHarness, type Harness } from './harness';
+import { ImportPreviewSchema, type ImportJob, type ImportPreview, type ImportRejectedProblem } from '../../src/contract';
+import { committedImport, startHarness, type Harness } from './harness';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'imports');
 const bytes = (name: string) => readFileSync(join(fixtures, name));
@@ -38,14 +38,15 @@ async function preview(body: unknown): Promise<ImportPreview> {
   return response.body as unknown as ImportPreview;
 }
 
-async function commit(body: unknown): Promise<ImportResult> {
-  const response = await h.request('POST', '/api/organizer/imports', { persona: 'admin', body });
+async function commit(body: unknown): Promise<ImportJob> {
+  const response = await committedImport(h, body);
   expect(response.status, response.text).toBe(200);
-  return response.body as unknown as ImportResult;
+  expect(response.body['state'], response.text).toBe('done');
+  return response.body as unknown as ImportJob;
 }
 
 /** Imports the file, then again: the second time finds every result as it is. */
-async function importsTwice(body: unknown, rows: number): Promise<ImportResult> {
+async function importsTwice(body: unknown, rows: number): Promise<ImportJob> {
   const first = await commit(body);
   expect(first.created + first.updated + first.unchanged).toBe(rows);
   expect(first.created + first.updated).toBeGreaterThan(0);

@@ -75,5 +75,6 @@ describe.each(walked)('%s', (key) => {
     if (!route) throw new Error(`no request for ${key} in write-routes.ts`);
     const response = await send(key, await route.prepare(c), route.allowed);
     expect({ status: response.status, body: response.status < 300 ? {} : response.body }).toMatchObject({ status: expect.toSatisfy((status: number) => status >= 200 && status < 300) });
+    await route.settle?.(c, response);
   });
 });

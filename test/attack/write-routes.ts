@@ -8,7 +8,7 @@ import { PERSONA_USER_IDS, type PersonaId } from '../../src/auth/personas';
 import { legitimate } from '../../src/domain/testing/personal-identity-corpus';
 import { lists, type Entities, type ListKey } from '../../src/lists/lists';
 import type { StoredItem } from '../../src/store/port';
-import { BJORKSKOLAN, startHarness, type Harness } from '../api/harness';
+import { BJORKSKOLAN, importEnded, startHarness, type Harness, type TestResponse } from '../api/harness';
 
 /** A request ready to send: its path, body and (for updates and deletes) the eTag it must carry. */
 export interface Prepared {
@@ -34,6 +34,8 @@ export interface WriteRoute {
   prepare(c: WalkContext): Promise<Prepared>;
   /** the body's string fields whose shape is fixed (ids, choices, dates): every other string field is free text */
   readonly fixed: readonly string[];
+  /** waits until what the allowed write started in the background is over (an import's job), so the next snapshot is still */
+  settle?(c: WalkContext, response: TestResponse): Promise<void>;
 }
 
 /** People of other units, and the board: none of them writes in Björkskolan. */
@@ -374,6 +376,9 @@ export const writeRoutes: Readonly<Record<string, WriteRoute>> = {
   'post /organizer/imports': {
     allowed: 'admin', refused: notAdministration, fixed: ['kind', 'csv'],
     prepare: async (c) => ({ path: '/api/organizer/imports', body: { kind: 'kolada', csv: await koladaFile(c) } }),
+    settle: async (c, response) => {
+      await importEnded(c.h, response);
+    },
   },
   'post /organizer/unit-imports/preview': {
     allowed: 'admin', refused: notAdministration, fixed: ['source.kind', 'source.json', 'defaultType'],

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeficiencyRegister, GoalTree, ImportResult, Indicator, IndicatorPage, MeasurementPage, Me, Overview, Setup, UnitPage } from '../../src/contract';
+import type { DeficiencyRegister, GoalTree, ImportJob, Indicator, IndicatorPage, MeasurementPage, Me, Overview, Setup, UnitPage } from '../../src/contract';
 import { schoolYearOf } from '../../src/domain';
 import { appFrame, axeViolations, screenshotDir, signIn, skipReason, startBrowserHarness, switchHostTheme, type BrowserHarness } from './harness';
 
@@ -347,7 +347,12 @@ describe.skipIf(skip !== null)('from an empty site to a moving cycle, in a real 
     const all = (await h.api<IndicatorPage>('admin', 'GET', '/api/indicators')).items;
     const kpi = indicators[1].kpi;
     const csv = `kpi;ou;period;value;gender\n${kpi};${koladaUnitId};${year};84,0;T\n${kpi};${koladaUnitId};${year};85,5;K\n${kpi};${koladaUnitId};${year};82,5;M\n`;
-    const report = await h.api<ImportResult>('admin', 'POST', '/api/organizer/imports', { kind: 'kolada', csv });
+    let report = await h.api<ImportJob>('admin', 'POST', '/api/organizer/imports', { kind: 'kolada', csv });
+    for (let poll = 0; poll < 600 && (report.state === 'queued' || report.state === 'running'); poll++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      report = await h.api<ImportJob>('admin', 'GET', `/api/organizer/imports/${report.id}`);
+    }
+    expect(report.state).toBe('done');
     expect(report.created + report.updated).toBe(1);
     const id = all.find((i) => i.koladaKpi === kpi)?.id;
     const stored = (await h.api<MeasurementPage>('admin', 'GET', `/api/units/${unitId}/measurements?top=500`)).items.find((m) => m.indicatorId === id && m.period === year);

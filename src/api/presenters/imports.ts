@@ -1,5 +1,5 @@
-import type { ImportPreview, ImportResult, ImportSummary } from '../../contract';
-import type { CommitResult } from '../../services/import/import-service';
+import type { ImportJob, ImportPreview, ImportSummary } from '../../contract';
+import type { ImportJobView } from '../../services/import/import-job';
 import type { ImportPreview as Preview, ImportSummary as Summary } from '../../services/import/types';
 
 /** At most this many rows and errors go back to the tab; `summary` counts them all. */
@@ -15,9 +15,9 @@ export function presentPreview(preview: Preview): ImportPreview {
   };
 }
 
-/** `POST /organizer/imports` (and the stream's `result` event): what the commit did. */
-export function presentCommit(result: CommitResult): ImportResult {
-  return { created: result.created, updated: result.updated, unchanged: result.unchanged, summary: presentSummary(result.preview.summary) };
+/** `POST /organizer/imports` (202) and `GET /organizer/imports/:id`: the import's job. */
+export function presentImportJob(job: ImportJobView): ImportJob {
+  return { ...job };
 }
 
 /** The summary with at most `previewLimit` notes: a large Skolverket file has one per hidden value. */

@@ -39,9 +39,10 @@ describe('organizer routes', () => {
   let store: Store<Entities>;
   let fixture: Fixture;
   const now = () => new Date('2026-03-15T12:00:00Z');
-  /** when set, the organizer's store fails the create after this many succeeded */
+  /** when set, the organizer's store fails the `$batch` of creates after this many succeeded */
   let failAfterCreates: number | undefined;
   let creates = 0;
+  let services: ReturnType<typeof createServices>;
 
   beforeAll(async () => {
     const memory = createMemoryStore<Entities>(lists);
@@ -50,14 +51,15 @@ describe('organizer routes', () => {
     const { readModel } = await startedMirror(memory, memory);
     const flaky: Store<Entities> = {
       ...store,
-      create: async (list, fields, options) => {
-        if (failAfterCreates !== undefined && creates++ >= failAfterCreates) throw new UnavailableError('SharePoint is busy', 503);
-        return store.create(list, fields, options);
+      createMany: async (list, entries, options) => {
+        if (list === 'measurements' && failAfterCreates !== undefined && creates++ >= failAfterCreates) throw new UnavailableError('SharePoint is busy', 503);
+        return store.createMany(list, entries, options);
       },
     };
     const app = express();
     const router = express.Router();
-    const deps = { validator, services: createServices(flaky, readModel, { now, imports: { concurrency: 1 } }) };
+    services = createServices(flaky, readModel, { now, importWorker: { maxAttempts: 1 } });
+    const deps = { validator, services };
     organizerRoutes(routeTable(router, deps), deps);
     router.use(apiNotFound);
     router.use(errorHandler(createLogger({ level: 'silent' })));
@@ -67,7 +69,7 @@ describe('organizer routes', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
     // keep the walk honest: every route this module adds declares a permission
     const layers = (router as unknown as { stack: { route?: { stack: { handle: unknown }[] } }[] }).stack.filter((l) => l.route);
-    expect(layers).toHaveLength(4);
+    expect(layers).toHaveLength(6);
     for (const layer of layers) expect(permissionOf(layer.route?.stack[0]?.handle)).toMatch(/^organizer\./);
   });
 
@@ -104,56 +106,62 @@ describe('organizer routes', () => {
     expect(await bad.json()).toMatchObject({ code: 'invalidQuery', field: 'schoolYear' });
   });
 
-  it('lets the board import nothing', async () => {
+  it('lets the board and a principal import nothing, nor follow an import', async () => {
     const response = await call('/organizer/imports', 'board', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: goodFile }) });
     expect(response.status).toBe(403);
     expect(await store.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: '2026/27' }] })).toHaveLength(0);
+    for (const who of ['board', 'rektor']) {
+      expect((await call('/organizer/imports', who)).status).toBe(403);
+      expect((await call('/organizer/imports/1', who)).status).toBe(403);
+    }
+    expect((await call('/organizer/imports', undefined)).status).toBe(401);
   });
 
-  it('previews, refuses a bad file with its rows, commits a good one with streamed progress, and again changes nothing', async () => {
+  it('previews with the duration, refuses a bad file with its rows, queues a good one (202) that the worker writes, and again changes nothing', async () => {
     const preview = await call('/organizer/imports/preview', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: goodFile }) });
     expect(preview.status).toBe(200);
-    expect(await preview.json()).toMatchObject({ errors: [], summary: { create: 3 } });
+    expect(await preview.json()).toMatchObject({ errors: [], summary: { create: 3, minutes: 1 } });
 
-    const bad = await call('/organizer/imports', 'admin', { method: 'POST', headers: { accept: 'text/event-stream' }, body: JSON.stringify({ kind: 'kolada', csv: `${goodFile}N15503;99999999;2027;1\n` }) });
+    const bad = await call('/organizer/imports', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: `${goodFile}N15503;99999999;2027;1\n` }) });
     expect(bad.status).toBe(400);
     const problemBody = (await bad.json()) as { code: string; errors: { line: number; field: string }[] };
     expect(problemBody.code).toBe('invalidBody');
     expect(problemBody.errors).toEqual([expect.objectContaining({ line: 5, field: 'unit' })]);
     expect(await store.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: '2026/27' }] })).toHaveLength(0);
 
-    const streamed = await call('/organizer/imports', 'admin', { method: 'POST', headers: { accept: 'text/event-stream' }, body: JSON.stringify({ kind: 'kolada', csv: goodFile }) });
-    expect(streamed.headers.get('content-type')).toContain('text/event-stream');
-    const events = (await streamed.text()).trim().split('\n\n').map((block) => {
-      const [event, data] = block.split('\n');
-      return { event: event?.replace('event: ', ''), data: JSON.parse(data?.replace('data: ', '') ?? 'null') as unknown };
-    });
-    expect(events[0]).toEqual({ event: 'progress', data: { done: 0, total: 3 } });
-    expect(events.filter((e) => e.event === 'progress').at(-1)).toEqual({ event: 'progress', data: { done: 3, total: 3 } });
-    expect(events.at(-1)).toMatchObject({ event: 'result', data: { created: 3, updated: 0, unchanged: 0 } });
+    const queued = await call('/organizer/imports', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: goodFile }) });
+    expect(queued.status).toBe(202);
+    const job = (await queued.json()) as { id: string };
+    expect(queued.headers.get('location')).toBe(`/api/organizer/imports/${job.id}`);
+    expect(await (await call(`/organizer/imports/${job.id}`, 'admin')).json()).toMatchObject({ state: 'queued', written: 0, total: 3 });
+    const second = await call('/organizer/imports', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: goodFile }) });
+    expect(second.status).toBe(409);
+    expect(await second.json()).toMatchObject({ code: 'conflict', current: { id: job.id, state: 'queued' } });
+    expect(await services.importWorker.runNext()).toBe(true);
+    expect(await (await call(`/organizer/imports/${job.id}`, 'admin')).json()).toMatchObject({ state: 'done', written: 3, created: 3, updated: 0, unchanged: 0 });
 
     const again = await call('/organizer/imports', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv: goodFile }) });
-    expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(again.status).toBe(202);
+    const againJob = (await again.json()) as { id: string };
+    await services.importWorker.runNext();
+    expect(await (await call(`/organizer/imports/${againJob.id}`, 'admin')).json()).toMatchObject({ state: 'done', created: 0, updated: 0, unchanged: 3 });
     expect(await store.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: '2026/27' }] })).toHaveLength(3);
+    const list = (await (await call('/organizer/imports', 'admin')).json()) as { items: { id: string }[] };
+    expect(list.items.map((item) => item.id).slice(0, 2)).toEqual([againJob.id, job.id]);
+    expect((await call('/organizer/imports/999999', 'admin')).status).toBe(404);
   });
 
-  it('undoes a commit that fails part way, in the stream and in a plain answer', async () => {
+  it('undoes an import that fails part way and says why in its job', async () => {
     const csv = goodFile.replace(/2027/g, '2029');
     const inYear = () => store.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: '2028/29' }] });
     try {
-      [failAfterCreates, creates] = [1, 0];
-      const streamed = await call('/organizer/imports', 'admin', { method: 'POST', headers: { accept: 'text/event-stream' }, body: JSON.stringify({ kind: 'kolada', csv }) });
-      const text = await streamed.text();
-      expect(text).toContain('event: progress\ndata: {"done":1,"total":3}');
-      expect(text).toMatch(/event: problem\ndata: \{[^\n]*"code":"unavailable"[^\n]*"leftBehind":\[\]/);
-      expect(await inYear()).toHaveLength(0);
-
       [failAfterCreates, creates] = [0, 0];
-      const plain = await call('/organizer/imports', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv }) });
-      expect(plain.status).toBe(503);
-      expect(plain.headers.get('content-type')).toContain('application/problem+json');
-      expect(await plain.json()).toMatchObject({ code: 'unavailable', leftBehind: [] });
+      const queued = await call('/organizer/imports', 'admin', { method: 'POST', body: JSON.stringify({ kind: 'kolada', csv }) });
+      expect(queued.status).toBe(202);
+      const job = (await queued.json()) as { id: string };
+      await services.importWorker.runNext();
+      const failed = await (await call(`/organizer/imports/${job.id}`, 'admin')).json();
+      expect(failed).toMatchObject({ state: 'failed', created: 0, failure: expect.stringContaining('SharePoint svarade inte') });
       expect(await inYear()).toHaveLength(0);
     } finally {
       failAfterCreates = undefined;

@@ -1,23 +1,22 @@
 /**
  * The organizer's level: the roll-up (the board gets its staff-free view), result imports with a
- * preview and an all-or-nothing commit that can stream its progress, and the quality report.
+ * preview and a commit that runs as a background job (followed by its GET), and the quality report.
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import type { ImportEvents, ImportFailedProblem, ImportPreview as PreviewAnswer, ImportRejectedProblem, ImportResult, Problem, Rollup } from '../../contract';
+import type { ImportJob, ImportJobList, ImportPreview as PreviewAnswer, ImportRejectedProblem, Problem, Rollup } from '../../contract';
 import { IndicatorSchema, schoolYear, type SchoolYear } from '../../domain';
 import { KoladaUnavailableError } from '../../services/import/kolada-api';
-import { ImportFailedError, ImportRejectedError } from '../../services/import/import-service';
+import { ImportBusyError, ImportRejectedError } from '../../services/import/import-service';
 import type { ImportFile } from '../../services/import/source';
 import { importKinds, type ImportPreview } from '../../services/import/types';
-import { ConflictError } from '../../store/errors';
 import type { Services } from '../../services';
 import { isBoardOnly } from '../board';
-import { presentCommit, presentPreview, presentSummary, previewLimit } from '../presenters/imports';
+import { presentImportJob, presentPreview, presentSummary, previewLimit } from '../presenters/imports';
 import { presentRollup } from '../presenters/rollup';
 import { problem, problemContentType, type ApiProblem } from '../problems';
 import { sendJson } from '../reply';
-import { callerOf, type RouteDeps, type RouteTable } from '../route';
+import { callerOf, itemParam, type RouteDeps, type RouteTable } from '../route';
 import { parseBody, parseQuery } from '../validate';
 
 /** An imported file: up to 5 MB. */
@@ -64,45 +63,20 @@ async function importFile(body: ImportBodyShape, imports: Services['imports']): 
   return file;
 }
 
-/** What an import's problem adds to the catalogue's problem: the rows in error, or what was left behind. */
-type ImportProblemExtra = Omit<ImportRejectedProblem, keyof Problem> | Omit<ImportFailedProblem, keyof Problem>;
-
-/** A problem from the catalogue with extension members (RFC 9457 allows them), e.g. the rows in error. */
-function sendProblemWith(res: Response, error: ApiProblem, extra: ImportProblemExtra): void {
+/** A problem from the catalogue with extension members (RFC 9457 allows them): the rows in error. */
+function sendRejected(res: Response, error: ApiProblem, extra: Omit<ImportRejectedProblem, keyof Problem>): void {
   res.status(error.status);
   res.setHeader('Content-Type', `${problemContentType}; charset=utf-8`);
   res.setHeader('Cache-Control', 'no-store');
   res.send(JSON.stringify({ ...error.toBody(), ...extra }));
 }
 
-function rejected(preview: ImportPreview, field: ReturnType<typeof sourceField>): { problem: ApiProblem; extra: ImportProblemExtra } {
+function rejected(preview: ImportPreview, field: ReturnType<typeof sourceField>): ApiProblem {
   const first = preview.errors[0];
-  return {
-    problem: problem('invalidBody', {
-      field,
-      detail: `Filen har ${preview.errors.length} fel${first ? `; det första på rad ${first.line} (${first.field}): ${first.message}` : ''}. Inget sparades.`,
-    }),
-    extra: { errors: preview.errors.slice(0, previewLimit), summary: presentSummary(preview.summary) },
-  };
-}
-
-function failed(error: ImportFailedError): { problem: ApiProblem; extra: ImportProblemExtra } {
-  const detail = error.leftBehind.length === 0
-    ? 'Importen avbröts och det som hann sparas togs bort igen. Försök igen.'
-    : `Importen avbröts; ${error.leftBehind.length} resultat kunde inte tas bort igen.`;
-  return {
-    problem: error.reason instanceof ConflictError ? problem('conflict', { detail }) : problem('unavailable', { detail }),
-    extra: { leftBehind: error.leftBehind },
-  };
-}
-
-function wantsEvents(req: Request): boolean {
-  return (req.get('accept') ?? '').includes('text/event-stream');
-}
-
-/** `event: <name>` with one JSON data line, as EventSource and fetch readers expect. */
-function writeEvent<E extends keyof ImportEvents>(res: Response, name: E, data: ImportEvents[E]): void {
-  res.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+  return problem('invalidBody', {
+    field,
+    detail: `Filen har ${preview.errors.length} fel${first ? `; det första på rad ${first.line} (${first.field}): ${first.message}` : ''}. Inget sparades.`,
+  });
 }
 
 export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
@@ -122,49 +96,36 @@ export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
   }, { bodyLimitBytes: importBodyLimit });
 
   /**
-   * Commits an import. With `Accept: text/event-stream` the answer streams `progress` events
-   * ({ done, total }) and ends with a `result` or a `problem` event; a file with errors is refused
-   * before the stream starts, as a 400 problem listing the rows. Otherwise one JSON answer.
+   * Commits an import: a file with any error is refused whole (400, the rows in error), nothing
+   * stored; one while another import is queued or running is refused (409, that import as
+   * `current`). Otherwise the rows are stored as a job and the answer is 202 with the job at its
+   * Location: the worker writes them in the background, at the import's budget.
    */
   routes.add('post', '/organizer/imports', 'organizer.edit', async (req, res) => {
     const body = parseBody(ImportBody, req.body);
-    const caller = callerOf(res);
-    const streaming = wantsEvents(req);
-    let started = false;
-    const start = (): void => {
-      if (started) return;
-      started = true;
-      res.status(200);
-      res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-      res.setHeader('Cache-Control', 'no-store');
-      res.setHeader('X-Accel-Buffering', 'no');
-      res.flushHeaders();
-    };
     try {
-      const result = await organizer.imports.commitImport(await importFile(body, organizer.imports), body.kind, {
-        actor: caller.userId,
+      const job = await organizer.imports.commitImport(await importFile(body, organizer.imports), body.kind, {
+        actor: callerOf(res).userId,
         ...(body.period !== undefined ? { period: body.period } : {}),
-        ...(streaming ? { onProgress: (done: number, total: number) => { start(); writeEvent(res, 'progress', { done, total }); } } : {}),
       });
-      if (!streaming) {
-        sendJson<ImportResult>(res, presentCommit(result));
-        return;
-      }
-      start();
-      writeEvent(res, 'result', presentCommit(result));
-      res.end();
+      res.setHeader('Location', `/api/organizer/imports/${encodeURIComponent(job.id)}`);
+      sendJson<ImportJob>(res, presentImportJob(job), { status: 202 });
     } catch (error) {
-      const answer = error instanceof ImportRejectedError ? rejected(error.preview, sourceField(body)) : error instanceof ImportFailedError ? failed(error) : undefined;
-      if (!started) {
-        if (!answer) throw error;
-        sendProblemWith(res, answer.problem, answer.extra);
-        return;
-      }
-      const fallback = problem('internal');
-      writeEvent(res, 'problem', answer ? { ...answer.problem.toBody(), ...answer.extra } : fallback.toBody());
-      res.end();
+      if (error instanceof ImportBusyError) throw problem('conflict', { detail: 'En import pågår redan: vänta tills den är klar och förhandsgranska filen igen.', current: presentImportJob(error.running) });
+      if (!(error instanceof ImportRejectedError)) throw error;
+      sendRejected(res, rejected(error.preview, sourceField(body)), { errors: error.preview.errors.slice(0, previewLimit), summary: presentSummary(error.preview.summary) });
     }
   }, { bodyLimitBytes: importBodyLimit });
+
+  /** The latest imports, newest first: what runs now and what ran, even after the page was closed. */
+  routes.add('get', '/organizer/imports', 'organizer.edit', async (_req, res) => {
+    sendJson<ImportJobList>(res, { items: (await organizer.imports.recentImports()).map(presentImportJob) });
+  });
+
+  /** One import's job: its state, rows written of the total, started, estimated end, failure in words. */
+  routes.add('get', '/organizer/imports/:id', 'organizer.edit', async (req, res) => {
+    sendJson<ImportJob>(res, presentImportJob(await organizer.imports.importJob(itemParam(req))));
+  });
 
   routes.add('get', '/organizer/report.docx', 'organizer.read', async (req, res) => {
     const year = yearOf(req);

@@ -7,6 +7,7 @@ import { startedMirror } from '../../store/test-kit';
 import { fixturePeople, seedFixture, type Fixture } from '../report/test-fixture';
 import { RollupService } from '../rollup';
 import { ImportService } from './import-service';
+import { ImportWorker } from './import-worker';
 
 // The same import and roll-up over real HTTP: the lists emulator and the Graph store.
 describe('imports and the roll-up over the Graph store', () => {
@@ -30,11 +31,17 @@ describe('imports and the roll-up over the Graph store', () => {
 
   it('imports, finds the same file unchanged, and updates a value while clearing its groups', async () => {
     const importer = new ImportService(mirror.store, mirror.readModel);
-    const file = 'kpi;ou;period;value;gender\nN15503;10000001;2026/27 VT;236,5;T\nN15503;10000001;2026/27 VT;240;K\nN15503;10000002;2026/27 VT;228;T\n';
-    expect(await importer.commitImport({ text: file }, 'kolada', { actor: fixturePeople.admin })).toMatchObject({ created: 2 });
-    expect(await importer.commitImport({ text: file }, 'kolada', { actor: fixturePeople.admin })).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    const worker = new ImportWorker(mirror.store, { unitsPerMinute: importer.unitsPerMinute });
+    // each commit is a job in the Jobs list (its rows in a chunk item), which the worker runs to its end
+    const commit = async (text: string) => {
+      const queued = await importer.commitImport({ text }, 'kolada', { actor: fixturePeople.admin });
+      expect(await worker.runNext()).toBe(true);
+      return importer.importJob(queued.id);
+    };    const file = 'kpi;ou;period;value;gender\nN15503;10000001;2026/27 VT;236,5;T\nN15503;10000001;2026/27 VT;240;K\nN15503;10000002;2026/27 VT;228;T\n';
+    expect(await commit(file)).toMatchObject({ state: 'done', created: 2 });
+    expect(await commit(file)).toMatchObject({ state: 'done', created: 0, updated: 0, unchanged: 2 });
     const changed = 'kpi;ou;period;value\nN15503;10000001;2026/27 VT;237\n';
-    expect(await importer.commitImport({ text: changed }, 'kolada', { actor: fixturePeople.admin })).toMatchObject({ updated: 1 });
+    expect(await commit(changed)).toMatchObject({ state: 'done', updated: 1 });
     const stored = await graph.queryAll('measurements', { filter: [{ field: 'schoolYear', op: 'eq', value: '2026/27' }] });
     const a = stored.find((m) => m.fields.unitId === fixture.units.a.id);
     expect(a?.fields.value).toBe(237);

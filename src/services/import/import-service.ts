@@ -1,13 +1,15 @@
 /**
  * Importing results: a preview that reads the file, matches every row to an indicator and a unit,
- * checks it with the domain's MeasurementSchema and says what committing would change; and a
- * commit that is all or nothing.
+ * checks it with the domain's MeasurementSchema, says what committing would change and how long
+ * the budget makes it take; and a commit that queues it as a background job (import-job.ts).
  */
 import type { Measurement, MunicipalityResult, SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { Store, StoredItem } from '../../store/port';
 import type { ReadModel } from '../../store/read-model';
-import { RuleError, ServiceError } from '../errors';
+import { NotVisibleError, RuleError, ServiceError } from '../errors';
+import { NotFoundError } from '../../store/errors';
+import { invariant } from '../../domain/invariant';
 import { refused } from './check';
 import { readKolada, readKoladaRows } from './kolada';
 import { KoladaUnavailableError, type KoladaApi } from './kolada-api';
@@ -15,8 +17,9 @@ import { createLookup } from './lookup';
 import { personalIdentityErrors } from './personal-data';
 import { readSkolverket } from './skolverket';
 import { readFile, type ImportFile } from './source';
-import type { Candidate, ImportKind, ImportPreview, ImportProgress, ImportRow, MunicipalityCandidate, ReadResult, RowChange } from './types';
-import { writeAllOrNothing, type ListWrite } from './write-plan';
+import type { Candidate, ImportKind, ImportPreview, ImportRow, MunicipalityCandidate, ReadResult, RowChange } from './types';
+import { importPayloadOf, pendingImports, recentImports, stageImport, viewOf, type ChunkRow, type ImportJobItem, type ImportJobView } from './import-job';
+import { importBudget, importMinutes } from './import-pace';
 
 type MeasurementItem = StoredItem<Measurement>;
 type MunicipalityResultItem = StoredItem<MunicipalityResult>;
@@ -28,8 +31,14 @@ type Existing = { readonly list: 'measurements'; readonly item: MeasurementItem 
 export const municipalityRowName = 'Kommunen';
 
 export interface ImportServiceOptions {
-  /** writes in flight at once; default 4 (SharePoint throttles bursts) */
-  readonly concurrency?: number;
+  /** the import's budget of resource units a minute (importBudget of the tenant's); default that of the smallest tenant */
+  readonly unitsPerMinute?: number;
+  /** called once a commit has queued its job (the worker of this instance looks at once) */
+  readonly onQueued?: () => void;
+  /** the clock of the job's times; default the system's */
+  readonly now?: () => Date;
+  /** rows in one stored chunk of a job; default chunkRows (import-pace.ts) */
+  readonly chunkRows?: number;
   /** Kolada's open API, where the server reaches it (Microsoft 365 mode); without it, files only */
   readonly kolada?: KoladaApi;
   /** this municipality's kommunkod: Kolada's values for the municipality as a whole are taken for it only */
@@ -50,14 +59,6 @@ export interface PreviewOptions {
 export interface CommitOptions extends PreviewOptions {
   /** the Entra object id of the importing user, recorded on every write */
   readonly actor: string;
-  readonly onProgress?: ImportProgress;
-}
-
-export interface CommitResult {
-  readonly created: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly preview: ImportPreview;
 }
 
 /** The file has errors: nothing was written. `preview.errors` says what, row by row. */
@@ -70,12 +71,21 @@ export class ImportRejectedError extends ServiceError {
 
 /**
  * A write failed part way. What this import had written was undone; `leftBehind` names the items
- * that could not be undone (empty when the store is as it was).
+ * that could not be undone (empty when the store is as it was). Unit imports write all or nothing
+ * in the request (write-plan.ts); result imports mark their job failed instead.
  */
 export class ImportFailedError extends ServiceError {
   override readonly name = 'ImportFailedError';
   constructor(readonly reason: unknown, readonly leftBehind: readonly string[]) {
     super(`the import failed and was undone${leftBehind.length > 0 ? `, except ${leftBehind.join(', ')}` : ''}: ${reason instanceof Error ? reason.message : String(reason)}`);
+  }
+}
+
+/** An import is queued or running: a second one waits until it is done (its preview would be stale). */
+export class ImportBusyError extends ServiceError {
+  override readonly name = 'ImportBusyError';
+  constructor(readonly running: ImportJobView) {
+    super('an import is already queued or running');
   }
 }
 
@@ -98,10 +108,13 @@ function sameGroups(a: Measurement['groups'], b: Candidate['groups']): boolean {
 }
 
 export class ImportService {
-  private readonly concurrency: number;
+  /** the import's own budget: the preview's duration and the worker's pace */
+  readonly unitsPerMinute: number;
+  private readonly now: () => Date;
 
   constructor(private readonly store: Store<Entities>, private readonly readModel: ReadModel<Entities>, private readonly options: ImportServiceOptions = {}) {
-    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.unitsPerMinute = options.unitsPerMinute ?? importBudget(1_250);
+    this.now = options.now ?? (() => new Date());
   }
 
   /**
@@ -122,29 +135,53 @@ export class ImportService {
   }
 
   /**
-   * Writes the file's results, or nothing: everything is checked first, and a write that fails
-   * undoes the ones before it (created items deleted, updated ones restored). Importing the same
-   * file again changes nothing.
+   * Queues the file's results as a background job (import-worker.ts writes them), or refuses it
+   * whole: everything is checked first, and a file with any error stores nothing. One import at a
+   * time: while one is queued or running, ImportBusyError. Importing the same file again changes
+   * nothing.
    */
-  async commitImport(file: ImportFile, kind: ImportKind, options: CommitOptions): Promise<CommitResult> {
+  async commitImport(file: ImportFile, kind: ImportKind, options: CommitOptions): Promise<ImportJobView> {
     const { preview, existing } = await this.plan(file, kind, options);
     if (preview.errors.length > 0) throw new ImportRejectedError(preview);
-    const writes: ListWrite[] = [];
+    const running = (await pendingImports(this.store))[0];
+    if (running) throw new ImportBusyError(this.viewOf(running));
+    const rows: ChunkRow[] = [];
     for (const row of preview.rows) {
-      const result = { indicatorId: row.indicatorId, period: row.period, schoolYear: row.schoolYear, value: row.value, ...(row.groups ? { groups: row.groups.map((g) => ({ ...g })) } : {}) };
-      const patch = { value: result.value, groups: result.groups };
-      const before = row.existingId === undefined ? undefined : existing.get(row.existingId);
-      if ('municipalityId' in row) {
-        if (row.change === 'create') writes.push({ list: 'municipalityResults', kind: 'create', fields: { ...result, municipalityId: row.municipalityId, source: 'kolada' }, clientKey: municipalityClientKey(row) });
-        else if (row.change === 'update' && before?.list === 'municipalityResults') writes.push({ list: 'municipalityResults', kind: 'update', before: before.item, patch });
-        continue;
+      const groups = row.groups ? { groups: row.groups.map((g) => ({ ...g })) } : {};
+      // a unit's result, or the municipality's own (Kolada's municipality data, its own list)
+      const owner = 'municipalityId' in row ? { municipalityId: row.municipalityId } : { unitId: row.unitId };
+      const fields = { indicatorId: row.indicatorId, ...owner, period: row.period, schoolYear: row.schoolYear, value: row.value, ...groups };
+      const before = row.existingId === undefined ? undefined : existing.get(row.existingId)?.item;
+      if (row.change === 'create') rows.push({ change: 'create', ...fields });
+      else if (row.change === 'update' && before) {
+        rows.push({ change: 'update', ...fields, id: before.id, etag: before.etag, previousValue: before.fields.value, ...(before.fields.groups ? { previousGroups: before.fields.groups.map((g) => ({ ...g })) } : {}) });
       }
-      if (row.change === 'create') writes.push({ list: 'measurements', kind: 'create', fields: { ...result, unitId: row.unitId }, clientKey: importClientKey(row) });
-      else if (row.change === 'update' && before?.list === 'measurements') writes.push({ list: 'measurements', kind: 'update', before: before.item, patch });
     }
-    const outcome = await writeAllOrNothing(this.store, writes, { actor: options.actor, concurrency: this.concurrency, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-    if (outcome.failure !== undefined) throw new ImportFailedError(outcome.failure, outcome.leftBehind);
-    return { created: preview.summary.create, updated: preview.summary.update, unchanged: preview.summary.unchanged, preview };
+    const chunking = this.options.chunkRows !== undefined ? { chunkRows: this.options.chunkRows } : {};
+    const job = await stageImport(this.store, { kind, actor: options.actor, rows, unchanged: preview.summary.unchanged, ...chunking }, this.now());
+    this.options.onQueued?.();
+    return this.viewOf(job);
+  }
+
+  /** An import's job as people follow it; NotVisibleError for an id that is no import's. */
+  async importJob(id: string): Promise<ImportJobView> {
+    const job = await this.store.get('jobs', id).catch((error: unknown) => {
+      if (error instanceof NotFoundError) throw new NotVisibleError(`import ${id}`);
+      throw error;
+    });
+    if (!importPayloadOf(job)) throw new NotVisibleError(`import ${id}`);
+    return this.viewOf(job);
+  }
+
+  /** The latest imports, newest first: the running one and the recent ones. */
+  async recentImports(): Promise<ImportJobView[]> {
+    return (await recentImports(this.store)).filter((job) => importPayloadOf(job)).map((job) => this.viewOf(job));
+  }
+
+  private viewOf(job: ImportJobItem): ImportJobView {
+    const payload = importPayloadOf(job);
+    invariant(payload !== undefined, `job ${job.id} is no result import`);
+    return viewOf(job, payload, this.now().getTime(), this.unitsPerMinute);
   }
 
   private async plan(file: ImportFile, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, Existing> }> {
@@ -198,6 +235,7 @@ export class ImportService {
           create: count('create'),
           update: count('update'),
           unchanged: count('unchanged'),
+          minutes: importMinutes({ create: count('create'), update: count('update') }, this.unitsPerMinute),
           skipped: read.skipped,
           errors: read.errors.length,
           units: new Set(rows.flatMap((r) => ('unitId' in r ? [r.unitId] : []))).size,

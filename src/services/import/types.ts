@@ -87,6 +87,8 @@ export interface ImportSummary {
   readonly create: number;
   readonly update: number;
   readonly unchanged: number;
+  /** whole minutes writing it takes at the import's budget (import-pace.ts); 0 with nothing to write */
+  readonly minutes: number;
   readonly skipped: number;
   readonly errors: number;
   readonly units: number;

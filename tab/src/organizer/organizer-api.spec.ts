@@ -1,59 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../api/client';
 import { ProblemError } from '../api/problem-error';
-import { OrganizerApi, readEvents } from './organizer-api';
+import type { ImportJob } from '../../../src/contract';
+import { OrganizerApi, followImport } from './organizer-api';
 
-/** A response whose body arrives in the given chunks, as a slow server would send it. */
-function streamed(chunks: string[], init: ResponseInit = {}): Response {
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
-      controller.close();
-    },
-  });
-  return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' }, ...init });
-}
-
-const summary = { kind: 'kolada', rows: 2, create: 2, update: 0, unchanged: 0, skipped: 0, errors: 0, units: 1, indicators: 1, schoolYears: ['2025/26'], ignoredColumns: [] };
-
-describe('readEvents', () => {
-  it('reports each progress event, even split across chunks, and answers the result', async () => {
-    const progress: [number, number][] = [];
-    const result = await readEvents(streamed([
-      'event: progress\ndata: {"done":1,"total":2}\n\nevent: prog',
-      'ress\ndata: {"done":2,"total":2}\n\n',
-      `event: result\ndata: ${JSON.stringify({ created: 2, updated: 0, unchanged: 0, summary })}\n\n`,
-    ]), (done, total) => progress.push([done, total]));
-    expect(progress).toEqual([[1, 2], [2, 2]]);
-    expect(result.created).toBe(2);
-  });
-
-  it('throws the problem event as a ProblemError', async () => {
-    const reading = readEvents(streamed(['event: progress\ndata: {"done":1,"total":2}\n\n', 'event: problem\ndata: {"status":503,"code":"unavailable","detail":"Importen avbröts"}\n\n']), () => undefined);
-    await expect(reading).rejects.toMatchObject({ status: 503, detail: 'Importen avbröts' });
-  });
-
-  it('fails when the stream ends without an answer', async () => {
-    await expect(readEvents(streamed(['event: progress\ndata: {"done":1,"total":2}\n\n']), () => undefined)).rejects.toBeInstanceOf(ProblemError);
-  });
+const job = (state: ImportJob['state'], written: number): ImportJob => ({
+  id: '41', state, kind: 'kolada', total: 2, written, created: state === 'done' ? 2 : 0, updated: 0, unchanged: 0, queuedAt: '2026-03-01T08:00:00Z',
+  ...(state === 'failed' ? { failure: 'Importen misslyckades: SharePoint svarade inte trots flera försök. Det som hann sparas togs bort igen.' } : {}),
 });
 
-describe('OrganizerApi.commitImport', () => {
-  it('sends the session client\'s token and asks for the event stream', async () => {
+describe('OrganizerApi.commitImport and followImport', () => {
+  it('sends the session client\'s token, answers the queued job, and follows it to its end', async () => {
     const seen: { url: string; method?: string; headers: Headers; body: string }[] = [];
+    const answers = [job('running', 1), job('done', 2)];
     const fetchStub: typeof fetch = async (input, init) => {
       seen.push({ url: String(input), method: init?.method, headers: new Headers(init?.headers), body: String(init?.body) });
-      return streamed([`event: result\ndata: ${JSON.stringify({ created: 1, updated: 0, unchanged: 0, summary })}\n\n`]);
+      const body = init?.method === 'POST' ? job('queued', 0) : answers.shift();
+      return new Response(JSON.stringify(body), { status: init?.method === 'POST' ? 202 : 200, headers: { 'content-type': 'application/json' } });
     };
     const api = new OrganizerApi(new ApiClient({ fetch: fetchStub, getToken: async () => 'tok' }));
-    const result = await api.commitImport({ kind: 'kolada', csv: 'kpi;ou;period;value\n' });
-    expect(result.created).toBe(1);
+    const queued = await api.commitImport({ kind: 'kolada', csv: 'kpi;ou;period;value\n' });
+    expect(queued).toMatchObject({ id: '41', state: 'queued' });
     expect(seen[0]?.url).toBe('/api/organizer/imports');
     expect(seen[0]?.method).toBe('POST');
     expect(seen[0]?.headers.get('authorization')).toBe('Bearer tok');
-    expect(seen[0]?.headers.get('accept')).toBe('text/event-stream');
     expect(JSON.parse(seen[0]?.body ?? '{}')).toEqual({ kind: 'kolada', csv: 'kpi;ou;period;value\n' });
+    const progress: [string, number][] = [];
+    const last = await followImport(api, queued, (current) => progress.push([current.state, current.written]), { pollMs: 1 });
+    expect(progress).toEqual([['running', 1], ['done', 2]]);
+    expect(last).toMatchObject({ state: 'done', created: 2 });
+    expect(seen.slice(1).map((s) => s.url)).toEqual(['/api/organizer/imports/41', '/api/organizer/imports/41']);
+  });
+
+  it('stops following at a failed import, its reason in words, and when the view closes', async () => {
+    const api = { importJob: async () => job('failed', 1) };
+    await expect(followImport(api, job('running', 1), () => undefined, { pollMs: 1 })).resolves.toMatchObject({ state: 'failed', failure: expect.stringContaining('togs bort igen') });
+    let polls = 0;
+    const endless = { importJob: async () => { polls++; return job('running', 1); } };
+    await followImport(endless, job('running', 1), () => undefined, { pollMs: 1, stopped: () => polls >= 3 });
+    expect(polls).toBe(3);
   });
 
   it('keeps the rows in error of a refused file', async () => {

@@ -1,10 +1,10 @@
 import type {
-  AnalysisPage, Answer, DeficiencyRegister, Feedback, FeedbackPage, FollowUpTemplate, FollowUpTemplatePage, Goal, GoalTree, ImportEvents,
-  ImportKind, ImportPreview, ImportResult, Indicator, IndicatorPage, Rollup, YearWheelActivity, YearWheelActivityPage,
+  AnalysisPage, DeficiencyRegister, Feedback, FeedbackPage, FollowUpTemplate, FollowUpTemplatePage, Goal, GoalTree, ImportJob, ImportJobList,
+  ImportKind, ImportPreview, Indicator, IndicatorPage, Rollup, YearWheelActivity, YearWheelActivityPage,
 } from '../../../src/contract';
 import type * as domain from '../../../src/domain';
 import { registerQuery, type ApiClient, type DeficiencyFilter, type GoalChanges } from '../api/client';
-import { ProblemError, problemFrom } from '../api/problem-error';
+import { problemFrom, type ProblemError } from '../api/problem-error';
 import { newKey, query } from '../api/url';
 
 /** An import's file (an upload's bytes in base64, or a pasted text) and how to read it. */
@@ -25,7 +25,7 @@ export type NewOrganizerGoal = Pick<domain.Goal, 'title' | 'schoolYear'> & Parti
 
 /**
  * The organizer's calls, all through the tab's `ApiClient`: JSON with `request`; the quality report
- * (bytes) and the import's progress stream need the response itself, so those use `raw`.
+ * (bytes) and the import's commit (a problem with the rows in error) need the response itself, so those use `raw`.
  */
 export class OrganizerApi {
   constructor(private readonly api: ApiClient) {}
@@ -106,19 +106,26 @@ export class OrganizerApi {
   }
 
   /**
-   * Commits an import, reporting progress from the server's event stream. A file with errors is
-   * refused whole (400 with the rows): the `ProblemError` carries them in `current`.
+   * Commits an import: the server queues it as a job and answers 202 with it. A file with errors
+   * is refused whole (400 with the rows): the `ProblemError` carries them in `current`.
    */
-  async commitImport(request: ImportRequest, onProgress: (done: number, total: number) => void = () => undefined): Promise<ImportResult> {
+  async commitImport(request: ImportRequest): Promise<ImportJob> {
     const response = await this.api.raw('/api/organizer/imports', {
       method: 'POST',
-      headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),
     });
     if (!response.ok) throw await importProblem(response);
-    // Without a stream (a proxy that buffers it away), the route's one JSON answer.
-    if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) return (await response.json()) as Answer<'POST /organizer/imports'>;
-    return readEvents(response, onProgress);
+    return (await response.json()) as ImportJob;
+  }
+
+  importJob(id: string): Promise<ImportJob> {
+    return this.api.call('GET /organizer/imports/:id', { id });
+  }
+
+  /** The latest imports, newest first: a running one is followed even after the page was closed. */
+  recentImports(): Promise<ImportJobList> {
+    return this.api.call('GET /organizer/imports', {});
   }
 
   /** The municipality's quality report as a .docx file. */
@@ -136,39 +143,19 @@ function importProblem(response: Response): Promise<ProblemError> {
   return problemFrom(response, (body) => body['errors']);
 }
 
-/** One event's data, typed by its name: the server writes each from the contract's `ImportEvents`. */
-function eventData<E extends keyof ImportEvents>(_name: E, data: string): ImportEvents[E] {
-  return JSON.parse(data) as ImportEvents[E];
-}
+/** How often a running import is asked how far it got. */
+export const importPollMs = 1_000;
 
-/** Reads `event:`/`data:` blocks until the `result` or `problem` event. */
-export async function readEvents(response: Response, onProgress: (done: number, total: number) => void): Promise<ImportResult> {
-  const reader = response.body?.getReader();
-  if (!reader) throw new ProblemError({ status: 0, code: 'network', title: 'No response body' });
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (value) buffer += decoder.decode(value, { stream: true });
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      end = buffer.indexOf('\n\n');
-      const name = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (!name || data === undefined) continue;
-      if (name === 'progress') {
-        const progress = eventData('progress', data);
-        onProgress(progress.done, progress.total);
-      }
-      if (name === 'result') return eventData('result', data);
-      if (name === 'problem') {
-        const problem = eventData('problem', data);
-        throw new ProblemError({ status: problem.status, detail: problem.detail || problem.title, code: problem.code });
-      }
-    }
-    if (done) throw new ProblemError({ status: 0, code: 'network', title: 'The import ended without an answer' });
+/**
+ * Follows an import's job until it is done or failed, reporting each answer; a failed import
+ * rejects with its reason. Bounded: it gives up (resolving with the last answer) after `maxPolls`.
+ */
+export async function followImport(api: Pick<OrganizerApi, 'importJob'>, job: ImportJob, onJob: (job: ImportJob) => void, options: { pollMs?: number; maxPolls?: number; stopped?: () => boolean } = {}): Promise<ImportJob> {
+  let current = job;
+  for (let poll = 0; poll < (options.maxPolls ?? 100_000) && (current.state === 'queued' || current.state === 'running') && !options.stopped?.(); poll++) {
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? importPollMs));
+    current = await api.importJob(job.id);
+    onJob(current);
   }
+  return current;
 }
-

@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/i18n';
-import type { ImportError, ImportMapping, ImportNote, ImportRow } from '../../../../src/contract';
+import type { ImportError, ImportJob, ImportMapping, ImportNote, ImportRow } from '../../../../src/contract';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', maxHeight: '420px', overflowY: 'auto' },
@@ -96,6 +96,44 @@ export function RowTable({ rows, caption }: { rows: readonly ImportRow[]; captio
               <TableCell>{row.period}</TableCell>
               <TableCell>{format.number(row.value, 1)}</TableCell>
               <TableCell>{change(row)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+const stateKey = {
+  queued: 'organizer.importStateQueued',
+  running: 'organizer.importStateRunning',
+  done: 'organizer.importStateDone',
+  failed: 'organizer.importStateFailed',
+} as const;
+
+/** The latest imports: state, when each started, rows written of the total, when it ends or ended. */
+export function ImportJobTable({ jobs, caption }: { jobs: readonly ImportJob[]; caption: string }) {
+  const styles = useStyles();
+  const { t, format } = useI18n();
+  const when = (value: string | undefined) => (value ? `${format.date(value)} ${format.time(value)}` : '');
+  return (
+    <div className={styles.wrap} tabIndex={0} role="region" aria-label={caption}>
+      <Table size="small" data-testid="import-jobs">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('organizer.importJobState')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('organizer.importJobStarted')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('organizer.importJobRows')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('organizer.importJobEnd')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {jobs.map((job) => (
+            <TableRow key={job.id}>
+              <TableCell>{t(stateKey[job.state])}{job.failure ? `: ${job.failure}` : ''}</TableCell>
+              <TableCell>{when(job.startedAt ?? job.queuedAt)}</TableCell>
+              <TableCell>{`${format.number(job.written)} / ${format.number(job.total)}`}</TableCell>
+              <TableCell>{when(job.finishedAt ?? job.estimatedEnd)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -2,16 +2,17 @@ import {
   Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Radio, RadioGroup, Text, Textarea,
   makeStyles, tokens, useId,
 } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { ProblemError } from '../../api/problem-error';
 import { ProblemBar } from '../../components/problem-bar';
 import { useOrganizer } from '../organizer-context';
 import { useI18n } from '../../i18n/i18n';
-import type { ImportError, ImportKind, ImportPreview, ImportResult } from '../../../../src/contract';
+import type { ImportError, ImportJob, ImportKind, ImportPreview } from '../../../../src/contract';
+import { followImport } from '../organizer-api';
 import { fileAsBase64 } from './file-bytes';
 import { ColumnMapping } from './column-mapping';
-import { ErrorTable, MappingList, NoteTable, RowTable, rowsShown } from './import-tables';
+import { ErrorTable, ImportJobTable, MappingList, NoteTable, RowTable, rowsShown } from './import-tables';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
@@ -26,8 +27,7 @@ type Step =
   | { step: 'edit' }
   | { step: 'previewing' }
   | { step: 'preview'; preview: ImportPreview }
-  | { step: 'committing'; preview: ImportPreview; done: number; total: number }
-  | { step: 'done'; result: ImportResult }
+  | { step: 'committing'; preview: ImportPreview }
   | { step: 'refused'; errors: ImportError[]; detail: string };
 
 /** The rows in error a refused commit carries (the problem's `errors` extension). */
@@ -38,7 +38,9 @@ function refusedRows(error: unknown): ImportError[] | undefined {
 
 /**
  * Importera resultat: paste or choose a CSV file (Kolada or Skolverket), preview it with every
- * error on its line, then commit all or nothing with progress. The same file again changes nothing.
+ * error on its line and how long it takes, then commit: the server runs it as a background job,
+ * which the view follows (and finds again when the page is opened later), all or nothing. The
+ * same file again changes nothing.
  */
 export default function ImportView() {
   const styles = useStyles();
@@ -58,6 +60,28 @@ export default function ImportView() {
   const [fileName, setFileName] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ step: 'edit' });
   const [error, setError] = useState<unknown>(null);
+  /** the import this view follows: the one just committed, or one that was running when the page opened */
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [recent, setRecent] = useState<readonly ImportJob[]>([]);
+  const closed = useRef(false);
+  const follow = async (started: ImportJob) => {
+    setJob(started);
+    const last = await followImport(api, started, setJob, { stopped: () => closed.current });
+    if (!closed.current) setRecent((await api.recentImports()).items);
+    return last;
+  };
+  useEffect(() => {
+    closed.current = false;
+    void (async () => {
+      const { items } = await api.recentImports();
+      if (closed.current) return;
+      setRecent(items);
+      const running = items.find((item) => item.state === 'queued' || item.state === 'running');
+      if (running) await follow(running);
+    })().catch(setError);
+    return () => { closed.current = true; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per opening of the view
+  }, [api]);
   const request = (kolada = fromKolada) => ({
     kind, ...(kolada !== null ? { kolada } : file !== null ? { file } : { csv }), ...(kind === 'skolverket' && period.trim() ? { period: period.trim() } : {}),
   });
@@ -89,10 +113,11 @@ export default function ImportView() {
   };
   const handleCommit = async (preview: ImportPreview) => {
     setError(null);
-    setStep({ step: 'committing', preview, done: 0, total: preview.summary.create + preview.summary.update });
+    setStep({ step: 'committing', preview });
     try {
-      const result = await api.commitImport(request(), (done, total) => setStep({ step: 'committing', preview, done, total }));
-      setStep({ step: 'done', result });
+      const queued = await api.commitImport(request());
+      setStep({ step: 'edit' });
+      await follow(queued);
     } catch (caught) {
       const rows = refusedRows(caught);
       if (rows) setStep({ step: 'refused', errors: rows, detail: caught instanceof ProblemError ? caught.detail : '' });
@@ -149,11 +174,8 @@ export default function ImportView() {
       </div>
       {error !== null && <ProblemBar error={error} />}
       {step.step === 'previewing' && <ProgressBar aria-label={t('organizer.importPreview')} />}
-      {step.step === 'committing' && (
-        <Field label={t('organizer.importProgress', { done: step.done, total: step.total })} validationState="none">
-          <ProgressBar value={step.total > 0 ? step.done / step.total : 0} max={1} aria-valuetext={t('organizer.importProgress', { done: step.done, total: step.total })} />
-        </Field>
-      )}
+      {step.step === 'committing' && <ProgressBar aria-label={t('organizer.importCommit', { count: toWrite })} />}
+      {job !== null && <FollowedImport job={job} />}
       {preview && <PreviewResult preview={preview} onMapped={() => void handlePreview()} />}
       {step.step === 'refused' && (
         <>
@@ -161,12 +183,38 @@ export default function ImportView() {
           <ErrorTable errors={step.errors} caption={t('organizer.importErrorsTitle', { count: step.errors.length })} />
         </>
       )}
-      {step.step === 'done' && (
-        <MessageBar intent="success" role="status" data-testid="import-done">
-          <MessageBarBody>{t('organizer.importDone', { created: step.result.created, updated: step.result.updated, unchanged: step.result.unchanged })}</MessageBarBody>
-        </MessageBar>
+      {recent.length > 0 && (
+        <section aria-labelledby="import-jobs" className={styles.section}>
+          <Text as="h3" id="import-jobs" size={400} weight="semibold">{t('organizer.importJobsTitle')}</Text>
+          <ImportJobTable jobs={recent} caption={t('organizer.importJobsTitle')} />
+        </section>
       )}
     </div>
+  );
+}
+
+/** The followed import: its progress while it runs, then what it did or why it failed. */
+function FollowedImport({ job }: { job: ImportJob }) {
+  const { t } = useI18n();
+  if (job.state === 'done') {
+    return (
+      <MessageBar intent="success" role="status" data-testid="import-done">
+        <MessageBarBody>{t('organizer.importDone', { created: job.created, updated: job.updated, unchanged: job.unchanged })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (job.state === 'failed') {
+    return (
+      <MessageBar intent="error" role="alert" data-testid="import-failed">
+        <MessageBarBody>{t('organizer.importFailed', { reason: job.failure ?? '' })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const progress = t('organizer.importProgress', { done: job.written, total: job.total });
+  return (
+    <Field label={job.state === 'queued' ? t('organizer.importQueued') : progress} validationState="none" data-testid="import-progress">
+      <ProgressBar value={job.total > 0 ? job.written / job.total : 0} max={1} aria-valuetext={progress} />
+    </Field>
   );
 }
 
@@ -182,6 +230,9 @@ function PreviewResult({ preview, onMapped }: { preview: ImportPreview; onMapped
         {summary.format === 'xlsx' ? t('organizer.importReadXlsx') : summary.format === 'json' ? t('organizer.importReadJson') : t('organizer.importReadCsv', { delimiter: summary.delimiter === '\t' ? 'tab' : summary.delimiter })}
         {summary.encoding && ` ${t('organizer.importEncoding', { encoding: t(summary.encoding === 'windows-1252' ? 'organizer.encodingWindows1252' : summary.encoding === 'utf-8-bom' ? 'organizer.encodingUtf8Bom' : 'organizer.encodingUtf8') })}`}
       </Text>
+      {summary.create + summary.update > 0 && summary.errors === 0 && (
+        <Text as="p" data-testid="import-duration">{summary.minutes > 1 ? t('organizer.importDuration', { minutes: summary.minutes }) : t('organizer.importDurationShort')}</Text>
+      )}
       {summary.mappings.length > 0 && <MappingList mappings={summary.mappings} />}
       {summary.ignoredColumns.length > 0 && <Text as="p" size={200}>{t('organizer.importIgnoredColumns', { columns: summary.ignoredColumns.join(', ') })}</Text>}
       {summary.unmatchedColumns.length > 0 && <ColumnMapping key={summary.unmatchedColumns.join('\n')} columns={summary.unmatchedColumns} onMapped={onMapped} />}
