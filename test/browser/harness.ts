@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config';
-import { createServer, type KvalitetshjuletServer } from '../../src/server';
+import { createServer, type KvalitetshjuletServer, type ServerOptions } from '../../src/server';
 
 export const chromiumPath = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,10 +47,17 @@ export function builtTab(): string {
  * Starts the server over the built tab, and the browser: the demo municipality, or an empty site (`seed: 'none'`, as `SEED=none`).
  * `botScheduler` drains the bot's outbox, as in production (for tests that follow a card to the connector).
  */
-export async function startBrowserHarness(options: { seed?: 'demo' | 'none'; botScheduler?: boolean } = {}): Promise<BrowserHarness> {
+/** What a browser file may set on the server it drives: its seed, the bot's scheduler, the result imports' pace. */
+export interface BrowserHarnessOptions {
+  readonly seed?: 'demo' | 'none';
+  readonly botScheduler?: boolean;
+  readonly server?: Pick<ServerOptions, 'importUnitsPerMinute' | 'importJobs'>;
+}
+
+export async function startBrowserHarness(options: BrowserHarnessOptions = {}): Promise<BrowserHarness> {
   const work = await mkdtemp(path.join(tmpdir(), 'kvalitetshjulet-browser-'));
   const config = loadConfig({ PORT: '0', MODE: 'local', LOG_LEVEL: 'silent', DATA_DIR: path.join(work, 'data'), SEED: options.seed ?? 'demo' });
-  const server: KvalitetshjuletServer = createServer(config, { inMemory: true, botScheduler: options.botScheduler ?? false, tabDir: builtTab() });
+  const server: KvalitetshjuletServer = createServer(config, { ...options.server, inMemory: true, botScheduler: options.botScheduler ?? false, tabDir: builtTab() });
   const started = await server.start();
   const url = started.url;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });

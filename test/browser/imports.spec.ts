@@ -82,12 +82,13 @@ describe.skipIf(skip !== null)('importing real-shaped files in the tab', () => {
     expect(indicators.items.find((i) => i.name === 'Behörighet till yrkesprogram')?.importColumns).toEqual([heading]);
   });
 
-  it('reads Kolada\'s JSON for the municipality and notes that its values belong to no unit', async () => {
+  it('reads Kolada\'s JSON for the municipality and imports its value as the municipality\'s own result', async () => {
     const page = await uploadAndPreview('kolada-v2-municipality.json', 'Kolada');
     await expect(page.getByTestId('import-read-as').textContent()).resolves.toContain('Koladas API v2-svar (JSON)');
-    await page.getByText('Allt i filen finns redan: inget att importera.').waitFor();
-    await page.getByTestId('import-notes').getByText(/3 anteckningar/).click();
-    await page.getByTestId('import-note-rows').getByText(/Kolada-kommun 9999/).first().waitFor();
-    expect(await axeViolations(page), 'axe on the notes').toEqual([]);
+    await page.getByText('1 nya, 0 ändrade, 0 oförändrade, 0 utan värde').waitFor();
+    await page.getByTestId('import-preview').getByRole('cell', { name: 'Kommunen', exact: true }).waitFor();
+    expect(await axeViolations(page), 'axe on the preview of the municipality\'s value').toEqual([]);
+    await page.getByRole('button', { name: 'Importera 1 resultat' }).click();
+    await page.getByTestId('import-done').getByText('Importen är klar: 1 nya, 0 ändrade, 0 oförändrade.').waitFor();
   });
 });

@@ -19,7 +19,9 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
   let rollup: Rollup;
 
   beforeAll(async () => {
-    h = await startBrowserHarness();
+    // the large import's job writes in stored chunks of 20 rows at 6,000 units a minute: a few
+    // seconds, checkpointed nine times, so its progress can be seen moving
+    h = await startBrowserHarness({ server: { importUnitsPerMinute: 6_000, importJobs: { chunkRows: 20 } } });
     await mkdir(screenshotDir, { recursive: true });
     rollup = await h.api<Rollup>('admin', 'GET', '/api/organizer/rollup');
   }, 120_000);
@@ -320,13 +322,13 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByRole('button', { name: 'Importera 180 resultat' }).click();
-    await page.getByTestId('import-done').getByText('Importen är klar: 180 nya, 0 ändrade, 0 oförändrade.').waitFor();
+    await page.getByTestId('import-done').getByText('Importen är klar: 180 nya, 0 ändrade, 0 oförändrade.').waitFor({ timeout: 25_000 });
     const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.every((text) => /^Sparar \d+ av 180$/.test(text))).toBe(true);
     const stored = (await h.api<MeasurementPage>('admin', 'GET', '/api/units/1/measurements?top=500')).items.filter((m) => m.period < '2020');
     expect(stored).toHaveLength(30);
-  });
+  }, 60_000);
 
   it('downloads the quality report as a .docx', async () => {
     const { page } = await openOrganizer('Anna Lindqvist', 'report');

@@ -9,11 +9,13 @@
 import { batchLimit } from '../../store/port';
 
 /**
- * The share of the tenant's budget an import spends. The rest (a fifth: 250 units a minute in a
- * small tenant) is left to the views, whose mirror rounds cost 1 unit a list (a delta with a
- * token), and to the bot: an import of a year never makes the tab wait for a 429.
+ * The share of the tenant's budget an import spends. The rest (a tenth: 125 units a minute in a
+ * small tenant) is left to the views and the bot: a view's mirror round costs 1 unit a list (a
+ * delta with a token, some ten lists) and views at the same moment share one round, so that is a
+ * dozen rounds a minute while the import runs; every request also goes through the store's own
+ * throttle at the whole budget, so the tab waits its turn there and never meets a 429.
  */
-export const importShare = 0.8;
+export const importShare = 0.9;
 
 /**
  * Rows in one stored chunk of an import. A chunk is a Jobs item whose payload holds its rows as

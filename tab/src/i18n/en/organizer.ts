@@ -177,8 +177,6 @@ export const organizer: Texts<typeof sv> = {
   importJobRows: 'Rows',
   importJobEnd: 'Done about',
   importStateQueued: 'Waiting',
-  importStateRunning: 'Running',
-  importStateDone: 'Done',
   importStateFailed: 'Failed',
   importRunning: 'An import is running: {done} of {total} rows saved.',
   importIgnoredColumns: 'Columns that match no indicator: {columns}',

@@ -174,8 +174,6 @@ export const organizer = {
   importJobRows: 'Rader',
   importJobEnd: 'Klar omkring',
   importStateQueued: 'Väntar',
-  importStateRunning: 'Pågår',
-  importStateDone: 'Klar',
   importStateFailed: 'Misslyckades',
   importRunning: 'En import pågår: {done} av {total} rader sparade.',
   importIgnoredColumns: 'Kolumner som inte hör till någon indikator: {columns}',

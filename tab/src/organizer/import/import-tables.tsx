@@ -106,8 +106,9 @@ export function RowTable({ rows, caption }: { rows: readonly ImportRow[]; captio
 
 const stateKey = {
   queued: 'organizer.importStateQueued',
-  running: 'organizer.importStateRunning',
-  done: 'organizer.importStateDone',
+  // the domain's words for work under way and work done
+  running: 'vocab.phaseState.inProgress',
+  done: 'vocab.phaseState.done',
   failed: 'organizer.importStateFailed',
 } as const;
 
