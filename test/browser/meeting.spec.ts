@@ -231,7 +231,8 @@ describe.skipIf(!runs)('the meeting side panel with two participants', () => {
 
   it('follows the Teams theme and language: the side panel in dark, in English', async () => {
     const dark = await openSurface(await contextFor('staff-bjork'), 'sidePanel', '/tab', { theme: 'dark', locale: 'en-us' });
-    await dark.frame.getByRole('heading', { name: 'Actions from the meeting' }).waitFor({ timeout: 15_000 });
+    // a fresh context signs in and loads the tab: with another browser file on the other core that can take a while
+    await dark.frame.getByRole('heading', { name: 'Actions from the meeting' }).waitFor({ timeout: 30_000 });
     const background = await dark.frame.locator('.fui-FluentProvider').first().evaluate((element) => getComputedStyle(element).backgroundColor);
     const [r = 255, g = 255, b = 255] = (background.match(/\d+/g) ?? []).map(Number);
     expect(r + g + b).toBeLessThan(200);
