@@ -117,6 +117,10 @@ export function createBotEndpoint(options: BotEndpointOptions): BotEndpoint {
         await outbox.enqueue(message, dueAt);
         scheduler.wake();
       },
+      enqueueAll: async (messages) => {
+        await outbox.enqueueAll(messages);
+        scheduler.wake();
+      },
     },
   };
   const scheduler = new Scheduler({

@@ -77,8 +77,7 @@ export class ConnectorSender implements Sender {
     const reference = { ...stored, ...(this.serviceUrl ? { serviceUrl: this.serviceUrl } : {}) };
     const conversation = { conversationId: reference.conversation.id, ...(opened ? { createdReference: opened } : {}) };
     let activityId: string | undefined;
-    await steps.gate(conversation.conversationId);
-    await steps.posting(conversation);
+    await steps.gate(conversation.conversationId, conversation);
     await this.inTurn((logic) => this.adapter.continueConversationAsync(this.botId, reference as unknown as Partial<ConversationReference>, logic), async (context) => {
       activityId = (await context.sendActivity(activity))?.id;
     });
@@ -94,8 +93,7 @@ export class ConnectorSender implements Sender {
   private async notify(target: Extract<OutboundTarget, { kind: 'meeting' }>, notification: TargetedMeetingNotification, steps: SendSteps): Promise<Delivery> {
     const reference = { ...target.reference, ...(this.serviceUrl ? { serviceUrl: this.serviceUrl } : {}) };
     const conversation = { conversationId: reference.conversation.id };
-    await steps.gate(conversationKeyOf(target));
-    await steps.posting(conversation);
+    await steps.gate(conversationKeyOf(target), conversation);
     let refused: string[] = [];
     await this.inTurn((logic) => this.adapter.continueConversationAsync(this.botId, reference as unknown as Partial<ConversationReference>, logic), async (context) => {
       const answer = await TeamsInfo.sendMeetingNotification(context, notification, target.teamsMeetingId);
@@ -125,8 +123,7 @@ export class ConnectorSender implements Sender {
         bot: botAccount,
         user: { id: target.userId, ...(target.aadObjectId ? { aadObjectId: target.aadObjectId } : {}) },
       });
-      await steps.gate(conversationId);
-      await steps.posting({ conversationId, createdReference });
+      await steps.gate(conversationId, { conversationId, createdReference });
       const sent = await context.sendActivity(activity);
       delivery = { conversationId, createdReference, ...(sent?.id ? { activityId: sent.id } : {}) };
     });

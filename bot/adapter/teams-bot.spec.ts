@@ -30,7 +30,7 @@ beforeEach(async () => {
     store,
     ...(await wiredFor(store)),
     conversations: new Conversations({ store }),
-    outbox: { enqueue: async (m) => void queued.push(m) },
+    outbox: { enqueue: async (m) => void queued.push(m), enqueueAll: async (ms) => void queued.push(...ms) },
     clock: systemClock,
     log: () => {},
   });

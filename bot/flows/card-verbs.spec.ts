@@ -65,7 +65,7 @@ describe('a verb outside the table', () => {
   });
 
   it('is refused with a 400, like a malformed body', async () => {
-    const flows = new BotFlows({ store, ...(await wiredFor(store)), conversations: new Conversations({ store }), outbox: { enqueue: async () => {} }, clock: systemClock, log: () => {} });
+    const flows = new BotFlows({ store, ...(await wiredFor(store)), conversations: new Conversations({ store }), outbox: { enqueue: async () => {}, enqueueAll: async () => {} }, clock: systemClock, log: () => {} });
     expect(await flows.onCardAction(cardTurn('units.delete', { unitId: '1' }, TEACHER))).toMatchObject({ kind: 'error', status: 400 });
   });
 });

@@ -18,7 +18,11 @@ export interface FlowContext {
   /** what the scans and Mina åtgärder read: lists that pass the list view threshold are never queried */
   readModel: BotViews;
   conversations: Conversations;
-  outbox: { enqueue(message: OutboundMessage, dueAt?: number): Promise<void> };
+  outbox: {
+    enqueue(message: OutboundMessage, dueAt?: number): Promise<void>;
+    /** many messages in a few round trips (a meeting's follow-up cards) */
+    enqueueAll(messages: readonly OutboundMessage[]): Promise<void>;
+  };
   clock: Clock;
   log: (message: string) => void;
   /** the tab's public address: cards link to it (absent: cards carry no links) */

@@ -17,18 +17,6 @@ export type MeetingEndOutcome =
   | { kind: 'notLinked' }
   | { kind: 'queued'; meetingId: string; participants: number; via: 'joined' | 'chatMembers'; withoutTemplate: boolean };
 
-/** Runs `fn` over `items` with at most `limit` at a time (enqueueing is a store write each). */
-async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<MeetingEndOutcome> {
   const { info } = turn;
   const lang = languageOf(info.locale);
@@ -44,11 +32,13 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
   const recipients = followUpRecipients(ended.fields, ended.fields.attendees?.length ? [] : await turn.members());
   const people = recipients.people;
   const audience: FollowUpAudience = template ? { asked: people.length, via: recipients.via } : { via: 'noQuestions' };
-  const messages: OutboundMessage[] = [{
+  // the summary goes first, on its own, so that it is out while the follow-up cards are queued
+  await ctx.outbox.enqueue({
     key: `summary:${meeting.id}`,
     target: chat,
     activity: { type: 'message', summary: meeting.fields.title, attachments: [meetingSummaryCard(lang, ended.fields, actions, audience, ctx.tabUrl)] },
-  }];
+  });
+  const messages: OutboundMessage[] = [];
   if (template) {
     for (const member of people) {
       messages.push({
@@ -67,7 +57,7 @@ export async function onMeetingEnd(ctx: FlowContext, turn: Turn): Promise<Meetin
   } else {
     ctx.log(`meeting end: no follow-up template for ${meeting.fields.type}; only the summary is sent`);
   }
-  await eachLimited(messages, 16, (m) => ctx.outbox.enqueue(m));
+  await ctx.outbox.enqueueAll(messages);
   return { kind: 'queued', meetingId: meeting.id, participants: template ? people.length : 0, via: recipients.via, withoutTemplate: !template };
 }
 

@@ -97,7 +97,7 @@ describe('runScheduledScan', () => {
 
   it('runs again when the instance that held the scan died before finishing', async () => {
     // dies mid-scan, after it claimed the scan: at its first reminder
-    const broken: FlowContext = { ...ctx, outbox: { enqueue: async () => { throw new Error('process killed'); } } };
+    const broken: FlowContext = { ...ctx, outbox: { enqueue: async () => { throw new Error('process killed'); }, enqueueAll: async () => { throw new Error('process killed'); } } };
     await expect(runScheduledScan(broken, 'dead', { leaseMs: 60_000 })).rejects.toThrow('process killed');
     expect(await runScheduledScan(ctx, 'alive', { leaseMs: 60_000 })).toBeUndefined(); // leased
     now += 60_000;

@@ -12,9 +12,22 @@ export const BOT_ACTOR = 'bot';
 
 export type Job = StoredItem<BotJob>;
 
+/** A job as it is queued. */
+export interface NewJob {
+  readonly kind: string;
+  readonly key: string;
+  readonly dueAt: string;
+  readonly payload: Record<string, unknown>;
+}
+
 /** Creates a job once: the key is also the clientKey, so a second enqueue returns the first job. */
-export async function ensureJob(store: BotStore, job: { kind: string; key: string; dueAt: string; payload: Record<string, unknown> }): Promise<Job> {
+export async function ensureJob(store: BotStore, job: NewJob): Promise<Job> {
   return store.create('jobs', { ...job, status: 'pending', attempts: 0 }, { actor: BOT_ACTOR, clientKey: job.key });
+}
+
+/** `ensureJob` for many jobs at once, in `$batch`es of creates: the jobs of a meeting's end in a few round trips. */
+export async function ensureJobs(store: BotStore, jobs: readonly NewJob[]): Promise<Job[]> {
+  return store.createMany('jobs', jobs.map((job) => ({ fields: { ...job, status: 'pending', attempts: 0 }, clientKey: job.key })), { actor: BOT_ACTOR });
 }
 
 /** Whether nobody holds the job at `now`. */

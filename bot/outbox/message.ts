@@ -81,15 +81,14 @@ export interface Delivery {
 
 /** The steps of one attempt that the outbox takes part in, and what earlier attempts left it. */
 export interface SendSteps {
-  /** awaited before every HTTP request (the rate limits) */
-  gate(conversationKey: string): Promise<void>;
-  /** a user target's 1:1 conversation that an earlier attempt opened: post there, do not create it again */
-  readonly opened?: z.infer<typeof ConversationRefSchema>;
   /**
-   * Awaited once the conversation exists, right before the post (after its gate): the outbox
+   * Awaited before every HTTP request (the rate limits). A request that posts the message names
+   * the conversation it goes to: once its slot is reached, and before it departs, the outbox
    * records that the message is going out. When it throws, nothing may be posted.
    */
-  posting(conversation: Omit<Delivery, 'activityId'>): Promise<void>;
+  gate(conversationKey: string, posting?: Omit<Delivery, 'activityId'>): Promise<void>;
+  /** a user target's 1:1 conversation that an earlier attempt opened: post there, do not create it again */
+  readonly opened?: z.infer<typeof ConversationRefSchema>;
 }
 
 /** The connector, seen from the outbox. */

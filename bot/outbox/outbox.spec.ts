@@ -32,8 +32,7 @@ function fakeSender(fail: (deliveryId: string, attempt: number) => SendError | u
         opens.push(m.target.userId);
         conversation = { conversationId: `a:${m.target.userId}`, createdReference: ref(`a:${m.target.userId}`) };
       }
-      await steps.gate(conversation.conversationId);
-      await steps.posting(conversation);
+      await steps.gate(conversation.conversationId, conversation);
       const attempt = (attempts.get(deliveryId) ?? 0) + 1;
       attempts.set(deliveryId, attempt);
       const error = fail(deliveryId, attempt);
@@ -66,6 +65,19 @@ describe('Outbox', () => {
     await box.enqueue(message(1));
     expect(await box.drainAll()).toMatchObject({ sent: 1 });
     expect(sends).toEqual(['outbound:test:1']);
+  });
+
+  it('queues many messages at once, a key queued before once, and none of them when one is invalid', async () => {
+    const { sender, sends } = fakeSender();
+    const box = outbox(sender);
+    await box.enqueue(message(1));
+    const invalid = { ...message(9), activity: { type: 'message' as const, text: 'kort 9' }, target: { kind: 'user' as const, userId: '' } } as unknown as OutboundMessage;
+    await expect(box.enqueueAll([message(7), invalid])).rejects.toThrow();
+    expect(await store.queryAll('jobs', {})).toHaveLength(1);
+    await box.enqueueAll([message(1), message(2), message(3)]);
+    await box.enqueueAll([message(3)]);
+    expect(await box.drainAll()).toMatchObject({ sent: 3 });
+    expect(sends.sort()).toEqual(['outbound:test:1', 'outbound:test:2', 'outbound:test:3']);
   });
 
   it('sends each message once when two instances drain the same jobs at the same time', async () => {
@@ -188,12 +200,14 @@ describe('Outbox', () => {
     const racing: Sender = {
       send: (m, id, steps) => sender.send(m, id, {
         ...steps,
-        gate: async (key) => {
-          await steps.gate(key);
-          if (raced) return;
-          raced = true;
-          const [job] = await store.queryAll('jobs', { filter: [{ field: 'key', op: 'eq', value: id }] });
-          if (job) expect(await claimJob(store, job, 'other', 60_000, now + 61_000)).toBeDefined();
+        // the other instance claims the job after this one did, before the post is recorded
+        gate: async (key, posting) => {
+          if (!raced) {
+            raced = true;
+            const [job] = await store.queryAll('jobs', { filter: [{ field: 'key', op: 'eq', value: id }] });
+            if (job) expect(await claimJob(store, job, 'other', 60_000, now + 61_000)).toBeDefined();
+          }
+          await steps.gate(key, posting);
         },
       }),
     };

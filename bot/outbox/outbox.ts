@@ -9,7 +9,7 @@ import { backoffDelay, isRetryable, type BackoffOptions } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { JobAttempt } from './attempt';
 import { OutboundPayloadSchema, splitPayload } from './delivery-record';
-import { claimJob, deferJob, ensureJob, findDueJobs, finishJob, type Job } from './jobs';
+import { claimJob, deferJob, ensureJob, ensureJobs, findDueJobs, finishJob, type Job, type NewJob } from './jobs';
 import { conversationKeyOf, LeaseLostError, OutboundMessageSchema, SendError, type Delivery, type OutboundMessage, type Sender } from './message';
 import { RateLimiter, type Answered } from './rate-limiter';
 
@@ -65,8 +65,18 @@ export class Outbox {
 
   /** Queues a message; enqueueing the same key again is a no-op (the job's clientKey is the key). */
   async enqueue(message: OutboundMessage, dueAt = this.clock.now()): Promise<void> {
+    await ensureJob(this.store, this.jobOf(message, dueAt));
+  }
+
+  /** Queues many messages in a few round trips; each is checked before any is queued, and a key queued before is a no-op. */
+  async enqueueAll(messages: readonly OutboundMessage[], dueAt = this.clock.now()): Promise<void> {
+    const jobs = messages.map((message) => this.jobOf(message, dueAt));
+    if (jobs.length) await ensureJobs(this.store, jobs);
+  }
+
+  private jobOf(message: OutboundMessage, dueAt: number): NewJob {
     const parsed = OutboundMessageSchema.parse(message);
-    await ensureJob(this.store, { kind: OUTBOUND_JOB, key: `outbound:${parsed.key}`, dueAt: new Date(dueAt).toISOString(), payload: parsed });
+    return { kind: OUTBOUND_JOB, key: `outbound:${parsed.key}`, dueAt: new Date(dueAt).toISOString(), payload: parsed };
   }
 
   /** One pass: claims the due jobs and sends them concurrently under the rate limits. */
@@ -117,18 +127,26 @@ export class Outbox {
     }
     // a request's answer is in when the next one asks to go (a create before its send) or the send is over
     let answered: Answered | undefined;
-    const gate = async (conversationKey: string): Promise<void> => {
+    const gate = async (conversationKey: string, posting?: Omit<Delivery, 'activityId'>): Promise<void> => {
       answered?.();
       const slot = first ?? this.limiter.reserve(conversationKey);
       first = undefined; // the first request's slot is reserved (and waited for) before the claim
       await this.limiter.waitUntil(slot);
-      answered = await this.limiter.depart(conversationKey, slot);
       // a lease that ran out while waiting belongs to whoever claims the job next
-      if (this.clock.now() > leaseEnd - 1_000) throw new SendError('lease ran out while waiting for a rate-limit slot', 503);
+      const leaseLeft = (): void => {
+        if (this.clock.now() > leaseEnd - 1_000) throw new SendError('lease ran out while waiting for a rate-limit slot', 503);
+      };
+      leaseLeft();
+      // The post is recorded once its slot is reached and before it departs: a request counts
+      // against the limits from its departure until its answer, and the record's own write (a
+      // Graph round trip in Microsoft 365 mode) would otherwise hold a place in every window.
+      if (posting) await attempt.posting(posting);
+      answered = await this.limiter.depart(conversationKey, slot);
+      leaseLeft();
     };
     let delivery: Delivery;
     try {
-      delivery = await this.sender.send(message, claimed.fields.key, { gate, posting: (conversation) => attempt.posting(conversation), ...(record.opened ? { opened: record.opened } : {}) });
+      delivery = await this.sender.send(message, claimed.fields.key, { gate, ...(record.opened ? { opened: record.opened } : {}) });
     } catch (error) {
       answered?.();
       if (error instanceof LeaseLostError) {
