@@ -1,7 +1,7 @@
 /**
  * The catalogue of API errors: every error the API answers is one entry here, sent as
  * `application/problem+json` (RFC 9457) `{ type, title, status, code, detail, field?, current? }`.
- * Codes are stable (the tab switches on them); titles are user-facing Swedish.
+ * Codes are stable (the tab switches on them); titles are user-facing, in Swedish and English.
  */
 import type { Response } from 'express';
 import type { BindingHolder, Problem } from '../contract';
@@ -9,59 +9,60 @@ import type { Language, Words } from '../domain';
 import { fieldLabel } from './field-labels';
 
 export const problemCatalogue = {
-  invalidBody: { status: 400, title: 'Ogiltiga uppgifter' },
-  invalidQuery: { status: 400, title: 'Ogiltig fråga' },
-  malformedJson: { status: 400, title: 'Ogiltig JSON' },
-  invalidPath: { status: 400, title: 'Ogiltig adress' },
-  unauthenticated: { status: 401, title: 'Inloggning krävs' },
-  forbidden: { status: 403, title: 'Behörighet saknas' },
-  noAccessToUnit: { status: 403, title: 'Du har inte behörighet till enheten som det här är kopplat till' },
-  notFound: { status: 404, title: 'Hittades inte' },
-  methodNotAllowed: { status: 405, title: 'Metoden stöds inte' },
-  conflict: { status: 409, title: 'Någon annan har ändrat uppgiften' },
-  duplicate: { status: 409, title: 'Finns redan' },
-  bindingTaken: { status: 409, title: 'Redan kopplad till något annat' },
-  payloadTooLarge: { status: 413, title: 'För mycket data' },
-  unsupportedMediaType: { status: 415, title: 'Fel innehållstyp' },
-  personalIdentityNumber: { status: 400, title: 'Personnummer får inte skrivas in' },
-  deficiencyWithoutAction: { status: 422, title: 'En brist kan inte stängas utan åtgärd' },
-  deficiencyNotEvaluated: { status: 422, title: 'Ingen av bristens åtgärder är genomförd och utvärderad' },
-  deadlineBeforeFound: { status: 422, title: 'Sista dagen ligger före upptäckten' },
-  invalidCaseNumber: { status: 400, title: 'Ogiltigt diarienummer' },
-  startAfterDue: { status: 400, title: 'Startdatumet ligger efter slutdatumet' },
-  evaluationRequired: { status: 400, title: 'Utvärderingen saknas' },
-  originNotFound: { status: 422, title: 'Det som åtgärden utgår från finns inte' },
-  originOtherUnit: { status: 422, title: 'Åtgärden och det den utgår från hör till olika enheter' },
-  parentGoalNotFound: { status: 422, title: 'Målet som det står under finns inte' },
-  parentGoalRequired: { status: 422, title: 'Enhetens mål står under ett nämndmål eller fokusområde' },
-  parentGoalOtherYear: { status: 422, title: 'Målen hör till olika läsår' },
-  goalInUse: { status: 422, title: 'Målet har mål eller åtgärder under sig' },
-  goalNotFound: { status: 422, title: 'Målet finns inte i enheten' },
-  indicatorNotFound: { status: 422, title: 'Indikatorn finns inte' },
-  indicatorArchived: { status: 422, title: 'Indikatorn är arkiverad' },
-  indicatorNotForUnit: { status: 422, title: 'Indikatorn gäller inte enhetens skolform' },
-  groupNotOfIndicator: { status: 422, title: 'Indikatorn delas inte upp i den gruppen' },
-  analysisNotFound: { status: 422, title: 'Analysen finns inte i enheten' },
-  analysisExists: { status: 409, title: 'Enheten har redan en analys för perioden' },
-  analysisNotDraft: { status: 422, title: 'Analysen är redan inlämnad' },
-  analysisNotSubmitted: { status: 422, title: 'Analysen är inte inlämnad' },
-  unknownQuestion: { status: 422, title: 'Frågan finns inte i mallen' },
-  idempotencyKeyReused: { status: 422, title: 'Idempotency-Key används redan för en annan begäran' },
-  ruleViolation: { status: 422, title: 'Ändringen bryter mot en regel' },
-  preconditionRequired: { status: 428, title: 'If-Match saknas' },
-  internal: { status: 500, title: 'Något gick fel' },
-  notImplemented: { status: 501, title: 'Finns inte ännu' },
-  schoolUnitCodeTaken: { status: 409, title: 'Skolenhetskoden finns redan' },
-  unitImportRefused: { status: 422, title: 'Enheterna kan inte importeras så här' },
-  registerNotConfigured: { status: 501, title: 'Skolenhetsregistret nås inte härifrån' },
-  unavailable: { status: 503, title: 'Tjänsten är inte tillgänglig just nu' },
-  syncing: { status: 503, title: 'Uppgifterna läses in, försök igen om en stund' },
-} as const satisfies Record<string, { status: number; title: string }>;
+  invalidBody: { status: 400, title: { sv: 'Ogiltiga uppgifter', en: 'Invalid data' } },
+  invalidQuery: { status: 400, title: { sv: 'Ogiltig fråga', en: 'Invalid query' } },
+  malformedJson: { status: 400, title: { sv: 'Ogiltig JSON', en: 'Invalid JSON' } },
+  invalidPath: { status: 400, title: { sv: 'Ogiltig adress', en: 'Invalid address' } },
+  unauthenticated: { status: 401, title: { sv: 'Inloggning krävs', en: 'Sign-in required' } },
+  forbidden: { status: 403, title: { sv: 'Behörighet saknas', en: 'Not allowed' } },
+  noAccessToUnit: { status: 403, title: { sv: 'Du har inte behörighet till enheten som det här är kopplat till', en: 'You have no access to the unit this belongs to' } },
+  notFound: { status: 404, title: { sv: 'Hittades inte', en: 'Not found' } },
+  methodNotAllowed: { status: 405, title: { sv: 'Metoden stöds inte', en: 'Method not supported' } },
+  conflict: { status: 409, title: { sv: 'Någon annan har ändrat uppgiften', en: 'Someone else has changed this' } },
+  duplicate: { status: 409, title: { sv: 'Finns redan', en: 'Already exists' } },
+  bindingTaken: { status: 409, title: { sv: 'Redan kopplad till något annat', en: 'Already linked to something else' } },
+  payloadTooLarge: { status: 413, title: { sv: 'För mycket data', en: 'Too much data' } },
+  unsupportedMediaType: { status: 415, title: { sv: 'Fel innehållstyp', en: 'Wrong content type' } },
+  personalIdentityNumber: { status: 400, title: { sv: 'Personnummer får inte skrivas in', en: 'Personal identity numbers must not be entered' } },
+  deficiencyWithoutAction: { status: 422, title: { sv: 'En brist kan inte stängas utan åtgärd', en: 'A deficiency cannot be closed without an action' } },
+  deficiencyNotEvaluated: { status: 422, title: { sv: 'Ingen av bristens åtgärder är genomförd och utvärderad', en: 'None of the deficiency\'s actions is carried out and evaluated' } },
+  deadlineBeforeFound: { status: 422, title: { sv: 'Sista dagen ligger före upptäckten', en: 'The deadline is before the deficiency was found' } },
+  invalidCaseNumber: { status: 400, title: { sv: 'Ogiltigt diarienummer', en: 'Invalid case number' } },
+  startAfterDue: { status: 400, title: { sv: 'Startdatumet ligger efter slutdatumet', en: 'The start date is after the end date' } },
+  evaluationRequired: { status: 400, title: { sv: 'Utvärderingen saknas', en: 'The evaluation is missing' } },
+  originNotFound: { status: 422, title: { sv: 'Det som åtgärden utgår från finns inte', en: 'What the action starts from does not exist' } },
+  originOtherUnit: { status: 422, title: { sv: 'Åtgärden och det den utgår från hör till olika enheter', en: 'The action and what it starts from belong to different units' } },
+  parentGoalNotFound: { status: 422, title: { sv: 'Målet som det står under finns inte', en: 'The goal it is under does not exist' } },
+  parentGoalRequired: { status: 422, title: { sv: 'Enhetens mål står under ett nämndmål eller fokusområde', en: 'A unit\'s goal is under a board goal or focus area' } },
+  parentGoalOtherYear: { status: 422, title: { sv: 'Målen hör till olika läsår', en: 'The goals belong to different school years' } },
+  goalInUse: { status: 422, title: { sv: 'Målet har mål eller åtgärder under sig', en: 'The goal has goals or actions under it' } },
+  goalNotFound: { status: 422, title: { sv: 'Målet finns inte i enheten', en: 'The goal does not exist in the unit' } },
+  indicatorNotFound: { status: 422, title: { sv: 'Indikatorn finns inte', en: 'The indicator does not exist' } },
+  indicatorArchived: { status: 422, title: { sv: 'Indikatorn är arkiverad', en: 'The indicator is archived' } },
+  indicatorNotForUnit: { status: 422, title: { sv: 'Indikatorn gäller inte enhetens skolform', en: 'The indicator does not apply to the unit\'s school type' } },
+  groupNotOfIndicator: { status: 422, title: { sv: 'Indikatorn delas inte upp i den gruppen', en: 'The indicator is not divided into that group' } },
+  analysisNotFound: { status: 422, title: { sv: 'Analysen finns inte i enheten', en: 'The analysis does not exist in the unit' } },
+  analysisExists: { status: 409, title: { sv: 'Enheten har redan en analys för perioden', en: 'The unit already has an analysis for the period' } },
+  analysisNotDraft: { status: 422, title: { sv: 'Analysen är redan inlämnad', en: 'The analysis is already submitted' } },
+  analysisNotSubmitted: { status: 422, title: { sv: 'Analysen är inte inlämnad', en: 'The analysis is not submitted' } },
+  unknownQuestion: { status: 422, title: { sv: 'Frågan finns inte i mallen', en: 'The question is not in the template' } },
+  idempotencyKeyReused: { status: 422, title: { sv: 'Idempotency-Key används redan för en annan begäran', en: 'The Idempotency-Key is already used for another request' } },
+  ruleViolation: { status: 422, title: { sv: 'Ändringen bryter mot en regel', en: 'The change breaks a rule' } },
+  preconditionRequired: { status: 428, title: { sv: 'If-Match saknas', en: 'If-Match is missing' } },
+  internal: { status: 500, title: { sv: 'Något gick fel', en: 'Something went wrong' } },
+  notImplemented: { status: 501, title: { sv: 'Finns inte ännu', en: 'Not available yet' } },
+  schoolUnitCodeTaken: { status: 409, title: { sv: 'Skolenhetskoden finns redan', en: 'The school unit code already exists' } },
+  unitImportRefused: { status: 422, title: { sv: 'Enheterna kan inte importeras så här', en: 'The units cannot be imported like this' } },
+  registerNotConfigured: { status: 501, title: { sv: 'Skolenhetsregistret nås inte härifrån', en: 'The school unit register cannot be reached from here' } },
+  unavailable: { status: 503, title: { sv: 'Tjänsten är inte tillgänglig just nu', en: 'The service is not available right now' } },
+  syncing: { status: 503, title: { sv: 'Uppgifterna läses in, försök igen om en stund', en: 'The data is being read in, try again in a moment' } },
+} as const satisfies Record<string, { status: number; title: Words }>;
 
 export type ProblemCode = keyof typeof problemCatalogue;
 
 export interface ProblemOptions {
-  readonly detail?: string;
+  /** for people, in each language; a bare string is the same in every language (a code, a technical note) */
+  readonly detail?: Words | string;
   /** the failing field, as a dotted path into the body or query */
   readonly field?: string;
   /** what is wrong with `field`, in each language: the detail is then "<the field's label>: <reason>" */
@@ -88,7 +89,7 @@ export class ApiProblem extends Error {
   override readonly name = 'ApiProblem';
   readonly status: number;
   constructor(readonly code: ProblemCode, readonly options: ProblemOptions = {}) {
-    super(options.detail ?? problemCatalogue[code].title);
+    super(textOf(options.detail, 'en') ?? problemCatalogue[code].title.en);
     this.status = problemCatalogue[code].status;
   }
 
@@ -100,16 +101,20 @@ export class ApiProblem extends Error {
     const label = field !== undefined ? fieldLabel(field, wording.resources ?? [], language) : undefined;
     return {
       type: `urn:kvalitetshjulet:problem:${this.code}`,
-      title: entry.title,
+      title: entry.title[language],
       status: entry.status,
       code: this.code,
-      detail: label !== undefined && reason !== undefined ? `${label}: ${reason[language]}` : (this.options.detail ?? entry.title),
+      detail: label !== undefined && reason !== undefined ? `${label}: ${reason[language]}` : (textOf(this.options.detail, language) ?? entry.title[language]),
       ...(field !== undefined ? { field } : {}),
       ...(label !== undefined ? { fieldLabel: label } : {}),
       ...(this.options.current !== undefined ? { current: this.options.current } : {}),
       ...(this.options.holder !== undefined ? { holder: this.options.holder } : {}),
     };
   }
+}
+
+function textOf(text: Words | string | undefined, language: Language): string | undefined {
+  return typeof text === 'object' ? text[language] : text;
 }
 
 export function isProblemCode(value: string): value is ProblemCode {

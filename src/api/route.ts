@@ -52,7 +52,7 @@ export function guard(permission: Permission, deps: RouteDeps): Guard {
     } catch (error) {
       if (error instanceof IdentityUnavailableError) {
         logReason(res, `identityUnavailable: ${error.message} (${error.causeName})`);
-        throw problem('unavailable', { detail: 'Inloggningen kan inte kontrolleras just nu. Försök igen om en stund.', retryAfterSeconds: identityRetryAfterSeconds });
+        throw problem('unavailable', { detail: { sv: 'Inloggningen kan inte kontrolleras just nu. Försök igen om en stund.', en: 'The sign-in cannot be checked right now. Try again in a moment.' }, retryAfterSeconds: identityRetryAfterSeconds });
       }
       if (!isAuthError(error)) throw error;
       res.setHeader('WWW-Authenticate', error.challenge);

@@ -127,7 +127,7 @@ describe('authorize', () => {
     expect(authorize(enriched('principal-lind'), 'units.learn').allowed).toBe(true);
     expect(authorize(enriched('admin'), 'units.learn').allowed).toBe(true);
     const refused = authorize(enriched('staff-bjork'), 'units.learn');
-    expect(refused).toEqual({ allowed: false, reason: expect.stringContaining('principals') });
+    expect(refused).toEqual({ allowed: false, reason: { sv: expect.stringContaining('rektorer'), en: expect.stringContaining('principals') } });
     expect(authorize(enriched('board'), 'units.learn').allowed).toBe(false);
     // what they then read of another unit is its published work: never a draft
     const cecilia = enriched('principal-bjork');

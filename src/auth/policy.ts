@@ -1,4 +1,4 @@
-import type { UnitRole } from '../domain';
+import type { UnitRole, Words } from '../domain';
 import type { Principal } from './principal';
 
 /**
@@ -80,10 +80,11 @@ export interface PolicyResource {
 
 export type { UnitRole };
 
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+/** A refusal says why, in words the refused person reads (the API's 403 detail). */
+export type Decision = { allowed: true } | { allowed: false; reason: Words };
 
 const ALLOW: Decision = { allowed: true };
-const deny = (reason: string): Decision => ({ allowed: false, reason });
+const deny = (sv: string, en: string): Decision => ({ allowed: false, reason: { sv, en } });
 
 /** The roles the principal holds towards this unit (administration and board hold for every unit). */
 export function unitRoles(principal: Principal, unit: UnitMembership): Set<UnitRole> {
@@ -123,33 +124,35 @@ function authorizeInUnit(principal: Principal, permission: Permission, resource:
   const isStaff = roles.has('staff');
   const isMember = isPrincipal || isStaff;
   const readsPublished = isMember || roles.has('board') || leadsAnotherUnit(principal, unit);
-  if (!readsPublished) return deny('not a member of the unit');
+  if (!readsPublished) return deny('Du hör inte till enheten.', 'You are not a member of the unit.');
 
   switch (permission) {
     case 'unit.read':
       if (resource.analysisStatus !== undefined && resource.analysisStatus !== 'submitted' && !isMember) {
-        return deny('drafts are read only within the unit');
+        return deny('Utkast läses bara inom enheten.', 'Drafts are read only within the unit.');
       }
       return ALLOW;
     case 'unit.readDraft':
-      return isMember ? ALLOW : deny('drafts are read only within the unit');
+      return isMember ? ALLOW : deny('Utkast läses bara inom enheten.', 'Drafts are read only within the unit.');
     case 'unit.edit':
     case 'unit.configure':
     case 'feedback.confirm':
-      return isPrincipal ? ALLOW : deny('only the unit\'s principal may do this');
+      return isPrincipal ? ALLOW : deny('Bara enhetens rektor får göra det här.', 'Only the unit\'s principal may do this.');
     case 'action.create':
-      return isMember ? ALLOW : deny('only the unit\'s principal and staff create actions');
+      return isMember ? ALLOW : deny('Bara enhetens rektor och personal skapar åtgärder.', 'Only the unit\'s principal and staff create actions.');
     case 'results.enter':
-      return isMember ? ALLOW : deny('only the unit\'s principal and staff enter its results');
+      return isMember ? ALLOW : deny('Bara enhetens rektor och personal för in dess resultat.', 'Only the unit\'s principal and staff enter its results.');
     case 'action.update':
       if (isPrincipal) return ALLOW;
       if (isStaff && resource.ownerId !== undefined && resource.ownerId === principal.userId) return ALLOW;
-      return deny(isStaff ? 'staff update only actions they own' : 'only the unit\'s principal and staff update actions');
+      return (isStaff
+        ? deny('Personal ändrar bara de åtgärder som de själva är ansvariga för.', 'Staff change only the actions they are responsible for.')
+        : deny('Bara enhetens rektor och personal ändrar åtgärder.', 'Only the unit\'s principal and staff change actions.'));
     case 'followUp.answer':
       if (isMember && resource.respondentId !== undefined && resource.respondentId === principal.userId) return ALLOW;
-      return deny('one answers only one\'s own follow-up');
+      return deny('Du svarar bara på din egen uppföljning.', 'You answer only your own follow-up.');
     default:
-      return deny(`${permission} is not a unit permission`);
+      return deny(`Behörigheten ${permission} gäller inte en enhet.`, `${permission} is not a unit permission.`);
   }
 }
 
@@ -158,15 +161,15 @@ function authorizeInUnit(principal: Principal, permission: Permission, resource:
  * dialogue day), writes nothing there either: its role grants reading, never a write.
  */
 function authorizeInOrganizerMeeting(principal: Principal, permission: Permission, resource: PolicyResource, participant: boolean): Decision {
-  if (principal.appRoles.includes('Board')) return deny('the board reads; it writes nothing');
-  if (!participant) return deny('only the meeting\'s participants record in it and answer its follow-up');
+  if (principal.appRoles.includes('Board')) return deny('Nämnden läser men skriver ingenting.', 'The board reads; it writes nothing.');
+  if (!participant) return deny('Bara mötets deltagare antecknar i det och svarar på dess uppföljning.', 'Only the meeting\'s participants record in it and answer its follow-up.');
   switch (permission) {
     case 'action.create':
       return ALLOW;
     case 'followUp.answer':
-      return resource.respondentId !== undefined && resource.respondentId === principal.userId ? ALLOW : deny('one answers only one\'s own follow-up');
+      return resource.respondentId !== undefined && resource.respondentId === principal.userId ? ALLOW : deny('Du svarar bara på din egen uppföljning.', 'You answer only your own follow-up.');
     default:
-      return deny(`${permission} is not a permission in an organizer meeting`);
+      return deny(`Behörigheten ${permission} gäller inte i huvudmannens möten.`, `${permission} is not a permission in an organizer meeting.`);
   }
 }
 
@@ -178,16 +181,16 @@ function authorizeInOrganizerMeeting(principal: Principal, permission: Permissio
 export function authorize(principal: Principal, permission: Permission, resource: PolicyResource = {}): Decision {
   if (permission === 'public' || permission === 'me.read' || permission === 'units.list') return ALLOW;
   // before any role: not even the administration changes an archived unit's work
-  if (resource.unit?.archived === true && !unitReads.has(permission)) return deny('the unit is archived: restore it to change it');
+  if (resource.unit?.archived === true && !unitReads.has(permission)) return deny('Enheten är arkiverad: återställ den för att ändra den.', 'The unit is archived: restore it to change it.');
   if (principal.appRoles.includes('Administration')) return ALLOW;
   if (permission === 'organizer.read') {
-    return principal.appRoles.includes('Board') ? ALLOW : deny('the roll-up is for the administration and the board');
+    return principal.appRoles.includes('Board') ? ALLOW : deny('Sammanställningen är för förvaltningen och nämnden.', 'The roll-up is for the administration and the board.');
   }
-  if (permission === 'organizer.edit') return deny('only the administration edits the organizer\'s work');
+  if (permission === 'organizer.edit') return deny('Bara förvaltningen ändrar huvudmannens arbete.', 'Only the administration edits the organizer\'s work.');
   if (permission === 'units.learn') {
-    return (principal.principalOfUnitIds ?? []).length > 0 ? ALLOW : deny('other units\' work is for principals and the administration');
+    return (principal.principalOfUnitIds ?? []).length > 0 ? ALLOW : deny('Andra enheters arbete är för rektorer och förvaltningen.', 'Other units\' work is for principals and the administration.');
   }
   if (resource.organizerMeeting !== undefined) return authorizeInOrganizerMeeting(principal, permission, resource, resource.organizerMeeting.participant);
-  if (resource.unit === undefined) return deny(`${permission} needs a unit`);
+  if (resource.unit === undefined) return deny(`Behörigheten ${permission} kräver en enhet.`, `${permission} needs a unit.`);
   return authorizeInUnit(principal, permission, resource, resource.unit);
 }

@@ -27,10 +27,11 @@ export class NoAccessToUnitError extends ServiceError {
 }
 
 /** The caller sees it but may not do this. */
+/** The caller sees the thing but may not do this; `reason` says why, in each language. */
 export class ForbiddenError extends ServiceError {
   override readonly name = 'ForbiddenError';
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(readonly reason: Words) {
+    super(reason.en);
   }
 }
 

@@ -247,7 +247,7 @@ export class MeetingLiveService {
 
   private async requireRecorder(caller: Caller, meeting: StoredItem<Meeting>): Promise<void> {
     await this.meetings.requireReadable(caller, meeting);
-    if (!(await this.mayRecord(caller, meeting))) throw new ForbiddenError('only the meeting\'s own people record in it');
+    if (!(await this.mayRecord(caller, meeting))) throw new ForbiddenError({ sv: 'Bara mötets egna deltagare antecknar i det.', en: 'Only the meeting\'s own people record in it.' });
   }
 
   /**

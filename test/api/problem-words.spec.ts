@@ -57,4 +57,15 @@ describe('problems in the user\'s words', () => {
     expect(close.body).toMatchObject({ code: 'deficiencyWithoutAction', field: 'status', fieldLabel: 'Status' });
     expect(String(close.body['detail'])).toMatch(/^Status: en brist kan inte stängas/);
   });
+
+  it('a refusal: the title and why, in the language asked for', async () => {
+    const body = { title: 'Läsårets mål' };
+    const sv = await h.request('POST', `/api/units/${bjork}/goals`, { persona: 'board', body });
+    expect(sv.status).toBe(403);
+    expect(sv.body).toMatchObject({ code: 'forbidden', title: 'Behörighet saknas', detail: 'Bara enhetens rektor får göra det här.' });
+    const en = await h.request('POST', `/api/units/${bjork}/goals`, { persona: 'board', body, headers: english });
+    expect(en.body).toMatchObject({ code: 'forbidden', title: 'Not allowed', detail: 'Only the unit\'s principal may do this.' });
+    const organizer = await h.request('GET', '/api/organizer/rollup', { persona: 'staff-bjork', headers: english });
+    expect(organizer.body).toMatchObject({ status: 403, detail: 'The roll-up is for the administration and the board.' });
+  });
 });

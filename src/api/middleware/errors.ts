@@ -11,6 +11,12 @@ import { zodProblem } from '../validate';
 import { represent } from '../presenters/item';
 import { requestLog } from './request-context';
 
+/** What a channel or meeting linked to a unit the caller may not see is called, in the detail. */
+const noAccessWords = {
+  channel: { sv: 'Kanalen är kopplad till en enhet som du inte har behörighet till.', en: 'The channel is linked to a unit you have no access to.' },
+  meeting: { sv: 'Mötet är kopplat till en enhet som du inte har behörighet till.', en: 'The meeting is linked to a unit you have no access to.' },
+} as const;
+
 /**
  * Translates every error into one problem from the catalogue, in one place: ApiProblem as is,
  * the store's typed errors, body-parser's errors; anything else is a 500 whose details go to the
@@ -19,7 +25,7 @@ import { requestLog } from './request-context';
 export function toProblem(error: unknown): ApiProblem | undefined {
   if (error instanceof ApiProblem) return error;
   if (error instanceof NotVisibleError) return problem('notFound');
-  if (error instanceof NoAccessToUnitError) return problem('noAccessToUnit', { detail: `The ${error.what} is linked to a unit you have no access to` });
+  if (error instanceof NoAccessToUnitError) return problem('noAccessToUnit', { detail: noAccessWords[error.what] });
   if (error instanceof ForbiddenError) return problem('forbidden', { detail: error.reason });
   if (error instanceof RuleError) {
     return problem(isProblemCode(error.code) ? error.code : 'ruleViolation', { field: error.field, detail: error.message, reason: error.words });
@@ -29,26 +35,32 @@ export function toProblem(error: unknown): ApiProblem | undefined {
   if (error instanceof NotFoundError) return problem('notFound');
   if (error instanceof ConflictError) {
     const current: unknown = error.current ? represent(error.current) : undefined;
-    return problem('conflict', { detail: 'The item was changed by someone else', ...(current ? { current } : {}) });
+    return problem('conflict', { detail: { sv: 'Någon annan har ändrat uppgiften sedan du läste den.', en: 'Someone else changed the item after you read it.' }, ...(current ? { current } : {}) });
   }
   if (error instanceof InvalidItemError) {
     return problem('invalidBody', { field: error.field, detail: error.reason, reason: ruleWords(error.reason) ?? { sv: error.reason, en: error.reason } });
   }
   if (error instanceof DuplicateError) return problem('duplicate', { field: error.field });
   if (error instanceof SyncingError) {
-    return problem('syncing', { detail: 'This server is reading the lists for the first time', retryAfterSeconds: error.retryAfterSeconds ?? 2 });
+    return problem('syncing', { detail: { sv: 'Servern läser in listorna för första gången.', en: 'This server is reading the lists for the first time.' }, retryAfterSeconds: error.retryAfterSeconds ?? 2 });
   }
   if (error instanceof UnavailableError) {
     return problem('unavailable', error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
   }
   if (error instanceof UpstreamUnavailableError) {
-    return problem('unavailable', { detail: `${error.upstream} svarar inte just nu (${error.reason}). Försök igen om en stund, eller välj registrets JSON som fil.`, retryAfterSeconds: 30 });
+    return problem('unavailable', {
+      detail: {
+        sv: `${error.upstream} svarar inte just nu (${error.reason}). Försök igen om en stund, eller välj registrets JSON som fil.`,
+        en: `${error.upstream} does not answer right now (${error.reason}). Try again in a moment, or choose the register's JSON as a file.`,
+      },
+      retryAfterSeconds: 30,
+    });
   }
   if (error instanceof InvalidPageTokenError) return problem('invalidQuery', { field: 'pageToken', detail: 'pageToken: not a token of this list' });
   // broken percent-encoding in a path parameter: the router could not decode it
   if (error instanceof URIError) return problem('invalidPath', { detail: 'The path is not valid percent-encoding' });
   const type = bodyParserType(error);
-  if (type === 'entity.too.large') return problem('payloadTooLarge', { detail: `The body is larger than ${sizeOf(error)}` });
+  if (type === 'entity.too.large') return problem('payloadTooLarge', { detail: { sv: `Begäran är större än ${sizeOf(error)}.`, en: `The request is larger than ${sizeOf(error)}.` } });
   if (type === 'entity.parse.failed') return problem('malformedJson');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return problem('unsupportedMediaType');
   const status = clientErrorStatus(error);

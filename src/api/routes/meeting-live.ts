@@ -57,7 +57,7 @@ function sendAgendaItem(res: Response, item: LiveAgendaItem, status = 200): void
 /** The same agenda item was changed meanwhile: 409 with the item as it is now. */
 function agendaConflict(error: unknown): unknown {
   if (!(error instanceof AgendaItemConflictError)) return error;
-  return problem('conflict', { detail: 'Someone else changed this agenda item', current: error.current });
+  return problem('conflict', { detail: { sv: 'Någon annan har ändrat den här punkten på dagordningen.', en: 'Someone else changed this agenda item.' }, current: error.current });
 }
 
 export function meetingLiveRoutes(routes: RouteTable, { services }: RouteDeps): void {

@@ -59,7 +59,7 @@ async function importFile(body: ImportBodyShape, imports: Services['imports']): 
   }
   const file: ImportFile = body.file === undefined ? { text: body.csv ?? '' } : { bytes: Buffer.from(body.file, 'base64') };
   const size = 'bytes' in file ? file.bytes.byteLength : Buffer.byteLength(file.text);
-  if (size > importFileLimit) throw problem('payloadTooLarge', { field: body.file === undefined ? 'csv' : 'file', detail: 'Filen är större än 5 MB' });
+  if (size > importFileLimit) throw problem('payloadTooLarge', { field: body.file === undefined ? 'csv' : 'file', detail: { sv: 'Filen är större än 5 MB.', en: 'The file is larger than 5 MB.' } });
   return file;
 }
 
@@ -111,7 +111,7 @@ export function organizerRoutes(routes: RouteTable, deps: RouteDeps): void {
       res.setHeader('Location', `/api/organizer/imports/${encodeURIComponent(job.id)}`);
       sendJson<ImportJob>(res, presentImportJob(job), { status: 202 });
     } catch (error) {
-      if (error instanceof ImportBusyError) throw problem('conflict', { detail: 'En import pågår redan: vänta tills den är klar och förhandsgranska filen igen.', current: presentImportJob(error.running) });
+      if (error instanceof ImportBusyError) throw problem('conflict', { detail: { sv: 'En import pågår redan: vänta tills den är klar och förhandsgranska filen igen.', en: 'An import is already running: wait until it is done and preview the file again.' }, current: presentImportJob(error.running) });
       if (!(error instanceof ImportRejectedError)) throw error;
       sendRejected(res, rejected(error.preview, sourceField(body)), { errors: error.preview.errors.slice(0, previewLimit), summary: presentSummary(error.preview.summary) });
     }
