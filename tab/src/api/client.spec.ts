@@ -12,6 +12,13 @@ describe('ApiClient', () => {
     expect(stub.seen[0]?.headers.authorization).toBe('Bearer tok');
   });
 
+  it('asks for answers in the tab\'s language, so that problems come back in it', async () => {
+    const stub = stubFetch({ 'GET /api/units/7': () => item('7', { name: 'Björkskolan' }) });
+    await new ApiClient({ fetch: stub.fetch, language: 'en' }).unit('7');
+    await new ApiClient({ fetch: stub.fetch }).unit('7');
+    expect(stub.seen.map((request) => request.headers['accept-language'])).toEqual(['en', undefined]);
+  });
+
   it('downloads the unit\'s report built by the server, in the reader\'s language, under the name the server gives it', async () => {
     const seen: string[] = [];
     const fetchReport: typeof fetch = async (input) => {

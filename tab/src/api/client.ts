@@ -4,6 +4,7 @@ import type {
   OtherUnits, Overview, PathParams, Route, Unit, UnitPage, UnitPeople,
 } from '../../../src/contract';
 import type * as domain from '../../../src/domain';
+import type { Language } from '../../../src/domain';
 import { ProblemError, problemFrom } from './problem-error';
 import { newKey, query, requestOf } from './url';
 
@@ -44,6 +45,8 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Called on a 401, so the app can ask the user to sign in again. */
   onUnauthorized?: () => void;
+  /** The language the tab speaks: sent as Accept-Language, so that problems come back in it. */
+  language?: Language;
 }
 
 /** What a call sends besides the route's path. */
@@ -72,12 +75,14 @@ export class ApiClient {
   private readonly getToken: () => Promise<string | null>;
   private readonly fetchImpl: typeof fetch;
   private readonly onUnauthorized: () => void;
+  private readonly language: Language | undefined;
 
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
     this.getToken = options.getToken ?? (async () => null);
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.onUnauthorized = options.onUnauthorized ?? (() => undefined);
+    this.language = options.language;
   }
 
   /**
@@ -111,6 +116,7 @@ export class ApiClient {
     const headers = new Headers(init.headers);
     const token = await this.getToken();
     if (token) headers.set('authorization', `Bearer ${token}`);
+    if (this.language && !headers.has('accept-language')) headers.set('accept-language', this.language);
     let response: Response;
     try {
       response = await this.fetchImpl(this.baseUrl + path, { ...init, headers });

@@ -37,7 +37,7 @@ export interface AuthGateProps {
 
 /** Signs the user in, then renders `children` inside a session. */
 export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, children }: AuthGateProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [state, setState] = useState<AuthState>({ status: 'loading' });
   const store = storage ?? sessionStorage;
 
@@ -123,6 +123,7 @@ export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, chi
       getToken: async () => token.accessToken,
       // A refused token (expired, or the local server restarted with new keys): sign in again.
       onUnauthorized: handleSwitchPerson,
+      language,
     });
     return {
       api,
@@ -130,7 +131,7 @@ export function AuthGate({ inHost, fetch: fetchImpl = browserFetch, storage, chi
       name: token.name,
       ...(config.mode === 'local' ? { switchPerson: handleSwitchPerson } : {}),
     };
-  }, [signedIn, fetchImpl, handleSwitchPerson]);
+  }, [signedIn, fetchImpl, handleSwitchPerson, language]);
 
   switch (state.status) {
     case 'loading':
