@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { StoredItem } from '../port';
 import { ChangeLog } from './change-log';
 
-const item = (id: string, n: number): StoredItem<{ n: number }> => ({ id, etag: `"{0},${n}"`, fields: { n } });
+const at = '2026-03-15T12:00:00Z';
+const item = (id: string, n: number): StoredItem<{ n: number }> => ({ id, etag: `"{0},${n}"`, fields: { n }, createdAt: at, modifiedAt: at });
 
 describe('ChangeLog', () => {
   it('gives each id changed after a version once, with the item as it was at that version', () => {
