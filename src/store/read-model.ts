@@ -20,6 +20,14 @@ export interface ReadView<M> {
    * is computed from a list may be kept while its version stays.
    */
   version<K extends keyof M & string>(list: K): number;
+  /**
+   * What changed in the list after `version` (one `version(list)` gave earlier): the id of every
+   * item that arrived, changed or went since, with the item as it was at `version` (undefined: it
+   * was not there; `get` gives it as it is now). Undefined when the read model no longer knows
+   * that far back (it keeps the last changes only; a fresh enumeration changes every item): then
+   * compute from every item. What is kept per item may be recomputed for these ids only.
+   */
+  changedSince<K extends keyof M & string>(list: K, version: number): ReadonlyMap<string, StoredItem<M[K]> | undefined> | undefined;
 }
 
 export interface ReadModel<M> {

@@ -631,6 +631,40 @@ describe.each(harnesses)('read model contract: %s', (_name, makeHarness) => {
     expect(view.where('notes', 'unitId', to).map((item) => item.id)).toEqual([moved.id]);
   });
 
+  it('tells what changed since a version: each item with what it was then, and not at all after a fresh enumeration', async () => {
+    const mirror = mirrorOf();
+    await mirror.start();
+    const unitId = unit();
+    const changed = await harness.store.create('notes', note(unitId, { count: 1 }), { actor });
+    const gone = await harness.store.create('notes', note(unitId, { count: 2 }), { actor });
+    const kept = await harness.store.create('notes', note(unitId, { count: 3 }), { actor });
+    const before = await mirror.readModel.read(['notes', 'tags']);
+    const [version, tagsVersion] = [before.version('notes'), before.version('tags')];
+    const [held] = [before.get('notes', changed.id)];
+    expect(before.changedSince('notes', version)).toEqual(new Map());
+    // another instance changes one twice and deletes one; this instance creates one
+    const once = await harness.store.update('notes', changed.id, { count: 11 }, { actor: other, etag: changed.etag });
+    await harness.store.update('notes', changed.id, { count: 12 }, { actor: other, etag: once.etag });
+    await harness.store.delete('notes', gone.id, { actor, etag: gone.etag });
+    const created = await mirror.store.create('notes', note(unitId, { count: 4 }), { actor });
+    const view = await mirror.readModel.read(['notes', 'tags']);
+    const since = view.changedSince('notes', version);
+    expect(since && [...since.keys()].sort()).toEqual([changed.id, gone.id, created.id].sort());
+    expect(since?.get(changed.id)).toEqual(held);
+    expect(since?.get(gone.id)?.fields.count).toBe(2);
+    expect(since?.has(created.id) && since.get(created.id)).toBeUndefined();
+    expect(since?.has(kept.id)).toBe(false);
+    expect(view.changedSince('tags', tagsVersion)).toEqual(new Map());
+    // a version the list never had is not known
+    expect(view.changedSince('notes', view.version('notes') + 1)).toBeUndefined();
+    // a fresh enumeration puts every item again: more than the read model keeps of its changes
+    const latest = view.version('notes');
+    harness.expireChangeTokens();
+    const after = await mirror.readModel.read(['notes']);
+    const again = after.changedSince('notes', latest);
+    expect(again === undefined || [...after.all('notes')].every((item) => again.has(item.id))).toBe(true);
+  });
+
   it('retries a first enumeration that failed until it succeeds', async () => {
     let failures = 3;
     const failing: ChangeFeed<Lists> = {

@@ -1,7 +1,7 @@
 /** Results against target across units and years: one comparison per indicator. */
 import { comparePeriods, parsePeriod, type Indicator, type Measurement, type PeriodKind, type SchoolYear } from '../../domain';
 import { groupBy } from './group-by';
-import type { IndicatorComparison, Item, RollupData, UnitResult } from './types';
+import type { IndicatorComparison, Item, RollupContext, UnitResult } from './types';
 
 const kindRank: Readonly<Record<PeriodKind, number>> = { schoolYear: 3, term: 2, month: 1 };
 
@@ -27,53 +27,64 @@ export function meetsTarget(value: number, indicator: Pick<Indicator, 'direction
   return indicator.direction === 'higherIsBetter' ? value >= indicator.target : value <= indicator.target;
 }
 
-export function compareIndicators(data: RollupData, units: readonly Item<'units'>[]): IndicatorComparison[] {
-  const byIndicatorUnit = groupBy(data.measurements, (m) => `${m.fields.indicatorId}|${m.fields.unitId}`);
-  const municipalityByIndicator = groupBy(data.municipalityResults, (r) => r.fields.indicatorId);
-  const [current, previous] = data.years;
-  return [...data.indicators]
-    .sort((a, b) => a.fields.name.localeCompare(b.fields.name, 'sv'))
-    .map((indicator) => {
-      const i = indicator.fields;
-      const results: UnitResult[] = units.map((unit) => {
-        const measured = (byIndicatorUnit.get(`${indicator.id}|${unit.id}`) ?? []).map((m) => m.fields);
-        const values: Record<SchoolYear, number> = {};
-        for (const year of data.years) {
-          const value = yearValue(measured, year);
-          if (value !== undefined) values[year] = value;
-        }
-        const now = current !== undefined ? values[current] : undefined;
-        const before = previous !== undefined ? values[previous] : undefined;
-        const met = now !== undefined ? meetsTarget(now, i) : undefined;
-        return {
-          unitId: unit.id,
-          values,
-          ...(met !== undefined ? { meetsTarget: met } : {}),
-          ...(now !== undefined && before !== undefined ? { trend: trendOf(now, before, i.direction) } : {}),
-        };
-      });
-      const averages: Record<SchoolYear, number> = {};
-      const municipality: Record<SchoolYear, number> = {};
-      const published = (municipalityByIndicator.get(indicator.id) ?? []).map((r) => r.fields);
-      for (const year of data.years) {
-        const values = results.map((r) => r.values[year]).filter((v): v is number => v !== undefined);
-        if (values.length > 0) averages[year] = Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100;
-        const own = yearValue(published, year);
-        if (own !== undefined) municipality[year] = own;
-      }
-      return {
-        indicatorId: indicator.id,
-        name: i.name,
-        unitOfMeasure: i.unitOfMeasure,
-        direction: i.direction,
-        ...(i.target !== undefined ? { target: i.target } : {}),
-        averages,
-        ...(Object.keys(municipality).length > 0 ? { municipality } : {}),
-        units: results,
-        meetingTarget: results.filter((r) => r.meetsTarget === true).length,
-        withValue: results.filter((r) => current !== undefined && r.values[current] !== undefined).length,
-      };
-    });
+/** A unit's result for each indicator the context compares, in its order, from the unit's results (`UnitRecords.measurements`). */
+export function unitResults(context: Pick<RollupContext, 'years' | 'compared'>, unitId: string, measurements: readonly Item<'measurements'>[]): UnitResult[] {
+  const byIndicator = groupBy(measurements, (m) => m.fields.indicatorId);
+  const [current, previous] = context.years;
+  return context.compared.map((indicator) => {
+    const i = indicator.fields;
+    const measured = (byIndicator.get(indicator.id) ?? []).map((m) => m.fields);
+    const values: Record<SchoolYear, number> = {};
+    for (const year of context.years) {
+      const value = yearValue(measured, year);
+      if (value !== undefined) values[year] = value;
+    }
+    const now = current !== undefined ? values[current] : undefined;
+    const before = previous !== undefined ? values[previous] : undefined;
+    const met = now !== undefined ? meetsTarget(now, i) : undefined;
+    return {
+      unitId,
+      values,
+      ...(met !== undefined ? { meetsTarget: met } : {}),
+      ...(now !== undefined && before !== undefined ? { trend: trendOf(now, before, i.direction) } : {}),
+    };
+  });
+}
+
+/**
+ * The comparison of each indicator across units: `results` holds each unit's (`unitResults`), the
+ * units in the roll-up's order; the averages are taken in that order.
+ */
+export function compareIndicators(
+  context: Pick<RollupContext, 'years' | 'compared'>, results: readonly (readonly UnitResult[])[], municipalityResults: readonly Item<'municipalityResults'>[],
+): IndicatorComparison[] {
+  const municipalityByIndicator = groupBy(municipalityResults, (r) => r.fields.indicatorId);
+  const [current] = context.years;
+  return context.compared.map((indicator, n) => {
+    const i = indicator.fields;
+    const units = results.map((unit) => unit[n]).filter((r): r is UnitResult => r !== undefined);
+    const averages: Record<SchoolYear, number> = {};
+    const municipality: Record<SchoolYear, number> = {};
+    const published = (municipalityByIndicator.get(indicator.id) ?? []).map((r) => r.fields);
+    for (const year of context.years) {
+      const values = units.map((r) => r.values[year]).filter((v): v is number => v !== undefined);
+      if (values.length > 0) averages[year] = Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100;
+      const own = yearValue(published, year);
+      if (own !== undefined) municipality[year] = own;
+    }
+    return {
+      indicatorId: indicator.id,
+      name: i.name,
+      unitOfMeasure: i.unitOfMeasure,
+      direction: i.direction,
+      ...(i.target !== undefined ? { target: i.target } : {}),
+      averages,
+      ...(Object.keys(municipality).length > 0 ? { municipality } : {}),
+      units,
+      meetingTarget: units.filter((r) => r.meetsTarget === true).length,
+      withValue: units.filter((r) => current !== undefined && r.values[current] !== undefined).length,
+    };
+  });
 }
 
 function trendOf(now: number, before: number, direction: Indicator['direction']): 'better' | 'worse' | 'same' {

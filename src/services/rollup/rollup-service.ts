@@ -2,8 +2,8 @@ import { isoDay, schoolYearOf, type SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { ReadModel } from '../../store/read-model';
 import { toBoardView } from './board';
-import { computeRollup } from './compute';
-import { readRollupView, rollupDataOf, versionsOf } from './load';
+import { keptRollup, type KeptRollup } from './kept-rollup';
+import { readRollupView, rollupDataOf } from './load';
 import type { BoardRollup, Rollup, RollupData } from './types';
 
 export interface RollupServiceOptions {
@@ -20,15 +20,15 @@ const keptYears = 4;
  * for trends, computed from the read model after one round trip (see `rollupDataOf`).
  *
  * A roll-up of the large municipality reads some 265,000 items; computing it on every view would
- * take seconds. So each school year's roll-up is kept with the change versions of the lists it
- * was computed from and the day it was counted on: a view whose round trip brought no change
- * (here or on another instance) gets it as it is; any change to one of its lists, a write of this
- * instance at once, computes it again.
+ * take seconds. So each school year's roll-up is kept with its units' parts, the change versions
+ * of its lists and the day it was counted on (kept-rollup.ts): a view whose round trip brought no
+ * change (here or on another instance) gets it as it is; a change in some units counts those
+ * units' parts again and puts the roll-up together from the parts.
  */
 export class RollupService {
   private readonly now: () => Date;
   private readonly trendYears: number;
-  private readonly kept = new Map<SchoolYear, { readonly key: string; readonly rollup: Rollup }>();
+  private readonly kept = new Map<SchoolYear, KeptRollup>();
 
   constructor(private readonly readModel: ReadModel<Entities>, options: RollupServiceOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -47,15 +47,11 @@ export class RollupService {
 
   async rollup(schoolYear: SchoolYear): Promise<Rollup> {
     const view = await readRollupView(this.readModel);
-    const today = isoDay(this.now());
-    const key = `${today}|${versionsOf(view)}`;
-    const held = this.kept.get(schoolYear);
-    if (held?.key === key) return held.rollup;
-    const rollup = computeRollup(rollupDataOf(view, schoolYear, this.trendYears), today);
+    const kept = keptRollup(view, { schoolYear, trendYears: this.trendYears, today: isoDay(this.now()) }, this.kept.get(schoolYear));
     this.kept.delete(schoolYear);
-    this.kept.set(schoolYear, { key, rollup });
+    this.kept.set(schoolYear, kept);
     for (const year of this.kept.keys()) if (this.kept.size > keptYears) this.kept.delete(year);
-    return rollup;
+    return kept.rollup;
   }
 
   /** The board's roll-up: built from the full one by copying only what the board may see. */

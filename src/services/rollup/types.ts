@@ -30,6 +30,19 @@ export interface RollupData {
   readonly meetings: readonly Item<'meetings'>[];
 }
 
+/** What the roll-up is counted from beside each unit's items: the same for every unit. */
+export interface RollupContext {
+  readonly schoolYear: SchoolYear;
+  /** the school year first, then the years before it */
+  readonly years: readonly SchoolYear[];
+  /** "YYYY-MM-DD": overdue is counted against this day */
+  readonly today: string;
+  /** as read: which of them apply to a unit's type, year by year */
+  readonly indicators: readonly Item<'indicators'>[];
+  /** by name: the order of the comparisons, and of each part's results */
+  readonly compared: readonly Item<'indicators'>[];
+}
+
 /** An action as the roll-up shows it, with its owner (never in the board view). */
 export interface RollupAction {
   readonly id: string;

@@ -4,6 +4,7 @@
  */
 import type { ChangedItems } from '../changes';
 import type { StoredItem } from '../port';
+import { ChangeLog } from './change-log';
 import type { StringPool } from './string-pool';
 
 type Index<T> = Map<unknown, Map<string, StoredItem<T>>>;
@@ -36,6 +37,8 @@ export class ListMirror<T> {
   token: string | undefined;
   /** grows with every item put, replaced or removed: the same version, the same items */
   private changes = 0;
+  /** which item each of the last versions changed, and what it was before */
+  private readonly log = new ChangeLog<T>();
 
   constructor(private readonly strings: StringPool) {}
 
@@ -54,6 +57,11 @@ export class ListMirror<T> {
 
   get(id: string): StoredItem<T> | undefined {
     return this.items.get(id);
+  }
+
+  /** The ids changed after `version`, each with the item as it was then; undefined when that is too far back. */
+  changedSince(version: number): ReadonlyMap<string, StoredItem<T> | undefined> | undefined {
+    return this.log.since(version, this.changes);
   }
 
   where(field: string, value: unknown): readonly StoredItem<T>[] {
@@ -104,6 +112,7 @@ export class ListMirror<T> {
     for (const [field, index] of this.indexes) add(index, field, kept);
     this.listed = undefined;
     this.changes += 1;
+    this.log.record(this.changes, kept.id, held);
   }
 
   private remove(id: string): void {
@@ -114,6 +123,7 @@ export class ListMirror<T> {
     this.items.delete(id);
     this.listed = undefined;
     this.changes += 1;
+    this.log.record(this.changes, id, held);
   }
 
   private index(field: string): Index<T> {

@@ -191,6 +191,7 @@ export class Mirror<M> implements ReadModel<M> {
       get: (list, id) => of(list).get(id) as StoredItem<V[typeof list]> | undefined,
       where: (list, field, value) => of(list).where(field, value) as readonly StoredItem<V[typeof list]>[],
       version: (list) => of(list).version,
+      changedSince: (list, version) => of(list).changedSince(version) as ReadonlyMap<string, StoredItem<V[typeof list]> | undefined> | undefined,
     };
   }
 }
