@@ -329,8 +329,9 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     const notice = front.page.getByTestId('import-notice');
     await notice.getByText(/^Import pågår: \d+ av 180 rader, klar omkring \d\d[:.]\d\d$/).waitFor({ timeout: 15_000 });
     await front.page.getByTestId('rollup').waitFor();
-    await expectAccessible(front.page, 'the front view with a running import');
-    await shoot(front.page, 'rollup-import-running');
+    // the notice as it stands when the roll-up is there: running, or done already on a fast machine
+    await shoot(front.page, 'rollup-import');
+    await expectAccessible(front.page, 'the front view with an import notice');
     await notice.getByText('Importen är klar: 180 nya, 0 ändrade, 0 oförändrade.').waitFor({ timeout: 40_000 });
     await expect(notice.getByRole('button', { name: 'Öppna importen' }).count()).resolves.toBe(1);
     await front.context.close();
