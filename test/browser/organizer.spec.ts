@@ -328,7 +328,7 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
     const front = await openOrganizer('Anna Lindqvist');
     const notice = front.page.getByTestId('import-notice');
     await notice.getByText(/^Import pågår: \d+ av 180 rader, klar omkring \d\d[:.]\d\d$/).waitFor({ timeout: 15_000 });
-    await front.page.getByTestId('rollup').waitFor();
+    await front.page.getByTestId('rollup-details').waitFor();
     // the notice as it stands when the roll-up is there: running, or done already on a fast machine
     await shoot(front.page, 'rollup-import');
     await expectAccessible(front.page, 'the front view with an import notice');
