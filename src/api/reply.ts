@@ -1,3 +1,4 @@
+import { gzip } from 'node:zlib';
 import type { Response } from 'express';
 import type { Answer, Route } from '../contract';
 import type { Page, StoredItem } from '../store/port';
@@ -39,5 +40,28 @@ export interface SendOptions {
  */
 export function sendJson<T extends Answer<Route> = never>(res: Response, body: NoInfer<T>, options: SendOptions = {}): void {
   res.setHeader('Cache-Control', options.cacheControl ?? 'no-store');
-  res.status(options.status ?? 200).json(body);
+  res.status(options.status ?? 200);
+  const text = JSON.stringify(body);
+  if (text.length >= compressAbove) res.vary('Accept-Encoding');
+  if (text.length < compressAbove || !res.req.acceptsEncodings('gzip')) {
+    res.type('application/json').send(text);
+    return;
+  }
+  // in the thread pool, so a large answer does not hold the event loop while it is packed
+  gzip(text, { level: 4 }, (error, packed) => {
+    if (error) {
+      res.type('application/json').send(text);
+      return;
+    }
+    res.setHeader('Content-Encoding', 'gzip');
+    res.type('application/json').send(packed);
+  });
 }
+
+/**
+ * Answers at least this long go gzipped to a caller that accepts it: the roll-up of 600 units is
+ * about 2 MB of JSON and a sixteenth of it packed, which a Teams client on an ordinary connection
+ * fetches in a fraction of the time; a small answer is sent as it is (packing would cost more
+ * than it saves).
+ */
+const compressAbove = 16 * 1024;

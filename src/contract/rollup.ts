@@ -31,10 +31,8 @@ export const RollupUnitSchema = z.strictObject({
   name: UnitSchema.shape.name,
   type: UnitSchema.shape.type,
   schoolUnitCode: UnitSchema.shape.schoolUnitCode,
-  /** the cycle in the school year */
+  /** the cycle in the school year (the service's cycle of every year read stays on the server: no view shows it) */
   cycle: CycleStateSchema,
-  /** the cycle in every year read, newest first */
-  cycleByYear: byYear(CycleStateSchema),
   /** the unit's analysis for the school year: the furthest one if there are several */
   analysisStatus: z.enum([...analysisStatuses, 'none']),
   feedback: z.enum(feedbackStates),

@@ -11,6 +11,8 @@ import type { Host } from './host/host-context';
 import { themeFor } from './host/theme';
 import { languageOf } from '../../src/domain/language';
 import { I18nProvider, translator } from './i18n/i18n';
+import { OrganizerPageEntry, preloadOrganizer } from './organizer/load-organizer';
+import { PrefetchOrganizer } from './organizer/prefetch-organizer';
 import { routeFrom } from './route';
 import { PrefetchChannel } from './views/prefetch-channel';
 import { loadChannelTab, preloadChannelTab } from './views/preload';
@@ -18,7 +20,6 @@ import { loadChannelTab, preloadChannelTab } from './views/preload';
 const ChannelTab = lazy(loadChannelTab);
 const ConfigPage = lazy(() => import('./views/config-page'));
 const MyActions = lazy(() => import('./views/my-actions'));
-const OrganizerPage = lazy(() => import('./organizer/organizer-page'));
 const UnitFeedbackPage = lazy(() => import('./organizer/unit-feedback-page'));
 const UnitYearWheelPage = lazy(() => import('./organizer/unit-year-wheel-page'));
 const MeetingSurface = lazy(() => import('./meeting/meeting-surface'));
@@ -47,7 +48,9 @@ export function App(props: AppProps = {}) {
   // Detection runs once per page load, with the props of the first render, whatever they do later.
   const startDetection = useEffectEvent(() => {
     // The channel tab is the common case: fetch its code while the host answers and sign-in runs.
-    if (routeFrom(location).page === 'channel') preloadChannelTab();
+    const first = routeFrom(location);
+    if (first.page === 'channel') preloadChannelTab();
+    if (first.page === 'organizer') preloadOrganizer(first.section);
     return detectHost(props.detect);
   });
   useEffect(() => {
@@ -84,9 +87,10 @@ export function App(props: AppProps = {}) {
           ) : (
             <AuthGate inHost={host.state.phase === 'teams'} {...(props.fetch ? { fetch: props.fetch } : {})} {...(props.storage ? { storage: props.storage } : {})}>
               {route.page === 'channel' && route.unitId && <PrefetchChannel unitId={route.unitId} view={route.view} />}
+              {route.page === 'organizer' && <PrefetchOrganizer section={route.section} />}
               <ViewErrorBoundary title={t('common.errorTitle')} message={t('common.errorBoundary')} retryLabel={t('common.retry')}>
                 <Suspense fallback={loading}>
-                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPage {...(route.section ? { section: route.section } : {})} /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : route.page === 'unitYearWheel' ? <UnitYearWheelPage unitId={route.unitId} /> : route.page === 'meeting' ? <MeetingSurface surface={route.surface} {...(route.meetingId ? { meetingId: route.meetingId } : {})} {...(route.actionId ? { actionId: route.actionId } : {})} /> : route.page === 'unitChooser' ? <ChannelTab view="overview" choose /> : route.page === 'otherUnits' ? <OtherUnitsPage /> : <ChannelTab view={route.view} {...(route.unitId ? { unitId: route.unitId } : {})} />}
+                  {route.page === 'config' ? <ConfigPage /> : route.page === 'myActions' ? <MyActions /> : route.page === 'organizer' ? <OrganizerPageEntry section={route.section} fallback={loading} /> : route.page === 'unitFeedback' ? <UnitFeedbackPage unitId={route.unitId} /> : route.page === 'unitYearWheel' ? <UnitYearWheelPage unitId={route.unitId} /> : route.page === 'meeting' ? <MeetingSurface surface={route.surface} {...(route.meetingId ? { meetingId: route.meetingId } : {})} {...(route.actionId ? { actionId: route.actionId } : {})} /> : route.page === 'unitChooser' ? <ChannelTab view="overview" choose /> : route.page === 'otherUnits' ? <OtherUnitsPage /> : <ChannelTab view={route.view} {...(route.unitId ? { unitId: route.unitId } : {})} />}
                 </Suspense>
               </ViewErrorBoundary>
             </AuthGate>

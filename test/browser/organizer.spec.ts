@@ -19,9 +19,10 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
   let rollup: Rollup;
 
   beforeAll(async () => {
-    // the large import's job writes in stored chunks of 20 rows at 6,000 units a minute: a few
-    // seconds, checkpointed nine times, so its progress can be seen moving
-    h = await startBrowserHarness({ server: { importUnitsPerMinute: 6_000, importJobs: { chunkRows: 20 } } });
+    // the large import's job writes in stored chunks of 20 rows at 3,000 units a minute: some
+    // seconds, checkpointed nine times, so its progress can be seen moving, on the import view and
+    // on the front view opened while it runs
+    h = await startBrowserHarness({ server: { importUnitsPerMinute: 3_000, importJobs: { chunkRows: 20 } } });
     await mkdir(screenshotDir, { recursive: true });
     rollup = await h.api<Rollup>('admin', 'GET', '/api/organizer/rollup');
   }, 120_000);
@@ -322,13 +323,25 @@ describe.skipIf(skip !== null)('the organizer level in a real browser against th
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByRole('button', { name: 'Importera 180 resultat' }).click();
+    await page.getByTestId('import-progress').waitFor();
+    // the front view, opened while the import runs, tells how far it got and when it ends, then that it is done
+    const front = await openOrganizer('Anna Lindqvist');
+    const notice = front.page.getByTestId('import-notice');
+    await notice.getByText(/^Import pågår: \d+ av 180 rader, klar omkring \d\d[:.]\d\d$/).waitFor({ timeout: 15_000 });
+    await front.page.getByTestId('rollup-details').waitFor();
+    // the notice as it stands when the roll-up is there: running, or done already on a fast machine
+    await shoot(front.page, 'rollup-import');
+    await expectAccessible(front.page, 'the front view with an import notice');
+    await notice.getByText('Importen är klar: 180 nya, 0 ändrade, 0 oförändrade.').waitFor({ timeout: 40_000 });
+    await expect(notice.getByRole('button', { name: 'Öppna importen' }).count()).resolves.toBe(1);
+    await front.context.close();
     await page.getByTestId('import-done').getByText('Importen är klar: 180 nya, 0 ändrade, 0 oförändrade.').waitFor({ timeout: 25_000 });
     const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.every((text) => /^Sparar \d+ av 180$/.test(text))).toBe(true);
     const stored = (await h.api<MeasurementPage>('admin', 'GET', '/api/units/1/measurements?top=500')).items.filter((m) => m.period < '2020');
     expect(stored).toHaveLength(30);
-  }, 60_000);
+  }, 90_000);
 
   it('downloads the quality report as a .docx', async () => {
     const { page } = await openOrganizer('Anna Lindqvist', 'report');

@@ -3,16 +3,24 @@
  * once (later loads read fresh). Each kind of read names what it answers, so a view takes what was
  * started for it, typed: `prefetch('overview', unitId, ...)`, `takePrefetched('overview', unitId)`.
  */
-import type { Overview, Unit } from '../../../src/contract';
+import type { ImportJobList, Me, Overview, Rollup, Setup, Unit } from '../../../src/contract';
 
 /** What may be read early, by kind, and what each kind answers. */
 export interface Prefetchable {
   unit: Unit;
   overview: Overview;
+  /** the signed-in user (one id: `me`) */
+  me: Me;
+  /** whether the site is set up (one id: `setup`) */
+  setup: Setup;
+  /** the organizer's roll-up, by school year */
+  rollup: Rollup;
+  /** the latest result imports (one id: `imports`), for the organizer's front view */
+  imports: ImportJobList;
 }
 export type PrefetchKind = keyof Prefetchable;
 
-const pending: { [K in PrefetchKind]: Map<string, Promise<Prefetchable[K]>> } = { unit: new Map(), overview: new Map() };
+const pending: { [K in PrefetchKind]: Map<string, Promise<Prefetchable[K]>> } = { unit: new Map(), overview: new Map(), me: new Map(), setup: new Map(), rollup: new Map(), imports: new Map() };
 
 /** Starts `load` unless a read of this kind and id is already under way. */
 export function prefetch<K extends PrefetchKind>(kind: K, id: string, load: () => Promise<Prefetchable[K]>): void {

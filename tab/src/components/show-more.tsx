@@ -15,7 +15,8 @@ export function useShowMore(step: number, resetKey: string): { limit: number; mo
   const [shown, setShown] = useState({ resetKey, limit: step });
   // a new key starts from the first rows again, in the same render
   const limit = shown.resetKey === resetKey ? shown.limit : step;
-  return { limit, more: () => setShown({ resetKey, limit: limit + step }) };
+  // from the state as it stands: a second click before the first one's rows are drawn counts too
+  return { limit, more: () => setShown((now) => ({ resetKey, limit: (now.resetKey === resetKey ? now.limit : step) + step })) };
 }
 
 /** "Visar 50 av 600" and the button for the next rows, under a list cut short. */

@@ -1,7 +1,8 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithSession } from '../testing/render';
-import OrganizerPage, { organizerAccess, recentSchoolYears } from './organizer-page';
+import OrganizerPage, { organizerAccess } from './organizer-page';
+import { recentSchoolYears } from './school-years';
 import type { Rollup } from '../../../src/contract';
 
 const cycle = (followUp: 'done' | 'inProgress' | 'notStarted') => ({ schoolYear: '2025/26', phases: { followUp, analysis: 'notStarted', planning: 'inProgress', implementation: 'notStarted' }, current: 'followUp' });
@@ -11,7 +12,7 @@ function rollup(withOwner: boolean): Rollup {
   return {
     schoolYear, years: [schoolYear], today: '2026-03-01',
     units: [
-      { unitId: '1', name: 'Björkskolan F–6', type: 'grundskola', schoolUnitCode: '91234501', cycle: cycle('done') as Rollup['units'][number]['cycle'], cycleByYear: {}, analysisStatus: 'submitted', feedback: 'waiting', openActions: 1, overdueActions: 1, openDeficiencies: 0, deficienciesWithoutAction: 0, overdueDeficiencies: 0, meetings: 0 },
+      { unitId: '1', name: 'Björkskolan F–6', type: 'grundskola', schoolUnitCode: '91234501', cycle: cycle('done') as Rollup['units'][number]['cycle'], analysisStatus: 'submitted', feedback: 'waiting', openActions: 1, overdueActions: 1, openDeficiencies: 0, deficienciesWithoutAction: 0, overdueDeficiencies: 0, meetings: 0 },
     ],
     phaseSummary: { followUp: { done: 1, inProgress: 0, notStarted: 0 }, analysis: { done: 0, inProgress: 0, notStarted: 1 }, planning: { done: 0, inProgress: 1, notStarted: 0 }, implementation: { done: 0, inProgress: 0, notStarted: 1 } },
     indicators: [],
@@ -51,8 +52,11 @@ describe('OrganizerPage', () => {
       'GET /api/me': () => me(['Administration']),
       'GET /api/setup': setUp,
       'GET /api/organizer/rollup': () => rollup(true),
+      'GET /api/organizer/imports': () => ({ items: [] }),
     });
     await screen.findByTestId('rollup', {}, { timeout: 5_000 });
+    // the comparison and the lists render just after the units' cycle
+    await screen.findByTestId('rollup-details', {}, { timeout: 5_000 });
     expectTabs(['Sammanställning', 'Enheter', 'Indikatorer', 'Mål', 'Brister', 'Återkoppling', 'Årshjul', 'Mallar', 'Importera resultat', 'Kvalitetsrapport', 'Kom igång']);
     const row = screen.getByRole('row', { name: /Björkskolan F–6/ });
     expect(within(row).getByText('Klar')).toBeTruthy();
@@ -68,6 +72,8 @@ describe('OrganizerPage', () => {
       'GET /api/organizer/rollup': () => rollup(false),
     });
     await screen.findByTestId('rollup', {}, { timeout: 5_000 });
+    // the comparison and the lists render just after the units' cycle
+    await screen.findByTestId('rollup-details', {}, { timeout: 5_000 });
     expectTabs(['Sammanställning', 'Mål', 'Brister', 'Kvalitetsrapport']);
     expect(screen.queryByRole('button', { name: /Ge återkoppling/ })).toBeNull();
     expect(screen.getByText('Rutin för studiero')).toBeTruthy();
@@ -79,8 +85,11 @@ describe('OrganizerPage', () => {
       'GET /api/me': () => me(['Administration']),
       'GET /api/setup': setUp,
       'GET /api/organizer/rollup': () => rollup(true),
+      'GET /api/organizer/imports': () => ({ items: [] }),
     }, 'en');
     await screen.findByTestId('rollup', {}, { timeout: 5_000 });
+    // the comparison and the lists render just after the units' cycle
+    await screen.findByTestId('rollup-details', {}, { timeout: 5_000 });
     expect(screen.getByRole('tab', { name: 'Year wheel' })).toBeTruthy();
     const row = screen.getByRole('row', { name: /Björkskolan F–6/ });
     expect(within(row).getByText('Waiting for feedback')).toBeTruthy();

@@ -1,6 +1,7 @@
 import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import type { Me, Setup } from '../../../src/contract';
+import { prefetch, takePrefetched } from '../api/prefetch';
 import { useSession } from '../auth/session';
 import { ProblemBar } from '../components/problem-bar';
 import { StatusScreen } from '../components/status-screen';
@@ -15,8 +16,11 @@ import type { MessageKey } from '../i18n/i18n';
 import { OrganizerApi } from './organizer-api';
 import { OrganizerContext } from './organizer-context';
 import type { OrganizerSession } from './organizer-context';
+import { ImportBanner } from './front/import-banner';
+import { useImportNotice } from './front/use-import-notice';
+import { RollupEntry } from './rollup/load-rollup';
+import { recentSchoolYears } from './school-years';
 
-const Rollup = lazy(() => import('./rollup/rollup-view'));
 const Indicators = lazy(() => import('./indicators/indicators-view'));
 const Goals = lazy(() => import('./goals/organizer-goals-view'));
 const Deficiencies = lazy(() => import('./deficiencies/organizer-deficiencies-view'));
@@ -51,13 +55,6 @@ export function organizerAccess(me: Pick<Me, 'appRoles'>): 'edit' | 'read' | 'no
   return 'none';
 }
 
-/** The school years to choose from: this one and the two before. */
-export function recentSchoolYears(now: Date = new Date()): string[] {
-  const current = schoolYearOf(now);
-  const start = Number(current.slice(0, 4));
-  return [0, 1, 2].map((back) => `${start - back}/${String((start - back + 1) % 100).padStart(2, '0')}`);
-}
-
 /** The view the route asks for, if the caller may open it; otherwise the roll-up. */
 function initialView(views: readonly OrganizerView[], asked: OrganizerView | undefined): OrganizerView {
   return views.find((v) => v === asked) ?? 'rollup';
@@ -72,7 +69,8 @@ function initialView(views: readonly OrganizerView[], asked: OrganizerView | und
 export default function OrganizerPage({ section }: { section?: OrganizerView }) {
   const { api } = useSession();
   const { t } = useI18n();
-  const [me] = useLoad<Me>(() => api.me(), 'me');
+  // the first load takes what sign-in started (PrefetchOrganizer); a later one reads afresh
+  const [me] = useLoad<Me>(() => takePrefetched('me', 'me') ?? api.me(), 'me');
   if (me.status === 'loading') return <StatusScreen busy message={t('common.loading')} />;
   if (me.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={me.error} /></StatusScreen>;
   const access = organizerAccess(me.data);
@@ -84,7 +82,11 @@ export default function OrganizerPage({ section }: { section?: OrganizerView }) 
 function OrganizerStart({ canEdit, section }: { canEdit: boolean; section?: OrganizerView }) {
   const { api } = useSession();
   const { t } = useI18n();
-  const [setup] = useLoad<Setup>(() => api.call('GET /setup', {}), 'setup');
+  const [setup] = useLoad<Setup>(() => takePrefetched('setup', 'setup') ?? api.call('GET /setup', {}), 'setup');
+  // the front view waits for the imports' first answer: ask as soon as the role is known, beside the set-up
+  useEffect(() => {
+    if (canEdit && (section === undefined || section === 'rollup')) prefetch('imports', 'imports', () => new OrganizerApi(api).recentImports());
+  }, [api, canEdit, section]);
   if (setup.status === 'loading') return <StatusScreen busy message={t('common.loading')} />;
   if (setup.status === 'error') return <StatusScreen title={t('common.errorTitle')}><ProblemBar error={setup.error} /></StatusScreen>;
   if (!setup.data.configured && !canEdit) return <NotSetUp inChannel={false} />;
@@ -110,7 +112,10 @@ function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: Organ
     setFeedbackUnit(unitId);
     handleSelect('feedback');
   };
+  // the front view tells the administration about a running or failed import (the board may not see imports)
+  const imports = useImportNotice(organizer.api, canEdit && view === 'rollup', () => takePrefetched('imports', 'imports'));
   const panelId = `organizer-panel-${view}`;
+  const viewLoading = <StatusScreen busy message={t('common.loading')} />;
   return (
     <OrganizerContext.Provider value={organizer}>
       <header className={styles.header}>
@@ -131,8 +136,11 @@ function OrganizerTabs({ canEdit, section }: { canEdit: boolean; section?: Organ
       </nav>
       <main className={styles.body} id={panelId} role="tabpanel" aria-labelledby={`organizer-tab-${view}`}>
         <ViewErrorBoundary key={view} title={t('common.errorTitle')} message={t('common.errorBoundary')}>
-          <Suspense fallback={<StatusScreen busy message={t('common.loading')} />}>
-            {view === 'rollup' && <Rollup {...(canEdit ? { onGiveFeedback: handleGiveFeedback } : {})} />}
+          <Suspense fallback={viewLoading}>
+            {/* the front view, shown from its preloaded chunk without a Suspense fallback, once the
+                imports' first answer is in: a notice coming after the roll-up would push it down */}
+            {view === 'rollup' && canEdit && <ImportBanner notice={imports.notice} onOpen={() => handleSelect('import')} />}
+            {view === 'rollup' && (imports.settled ? <RollupEntry onGiveFeedback={canEdit ? handleGiveFeedback : undefined} fallback={viewLoading} /> : viewLoading)}
             {view === 'indicators' && canEdit && <Indicators />}
             {view === 'goals' && <Goals />}
             {view === 'deficiencies' && <Deficiencies />}

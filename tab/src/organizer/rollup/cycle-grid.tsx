@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { memo } from 'react';
+import { memo, startTransition } from 'react';
 import { phases } from '../../../../src/domain/choices';
 import { useI18n } from '../../i18n/i18n';
 import type { RollupUnit } from '../../../../src/contract';
@@ -72,7 +72,8 @@ export function CycleGrid({ units }: { units: readonly RollupUnit[] }) {
         </TableBody>
       </Table>
     </ScrollRegion>
-    <ShowMore shown={Math.min(limit, units.length)} total={units.length} step={rowsAtOnce} onMore={more} what={t('organizer.cycleRows')} />
+    {/* 50 more rows render as a transition, in slices between frames: scrolling on stays smooth */}
+    <ShowMore shown={Math.min(limit, units.length)} total={units.length} step={rowsAtOnce} onMore={() => startTransition(more)} what={t('organizer.cycleRows')} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import {
   Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens, useId,
 } from '@fluentui/react-components';
-import { memo, useState } from 'react';
+import { memo, startTransition, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { IndicatorComparison as Comparison, RollupUnit, UnitResult } from '../../../../src/contract';
 import type { Translate } from '../../i18n/i18n';
@@ -116,7 +116,7 @@ export function IndicatorComparison({ indicators, units, schoolYear, years }: { 
           </TableBody>
         </Table>
       </ScrollRegion>
-      <ShowMore shown={Math.min(limit, rows.length)} total={rows.length} step={rowsAtOnce} onMore={more} what={t('organizer.valueRows')} />
+      <ShowMore shown={Math.min(limit, rows.length)} total={rows.length} step={rowsAtOnce} onMore={() => startTransition(more)} what={t('organizer.valueRows')} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ export function largeRollup(count: number): Rollup {
   const units: RollupUnit[] = Array.from({ length: count }, (_, u) => ({
     unitId: String(u + 1), name: `Enhet ${String(u + 1).padStart(3, '0')}`, type: unitTypes[u % unitTypes.length] ?? 'grundskola', schoolUnitCode: String(70_000_000 + u),
     cycle: { schoolYear: testYear, phases: { followUp: 'done', analysis: u % 2 === 0 ? 'done' : 'inProgress', planning: 'notStarted', implementation: 'notStarted' }, current: u % 2 === 0 ? 'planning' : 'analysis' },
-    cycleByYear: {}, analysisStatus: 'submitted', feedback: u % 10 === 0 ? 'waiting' : 'read',
+    analysisStatus: 'submitted', feedback: u % 10 === 0 ? 'waiting' : 'read',
     openActions: 2, overdueActions: u % 7 === 0 ? 1 : 0, openDeficiencies: 0, deficienciesWithoutAction: 0, overdueDeficiencies: 0, meetings: 2,
   }));
   return {

@@ -16,8 +16,11 @@ async function open600(rollup: Rollup = largeRollup(600)) {
     'GET /api/me': () => me,
     'GET /api/setup': () => setUp,
     'GET /api/organizer/rollup': () => rollup,
+    'GET /api/organizer/imports': () => ({ items: [] }),
   });
   await screen.findByTestId('rollup', {}, { timeout: 5_000 });
+    // the comparison and the lists render just after the units' cycle
+    await screen.findByTestId('rollup-details', {}, { timeout: 5_000 });
 }
 
 const cycleRows = () => screen.getAllByRole('row').filter((row) => row.closest('table')?.getAttribute('aria-describedby') === 'cycle-caption').length - 1;
@@ -105,8 +108,11 @@ describe('the roll-up of 600 units', () => {
       'GET /api/me': () => me,
       'GET /api/setup': () => setUp,
       'GET /api/organizer/rollup': () => ({ ...rollup, indicators: [{ ...indicator, municipality: { [testYear]: 91.25 } }] }),
+      'GET /api/organizer/imports': () => ({ items: [] }),
     });
     await screen.findByTestId('rollup', {}, { timeout: 5_000 });
+    // the comparison and the lists render just after the units' cycle
+    await screen.findByTestId('rollup-details', {}, { timeout: 5_000 });
     const table = screen.getByRole('table', { name: 'Närvaro: Visa som tabell' });
     const [, average, municipality] = within(table).getAllByRole('row');
     expect(within(average as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Medel', '90', '95']);

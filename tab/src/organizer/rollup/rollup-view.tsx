@@ -1,5 +1,6 @@
 import { Card, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { takePrefetched } from '../../api/prefetch';
 import { ProblemBar } from '../../components/problem-bar';
 import { StatusScreen } from '../../components/status-screen';
 import { useLoad } from '../../hooks/use-load';
@@ -28,9 +29,13 @@ export default function RollupView({ onGiveFeedback }: { onGiveFeedback?: (unitI
   const styles = useStyles();
   const { t } = useI18n();
   const { api, canEdit, schoolYear } = useOrganizer();
-  const [state] = useLoad(() => api.rollup(schoolYear), schoolYear);
+  // the first load takes the read sign-in started for this school year (PrefetchOrganizer)
+  const [state] = useLoad(() => takePrefetched('rollup', schoolYear) ?? api.rollup(schoolYear), schoolYear);
   const [filter, setFilter] = useState(noFilter);
   const units = useMemo(() => (state.status === 'ready' ? filterUnits(state.data, filter) : []), [state, filter]);
+  // What lies below the units' cycle (the comparison, the lists) renders just after the first
+  // paint, as an interruptible transition: the table a user sees first does not wait for it.
+  const belowTheFold = useDeferredValue(state.status === 'ready', false);
   if (state.status === 'loading') return <StatusScreen busy message={t('organizer.tabRollup')} />;
   if (state.status === 'error') return <ProblemBar error={state.error} />;
   const rollup = state.data;
@@ -48,7 +53,8 @@ export default function RollupView({ onGiveFeedback }: { onGiveFeedback?: (unitI
         </div>
         <CycleGrid units={units} />
       </section>
-      <section aria-labelledby="rollup-indicators" className={styles.card}>
+      {belowTheFold && <>
+      <section aria-labelledby="rollup-indicators" className={styles.card} data-testid="rollup-details">
         <Text as="h2" id="rollup-indicators" size={500} weight="semibold">{t('organizer.indicatorsTitle')}</Text>
         <Text>{t('organizer.indicatorsIntro')}</Text>
         <IndicatorComparison indicators={rollup.indicators} units={units} schoolYear={rollup.schoolYear} years={rollup.years} />
@@ -72,6 +78,7 @@ export default function RollupView({ onGiveFeedback }: { onGiveFeedback?: (unitI
           <DeficiencyList rollup={rollup} names={names} />
         </Card>
       </div>
+      </>}
     </div>
   );
 }
