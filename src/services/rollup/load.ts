@@ -6,10 +6,12 @@
 import { previousSchoolYear, type SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { ReadModel, ReadView } from '../../store/read-model';
+import { countedLists, resultsAsSeen } from '../counted-results';
 import type { RollupData } from './types';
 
 /** The lists the roll-up (and the quality report) read. */
-export const rollupLists = ['units', 'indicators', 'deficiencies', 'goals', 'measurements', 'municipalityResults', 'analyses', 'actions', 'feedback', 'meetings'] as const;
+// `resultImports` says which results count: an import's completion changes its version, so the kept roll-up is counted again
+export const rollupLists = ['units', 'indicators', 'deficiencies', 'goals', 'measurements', 'municipalityResults', ...countedLists, 'analyses', 'actions', 'feedback', 'meetings'] as const;
 
 /** The school year first, then `trendYears` years before it. */
 function yearsOf(schoolYear: SchoolYear, trendYears: number): SchoolYear[] {
@@ -44,8 +46,9 @@ export function rollupDataOf(view: RollupView, schoolYear: SchoolYear, trendYear
     indicators: view.all('indicators'),
     deficiencies: view.all('deficiencies'),
     goals: years.flatMap((year) => view.where('goals', 'schoolYear', year)),
-    measurements: years.flatMap((year) => view.where('measurements', 'schoolYear', year)),
-    municipalityResults: years.flatMap((year) => view.where('municipalityResults', 'schoolYear', year)),
+    // the results as users see them: an unfinished import's are not counted (counted-results.ts)
+    measurements: resultsAsSeen(view, years.flatMap((year) => view.where('measurements', 'schoolYear', year))),
+    municipalityResults: resultsAsSeen(view, years.flatMap((year) => view.where('municipalityResults', 'schoolYear', year))),
     analyses: years.flatMap((year) => view.where('analyses', 'schoolYear', year)),
     actions: years.flatMap((year) => view.where('actions', 'schoolYear', year)),
     feedback: view.where('feedback', 'schoolYear', schoolYear),
