@@ -43,5 +43,10 @@ export function seeingIn(view: CountingView): <T extends Entities[ResultList]>(i
  */
 export function resultsAsSeen<T extends Entities[ResultList]>(view: CountingView, items: readonly StoredItem<T>[]): StoredItem<T>[] {
   const see = seeingIn(view);
-  return items.flatMap((item) => see(item) ?? []);
+  const seen: StoredItem<T>[] = [];
+  for (const item of items) {
+    const shown = see(item);
+    if (shown) seen.push(shown);
+  }
+  return seen;
 }
