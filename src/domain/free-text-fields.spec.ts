@@ -60,8 +60,16 @@ const samples: Readonly<Record<string, unknown>> = {
     unitTypes: ['grundskola'], groups: ['Flickor', 'Nyanlända'], importColumns: ['Andel behöriga'],
   },
   JobSchema: { kind: 'outbound', key: 'k', status: 'pending', dueAt: '2026-03-10T09:00:00Z', attempts: 0, payload: {} },
-  MeasurementSchema: { indicatorId: '1', unitId: '2', period: '2025/26', schoolYear: '2025/26', value: 1, groups: [{ group: 'Flickor', value: 1 }] },
-  MunicipalityResultSchema: { indicatorId: '1', municipalityId: '9999', period: '2025/26', schoolYear: '2025/26', value: 1, groups: [{ group: 'Flickor', value: 1 }], source: 'kolada' },
+  MeasurementSchema: {
+    indicatorId: '1', unitId: '2', period: '2025/26', schoolYear: '2025/26', value: 1, groups: [{ group: 'Flickor', value: 1 }],
+    importId: '3', beforeImport: { value: 2, groups: [{ group: 'Flickor', value: 2 }] },
+  },
+  MunicipalityResultSchema: {
+    indicatorId: '1', municipalityId: '9999', period: '2025/26', schoolYear: '2025/26', value: 1, groups: [{ group: 'Flickor', value: 1 }], source: 'kolada',
+    importId: '3', beforeImport: { value: 2, groups: [{ group: 'Flickor', value: 2 }] },
+  },
+  ResultBeforeImportSchema: { value: 2, groups: [{ group: 'Flickor', value: 2 }] },
+  ImportTrailSchema: { importId: '3', beforeImport: { value: 2, groups: [{ group: 'Flickor', value: 2 }] } },
   MeetingSchema: {
     type: 'workshop', title: 'Workshop', startsAt: '2026-03-10T09:00:00Z', schoolYear: '2025/26',
     participants: [{ role: 'teacher', displayName: 'Greta Holm' }], agenda: [{ id: 'p1', title: 'Resultat', decisions: ['Beslut'], notes: 'Anteckning' }],

@@ -15,6 +15,7 @@ export * from './goal';
 export * from './indicator';
 export * from './applicability';
 export * from './measurement';
+export * from './result-import';
 export * from './analysis';
 export * from './analysis-support';
 export * from './chart-axis';

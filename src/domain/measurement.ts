@@ -8,6 +8,25 @@ export const groupValue = z.strictObject({
   value: z.number().finite(),
 });
 
+/** What users saw of a result before an import changed it: what they keep seeing until that import is complete. */
+export const ResultBeforeImportSchema = z.strictObject({
+  value: z.number().finite(),
+  groups: z.array(groupValue).max(50).optional(),
+});
+export type ResultBeforeImport = z.infer<typeof ResultBeforeImportSchema>;
+
+/**
+ * Where a result came from, when an import wrote it: the import (its job's id) and, when the
+ * import changed a result that was there, what users saw before. A result typed or corrected by
+ * hand carries neither (see result-import.ts for what counts).
+ */
+export const importTrail = {
+  importId: itemId.optional(),
+  beforeImport: ResultBeforeImportSchema.optional(),
+};
+export const ImportTrailSchema = z.strictObject(importTrail);
+export type ImportTrail = z.infer<typeof ImportTrailSchema>;
+
 /** One result: an indicator's value for a unit in a period, optionally broken down by group. */
 export const MeasurementSchema = z.strictObject({
   indicatorId: itemId,
@@ -16,6 +35,7 @@ export const MeasurementSchema = z.strictObject({
   schoolYear,
   value: z.number().finite(),
   groups: z.array(groupValue).max(50).optional(),
+  ...importTrail,
 });
 export type Measurement = z.infer<typeof MeasurementSchema>;
 
@@ -34,5 +54,6 @@ export const MunicipalityResultSchema = z.strictObject({
   value: z.number().finite(),
   groups: z.array(groupValue).max(50).optional(),
   source: z.literal('kolada'),
+  ...importTrail,
 });
 export type MunicipalityResult = z.infer<typeof MunicipalityResultSchema>;

@@ -1,14 +1,14 @@
 import type { ZodType } from 'zod';
 import {
   ActionSchema, AnalysisSchema, BotConversationSchema, DeficiencySchema, FeedbackSchema, FollowUpResponseSchema,
-  FollowUpTemplateSchema, GoalSchema, IndicatorSchema, JobSchema, MeasurementSchema, MeetingSchema, MunicipalityResultSchema, UnitSchema,
+  FollowUpTemplateSchema, GoalSchema, IndicatorSchema, JobSchema, MeasurementSchema, MeetingSchema, MunicipalityResultSchema, ResultImportSchema, UnitSchema,
   YearWheelActivitySchema, actionStatuses, activityKinds, analysisStatuses, conversationKinds, deficiencySources,
-  deficiencyStatuses, directions, goalLevels, indicatorSources, jobStatuses, meetingTypes, originKinds, unitTypes,
+  deficiencyStatuses, directions, goalLevels, indicatorSources, jobStatuses, meetingTypes, originKinds, resultImportStates, unitTypes,
   unitsOfMeasure,
 } from '../domain';
 import type {
   Action, Analysis, BotConversation, Deficiency, Feedback, FollowUpResponse, FollowUpTemplate, Goal, Indicator, Job,
-  Measurement, Meeting, MunicipalityResult, Unit, YearWheelActivity,
+  Measurement, Meeting, MunicipalityResult, ResultImport, Unit, YearWheelActivity,
 } from '../domain';
 import { commonColumns, type ColumnDefinition, type ListDefinition } from './definition';
 
@@ -19,6 +19,7 @@ export interface Entities {
   indicators: Indicator;
   measurements: Measurement;
   municipalityResults: MunicipalityResult;
+  resultImports: ResultImport;
   analyses: Analysis;
   actions: Action;
   deficiencies: Deficiency;
@@ -45,6 +46,9 @@ const choice = (name: string, choices: readonly string[], more: Partial<ColumnDe
   ({ name, type: 'choice', choices, indexed: true, ...more });
 const json = (name: string): ColumnDefinition => ({ name, type: 'json' });
 const note = (name: string): ColumnDefinition => ({ name, type: 'note' });
+
+/** The import a result came from and what users saw before it (never filtered: read from the mirror). */
+const importTrailColumns: ColumnDefinition[] = [text('importId'), json('beforeImport')];
 
 function list(key: ListKey, displayName: string, description: string, titleFrom: string, columns: ColumnDefinition[]): ListDefinition {
   return { key, displayName, description, titleFrom, columns: [...columns, ...commonColumns] };
@@ -75,13 +79,17 @@ export const lists: ListBindings = {
   ]) },
   measurements: { schema: MeasurementSchema, definition: list('measurements', 'KH Measurements', 'Resultat', 'period', [
     indexedText('indicatorId', { required: true }), indexedText('unitId', { required: true }), text('period', { required: true }),
-    indexedText('schoolYear', { required: true }), { name: 'value', type: 'number', required: true }, json('groups'),
+    indexedText('schoolYear', { required: true }), { name: 'value', type: 'number', required: true }, json('groups'), ...importTrailColumns,
   ]) },
   // the municipality's own results as Kolada publishes them, beside the units' (never computed from them)
   municipalityResults: { schema: MunicipalityResultSchema, definition: list('municipalityResults', 'KH Municipality Results', 'Kommunens resultat (Kolada)', 'period', [
     indexedText('indicatorId', { required: true }), indexedText('municipalityId', { required: true }), text('period', { required: true }),
     indexedText('schoolYear', { required: true }), { name: 'value', type: 'number', required: true }, json('groups'),
-    choice('source', ['kolada'], { required: true, indexed: false }),
+    choice('source', ['kolada'], { required: true, indexed: false }), ...importTrailColumns,
+  ]) },
+  // one small item per result import (never its rows): which imports' results count (domain/result-import.ts)
+  resultImports: { schema: ResultImportSchema, definition: list('resultImports', 'KH Result Imports', 'Resultatimporter och hur långt de kommit', 'jobId', [
+    indexedText('jobId', { required: true }), choice('state', resultImportStates, { required: true }), { name: 'changedAt', type: 'dateTime', required: true },
   ]) },
   analyses: { schema: AnalysisSchema, definition: list('analyses', 'KH Analyses', 'Analyser', 'period', [
     indexedText('unitId', { required: true }), indexedText('schoolYear', { required: true }), text('period', { required: true }),
@@ -151,7 +159,7 @@ export const allLists: readonly ListDefinition[] = Object.values(lists).map((bin
  * conversations and jobs are read by key, a few at a time, straight from Graph.
  */
 export const mirroredLists = [
-  'units', 'goals', 'indicators', 'measurements', 'municipalityResults', 'analyses', 'actions', 'deficiencies', 'meetings',
+  'units', 'goals', 'indicators', 'measurements', 'municipalityResults', 'resultImports', 'analyses', 'actions', 'deficiencies', 'meetings',
   'followUpTemplates', 'followUpResponses', 'yearWheel', 'feedback',
 ] as const satisfies readonly ListKey[];
 export type MirroredList = (typeof mirroredLists)[number];

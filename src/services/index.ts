@@ -119,7 +119,7 @@ export function createServices(unsealed: Store<Entities>, views: ReadModel<Entit
     analysisSupport: new AnalysisSupportService(views, access),
     goals: new GoalService(store, views, access, clock),
     indicators: new IndicatorService(store, access, clock),
-    measurements: new MeasurementService(store, access),
+    measurements: new MeasurementService(store, views, access),
     analyses: new AnalysisService(store, access, clock),
     actions: new ActionService(store, views, access, { ...clock, ...(options.onOwnerGivenInMeeting ? { onOwnerGivenInMeeting: options.onOwnerGivenInMeeting } : {}) }),
     deficiencies: new DeficiencyService(store, views, access, clock),

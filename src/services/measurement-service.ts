@@ -1,15 +1,18 @@
-import { appliesTo, MeasurementSchema, schoolYearOfPeriod, type Measurement } from '../domain';
+import { appliesTo, MeasurementSchema, schoolYearOfPeriod, type ImportTrail, type Measurement } from '../domain';
 import type { Entities } from '../lists/lists';
 import { ConflictError } from '../store/errors';
 import type { Filter, Page, Store, StoredItem } from '../store/port';
+import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
 import { actorOf } from './caller';
+import { countedLists, resultsAsSeen } from './counted-results';
 import { RuleError } from './errors';
 import { findItem } from './lookup';
 import { pageQuery, type PageRequest } from './paging';
 import type { UnitAccess } from './unit-access';
 
-export type MeasurementInput = Omit<Measurement, 'unitId' | 'schoolYear'>;
+/** A result as a user enters it: never with an import's trail (only an import writes that). */
+export type MeasurementInput = Omit<Measurement, 'unitId' | 'schoolYear' | keyof ImportTrail>;
 /** What correcting a result changes: the total and the groups (the whole breakdown). */
 export type MeasurementPatch = Partial<Pick<Measurement, 'value' | 'groups'>>;
 
@@ -27,14 +30,19 @@ const sameGroups = (a: Measurement['groups'], b: Measurement['groups']) =>
  * or imported, so a second one for the same cell is a conflict carrying the first.
  */
 export class MeasurementService {
-  constructor(private readonly store: Store<Entities>, private readonly access: UnitAccess) {}
+  constructor(private readonly store: Store<Entities>, private readonly readModel: ReadModel<Entities>, private readonly access: UnitAccess) {}
 
+  /**
+   * A unit's results, a page at a time, as users see them (counted-results.ts): which imports are
+   * complete comes from the read model, its small list brought up to date beside the page's query.
+   */
   async list(caller: Caller, unitId: string, options: PageRequest & { indicatorId?: string; schoolYear?: string } = {}): Promise<Page<Measurement>> {
     await this.access.require(caller, 'unit.read', unitId);
     const filter: Filter[] = [{ field: 'unitId', op: 'eq', value: unitId }];
     if (options.indicatorId) filter.push({ field: 'indicatorId', op: 'eq', value: options.indicatorId });
     if (options.schoolYear) filter.push({ field: 'schoolYear', op: 'eq', value: options.schoolYear });
-    return this.store.query('measurements', pageQuery({ filter }, options));
+    const [page, imports] = await Promise.all([this.store.query('measurements', pageQuery({ filter }, options)), this.readModel.read(countedLists)]);
+    return { ...page, items: resultsAsSeen(imports, page.items) };
   }
 
   /**
@@ -56,14 +64,18 @@ export class MeasurementService {
     return found;
   }
 
-  /** Corrects a result; a stale eTag is a ConflictError with the result as it is now. */
+  /**
+   * Corrects a result; a stale eTag is a ConflictError with the result as it is now. A corrected
+   * result is an ordinary one again: the import that wrote it no longer decides whether it counts.
+   */
   async update(caller: Caller, id: string, patch: MeasurementPatch, etag: string): Promise<StoredItem<Measurement>> {
     const current = await this.store.get('measurements', id);
     await this.access.require(caller, 'unit.read', current.fields.unitId);
     const unit = await this.access.require(caller, 'results.enter', current.fields.unitId);
     const next = MeasurementSchema.parse({ ...current.fields, ...patch });
     await this.requireIndicator(next, unit.fields.type);
-    return this.store.update('measurements', id, patch, { ...actorOf(caller), etag });
+    const ordinary: ImportTrail = { importId: undefined, beforeImport: undefined };
+    return this.store.update('measurements', id, { ...patch, ...ordinary }, { ...actorOf(caller), etag });
   }
 
   /** The indicator exists, is in use, applies to the unit's type, and breaks results down by the groups given. */

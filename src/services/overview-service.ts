@@ -4,6 +4,7 @@ import { NotFoundError } from '../store/errors';
 import type { StoredItem } from '../store/port';
 import type { ReadModel } from '../store/read-model';
 import type { Caller } from './caller';
+import { countedLists, resultsAsSeen } from './counted-results';
 import { deficiencyEntries, type DeficiencyEntry } from './deficiency-service';
 import type { UnitAccess } from './unit-access';
 
@@ -34,7 +35,7 @@ export interface OverviewServiceOptions {
 }
 
 /** The lists the overview reads. */
-const overviewLists = ['units', 'goals', 'indicators', 'measurements', 'analyses', 'actions', 'meetings', 'yearWheel', 'feedback', 'deficiencies'] as const;
+const overviewLists = ['units', 'goals', 'indicators', 'measurements', ...countedLists, 'analyses', 'actions', 'meetings', 'yearWheel', 'feedback', 'deficiencies'] as const;
 
 /**
  * A unit's overview for a school year, from the read model after one round trip that brings its
@@ -60,7 +61,7 @@ export class OverviewService {
     const ofYear = <T extends { readonly schoolYear: string }>(item: StoredItem<T>) => item.fields.schoolYear === year;
     const goals = view.where('goals', 'unitId', unitId).filter(ofYear);
     const indicators = [...view.all('indicators')];
-    const measurements = view.where('measurements', 'unitId', unitId);
+    const measurements = resultsAsSeen(view, view.where('measurements', 'unitId', unitId));
     const analyses = view.where('analyses', 'unitId', unitId).filter((a) => ofYear(a) && (drafts || a.fields.status !== 'draft'));
     const meetings = view.where('meetings', 'unitId', unitId).filter((m) => Date.parse(m.fields.startsAt) >= now.getTime());
     const wheel = view.where('yearWheel', 'schoolYear', year);

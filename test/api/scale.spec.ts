@@ -84,6 +84,8 @@ async function seed(store: GraphStore<Entities>): Promise<Seeded> {
   await many(N, (g) => store.create('goals', { title: `Mål ${g + 1}`, level: 'unit', unitId: focus, schoolYear: year }, actor));
   // the municipality's own results (Kolada), one per indicator
   await many(N, (i) => store.create('municipalityResults', { indicatorId: indicators[i]?.id ?? '', municipalityId: '9999', period: year, schoolYear: year, value: 40 + i, source: 'kolada' }, actor));
+  // imports that completed long ago: which results count is read from every one of them
+  await many(N, (n) => store.create('resultImports', { jobId: String(900_000 + n), state: 'done', changedAt: day(-400 + n) }, actor));
   await many(N, (u) => store.create('deficiencies', { title: 'Brist', unitId: units[u]?.id ?? '', source: 'inspection', foundOn: date(-10), status: 'open' }, actor));
   const templates = await many(N, (v) => store.create('followUpTemplates', {
     meetingType: 'resultsConference', version: v + 1,

@@ -5,7 +5,8 @@ import { sendCreated, sendItem, sendPage } from '../reply';
 import { callerOf, ifMatch, itemParam, param, type RouteDeps, type RouteTable } from '../route';
 import { parseBody, parseQuery } from '../validate';
 
-const MeasurementBody = MeasurementSchema.omit({ unitId: true, schoolYear: true });
+// an import's trail is the import's own: a user enters a result without it
+const MeasurementBody = MeasurementSchema.omit({ unitId: true, schoolYear: true, importId: true, beforeImport: true });
 /** A correction: the total, the groups (the whole breakdown), or both. */
 const MeasurementPatchBody = z.strictObject({ value: MeasurementSchema.shape.value.optional(), groups: MeasurementSchema.shape.groups });
 const MeasurementQuery = SchoolYearQuerySchema.extend({ indicatorId: itemId.optional() });

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isoDateTime, schoolYear, type Job } from '../../domain';
+import { isoDateTime, itemId, ResultBeforeImportSchema, schoolYear, type Job } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { Store, StoredItem } from '../../store/port';
 import { chunkRows, importUnits } from './import-pace';
@@ -33,6 +33,14 @@ export const ChunkRowSchema = z.strictObject({
   etag: z.string().optional(),
   previousValue: z.number().optional(),
   previousGroups: z.array(z.strictObject({ group: z.string(), value: z.number() })).optional(),
+  /** the update's item's own import trail, restored with its value by an undo */
+  previousImportId: itemId.optional(),
+  previousBeforeImport: ResultBeforeImportSchema.optional(),
+  /**
+   * what users saw of the update's item when the preview read it, shown until this import is
+   * complete; absent when they saw nothing (a failed import's result left behind)
+   */
+  shownBefore: ResultBeforeImportSchema.optional(),
 });
 export type ChunkRow = z.infer<typeof ChunkRowSchema>;
 export const ChunkPayloadSchema = z.strictObject({ rows: z.array(ChunkRowSchema) });

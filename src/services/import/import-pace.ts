@@ -33,10 +33,10 @@ export interface ImportRowCounts {
   readonly update: number;
 }
 
-/** Units per write, per chunk (stored, read, checkpointed) and per job (created, finished). */
+/** Units per write, per chunk (stored, read, checkpointed) and per job (created, finished; its ResultImports item created, marked done). */
 const writeUnits = 2;
 const chunkUnits = 2 + 1 + 2;
-const jobUnits = 2 + 2;
+const jobUnits = 2 + 2 + 2 + 2;
 
 /** The resource units an import spends, from its staging to its last checkpoint. */
 export function importUnits(rows: ImportRowCounts): number {

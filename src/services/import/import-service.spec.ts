@@ -9,6 +9,7 @@ import { fixturePeople, seedFixture, type Fixture } from '../report/test-fixture
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ImportBusyError, ImportRejectedError, ImportService, importClientKey } from './import-service';
+import { countedLists, resultsAsSeen } from '../counted-results';
 import { ImportWorker } from './import-worker';
 import { paceBurst } from './import-pace';
 import { createKoladaHttp, KoladaUnavailableError } from './kolada-api';
@@ -125,10 +126,11 @@ describe('ImportService', () => {
     await paced.runNext();
     const done = await slow.importJob(job.id);
     expect(done).toMatchObject({ state: 'done', written: 120, created: 120 });
-    // the worker spends 120 writes of 2 units and, for each of 6 chunks, a read (1) and a checkpoint (2):
-    // one $batch's worth at once, then 100 a minute; the preview counted the staging (6 × 2) and the job's create and finish too
+    // the worker spends 120 writes of 2 units, for each of 6 chunks a read (1) and a checkpoint (2), and
+    // 2 + 2 for the import's ResultImports item (created running, marked done): one $batch's worth at once,
+    // then 100 a minute; the preview counted the staging (6 × 2) and the job's create and finish too
     const minutes = (clock.now() - started) / 60_000;
-    expect(minutes).toBeCloseTo((120 * 2 + 6 * 3 - paceBurst) / 100, 5);
+    expect(minutes).toBeCloseTo((120 * 2 + 6 * 3 + 4 - paceBurst) / 100, 5);
     expect((await slow.previewImport({ text: manyRows(21) }, 'kolada')).summary).toMatchObject({ create: 6, minutes: 1 });
   });
 
@@ -231,6 +233,104 @@ describe('ImportService', () => {
     expect((await measurementsOf(store, '2026/27')).map((m) => m.fields.value)).toEqual([210]);
   });
 
+  describe('all or nothing for users: an import counts once it is complete', () => {
+    /** A promise and the function that settles it. */
+    function gate() {
+      let open = (): void => undefined;
+      const opened = new Promise<void>((resolve) => { open = resolve; });
+      return { opened, open };
+    }
+    /** The writes, held at the job's `n`th write (its claim is the first, then one checkpoint a chunk) until `go` opens. */
+    function heldAt(n: number, go: Promise<void>, base: Store<Entities> = writes) {
+      const reached = gate();
+      let jobWrites = 0;
+      const held: Store<Entities> = {
+        ...base,
+        update: async (list, id, patch, options) => {
+          if (list === 'jobs' && ++jobWrites === n) {
+            reached.open();
+            await go;
+          }
+          return base.update(list, id, patch, options);
+        },
+      };
+      return { held, reached: reached.opened };
+    }
+    /** The school year's results as every view counts them, after a round trip. */
+    async function seen(schoolYear = '2026/27') {
+      const view = await views.read(['measurements', ...countedLists]);
+      return resultsAsSeen(view, view.where('measurements', 'schoolYear', schoolYear))
+        .map((m) => [m.fields.unitId, m.fields.indicatorId, m.fields.value, m.fields.groups ?? []] as const)
+        .sort((a, b) => a.join().localeCompare(b.join()));
+    }
+    async function stateOf(jobId: string) {
+      const view = await views.read(countedLists);
+      return view.all('resultImports').find((i) => i.fields.jobId === jobId)?.fields.state;
+    }
+    const before = () => [fixture.units.a.id, fixture.indicators.merit.id, 200, []] as const;
+
+    it('shows the results as they were while it runs: what it changed at its value before, what it created not at all', async () => {
+      await committed(service, { text: 'kpi;ou;period;value\nN15503;10000001;2027;200' }, 'kolada', { actor });
+      expect(await seen()).toEqual([before()]);
+      // one row a chunk: the change of 200 first, then a created result, then another
+      const chunked = new ImportService(writes, views, { now: () => new Date(clock.now()), chunkRows: 1 });
+      const job = await chunked.commitImport({ text: goodFile }, 'kolada', { actor });
+      const go = gate();
+      const { held, reached } = heldAt(3, go.opened);
+      const running = new ImportWorker(held, { unitsPerMinute: 1_000_000, clock }).runNext();
+      await reached;
+      // two chunks are stored, the third not yet
+      expect((await measurementsOf(store, '2026/27')).map((m) => m.fields.value).sort()).toEqual([228, 236.5]);
+      expect(await stateOf(job.id)).toBe('running');
+      expect(await seen()).toEqual([before()]);
+
+      go.open();
+      await running;
+      expect(await chunked.importJob(job.id)).toMatchObject({ state: 'done', created: 2, updated: 1 });
+      expect(await stateOf(job.id)).toBe('done');
+      expect(await seen()).toEqual([
+        [fixture.units.a.id, fixture.indicators.merit.id, 236.5, [{ group: 'Flickor', value: 240 }]],
+        [fixture.units.a.id, fixture.indicators.absence.id, 6.5, []],
+        [fixture.units.b.id, fixture.indicators.merit.id, 228, []],
+      ].sort((a, b) => a.join().localeCompare(b.join())));
+    });
+
+    it('never counts a failed import, in between nor after, and a result its undo left behind is written again by the next import', async () => {
+      await committed(service, { text: 'kpi;ou;period;value\nN15503;10000001;2027;200' }, 'kolada', { actor });
+      const chunked = new ImportService(writes, views, { now: () => new Date(clock.now()), chunkRows: 1 });
+      const job = await chunked.commitImport({ text: goodFile }, 'kolada', { actor });
+      // the third chunk's create fails for good, and so does the undo's delete of the created result
+      const failing: Store<Entities> = {
+        ...writes,
+        createMany: async (list, entries, options) => {
+          if (list === 'measurements' && entries.some((e) => 'value' in e.fields && e.fields.value === 6.5)) throw new Error('the list refused the item');
+          return writes.createMany(list, entries, options);
+        },
+        delete: async () => { throw new Error('the list refused the delete'); },
+      };
+      const go = gate();
+      const { held, reached } = heldAt(3, go.opened, failing);
+      const running = new ImportWorker(held, { unitsPerMinute: 1_000_000, clock }).runNext();
+      await reached;
+      expect(await seen()).toEqual([before()]);
+      go.open();
+      await running;
+      const failed = await chunked.importJob(job.id);
+      expect(failed).toMatchObject({ state: 'failed' });
+      expect(failed.failure).toContain('1 resultat kunde inte tas bort igen');
+      expect(await stateOf(job.id)).toBe('failed');
+      // the created 228 is still stored, the change of 200 undone: users see what they saw before
+      expect((await measurementsOf(store, '2026/27')).map((m) => m.fields.value).sort()).toEqual([200, 228]);
+      expect(await seen()).toEqual([before()]);
+
+      // the same file again: the result left behind is not "unchanged" (nobody sees it) but written, to count
+      const preview = await service.previewImport({ text: goodFile }, 'kolada');
+      expect(preview.rows.map((r) => [r.value, r.change, r.previousValue])).toEqual([[236.5, 'update', 200], [228, 'update', undefined], [6.5, 'create', undefined]]);
+      expect(await committed(service, { text: goodFile }, 'kolada', { actor })).toMatchObject({ state: 'done', created: 1, updated: 2 });
+      expect((await seen()).map((row) => row[2]).sort()).toEqual([228, 236.5, 6.5]);
+    });
+  });
+
   describe('the municipality\'s own values (Kolada\'s municipality data)', () => {
     // a unit's value and the municipality's, in one file: the municipality by its kommunkod
     const mixed = ['kpi;ou;municipality;period;value;gender', 'N15503;10000001;;2027;236,5;T', 'N15503;;1480;2027;229,1;T', 'N15503;;1480;2027;238;K'].join('\n');
@@ -244,11 +344,12 @@ describe('ImportService', () => {
       expect(preview.summary).toMatchObject({ rows: 2, create: 2, units: 1 });
       expect(await municipalityResults('2026/27')).toHaveLength(0);
 
-      expect(await committed(importer, { text: mixed }, 'kolada', { actor })).toMatchObject({ state: 'done', created: 2 });
+      const job = await committed(importer, { text: mixed }, 'kolada', { actor });
+      expect(job).toMatchObject({ state: 'done', created: 2 });
       const stored = await municipalityResults('2026/27');
       expect(stored.map((r) => r.fields)).toEqual([{
         indicatorId: fixture.indicators.merit.id, municipalityId: '1480', period: '2026/27', schoolYear: '2026/27', value: 229.1,
-        groups: [{ group: 'Flickor', value: 238 }], source: 'kolada',
+        groups: [{ group: 'Flickor', value: 238 }], source: 'kolada', importId: job.id,
       }]);
       expect(stored[0]?.createdByUser).toBe(actor);
       expect((await measurementsOf(store, '2026/27')).map((m) => m.fields.value)).toEqual([236.5]);

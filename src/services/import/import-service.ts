@@ -3,10 +3,11 @@
  * checks it with the domain's MeasurementSchema, says what committing would change and how long
  * the budget makes it take; and a commit that queues it as a background job (import-job.ts).
  */
-import type { Measurement, MunicipalityResult, SchoolYear } from '../../domain';
+import type { Measurement, MunicipalityResult, ResultBeforeImport, SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { Store, StoredItem } from '../../store/port';
 import type { ReadModel } from '../../store/read-model';
+import { countedLists, seeingIn } from '../counted-results';
 import { NotVisibleError, RuleError, ServiceError } from '../errors';
 import { NotFoundError } from '../../store/errors';
 import { invariant } from '../../domain/invariant';
@@ -24,8 +25,13 @@ import { importBudget, importMinutes } from './import-pace';
 type MeasurementItem = StoredItem<Measurement>;
 type MunicipalityResultItem = StoredItem<MunicipalityResult>;
 
-/** What a preview's rows stand for in the store: a unit's measurement, or a municipality result. */
-type Existing = { readonly list: 'measurements'; readonly item: MeasurementItem } | { readonly list: 'municipalityResults'; readonly item: MunicipalityResultItem };
+/**
+ * What a preview's rows stand for in the store: a unit's measurement, or a municipality result, as
+ * stored (the import resumes and compares by that), with what users see of it (`shown`: undefined
+ * when they see nothing, a failed import's result left behind) and whether they see it as stored.
+ */
+type Existing = ({ readonly list: 'measurements'; readonly item: MeasurementItem } | { readonly list: 'municipalityResults'; readonly item: MunicipalityResultItem })
+  & { readonly shown: ResultBeforeImport | undefined; readonly asStored: boolean };
 
 /** The name a municipality's own value has in the preview. */
 export const municipalityRowName = 'Kommunen';
@@ -154,7 +160,15 @@ export class ImportService {
       const before = row.existingId === undefined ? undefined : existing.get(row.existingId)?.item;
       if (row.change === 'create') rows.push({ change: 'create', ...fields });
       else if (row.change === 'update' && before) {
-        rows.push({ change: 'update', ...fields, id: before.id, etag: before.etag, previousValue: before.fields.value, ...(before.fields.groups ? { previousGroups: before.fields.groups.map((g) => ({ ...g })) } : {}) });
+        const { shown } = existing.get(before.id) ?? {};
+        rows.push({
+          change: 'update', ...fields, id: before.id, etag: before.etag,
+          // as stored, for an undo to restore; and what users saw, for them to keep seeing until the import is complete
+          previousValue: before.fields.value, ...(before.fields.groups ? { previousGroups: before.fields.groups.map((g) => ({ ...g })) } : {}),
+          ...(before.fields.importId !== undefined ? { previousImportId: before.fields.importId } : {}),
+          ...(before.fields.beforeImport ? { previousBeforeImport: before.fields.beforeImport } : {}),
+          ...(shown ? { shownBefore: shown } : {}),
+        });
       }
     }
     const chunking = this.options.chunkRows !== undefined ? { chunkRows: this.options.chunkRows } : {};
@@ -187,7 +201,13 @@ export class ImportService {
   private async plan(file: ImportFile, kind: ImportKind, options: PreviewOptions): Promise<{ preview: ImportPreview; existing: Map<string, Existing> }> {
     const source = await readFile(file, kind);
     // from the read model: a school year's results pass the list view threshold in a large municipality
-    const view = await this.readModel.read(['units', 'indicators', 'measurements', 'municipalityResults']);
+    const view = await this.readModel.read(['units', 'indicators', 'measurements', 'municipalityResults', ...countedLists]);
+    const see = seeingIn(view);
+    const seenOf = <T extends Measurement | MunicipalityResult>(item: StoredItem<T>): Pick<Existing, 'shown' | 'asStored'> => {
+      const seen = see(item);
+      const shown = seen ? { value: seen.fields.value, ...(seen.fields.groups ? { groups: seen.fields.groups } : {}) } : undefined;
+      return { shown, asStored: seen === item };
+    };
     const lookup = createLookup(view.all('units'), view.all('indicators'));
     // every cell of every line, titles and notes too: a file with a personnummer is refused whole
     const personal = personalIdentityErrors(source.records);
@@ -199,8 +219,9 @@ export class ImportService {
     const candidates = [...read.candidates, ...read.municipality].sort((a, b) => a.line - b.line);
     const years = [...new Set(candidates.map((c) => c.schoolYear))].sort() as SchoolYear[];
     const stored: Existing[] = years.flatMap((year) => [
-      ...view.where('measurements', 'schoolYear', year).map((item): Existing => ({ list: 'measurements', item })),
-      ...view.where('municipalityResults', 'schoolYear', year).map((item): Existing => ({ list: 'municipalityResults', item })),
+      // raw: a resumed or repeated import finds what is stored, counted or not
+      ...view.where('measurements', 'schoolYear', year).map((item): Existing => ({ list: 'measurements', item, ...seenOf(item) })),
+      ...view.where('municipalityResults', 'schoolYear', year).map((item): Existing => ({ list: 'municipalityResults', item, ...seenOf(item) })),
     ]);
     const existing = new Map(stored.map((e) => [e.item.id, e]));
     const byKey = new Map<string, Existing>();
@@ -210,14 +231,18 @@ export class ImportService {
     }
 
     const rows: ImportRow[] = candidates.map((candidate) => {
-      const match = byKey.get(rowKey(candidate))?.item;
-      const change: RowChange = !match ? 'create' : match.fields.value === candidate.value && sameGroups(match.fields.groups, candidate.groups) ? 'unchanged' : 'update';
+      const found = byKey.get(rowKey(candidate));
+      const match = found?.item;
+      // unchanged only when users see the value as stored: one an unfinished import left is written again, to count
+      const same = match !== undefined && found?.asStored === true && match.fields.value === candidate.value && sameGroups(match.fields.groups, candidate.groups);
+      const change: RowChange = !match ? 'create' : same ? 'unchanged' : 'update';
       return {
         ...candidate,
         indicatorName: lookup.indicator(candidate.indicatorId)?.fields.name ?? '',
         unitName: 'municipalityId' in candidate ? municipalityRowName : lookup.unit(candidate.unitId)?.fields.name ?? '',
         change,
-        ...(match ? { existingId: match.id, previousValue: match.fields.value } : {}),
+        ...(match ? { existingId: match.id } : {}),
+        ...(found?.shown ? { previousValue: found.shown.value } : {}),
       };
     });
     const count = (change: ImportRow['change']) => rows.filter((r) => r.change === change).length;

@@ -9,12 +9,19 @@
  * A failure undoes what the import wrote (creates deleted, updates restored) and marks the job
  * failed with its reason; SharePoint being unavailable (after the store's own retries, which
  * honour Retry-After) releases the job to be resumed a little later, up to `maxAttempts` times.
+ *
+ * All or nothing from the users' view: every result the import writes carries its job's id
+ * (`importId`), a changed one also what users saw before (`beforeImport`), and the import's item
+ * in the mirrored ResultImports list says whether it is complete. It is `running` from the first
+ * chunk on, `done` only once every chunk is written (before the job is marked done, so a stop in
+ * between resumes and completes it), `failed` after the undo. Views count its results only when
+ * it is done (services/counted-results.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { Job } from '../../domain';
+import type { Job, ResultBeforeImport, ResultImport } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import { ConflictError, UnavailableError } from '../../store/errors';
-import type { Store } from '../../store/port';
+import type { Store, StoredItem } from '../../store/port';
 import { ChunkPayloadSchema, importPayloadOf, pendingImports, type ChunkRow, type ImportJobItem, type ImportJobPayload } from './import-job';
 import { batchRows, Pace, type PaceClock } from './import-pace';
 import { importClientKey, municipalityClientKey } from './import-service';
@@ -53,9 +60,18 @@ function sameGroups(a: ChunkRow['groups'], b: ChunkRow['groups']): boolean {
   return norm(a) === norm(b);
 }
 
-/** The list a row goes to, its client key and its fields there. */
-function target(row: ChunkRow) {
-  const result = { indicatorId: row.indicatorId, period: row.period, schoolYear: row.schoolYear, value: row.value, ...(row.groups ? { groups: row.groups } : {}) };
+/** What users saw of an update's result before the import; chunks staged before `shownBefore` was kept name their previous value only. */
+function shownBefore(row: ChunkRow): ResultBeforeImport | undefined {
+  if (row.shownBefore || row.previousImportId !== undefined || row.previousValue === undefined) return row.shownBefore;
+  return { value: row.previousValue, ...(row.previousGroups ? { groups: row.previousGroups } : {}) };
+}
+
+/** The client key of an import's item in the ResultImports list. */
+const resultImportKey = (jobId: string) => `result-import-state:${jobId}`;
+
+/** The list a row of import `importId` goes to, its client key and its fields there. */
+function target(row: ChunkRow, importId: string) {
+  const result = { indicatorId: row.indicatorId, period: row.period, schoolYear: row.schoolYear, value: row.value, ...(row.groups ? { groups: row.groups } : {}), importId };
   if (row.municipalityId !== undefined) {
     const municipalityId = row.municipalityId;
     return { list: 'municipalityResults' as const, clientKey: municipalityClientKey({ ...row, municipalityId }), fields: { ...result, municipalityId, source: 'kolada' as const } };
@@ -168,15 +184,19 @@ export class ImportWorker {
     }
     const pace = new Pace(this.options.unitsPerMinute, this.paceClock, this.options.minuteMs);
     let progress: ImportJobPayload = { ...payload, startedAt: payload.startedAt ?? new Date(this.clock.now()).toISOString() };
+    let state: StoredItem<ResultImport> | undefined;
     try {
+      state = await this.resultImport(job, progress.actor, pace);
       for (let index = progress.checkpoint; index < progress.chunks.length; index++) {
         if (this.stopped) throw new Stopping();
         const rows = await this.chunk(progress, index, pace);
-        await this.writeRows(rows, progress.actor, pace);
+        await this.writeRows(rows, job.id, progress.actor, pace);
         progress = { ...progress, checkpoint: index + 1, written: Math.min(progress.create + progress.update, progress.written + rows.length) };
         await pace.spend(2).catch(() => undefined); // a stop now still writes the checkpoint
         job = await this.write(job, { payload: progress, leaseUntil: this.leaseEnd() });
       }
+      // complete for users first: should the server stop before the job is marked done, the job resumes and ends here again
+      state = await this.markResultImport(state, 'done', progress.actor, pace);
       await this.write(job, { status: 'done', doneAt: new Date(this.clock.now()).toISOString(), leaseUntil: new Date(this.clock.now()).toISOString() });
       this.options.log?.(`imports: ${job.fields.key} done, ${progress.written} rows`);
     } catch (error) {
@@ -195,7 +215,8 @@ export class ImportWorker {
         await this.write(job, { dueAt: new Date(now + (this.options.retryMs ?? 30_000)).toISOString(), leaseUntil: new Date(now).toISOString(), payload: progress, lastError: reasonOf(error) }).catch(() => undefined);
         return;
       }
-      const leftBehind = await this.undo(progress, pace);
+      const leftBehind = await this.undo(progress, job.id, pace);
+      if (state) await this.markResultImport(state, 'failed', progress.actor, pace).catch(() => undefined);
       const undone = leftBehind === 0 ? 'Det som hann sparas togs bort igen.' : `${leftBehind} resultat kunde inte tas bort igen.`;
       await this.write(job, { status: 'failed', doneAt: new Date(this.clock.now()).toISOString(), leaseUntil: new Date(this.clock.now()).toISOString(), payload: progress, lastError: `Importen misslyckades: ${reasonOf(error)}. ${undone}` }).catch(() => undefined);
       this.options.log?.(`imports: ${job.fields.key} failed: ${reasonOf(error)}`);
@@ -211,8 +232,21 @@ export class ImportWorker {
     return parsed.data.rows;
   }
 
-  private async writeRows(rows: readonly ChunkRow[], actor: string, pace: Pace): Promise<void> {
-    const creates = rows.filter((row) => row.change === 'create').map(target);
+  /** The import's item in ResultImports, `running` when it starts (a resumed import finds the one it wrote). */
+  private async resultImport(job: ImportJobItem, actor: string, pace: Pace): Promise<StoredItem<ResultImport>> {
+    await pace.spend(2);
+    const fields: ResultImport = { jobId: job.id, state: 'running', changedAt: new Date(this.clock.now()).toISOString() };
+    return this.store.create('resultImports', fields, { actor, clientKey: resultImportKey(job.id) });
+  }
+
+  private async markResultImport(item: StoredItem<ResultImport>, state: ResultImport['state'], actor: string, pace: Pace): Promise<StoredItem<ResultImport>> {
+    if (item.fields.state === state) return item;
+    await pace.spend(2).catch(() => undefined); // a stop now still marks it
+    return this.store.update('resultImports', item.id, { state, changedAt: new Date(this.clock.now()).toISOString() }, { actor, etag: item.etag });
+  }
+
+  private async writeRows(rows: readonly ChunkRow[], importId: string, actor: string, pace: Pace): Promise<void> {
+    const creates = rows.filter((row) => row.change === 'create').map((row) => target(row, importId));
     const units = creates.flatMap((c) => (c.list === 'measurements' ? [{ clientKey: c.clientKey, fields: c.fields }] : []));
     const municipality = creates.flatMap((c) => (c.list === 'municipalityResults' ? [{ clientKey: c.clientKey, fields: c.fields }] : []));
     for (let start = 0; start < units.length; start += batchRows) {
@@ -227,16 +261,16 @@ export class ImportWorker {
     }
     for (const row of rows.filter((r) => r.change === 'update')) {
       await pace.spend(2);
-      await this.update(row, actor);
+      await this.update(row, importId, actor);
     }
   }
 
   /** Changes a stored result from what the preview read; written already (a resumed chunk) is fine. */
-  private async update(row: ChunkRow, actor: string): Promise<void> {
+  private async update(row: ChunkRow, importId: string, actor: string): Promise<void> {
     if (row.id === undefined || row.etag === undefined) throw new ImportStopped('en ändring saknar sitt resultat');
-    const { list } = target(row);
+    const { list } = target(row, importId);
     try {
-      await this.store.update(list, row.id, { value: row.value, groups: row.groups }, { actor, etag: row.etag });
+      await this.store.update(list, row.id, { value: row.value, groups: row.groups, importId, beforeImport: shownBefore(row) }, { actor, etag: row.etag });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const current = await this.store.get(list, row.id);
@@ -246,7 +280,7 @@ export class ImportWorker {
   }
 
   /** Undoes the chunks written so far and the one under way; answers how many results stayed. */
-  private async undo(payload: ImportJobPayload, pace: Pace): Promise<number> {
+  private async undo(payload: ImportJobPayload, importId: string, pace: Pace): Promise<number> {
     let leftBehind = 0;
     const last = Math.min(payload.checkpoint, payload.chunks.length - 1);
     for (let index = last; index >= 0; index--) {
@@ -254,7 +288,7 @@ export class ImportWorker {
       for (const row of rows) {
         try {
           await pace.spend(4);
-          const { list, clientKey } = target(row);
+          const { list, clientKey } = target(row, importId);
           if (row.change === 'create') {
             const page = await this.store.query(list, { filter: [{ field: 'clientKey', op: 'eq', value: clientKey }], top: 1 });
             const item = page.items[0];
@@ -262,7 +296,8 @@ export class ImportWorker {
           } else if (row.id !== undefined && row.previousValue !== undefined) {
             const current = await this.store.get(list, row.id);
             if (current.fields.value === row.value && sameGroups(current.fields.groups, row.groups)) {
-              await this.store.update(list, row.id, { value: row.previousValue, groups: row.previousGroups }, { actor: payload.actor, etag: current.etag });
+              const trail = { importId: row.previousImportId, beforeImport: row.previousBeforeImport };
+              await this.store.update(list, row.id, { value: row.previousValue, groups: row.previousGroups, ...trail }, { actor: payload.actor, etag: current.etag });
             }
           }
         } catch {

@@ -4,6 +4,7 @@ import type { Entities } from '../../lists/lists';
 import type { StoredItem } from '../../store/port';
 import type { ReadModel } from '../../store/read-model';
 import type { Caller } from '../caller';
+import { countedLists, seeingIn } from '../counted-results';
 import { unnamedPrincipal } from '../meeting-live-people';
 import type { UnitAccess } from '../unit-access';
 import { teamsChatUrl, unitWork, type SharedWorkSearch, type UnitWork } from './shared-work';
@@ -36,7 +37,7 @@ export interface OtherUnitsQuery extends SharedWorkSearch {
 }
 
 /** The lists "Andra enheter" reads. */
-const otherUnitsLists = ['units', 'goals', 'analyses', 'actions', 'measurements', 'indicators'] as const;
+const otherUnitsLists = ['units', 'goals', 'analyses', 'actions', 'measurements', ...countedLists, 'indicators'] as const;
 
 /**
  * Collegial learning between principals: every other unit's submitted analyses, actions and
@@ -68,9 +69,14 @@ export class OtherUnitsService {
     }
     const ofYear = <T extends { fields: { schoolYear: string } }>(items: readonly T[]): T[] => items.filter((item) => item.fields.schoolYear === schoolYear);
     const goals = view.where('goals', 'schoolYear', schoolYear);
+    const see = seeingIn(view);
     const context = {
       goals: new Map(goals.map((goal) => [goal.id, goal.fields])),
-      measurement: (id: string) => view.get('measurements', id)?.fields,
+      // a result linked to an analysis, as users see it (an unfinished import's is not counted)
+      measurement: (id: string) => {
+        const item = view.get('measurements', id);
+        return item && see(item)?.fields;
+      },
     };
     const contacts = await this.contacts(others);
     const works = others.map((unit) => ({

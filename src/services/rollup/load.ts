@@ -8,11 +8,13 @@ import { previousSchoolYear, type SchoolYear } from '../../domain';
 import type { Entities } from '../../lists/lists';
 import type { StoredItem } from '../../store/port';
 import type { ReadModel, ReadView } from '../../store/read-model';
+import { countedLists, resultsAsSeen } from '../counted-results';
 import type { Item, RollupData } from './types';
 import type { UnitRecords } from './unit-part';
 
 /** The lists the roll-up (and the quality report) read. */
-export const rollupLists = ['units', 'indicators', 'deficiencies', 'goals', 'measurements', 'municipalityResults', 'analyses', 'actions', 'feedback', 'meetings'] as const;
+// `resultImports` says which results count: an import's completion changes its version, so the kept roll-up is counted again
+export const rollupLists = ['units', 'indicators', 'deficiencies', 'goals', 'measurements', 'municipalityResults', ...countedLists, 'analyses', 'actions', 'feedback', 'meetings'] as const;
 export type RollupList = (typeof rollupLists)[number];
 
 /** The school year first, then `trendYears` years before it. */
@@ -39,18 +41,19 @@ function ofYears<T extends { readonly schoolYear: SchoolYear }>(items: readonly 
   return years.flatMap((year) => items.filter((item) => item.fields.schoolYear === year));
 }
 
-// The results the roll-up counts: read here only, for the whole roll-up and for one unit's part alike.
+// The results the roll-up counts: read here only, for the whole roll-up and for one unit's part
+// alike, as users see them (an unfinished import's are not counted: counted-results.ts).
 
 /** The units' results of `years`, year by year: every unit's, or the one unit's. */
 function measurementsOf(view: RollupView, years: readonly SchoolYear[], unitId?: string): Item<'measurements'>[] {
-  return unitId === undefined
+  return resultsAsSeen(view, unitId === undefined
     ? years.flatMap((year) => view.where('measurements', 'schoolYear', year))
-    : ofYears(view.where('measurements', 'unitId', unitId), years);
+    : ofYears(view.where('measurements', 'unitId', unitId), years));
 }
 
 /** The municipality's own results (Kolada) of `years`, year by year. */
 export function municipalityResultsOf(view: RollupView, years: readonly SchoolYear[]): Item<'municipalityResults'>[] {
-  return years.flatMap((year) => view.where('municipalityResults', 'schoolYear', year));
+  return resultsAsSeen(view, years.flatMap((year) => view.where('municipalityResults', 'schoolYear', year)));
 }
 
 /**

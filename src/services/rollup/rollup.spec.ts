@@ -22,8 +22,8 @@ describe('RollupService', () => {
     rollup = await new RollupService(mirror.readModel, { now: () => new Date('2026-03-15T12:00:00Z') }).rollup('2025/26');
   });
 
-  it('brings its ten lists up to date with one change-feed round trip', () => {
-    expect(calls).toEqual([10]);
+  it('brings its eleven lists up to date with one change-feed round trip', () => {
+    expect(calls).toEqual([11]);
   });
 
   it('derives every unit\'s cycle state for the year and the years before', () => {
