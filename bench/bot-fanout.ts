@@ -78,6 +78,8 @@ async function withOutbox(storeWriteMs = 0): Promise<{ ms: number; throttled: nu
   try {
     // the bot's own scheduler drains the outbox, woken by each card queued, as on the server
     bot.scheduler.start();
+    // as on a server that has been running: its first tick (the reminder scan) is over when a meeting ends
+    await new Promise((r) => setTimeout(r, 1_000));
     const start = performance.now();
     const res = { status: () => res, json: () => undefined, end: () => undefined };
     await bot.handle({ method: 'POST', headers: {}, body: meetingEndActivity({ serviceUrl: connector.url, id: 'bench-end' }) }, res);
