@@ -88,7 +88,7 @@ describe('SidePanel', () => {
     const notes = await screen.findByLabelText('Anteckningar: Resultat');
     fireEvent.change(notes, { target: { value: 'Min text' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara anteckningar' }));
-    const conflict = await within(screen.getByTestId('agenda-1')).findByTestId('conflict');
+    const conflict = await within(screen.getByTestId('agenda-1')).findByTestId('conflict', {}, { timeout: 5_000 });
     expect(conflict.textContent).toContain('Deras nya text');
     const patch = seen.find((request) => request.method === 'PATCH');
     expect(patch?.headers['if-match']).toBe('"v1"');
